@@ -1,0 +1,20 @@
+// Bundles the headless CLI (src/cli) into out/cli/index.cjs for the `device-mail-doctor` bin.
+// Runs on `npm ci` (prepare) so the bin works on a fresh clone; dependencies stay external.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
+
+await build({
+  entryPoints: ['src/cli/index.ts'],
+  outfile: 'out/cli/index.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  external,
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+});

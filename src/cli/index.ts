@@ -1,0 +1,3 @@
+import { APP_VERSION } from '../shared/version';
+
+process.stdout.write(`device-mail-doctor ${APP_VERSION}\n`);

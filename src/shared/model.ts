@@ -1,0 +1,186 @@
+// The data model shared by every process: zod schemas are the source of truth, types are inferred.
+// No Node, no DOM imports here (the renderer and the CLI both load this file).
+import { z } from 'zod';
+
+/** Characters that must never reach an SMTP command line (header/command injection). */
+export const FORBIDDEN_FIELD_CHARS = /[\r\n\0]/;
+const smtpSafe = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !FORBIDDEN_FIELD_CHARS.test(s), { message: 'must not contain CR, LF or NUL' });
+
+export const MethodSchema = z.enum(['submission', 'direct-send', 'relay']);
+export type Method = z.infer<typeof MethodSchema>;
+export const METHODS: readonly Method[] = MethodSchema.options;
+
+export const MethodChoiceSchema = z.enum(['submission', 'direct-send', 'relay', 'auto']);
+export type MethodChoice = z.infer<typeof MethodChoiceSchema>;
+
+export const ActorSchema = z.enum(['technician', 'admin', 'isp', 'vendor']);
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+/** Where in the path from device to mailbox a finding belongs; the UI groups findings by it. */
+export const StageSchema = z.enum([
+  'config', // what the technician typed / the device is set to
+  'dns',
+  'network', // TCP reachability
+  'smtp', // banner, EHLO, protocol sanity
+  'tls',
+  'auth',
+  'envelope', // MAIL FROM / RCPT TO
+  'message', // DATA: content, size, sender rights
+  'tenant', // tenant configuration: connectors, policies, SPF
+]);
+export type Stage = z.infer<typeof StageSchema>;
+
+export const LangSchema = z.enum(['ja', 'en']);
+export type Lang = z.infer<typeof LangSchema>;
+
+export const TlsVersionSchema = z.enum(['1.0', '1.1', '1.2', '1.3']);
+export type TlsVersion = z.infer<typeof TlsVersionSchema>;
+export const TLS_VERSIONS: readonly TlsVersion[] = TlsVersionSchema.options;
+
+/** Key-exchange family a device's TLS 1.2 stack offers: ECDHE, plain RSA key exchange, or both. */
+export const CipherFamilySchema = z.enum(['ecdhe', 'rsa', 'any']);
+export type CipherFamily = z.infer<typeof CipherFamilySchema>;
+
+export const AuthMechanismSchema = z.enum(['LOGIN', 'PLAIN', 'XOAUTH2', 'CRAM-MD5', 'NTLM']);
+export type AuthMechanism = z.infer<typeof AuthMechanismSchema>;
+
+/** What a device (or business application) can do, as far as the mail path is concerned. */
+export const DeviceProfileSchema = z.object({
+  id: z.string().min(1).max(100),
+  kind: z.enum(['mfp', 'application']),
+  label: z.string().min(1).max(200),
+  /** Highest TLS version the firmware negotiates; null = no TLS at all. */
+  maxTls: TlsVersionSchema.nullable(),
+  cipherFamily: CipherFamilySchema,
+  /** Exact OpenSSL cipher list when known (from capture or vendor docs); overrides cipherFamily for TLS <= 1.2. */
+  ciphers: z.string().max(2000).optional(),
+  authMechanisms: z.array(AuthMechanismSchema).max(8),
+  starttls: z.boolean(),
+  implicitTls: z.boolean(),
+  /** Maximum characters the device's SMTP server field accepts; null = unknown / unlimited. */
+  serverFieldMaxLength: z.number().int().positive().max(1024).nullable(),
+  oauth: z.boolean(),
+  /** Ports the device lets the technician choose. */
+  ports: z.array(z.number().int().min(1).max(65535)).max(16).optional(),
+});
+export type DeviceProfile = z.infer<typeof DeviceProfileSchema>;
+
+export const HostPortSchema = z.object({ host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) });
+
+/** Where and how to probe. `connectTo` keeps host semantics (SNI, names, endpoint rules) while dialling elsewhere. */
+export const TargetSchema = z.object({
+  method: MethodSchema,
+  host: smtpSafe(253).pipe(z.string().min(1)),
+  port: z.number().int().min(1).max(65535),
+  connectTo: HostPortSchema.optional(),
+  /** Sender / tenant domain: MX and SPF are read from it. */
+  domain: smtpSafe(253).optional(),
+  from: smtpSafe(320).optional(),
+  to: z.array(smtpSafe(320)).max(20).default([]),
+  user: smtpSafe(320).optional(),
+  /** Static public IP the relay connector is configured with. */
+  expectedIp: z.string().max(45).optional(),
+  /** Local address to bind (leave by the device's segment). */
+  bind: z.string().max(45).optional(),
+  ehloName: smtpSafe(253).optional(),
+});
+export type Target = z.infer<typeof TargetSchema>;
+
+export const TranscriptDirSchema = z.enum(['C', 'S', 'net', 'tls', 'dns']);
+export const TranscriptRowSchema = z.object({
+  /** Milliseconds since the diagnosis started. */
+  t: z.number().nonnegative(),
+  dir: TranscriptDirSchema,
+  text: z.string(),
+  /** Check that produced the row. */
+  check: z.string().optional(),
+});
+export type TranscriptRow = z.infer<typeof TranscriptRowSchema>;
+
+/** A finding as recorded: a stable code plus evidence. Texts are rendered from the catalogue per language. */
+export const FindingRefSchema = z.object({
+  code: z.string().regex(/^[A-Z0-9_]+$/),
+  /** Values interpolated into the catalogue's texts, e.g. { host, ip, version }. */
+  params: z.record(z.string(), z.string()).optional(),
+  /** Raw lines (server replies, error texts) that led to the finding. */
+  evidence: z.array(z.string()).optional(),
+  /** True when inferred (e.g. from a capture) rather than observed from Exchange Online itself. */
+  predicted: z.boolean().optional(),
+});
+export type FindingRef = z.infer<typeof FindingRefSchema>;
+
+/** A finding rendered for one language: what the CLI's JSON, reports and tickets carry. */
+export const RenderedFindingSchema = z.object({
+  code: z.string(),
+  severity: SeveritySchema,
+  actor: ActorSchema,
+  stage: StageSchema,
+  title: z.string(),
+  cause: z.string(),
+  fix: z.string(),
+  powershell: z.string().optional(),
+  inMessageTrace: z.boolean(),
+  evidence: z.array(z.string()).optional(),
+  predicted: z.boolean().optional(),
+});
+export type RenderedFinding = z.infer<typeof RenderedFindingSchema>;
+
+export const CheckStatusSchema = z.enum(['pass', 'warn', 'fail', 'skip']);
+export type CheckStatus = z.infer<typeof CheckStatusSchema>;
+
+export const CheckSchema = z.object({
+  /** Stable id, e.g. `dns.a`, `tcp.v4`, `smtp.banner`, `tls.matrix`, `auth`, `envelope`, `send`. */
+  id: z.string(),
+  title: z.string(),
+  status: CheckStatusSchema,
+  startedAt: z.number().nonnegative(),
+  durationMs: z.number().nonnegative(),
+  findings: z.array(FindingRefSchema),
+  details: z.record(z.string(), z.unknown()),
+});
+export type Check = z.infer<typeof CheckSchema>;
+
+export const VerdictSchema = z.enum(['pass', 'warn', 'fail']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const RecommendationSchema = z.object({
+  method: MethodSchema,
+  ranking: z.array(z.object({ method: MethodSchema, score: z.number(), reasons: z.array(z.string()) })),
+});
+
+export const DiagnosisSchema = z.object({
+  version: z.string(),
+  method: MethodChoiceSchema,
+  target: TargetSchema,
+  device: DeviceProfileSchema.nullable(),
+  startedAt: z.string(),
+  durationMs: z.number().nonnegative(),
+  verdict: VerdictSchema,
+  egressIp: z.string().nullable(),
+  recommendation: RecommendationSchema.nullable(),
+  checks: z.array(CheckSchema),
+  transcript: z.array(TranscriptRowSchema),
+  cancelled: z.boolean().optional(),
+});
+export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+
+/** Step events a running diagnosis streams to the UI. */
+export type StepEvent =
+  | { type: 'check-started'; id: string; title: string; at: number }
+  | { type: 'check-finished'; check: Check }
+  | { type: 'transcript'; row: TranscriptRow }
+  | { type: 'done'; diagnosis: Diagnosis };
+
+/** Worst status wins: fail > warn > pass; skip never decides. */
+export function verdictOf(statuses: readonly CheckStatus[]): Verdict {
+  if (statuses.includes('fail')) return 'fail';
+  if (statuses.includes('warn')) return 'warn';
+  return 'pass';
+}
