@@ -8,4 +8,4 @@ if (!fs.existsSync(entry)) {
   process.stderr.write('device-mail-doctor: not built yet; run `npm run build:cli` first.\n');
   process.exit(2);
 }
-require(entry);
+require(entry).runFromProcess();

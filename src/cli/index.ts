@@ -1,3 +1,54 @@
+// `device-mail-doctor <command>`: dispatches to one module per command in ./commands.
+// Each command is a CliCommand; bad input ends in one clear line and exit code 2, never a stack trace.
 import { APP_VERSION } from '../shared/version';
+import { COMMANDS } from './commands';
+import { EXIT_BAD_INPUT, UsageError, printable, type CliIo } from './io';
 
-process.stdout.write(`device-mail-doctor ${APP_VERSION}\n`);
+function usage(): string {
+  const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
+  return `device-mail-doctor ${APP_VERSION}\n\nUsage: device-mail-doctor <command> [flags]\n\nCommands:\n${rows}\n\nRun a command with --help for its flags.\n`;
+}
+
+/** Node's parseArgs errors carry a code; we turn them into UsageErrors. */
+function isArgError(err: unknown): err is Error & { code: string } {
+  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name === undefined ? EXIT_BAD_INPUT : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${APP_VERSION}\n`);
+    return 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.stderr.write(`device-mail-doctor: unknown command "${printable(name)}"\n\n${usage()}`);
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError || isArgError(err)) {
+      io.stderr.write(`device-mail-doctor ${cmd.name}: ${err.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr.write(`device-mail-doctor ${cmd.name}: internal error: ${printable(message, 300)}\n`);
+    return 3;
+  }
+}
+
+/** Entry used by bin/device-mail-doctor.cjs. */
+export function runFromProcess(): void {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch(() => {
+      process.exitCode = 3;
+    });
+}

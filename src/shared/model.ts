@@ -72,14 +72,22 @@ export const DeviceProfileSchema = z.object({
 });
 export type DeviceProfile = z.infer<typeof DeviceProfileSchema>;
 
-export const HostPortSchema = z.object({ host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) });
+/** curl's --connect-to: a connection meant for host:port goes to toHost:toPort instead, while the check still
+ *  treats it as host (SNI, certificate names, endpoint rules). Empty host / port 0 match any. */
+export const ConnectToRuleSchema = z.object({
+  host: z.string().max(253),
+  port: z.number().int().min(0).max(65535),
+  toHost: z.string().min(1).max(253),
+  toPort: z.number().int().min(1).max(65535),
+});
+export type ConnectToRule = z.infer<typeof ConnectToRuleSchema>;
 
-/** Where and how to probe. `connectTo` keeps host semantics (SNI, names, endpoint rules) while dialling elsewhere. */
+/** Where and how to probe: everything the technician entered except secrets. */
 export const TargetSchema = z.object({
-  method: MethodSchema,
-  host: smtpSafe(253).pipe(z.string().min(1)),
-  port: z.number().int().min(1).max(65535),
-  connectTo: HostPortSchema.optional(),
+  method: MethodChoiceSchema,
+  /** Server as typed into the device; defaults per method (smtp.office365.com, or the domain's MX host). */
+  host: smtpSafe(253).optional(),
+  port: z.number().int().min(1).max(65535).optional(),
   /** Sender / tenant domain: MX and SPF are read from it. */
   domain: smtpSafe(253).optional(),
   from: smtpSafe(320).optional(),
@@ -90,8 +98,26 @@ export const TargetSchema = z.object({
   /** Local address to bind (leave by the device's segment). */
   bind: z.string().max(45).optional(),
   ehloName: smtpSafe(253).optional(),
+  connectTo: z.array(ConnectToRuleSchema).max(16).default([]),
+  /** DNS server ADDR[:PORT]; default: the system's resolvers. */
+  dnsServer: z.string().max(60).optional(),
 });
 export type Target = z.infer<typeof TargetSchema>;
+
+/** A diagnosis request as it crosses IPC: the target, the device, and the session's secrets (memory only). */
+export const DiagnoseRequestSchema = z.object({
+  target: TargetSchema,
+  device: DeviceProfileSchema.nullable(),
+  /** Send a real, clearly labelled test message (the only way SendAs denial shows). */
+  send: z.boolean().default(false),
+  /** Overall deadline for the whole diagnosis, in milliseconds. */
+  timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+  /** Extra trusted CA certificates (PEM), e.g. the lab's CA or a customer's inspection CA. */
+  extraCaPem: z.array(z.string().max(100_000)).max(8).default([]),
+  password: z.string().max(1024).optional(),
+  oauthToken: z.string().max(16_384).optional(),
+});
+export type DiagnoseRequest = z.infer<typeof DiagnoseRequestSchema>;
 
 export const TranscriptDirSchema = z.enum(['C', 'S', 'net', 'tls', 'dns']);
 export const TranscriptRowSchema = z.object({
