@@ -11,7 +11,8 @@ function usage(): string {
 
 /** Node's parseArgs errors carry a code; we turn them into UsageErrors. */
 function isArgError(err: unknown): err is Error & { code: string } {
-  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
