@@ -1,0 +1,317 @@
+// The one IPC contract between the window and the main process (GitHub Desktop's ipc-shared style):
+// INVOKE maps every request channel to its preload function name, a zod schema of its arguments and (as a
+// phantom type) its result; EVENTS maps every main→renderer push channel to its listener name and payload.
+// No channel string may appear anywhere else. Pure TypeScript: loaded by main, preload, renderer and the e2e bridge.
+import { z } from 'zod';
+import { DiagnoseRequestSchema, LangSchema, type ConnectToRule, type StepEvent } from './model';
+import { SCENARIOS, type LabEndpoint, type LabTenant, type ScenarioName } from '../lab/types';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Results: only plain data crosses the bridge; handlers never throw across it.
+
+export const IPC_ERROR_CODES = [
+  'invalid-argument', // arguments failed the channel's schema
+  'forbidden-sender', // the call did not come from our own window
+  'not-found', // unknown run / report / session / secret
+  'insecure-backend', // safeStorage would only obfuscate (Linux basic_text): refuse to remember secrets
+  'url-rejected', // openExternal refused a URL that is not a vetted https link
+  'invalid-profile', // an imported profile file failed validation (message names the field)
+  'busy', // e.g. too many diagnoses at once
+  'unavailable', // a capability this runtime does not have (e.g. PDF outside Electron)
+  'cancelled', // the technician cancelled a dialog
+  'not-implemented', // a channel whose module has not landed yet
+  'internal', // anything unexpected (message is safe to show; details stay in main's log)
+] as const;
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
+export interface IpcError {
+  code: IpcErrorCode;
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: IpcErrorCode, message: string): { ok: false; error: IpcError } => ({
+  ok: false,
+  error: { code, message },
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared argument pieces
+
+/** Ids of runs, reports, capture sessions: opaque, file-name safe, bounded. */
+export const IdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1-100 letters, digits, dot, dash or underscore');
+/** Secret keys, e.g. `user@contoso.com@smtp.office365.com`: printable, bounded (never the secret itself). */
+const SecretKeySchema = z
+  .string()
+  .min(1)
+  .max(400)
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
+export const ScenarioSchema = z.enum(SCENARIOS);
+export const ReportFormatSchema = z.enum(['html', 'pdf', 'zip', 'ticket']);
+export type ReportFormat = z.infer<typeof ReportFormatSchema>;
+/** A listener address for capture mode. */
+export const ListenSchema = z.object({
+  address: z.string().min(1).max(45),
+  port: z.number().int().min(1).max(65535),
+  implicitTls: z.boolean().default(false),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Result shapes
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** process.platform of the machine running main (win32, darwin, linux). */
+  platform: string;
+  arch: string;
+  /** OS locale as reported by the runtime (e.g. ja-JP); drives the default UI language. */
+  osLocale: string;
+  /** UI language suggested from the OS locale. */
+  suggestedLang: z.infer<typeof LangSchema>;
+  /** 'electron' in the app; 'bridge' when the renderer is served by the Node e2e bridge. */
+  runtime: 'electron' | 'bridge';
+  secretStorage: SecretStorageInfo;
+}
+export interface SecretStorageInfo {
+  /** Whether remembering a secret is allowed at all (real encryption available). */
+  available: boolean;
+  /** Electron's safeStorage backend name (e.g. gnome_libsecret, kwallet5, basic_text, dpapi, keychain, none). */
+  backend: string;
+  /** False when the backend only obfuscates (Linux basic_text) or no backend exists. */
+  encrypted: boolean;
+}
+
+export interface NetInterface {
+  /** OS interface name (eth0, Wi-Fi, en0). */
+  name: string;
+  address: string;
+  family: 'IPv4' | 'IPv6';
+  internal: boolean;
+  /** e.g. 192.168.1.20/24; null when the OS does not say. */
+  cidr: string | null;
+  mac: string;
+}
+
+export interface DiagnoseStarted {
+  runId: string;
+}
+export interface DiagnoseCancelled {
+  /** False when the run had already ended. */
+  cancelled: boolean;
+}
+
+/** What practice mode needs to point a diagnosis at the built-in lab. */
+export interface LabInfo {
+  scenario: ScenarioName;
+  /** Put into Target.connectTo so smtp.office365.com / the MX host reach the lab on loopback. */
+  connectTo: ConnectToRule[];
+  /** Put into DiagnoseRequest.extraCaPem (the lab's "Microsoft" CA). */
+  caPem: string;
+  tenant: LabTenant;
+  /** Put into Target.dnsServer: the lab's DNS, ADDR:PORT. */
+  dnsServer: string;
+  submission: LabEndpoint;
+  mx: LabEndpoint;
+}
+
+/** A validation problem in a profile file: `path` names the field, e.g. models[2].capabilities.maxTls. */
+export interface ProfileIssue {
+  path: string;
+  message: string;
+}
+/** A profile file as loaded (shape owned by src/shared/profiles.ts; validated there). */
+export type ProfileFileData = Record<string, unknown>;
+export interface ProfileListing {
+  /** Every valid profile file: the bundled ones, then the technician's imports. */
+  profiles: { source: 'bundled' | 'imported'; file: string; profile: ProfileFileData }[];
+  /** Files that failed validation: reported, never fatal. */
+  problems: { file: string; errors: ProfileIssue[] }[];
+}
+export interface ProfileImported {
+  file: string;
+  profile: ProfileFileData;
+}
+
+export interface ReportSummary {
+  id: string;
+  title: string;
+  updatedAt: string;
+  /** Free-form summary fields from the report store (site, device, verdict, finding codes...). */
+  [key: string]: unknown;
+}
+export interface ReportSaved {
+  id: string;
+}
+export interface ReportExported {
+  /** Where the export was written. */
+  path: string;
+  bytes: number;
+}
+
+export interface CaptureStarted {
+  sessionId: string;
+  /** The addresses to type into the device. */
+  listening: { address: string; port: number; implicitTls: boolean }[];
+}
+export interface CaptureSessionSummary {
+  id: string;
+  startedAt: string;
+  [key: string]: unknown;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The invoke map
+
+/** One request channel: the preload's function name, its argument schema, and its result type (phantom). */
+export interface InvokeDef<N extends string, A extends z.ZodTuple, R> {
+  readonly name: N;
+  readonly args: A;
+  /** Type-only: never set at run time. */
+  readonly __result?: R;
+}
+const def =
+  <R>() =>
+  <N extends string, A extends z.ZodTuple>(name: N, args: A): InvokeDef<N, A, R> => ({ name, args });
+
+const none = z.tuple([]);
+
+export const INVOKE = {
+  'app:info': def<AppInfo>()('appInfo', none),
+  'net:interfaces': def<NetInterface[]>()('listInterfaces', none),
+
+  'diagnose:start': def<DiagnoseStarted>()('diagnoseStart', z.tuple([DiagnoseRequestSchema])),
+  'diagnose:cancel': def<DiagnoseCancelled>()('diagnoseCancel', z.tuple([IdSchema])),
+
+  'lab:scenarios': def<ScenarioName[]>()('labScenarios', none),
+  'lab:start': def<LabInfo>()('labStart', z.tuple([z.object({ scenario: ScenarioSchema.default('healthy') })])),
+  'lab:stop': def<null>()('labStop', none),
+
+  'profiles:list': def<ProfileListing>()('profilesList', none),
+  /** The renderer reads the chosen file (File.text()) and sends its text; main validates and stores it. */
+  'profiles:import': def<ProfileImported>()(
+    'profilesImport',
+    z.tuple([z.object({ fileName: z.string().min(1).max(255).optional(), text: z.string().max(2_000_000) })]),
+  ),
+
+  'secrets:remember': def<null>()(
+    'secretRemember',
+    z.tuple([z.object({ key: SecretKeySchema, secret: z.string().min(1).max(16_384) })]),
+  ),
+  /** Null when nothing is remembered under the key. */
+  'secrets:recall': def<string | null>()('secretRecall', z.tuple([z.object({ key: SecretKeySchema })])),
+  'secrets:forget': def<null>()('secretForget', z.tuple([z.object({ key: SecretKeySchema })])),
+
+  /** Only vetted https links (Microsoft docs, vendor docs from profile sources) are opened. */
+  'shell:open-external': def<null>()('openExternal', z.tuple([z.object({ url: z.string().min(1).max(2048) })])),
+
+  // Reports (issue 5): the report object is validated by the store's own schema in main.
+  'reports:save': def<ReportSaved>()(
+    'reportSave',
+    z.tuple([z.object({ report: z.record(z.string(), z.unknown()) })]),
+  ),
+  'reports:list': def<ReportSummary[]>()('reportList', none),
+  'reports:open': def<Record<string, unknown>>()('reportOpen', z.tuple([z.object({ id: IdSchema })])),
+  'reports:delete': def<null>()('reportDelete', z.tuple([z.object({ id: IdSchema })])),
+  'reports:export': def<ReportExported>()(
+    'reportExport',
+    z.tuple([z.object({ id: IdSchema, format: ReportFormatSchema, lang: LangSchema })]),
+  ),
+
+  // Capture mode (issue 6).
+  'capture:start': def<CaptureStarted>()(
+    'captureStart',
+    z.tuple([
+      z.object({
+        listen: z.array(ListenSchema).min(1).max(4),
+        method: z.enum(['submission', 'direct-send', 'relay']),
+        /** Forward captured messages upstream (to Microsoft 365 or the lab). */
+        relay: z.boolean().default(false),
+      }),
+    ]),
+  ),
+  'capture:stop': def<null>()('captureStop', z.tuple([z.object({ sessionId: IdSchema })])),
+  'capture:sessions': def<CaptureSessionSummary[]>()('captureSessions', none),
+} as const;
+
+export type InvokeMap = typeof INVOKE;
+export type InvokeChannel = keyof InvokeMap;
+/** What the renderer passes (zod input: defaults may be omitted). */
+export type InvokeArgs<C extends InvokeChannel> = z.input<InvokeMap[C]['args']>;
+/** What a handler receives (zod output: defaults filled in). */
+export type InvokeParsedArgs<C extends InvokeChannel> = z.output<InvokeMap[C]['args']>;
+export type InvokeResult<C extends InvokeChannel> =
+  InvokeMap[C] extends InvokeDef<string, z.ZodTuple, infer R> ? R : never;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The event map (main → renderer)
+
+export interface EventDef<N extends string, P> {
+  readonly name: N;
+  readonly __payload?: P;
+}
+const event =
+  <P>() =>
+  <N extends string>(name: N): EventDef<N, P> => ({ name });
+
+export interface DiagnoseEventPayload {
+  runId: string;
+  event: StepEvent;
+}
+/** The run ended without a diagnosis (worker crashed or was killed); a cancelled run still ends with `done`. */
+export interface DiagnoseFailedPayload {
+  runId: string;
+  error: IpcError;
+}
+export interface CaptureEventPayload {
+  sessionId: string;
+  /** Shape owned by src/shared/capture.ts (issue 6). */
+  event: Record<string, unknown>;
+}
+
+export const EVENTS = {
+  'diagnose:event': event<DiagnoseEventPayload>()('onDiagnoseEvent'),
+  'diagnose:failed': event<DiagnoseFailedPayload>()('onDiagnoseFailed'),
+  'capture:event': event<CaptureEventPayload>()('onCaptureEvent'),
+} as const;
+
+export type EventMap = typeof EVENTS;
+export type EventChannel = keyof EventMap;
+export type EventPayload<C extends EventChannel> = EventMap[C] extends EventDef<string, infer P> ? P : never;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The renderer's `window.api`: named functions only (the preload and the e2e bridge both build exactly this).
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type InvokeFns = {
+  [C in InvokeChannel as InvokeMap[C]['name']]: (...args: InvokeArgs<C>) => Promise<Result<InvokeResult<C>>>;
+};
+type EventFns = {
+  [C in EventChannel as EventMap[C]['name']]: (listener: (payload: EventPayload<C>) => void) => () => void;
+};
+export type Api = Simplify<InvokeFns & EventFns>;
+export type ApiName = keyof Api;
+
+/** How a runtime moves calls and events (Electron's ipcRenderer in the preload, fetch + SSE in the bridge). */
+export interface ApiTransport {
+  invoke(channel: InvokeChannel, args: readonly unknown[]): Promise<unknown>;
+  subscribe(channel: EventChannel, listener: (payload: unknown) => void): () => void;
+}
+
+/** Builds the named-function api over a transport: the only place names and channels are paired at run time. */
+export function buildApi(transport: ApiTransport): Api {
+  const api: Record<string, unknown> = {};
+  for (const [channel, d] of Object.entries(INVOKE) as [InvokeChannel, InvokeMap[InvokeChannel]][]) {
+    api[d.name] = (...args: unknown[]) => transport.invoke(channel, args);
+  }
+  for (const [channel, d] of Object.entries(EVENTS) as [EventChannel, EventMap[EventChannel]][]) {
+    api[d.name] = (listener: (payload: unknown) => void) => transport.subscribe(channel, listener);
+  }
+  return Object.freeze(api) as Api;
+}
+
+/** Every name window.api exposes, sorted (the preload snapshot test pins this list). */
+export const API_NAMES: readonly string[] = [
+  ...Object.values(INVOKE).map((d) => d.name),
+  ...Object.values(EVENTS).map((d) => d.name),
+].sort();
