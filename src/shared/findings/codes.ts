@@ -60,6 +60,11 @@ export const FINDING_CODES = [
   'EGRESS_IP_NOT_CONNECTOR',
   'BASIC_AUTH_RETIREMENT',
   'UNRECOGNIZED_REPLY',
+  // Added with the knowledge base (issue 2): conditions the classifier meets that had no code yet.
+  'STARTTLS_REQUIRED',
+  'TLS_MODE_MISMATCH',
+  'TLS_CERT_NOT_YET_VALID',
+  'RECIPIENT_UNKNOWN',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

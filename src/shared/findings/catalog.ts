@@ -1,0 +1,119 @@
+// The finding catalogue (every code in codes.ts, ja + en) and renderFinding(), which fills `{param}`s.
+// Params are language-neutral data; a few enumerated values (reply class, status subject) are localised here.
+import type { FindingRef, Lang, RenderedFinding } from '../model';
+import { AUTH_CATALOG } from './catalog-auth';
+import { CONNECT_CATALOG } from './catalog-connect';
+import { DELIVERY_CATALOG } from './catalog-delivery';
+import { TENANT_CATALOG } from './catalog-tenant';
+import type { CatalogEntry } from './catalog-types';
+import { isFindingCode, type FindingCode } from './codes';
+
+export type { CatalogEntry, FindingText } from './catalog-types';
+
+/** Typed against FindingCode: a code without an entry (or an entry without a code) fails the typecheck. */
+export const CATALOG: Record<FindingCode, CatalogEntry> = {
+  ...CONNECT_CATALOG,
+  ...AUTH_CATALOG,
+  ...DELIVERY_CATALOG,
+  ...TENANT_CATALOG,
+};
+
+/** Longest interpolated parameter value, in characters (server text can be huge or hostile). */
+const MAX_PARAM_CHARS = 300;
+
+/** Neutral wording when a placeholder's param is missing: never leave `{x}` in front of a technician. */
+const NEUTRAL: Record<Lang, Record<string, string>> = {
+  ja: {
+    host: 'サーバー', port: '指定のポート', ip: '拠点のパブリック IP アドレス', expected: 'コネクタに登録された IP アドレス',
+    version: '使用中のバージョン', reply: '(応答の記録なし)', reason: '詳細不明', mailbox: '対象のメールボックス',
+    sender: '設定された差出人', domain: '自社ドメイン', mx: '別のホスト', replyClass: '不明', subject: '不明',
+  },
+  en: {
+    host: 'the server', port: 'the chosen port', ip: 'the site\'s public IP', expected: 'the IP on the connector',
+    version: 'the version in use', reply: '(no reply recorded)', reason: 'no details', mailbox: 'the mailbox',
+    sender: 'the configured sender', domain: 'your domain', mx: 'another host', replyClass: 'unknown', subject: 'unknown',
+  },
+};
+const NEUTRAL_FALLBACK: Record<Lang, string> = { ja: '(不明)', en: '(unknown)' };
+
+/** Enumerated param values that read differently per language (see classify's UNRECOGNIZED_REPLY params). */
+const VOCAB: Record<Lang, Record<string, string>> = {
+  ja: {
+    transient: '一時的なエラー (4xx): 時間をおいて再試行すると成功する可能性があります',
+    permanent: '恒久的なエラー (5xx): 設定や状況を変えない限り再試行しても失敗します',
+    other: 'その他',
+    addressing: 'アドレス (x.1: 宛先・差出人アドレスの問題)',
+    mailbox: 'メールボックス (x.2: 容量や状態の問題)',
+    system: 'メール システム (x.3: 受信側システムの問題)',
+    network: 'ネットワーク・ルーティング (x.4: 経路や接続の問題)',
+    protocol: 'プロトコル (x.5: SMTP コマンドの問題)',
+    content: 'メッセージ内容 (x.6: 形式や変換の問題)',
+    security: 'セキュリティ・ポリシー (x.7: 認証や送信ポリシーの問題)',
+    none: '拡張ステータス コードなし',
+  },
+  en: {
+    transient: 'transient failure (4xx): retrying later may succeed',
+    permanent: 'permanent failure (5xx): retrying fails until something changes',
+    other: 'other',
+    addressing: 'addressing (x.1: recipient or sender address)',
+    mailbox: 'mailbox (x.2: quota or mailbox state)',
+    system: 'mail system (x.3: the receiving system)',
+    network: 'network and routing (x.4: path or connection)',
+    protocol: 'protocol (x.5: SMTP commands)',
+    content: 'message content (x.6: format or conversion)',
+    security: 'security or policy (x.7: authentication or sending policy)',
+    none: 'no enhanced status code',
+  },
+};
+/** Params whose values are VOCAB keys. */
+const VOCAB_PARAMS = new Set(['replyClass', 'subject']);
+
+/** Control characters and bidi overrides never reach rendered text (it ends up in terminals and HTML). */
+function clean(value: string): string {
+  const s = value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').trim();
+  return s.length > MAX_PARAM_CHARS ? `${s.slice(0, MAX_PARAM_CHARS)}…` : s;
+}
+
+function paramText(name: string, params: Record<string, string> | undefined, lang: Lang): string {
+  const raw = params?.[name];
+  if (raw !== undefined && raw.trim() !== '') {
+    if (VOCAB_PARAMS.has(name)) return VOCAB[lang][raw] ?? clean(raw);
+    return clean(raw);
+  }
+  return NEUTRAL[lang][name] ?? NEUTRAL_FALLBACK[lang];
+}
+
+/** Fills `{name}` placeholders; the single pass never re-reads inserted text, so values can hold braces safely. */
+export function interpolate(template: string, params: Record<string, string> | undefined, lang: Lang): string {
+  return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, name: string) => paramText(name, params, lang));
+}
+
+/** Placeholder names a template uses (for tests and tooling). */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)].map((m) => m[1] ?? '');
+}
+
+export function catalogEntry(code: string): CatalogEntry {
+  return isFindingCode(code) ? CATALOG[code] : CATALOG.UNRECOGNIZED_REPLY;
+}
+
+/** Renders one finding for one language. Unknown codes render as UNRECOGNIZED_REPLY but keep their own code. */
+export function renderFinding(ref: FindingRef, lang: Lang): RenderedFinding {
+  const entry = catalogEntry(ref.code);
+  const t = entry.text[lang];
+  const actor = entry.actors[0] ?? 'technician';
+  const out: RenderedFinding = {
+    code: ref.code,
+    severity: entry.severity,
+    actor,
+    stage: entry.stage,
+    title: interpolate(t.title, ref.params, lang),
+    cause: interpolate(t.cause, ref.params, lang),
+    fix: interpolate(t.fix, ref.params, lang),
+    inMessageTrace: entry.inMessageTrace,
+  };
+  if (entry.powershell !== undefined) out.powershell = entry.powershell;
+  if (ref.evidence !== undefined) out.evidence = ref.evidence.map(clean);
+  if (ref.predicted !== undefined) out.predicted = ref.predicted;
+  return out;
+}
