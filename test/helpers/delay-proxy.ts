@@ -24,6 +24,9 @@ export interface DelayProxyOptions {
   oneWayDelayMs: number;
   /** Where the proxy listens; default 127.0.0.1, port chosen by the OS. */
   listenAddress?: string;
+  /** Open the upstream connection from the client's own (loopback) address, so the target still sees the
+   *  client's address (the lab's relay connector recognises the site by it). Default true. */
+  preserveSource?: boolean;
 }
 
 export interface ConnectionStats {
@@ -94,7 +97,8 @@ export function startDelayProxy(opts: DelayProxyOptions): Promise<DelayProxy> {
     client.on('error', () => undefined);
     // One RTT stands in for the TCP handshake the proxy cannot delay.
     const timer = setTimeout(() => {
-      const upstream = connect({ host: opts.target.host, port: opts.target.port, noDelay: true });
+      const from = opts.preserveSource === false ? undefined : client.remoteAddress;
+      const upstream = connect({ host: opts.target.host, port: opts.target.port, noDelay: true, ...(from ? { localAddress: from } : {}) });
       open.add(upstream);
       upstream.on('close', () => open.delete(upstream));
       upstream.on('error', () => client.destroy());

@@ -64,6 +64,24 @@ describe('delay proxy', () => {
     expect(proxy.connections()[0]?.clientFlights).toBe(3);
   });
 
+  it('connects upstream from the client\'s own loopback address', async () => {
+    let seen = '';
+    const srv = createServer((s) => {
+      seen = s.remoteAddress ?? '';
+      s.end('220 x\r\n');
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise((r) => srv.close(() => r())));
+    const addr = srv.address();
+    const port = typeof addr === 'object' && addr ? addr.port : 0;
+    const proxy = await startDelayProxy({ target: { host: '127.0.0.1', port }, oneWayDelayMs: 1 });
+    cleanups.push(() => proxy.close());
+    const sock = connect({ host: proxy.address, port: proxy.port, localAddress: '127.0.0.7' });
+    cleanups.push(() => Promise.resolve(void sock.destroy()));
+    await readUntil(sock, 5);
+    expect(seen).toBe('127.0.0.7');
+  });
+
   it('keeps 4 MB intact and in order through its bounded buffers, and counts flights', async () => {
     const port = await echoServer();
     const proxy = await startDelayProxy({ target: { host: '127.0.0.1', port }, oneWayDelayMs: 5 });
