@@ -40,6 +40,8 @@ export interface LabMessage {
   /** Raw message as received (after dot-unstuffing). */
   data: string;
   receivedAt: string;
+  /** TLS the message came over (null: plaintext). */
+  tls: { protocol: string; cipher: string } | null;
 }
 
 export interface LabTenant {
@@ -53,6 +55,10 @@ export interface LabTenant {
   otherSender: string;
   internalRecipient: string;
   externalRecipient: string;
+  /** Bearer token the lab accepts in AUTH XOAUTH2 for the mailbox (lab only). */
+  oauthToken: string;
+  /** In connector-ip-changed, the (old) address the connector still holds instead of connectorIp. */
+  staleConnectorIp: string;
 }
 
 export interface Lab {
@@ -78,4 +84,32 @@ export interface StartLabOptions {
   address?: string;
   /** Fixed ports (0 = ephemeral, the default). */
   ports?: { submission?: number; mx?: number; dns?: number };
+  /** Override the lab's bounds (tests use short ones). */
+  limits?: Partial<LabLimits>;
+}
+
+/** The lab's resource bounds. */
+export interface LabLimits {
+  /** Longest command line accepted, in bytes (longer: 500 and close). */
+  maxCommandLineBytes: number;
+  /** Longest DATA line accepted, in bytes. */
+  maxDataLineBytes: number;
+  /** Largest message accepted, in bytes (Exchange Online's default submission limit: 35 MB). */
+  maxMessageBytes: number;
+  /** Bytes of each accepted message kept in `received`. */
+  maxStoredMessageBytes: number;
+  /** Messages kept in `received` (oldest dropped first). */
+  maxReceived: number;
+  /** Recipients per message. */
+  maxRecipients: number;
+  /** Open connections per endpoint (more: 421 and close). */
+  maxConnections: number;
+  /** Concurrent authenticated sessions per mailbox (Exchange Online: 3; the 4th gets 432 4.3.2). */
+  maxAuthSessionsPerMailbox: number;
+  /** Whole-session limit, in milliseconds (then 421 4.4.1 and close). */
+  sessionMs: number;
+  /** Idle limit between client bytes, in milliseconds (also ends silent-port sessions). */
+  idleMs: number;
+  /** TLS handshake limit after STARTTLS, in milliseconds. */
+  handshakeMs: number;
 }

@@ -1,0 +1,149 @@
+// The one place each lab scenario is documented: what it simulates, where its symptom appears and the reply it
+// produces. The SMTP session reads the behaviour knobs below; tests iterate over `symptom`.
+import type { ScenarioName } from './types';
+import type { SubmissionTlsProfile } from './tls-profiles';
+import { R, bannedIp, sendAsDenied, serverBusy } from './replies';
+
+/** Where a scenario's symptom shows, and which endpoint shows it. */
+export interface ScenarioSymptom {
+  endpoint: 'submission' | 'mx' | 'both';
+  /** Protocol step: `tls` = handshake fails/differs, `banner`/`silence` = right after connect. */
+  at: 'banner' | 'silence' | 'tls' | 'auth' | 'mail' | 'rcpt' | 'data' | 'none';
+  /** Reply code and enhanced status code the client sees (null when the symptom is not a reply). */
+  code: number | null;
+  enhanced: string | null;
+}
+
+export interface ScenarioSpec {
+  summary: string;
+  symptom: ScenarioSymptom;
+  /** Reply to AUTH LOGIN with the right password (wrong-password: to any password). */
+  basicAuthReply?: string;
+  /** Reply to AUTH LOGIN with any password (the mailbox's password changed). */
+  anyPasswordWrong?: boolean;
+  /** Reply to a valid XOAUTH2 token (policies that block modern auth too). */
+  oauthReply?: string;
+  /** Reply to MAIL FROM on the listed endpoints, from the client's address. */
+  mailReply?: (clientIp: string) => string;
+  /** Reply to every RCPT TO on both endpoints. */
+  rcptReply?: (clientIp: string) => string;
+  /** Reply after the final "." on the submission endpoint (null = accept). */
+  dataReply?: (user: string, from: string) => string | null;
+  /** Even From = login is denied (the login UPN is no longer one of the mailbox's addresses). */
+  loginIsNotAnAddress?: boolean;
+  submissionTls?: SubmissionTlsProfile;
+  intercept?: boolean;
+  silent?: boolean;
+  rejectDirectSend?: boolean;
+  /** The relay connector holds tenant.staleConnectorIp instead of tenant.connectorIp. */
+  connectorIpChanged?: boolean;
+}
+
+const NONE: ScenarioSymptom = { endpoint: 'both', at: 'none', code: null, enhanced: null };
+
+export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
+  healthy: {
+    summary:
+      'Everything works: submission with the mailbox and its password (or XOAUTH2 token), Direct Send to internal recipients, relay from the connector IP. From other than the login mailbox is still SendAsDenied after DATA.',
+    symptom: NONE,
+  },
+  'wrong-password': {
+    summary: "The mailbox's password was changed: every AUTH LOGIN password is rejected (XOAUTH2 still works).",
+    symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.139' },
+    anyPasswordWrong: true,
+  },
+  'tenant-auth-disabled': {
+    summary: 'SMTP AUTH is off for the organisation (Set-TransportConfig -SmtpClientAuthenticationDisabled $true); blocks XOAUTH2 too.',
+    symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.139' },
+    basicAuthReply: R.authTenantDisabled,
+    oauthReply: R.authTenantDisabled,
+  },
+  'mailbox-auth-disabled': {
+    summary: 'Authenticated SMTP is off for the mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $true).',
+    symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.139' },
+    basicAuthReply: R.authMailboxDisabled,
+    oauthReply: R.authMailboxDisabled,
+  },
+  'security-defaults': {
+    summary: 'Security Defaults are on: legacy (Basic) authentication is locked; XOAUTH2 works.',
+    symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.139' },
+    basicAuthReply: R.authSecurityDefaults,
+  },
+  'conditional-access': {
+    summary: 'A Conditional Access policy (MFA / block legacy auth) rejects the Basic sign-in; XOAUTH2 works.',
+    symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.139' },
+    basicAuthReply: R.authConditionalAccess,
+  },
+  'basic-auth-disabled': {
+    summary: 'Basic authentication for SMTP AUTH is disabled (default for existing tenants from end of Dec 2026); XOAUTH2 works.',
+    symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.139' },
+    basicAuthReply: R.authBasicDisabled,
+  },
+  'send-as-denied': {
+    summary:
+      "The login UPN is no longer one of the mailbox's addresses (primary SMTP address changed), so even From = login is SendAsDenied, after DATA (MAIL and RCPT get 250).",
+    symptom: { endpoint: 'submission', at: 'data', code: 554, enhanced: '5.2.252' },
+    loginIsNotAnAddress: true,
+  },
+  'sender-blocked': {
+    summary: 'The mailbox is in Restricted Users (outbound spam): MAIL FROM is refused after a successful AUTH.',
+    symptom: { endpoint: 'submission', at: 'mail', code: 550, enhanced: '5.1.8' },
+    mailReply: () => R.senderBlocked,
+  },
+  'ip-blocklisted': {
+    summary: "The site's public IP is on Microsoft's banned-IP list: every RCPT TO is refused (both endpoints).",
+    symptom: { endpoint: 'both', at: 'rcpt', code: 550, enhanced: '5.7.606' },
+    rcptReply: (ip) => bannedIp(ip),
+  },
+  throttled: {
+    summary:
+      'The service is throttling: MAIL FROM gets 451 4.7.500 Server busy (both endpoints). Independent of scenario, a 4th concurrent authenticated session of one mailbox gets 432 4.3.2.',
+    symptom: { endpoint: 'both', at: 'mail', code: 451, enhanced: '4.7.500' },
+    mailReply: (ip) => serverBusy(ip),
+  },
+  'mailbox-full': {
+    summary: "The sending mailbox is over quota (Sent Items filled up): the message is refused after DATA.",
+    symptom: { endpoint: 'submission', at: 'data', code: 554, enhanced: '5.2.2' },
+    dataReply: () => R.mailboxFull,
+  },
+  'legacy-tls10': {
+    summary: 'The submission endpoint negotiates only TLS 1.0/1.1 (like the retired smtp-legacy endpoint); TLS 1.2+ clients fail the handshake.',
+    symptom: { endpoint: 'submission', at: 'tls', code: null, enhanced: null },
+    submissionTls: 'legacy-tls10',
+  },
+  'rsa-only-ciphers': {
+    summary: 'The submission endpoint offers TLS 1.2 with RSA key exchange only (no ECDHE, no TLS 1.3); ECDHE-only clients fail the handshake.',
+    symptom: { endpoint: 'submission', at: 'tls', code: null, enhanced: null },
+    submissionTls: 'rsa-only',
+  },
+  'intercepting-proxy': {
+    summary:
+      "A firewall/antivirus intercepts SMTP on both ports: masked '220 ****' banner, EHLO without Microsoft's lines, and after STARTTLS a certificate from its own inspection CA (not the lab CA).",
+    symptom: { endpoint: 'both', at: 'banner', code: 220, enhanced: null },
+    intercept: true,
+  },
+  'silent-port': {
+    summary: 'Both ports accept TCP and never send a banner (until the client gives up or the idle limit ends it).',
+    symptom: { endpoint: 'both', at: 'silence', code: null, enhanced: null },
+    silent: true,
+  },
+  'reject-direct-send': {
+    summary:
+      'Set-OrganizationConfig -RejectDirectSend $true: the MX endpoint refuses RCPT TO from any source but the connector IP.',
+    symptom: { endpoint: 'mx', at: 'rcpt', code: 550, enhanced: '5.7.68' },
+    rejectDirectSend: true,
+  },
+  'connector-ip-changed': {
+    summary:
+      "The site's public IP changed: the relay connector still holds tenant.staleConnectorIp, so relay (external recipients) from tenant.connectorIp is not attributed to the tenant.",
+    symptom: { endpoint: 'mx', at: 'rcpt', code: 550, enhanced: '5.7.64' },
+    connectorIpChanged: true,
+  },
+};
+
+/** Post-DATA decision on the submission endpoint (SendAs applies in every scenario). */
+export function submissionDataReply(spec: ScenarioSpec, user: string, from: string): string | null {
+  const sameAddress = from.toLowerCase() === user.toLowerCase();
+  if (!sameAddress || spec.loginIsNotAnAddress) return sendAsDenied(user, from);
+  return spec.dataReply?.(user, from) ?? null;
+}
