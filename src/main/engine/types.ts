@@ -6,6 +6,9 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Streamed step events (check started/finished, transcript rows), in order. */
   onEvent?: (event: StepEvent) => void;
+  /** Checks allowed to run at the same time (default: as many as the plan and the per-host limit allow).
+   *  1 runs every check one after another: the benchmark's sequential baseline (test/bench/run.ts). */
+  maxConcurrentChecks?: number;
 }
 
 /** Implemented in ./run.ts: `runDiagnosis(request, options): Promise<Diagnosis>`; never rejects for network failures. */
