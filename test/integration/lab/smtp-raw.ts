@@ -79,7 +79,7 @@ export class RawSmtp {
 
   /** TLS handshake on the current socket (after a 220 to STARTTLS was read). */
   async handshake(servername: string, tlsOptions: tls.ConnectionOptions = {}): Promise<tls.TLSSocket> {
-    const raw = this.sock as net.Socket;
+    const raw = this.sock;
     raw.removeAllListeners('data');
     this.buf = '';
     const secure = tls.connect({ socket: raw, servername, ...tlsOptions });
@@ -89,7 +89,7 @@ export class RawSmtp {
         clearTimeout(t);
         resolve();
       });
-      secure.once('error', (e) => {
+      secure.once('error', (e: Error) => {
         clearTimeout(t);
         reject(e);
       });

@@ -111,7 +111,7 @@ describe('lab submission endpoint: protocol', () => {
 
   it('allows 3 concurrent authenticated sessions per mailbox; the 4th gets 432 4.3.2', async () => {
     const sessions = await Promise.all([authedRaw(), authedRaw(), authedRaw(), authedRaw()]);
-    const [a, b, c, d] = sessions as [RawSmtp, RawSmtp, RawSmtp, RawSmtp];
+    const [a, b, c, d] = sessions;
     for (const s of [a, b, c]) expect(await s.login(lab.tenant.mailbox, lab.tenant.password)).toMatch(/^235 /);
     expect(parseReply(await d.login(lab.tenant.mailbox, lab.tenant.password))).toMatchObject({ code: 432, enhanced: '4.3.2' });
     a.close();
