@@ -104,7 +104,7 @@ export function findReply(line: string): FoundReply | null {
     const codeIndex = start.index + start[0].lastIndexOf(start[1]);
     let rest = unquote(line, codeIndex, line.slice(codeIndex + 3).replace(/^[ -]/, ''));
     const e = ENHANCED_AT_START_RE.exec(rest);
-    let enhanced: string | null = null;
+    let enhanced: string | null;
     if (e) {
       enhanced = e[1] ?? null;
       rest = rest.slice(e[0].length);
