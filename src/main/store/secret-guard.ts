@@ -24,3 +24,16 @@ export function assertNoSecrets(what: string, texts: Iterable<string>, secrets: 
     }
   }
 }
+
+/** Every string inside a JSON-like value (keys too): scanned raw, before any escaping could disguise a secret. */
+export function stringLeaves(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringLeaves(v, out);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      stringLeaves(v, out);
+    }
+  }
+  return out;
+}

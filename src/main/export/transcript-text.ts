@@ -1,0 +1,23 @@
+// transcript.txt for the support bundle: every run's redacted session transcript, one row per line, with
+// control/ANSI/bidi characters made visible and long lines cut (the full rows stay in report.json).
+import type { Lang } from '../../shared/model';
+import type { Report } from '../../shared/report';
+import { transcriptLine } from './html';
+import { LABELS } from './labels';
+import { displayLine, MAX_DOC_TRANSCRIPT_ROWS } from './text-safety';
+
+export function renderTranscriptText(report: Report, lang: Lang): string {
+  const L = LABELS[lang];
+  const out: string[] = [];
+  report.runs.forEach((run, i) => {
+    const d = run.diagnosis;
+    out.push(`# ${L.run} ${i + 1} — ${displayLine(d.startedAt, lang)} — ${L.verdicts[d.verdict]}`);
+    out.push(`# ${displayLine(`${d.target.host ?? ''}:${d.target.port ?? ''}`, lang)} (${d.method})`);
+    const shown = d.transcript.slice(0, MAX_DOC_TRANSCRIPT_ROWS);
+    for (const r of shown) out.push(displayLine(`${transcriptLine(r)}${r.check ? `   [${r.check}]` : ''}`, lang));
+    if (shown.length < d.transcript.length) out.push(`# ${L.transcriptCut(shown.length, d.transcript.length)}`);
+    out.push('');
+  });
+  if (report.runs.length === 0) out.push(L.noRuns);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,100 @@
+import * as jsdom from 'jsdom';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { renderReportHtml, reportCsp } from '../../../src/main/export/html';
+import { renderTicket, fillPowershell } from '../../../src/main/export/ticket';
+import { renderTranscriptText } from '../../../src/main/export/transcript-text';
+import { neutralize, clip, escapeMarkdown } from '../../../src/main/export/text-safety';
+import { FORBIDDEN_OUTPUT, hostileReport, IMG, MARK, SCRIPT } from './hostile';
+
+// The DOM subset these tests use (jsdom ships no types here, and the node tsconfig has no DOM lib).
+interface El {
+  getAttributeNames(): string[];
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+}
+interface Doc {
+  querySelectorAll(sel: string): Iterable<El> & { length: number };
+  querySelector(sel: string): El | null;
+  body: El;
+  documentElement: El;
+}
+const { JSDOM } = jsdom as unknown as { JSDOM: new (html: string) => { window: { document: Doc } } };
+
+describe('text safety', () => {
+  it('makes controls, ANSI and bidi visible and inert', () => {
+    expect(neutralize('a\u001b[31mb\u202Ec\u0000d\r\ne')).toBe('a␛[31mb<U+202E>c␀d␍␊e');
+    expect(neutralize('x\r\ny', true)).toBe('x\ny');
+    expect(clip('x'.repeat(10), 4)).toMatch(/^xxxx …\(6 more characters/);
+    expect(escapeMarkdown('*a* [l](u) <b>')).toBe('\\*a\\* \\[l\\]\\(u\\) &lt;b\\>');
+  });
+});
+
+describe('HTML export', () => {
+  for (const lang of ['ja', 'en'] as const) {
+    it(`escapes every hostile string, has no script and its own strict CSP (${lang})`, () => {
+      const html = renderReportHtml(hostileReport(), { lang });
+      expect(html).not.toMatch(FORBIDDEN_OUTPUT);
+      expect(html.length).toBeLessThan(200_000); // the 1 MB lines are cut
+      const doc = new JSDOM(html).window.document;
+      expect(doc.querySelectorAll('script, img, iframe, object, embed, link, base, form, a').length).toBe(0);
+      for (const el of doc.querySelectorAll('*')) for (const a of el.getAttributeNames()) expect(a).not.toMatch(/^on/i);
+      const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).not.toMatch(/script-src|unsafe-inline/);
+      const style = doc.querySelector('style')?.textContent ?? '';
+      expect(csp).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+      expect(csp).toBe(reportCsp(style));
+      expect(html).toMatch(/@page\s*\{\s*size:\s*A4/);
+      // The payloads are shown as text.
+      const text = doc.body.textContent ?? '';
+      expect(text).toContain(SCRIPT);
+      expect(text).toContain(IMG);
+      expect(text).toContain('␛[31mRED');
+      expect(text).toContain('<U+202E>');
+      expect(text).toContain(MARK);
+      expect(doc.documentElement.getAttribute('lang')).toBe(lang);
+      expect(text).toContain(lang === 'ja' ? 'メール送信診断レポート' : 'Mail sending diagnosis report');
+    });
+  }
+});
+
+describe('ticket', () => {
+  for (const lang of ['ja', 'en'] as const) {
+    it(`Markdown ticket keeps hostile text literal: only inside indented code or escaped (${lang})`, () => {
+      const md = renderTicket(hostileReport(), { lang, format: 'markdown' });
+      expect(md).not.toMatch(FORBIDDEN_OUTPUT);
+      for (const line of md.split('\n')) {
+        if (/^ {4,}/.test(line)) continue; // indented code block: literal
+        expect(line).not.toMatch(/<[a-z/]/i);
+      }
+      expect(md).toContain('&lt;script\\>alert\\(1\\)');
+      expect(md).toContain('Set-TransportConfig -SmtpClientAuthenticationDisabled $false');
+      expect(md.length).toBeLessThan(50_000);
+    });
+
+    it(`plain-text ticket says what was observed, the evidence, the admin actions and what was ruled out (${lang})`, () => {
+      const txt = renderTicket(hostileReport(), { lang, format: 'text' });
+      expect(txt).not.toMatch(FORBIDDEN_OUTPUT);
+      const want = lang === 'ja' ? ['確認された事象', '根拠となった記録', '管理者に実施いただきたい対応', '技術者が確認済みの項目'] : ['What was observed', 'Evidence', 'Actions requested from the tenant administrator', 'Already ruled out'];
+      for (const w of want) expect(txt).toContain(w);
+      expect(txt).toContain('Set-TransportConfig -SmtpClientAuthenticationDisabled $false');
+      expect(txt).toContain(SCRIPT); // plain text shows it verbatim (nothing renders it)
+    });
+  }
+
+  it('fills the one-liner with the mailbox only when it is a plain address', () => {
+    expect(fillPowershell('Set-CASMailbox -Identity <mailbox> -X', 'scan@contoso.com', null)).toBe("Set-CASMailbox -Identity 'scan@contoso.com' -X");
+    expect(fillPowershell('Set-CASMailbox -Identity <mailbox>', "a'; Remove-Mailbox x; '@b.c", null)).toBe('Set-CASMailbox -Identity <mailbox>');
+  });
+});
+
+describe('transcript.txt', () => {
+  it('neutralises every row and cuts the 1 MB line', () => {
+    const txt = renderTranscriptText(hostileReport(), 'en');
+    expect(txt).not.toMatch(FORBIDDEN_OUTPUT);
+    expect(txt.length).toBeLessThan(20_000);
+    expect(txt).toContain(SCRIPT);
+    expect(txt).toMatch(/more characters in report\.json/);
+  });
+});
