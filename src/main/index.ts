@@ -1,20 +1,68 @@
-// Electron main: wiring only (see docs/architecture.md). Placeholder until the app issue lands.
-import { app, BrowserWindow } from 'electron';
+// Electron main: wiring only (docs/architecture.md). Everything it serves is the Electron-free services object;
+// what is Electron-specific (safeStorage, utilityProcess, app:// protocol, windows) comes from small adapters.
+import { app, ipcMain, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { startLab } from '../lab';
+import { APP_VERSION } from '../shared/version';
+import { registerAppScheme, serveAppScheme } from './adapters/app-protocol';
+import { safeStorageCipher } from './adapters/safe-storage';
+import { utilityWorkerLauncher } from './adapters/utility-launcher';
+import { createIpcRegistry, sendEvent } from './ipc';
+import { createServices, type Services } from './services';
+import { createProfileBackend } from './services-profiles';
+import type { Emit } from './services-types';
+import { isAppUrl } from './url-policy';
+import { createMainWindow, hardenWebContents } from './window';
+import { createEngineRunner } from './worker/engine-runner';
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
+/** electron-vite's dev server (development only); production loads app://renderer/. */
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const here = import.meta.dirname;
+const log = (message: string) => console.warn(`[main] ${message}`);
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+let services: Services | null = null;
+/** Vendor documentation hosts from the loaded profiles (links to them may open in the browser). */
+let docDomains: readonly string[] = [];
+const hardening = { devServerUrl, log, externalDomains: () => docDomains };
+
+// Every web contents, whatever creates it, gets the navigation and new-window denial.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, hardening));
+
+function start(): void {
+  serveAppScheme(join(here, '../renderer'));
+  const userData = app.getPath('userData');
+  const emit: Emit = (channel, payload) => sendEvent(mainWindow?.webContents ?? null, channel, payload);
+  const profiles = createProfileBackend({
+    builtinDir: app.isPackaged ? join(process.resourcesPath, 'printers') : join(app.getAppPath(), 'resources', 'printers'),
+    userDir: join(userData, 'profiles'),
   });
-  void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  services = createServices({
+    identity: { name: 'Device Mail Doctor', version: APP_VERSION, osLocale: app.getSystemLocale(), runtime: 'electron' },
+    secretsFile: join(userData, 'secrets.json'),
+    cipher: safeStorageCipher(),
+    engine: createEngineRunner(utilityWorkerLauncher(join(here, 'engine-worker.js'))),
+    startLab,
+    profiles,
+    openUrl: (url) => shell.openExternal(url),
+    emit,
+  });
+  createIpcRegistry(ipcMain, (url) => isAppUrl(url, devServerUrl), log).handleAll(services);
+  void profiles.sourceDomains().then((d) => (docDomains = d));
+  mainWindow = createMainWindow(join(here, '../preload/index.cjs'), hardening);
+  mainWindow.on('closed', () => (mainWindow = null));
 }
 
-void app.whenReady().then(createWindow);
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
 app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => void services?.dispose());
+app.whenReady().then(start, (err: unknown) => {
+  log(`startup failed: ${err instanceof Error ? err.message : String(err)}`);
+  app.quit();
+});

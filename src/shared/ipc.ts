@@ -4,6 +4,7 @@
 // No channel string may appear anywhere else. Pure TypeScript: loaded by main, preload, renderer and the e2e bridge.
 import { z } from 'zod';
 import { DiagnoseRequestSchema, LangSchema, type ConnectToRule, type StepEvent } from './model';
+import type { LoadedProfileFile, Origin } from './profiles-resolve';
 import { SCENARIOS, type LabEndpoint, type LabTenant, type ScenarioName } from '../lab/types';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -26,13 +27,19 @@ export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
 export interface IpcError {
   code: IpcErrorCode;
   message: string;
+  /** Field-level problems (invalid-argument, invalid-profile): `path` names the field. */
+  issues?: FieldIssue[];
+}
+export interface FieldIssue {
+  path: string;
+  message: string;
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: IpcErrorCode, message: string): { ok: false; error: IpcError } => ({
+export const fail = (code: IpcErrorCode, message: string, issues?: FieldIssue[]): { ok: false; error: IpcError } => ({
   ok: false,
-  error: { code, message },
+  error: issues ? { code, message, issues } : { code, message },
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -115,22 +122,16 @@ export interface LabInfo {
   mx: LabEndpoint;
 }
 
-/** A validation problem in a profile file: `path` names the field, e.g. models[2].capabilities.maxTls. */
-export interface ProfileIssue {
-  path: string;
-  message: string;
-}
-/** A profile file as loaded (shape owned by src/shared/profiles.ts; validated there). */
-export type ProfileFileData = Record<string, unknown>;
+/** Profile files as loaded (bundled first, then the technician's imports); bad files are listed, never fatal. */
 export interface ProfileListing {
-  /** Every valid profile file: the bundled ones, then the technician's imports. */
-  profiles: { source: 'bundled' | 'imported'; file: string; profile: ProfileFileData }[];
-  /** Files that failed validation: reported, never fatal. */
-  problems: { file: string; errors: ProfileIssue[] }[];
+  files: LoadedProfileFile[];
+  /** Files that failed validation; each error's `path` names the field, e.g. models[2].capabilities.maxTls. */
+  problems: { path: string; origin: Origin; errors: FieldIssue[] }[];
+  /** Bundled file ids an imported file replaced. */
+  replaced: string[];
 }
 export interface ProfileImported {
-  file: string;
-  profile: ProfileFileData;
+  file: LoadedProfileFile;
 }
 
 export interface ReportSummary {
