@@ -1,4 +1,4 @@
-import * as jsdom from 'jsdom';
+import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { renderReportHtml, reportCsp } from '../../../src/main/export/html';
@@ -19,7 +19,7 @@ interface Doc {
   body: El;
   documentElement: El;
 }
-const { JSDOM } = jsdom as unknown as { JSDOM: new (html: string) => { window: { document: Doc } } };
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: { document: Doc } } };
 
 describe('text safety', () => {
   it('makes controls, ANSI and bidi visible and inert', () => {
