@@ -1,0 +1,12 @@
+// The renderer's view of the IPC contract: everything comes from src/shared/ipc.ts.
+export type {
+  Api,
+  AppInfo,
+  DiagnoseEventPayload,
+  DiagnoseFailedPayload,
+  LabInfo,
+  NetInterface,
+  FieldIssue,
+  ProfileListing,
+  Result,
+} from '../../../shared/ipc';

@@ -1,0 +1,92 @@
+// Screen 1: the job (site, purpose) and the device: search a vendor/model, or pick a generic entry.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { searchModels } from '../../../../shared/profiles-resolve';
+import { TextField } from '../../components/Field';
+import { useSelectedModel } from '../../hooks/useSelectedModel';
+import { useApp } from '../../store';
+import { actions, catalogSel, jobSel } from '../../store/selectors';
+import { DeviceDetails } from './DeviceDetails';
+import { genericModelIds } from './generic-models';
+import { ProfileImport } from './ProfileImport';
+
+/** Search hits shown at once (the list scrolls; refine the query for more). */
+const MAX_HITS_SHOWN = 40;
+
+export function DeviceScreen() {
+  const { t } = useTranslation();
+  const job = useApp(jobSel.job);
+  const files = useApp(catalogSel.files);
+  const loading = useApp(catalogSel.loading);
+  const error = useApp(catalogSel.error);
+  const { updateJob, selectDevice, go } = useApp(useShallow(actions));
+  const model = useSelectedModel();
+  const [query, setQuery] = useState('');
+  const hits = useMemo(() => searchModels(files, query).slice(0, MAX_HITS_SHOWN), [files, query]);
+  const generic = useMemo(() => genericModelIds(files), [files]);
+
+  return (
+    <section className="screen" aria-labelledby="device-title">
+      <header className="screen-header">
+        <h1 id="device-title" tabIndex={-1}>
+          {t('device.title')}
+        </h1>
+        <p className="lead">{t('device.lead')}</p>
+      </header>
+
+      <div className="card">
+        <h2>{t('job.title')}</h2>
+        <div className="grid-2">
+          <TextField label={t('job.site')} value={job.site} onChange={(site) => updateJob({ site })} placeholder={t('job.sitePlaceholder')} name="site" />
+          <TextField label={t('job.purpose')} value={job.purpose} onChange={(purpose) => updateJob({ purpose })} placeholder={t('job.purposePlaceholder')} name="purpose" />
+        </div>
+      </div>
+
+      <div className="split">
+        <div className="card">
+          <h2>{t('device.choose')}</h2>
+          <div className="generic-buttons">
+            <button type="button" className={`btn${job.deviceId !== null && job.deviceId === generic.otherMfp ? ' btn-selected' : ''}`} disabled={!generic.otherMfp} onClick={() => selectDevice(generic.otherMfp)}>
+              {t('device.otherMfp')}
+            </button>
+            <button type="button" className={`btn${job.deviceId !== null && job.deviceId === generic.application ? ' btn-selected' : ''}`} disabled={!generic.application} onClick={() => selectDevice(generic.application)}>
+              {t('device.application')}
+            </button>
+          </div>
+          <TextField label={t('device.search')} type="search" value={query} onChange={setQuery} placeholder={t('device.searchPlaceholder')} name="device-search" />
+          {loading ? <p className="muted">{t('common.loading')}</p> : null}
+          {error ? <p className="error-text" role="alert">{t('device.loadError', { error })}</p> : null}
+          <ul className="hit-list" aria-label={t('device.results')}>
+            {hits.map((h) => (
+              <li key={`${h.fileId}/${h.modelId}`}>
+                <button type="button" className={`hit${job.deviceId === h.modelId ? ' selected' : ''}`} aria-pressed={job.deviceId === h.modelId} onClick={() => selectDevice(h.modelId)} data-model={h.modelId}>
+                  <span className="hit-vendor">{h.vendor}</span> <span className="hit-series">{h.series}</span>
+                  {h.matched !== h.series ? <span className="hit-matched"> — {h.matched}</span> : null}
+                  {h.origin === 'user' ? <span className="tag">{t('device.imported')}</span> : null}
+                </button>
+              </li>
+            ))}
+            {!loading && hits.length === 0 ? <li className="muted">{t('device.noHits')}</li> : null}
+          </ul>
+          <ProfileImport />
+        </div>
+
+        <div className="card">
+          {model ? (
+            <>
+              <DeviceDetails model={model} />
+              <div className="actions">
+                <button type="button" className="btn btn-primary" onClick={() => go('method')}>
+                  {t('device.next')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <p className="muted">{t('device.none')}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+// Screen 4's inputs: prefilled from the job; the password lives in memory only; practice mode uses the lab.
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { Method } from '../../../../shared/model';
+import { Field, SelectField, TextField } from '../../components/Field';
+import { serverFor } from '../../lib/build-request';
+import { useApp } from '../../store';
+import { actions, appSel, jobSel, runSel } from '../../store/selectors';
+
+type MethodOption = Method | 'auto';
+
+export function DiagnoseForm() {
+  const { t } = useTranslation();
+  const job = useApp(jobSel.job);
+  const password = useApp(runSel.password);
+  const sendTest = useApp(runSel.sendTest);
+  const practice = useApp(runSel.practice);
+  const busy = useApp(runSel.busy);
+  const cancelling = useApp((s) => s.run.cancelling);
+  const interfaces = useApp(appSel.interfaces);
+  const a = useApp(useShallow(actions));
+  const method: MethodOption = job.method ?? 'auto';
+  const server = job.method ? serverFor(job.method, job.mxHost) : '';
+  const tenant = practice.lab?.tenant;
+
+  return (
+    <form
+      className="card diagnose-form"
+      aria-label={t('diagnose.formLabel')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void a.startRun();
+      }}
+    >
+      <fieldset className="practice" disabled={busy}>
+        <legend>{t('diagnose.practice')}</legend>
+        <label className="check">
+          <input type="checkbox" checked={practice.enabled} onChange={(e) => a.setPractice({ enabled: e.target.checked })} name="practice" />
+          {t('diagnose.practiceEnable')}
+        </label>
+        {practice.enabled ? (
+          <SelectField
+            label={t('diagnose.scenario')}
+            value={practice.scenario}
+            options={(practice.scenarios.length > 0 ? practice.scenarios : [practice.scenario]).map((s) => ({ value: s, label: t(`scenario.${s}`, { defaultValue: s }) }))}
+            onChange={(scenario) => a.setPractice({ scenario })}
+            name="scenario"
+          />
+        ) : null}
+        {practice.enabled ? <p className="hint">{tenant ? t('diagnose.practiceTenant', { domain: tenant.domain, mailbox: tenant.mailbox }) : t('diagnose.practiceHint')}</p> : null}
+        {practice.error ? <p className="error-text" role="alert">{practice.error}</p> : null}
+      </fieldset>
+
+      <fieldset disabled={busy}>
+        <legend>{t('diagnose.target')}</legend>
+        <div className="grid-3">
+          <SelectField<MethodOption>
+            label={t('diagnose.method')}
+            value={method}
+            options={(['auto', 'submission', 'direct-send', 'relay'] as const).map((m) => ({ value: m, label: t(`method.name.${m}`) }))}
+            onChange={(m) => a.updateJob({ method: m === 'auto' ? null : m })}
+            name="method"
+          />
+          <TextField label={t('diagnose.server')} value={server || t('diagnose.serverFromMx')} readOnly name="server" />
+          <TextField label={t('question.mxHost')} value={job.mxHost} onChange={(mxHost) => a.updateJob({ mxHost })} placeholder={t('diagnose.mxPlaceholder')} name="mxHost" />
+          <TextField label={t('question.domain')} value={job.domain} onChange={(domain) => a.updateJob({ domain })} placeholder="contoso.com" name="domain" />
+          <TextField label={t('diagnose.user')} value={job.mailbox} onChange={(mailbox) => a.updateJob({ mailbox })} placeholder="scanner@contoso.com" name="user" />
+          <TextField
+            label={t('diagnose.password')}
+            type="password"
+            value={password}
+            onChange={a.setPassword}
+            autoComplete="new-password"
+            hint={t('diagnose.passwordHint')}
+            name="password"
+          />
+          <TextField label={t('question.fromAddress')} value={job.fromAddress} onChange={(fromAddress) => a.updateJob({ fromAddress })} placeholder={job.mailbox} name="from" />
+          <TextField label={t('diagnose.internalRecipient')} value={job.internalRecipient} onChange={(internalRecipient) => a.updateJob({ internalRecipient })} name="internalRecipient" />
+          <TextField label={t('diagnose.externalRecipient')} value={job.externalRecipient} onChange={(externalRecipient) => a.updateJob({ externalRecipient })} name="externalRecipient" />
+          <TextField label={t('question.staticIpValue')} value={job.staticIp} onChange={(staticIp) => a.updateJob({ staticIp })} placeholder="203.0.113.7" name="expectedIp" />
+          <SelectField
+            label={t('diagnose.bind')}
+            value={job.bind}
+            options={[
+              { value: '', label: t('diagnose.bindAuto') },
+              ...interfaces.filter((i) => !i.internal).map((i) => ({ value: i.address, label: `${i.name} — ${i.cidr ?? i.address}` })),
+            ]}
+            onChange={(bind) => a.updateJob({ bind })}
+            hint={t('diagnose.bindHint')}
+            name="bind"
+          />
+          <Field label={t('diagnose.sendTest')} hint={t('diagnose.sendTestHint')}>
+            {(id) => <input id={id} type="checkbox" checked={sendTest} onChange={(e) => a.setSendTest(e.target.checked)} name="sendTest" />}
+          </Field>
+        </div>
+      </fieldset>
+
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          <span aria-hidden="true">▶</span> {t('diagnose.run')}
+        </button>
+        <button type="button" className="btn" disabled={!busy || cancelling} onClick={() => void a.cancelRun()}>
+          <span aria-hidden="true">⏹</span> {cancelling ? t('diagnose.cancelling') : t('diagnose.cancel')}
+        </button>
+        <span className="muted">{t('diagnose.keys')}</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+// Findings as cause / fix / who acts, grouped by where in the path they belong.
+import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../../components/CopyButton';
+import { StatusBadge } from '../../components/StatusBadge';
+import { groupByStage, type ShownFinding } from '../../lib/findings';
+import { visible } from '../../lib/visible-text';
+
+function FindingCard({ f }: { f: ShownFinding }) {
+  const { t } = useTranslation();
+  return (
+    <article className={`finding sev-${f.severity}`} data-code={f.code}>
+      <header className="finding-head">
+        <StatusBadge status={f.severity} />
+        <h4>{visible(f.title, 300)}</h4>
+        <span className="mono muted">{f.code}</span>
+        {f.predicted ? <span className="tag">{t('verdict.predicted')}</span> : null}
+      </header>
+      <dl className="finding-body">
+        <dt>{t('verdict.cause')}</dt>
+        <dd>{visible(f.cause)}</dd>
+        <dt>{t('verdict.fix')}</dt>
+        <dd>{visible(f.fix)}</dd>
+        <dt>{t('verdict.who')}</dt>
+        <dd>
+          {f.actors.map((a) => (
+            <span key={a} className={`tag actor-${a}`}>
+              {t(`verdict.actor.${a}`)}
+            </span>
+          ))}
+        </dd>
+        {f.powershell ? (
+          <>
+            <dt>{t('verdict.powershell')}</dt>
+            <dd className="code-line">
+              <code>{f.powershell}</code> <CopyButton value={f.powershell} label={t('verdict.powershell')} />
+            </dd>
+          </>
+        ) : null}
+        {f.evidence && f.evidence.length > 0 ? (
+          <>
+            <dt>{t('verdict.evidence')}</dt>
+            <dd>
+              <ul className="evidence mono">
+                {f.evidence.slice(0, 10).map((e, i) => (
+                  <li key={i}>{visible(e, 500)}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {!f.inMessageTrace ? <p className="hint">{t('verdict.notInTrace')}</p> : null}
+    </article>
+  );
+}
+
+export function FindingsByStage({ findings }: { findings: readonly ShownFinding[] }) {
+  const { t } = useTranslation();
+  if (findings.length === 0) return <p className="ok-text">{t('verdict.noFindings')}</p>;
+  return (
+    <div className="findings">
+      {groupByStage(findings).map((g) => (
+        <section key={g.stage} className="stage-group" data-stage={g.stage}>
+          <h3>{t(`verdict.stage.${g.stage}`)}</h3>
+          {g.findings.map((f, i) => (
+            <FindingCard key={`${f.code}-${i}`} f={f} />
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// The verdict after a run: one line first, then the egress IP, findings by stage, the TLS matrix, the transcript.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../../components/CopyButton';
+import { StatusBadge } from '../../components/StatusBadge';
+import { currentLang } from '../../i18n';
+import { collectFindings } from '../../lib/findings';
+import { tlsMatrix } from '../../lib/tls-matrix';
+import { useApp } from '../../store';
+import { runSel } from '../../store/selectors';
+import { FindingsByStage } from './FindingsByStage';
+import { TlsMatrixTable } from './TlsMatrixTable';
+
+export function VerdictPanel() {
+  const { t, i18n } = useTranslation();
+  const diagnosis = useApp(runSel.diagnosis);
+  const lang = currentLang();
+  // Re-render in the new language when it switches live.
+  const findings = useMemo(() => (diagnosis ? collectFindings(diagnosis, lang) : []), [diagnosis, lang, i18n.language]);
+  const matrix = useMemo(() => (diagnosis ? tlsMatrix(diagnosis) : []), [diagnosis]);
+  if (!diagnosis) return null;
+  const cancelled = diagnosis.cancelled === true;
+  return (
+    <>
+      <div className={`card verdict verdict-${cancelled ? 'cancelled' : diagnosis.verdict}`} role="status" data-verdict={cancelled ? 'cancelled' : diagnosis.verdict}>
+        <h2>{t('verdict.title')}</h2>
+        <p className="verdict-line">
+          <StatusBadge status={cancelled ? 'cancelled' : diagnosis.verdict} />
+          <strong>{cancelled ? t('verdict.cancelled') : t(`verdict.${diagnosis.verdict}`)}</strong>
+          <span className="muted">{t('verdict.duration', { s: (diagnosis.durationMs / 1000).toFixed(1) })}</span>
+        </p>
+        <p>
+          {t('verdict.egressIp')}:{' '}
+          {diagnosis.egressIp ? (
+            <>
+              <code data-egress-ip>{diagnosis.egressIp}</code> <CopyButton value={diagnosis.egressIp} label={t('verdict.egressIp')} />
+            </>
+          ) : (
+            <span className="muted">{t('verdict.egressUnknown')}</span>
+          )}
+        </p>
+      </div>
+      <div className="card">
+        <h2>{t('verdict.findings')}</h2>
+        <FindingsByStage findings={findings} />
+      </div>
+      <TlsMatrixTable rows={matrix} />
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+// Builds the DiagnoseRequest from the job, settings and session inputs (pure: unit-tested).
+// Practice mode swaps in the built-in lab's tenant, connect-to rules, DNS server and CA.
+import { DiagnoseRequestSchema, type DeviceProfile, type DiagnoseRequest, type Method } from '../../../shared/model';
+import type { LabInfo } from '../api/types';
+import type { Job, Settings } from '../store/types';
+
+/** Exchange Online's client submission endpoint (seed 001): always a DNS name, never an IP. */
+export const SUBMISSION_HOST = 'smtp.office365.com';
+
+export interface RequestInput {
+  job: Job;
+  settings: Settings;
+  device: DeviceProfile | null;
+  password: string;
+  sendTest: boolean;
+  lab: LabInfo | null;
+}
+
+export type BuiltRequest = { ok: true; request: DiagnoseRequest } | { ok: false; errors: string[] };
+
+const blankToUndefined = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
+
+/** The server the device should be pointed at for a method ('' when only the domain's MX record can tell). */
+export function serverFor(method: Method | null, mxHost: string): string {
+  if (method === 'submission') return SUBMISSION_HOST;
+  return mxHost.trim();
+}
+
+export function buildRequest(input: RequestInput): BuiltRequest {
+  const { job, settings, lab } = input;
+  const method = job.method ?? 'auto';
+  const tenant = lab?.tenant;
+  const mailbox = tenant?.mailbox ?? job.mailbox.trim();
+  const domain = tenant?.domain ?? (blankToUndefined(job.domain) ?? mailbox.split('@')[1] ?? '');
+  const mxHost = tenant?.mxHost ?? job.mxHost;
+  const to = tenant ? [tenant.internalRecipient, tenant.externalRecipient] : [job.internalRecipient, job.externalRecipient];
+  const host = method === 'submission' ? SUBMISSION_HOST : method === 'auto' ? undefined : blankToUndefined(mxHost);
+  const ca = [settings.extraCaPem, lab?.caPem ?? ''].map((p) => p.trim()).filter((p) => p !== '');
+  const raw = {
+    target: {
+      method,
+      host,
+      port: method === 'submission' ? 587 : method === 'auto' ? undefined : 25,
+      domain: blankToUndefined(domain),
+      from: blankToUndefined(tenant?.mailbox ?? (job.fromAddress || mailbox)),
+      to: to.map((r) => r.trim()).filter((r) => r !== ''),
+      user: method === 'submission' || method === 'auto' ? blankToUndefined(mailbox) : undefined,
+      expectedIp: blankToUndefined(tenant?.connectorIp ?? job.staticIp),
+      bind: blankToUndefined(job.bind),
+      connectTo: lab?.connectTo ?? [],
+      dnsServer: blankToUndefined(lab?.dnsServer ?? settings.dnsServer),
+    },
+    device: input.device,
+    send: input.sendTest,
+    timeoutMs: settings.timeoutSec * 1000,
+    extraCaPem: ca,
+    // The lab's mailbox password is public lab data; a real one exists only in memory for this run.
+    password: (tenant?.password ?? input.password) || undefined, // never trimmed: spaces may be part of it
+  };
+  const parsed = DiagnoseRequestSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+}

@@ -1,0 +1,65 @@
+// The app's one store, composed from slices; persisted with partialize (job, ticks, settings — never secrets).
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { createAppSlice } from './app-slice';
+import { createCatalogSlice } from './catalog-slice';
+import { createJobSlice } from './job-slice';
+import { createRunSlice } from './run-slice';
+import { createSettingsSlice } from './settings-slice';
+import type { Job, Screen, Settings, Store } from './types';
+
+/** Storage key; bump PERSIST_VERSION when the persisted shape changes. */
+export const PERSIST_KEY = 'device-mail-doctor';
+export const PERSIST_VERSION = 1;
+
+export interface PersistedState {
+  job: Job;
+  ticks: Record<string, boolean>;
+  settings: Settings;
+  screen: Screen;
+}
+
+/** Exactly what survives a restart. The password, the run and the lab are deliberately absent. */
+export function persistedPart(s: Store): PersistedState {
+  return { job: s.job, ticks: s.ticks, settings: s.settings, screen: s.screen };
+}
+
+export function createAppStore() {
+  return createStore<Store>()(
+    persist(
+      (...a) => ({
+        ...createJobSlice(...a),
+        ...createCatalogSlice(...a),
+        ...createRunSlice(...a),
+        ...createSettingsSlice(...a),
+        ...createAppSlice(...a),
+      }),
+      {
+        name: PERSIST_KEY,
+        version: PERSIST_VERSION,
+        storage: createJSONStorage(() => localStorage),
+        partialize: persistedPart,
+        // Shallow-merge nested objects so fields added in later versions keep their defaults.
+        merge: (persisted, current) => {
+          const p = (persisted ?? {}) as Partial<PersistedState>;
+          return {
+            ...current,
+            job: { ...current.job, ...p.job, answers: { ...current.job.answers, ...p.job?.answers } },
+            ticks: { ...p.ticks },
+            settings: { ...current.settings, ...p.settings },
+            screen: p.screen ?? current.screen,
+          };
+        },
+      },
+    ),
+  );
+}
+
+export const appStore = createAppStore();
+
+export function useApp<T>(selector: (s: Store) => T): T {
+  return useStore(appStore, selector);
+}
+
+export type { Store } from './types';

@@ -1,0 +1,43 @@
+// The job: who, where, which device, which method. Persisted across restarts (no secrets in here).
+import type { Job, JobSlice, Slice } from './types';
+
+export function emptyJob(): Job {
+  return {
+    site: '',
+    purpose: '',
+    deviceId: null,
+    generationId: 'current',
+    answers: { externalRecipients: 'unknown', staticIp: 'unknown', smtpAuth: 'unknown', securityDefaults: 'unknown', rejectDirectSend: 'unknown' },
+    method: null,
+    domain: '',
+    mailbox: '',
+    fromAddress: '',
+    internalRecipient: '',
+    externalRecipient: '',
+    mxHost: '',
+    staticIp: '',
+    bind: '',
+  };
+}
+
+export const createJobSlice: Slice<JobSlice> = (set) => ({
+  job: emptyJob(),
+  ticks: {},
+  newJob: () =>
+    set((s) => ({
+      job: emptyJob(),
+      ticks: {},
+      screen: 'device',
+      password: '',
+      run: { ...s.run, phase: 'idle', runId: null, cancelling: false, checks: [], transcript: [], droppedRows: 0, diagnosis: null, error: null },
+    })),
+  updateJob: (patch) => set((s) => ({ job: { ...s.job, ...patch } })),
+  updateAnswers: (patch) => set((s) => ({ job: { ...s.job, answers: { ...s.job.answers, ...patch } } })),
+  // A different device invalidates the method choice and the ticks made for the old one.
+  selectDevice: (id, generationId = 'current') =>
+    set((s) =>
+      s.job.deviceId === id && s.job.generationId === generationId ? {} : { job: { ...s.job, deviceId: id, generationId, method: null }, ticks: {} },
+    ),
+  chooseMethod: (method) => set((s) => (s.job.method === method ? {} : { job: { ...s.job, method }, ticks: {} })),
+  toggleTick: (stepId) => set((s) => ({ ticks: { ...s.ticks, [stepId]: !s.ticks[stepId] } })),
+});
