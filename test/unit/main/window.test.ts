@@ -46,7 +46,7 @@ const h = vi.hoisted(() => {
     once() {}
     show() {}
   }
-  return { windows, BrowserWindow, FakeContents, openExternal: vi.fn(() => Promise.resolve()) };
+  return { windows, BrowserWindow, FakeContents, openExternal: vi.fn((_url: string) => Promise.resolve()) };
 });
 
 vi.mock('electron', () => ({ BrowserWindow: h.BrowserWindow, shell: { openExternal: h.openExternal } }));
@@ -139,7 +139,7 @@ describe('navigation and new windows', () => {
     expect(c.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(c.openHandler?.({ url: 'http://learn.microsoft.com/' })).toEqual({ action: 'deny' });
     expect(c.openHandler?.({ url: 'file:///C:/Windows/system32/calc.exe' })).toEqual({ action: 'deny' });
-    expect(h.openExternal.mock.calls.map((c) => c[0] as string)).toEqual([
+    expect(h.openExternal.mock.calls.map((c) => c[0])).toEqual([
       'https://learn.microsoft.com/en-us/exchange/mail-flow',
       'https://support.ricoh.com/manual',
     ]);
