@@ -27,11 +27,13 @@ const NEUTRAL: Record<Lang, Record<string, string>> = {
     host: 'サーバー', port: '指定のポート', ip: '拠点のパブリック IP アドレス', expected: 'コネクタに登録された IP アドレス',
     version: '使用中のバージョン', reply: '(応答の記録なし)', reason: '詳細不明', mailbox: '対象のメールボックス',
     sender: '設定された差出人', domain: '自社ドメイン', mx: '別のホスト', replyClass: '不明', subject: '不明',
+    length: '?', max: '?',
   },
   en: {
     host: 'the server', port: 'the chosen port', ip: 'the site\'s public IP', expected: 'the IP on the connector',
     version: 'the version in use', reply: '(no reply recorded)', reason: 'no details', mailbox: 'the mailbox',
     sender: 'the configured sender', domain: 'your domain', mx: 'another host', replyClass: 'unknown', subject: 'unknown',
+    length: '?', max: '?',
   },
 };
 const NEUTRAL_FALLBACK: Record<Lang, string> = { ja: '(不明)', en: '(unknown)' };

@@ -1,0 +1,230 @@
+// Method advisor (pure): from what the technician knows about the device and tenant → the three ways to send
+// (seed 001: SMTP AUTH client submission, Direct Send, SMTP relay), ranked, with reasons and exact settings.
+import { z } from 'zod';
+import { interpolate } from './findings/catalog';
+import { REASON_TEXTS, SETTING_TEXTS, type LocalText, type ReasonCode } from './findings/method-texts';
+import { CipherFamilySchema, FORBIDDEN_FIELD_CHARS, TlsVersionSchema, type Method } from './model';
+
+export type { LocalText, ReasonCode } from './findings/method-texts';
+
+const field = (max: number) =>
+  z.string().min(1).max(max).refine((s) => !FORBIDDEN_FIELD_CHARS.test(s), { message: 'must not contain CR, LF or NUL' });
+const triState = <T extends string>(on: T, off: T) => z.enum([on, off, 'unknown']);
+
+export const AdvisorInputSchema = z.object({
+  recipients: z.enum(['internal', 'external']),
+  /** Highest TLS version the device negotiates; null = no TLS at all. */
+  deviceTlsMax: TlsVersionSchema.nullable(),
+  cipherFamily: CipherFamilySchema,
+  supportsAuth: z.boolean(),
+  supportsOAuth: z.boolean(),
+  /** The site's static public IP, or whether one exists when its value is not known. */
+  staticIp: z.union([field(45), z.boolean()]),
+  tenantSmtpAuth: triState('enabled', 'disabled'),
+  securityDefaults: triState('on', 'off'),
+  rejectDirectSend: triState('on', 'off'),
+  /** Characters the device's server field accepts; null = unknown / unlimited. */
+  serverFieldMaxLength: z.number().int().positive().max(1024).nullable(),
+  domain: field(253).optional(),
+  mxHost: field(253).optional(),
+  mailbox: field(320).optional(),
+  now: z.date(),
+});
+export type AdvisorInput = z.infer<typeof AdvisorInputSchema>;
+
+export type ReasonEffect = 'blocker' | 'warning' | 'plus';
+
+export interface AdviceReason {
+  code: ReasonCode;
+  effect: ReasonEffect;
+  params: Record<string, string>;
+  text: LocalText;
+}
+
+export interface MethodSettings {
+  /** Host name to enter, or null when only the MX record can tell (see server). */
+  host: string | null;
+  server: LocalText;
+  port: number;
+  tls: LocalText;
+  auth: LocalText;
+  senderRule: LocalText;
+  spfRecord?: string;
+  notes: LocalText[];
+}
+
+export interface MethodAdvice {
+  method: Method;
+  score: number;
+  viable: boolean;
+  reasons: AdviceReason[];
+  settings: MethodSettings;
+}
+
+export interface Advice {
+  /** Best viable method, or null when none is. */
+  recommended: Method | null;
+  /** All three methods, best first (viable before non-viable). */
+  methods: MethodAdvice[];
+  /** Advice that applies across methods (local relay, nothing viable). */
+  notices: AdviceReason[];
+}
+
+export const SUBMISSION_HOST = 'smtp.office365.com';
+/** Suffix every Exchange Online MX host ends with; its length bounds the shortest possible MX host. */
+const MX_SUFFIX = '.mail.protection.outlook.com';
+/** End of December 2026 (JST midnight, 2027-01-01): Basic auth for SMTP AUTH off by default for existing tenants. */
+export const BASIC_AUTH_DEFAULT_OFF = new Date('2026-12-31T15:00:00Z');
+/** Starting scores: seed 001 recommends client submission, then Direct Send; relay is the most complex. */
+const BASE: Record<Method, number> = { submission: 100, 'direct-send': 85, relay: 70 };
+/** Score lost per warning, in points (blockers make a method non-viable instead). */
+const PENALTY: Partial<Record<ReasonCode, number>> = {
+  SMTP_AUTH_UNKNOWN: 5,
+  SECURITY_DEFAULTS_UNKNOWN: 5,
+  BASIC_AUTH_RETIREMENT: 10,
+  BASIC_AUTH_OFF_BY_DEFAULT: 25,
+  REJECT_DIRECT_SEND_UNKNOWN: 5,
+  NO_STATIC_IP_DIRECT: 5,
+  SERVER_FIELD_MAYBE_SHORT: 5,
+  CONNECTOR_NEEDED: 5,
+};
+
+function local(t: LocalText, params: Record<string, string>): LocalText {
+  return { ja: interpolate(t.ja, params, 'ja'), en: interpolate(t.en, params, 'en') };
+}
+
+function reason(code: ReasonCode, effect: ReasonEffect, params: Record<string, string> = {}): AdviceReason {
+  return { code, effect, params, text: local(REASON_TEXTS[code], params) };
+}
+
+function ipParams(input: AdvisorInput): Record<string, string> {
+  return typeof input.staticIp === 'string' ? { ip: input.staticIp } : {};
+}
+
+function spfRecord(input: AdvisorInput): string | undefined {
+  if (input.staticIp === false) return undefined;
+  const ip = typeof input.staticIp === 'string' ? input.staticIp : '<static public IP>';
+  const mech = ip.includes(':') ? 'ip6' : 'ip4';
+  return `v=spf1 ${mech}:${ip} include:spf.protection.outlook.com ~all`;
+}
+
+function fieldReasons(host: string | undefined, input: AdvisorInput): AdviceReason[] {
+  const max = input.serverFieldMaxLength;
+  if (max === null) return [];
+  if (host !== undefined) {
+    return host.length > max
+      ? [reason('SERVER_FIELD_TOO_SHORT', 'blocker', { host, length: String(host.length), max: String(max) })]
+      : [];
+  }
+  // Unknown MX host: it is at least one label plus the suffix.
+  if (max < MX_SUFFIX.length + 2) {
+    return [reason('SERVER_FIELD_TOO_SHORT', 'blocker', { host: `*${MX_SUFFIX}`, length: `> ${MX_SUFFIX.length}`, max: String(max) })];
+  }
+  return [reason('SERVER_FIELD_MAYBE_SHORT', 'warning', { max: String(max) })];
+}
+
+function tlsVersionText(v: AdvisorInput['deviceTlsMax']): string {
+  return v === null ? 'none / なし' : v;
+}
+
+function submission(input: AdvisorInput): MethodAdvice {
+  const r: AdviceReason[] = [];
+  const tls = input.deviceTlsMax;
+  if (tls === null || tls === '1.0' || tls === '1.1') r.push(reason('TLS_TOO_OLD', 'blocker', { version: tlsVersionText(tls) }));
+  else if (tls === '1.2' && input.cipherFamily === 'rsa') r.push(reason('RSA_ONLY', 'blocker'));
+  else r.push(reason('TLS_OK', 'plus', { version: tls }));
+  if (!input.supportsAuth && !input.supportsOAuth) r.push(reason('NO_AUTH', 'blocker'));
+  if (input.tenantSmtpAuth === 'disabled') r.push(reason('SMTP_AUTH_DISABLED', 'blocker'));
+  if (input.tenantSmtpAuth === 'unknown') r.push(reason('SMTP_AUTH_UNKNOWN', 'warning'));
+  if (input.supportsOAuth) r.push(reason('OAUTH_OK', 'plus'));
+  else {
+    if (input.securityDefaults === 'on') r.push(reason('SECURITY_DEFAULTS_ON', 'blocker'));
+    if (input.securityDefaults === 'unknown') r.push(reason('SECURITY_DEFAULTS_UNKNOWN', 'warning'));
+    const after = input.now.getTime() >= BASIC_AUTH_DEFAULT_OFF.getTime();
+    r.push(reason(after ? 'BASIC_AUTH_OFF_BY_DEFAULT' : 'BASIC_AUTH_RETIREMENT', 'warning'));
+  }
+  r.push(reason('MAILBOX_NEEDED', 'warning'));
+  if (input.recipients === 'external') r.push(reason('EXTERNAL_OK', 'plus'));
+  r.push(...fieldReasons(SUBMISSION_HOST, input));
+  const p: Record<string, string> = input.mailbox !== undefined ? { mailbox: input.mailbox } : {};
+  return finish('submission', r, {
+    host: SUBMISSION_HOST,
+    server: { ja: SUBMISSION_HOST, en: SUBMISSION_HOST },
+    port: 587,
+    tls: SETTING_TEXTS.TLS_REQUIRED,
+    auth: local(input.supportsOAuth ? SETTING_TEXTS.AUTH_OAUTH : SETTING_TEXTS.AUTH_BASIC, p),
+    senderRule: local(SETTING_TEXTS.SENDER_MAILBOX, p),
+    notes: [SETTING_TEXTS.NOTE_NO_465, SETTING_TEXTS.NOTE_LIMITS, SETTING_TEXTS.NOTE_NO_IP],
+  });
+}
+
+function mxSettings(input: AdvisorInput): Pick<MethodSettings, 'host' | 'server' | 'port' | 'senderRule'> {
+  const d: Record<string, string> = input.domain !== undefined ? { domain: input.domain } : {};
+  const server = input.mxHost !== undefined ? { ja: input.mxHost, en: input.mxHost } : local(SETTING_TEXTS.MX_UNKNOWN, d);
+  return { host: input.mxHost ?? null, server, port: 25, senderRule: local(SETTING_TEXTS.SENDER_DOMAIN, d) };
+}
+
+function withSpf(settings: MethodSettings, input: AdvisorInput): MethodSettings {
+  const spf = spfRecord(input);
+  return spf === undefined ? settings : { ...settings, spfRecord: spf };
+}
+
+function directSend(input: AdvisorInput): MethodAdvice {
+  const r: AdviceReason[] = [];
+  if (input.recipients === 'external') r.push(reason('EXTERNAL_NOT_SUPPORTED', 'blocker'));
+  else r.push(reason('INTERNAL_ONLY_OK', 'plus'));
+  if (input.rejectDirectSend === 'on') r.push(reason('REJECT_DIRECT_SEND_ON', 'blocker'));
+  if (input.rejectDirectSend === 'unknown') r.push(reason('REJECT_DIRECT_SEND_UNKNOWN', 'warning'));
+  r.push(reason('TLS_OPTIONAL', 'plus'));
+  if (input.staticIp === false) r.push(reason('NO_STATIC_IP_DIRECT', 'warning'));
+  else r.push(reason('STATIC_IP_OK', 'plus', ipParams(input)));
+  r.push(...fieldReasons(input.mxHost, input));
+  return finish('direct-send', r, withSpf({
+    ...mxSettings(input),
+    tls: SETTING_TEXTS.TLS_OPTIONAL,
+    auth: SETTING_TEXTS.AUTH_NONE,
+    notes: [SETTING_TEXTS.NOTE_INTERNAL_ONLY, SETTING_TEXTS.NOTE_PORT25, SETTING_TEXTS.NOTE_NO_IP],
+  }, input));
+}
+
+function relay(input: AdvisorInput): MethodAdvice {
+  const r: AdviceReason[] = [];
+  if (input.staticIp === false) r.push(reason('NO_STATIC_IP_RELAY', 'blocker'));
+  else r.push(reason('STATIC_IP_OK', 'plus', ipParams(input)));
+  if (input.recipients === 'external') r.push(reason('EXTERNAL_OK', 'plus'));
+  r.push(reason('TLS_OPTIONAL', 'plus'));
+  r.push(reason('CONNECTOR_NEEDED', 'warning'));
+  r.push(...fieldReasons(input.mxHost, input));
+  const ip = ipParams(input);
+  return finish('relay', r, withSpf({
+    ...mxSettings(input),
+    tls: SETTING_TEXTS.TLS_RECOMMENDED,
+    auth: local(SETTING_TEXTS.AUTH_CONNECTOR, ip),
+    notes: [local(SETTING_TEXTS.NOTE_CONNECTOR, ip), SETTING_TEXTS.NOTE_PORT25, SETTING_TEXTS.NOTE_NO_IP],
+  }, input));
+}
+
+function finish(method: Method, reasons: AdviceReason[], settings: MethodSettings): MethodAdvice {
+  const viable = !reasons.some((x) => x.effect === 'blocker');
+  const penalty = reasons.reduce((sum, x) => sum + (x.effect === 'warning' ? (PENALTY[x.code] ?? 0) : 0), 0);
+  const score = viable ? Math.max(1, BASE[method] - penalty) : 0;
+  // Blockers first, then warnings, then pluses: the technician reads the reason that decides first.
+  const order: Record<ReasonEffect, number> = { blocker: 0, warning: 1, plus: 2 };
+  const sorted = [...reasons].sort((a, b) => order[a.effect] - order[b.effect]);
+  return { method, score, viable, reasons: sorted, settings };
+}
+
+/** Ranks the three methods for this device and tenant. Input is validated (zod) by callers at the boundary. */
+export function adviseMethods(input: AdvisorInput): Advice {
+  const methods = [submission(input), directSend(input), relay(input)].sort(
+    (a, b) => Number(b.viable) - Number(a.viable) || b.score - a.score || BASE[b.method] - BASE[a.method],
+  );
+  const notices: AdviceReason[] = [];
+  const tls = input.deviceTlsMax;
+  if (tls === null || tls === '1.0' || tls === '1.1' || (tls === '1.2' && input.cipherFamily === 'rsa')) {
+    notices.push(reason('LOCAL_RELAY', 'warning'));
+  }
+  const best = methods.find((m) => m.viable);
+  if (best === undefined) notices.push(reason('NONE_VIABLE', 'blocker'));
+  return { recommended: best?.method ?? null, methods, notices };
+}
