@@ -47,7 +47,8 @@ describe('built-in profile files', () => {
 
   it('cover the generic profiles and the required vendors', () => {
     const vendors = new Set(all.flatMap((f) => [f.profile.vendor, ...f.profile.models.map((m) => m.vendor)]));
-    for (const v of ['Other', 'Application', 'Ricoh']) expect(vendors).toContain(v);
+    const required = ['Other', 'Application', 'Ricoh', 'Canon', 'Sharp', 'Kyocera', 'Konica Minolta', 'Fujifilm Business Innovation', 'Toshiba', 'Brother', 'Epson', 'HP', 'Xerox', 'Lexmark'];
+    for (const v of required) expect(vendors).toContain(v);
     expect(all.some((f) => f.profile.models.some((m) => m.kind === 'application'))).toBe(true);
   });
 
@@ -151,6 +152,16 @@ describe('resolveModel and verification', () => {
     expect(m.capabilities.authMechanisms.verified).toBe(false); // assumption only
     const generic = resolveModel(all.find((f) => f.profile.id === 'generic-mfp')!.profile, 'generic-mfp')!;
     expect(Object.values(generic.capabilities).every((c) => !c.verified)).toBe(true);
+  });
+
+  it('shows a vendor-documented claim as verified and a field-knowledge claim as "check on the device"', () => {
+    const epson = all.find((f) => f.profile.id === 'epson')!.profile;
+    const m = resolveModel(epson, 'epson-workforce')!;
+    expect(m.capabilities.serverFieldMaxLength).toMatchObject({ value: 255, verified: true });
+    expect(m.capabilities.maxTls.verified).toBe(false);
+    expect(m.warnings.find((w) => w.id === 'password-20')?.verified).toBe(true);
+    const kyocera = resolveModel(all.find((f) => f.profile.id === 'kyocera')!.profile, 'kyocera-taskalfa')!;
+    expect(Object.values(kyocera.capabilities).some((c) => c.verified)).toBe(false);
   });
 
   it('applies a generation over the current capabilities and filters warnings', () => {
