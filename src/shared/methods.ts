@@ -152,8 +152,10 @@ function submission(input: AdvisorInput): MethodAdvice {
     server: { ja: SUBMISSION_HOST, en: SUBMISSION_HOST },
     port: 587,
     tls: SETTING_TEXTS.TLS_REQUIRED,
-    auth: local(input.supportsOAuth ? SETTING_TEXTS.AUTH_OAUTH : SETTING_TEXTS.AUTH_BASIC, p),
-    senderRule: local(SETTING_TEXTS.SENDER_MAILBOX, p),
+    auth: input.mailbox !== undefined
+      ? local(input.supportsOAuth ? SETTING_TEXTS.AUTH_OAUTH : SETTING_TEXTS.AUTH_BASIC, p)
+      : input.supportsOAuth ? SETTING_TEXTS.AUTH_OAUTH_ANY : SETTING_TEXTS.AUTH_BASIC_ANY,
+    senderRule: input.mailbox !== undefined ? local(SETTING_TEXTS.SENDER_MAILBOX, p) : SETTING_TEXTS.SENDER_MAILBOX_ANY,
     notes: [SETTING_TEXTS.NOTE_NO_465, SETTING_TEXTS.NOTE_LIMITS, SETTING_TEXTS.NOTE_NO_IP],
   });
 }
@@ -161,7 +163,8 @@ function submission(input: AdvisorInput): MethodAdvice {
 function mxSettings(input: AdvisorInput): Pick<MethodSettings, 'host' | 'server' | 'port' | 'senderRule'> {
   const d: Record<string, string> = input.domain !== undefined ? { domain: input.domain } : {};
   const server = input.mxHost !== undefined ? { ja: input.mxHost, en: input.mxHost } : local(SETTING_TEXTS.MX_UNKNOWN, d);
-  return { host: input.mxHost ?? null, server, port: 25, senderRule: local(SETTING_TEXTS.SENDER_DOMAIN, d) };
+  const senderRule = input.domain !== undefined ? local(SETTING_TEXTS.SENDER_DOMAIN, d) : SETTING_TEXTS.SENDER_DOMAIN_ANY;
+  return { host: input.mxHost ?? null, server, port: 25, senderRule };
 }
 
 function withSpf(settings: MethodSettings, input: AdvisorInput): MethodSettings {

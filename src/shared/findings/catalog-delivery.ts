@@ -5,8 +5,8 @@ export const DELIVERY_CATALOG = {
   SEND_AS_DENIED: {
     severity: 'error', stage: 'message', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: '差出人アドレスで送信する権限がありません (SendAs)', cause: '差出人 (From) {sender} が、サインインしたメールボックス {mailbox} と異なります。SMTP クライアント送信では、認証したメールボックスのアドレスでしか送れません (送信者として送信の権限がある場合を除く)。この拒否は DATA の後に返るため、実際にテスト送信しないと分かりません。', fix: 'デバイスの差出人アドレスを、ユーザー名と同じメールボックスのアドレスにしてください。任意の差出人で送る必要がある場合は、SMTP リレーを使うか、管理者に「送信者として送信」権限を付与してもらってください。' },
-      en: { title: 'Not allowed to send as this sender (SendAs)', cause: 'The From address {sender} differs from the signed-in mailbox {mailbox}. Client submission only sends as the authenticated mailbox (unless Send As permission is granted). This rejection comes only after DATA, so only a real test send shows it.', fix: 'Set the device\'s sender address to the same mailbox as the user name. To send from other addresses, use SMTP relay or have the admin grant Send As permission.' },
+      ja: { title: '差出人アドレスで送信する権限がありません (SendAs)', cause: '差出人 (From) のアドレスが、サインインしたメールボックスと異なります (差出人: {sender}、メールボックス: {mailbox})。SMTP クライアント送信では、認証したメールボックスのアドレスでしか送れません (送信者として送信の権限がある場合を除く)。この拒否は DATA の後に返るため、実際にテスト送信しないと分かりません。', fix: 'デバイスの差出人アドレスを、ユーザー名と同じメールボックスのアドレスにしてください。任意の差出人で送る必要がある場合は、SMTP リレーを使うか、管理者に「送信者として送信」権限を付与してもらってください。' },
+      en: { title: 'Not allowed to send as this sender (SendAs)', cause: 'The From address differs from the signed-in mailbox (From: {sender}; mailbox: {mailbox}). Client submission only sends as the authenticated mailbox (unless Send As permission is granted). This rejection comes only after DATA, so only a real test send shows it.', fix: 'Set the device\'s sender address to the same mailbox as the user name. To send from other addresses, use SMTP relay or have the admin grant Send As permission.' },
     },
   },
   SENDER_BLOCKED: {

@@ -1,0 +1,152 @@
+// `device-mail-doctor advise [flags]`: which of the three sending methods fits this device and tenant,
+// with reasons and the exact settings to enter. Exit 0 = a method fits, 1 = none fits, 2 = bad input.
+import { isIP } from 'node:net';
+import { parseArgs } from 'node:util';
+import type { Lang } from '../../shared/model';
+import { AdvisorInputSchema, adviseMethods, type Advice, type AdvisorInput, type LocalText } from '../../shared/methods';
+import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
+
+const HELP = `Usage: device-mail-doctor advise --recipients internal|external [flags] [--json] [--lang ja|en]
+
+Device:  --tls none|1.0|1.1|1.2|1.3 (default 1.2)   --cipher ecdhe|rsa|any (default any)
+         --auth yes|no (default yes)   --oauth yes|no (default no)   --server-field-max N
+Site:    --static-ip IP|yes|no (default no)
+Tenant:  --smtp-auth enabled|disabled|unknown   --security-defaults on|off|unknown
+         --reject-direct-send on|off|unknown      (each default unknown)
+Names:   --domain contoso.com   --mx contoso-com.mail.protection.outlook.com   --mailbox scanner@contoso.com
+Other:   --now ISO-DATE (evaluate date-dependent advice, e.g. Basic auth retirement, at this time)
+
+Exit codes: 0 a method fits, 1 none fits, 2 bad input.
+`;
+
+function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T | undefined): T {
+  if (value === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${flag} is required (${allowed.join('|')})`);
+    return fallback;
+  }
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${flag} must be ${allowed.join('|')} (got "${printable(value)}")`);
+}
+
+function staticIp(value: string | undefined): string | boolean {
+  if (value === undefined || value === 'no') return false;
+  if (value === 'yes') return true;
+  if (isIP(value) === 0) throw new UsageError(`--static-ip must be an IP address, yes or no (got "${printable(value)}")`);
+  return value;
+}
+
+function toInput(v: Record<string, string | boolean | undefined>): AdvisorInput {
+  const s = (k: string): string | undefined => (typeof v[k] === 'string' ? v[k] : undefined);
+  for (const [k, val] of Object.entries(v)) {
+    if (typeof val === 'string' && /[\r\n\0]/.test(val)) throw new UsageError(`--${k} must not contain CR, LF or NUL`);
+  }
+  const tls = choice('tls', s('tls'), ['none', '1.0', '1.1', '1.2', '1.3'], '1.2');
+  const maxRaw = s('server-field-max');
+  const max = maxRaw === undefined ? null : Number(maxRaw);
+  if (max !== null && (!/^\d{1,4}$/.test(maxRaw ?? '') || max < 1 || max > 1024)) {
+    throw new UsageError(`--server-field-max must be a whole number from 1 to 1024 (got "${printable(maxRaw ?? '')}")`);
+  }
+  const nowRaw = s('now');
+  const now = nowRaw === undefined ? new Date() : new Date(nowRaw);
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO date (got "${printable(nowRaw ?? '')}")`);
+  const raw = {
+    recipients: choice('recipients', s('recipients'), ['internal', 'external'], undefined),
+    deviceTlsMax: tls === 'none' ? null : tls,
+    cipherFamily: choice('cipher', s('cipher'), ['ecdhe', 'rsa', 'any'], 'any'),
+    supportsAuth: choice('auth', s('auth'), ['yes', 'no'], 'yes') === 'yes',
+    supportsOAuth: choice('oauth', s('oauth'), ['yes', 'no'], 'no') === 'yes',
+    staticIp: staticIp(s('static-ip')),
+    tenantSmtpAuth: choice('smtp-auth', s('smtp-auth'), ['enabled', 'disabled', 'unknown'], 'unknown'),
+    securityDefaults: choice('security-defaults', s('security-defaults'), ['on', 'off', 'unknown'], 'unknown'),
+    rejectDirectSend: choice('reject-direct-send', s('reject-direct-send'), ['on', 'off', 'unknown'], 'unknown'),
+    serverFieldMaxLength: max,
+    domain: s('domain'),
+    mxHost: s('mx'),
+    mailbox: s('mailbox'),
+    now,
+  };
+  const parsed = AdvisorInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`invalid ${issue?.path.join('.') ?? 'input'}: ${issue?.message ?? 'bad value'}`);
+  }
+  return parsed.data;
+}
+
+const NAMES: Record<Lang, Record<string, string>> = {
+  ja: { submission: 'SMTP クライアント送信', 'direct-send': '直接送信', relay: 'SMTP リレー (コネクタ)' },
+  en: { submission: 'SMTP client submission', 'direct-send': 'Direct Send', relay: 'SMTP relay (connector)' },
+};
+const LABELS: Record<Lang, Record<string, string>> = {
+  ja: { rec: '推奨', none: 'なし', viable: '使用可', not: '使用不可', score: 'スコア', server: 'サーバー', port: 'ポート', tls: 'TLS', auth: '認証', sender: '差出人', spf: 'SPF レコード', notes: 'メモ', reasons: '理由' },
+  en: { rec: 'Recommended', none: 'none', viable: 'viable', not: 'not viable', score: 'score', server: 'Server', port: 'Port', tls: 'TLS', auth: 'Auth', sender: 'Sender', spf: 'SPF record', notes: 'Notes', reasons: 'Reasons' },
+};
+const MARK = { blocker: '✗', warning: '!', plus: '✓' } as const;
+
+function flatten(advice: Advice, lang: Lang) {
+  const t = (x: LocalText) => x[lang];
+  return {
+    recommended: advice.recommended,
+    methods: advice.methods.map((m) => ({
+      method: m.method,
+      score: m.score,
+      viable: m.viable,
+      reasons: m.reasons.map((r) => ({ code: r.code, effect: r.effect, text: t(r.text) })),
+      settings: {
+        host: m.settings.host,
+        server: t(m.settings.server),
+        port: m.settings.port,
+        tls: t(m.settings.tls),
+        auth: t(m.settings.auth),
+        senderRule: t(m.settings.senderRule),
+        ...(m.settings.spfRecord !== undefined ? { spfRecord: m.settings.spfRecord } : {}),
+        notes: m.settings.notes.map(t),
+      },
+    })),
+    notices: advice.notices.map((r) => ({ code: r.code, effect: r.effect, text: t(r.text) })),
+  };
+}
+
+function writeHuman(io: CliIo, advice: ReturnType<typeof flatten>, lang: Lang): void {
+  const l = LABELS[lang];
+  const name = (m: string | null) => (m === null ? l.none : (NAMES[lang][m] ?? m));
+  io.stdout.write(`${l.rec}: ${name(advice.recommended)}\n\n`);
+  advice.methods.forEach((m, i) => {
+    io.stdout.write(`${i + 1}. ${name(m.method)}  (${l.score} ${m.score}, ${m.viable ? l.viable : l.not})\n`);
+    const s = m.settings;
+    io.stdout.write(`   ${l.server}: ${s.server}\n   ${l.port}: ${s.port}\n   ${l.tls}: ${s.tls}\n   ${l.auth}: ${s.auth}\n   ${l.sender}: ${s.senderRule}\n`);
+    if (s.spfRecord !== undefined) io.stdout.write(`   ${l.spf}: ${s.spfRecord}\n`);
+    for (const n of s.notes) io.stdout.write(`   ${l.notes}: ${n}\n`);
+    io.stdout.write(`   ${l.reasons}:\n`);
+    for (const r of m.reasons) io.stdout.write(`     ${MARK[r.effect]} ${r.text}\n`);
+    io.stdout.write('\n');
+  });
+  for (const n of advice.notices) io.stdout.write(`${MARK[n.effect]} ${n.text}\n`);
+}
+
+export const adviseCommand: CliCommand = {
+  name: 'advise',
+  summary: 'Recommend a sending method (client submission, Direct Send, relay) and its settings',
+  async run(argv, io) {
+    const str = { type: 'string' } as const;
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        recipients: str, tls: str, cipher: str, auth: str, oauth: str, 'static-ip': str, 'smtp-auth': str,
+        'security-defaults': str, 'reject-direct-send': str, 'server-field-max': str, domain: str, mx: str,
+        mailbox: str, now: str, lang: str, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+    if (values.help === true) {
+      io.stdout.write(HELP);
+      return EXIT_OK;
+    }
+    const lang = parseLang(values.lang, io.env);
+    const advice = flatten(adviseMethods(toInput(values)), lang);
+    if (values.json === true) writeJson(io, advice);
+    else writeHuman(io, advice, lang);
+    return Promise.resolve(advice.recommended === null ? EXIT_PROBLEMS : EXIT_OK);
+  },
+};
