@@ -13,7 +13,7 @@ import { displayLine, escapeHtml, MAX_DOC_TRANSCRIPT_ROWS, neutralize } from './
 const STYLE = `
 @page { size: A4; margin: 14mm 12mm 16mm 12mm; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", "Meiryo", "Hiragino Sans", system-ui, sans-serif;
+body { font-family: "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", "Meiryo", "Hiragino Sans", "IPAPGothic", "IPAGothic", system-ui, sans-serif;
   font-size: 10pt; line-height: 1.45; color: #111; margin: 0; }
 h1 { font-size: 16pt; margin: 0 0 4mm; }
 h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; break-after: avoid; }

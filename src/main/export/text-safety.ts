@@ -11,17 +11,18 @@ export const MAX_DOC_TRANSCRIPT_ROWS = 2_000;
 const FORMAT_CHARS = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-/** Visible stand-in for a control character: U+2400 "control pictures" (␛ for ESC, ␀ for NUL), else <U+XXXX>. */
+/** Visible, font-independent stand-in for a control character: caret notation like `cat -v` (^[ for ESC, ^@ for
+ *  NUL, ^? for DEL), else <U+XXXX>. (Unicode control pictures are missing from many fonts and vanish in PDFs.) */
 function picture(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
-  if (cp < 0x20) return String.fromCodePoint(0x2400 + cp);
-  if (cp === 0x7f) return '\u2421';
+  if (cp < 0x20) return `^${String.fromCharCode(cp + 0x40)}`;
+  if (cp === 0x7f) return '^?';
   return `<U+${cp.toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 
 /**
  * Makes text inert for display: controls (incl. ESC of ANSI sequences) become visible pictures, bidi/format
- * characters become <U+XXXX>. Tabs stay; CR/LF stay only when `multiline`, else they become ␍/␊.
+ * characters become <U+XXXX>. Tabs stay; CR/LF stay only when `multiline`, else they become ^M/^J.
  */
 export function neutralize(text: string, multiline = false): string {
   const lines = multiline ? text.replace(/\r\n?/g, '\n') : text;

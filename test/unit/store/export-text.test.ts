@@ -23,7 +23,7 @@ const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html:
 
 describe('text safety', () => {
   it('makes controls, ANSI and bidi visible and inert', () => {
-    expect(neutralize('a\u001b[31mb\u202Ec\u0000d\r\ne')).toBe('a␛[31mb<U+202E>c␀d␍␊e');
+    expect(neutralize('a\u001b[31mb\u202Ec\u0000d\r\ne')).toBe('a^[[31mb<U+202E>c^@d^M^Je');
     expect(neutralize('x\r\ny', true)).toBe('x\ny');
     expect(clip('x'.repeat(10), 4)).toMatch(/^xxxx …\(6 more characters/);
     expect(escapeMarkdown('*a* [l](u) <b>')).toBe('\\*a\\* \\[l\\]\\(u\\) &lt;b\\>');
@@ -50,7 +50,7 @@ describe('HTML export', () => {
       const text = doc.body.textContent ?? '';
       expect(text).toContain(SCRIPT);
       expect(text).toContain(IMG);
-      expect(text).toContain('␛[31mRED');
+      expect(text).toContain('^[[31mRED');
       expect(text).toContain('<U+202E>');
       expect(text).toContain(MARK);
       expect(doc.documentElement.getAttribute('lang')).toBe(lang);
