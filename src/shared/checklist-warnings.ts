@@ -27,11 +27,13 @@ export function supportsTls12(max: TlsVersion | null): boolean {
   return max !== null && TLS_ORDER.indexOf(max) >= TLS_ORDER.indexOf('1.2');
 }
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 /** An IPv4 or IPv6 literal (with or without brackets): never a valid server value for Exchange Online. */
 export function isIpLiteral(s: string): boolean {
   const t = s.trim().replace(/^\[|\]$/g, '');
-  return IPV4.test(t) || (t.includes(':') && /^[0-9a-f:.]+$/i.test(t));
+  const v4 = IPV4.exec(t);
+  if (v4) return v4.slice(1).every((o) => Number(o) <= 255);
+  return t.includes(':') && /^[0-9a-f:.]+$/i.test(t) && (t.match(/:/g) ?? []).length >= 2;
 }
 
 const sameAddress = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -95,6 +97,9 @@ export function checklistWarnings(model: ModelProfile | undefined, method: Metho
   }
   if (job.mxHost && isIpLiteral(job.mxHost)) {
     add('server-is-ip', 'error', 'サーバーに IP アドレスは使えません。DNS 名（MX ホスト名）を使ってください。', 'An IP address is not supported as the server; use the DNS name (MX host).');
+  }
+  if (job.staticIp?.trim() && !isIpLiteral(job.staticIp)) {
+    add('static-ip-invalid', 'error', `固定 IP「${job.staticIp}」は IP アドレスではありません。SPF とコネクタには拠点の固定パブリック IP を入力してください。`, `The static IP "${job.staticIp}" is not an IP address; the SPF record and the connector need the site's static public IP.`);
   }
   if (method === 'relay' && !job.staticIp && job.egressIp) {
     add(

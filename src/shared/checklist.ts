@@ -119,7 +119,8 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   const starttlsLabel = text(model?.tlsOptions.starttls) ?? 'STARTTLS';
   const offLabel = text(model?.tlsOptions.none) ?? t('使用しない', 'Off');
   const mx = job.mxHost && !isIpLiteral(job.mxHost) ? job.mxHost.trim() : undefined;
-  const ip = job.staticIp?.trim() || job.egressIp?.trim() || undefined;
+  // Only a real IP address goes into the SPF record or the connector; anything else waits for a valid entry.
+  const ip = [job.staticIp, job.egressIp].map((x) => x?.trim().replace(/^\[|\]$/g, '')).find((x) => x && isIpLiteral(x));
   const drafts: Draft[] = [];
 
   if (method === 'submission') {

@@ -68,6 +68,9 @@ export interface ModelProfile {
   warnings: ResolvedWarning[];
 }
 
+/** Separates a model id from a generation id in a profile reference such as `ricoh-mp@mp-legacy`. */
+export const GENERATION_SEPARATOR = '@';
+
 export const CURRENT_GENERATION_LABEL: Localized = { ja: '現行ファームウェア', en: 'Current firmware' };
 
 function sourcesOf(file: ProfileFile, ids: readonly string[]): Source[] {
@@ -145,7 +148,7 @@ export function toDeviceProfile(model: ModelProfile, lang: Lang = 'en'): DeviceP
   const c = model.capabilities;
   const gen = model.generation.id === CURRENT_GENERATION ? '' : ` (${model.generation.label[lang]})`;
   return {
-    id: model.generation.id === CURRENT_GENERATION ? model.id : `${model.id}@${model.generation.id}`,
+    id: model.generation.id === CURRENT_GENERATION ? model.id : `${model.id}${GENERATION_SEPARATOR}${model.generation.id}`,
     kind: model.kind,
     label: `${model.vendor} ${model.series}${gen}`.slice(0, 200),
     maxTls: c.maxTls.value,
@@ -230,4 +233,16 @@ export function resolveFromLoaded(files: readonly LoadedProfileFile[], modelId: 
     if (f.profile.models.some((m) => m.id === modelId)) return resolveModel(f.profile, modelId, generationId, f.origin);
   }
   return null;
+}
+
+
+/**
+ * Resolve a profile reference as `toDeviceProfile` writes it (`<model>` or `<model>@<generation>`), e.g. from the
+ * CLI's --device-profile or a saved report. Null when the model or generation is unknown.
+ */
+export function resolveProfileRef(files: readonly LoadedProfileFile[], ref: string): ModelProfile | null {
+  const at = ref.indexOf(GENERATION_SEPARATOR);
+  const modelId = at < 0 ? ref : ref.slice(0, at);
+  const generationId = at < 0 ? undefined : ref.slice(at + 1);
+  return resolveFromLoaded(files, modelId, generationId);
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildChecklist, isIpLiteral, spfRecord, type ChecklistStep } from '../../src/shared/checklist';
 import { METHODS } from '../../src/shared/model';
@@ -153,7 +154,13 @@ describe('buildChecklist: never an IP as the server value', () => {
 
   it('recognises IP literals', () => {
     expect(['10.5.3.2', '[2001:db8::1]', '::1'].every(isIpLiteral)).toBe(true);
-    expect(['smtp.office365.com', 'contoso-com.mail.protection.outlook.com', 'cafe'].some(isIpLiteral)).toBe(false);
+    expect(['smtp.office365.com', 'contoso-com.mail.protection.outlook.com', 'cafe', '999.1.1.1', 'a:b'].some(isIpLiteral)).toBe(false);
+  });
+
+  it('does not build an SPF record from something that is not an IP', () => {
+    const { steps, warnings } = buildChecklist({ model: ricohIm, method: 'direct-send', job: { ...job, staticIp: 'our office' }, lang: 'en' });
+    expect(step(steps, 'direct-send.spf').value).toBeUndefined();
+    expect(warnings.map((w) => w.id)).toContain('static-ip-invalid');
   });
 });
 
@@ -177,5 +184,33 @@ describe('buildChecklist: language and generic device', () => {
     const { steps } = buildChecklist({ model: app, method: 'submission', job, lang: 'en' });
     expect(step(steps, 'submission.tls')).toMatchObject({ field: '-UseSsl', value: 'add -UseSsl', confirmed: true });
     expect(steps.some((s) => s.id === 'submission.auth-on')).toBe(false);
+  });
+});
+
+describe('buildChecklist (property)', () => {
+  const ipv4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((p) => p.join('.'));
+  const text = fc.oneof(fc.string({ maxLength: 60 }), ipv4, fc.ipV6(), fc.domain());
+  const jobArb = fc.record(
+    { mailbox: text, fromAddress: text, domain: text, mxHost: text, staticIp: text, egressIp: text },
+    { requiredKeys: [] },
+  );
+
+  it('never throws, keeps step ids unique and numbered, and never puts an IP in a server step', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...METHODS), fc.constantFrom('ja' as const, 'en' as const), fc.boolean(), jobArb, (method, lang, withModel, job) => {
+        const { steps } = buildChecklist({ model: withModel ? ricohIm : undefined, method, job, lang });
+        expect(new Set(steps.map((s) => s.id)).size).toBe(steps.length);
+        expect(steps.map((s) => s.n)).toEqual(steps.map((_, i) => i + 1));
+        for (const s of serverSteps(steps)) expect(s.value === undefined || !isIpLiteral(s.value)).toBe(true);
+        for (const s of steps) if (s.value === undefined) expect(s.copyable).toBe(false);
+        const spf = steps.find((s) => s.id.endsWith('.spf'))?.value;
+        if (spf !== undefined) {
+          const m = /^v=spf1 ip[46]:(\S+) include:spf\.protection\.outlook\.com ~all$/.exec(spf);
+          expect(m, spf).not.toBeNull();
+          expect(isIpLiteral(m?.[1] ?? '')).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

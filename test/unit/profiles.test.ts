@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseProfileFile, type ProfileError, type ProfileFile } from '../../src/shared/profiles';
+import fc from 'fast-check';
+import { MAX_REPORTED_ERRORS, parseProfileFile, type ProfileError, type ProfileFile } from '../../src/shared/profiles';
 import { profileJsonSchemaText } from '../../src/shared/profiles-json-schema';
-import { resolveModel, searchModels, toDeviceProfile, type LoadedProfileFile } from '../../src/shared/profiles-resolve';
+import { resolveModel, resolveProfileRef, searchModels, toDeviceProfile, type LoadedProfileFile } from '../../src/shared/profiles-resolve';
 import { DeviceProfileSchema } from '../../src/shared/model';
 
 const DIR = join(import.meta.dirname, '..', '..', 'resources', 'printers');
@@ -202,5 +203,56 @@ describe('searchModels', () => {
     expect(searchModels(all, 'その他').map((h) => h.modelId)).toContain('generic-mfp');
     expect(searchModels(all, 'その他の複合機')[0]?.modelId).toBe('generic-mfp');
     expect(searchModels(all, 'Send-MailMessage')[0]?.modelId).toBe('app-powershell-send-mailmessage');
+  });
+});
+
+describe('resolveProfileRef', () => {
+  it('round-trips the id toDeviceProfile writes', () => {
+    const old = resolveProfileRef(all, 'ricoh-mp@mp-legacy');
+    expect(old?.generation.id).toBe('mp-legacy');
+    expect(old && toDeviceProfile(old).id).toBe('ricoh-mp@mp-legacy');
+    expect(resolveProfileRef(all, 'ricoh-mp')?.generation.id).toBe('current');
+    expect(resolveProfileRef(all, 'ricoh-mp@nope')).toBeNull();
+    expect(resolveProfileRef(all, 'no-such-model')).toBeNull();
+  });
+});
+
+describe('parseProfileFile never throws (property)', () => {
+  const valid = minimal();
+  const paths: Path[] = [['id'], ['vendor'], ['sources', 0, 'url'], ['sources', 0, 'vendorDoc'], ['models', 0, 'capabilities', 'maxTls'], ['models', 0, 'capabilities', 'ports', 'value'], ['models', 0, 'fields', 'server', 'sources', 0], ['models', 0, 'generations', 0, 'id'], ['models', 0, 'warnings', 0, 'generations'], ['models', 0, 'names'], ['models']];
+
+  it('arbitrary JSON values are rejected with field-named errors', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const r = parseProfileFile(JSON.stringify(v) ?? 'null');
+        expect(r.ok).toBe(false);
+        if (!r.ok) for (const e of r.errors) expect(e.path.length > 0 && e.message.length > 0).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a valid file with one field replaced by any value either parses or names what is wrong', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 2 }), (path, value) => {
+        const d = edit(structuredClone(valid), path, value);
+        const r = parseProfileFile(JSON.stringify(d));
+        if (!r.ok) {
+          expect(r.errors.length).toBeGreaterThan(0);
+          expect(r.errors.length).toBeLessThanOrEqual(MAX_REPORTED_ERRORS);
+          for (const e of r.errors) expect(e.path).not.toBe('');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('arbitrary text is rejected, never thrown', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        expect(() => parseProfileFile(s)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
   });
 });

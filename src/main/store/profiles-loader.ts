@@ -102,6 +102,23 @@ export async function loadProfiles(options: LoadOptions): Promise<ProfileCatalog
   return { files, problems, replaced };
 }
 
+/** Attempts and pause for a rename that Windows refuses while another process (antivirus, indexer) holds the file. */
+const RENAME_ATTEMPTS = 5;
+const RENAME_RETRY_MS = 50;
+
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= RENAME_ATTEMPTS || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw e;
+      await new Promise((r) => setTimeout(r, RENAME_RETRY_MS * attempt));
+    }
+  }
+}
+
 export type ImportResult = { ok: true; path: string; profile: ProfileFile } | { ok: false; errors: ProfileError[] };
 
 /**
@@ -123,7 +140,7 @@ export async function importProfile(text: string, userDir: string): Promise<Impo
     } finally {
       await fh.close();
     }
-    await rename(tmp, path);
+    await renameWithRetry(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
     return { ok: false, errors: [{ path: '(file)', message: `cannot save profile: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }] };
