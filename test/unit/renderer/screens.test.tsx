@@ -1,0 +1,194 @@
+// Key screens in jsdom: device search and import errors, a streamed diagnosis rendered safely in ja then en.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Diagnosis } from '../../../src/shared/model';
+import { App } from '../../../src/renderer/src/App';
+import i18n from '../../../src/renderer/src/i18n';
+import { appStore } from '../../../src/renderer/src/store';
+import { fakeBridge, install, type FakeBridge } from './fake-api';
+
+const initial = appStore.getState();
+let bridge: FakeBridge;
+
+async function boot() {
+  render(<App />);
+  await act(async () => {
+    await appStore.getState().boot();
+  });
+}
+
+const flush = () => act(async () => new Promise((r) => setTimeout(r, 10)));
+
+beforeEach(() => {
+  localStorage.clear();
+  appStore.setState(initial, true);
+  bridge = fakeBridge();
+  install(bridge);
+});
+afterEach(cleanup);
+
+describe('Device screen', () => {
+  it('follows the OS locale, finds a Ricoh model and marks unverified claims', async () => {
+    await boot();
+    expect(i18n.language).toBe('ja');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('1. デバイス');
+    fireEvent.change(screen.getByLabelText('メーカー名・機種名で検索'), { target: { value: 'IM C3000' } });
+    const hit = screen.getAllByRole('button').find((b) => b.getAttribute('data-model') === 'ricoh-im');
+    expect(hit).toBeDefined();
+    fireEvent.click(hit!);
+    expect(appStore.getState().job.deviceId).toBe('ricoh-im');
+    expect(screen.getByText('最高 TLS バージョン')).toBeTruthy();
+  });
+
+  it('shows "check on the device" for the generic MFP', async () => {
+    await boot();
+    fireEvent.click(screen.getByRole('button', { name: 'その他の複合機' }));
+    expect(appStore.getState().job.deviceId).toBe('generic-mfp');
+    expect(screen.getAllByText('実機で確認').length).toBeGreaterThan(0);
+  });
+
+  it('lists import errors by field name and never calls the bridge for an invalid file', async () => {
+    await boot();
+    const bad = JSON.stringify({ schemaVersion: 1, id: 'mine', vendor: 'X', family: { ja: 'x', en: 'x' }, sources: [{ id: 's', title: 't', url: null, vendorDoc: false }], models: [{ id: 'm', vendr: 'typo' }] });
+    await act(async () => {
+      await appStore.getState().importProfile('mine.json', bad);
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('models[0].vendr');
+    expect(alert.textContent).toContain('models[0].capabilities');
+    expect(bridge.calls.some((c) => c.channel === 'profiles:import')).toBe(false);
+  });
+});
+
+function hostileDiagnosis(): Diagnosis {
+  return {
+    version: '0.1.0',
+    method: 'submission',
+    target: { method: 'submission', to: [], connectTo: [] },
+    device: null,
+    startedAt: new Date(0).toISOString(),
+    durationMs: 2100,
+    verdict: 'fail',
+    egressIp: '203.0.113.7',
+    recommendation: null,
+    checks: [
+      { id: 'smtp.submission.banner', title: 'Banner', status: 'pass', startedAt: 0, durationMs: 5, findings: [], details: {} },
+      {
+        id: 'auth',
+        title: 'AUTH',
+        status: 'fail',
+        startedAt: 5,
+        durationMs: 40,
+        findings: [{ code: 'AUTH_FAILED', evidence: ['535 5.7.139 <script>alert(1)</script>\u001b[31m\u0000'] }],
+        details: {},
+      },
+    ],
+    transcript: [],
+  };
+}
+
+describe('Diagnose screen', () => {
+  it('streams progress, then shows findings by stage as text, in Japanese and live in English', async () => {
+    bridge.handlers['diagnose:start'] = () => ({ runId: 'r1' });
+    await boot();
+    act(() => appStore.getState().go('diagnose'));
+    fireEvent.change(screen.getByLabelText('ユーザー名（メールボックス）'), { target: { value: 'scanner@contoso.com' } });
+    fireEvent.change(screen.getByLabelText('パスワード'), { target: { value: 'hunter2' } });
+    fireEvent.click(screen.getByRole('button', { name: /診断を実行/ }));
+    await flush();
+    const start = bridge.calls.find((c) => c.channel === 'diagnose:start');
+    expect((start?.args[0] as { password?: string }).password).toBe('hunter2');
+    expect(localStorage.getItem('device-mail-doctor') ?? '').not.toContain('hunter2');
+
+    act(() => {
+      bridge.emit('diagnose:event', { runId: 'r1', event: { type: 'check-started', id: 'auth', title: 'AUTH', at: 0 } });
+      bridge.emit('diagnose:event', { runId: 'r1', event: { type: 'transcript', row: { t: 3, dir: 'S', text: '250-\u001b[2Jevil\u0007' } } });
+    });
+    await flush();
+    expect(document.querySelector('[data-check="auth"]')?.getAttribute('data-state')).toBe('running');
+    expect(screen.getByRole('button', { name: /中止/ }).hasAttribute('disabled')).toBe(false);
+
+    act(() => bridge.emit('diagnose:event', { runId: 'r1', event: { type: 'done', diagnosis: hostileDiagnosis() } }));
+    await flush();
+    const verdict = document.querySelector('[data-verdict]');
+    expect(verdict?.getAttribute('data-verdict')).toBe('fail');
+    expect(verdict?.textContent).toContain('この方法ではまだメールを送信できません');
+    expect(screen.getByText('203.0.113.7')).toBeTruthy();
+    const finding = document.querySelector('[data-code="AUTH_FAILED"]') as HTMLElement;
+    expect(finding.closest('[data-stage]')?.getAttribute('data-stage')).toBe('auth');
+    expect(within(finding).getByText('原因')).toBeTruthy();
+    // Server text stays text: no element injected, control characters visible.
+    expect(document.querySelector('script')).toBeNull();
+    expect(finding.textContent).toContain('<script>alert(1)</script>');
+    expect(finding.textContent).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(document.body.textContent).toContain('250-\u241b[2Jevil\u2407');
+    const jaTitle = within(finding).getByRole('heading', { level: 4 }).textContent;
+
+    await act(async () => {
+      appStore.getState().updateSettings({ lang: 'en' });
+      await Promise.resolve();
+    });
+    expect(verdict?.textContent).toContain('Mail cannot be sent this way yet.');
+    const enFinding = document.querySelector('[data-code="AUTH_FAILED"]') as HTMLElement;
+    expect(within(enFinding).getByText('Cause')).toBeTruthy();
+    expect(within(enFinding).getByRole('heading', { level: 4 }).textContent).not.toBe(jaTitle);
+  });
+
+  it('Escape cancels a running diagnosis', async () => {
+    bridge.handlers['diagnose:start'] = () => ({ runId: 'r2' });
+    bridge.handlers['diagnose:cancel'] = () => ({ cancelled: true });
+    await boot();
+    act(() => appStore.getState().go('diagnose'));
+    fireEvent.click(screen.getByRole('button', { name: /診断を実行/ }));
+    await flush();
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await flush();
+    expect(bridge.calls.some((c) => c.channel === 'diagnose:cancel' && c.args[0] === 'r2')).toBe(true);
+  });
+
+  it('the transcript search narrows the rows', async () => {
+    bridge.handlers['diagnose:start'] = () => ({ runId: 'r3' });
+    await boot();
+    act(() => appStore.getState().go('diagnose'));
+    fireEvent.click(screen.getByRole('button', { name: /診断を実行/ }));
+    await flush();
+    act(() => {
+      for (const text of ['EHLO dmd', '250-SIZE 157286400', '535 5.7.139 Authentication unsuccessful']) bridge.emit('diagnose:event', { runId: 'r3', event: { type: 'transcript', row: { t: 1, dir: 'S', text } } });
+    });
+    await flush();
+    fireEvent.change(screen.getByLabelText('トランスクリプトを検索'), { target: { value: '535' } });
+    await flush();
+    const rows = document.querySelectorAll('.transcript-rows tbody tr');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.textContent).toContain('Authentication unsuccessful');
+  });
+});
+
+describe('Checklist screen', () => {
+  it('lists the Ricoh submission steps with exact values and turns verified steps green', async () => {
+    await boot();
+    act(() => {
+      appStore.getState().selectDevice('ricoh-im');
+      appStore.getState().chooseMethod('submission');
+      appStore.getState().updateJob({ mailbox: 'scanner@contoso.com', domain: 'contoso.com' });
+      appStore.getState().go('checklist');
+    });
+    const values = [...document.querySelectorAll('[data-value]')].map((e) => e.textContent);
+    expect(values).toContain('smtp.office365.com');
+    expect(values).toContain('587');
+    expect(values).toContain('scanner@contoso.com');
+    expect(values.some((v) => /^\d+\.\d+\.\d+\.\d+$/.test(v ?? ''))).toBe(false);
+    expect(document.querySelector('.actor-admin')).not.toBeNull();
+    const authStep = [...document.querySelectorAll('[data-step]')].find((e) => e.getAttribute('data-verified') !== null && e.textContent?.includes('診断'));
+    expect(authStep).toBeDefined();
+    act(() => {
+      appStore.setState((s) => ({ run: { ...s.run, checks: [{ id: 'auth', title: 'AUTH', state: 'pass' }, { id: 'tcp.submission.v4', title: 'TCP', state: 'fail' }] } }));
+    });
+    const states = [...document.querySelectorAll('[data-step]')].map((e) => e.getAttribute('data-verified'));
+    expect(states).toContain('pass');
+    expect(states).toContain('fail');
+    const first = document.querySelector('[data-step] input[type="checkbox"]') as HTMLInputElement;
+    fireEvent.click(first);
+    expect(Object.values(appStore.getState().ticks)).toContain(true);
+  });
+});
