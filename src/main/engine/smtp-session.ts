@@ -93,12 +93,14 @@ export async function runSmtpSession(spec: SessionSpec, limits: EngineLimits, lo
     ehlo2: null, caps2: null, auth: null, mail: null, rcpts: [], error: null, errorPhase: null, ms: {},
   };
   let phase: Phase = 'connect';
+  log.phase(phase);
   let t = performance.now();
   const mark = (next: Phase) => {
     const now = performance.now();
     res.ms[phase] = Math.round(now - t);
     t = now;
     phase = next;
+    log.phase(next);
   };
   log.net(`connect ${spec.address}:${spec.connectPort}${spec.address !== spec.host ? ` (for ${spec.host}:${spec.port})` : ''}`);
   const tcp = await connectTcp({ address: spec.address, port: spec.connectPort, localAddress: spec.localAddress, timeoutMs: limits.connectTimeoutMs, signal });

@@ -35,6 +35,9 @@ export interface TlsInfo {
   authorized: boolean;
   authorizationError: string | null;
   chain: CertSummary[];
+  /** Our own checks on the leaf, so every problem shows even when the chain is untrusted (OpenSSL stops at the first). */
+  nameMismatch: string | null;
+  validity: 'ok' | 'expired' | 'not-yet-valid' | 'unknown';
 }
 
 export const NODE_TLS: Record<TlsVersion, tls.SecureVersion> = { '1.0': 'TLSv1', '1.1': 'TLSv1.1', '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' };
@@ -71,17 +74,29 @@ export function certChain(sock: tls.TLSSocket): CertSummary[] {
   return out;
 }
 
-function tlsInfo(sock: tls.TLSSocket): TlsInfo {
+function validity(c: CertSummary | undefined, now = Date.now()): TlsInfo['validity'] {
+  const from = Date.parse(c?.validFrom ?? '');
+  const to = Date.parse(c?.validTo ?? '');
+  if (Number.isNaN(from) || Number.isNaN(to)) return 'unknown';
+  return now < from ? 'not-yet-valid' : now > to ? 'expired' : 'ok';
+}
+
+function tlsInfo(sock: tls.TLSSocket, host: string): TlsInfo {
   const cipher = sock.getCipher() as tls.CipherNameAndProtocol | undefined;
   // Typed as Error, but Node hands over the OpenSSL code as a plain string.
   const authErr = sock.authorizationError as unknown;
   const authCode = typeof authErr === 'string' ? authErr : authErr instanceof Error ? ((authErr as NodeJS.ErrnoException).code ?? authErr.message) : null;
+  const chain = certChain(sock);
+  const leaf = sock.getPeerCertificate();
+  const nameErr = leaf && Object.keys(leaf).length > 0 ? tls.checkServerIdentity(host, leaf) : undefined;
   return {
+    nameMismatch: nameErr ? nameErr.message : null,
+    validity: validity(chain[0]),
     protocol: sock.getProtocol() ?? null,
     cipher: cipher?.standardName ?? cipher?.name ?? null,
     authorized: sock.authorized,
     authorizationError: authCode,
-    chain: certChain(sock),
+    chain,
   };
 }
 
@@ -90,7 +105,7 @@ function connectOptions(socket: net.Socket, p: TlsParams, ciphers: string | unde
     socket,
     rejectUnauthorized: p.rejectUnauthorized,
     ca: [...tls.rootCertificates, ...p.extraCaPem],
-    minVersion: NODE_TLS[p.minVersion ?? '1.0'],
+    minVersion: NODE_TLS[p.minVersion ?? '1.2'],
     maxVersion: NODE_TLS[p.maxVersion ?? '1.3'],
     // Certificate names are checked against the logical host, whatever address the socket went to.
     checkServerIdentity: (_name, cert) => tls.checkServerIdentity(p.host, cert),
@@ -136,12 +151,12 @@ export function upgradeToTls(socket: net.Socket, p: TlsParams, timeoutMs: number
     };
     const peek = (): TlsInfo | null => {
       try {
-        return tlsInfo(sock);
+        return tlsInfo(sock, p.host);
       } catch {
         return null;
       }
     };
-    const onSecure = () => finish({ ok: true, socket: sock, info: tlsInfo(sock), ms: ms() });
+    const onSecure = () => finish({ ok: true, socket: sock, info: tlsInfo(sock, p.host), ms: ms() });
     const onAbort = () => finish({ ok: false, error: new SessionError('aborted', 'cancelled during the TLS handshake'), info: null, ms: ms() });
     sock.on('error', (err: NodeJS.ErrnoException) => {
       finish({ ok: false, error: new SessionError('tls', err.message, [err.message], err.code), info: peek(), ms: ms() });

@@ -63,10 +63,21 @@ export class SessionLog {
   /** True while the server is in an AUTH exchange: every client line is a credential until a non-334 reply. */
   private inAuth = false;
 
+  private check: string;
+
   constructor(
     private readonly transcript: Transcript,
-    private readonly check: string,
-  ) {}
+    check: string,
+    /** Maps a protocol phase to the check its rows belong to (one session feeds several checks). */
+    private readonly checkOf?: (phase: string) => string,
+  ) {
+    this.check = check;
+  }
+
+  /** The session moved to `phase`: later rows belong to that phase's check. */
+  phase(phase: string): void {
+    if (this.checkOf) this.check = this.checkOf(phase);
+  }
 
   net(text: string): void {
     this.transcript.add('net', text, this.check);

@@ -1,0 +1,142 @@
+// Runs one check: step events, a per-check deadline under the overall one, a settled Check whatever happens
+// (an unexpected exception becomes a failed check with the message as evidence, never a rejected diagnosis).
+import type { Check, CheckStatus, FindingRef, StepEvent } from '../../shared/model';
+import type { DiagnoseRequest } from '../../shared/model';
+import type { DnsClient } from './dns';
+import type { EngineLimits } from './limits';
+import type { Transcript } from './transcript';
+
+export interface CheckOutcome {
+  status: CheckStatus;
+  findings?: FindingRef[];
+  details?: Record<string, unknown>;
+}
+
+/** A counting semaphore: FIFO, the slot passes straight to the next waiter. */
+class Slots {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly max: number) {}
+  async acquire(): Promise<void> {
+    if (this.active < this.max) {
+      this.active++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+}
+
+/**
+ * Bounds network operations: at most `perHost` simultaneous connections per host name (Exchange Online counts
+ * per host/mailbox) and at most `global` operations of any kind at once (1 = run checks one after another).
+ */
+export class HostLimiter {
+  private readonly hosts = new Map<string, Slots>();
+  private readonly all: Slots;
+  constructor(
+    private readonly perHost: number,
+    global = Number.POSITIVE_INFINITY,
+  ) {
+    this.all = new Slots(global);
+  }
+
+  /** Runs `fn` holding a slot for `host` (null: a non-connection operation such as a DNS query). */
+  async run<T>(host: string | null, fn: () => Promise<T>): Promise<T> {
+    let slots: Slots | undefined;
+    if (host !== null) {
+      const key = host.toLowerCase();
+      slots = this.hosts.get(key);
+      if (!slots) {
+        slots = new Slots(this.perHost);
+        this.hosts.set(key, slots);
+      }
+      await slots.acquire();
+    }
+    await this.all.acquire();
+    try {
+      return await fn();
+    } finally {
+      this.all.release();
+      slots?.release();
+    }
+  }
+}
+
+export interface EngineContext {
+  request: DiagnoseRequest;
+  limits: EngineLimits;
+  /** Performance-clock origin of the diagnosis, in ms. */
+  t0: number;
+  transcript: Transcript;
+  dns: DnsClient;
+  hosts: HostLimiter;
+  /** Aborts on Cancel or when the overall deadline passes. */
+  signal: AbortSignal;
+  /** True once the technician cancelled (as opposed to the overall deadline). */
+  cancelled: () => boolean;
+  emit: (event: StepEvent) => void;
+  /** Checks in the order they started. */
+  checks: Check[];
+  ehloName: string;
+  /** Runs independent steps: concurrently, or one after another when the run is sequential (maxConcurrentChecks 1). */
+  all: <T>(steps: readonly (() => Promise<T>)[]) => Promise<T[]>;
+}
+
+/** `ctx.all` for a run: Promise.all, or strictly one step after another. */
+export function stepRunner(sequential: boolean): EngineContext['all'] {
+  return async <T>(steps: readonly (() => Promise<T>)[]): Promise<T[]> => {
+    if (!sequential) return Promise.all(steps.map((s) => s()));
+    const out: T[] = [];
+    for (const s of steps) out.push(await s());
+    return out;
+  };
+}
+
+export async function runCheck(
+  ctx: EngineContext,
+  id: string,
+  title: string,
+  fn: (signal: AbortSignal) => Promise<CheckOutcome>,
+  timeoutMs = ctx.limits.checkTimeoutMs,
+): Promise<Check> {
+  const startedAt = Math.max(0, Math.round(performance.now() - ctx.t0));
+  const check: Check = { id, title, status: 'skip', startedAt, durationMs: 0, findings: [], details: {} };
+  ctx.checks.push(check);
+  ctx.emit({ type: 'check-started', id, title, at: startedAt });
+  const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
+  let outcome: CheckOutcome;
+  if (ctx.signal.aborted) {
+    outcome = { status: 'skip', details: { skipped: ctx.cancelled() ? 'cancelled' : 'overall deadline reached' } };
+  } else {
+    try {
+      outcome = await fn(signal);
+    } catch (err) {
+      outcome = { status: 'fail', details: { internalError: err instanceof Error ? err.message : String(err) } };
+    }
+    if (ctx.signal.aborted && outcome.status !== 'pass') {
+      outcome.details = { ...outcome.details, interrupted: ctx.cancelled() ? 'cancelled' : 'overall deadline reached' };
+      if (ctx.cancelled()) outcome = { ...outcome, status: 'skip', findings: [] };
+    }
+  }
+  check.status = outcome.status;
+  check.findings = outcome.findings ?? [];
+  check.details = outcome.details ?? {};
+  check.durationMs = Math.max(0, Math.round(performance.now() - ctx.t0) - startedAt);
+  ctx.emit({ type: 'check-finished', check });
+  return check;
+}
+
+/** A check that did not run because something it needs failed or was not given. */
+export function skipped(ctx: EngineContext, id: string, title: string, reason: string): Check {
+  const at = Math.max(0, Math.round(performance.now() - ctx.t0));
+  const check: Check = { id, title, status: 'skip', startedAt: at, durationMs: 0, findings: [], details: { skipped: reason } };
+  ctx.checks.push(check);
+  ctx.emit({ type: 'check-started', id, title, at });
+  ctx.emit({ type: 'check-finished', check });
+  return check;
+}

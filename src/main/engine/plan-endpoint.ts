@@ -1,0 +1,117 @@
+// Every check for one endpoint (submission host, or the tenant's MX host): DNS → then concurrently TCP per family,
+// the main SMTP session (banner … envelope), the TLS matrix, the certificate; then the device verdict.
+import type { Check } from '../../shared/model';
+import { runCheck, skipped, type EngineContext } from './check-runner';
+import { deviceProbe, deviceVerdict } from './device-verdict';
+import { resolveRoutes, tcpChecks, type Endpoint, type Routes } from './endpoint';
+import { sessionChecks } from './smtp-checks';
+import { runSmtpSession, type Phase, type Recipient, type SessionResult } from './smtp-session';
+import { MATRIX, matrixOutcome, runCertCheck, runProbe, type ProbeRow } from './tls-probe';
+import { SessionLog } from './transcript';
+
+export interface EndpointPlan {
+  ep: Endpoint;
+  tlsRequired: boolean;
+  withAuth: boolean;
+  /** '' for submission ("auth", "envelope.internal"), "mx." for the MX endpoint. */
+  idPrefix: string;
+  externalExpectedRejected: boolean;
+  from: string | undefined;
+  rcpts: Recipient[];
+}
+
+export interface EndpointOutcome {
+  routes: Routes | null;
+  session: SessionResult | null;
+  checks: Check[];
+}
+
+/** Which check a session phase's transcript rows belong to. */
+function phaseCheck(plan: EndpointPlan): (phase: string) => string {
+  const k = plan.ep.key;
+  const map: Partial<Record<Phase, string>> = {
+    connect: `smtp.${k}.banner`,
+    banner: `smtp.${k}.banner`,
+    ehlo: `smtp.${k}.ehlo`,
+    starttls: `smtp.${k}.starttls`,
+    tls: `smtp.${k}.starttls`,
+    ehlo2: `smtp.${k}.starttls`,
+    auth: `${plan.idPrefix}auth`,
+    envelope: `envelope.${plan.idPrefix}internal`,
+    quit: `envelope.${plan.idPrefix}internal`,
+  };
+  return (phase) => map[phase as Phase] ?? `smtp.${k}.banner`;
+}
+
+async function mainSession(ctx: EngineContext, plan: EndpointPlan, routes: Routes): Promise<{ session: SessionResult | null; checks: Check[] }> {
+  const { ep } = plan;
+  const address = routes.v4[0] ?? routes.v6[0];
+  if (address === undefined) return { session: null, checks: [skipped(ctx, `smtp.${ep.key}.banner`, `Greeting from ${ep.host}`, 'no address to connect to')] };
+  const r = ctx.request;
+  const auth =
+    plan.withAuth && r.target.user && (r.password !== undefined || r.oauthToken !== undefined)
+      ? { user: r.target.user, password: r.password, oauthToken: r.oauthToken }
+      : undefined;
+  const startedAt = performance.now();
+  const log = new SessionLog(ctx.transcript, `smtp.${ep.key}.banner`, phaseCheck(plan));
+  const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.limits.checkTimeoutMs)]);
+  const session = await ctx.hosts.run(ep.host, () =>
+    runSmtpSession(
+      {
+        host: ep.host,
+        port: ep.port,
+        address,
+        connectPort: routes.port,
+        localAddress: r.target.bind,
+        ehloName: ctx.ehloName,
+        tlsMode: plan.tlsRequired ? 'required' : 'opportunistic',
+        // The main session is a modern client: TLS 1.2+ with the default ciphers, certificate verified.
+        tls: { extraCaPem: r.extraCaPem, minVersion: '1.2', maxVersion: '1.3', rejectUnauthorized: true },
+        auth,
+        mailFrom: plan.from,
+        rcpts: plan.rcpts,
+        stopAfter: 'envelope',
+      },
+      ctx.limits,
+      log,
+      signal,
+    ),
+  );
+  const checks = sessionChecks(ctx, ep, session, { ...plan, startedAt });
+  return { session, checks };
+}
+
+async function tlsChecks(ctx: EngineContext, plan: EndpointPlan, routes: Routes): Promise<Check[]> {
+  const { ep } = plan;
+  const rows: ProbeRow[] = [];
+  const device = ctx.request.device;
+  const extra = device ? deviceProbe(device) : null;
+  const [matrix, cert] = await ctx.all([
+    () => runCheck(ctx, `tls.${ep.key}.matrix`, `TLS versions and key exchange accepted by ${ep.host}`, async (signal) => {
+      const defs = extra ? [...MATRIX, extra] : MATRIX;
+      rows.push(...(await ctx.all(defs.map((d) => () => runProbe(ctx, ep, routes, d, `tls.${ep.key}.matrix`, signal)))));
+      return matrixOutcome(ep, rows.filter((r) => r.id !== 'device'));
+    }),
+    () => runCheck(ctx, `tls.${ep.key}.cert`, `Certificate of ${ep.host}`, (signal) => runCertCheck(ctx, ep, routes, `tls.${ep.key}.cert`, signal)),
+  ]);
+  const verdict = await runCheck(ctx, `tls.${ep.key}.device`, `Would the device's TLS get through?`, () =>
+    Promise.resolve(deviceVerdict(device, rows, { tlsRequired: plan.tlsRequired, host: ep.host })),
+  );
+  return [matrix, cert, verdict];
+}
+
+export async function runEndpoint(ctx: EngineContext, plan: EndpointPlan): Promise<EndpointOutcome> {
+  const { routes, checks } = await resolveRoutes(ctx, plan.ep);
+  if (routes.v4.length + routes.v6.length === 0) return { routes: null, session: null, checks };
+  let session: SessionResult | null = null;
+  const groups = await ctx.all<Check[]>([
+    () => tcpChecks(ctx, plan.ep, routes),
+    async () => {
+      const main = await mainSession(ctx, plan, routes);
+      session = main.session;
+      return main.checks;
+    },
+    () => tlsChecks(ctx, plan, routes),
+  ]);
+  return { routes, session, checks: [...checks, ...groups.flat()] };
+}

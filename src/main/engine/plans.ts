@@ -1,0 +1,131 @@
+// Which checks each method needs, and how their results add up. submission: smtp.office365.com:587 with STARTTLS
+// and AUTH; direct-send: the tenant's MX host on 25, internal recipients; relay: the same MX host, external
+// recipients accepted only from the connector's IP; auto: all three, sharing the MX session.
+import net from 'node:net';
+import type { Check, FindingRef, Method, Verdict } from '../../shared/model';
+import { verdictOf } from '../../shared/model';
+import { runCheck, type EngineContext } from './check-runner';
+import { runEndpoint, type EndpointPlan } from './plan-endpoint';
+import { EXO_MX, egressCheck, mxCheck, prefetchSpf, spfCheck } from './plan-tenant';
+import type { Recipient, SessionResult } from './smtp-session';
+
+export const SUBMISSION_HOST = 'smtp.office365.com';
+export const SUBMISSION_PORT = 587;
+export const MX_PORT = 25;
+
+export interface PlanResult {
+  checks: Check[];
+  egressIp: string | null;
+  /** Method → ids of the checks that decide it. */
+  membership: Partial<Record<Method, string[]>>;
+}
+
+const domainOf = (addr: string) => addr.slice(addr.lastIndexOf('@') + 1).toLowerCase();
+
+/** The first internal and first external recipient; the sender itself stands in as the internal one. */
+export function pickRecipients(to: readonly string[], domain: string | undefined, from: string | undefined): Recipient[] {
+  const home = (domain ?? (from ? domainOf(from) : '')).toLowerCase();
+  const internal = to.find((a) => domainOf(a) === home) ?? from;
+  const external = to.find((a) => domainOf(a) !== home);
+  const out: Recipient[] = [];
+  if (internal) out.push({ address: internal, kind: 'internal' });
+  if (external) out.push({ address: external, kind: 'external' });
+  return out;
+}
+
+function configCheck(ctx: EngineContext, host: string, port: number, method: Method): Promise<Check> {
+  return runCheck(ctx, `config.${method}`, `Server and port for ${method}`, () => {
+    const findings: FindingRef[] = [];
+    if (net.isIP(host)) findings.push({ code: 'HOST_IS_IP_ADDRESS', params: { host } });
+    if (port === 465) findings.push({ code: 'PORT_465_UNSUPPORTED', params: { port: '465' } });
+    if (method === 'submission' && EXO_MX.test(host)) findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
+    if (method !== 'submission' && host.toLowerCase() === SUBMISSION_HOST) findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
+    return Promise.resolve({ status: findings.length ? 'fail' : 'pass', findings, details: { host, port } });
+  });
+}
+
+export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
+  const t = ctx.request.target;
+  const method = t.method;
+  const wants = (m: Method) => method === 'auto' || method === m;
+  const mxWanted = wants('direct-send') || wants('relay');
+  const membership: PlanResult['membership'] = {};
+  const checks: Check[] = [];
+  const txt = mxWanted ? prefetchSpf(ctx, t.domain) : null;
+  let subSession: SessionResult | null = null;
+  let mxSession: SessionResult | null = null;
+
+  const submission = async () => {
+    const host = (method === 'submission' ? t.host : undefined) ?? (t.host && method === 'auto' && !EXO_MX.test(t.host) ? t.host : SUBMISSION_HOST);
+    const port = (method === 'submission' || method === 'auto' ? t.port : undefined) ?? SUBMISSION_PORT;
+    const from = t.from ?? t.user;
+    const plan: EndpointPlan = {
+      ep: { key: 'submission', host, port },
+      tlsRequired: true,
+      withAuth: true,
+      idPrefix: '',
+      externalExpectedRejected: false,
+      from,
+      rcpts: pickRecipients(t.to, t.domain, from),
+    };
+    // The configuration check is instant (no network): it runs first.
+    const config = await configCheck(ctx, host, port, 'submission');
+    const res = await runEndpoint(ctx, plan);
+    subSession = res.session;
+    const mine = [config, ...res.checks];
+    membership.submission = mine.map((c) => c.id);
+    return mine;
+  };
+
+  const mx = async () => {
+    const found = await mxCheck(ctx, t.domain);
+    const mine: Check[] = [found.check];
+    if (found.host) {
+      const port = (method === 'direct-send' || method === 'relay' ? t.port : undefined) ?? MX_PORT;
+      if (method !== 'auto' && t.host && t.host.toLowerCase() !== found.host.toLowerCase()) {
+        mine.push(await configCheck(ctx, t.host, port, method));
+      }
+      const from = t.from ?? t.user;
+      const out = await runEndpoint(ctx, {
+        ep: { key: 'mx', host: found.host, port },
+        tlsRequired: false,
+        withAuth: false,
+        idPrefix: 'mx.',
+        externalExpectedRejected: method === 'direct-send',
+        from,
+        rcpts: pickRecipients(t.to, t.domain, from),
+      });
+      mxSession = out.session;
+      mine.push(...out.checks);
+    }
+    return mine;
+  };
+
+  const steps: (() => Promise<Check[]>)[] = [];
+  if (wants('submission')) steps.push(submission);
+  if (mxWanted) steps.push(mx);
+  for (const group of await ctx.all(steps)) checks.push(...group);
+
+  const egressIp = (subSession as SessionResult | null)?.egressIp ?? (mxSession as SessionResult | null)?.egressIp ?? null;
+  if (mxWanted) {
+    const spf = await spfCheck(ctx, t.domain, txt, egressIp);
+    checks.push(spf);
+    const mxIds = checks.filter((c) => /^(dns\.mx|tcp\.mx|smtp\.mx|tls\.mx|config\.(direct-send|relay))/.test(c.id)).map((c) => c.id);
+    if (wants('direct-send')) membership['direct-send'] = [...mxIds, 'envelope.mx.internal', 'dns.spf'];
+    if (wants('relay')) {
+      const egress = await egressCheck(ctx, t.expectedIp, (mxSession as SessionResult | null)?.egressIp ?? egressIp);
+      checks.push(egress);
+      membership.relay = [...mxIds, 'envelope.mx.internal', 'envelope.mx.external', 'dns.spf', 'relay.egress-ip'];
+    }
+  }
+  return { checks, egressIp, membership };
+}
+
+/** Each method's verdict from the checks that decide it. */
+export function methodVerdicts(checks: readonly Check[], membership: PlanResult['membership']): Partial<Record<Method, Verdict>> {
+  const out: Partial<Record<Method, Verdict>> = {};
+  for (const [m, ids] of Object.entries(membership) as [Method, string[]][]) {
+    out[m] = verdictOf(checks.filter((c) => ids.includes(c.id)).map((c) => c.status));
+  }
+  return out;
+}

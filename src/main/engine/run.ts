@@ -1,0 +1,119 @@
+// runDiagnosis: the engine's entry point. Validates the request, sets up the overall deadline and Cancel, runs
+// the plan (independent checks concurrently, ≤ 3 connections per host), and returns the Diagnosis with every
+// check, finding, timing and the redacted transcript. Never rejects for network failures.
+import os from 'node:os';
+import type { Check, DiagnoseRequest, Diagnosis, StepEvent, Verdict } from '../../shared/model';
+import { DiagnoseRequestSchema, verdictOf } from '../../shared/model';
+import { scrubSecrets, secretForms } from '../../shared/secrets';
+import { APP_VERSION } from '../../shared/version';
+import { HostLimiter, stepRunner, type EngineContext } from './check-runner';
+import { createDnsClient } from './dns';
+import { resolveLimits } from './limits';
+import { methodVerdicts, runPlan } from './plans';
+import { recommend } from './recommend';
+import { REDACTED, Transcript } from './transcript';
+import type { RunOptions } from './types';
+
+/** Our EHLO name: the machine's host name reduced to DNS characters (never CR/LF/NUL), or a fixed fallback. */
+export function defaultEhloName(): string {
+  const h = os.hostname().replace(/[^A-Za-z0-9.-]/g, '').replace(/^[.-]+|[.-]+$/g, '').slice(0, 63);
+  return h || 'device-mail-doctor';
+}
+
+/** Replaces every secret form in every string of a JSON-like value (keys included): the last line of defence. */
+export function deepScrub<T>(value: T, forms: readonly string[]): T {
+  if (forms.length === 0) return value;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return scrubSecrets(v, forms, REDACTED);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [scrubSecrets(k, forms, REDACTED), walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
+
+export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions = {}): Promise<Diagnosis> {
+  const request = DiagnoseRequestSchema.parse(input);
+  const t = request.target;
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const limits = resolveLimits(options.limits);
+  const forms = secretForms({ user: t.user, password: request.password, oauthToken: request.oauthToken });
+  const emit = (e: StepEvent) => {
+    try {
+      options.onEvent?.(e);
+    } catch {
+      // A listener's failure must not break the diagnosis.
+    }
+  };
+  const transcript = new Transcript(startedAt.getTime(), limits, forms, (row) => emit({ type: 'transcript', row }));
+
+  // Overall deadline and Cancel share one signal; `cancelled` tells them apart.
+  const overall = new AbortController();
+  let cancelled = false;
+  const onCancel = () => {
+    cancelled = true;
+    overall.abort();
+  };
+  if (options.signal?.aborted) onCancel();
+  options.signal?.addEventListener('abort', onCancel, { once: true });
+  const deadline = setTimeout(() => overall.abort(), request.timeoutMs);
+
+  const sequential = options.maxConcurrentChecks === 1;
+  const ctx: EngineContext = {
+    request,
+    limits: { ...limits, checkTimeoutMs: Math.min(limits.checkTimeoutMs, request.timeoutMs) },
+    t0,
+    transcript,
+    dns: createDnsClient({ server: t.dnsServer, timeoutMs: limits.dnsTimeoutMs, tries: limits.dnsTries }),
+    hosts: new HostLimiter(limits.maxConnectionsPerHost, options.maxConcurrentChecks ?? Number.POSITIVE_INFINITY),
+    signal: overall.signal,
+    cancelled: () => cancelled,
+    emit,
+    checks: [],
+    ehloName: t.ehloName ?? defaultEhloName(),
+    all: stepRunner(sequential),
+  };
+
+  let egressIp: string | null;
+  let verdict: Verdict;
+  let recommendation: Diagnosis['recommendation'] = null;
+  try {
+    const plan = await runPlan(ctx);
+    egressIp = plan.egressIp;
+    const verdicts = methodVerdicts(ctx.checks, plan.membership);
+    if (t.method === 'auto') {
+      recommendation = recommend(verdicts, ctx.checks, plan.membership, request.device);
+      // auto passes when the recommended method passes; other methods failing is then a warning.
+      const best = recommendation ? verdicts[recommendation.method] : undefined;
+      const all = verdictOf(ctx.checks.map((c) => c.status));
+      verdict = best === 'pass' && all !== 'pass' ? 'warn' : (best ?? all);
+    } else {
+      verdict = verdictOf(ctx.checks.map((c) => c.status));
+    }
+  } finally {
+    clearTimeout(deadline);
+    options.signal?.removeEventListener('abort', onCancel);
+  }
+
+  const checks: Check[] = [...ctx.checks].sort((a, b) => a.startedAt - b.startedAt);
+  const diagnosis: Diagnosis = deepScrub(
+    {
+      version: APP_VERSION,
+      method: t.method,
+      target: t,
+      device: request.device,
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - t0),
+      verdict,
+      egressIp,
+      recommendation,
+      checks,
+      transcript: transcript.finish(),
+      ...(cancelled ? { cancelled: true } : {}),
+    },
+    forms,
+  );
+  emit({ type: 'done', diagnosis });
+  return diagnosis;
+}
