@@ -14,17 +14,22 @@ export const SUBMISSION_PORT = 587;
 export const MX_PORT = 25;
 export const SPF_EXCHANGE_INCLUDE = 'include:spf.protection.outlook.com';
 
-/** Engine check ids (or dot-boundary prefixes of them) that prove a step. Keep in step with the engine's plans. */
+/**
+ * Engine check ids (or dot-boundary prefixes of them) that prove a step, as src/main/engine/plans.ts names them:
+ * submission checks carry no prefix (`auth`, `envelope.internal`), the MX endpoint's carry `mx.`.
+ */
 export const VERIFIED_BY = {
   mx: 'dns.mx',
   spf: 'dns.spf',
   tcpSubmission: 'tcp.submission',
+  /** Covers tls.submission.matrix, .cert and .device (would this device's TLS get through). */
   tlsSubmission: 'tls.submission',
   tcpMx: 'tcp.mx',
   tlsMx: 'tls.mx',
   auth: 'auth',
-  internal: 'envelope.internal',
-  external: 'envelope.external',
+  mxInternal: 'envelope.mx.internal',
+  mxExternal: 'envelope.mx.external',
+  /** Only a real test message shows SendAs denial (it arrives after DATA). */
   send: 'send',
 } as const;
 
@@ -208,7 +213,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
             `コネクタを作成してください。送信元: 組織のメールサーバー、送信先: Office 365、「送信側サーバーの IP アドレスが次のいずれかに一致することを確認する」に ${ip ?? '（拠点の固定パブリック IP）'} を登録。`,
             `Please create a connector. From: your organization's email server, To: Office 365, "verify the sending server's IP address matches one of" ${ip ?? "(the site's static public IP)"}.`,
           ),
-          { ...(ip ? { value: ip, copyable: true } : {}), verifiedBy: VERIFIED_BY.external },
+          { ...(ip ? { value: ip, copyable: true } : {}), verifiedBy: VERIFIED_BY.mxExternal },
         ),
       );
     }
@@ -234,7 +239,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     if (model?.fields.auth || !model) drafts.push(device(`${method}.auth-off`, t('SMTP 認証を無効にする', 'Turn SMTP authentication off'), 'auth', t('無効', 'Off')));
     drafts.push(
       device(`${method}.from`, t('送信者アドレスを承認済みドメインのアドレスにする', 'Set the sender to an address in an accepted domain'), 'from', from, {
-        verifiedBy: relay ? VERIFIED_BY.external : VERIFIED_BY.internal,
+        verifiedBy: relay ? VERIFIED_BY.mxExternal : VERIFIED_BY.mxInternal,
         note: t('メールボックスは不要です。承認済みドメインのアドレスであれば何でも使えます。', 'No mailbox needed: any address in an accepted domain.'),
       }),
     );
@@ -245,7 +250,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
           t('直接送信が拒否設定されていないことを確認する', 'Check that Direct Send is not rejected'),
           'Exchange Online PowerShell',
           t('Get-OrganizationConfig | Select RejectDirectSend が True だと直接送信は 5.7.68 で拒否されます。False であることを確認してください。', 'If Get-OrganizationConfig | Select RejectDirectSend shows True, Direct Send is refused with 5.7.68. Please confirm it is False.'),
-          { verifiedBy: VERIFIED_BY.internal },
+          { verifiedBy: VERIFIED_BY.mxInternal },
         ),
       );
     }
@@ -254,7 +259,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       actor: 'technician',
       title: relay ? t('診断で社外宛ての送信を確認する', 'Run the diagnosis and confirm an external recipient is accepted') : t('診断で社内宛ての送信を確認する（社外宛ては届きません）', 'Run the diagnosis with an internal recipient (external recipients are refused by design)'),
       copyable: false,
-      verifiedBy: relay ? VERIFIED_BY.external : VERIFIED_BY.internal,
+      verifiedBy: relay ? VERIFIED_BY.mxExternal : VERIFIED_BY.mxInternal,
       confirmed: true,
     });
   }

@@ -111,18 +111,18 @@ describe('buildChecklist: Direct Send and relay', () => {
     expect(spf).toMatchObject({ actor: 'admin', value: 'v=spf1 ip4:203.0.113.7 include:spf.protection.outlook.com ~all', copyable: true, verifiedBy: 'dns.spf' });
     expect(spf.adminMessage).toContain('v=spf1 ip4:203.0.113.7 include:spf.protection.outlook.com ~all');
     expect(step(steps, 'direct-send.from').value).toBe('scanner@contoso.com');
-    expect(step(steps, 'direct-send.test').verifiedBy).toBe('envelope.internal');
+    expect(step(steps, 'direct-send.test').verifiedBy).toBe('envelope.mx.internal');
     expect(steps.some((s) => s.id === 'direct-send.allowed' && s.actor === 'admin')).toBe(true);
   });
 
   it('relay: connector with the egress IP when no static IP is known, SPF from it, external test', () => {
     const { steps, warnings } = buildChecklist({ model: ricohIm, method: 'relay', job: { domain: 'contoso.com', mxHost: job.mxHost, egressIp: '198.51.100.20' }, lang: 'en' });
     const conn = step(steps, 'relay.connector');
-    expect(conn).toMatchObject({ actor: 'admin', value: '198.51.100.20', verifiedBy: 'envelope.external' });
+    expect(conn).toMatchObject({ actor: 'admin', value: '198.51.100.20', verifiedBy: 'envelope.mx.external' });
     expect(conn.adminMessage).toContain('198.51.100.20');
     expect(step(steps, 'relay.spf').value).toBe('v=spf1 ip4:198.51.100.20 include:spf.protection.outlook.com ~all');
     expect(step(steps, 'relay.from').value).toBe('do_not_reply@contoso.com');
-    expect(step(steps, 'relay.test').verifiedBy).toBe('envelope.external');
+    expect(step(steps, 'relay.test').verifiedBy).toBe('envelope.mx.external');
     expect(warnings.map((w) => w.id)).toContain('egress-ip-not-confirmed');
   });
 
