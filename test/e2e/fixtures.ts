@@ -1,0 +1,114 @@
+// Playwright fixtures: every test gets its own bridge process (the app's main-process services, real engine and
+// lab) with a fresh temp data folder, and a page showing the real renderer build with window.api injected.
+//   import { test, expect, screenshot } from './fixtures';
+//   test('...', async ({ app }) => { await app.getByRole(...) ... });
+// Options: test.use({ osLocale: 'en-US', secretBackend: 'basic_text' }).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** Where screenshots of each screen go (the brief's fixed location). */
+export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
+/** How long the bridge may take to start (tsx compile + esbuild of the page script), in ms. */
+const BRIDGE_START_MS = 30_000;
+/** How long the bridge may take to close before it is killed, in ms. */
+const BRIDGE_STOP_MS = 5_000;
+
+export interface BridgeHandle {
+  /** The app's URL (http://127.0.0.1:PORT/). */
+  url: string;
+  /** This test's data folder (secrets vault, imported profiles). */
+  dataDir: string;
+  /** Links the app opened externally so far (after vetting). */
+  opened(): Promise<string[]>;
+}
+
+interface Options {
+  osLocale: string;
+  secretBackend: 'ephemeral' | 'basic_text';
+  /** Folder of the renderer build; default out/renderer (`npm run build`), env E2E_RENDERER_DIR overrides. */
+  rendererDir: string;
+}
+
+function startBridgeProcess(dataDir: string, opts: Options): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'test/e2e/bridge/main.ts'), '--data', dataDir, '--locale', opts.osLocale,
+      '--secret-backend', opts.secretBackend, '--renderer', opts.rendererDir],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`bridge did not start within ${BRIDGE_START_MS} ms`));
+    }, BRIDGE_START_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bridge exited during start (code ${code ?? 'signal'})`));
+    });
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      try {
+        resolveStart({ child, url: (JSON.parse(line) as { url: string }).url });
+      } catch {
+        child.kill('SIGKILL');
+        reject(new Error(`bridge said: ${line.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+function stopBridgeProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), BRIDGE_STOP_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<Options & { bridge: BridgeHandle; app: Page }>({
+  osLocale: ['ja-JP', { option: true }],
+  secretBackend: ['ephemeral', { option: true }],
+  rendererDir: [process.env['E2E_RENDERER_DIR'] ?? join(ROOT, 'out/renderer'), { option: true }],
+
+  bridge: async ({ osLocale, secretBackend, rendererDir }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dmd-e2e-'));
+    const { child, url } = await startBridgeProcess(dataDir, { osLocale, secretBackend, rendererDir });
+    try {
+      await use({
+        url,
+        dataDir,
+        opened: async () => (await (await fetch(new URL('/__bridge/test/opened', url))).json()) as string[],
+      });
+    } finally {
+      await stopBridgeProcess(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+
+  app: async ({ page, bridge }, use) => {
+    await page.goto(bridge.url);
+    await page.waitForFunction(() => typeof (globalThis as unknown as { api?: unknown }).api === 'object');
+    await use(page);
+  },
+});
+
+/** Saves a full-window screenshot as test-results/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+export { expect };
