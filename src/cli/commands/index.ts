@@ -2,8 +2,10 @@
 import type { CliCommand } from '../io';
 import { adviseCommand } from './advise';
 import { explainCommand } from './explain';
+import { reportCommand } from './report';
 
 export const COMMANDS: CliCommand[] = [
   explainCommand,
   adviseCommand,
+  reportCommand,
 ];
