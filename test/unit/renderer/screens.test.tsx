@@ -192,3 +192,33 @@ describe('Checklist screen', () => {
     expect(Object.values(appStore.getState().ticks)).toContain(true);
   });
 });
+
+describe('Method screen', () => {
+  it('ranks the three methods for the device and answers, and the choice sticks', async () => {
+    await boot();
+    act(() => {
+      appStore.getState().selectDevice('ricoh-im');
+      appStore.getState().go('method');
+    });
+    const ranked = [...document.querySelectorAll('[data-method][data-rank]')].map((e) => e.getAttribute('data-method'));
+    expect([...ranked].sort()).toEqual(['direct-send', 'relay', 'submission']);
+    // Tenant has SMTP AUTH off and recipients are internal only: client submission must not come first.
+    fireEvent.change(screen.getByLabelText('テナントの SMTP AUTH'), { target: { value: 'disabled' } });
+    fireEvent.change(screen.getByLabelText('組織外の宛先にも送信する必要がありますか？'), { target: { value: 'no' } });
+    const first = document.querySelector('[data-rank="1"]');
+    expect(first?.getAttribute('data-method')).not.toBe('submission');
+    fireEvent.click(within(first as HTMLElement).getByRole('button', { name: 'この方法にする' }));
+    expect(appStore.getState().job.method).toBe(first?.getAttribute('data-method'));
+    expect(screen.getByText('3 つの方法の比較（Microsoft の表）')).toBeTruthy();
+    expect(screen.getAllByText('ポート 587 またはポート 25').length).toBe(1);
+  });
+
+  it('says which field is wrong instead of advising on injected input', async () => {
+    await boot();
+    act(() => {
+      appStore.getState().updateJob({ domain: 'contoso.com\r\nX' });
+      appStore.getState().go('method');
+    });
+    expect(screen.getByRole('alert').textContent).toContain('domain');
+  });
+});

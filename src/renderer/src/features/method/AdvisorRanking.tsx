@@ -31,7 +31,8 @@ export function AdvisorRanking({ ranking, chosen, onChoose }: { ranking: readonl
           </div>
           <ul>
             {r.reasons.map((reason, j) => (
-              <li key={`${reason.code}-${j}`} data-reason={reason.code}>
+              <li key={`${reason.code}-${j}`} data-reason={reason.code} className={`reason reason-${reason.severity ?? 'info'}`}>
+                <span aria-hidden="true">{reason.severity === 'error' ? '✖ ' : reason.severity === 'warning' ? '⚠ ' : '✔ '}</span>
                 {reason.text}
               </li>
             ))}
