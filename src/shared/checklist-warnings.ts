@@ -85,7 +85,10 @@ export function checklistWarnings(model: ModelProfile | undefined, method: Metho
         'This device cannot do OAuth, so it sends with Basic auth. Existing tenants get Basic auth for SMTP AUTH disabled by default at the end of December 2026 (admins can re-enable it).',
       );
     }
-    for (const w of model.warnings) out.push({ id: `model.${w.id}`, severity: w.severity, text: w.text[lang], verified: w.verified });
+    for (const w of model.warnings) {
+      if (w.methods && !w.methods.includes(method)) continue;
+      out.push({ id: `model.${w.id}`, severity: w.severity, text: w.text[lang], verified: w.verified });
+    }
   }
   if (method === 'submission' && job.mailbox && job.fromAddress && !sameAddress(job.mailbox, job.fromAddress)) {
     add(

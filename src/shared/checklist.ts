@@ -167,7 +167,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
         ...(tls12 ? {} : { note: t('この機器は TLS 1.2 に対応していないため失敗します（警告参照）。', 'This device lacks TLS 1.2, so this will fail (see warnings).') }),
       }),
     );
-    if (model?.fields.auth || !model) drafts.push(device('submission.auth-on', t('SMTP 認証を有効にする', 'Turn SMTP authentication on'), 'auth', t('有効', 'On'), { verifiedBy: VERIFIED_BY.auth }));
+    if (model?.fields.auth || !model) drafts.push(device('submission.auth-on', t('SMTP 認証を有効にする', 'Turn SMTP authentication on'), 'auth', text(model?.authOptions?.on) ?? t('有効', 'On'), { verifiedBy: VERIFIED_BY.auth }));
     drafts.push(
       device('submission.user', t('ユーザー名にメールボックスのアドレスを入力する', "Enter the mailbox's address as user name"), 'user', mailbox, {
         verifiedBy: VERIFIED_BY.auth,
@@ -236,7 +236,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
         verifiedBy: VERIFIED_BY.tlsMx,
       }),
     );
-    if (model?.fields.auth || !model) drafts.push(device(`${method}.auth-off`, t('SMTP 認証を無効にする', 'Turn SMTP authentication off'), 'auth', t('無効', 'Off')));
+    if (model?.fields.auth || !model) drafts.push(device(`${method}.auth-off`, t('SMTP 認証を無効にする', 'Turn SMTP authentication off'), 'auth', text(model?.authOptions?.off) ?? t('無効', 'Off')));
     drafts.push(
       device(`${method}.from`, t('送信者アドレスを承認済みドメインのアドレスにする', 'Set the sender to an address in an accepted domain'), 'from', from, {
         verifiedBy: relay ? VERIFIED_BY.mxExternal : VERIFIED_BY.mxInternal,

@@ -1,7 +1,7 @@
 // From validated profile files to what the UI, the checklist and the engine use: one model at one firmware
 // generation, every claim marked `verified` (backed by the vendor's own documentation) or not ("check on the
 // device"), plus search over all loaded models. Pure: no Node, no DOM.
-import type { DeviceProfile, Lang } from './model';
+import type { DeviceProfile, Lang, Method } from './model';
 import {
   CAPABILITY_KEYS,
   CURRENT_GENERATION,
@@ -36,6 +36,8 @@ export interface ResolvedText extends Localized {
 export interface ResolvedWarning {
   id: string;
   severity: Warning['severity'];
+  /** Methods it concerns; absent = every method. */
+  methods?: Method[];
   text: Localized;
   sources: Source[];
   verified: boolean;
@@ -65,6 +67,7 @@ export interface ModelProfile {
   menuPaths: Partial<Record<MenuPathKey, ResolvedText>> & { smtp: ResolvedText };
   fields: Partial<Record<FieldKey, ResolvedText>> & Record<Exclude<FieldKey, 'auth'>, ResolvedText>;
   tlsOptions: { starttls: ResolvedText; implicit?: ResolvedText; none: ResolvedText };
+  authOptions?: { on: ResolvedText; off: ResolvedText; oauth?: ResolvedText };
   warnings: ResolvedWarning[];
 }
 
@@ -116,7 +119,7 @@ export function resolveModel(file: ProfileFile, modelId: string, generationId: s
     .filter((w) => !w.generations || w.generations.includes(genId))
     .map((w) => {
       const sources = sourcesOf(file, w.sources);
-      return { id: w.id, severity: w.severity, text: w.text, sources, verified: isVerified(sources) };
+      return { id: w.id, severity: w.severity, ...(w.methods ? { methods: w.methods } : {}), text: w.text, sources, verified: isVerified(sources) };
     });
   const summary = (g: { id: string; label: Localized; firmware?: string | undefined }): GenerationSummary => ({
     id: g.id,
@@ -139,6 +142,7 @@ export function resolveModel(file: ProfileFile, modelId: string, generationId: s
     menuPaths: resolveRecord(file, m.menuPaths) as ModelProfile['menuPaths'],
     fields: resolveRecord(file, m.fields) as ModelProfile['fields'],
     tlsOptions: resolveRecord(file, m.tlsOptions) as ModelProfile['tlsOptions'],
+    ...(m.authOptions ? { authOptions: resolveRecord(file, m.authOptions) as NonNullable<ModelProfile['authOptions']> } : {}),
     warnings,
   };
 }

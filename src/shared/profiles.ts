@@ -3,7 +3,7 @@
 // profile or a list of errors that each name the offending field, e.g. `models[2].capabilities.maxTls: ...`.
 // Pure: no Node, no DOM (the renderer validates an import preview with the same code).
 import { z } from 'zod';
-import { AuthMechanismSchema, CipherFamilySchema, TlsVersionSchema } from './model';
+import { AuthMechanismSchema, CipherFamilySchema, MethodSchema, TlsVersionSchema } from './model';
 
 /** Current profile file format; bump when a change is not backwards compatible. */
 export const PROFILE_SCHEMA_VERSION = 1;
@@ -106,6 +106,14 @@ export const FieldsSchema = z.strictObject({
 export type Fields = z.infer<typeof FieldsSchema>;
 export type FieldKey = keyof Fields;
 
+/** The choices of the SMTP authentication field, when it is a selector rather than an on/off switch. */
+export const AuthOptionsSchema = z.strictObject({
+  on: SourcedTextSchema,
+  off: SourcedTextSchema,
+  oauth: SourcedTextSchema.optional(),
+});
+export type AuthOptions = z.infer<typeof AuthOptionsSchema>;
+
 /** The choices of the security field, as the model labels them. */
 export const TlsOptionsSchema = z.strictObject({
   starttls: SourcedTextSchema,
@@ -119,6 +127,8 @@ export const WarningSchema = z.strictObject({
   severity: z.enum(['warning', 'info']),
   /** Only for these generations (ids); absent = every generation. Use "current" for the model's own capabilities. */
   generations: z.array(IdSchema).max(16).optional(),
+  /** Only relevant to these methods (checklist); absent = every method. */
+  methods: z.array(MethodSchema).min(1).max(3).optional(),
   text: LocalizedSchema,
   sources: SourceRefsSchema,
 });
@@ -142,6 +152,7 @@ export const ModelSchema = z.strictObject({
   menuPaths: MenuPathsSchema,
   fields: FieldsSchema,
   tlsOptions: TlsOptionsSchema,
+  authOptions: AuthOptionsSchema.optional(),
   warnings: z.array(WarningSchema).max(32).default([]),
 });
 export type ModelEntry = z.infer<typeof ModelSchema>;
@@ -194,6 +205,7 @@ function checkReferences(file: { sources: Source[]; models: ModelEntry[] }, ctx:
     for (const [k, t] of Object.entries(m.menuPaths)) if (t) refs(t.sources, [...at, 'menuPaths', k]);
     for (const [k, t] of Object.entries(m.fields)) if (t) refs(t.sources, [...at, 'fields', k]);
     for (const [k, t] of Object.entries(m.tlsOptions)) if (t) refs(t.sources, [...at, 'tlsOptions', k]);
+    for (const [k, t] of Object.entries(m.authOptions ?? {})) if (t) refs(t.sources, [...at, 'authOptions', k]);
     m.warnings.forEach((w, wi) => {
       refs(w.sources, [...at, 'warnings', wi]);
       (w.generations ?? []).forEach((g, gi) => {

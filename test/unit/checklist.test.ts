@@ -164,6 +164,22 @@ describe('buildChecklist: never an IP as the server value', () => {
   });
 });
 
+describe('buildChecklist: model-specific choices and warnings', () => {
+  const epson = model('epson.json', 'epson-workforce');
+
+  it('uses the model’s own names for the authentication choices', () => {
+    expect(step(buildChecklist({ model: epson, method: 'submission', job, lang: 'en' }).steps, 'submission.auth-on').value).toBe('SMTP AUTH');
+    expect(step(buildChecklist({ model: epson, method: 'direct-send', job, lang: 'ja' }).steps, 'direct-send.auth-off').value).toBe('認証しない');
+  });
+
+  it('shows a model warning only for the methods it concerns', () => {
+    const ids = (method: (typeof METHODS)[number]) => buildChecklist({ model: epson, method, job, lang: 'en' }).warnings.map((w) => w.id);
+    expect(ids('submission')).toContain('model.password-20');
+    expect(ids('relay')).not.toContain('model.password-20');
+    expect(ids('direct-send')).not.toContain('model.password-20');
+  });
+});
+
 describe('buildChecklist: language and generic device', () => {
   it('renders Japanese labels of the model', () => {
     const { steps } = buildChecklist({ model: ricohIm, method: 'submission', job, lang: 'ja' });
