@@ -1,0 +1,116 @@
+// `npm run bench`: `--method auto` against the lab with 40 ms of round-trip latency injected (a delaying proxy in
+// front of every endpoint and the DNS server: this kernel has no netem), versus the same checks run one after
+// another in the same run (the engine with maxConcurrentChecks = 1). The lab and the proxies run in a child
+// process so the engine has its event loop to itself. Prints totals, the slowest single check,
+// round trips per check against the protocol minimum, and PASS/FAIL against the targets:
+//   auto ≤ 1.3 × its slowest single check, and auto ≥ 3 × faster than sequential.
+// Flags: --reps N (default 5), --rtt MS (default 40), --strict (exit 1 when a target fails).
+import { parseArgs } from 'node:util';
+import { runDiagnosis } from '../../src/main/engine/run';
+import { DiagnoseRequestSchema, type Diagnosis } from '../../src/shared/model';
+import { startRemoteLab } from './lab-process';
+import { roundTripsByCheck } from './round-trips';
+
+/** Target: auto's total over its slowest single check. */
+const MAX_AUTO_OVER_SLOWEST = 1.3;
+/** Target: sequential total over auto's total. */
+const MIN_SPEEDUP = 3;
+/** Overall deadline of one diagnosis, in ms (well above what 40 ms RTT needs). */
+const DIAGNOSIS_TIMEOUT_MS = 120_000;
+/** Overlap tolerated between consecutive checks of the sequential run beyond one RTT, in ms (timer jitter). */
+const OVERLAP_SLACK_MS = 10;
+/** Repetitions allowed on the command line (bounds the run). */
+const MAX_REPS = 50;
+
+const { values } = parseArgs({
+  options: { reps: { type: 'string', default: '5' }, rtt: { type: 'string', default: '40' }, strict: { type: 'boolean', default: false } },
+});
+const reps = Math.min(MAX_REPS, Math.max(1, Number.parseInt(values.reps, 10) || 5));
+const rttMs = Math.max(0, Number.parseInt(values.rtt, 10) || 0);
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+const slowest = (d: Diagnosis) => d.checks.reduce((a, c) => (c.durationMs > a.durationMs ? c : a), { id: '-', durationMs: 0 });
+/** The first pair of checks that ran at the same time for longer than `slackMs`, or null (one at a time). */
+const overlap = (d: Diagnosis, slackMs: number): string | null => {
+  const byStart = [...d.checks].filter((c) => c.status !== 'skip').sort((a, b) => a.startedAt - b.startedAt);
+  for (let i = 1; i < byStart.length; i += 1) {
+    const [prev, cur] = [byStart[i - 1], byStart[i]];
+    const ms = prev && cur ? prev.startedAt + prev.durationMs - cur.startedAt : 0;
+    if (prev && cur && ms > slackMs) return `${prev.id} and ${cur.id} by ${ms} ms`;
+  }
+  return null;
+};
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
+const lpad = (s: string | number, n: number) => String(s).padStart(n);
+
+const lab = await startRemoteLab('healthy', rttMs / 2);
+try {
+  const t = lab.tenant;
+  const request = DiagnoseRequestSchema.parse({
+    target: {
+      method: 'auto',
+      domain: t.domain,
+      from: t.mailbox,
+      to: [t.internalRecipient, t.externalRecipient],
+      user: t.mailbox,
+      expectedIp: t.connectorIp,
+      bind: t.connectorIp,
+      connectTo: lab.connectTo,
+      dnsServer: lab.dnsServer,
+    },
+    device: null,
+    timeoutMs: DIAGNOSIS_TIMEOUT_MS,
+    extraCaPem: [lab.caPem],
+    password: t.password,
+  });
+
+  console.log(`Device Mail Doctor benchmark: lab scenario "healthy", ${rttMs} ms RTT injected (${rttMs / 2} ms each way),`);
+  console.log(`${reps} repetitions of each (after one warm-up), medians. Node ${process.version}.\n`);
+  await runDiagnosis(request); // warm-up: JIT, TLS contexts, lab caches
+
+  const autos: Diagnosis[] = [];
+  const seqs: Diagnosis[] = [];
+  for (let i = 0; i < reps; i += 1) {
+    autos.push(await runDiagnosis(request));
+    seqs.push(await runDiagnosis(request, { maxConcurrentChecks: 1 }));
+    process.stdout.write(`  rep ${i + 1}/${reps}: auto ${autos.at(-1)?.durationMs} ms, sequential ${seqs.at(-1)?.durationMs} ms\n`);
+  }
+
+  const autoMs = median(autos.map((d) => d.durationMs));
+  const seqMs = median(seqs.map((d) => d.durationMs));
+  const slowMs = median(autos.map((d) => slowest(d).durationMs));
+  const rep = [...autos].sort((a, b) => a.durationMs - b.durationMs)[Math.floor(autos.length / 2)] ?? autos[0];
+  if (!rep) throw new Error('no runs');
+  // A session's QUIT may still be on the wire when the next check starts: one RTT of slack.
+  const overlapping = seqs.map((d) => overlap(d, rttMs + OVERLAP_SLACK_MS)).find((o) => o !== null) ?? null;
+  const serial = overlapping === null;
+
+  console.log(`\nauto: verdict ${rep.verdict}, ${rep.checks.length} checks (${rep.checks.filter((c) => c.status === 'skip').length} skipped)`);
+  const bad = rep.checks.filter((c) => c.status === 'fail');
+  if (bad.length) console.log(`  note: failing checks in a healthy lab: ${bad.map((c) => c.id).join(', ')}`);
+  console.log(`\n${pad('check', 34)}${lpad('status', 7)}${lpad('ms', 7)}${lpad('RT measured', 13)}${lpad('RT minimum', 12)}${lpad('RT by clock', 13)}`);
+  const status = new Map(rep.checks.map((c) => [c.id, c.status]));
+  for (const r of roundTripsByCheck(rep, rttMs || 1)) {
+    const none = r.measured === 0 && r.minimum === 0;
+    console.log(
+      `${pad(r.id, 34)}${lpad(status.get(r.id) ?? '', 7)}${lpad(r.durationMs, 7)}${lpad(none ? '-' : r.measured, 13)}${lpad(none ? '-' : r.minimum, 12)}${lpad(rttMs ? r.byClock : '-', 13)}`,
+    );
+  }
+
+  const ratio = slowMs > 0 ? autoMs / slowMs : Infinity;
+  const speedup = autoMs > 0 ? seqMs / autoMs : 0;
+  const okRatio = ratio <= MAX_AUTO_OVER_SLOWEST;
+  const okSpeedup = serial && speedup >= MIN_SPEEDUP;
+  console.log(`\nauto total (median):            ${autoMs} ms`);
+  console.log(`slowest single check (median):  ${slowMs} ms (${slowest(rep).id} in the median run)`);
+  console.log(`sequential total (median):      ${seqMs} ms${serial ? '' : `  (NOT one at a time: ${overlapping} overlapped)`}`);
+  console.log(`\n${okRatio ? 'PASS' : 'FAIL'}  auto / slowest check = ${ratio.toFixed(2)} (target ≤ ${MAX_AUTO_OVER_SLOWEST})`);
+  console.log(`${okSpeedup ? 'PASS' : 'FAIL'}  sequential / auto = ${speedup.toFixed(2)}× (target ≥ ${MIN_SPEEDUP}×)`);
+  if (values.strict && !(okRatio && okSpeedup)) process.exitCode = 1;
+} finally {
+  await lab.close();
+}
