@@ -99,10 +99,11 @@ describe('tlsMatrix()', () => {
           findings: [],
           details: {
             probes: [
-              { version: '1.0', ok: false, error: '421 4.7.66' },
-              { version: 'TLSv1.2', kex: 'ecdhe', ok: true },
-              { version: '1.2', kex: 'rsa', ok: false },
-              { version: '1.3', ok: true },
+              { id: '1.0', version: '1.0', family: 'any', result: 'refused-after', reason: '421 4.7.66 TLS 1.0 and 1.1 are not supported' },
+              { id: '1.2-ecdhe', version: '1.2', family: 'ecdhe', result: 'accepted', cipher: 'ECDHE-RSA-AES256-GCM-SHA384' },
+              { id: '1.2-rsa', version: '1.2', family: 'rsa', result: 'rejected', reason: 'handshake failure' },
+              { version: 'TLSv1.3', ok: true },
+              { id: '1.1', version: '1.1', family: 'any', result: 'unavailable' },
             ],
           },
         },
@@ -114,7 +115,9 @@ describe('tlsMatrix()', () => {
       ['1.2', 'ecdhe', true, false],
       ['1.2', 'rsa', false, true],
       ['1.3', 'any', true, false],
+      ['1.1', 'any', null, true],
     ]);
+    expect(rows[0]?.detail).toContain('4.7.66');
     expect(deviceGetsThrough(rows)).toBe(false);
   });
 });

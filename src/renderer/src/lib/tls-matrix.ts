@@ -20,7 +20,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function boolOf(o: Record<string, unknown>): boolean | null {
   for (const k of ['ok', 'accepted', 'supported', 'success', 'negotiated']) if (typeof o[k] === 'boolean') return o[k];
   if (typeof o.status === 'string') return o.status === 'pass' || o.status === 'ok' || o.status === 'accepted';
-  if (typeof o.result === 'string') return o.result === 'pass' || o.result === 'ok' || o.result === 'accepted';
+  // The engine's ProbeRow.result: accepted | rejected | refused-after (handshake, then 421) | stalled | unavailable | error.
+  if (typeof o.result === 'string') {
+    if (['accepted', 'pass', 'ok'].includes(o.result)) return true;
+    if (['rejected', 'refused-after', 'stalled', 'fail'].includes(o.result)) return false;
+    return null;
+  }
   return null;
 }
 
@@ -60,7 +65,7 @@ export function tlsMatrix(diagnosis: Diagnosis): MatrixRow[] {
         const version = versionOf(item.version ?? item.protocol);
         if (!version) continue;
         const kex = kexOf(item);
-        const detail = [item.error, item.reply, item.cipher, item.detail].find((x) => typeof x === 'string');
+        const detail = [item.reason, item.error, item.reply, item.cipher, item.detail].find((x) => typeof x === 'string');
         rows.push({ endpoint, version, kex, server: boolOf(item), device: deviceOffers(diagnosis.device, version, kex), detail: typeof detail === 'string' ? detail : '' });
       }
     }
