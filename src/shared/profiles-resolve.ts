@@ -190,6 +190,26 @@ export function normalizeForSearch(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/[\s\-_./・()（）]+/g, '');
 }
 
+interface ModelKeys {
+  m: ModelEntry;
+  nameKeys: { n: string; k: string }[];
+  keys: string[];
+}
+/** Normalized search keys per file, computed once per loaded profile object (search runs on every keystroke). */
+const keyCache = new WeakMap<ProfileFile, ModelKeys[]>();
+
+function searchKeysOf(profile: ProfileFile): ModelKeys[] {
+  const cached = keyCache.get(profile);
+  if (cached) return cached;
+  const vendorKeys = [profile.vendor, ...profile.aliases, profile.family.ja, profile.family.en].map(normalizeForSearch);
+  const out = profile.models.map((m) => {
+    const nameKeys = m.names.map((n) => ({ n, k: normalizeForSearch(n) }));
+    return { m, nameKeys, keys: [...vendorKeys, normalizeForSearch(m.vendor), normalizeForSearch(m.family), normalizeForSearch(m.id), ...nameKeys.map((x) => x.k)] };
+  });
+  keyCache.set(profile, out);
+  return out;
+}
+
 /** How many hits a search returns at most. */
 export const MAX_SEARCH_HITS = 50;
 
@@ -203,10 +223,7 @@ export function searchModels(files: readonly LoadedProfileFile[], query: string)
   const whole = normalizeForSearch(query);
   const hits: ModelHit[] = [];
   for (const f of files) {
-    const vendorKeys = [f.profile.vendor, ...f.profile.aliases, f.profile.family.ja, f.profile.family.en].map(normalizeForSearch);
-    for (const m of f.profile.models) {
-      const nameKeys = m.names.map((n) => ({ n, k: normalizeForSearch(n) }));
-      const keys = [...vendorKeys, normalizeForSearch(m.vendor), normalizeForSearch(m.family), normalizeForSearch(m.id), ...nameKeys.map((x) => x.k)];
+    for (const { m, nameKeys, keys } of searchKeysOf(f.profile)) {
       let score = 0;
       let matched = m.family;
       let all = true;
