@@ -62,8 +62,8 @@ export const CONNECT_CATALOG = {
   TCP_UNREACHABLE: {
     severity: 'error', stage: 'network', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'サーバーに到達できません', cause: '{host} への経路がありません (ホスト/ネットワーク到達不能)。デバイスのデフォルト ゲートウェイ、サブネット マスク、プロキシ環境などネットワーク設定の問題が考えられます。', fix: 'デバイスの IP アドレス、サブネット マスク、デフォルト ゲートウェイ、DNS を確認し、同じセグメントの PC からインターネットに出られるか確かめてください。' },
-      en: { title: 'Server unreachable', cause: 'There is no route to {host} (host or network unreachable): the device\'s gateway, subnet mask or network setup is likely wrong.', fix: 'Check the device\'s IP address, subnet mask, default gateway and DNS, and whether a PC on the same segment can reach the internet.' },
+      ja: { title: 'サーバーに到達できません', cause: '{host} に接続できませんでした。経路がない (ホスト/ネットワーク到達不能)、または途中で通信が遮断されています。デバイスのデフォルト ゲートウェイ、サブネット マスク、DNS、ファイアウォールなどの設定が考えられます。', fix: 'デバイスの IP アドレス、サブネット マスク、デフォルト ゲートウェイ、DNS を確認し、同じセグメントの PC からインターネットに出られるか確かめてください。' },
+      en: { title: 'Server unreachable', cause: 'Could not connect to {host}: there is no route (host or network unreachable) or the path is blocked. The device\'s gateway, subnet mask, DNS or a firewall is the likely cause.', fix: 'Check the device\'s IP address, subnet mask, default gateway and DNS, and whether a PC on the same segment can reach the internet.' },
     },
   },
   IPV6_PATH_FAILED: {
