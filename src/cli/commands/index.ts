@@ -1,11 +1,15 @@
 // The command table. Each command lives in its own module in this folder.
 import type { CliCommand } from '../io';
 import { adviseCommand } from './advise';
+import { demoCommand } from './demo';
 import { explainCommand } from './explain';
+import { labCommand } from './lab';
 import { reportCommand } from './report';
 
 export const COMMANDS: CliCommand[] = [
   explainCommand,
   adviseCommand,
   reportCommand,
+  demoCommand,
+  labCommand,
 ];
