@@ -97,6 +97,21 @@ describe('report store', () => {
     expect((await store.list()).reports).toEqual([]);
   });
 
+  it('ignores in-flight temp files and removes stale ones left by a crash', async () => {
+    const r = await store.create(JOB);
+    const fresh = path.join(dir, `.${r.id}.json.123.aaaa.tmp`);
+    const stale = path.join(dir, `.${r.id}.json.456.bbbb.tmp`);
+    await fsp.writeFile(fresh, '{"half":');
+    await fsp.writeFile(stale, '{"half":');
+    const old = new Date(Date.now() - 10 * 60_000);
+    await fsp.utimes(stale, old, old);
+    const { reports, problems } = await store.list();
+    expect(reports.map((s) => s.id)).toEqual([r.id]);
+    expect(problems).toEqual([]);
+    expect(await fsp.readdir(dir)).toContain(path.basename(fresh));
+    expect(await fsp.readdir(dir)).not.toContain(path.basename(stale));
+  });
+
   it('leaves files from a newer app version alone and lists them as problems', async () => {
     const name = 'r20991231-000000-dddddddddddd.json';
     await fsp.writeFile(path.join(dir, name), JSON.stringify({ schemaVersion: 99, id: 'r20991231-000000-dddddddddddd' }));
