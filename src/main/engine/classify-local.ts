@@ -12,7 +12,7 @@ const RULES: [RegExp, FindingCode][] = [
   [/^535\b/, 'AUTH_FAILED'],
   [/^504 5\.7\.4/, 'AUTH_MECHANISM_UNSUPPORTED'],
   [/5\.7\.57|not authenticated/i, 'CLIENT_NOT_AUTHENTICATED'],
-  [/SendAsDenied|5\.7\.60/i, 'SEND_AS_DENIED'],
+  [/SendAsDenied|5\.7\.60\b/i, 'SEND_AS_DENIED'],
   [/5\.1\.8/, 'SENDER_BLOCKED'],
   [/5\.7\.64|TenantAttribution/i, 'RELAY_NOT_ATTRIBUTED'],
   [/5\.7\.68/, 'DIRECT_SEND_REJECTED'],

@@ -7,6 +7,7 @@ import { resolveRoutes, tcpChecks, type Endpoint, type Routes } from './endpoint
 import { sessionChecks } from './smtp-checks';
 import { runSmtpSession, type Phase, type Recipient, type SessionResult } from './smtp-session';
 import { MATRIX, matrixOutcome, runCertCheck, runProbe, type ProbeRow } from './tls-probe';
+import { sendTestMessage, type SendSpec } from './send';
 import { SessionLog } from './transcript';
 
 export interface EndpointPlan {
@@ -78,7 +79,42 @@ async function mainSession(ctx: EngineContext, plan: EndpointPlan, routes: Route
     ),
   );
   const checks = sessionChecks(ctx, ep, session, { ...plan, startedAt });
+  if (r.send) checks.push(await sendCheck(ctx, plan, routes, address, session, auth));
   return { session, checks };
+}
+
+/** --send: one real, labelled message to the recipients the envelope accepted; only after a clean envelope. */
+async function sendCheck(ctx: EngineContext, plan: EndpointPlan, routes: Routes, address: string, s: SessionResult, auth: SendSpec['auth']): Promise<Check> {
+  const id = plan.idPrefix ? `send.${plan.idPrefix.replace(/\.$/, '')}` : 'send';
+  const title = 'Test message (--send)';
+  const accepted = s.rcpts.filter((x) => x.reply && x.reply.code >= 250 && x.reply.code <= 251).map((x) => x.address);
+  const authOk = !plan.withAuth || (s.auth?.reply?.code === 235);
+  if (s.error || !s.mail || s.mail.code !== 250 || accepted.length === 0 || !authOk || !plan.from) {
+    return skipped(ctx, id, title, 'the envelope check did not pass: nothing is sent');
+  }
+  const from = plan.from;
+  return runCheck(ctx, id, title, (signal) =>
+    ctx.hosts.run(plan.ep.host, () =>
+      sendTestMessage(
+        {
+          host: plan.ep.host,
+          address,
+          port: routes.port,
+          localAddress: ctx.request.target.bind,
+          ehloName: ctx.ehloName,
+          requireTls: plan.tlsRequired,
+          extraCaPem: ctx.request.extraCaPem,
+          from,
+          to: accepted,
+          auth,
+        },
+        ctx.limits,
+        new SessionLog(ctx.transcript, id),
+        signal,
+      ),
+    ),
+    ctx.limits.sendTimeoutMs + 1_000,
+  );
 }
 
 async function tlsChecks(ctx: EngineContext, plan: EndpointPlan, routes: Routes): Promise<Check[]> {

@@ -111,11 +111,11 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
     const spf = await spfCheck(ctx, t.domain, txt, egressIp);
     checks.push(spf);
     const mxIds = checks.filter((c) => /^(dns\.mx|tcp\.mx|smtp\.mx|tls\.mx|config\.(direct-send|relay))/.test(c.id)).map((c) => c.id);
-    if (wants('direct-send')) membership['direct-send'] = [...mxIds, 'envelope.mx.internal', 'dns.spf'];
+    if (wants('direct-send')) membership['direct-send'] = [...mxIds, 'envelope.mx.internal', 'dns.spf', 'send.mx'];
     if (wants('relay')) {
       const egress = await egressCheck(ctx, t.expectedIp, (mxSession as SessionResult | null)?.egressIp ?? egressIp);
       checks.push(egress);
-      membership.relay = [...mxIds, 'envelope.mx.internal', 'envelope.mx.external', 'dns.spf', 'relay.egress-ip'];
+      membership.relay = [...mxIds, 'envelope.mx.internal', 'envelope.mx.external', 'dns.spf', 'relay.egress-ip', 'send.mx'];
     }
   }
   return { checks, egressIp, membership };

@@ -100,18 +100,37 @@ function tlsInfo(sock: tls.TLSSocket, host: string): TlsInfo {
   };
 }
 
+/** Secure contexts kept for reuse: building one with the full root store costs ~80 ms of CPU. */
+const CONTEXT_CACHE_MAX = 32;
+const contexts = new Map<string, tls.SecureContext>();
+
+/** The context for these bounds (cached); throws when the TLS library rejects the cipher string. */
+function secureContext(p: TlsParams, ciphers: string | undefined): tls.SecureContext {
+  const key = JSON.stringify([p.extraCaPem, p.minVersion, p.maxVersion, ciphers]);
+  const hit = contexts.get(key);
+  if (hit) return hit;
+  const o: tls.SecureContextOptions = {
+    minVersion: NODE_TLS[p.minVersion ?? '1.2'],
+    maxVersion: NODE_TLS[p.maxVersion ?? '1.3'],
+  };
+  // Passing `ca` replaces Node's bundled roots, so the extra CAs come with them.
+  if (p.extraCaPem.length > 0) o.ca = [...tls.rootCertificates, ...p.extraCaPem];
+  if (ciphers) o.ciphers = ciphers;
+  const ctx = tls.createSecureContext(o);
+  if (contexts.size >= CONTEXT_CACHE_MAX) contexts.delete(contexts.keys().next().value ?? '');
+  contexts.set(key, ctx);
+  return ctx;
+}
+
 function connectOptions(socket: net.Socket, p: TlsParams, ciphers: string | undefined): tls.ConnectionOptions {
   const o: tls.ConnectionOptions = {
     socket,
+    secureContext: secureContext(p, ciphers),
     rejectUnauthorized: p.rejectUnauthorized,
-    ca: [...tls.rootCertificates, ...p.extraCaPem],
-    minVersion: NODE_TLS[p.minVersion ?? '1.2'],
-    maxVersion: NODE_TLS[p.maxVersion ?? '1.3'],
     // Certificate names are checked against the logical host, whatever address the socket went to.
     checkServerIdentity: (_name, cert) => tls.checkServerIdentity(p.host, cert),
   };
   if (!net.isIP(p.host)) o.servername = p.host;
-  if (ciphers) o.ciphers = ciphers;
   return o;
 }
 
