@@ -10,11 +10,19 @@ export default defineConfig({
     define,
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The diagnosis engine runs in its own process (utilityProcess.fork / child_process.fork).
+          'engine-worker': resolve(import.meta.dirname, 'src/main/worker/engine-worker.ts'),
+        },
+      },
     },
   },
   preload: {
     build: {
+      // Sandboxed preloads cannot require packages: bundle zod (via src/shared/ipc) into the one file.
+      externalizeDeps: false,
       outDir: 'out/preload',
       // A sandboxed preload must be one CommonJS bundle that imports only `electron`.
       rollupOptions: {
