@@ -97,6 +97,8 @@ export class LabSmtpSession {
     raw.removeListener('data', this.onData);
     const secure = new tls.TLSSocket(raw, { isServer: true, secureContext: context });
     const timer = setTimeout(() => secure.destroy(), this.ctx.limits.handshakeMs);
+    // A client that hangs up mid-handshake ends with 'close' only: the timer must not outlive the socket.
+    secure.once('close', () => clearTimeout(timer));
     secure.on('error', () => {
       clearTimeout(timer);
       this.destroy();
