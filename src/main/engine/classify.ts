@@ -1,2 +1,2 @@
-// The engine's one door to the reply classifier (src/shared/findings once it lands; a thin local table until then).
-export { classifyText } from './classify-local';
+// The engine's one door to the shared reply classifier (src/shared/findings).
+export { classifyText } from '../../shared/findings/classify';

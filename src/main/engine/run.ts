@@ -83,7 +83,7 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
     egressIp = plan.egressIp;
     const verdicts = methodVerdicts(ctx.checks, plan.membership);
     if (t.method === 'auto') {
-      recommendation = recommend(verdicts, ctx.checks, plan.membership, request.device);
+      recommendation = recommend(request, verdicts, ctx.checks, plan.membership);
       // auto passes when the recommended method passes; other methods failing is then a warning.
       const best = recommendation ? verdicts[recommendation.method] : undefined;
       const all = verdictOf(ctx.checks.map((c) => c.status));
