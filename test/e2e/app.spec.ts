@@ -64,10 +64,12 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   // 4. Diagnose against the built-in lab's wrong-password scenario.
   await page.getByRole('button', { name: '次へ: 診断' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('4. 診断');
-  await page.getByLabel('内蔵ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
-  await page.getByLabel('ラボのシナリオ').selectOption('wrong-password');
+  await expect(page.getByLabel('ユーザー名（メールボックス）')).toHaveValue('scanner@contoso.com');
   await page.getByLabel('パスワード').fill('typed-on-site-1!');
   await shoot(page, '4-diagnose-form');
+  await page.getByLabel('内蔵ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
+  await page.getByLabel('ラボのシナリオ').selectOption('wrong-password');
+  await shoot(page, '4-diagnose-practice');
   await page.getByRole('button', { name: /診断を実行/ }).click();
   const verdict = page.locator('[data-verdict]');
   await expect(verdict).toBeVisible({ timeout: RUN_DONE_MS });
@@ -106,6 +108,7 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   // The job survives a restart of the window; the password does not.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('4. Diagnose');
+  await page.getByLabel('Practice with the built-in lab (simulated Microsoft 365 on this laptop)').uncheck();
   await expect(page.getByLabel('Password')).toHaveValue('');
   await nav(page, 'device');
   await expect(page.getByLabel('Customer site')).toHaveValue('Contoso 大阪支店 3F');

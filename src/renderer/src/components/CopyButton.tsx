@@ -39,7 +39,7 @@ export function CopyButton({ value, label }: { value: string; label?: string }) 
   };
   return (
     <button type="button" className="btn btn-small btn-copy" onClick={() => void copy()} aria-label={`${t('common.copy')}: ${label ?? value}`} data-copy-value={value}>
-      <span aria-hidden="true">⧉</span> {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : t('common.copy')}
+      {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : t('common.copy')}
     </button>
   );
 }

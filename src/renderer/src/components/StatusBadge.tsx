@@ -12,7 +12,7 @@ const ICONS: Record<Status, string> = {
   skip: '–',
   running: '◌',
   info: 'ℹ',
-  cancelled: '⏹',
+  cancelled: '■',
   idle: '·',
 };
 

@@ -59,7 +59,7 @@ export function ChecklistStepItem({ step, ticked, verification, onToggle }: { st
         ) : null}
       </div>
       <div className="step-side">
-        <span className={`tag actor-${step.actor}`}>{step.actor === 'admin' ? `👤 ${t('checklist.adminStep')}` : t('checklist.technician')}</span>
+        <span className={`tag actor-${step.actor}`}>{step.actor === 'admin' ? `◆ ${t('checklist.adminStep')}` : t('checklist.technician')}</span>
         {step.verifiedBy ? <StatusBadge status={BADGE[verification]} label={t(`checklist.verified.${verification}`)} /> : null}
         <label htmlFor={tickId} className="check">
           <input id={tickId} type="checkbox" checked={ticked} onChange={onToggle} />

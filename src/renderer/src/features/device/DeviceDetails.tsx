@@ -34,7 +34,7 @@ export function Provenance({ claim }: { claim: Pick<ResolvedClaim<unknown>, 'ver
   const titles = claim.sources.map((s) => s.title).join(' · ');
   return claim.verified ? (
     <span className="prov prov-verified" title={titles}>
-      <span aria-hidden="true">📘</span> {t('device.vendorDoc')}
+      <span aria-hidden="true">✔</span> {t('device.vendorDoc')}
     </span>
   ) : (
     <span className="prov prov-check" title={titles}>

@@ -1,26 +1,64 @@
 // Screen 4's inputs: prefilled from the job; the password lives in memory only; practice mode uses the lab.
+// The details fold away while a run is shown, so progress and verdict stay in view at 1024×768.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Method } from '../../../../shared/model';
-import { Field, SelectField, TextField } from '../../components/Field';
+import { SelectField, TextField } from '../../components/Field';
 import { serverFor } from '../../lib/build-request';
 import { useApp } from '../../store';
 import { actions, appSel, jobSel, runSel } from '../../store/selectors';
 
 type MethodOption = Method | 'auto';
 
-export function DiagnoseForm() {
+function TargetFields() {
   const { t } = useTranslation();
   const job = useApp(jobSel.job);
   const password = useApp(runSel.password);
+  const interfaces = useApp(appSel.interfaces);
+  const a = useApp(useShallow(actions));
+  const server = job.method ? serverFor(job.method, job.mxHost) : '';
+  return (
+    <div className="grid-3 grid-dense">
+      <TextField label={t('diagnose.server')} value={server || t('diagnose.serverFromMx')} readOnly name="server" />
+      <TextField label={t('question.mxHost')} value={job.mxHost} onChange={(mxHost) => a.updateJob({ mxHost })} placeholder={t('diagnose.mxPlaceholder')} name="mxHost" />
+      <TextField label={t('question.domain')} value={job.domain} onChange={(domain) => a.updateJob({ domain })} placeholder="contoso.com" name="domain" />
+      <TextField label={t('diagnose.user')} value={job.mailbox} onChange={(mailbox) => a.updateJob({ mailbox })} placeholder="scanner@contoso.com" name="user" />
+      <TextField label={t('diagnose.password')} type="password" value={password} onChange={a.setPassword} autoComplete="new-password" hint={t('diagnose.passwordHint')} name="password" />
+      <TextField label={t('question.fromAddress')} value={job.fromAddress} onChange={(fromAddress) => a.updateJob({ fromAddress })} placeholder={job.mailbox} name="from" />
+      <TextField label={t('diagnose.internalRecipient')} value={job.internalRecipient} onChange={(internalRecipient) => a.updateJob({ internalRecipient })} name="internalRecipient" />
+      <TextField label={t('diagnose.externalRecipient')} value={job.externalRecipient} onChange={(externalRecipient) => a.updateJob({ externalRecipient })} name="externalRecipient" />
+      <TextField label={t('question.staticIpValue')} value={job.staticIp} onChange={(staticIp) => a.updateJob({ staticIp })} placeholder="203.0.113.7" name="expectedIp" />
+      <SelectField
+        label={t('diagnose.bind')}
+        value={job.bind}
+        options={[
+          { value: '', label: t('diagnose.bindAuto') },
+          ...interfaces.filter((i) => !i.internal).map((i) => ({ value: i.address, label: `${i.name} — ${i.cidr ?? i.address}` })),
+        ]}
+        onChange={(bind) => a.updateJob({ bind })}
+        hint={t('diagnose.bindHint')}
+        name="bind"
+      />
+    </div>
+  );
+}
+
+export function DiagnoseForm() {
+  const { t } = useTranslation();
+  const job = useApp(jobSel.job);
   const sendTest = useApp(runSel.sendTest);
   const practice = useApp(runSel.practice);
   const busy = useApp(runSel.busy);
+  const phase = useApp(runSel.phase);
   const cancelling = useApp((s) => s.run.cancelling);
-  const interfaces = useApp(appSel.interfaces);
   const a = useApp(useShallow(actions));
+  const [open, setOpen] = useState(phase === 'idle');
+  // A run starting folds the inputs away; the technician can unfold them again.
+  useEffect(() => {
+    if (phase === 'starting') setOpen(false);
+  }, [phase]);
   const method: MethodOption = job.method ?? 'auto';
-  const server = job.method ? serverFor(job.method, job.mxHost) : '';
   const tenant = practice.lab?.tenant;
 
   return (
@@ -32,75 +70,59 @@ export function DiagnoseForm() {
         void a.startRun();
       }}
     >
-      <fieldset className="practice" disabled={busy}>
-        <legend>{t('diagnose.practice')}</legend>
-        <label className="check">
-          <input type="checkbox" checked={practice.enabled} onChange={(e) => a.setPractice({ enabled: e.target.checked })} name="practice" />
-          {t('diagnose.practiceEnable')}
-        </label>
-        {practice.enabled ? (
-          <SelectField
-            label={t('diagnose.scenario')}
-            value={practice.scenario}
-            options={(practice.scenarios.length > 0 ? practice.scenarios : [practice.scenario]).map((s) => ({ value: s, label: t(`scenario.${s}`, { defaultValue: s }) }))}
-            onChange={(scenario) => a.setPractice({ scenario })}
-            name="scenario"
-          />
-        ) : null}
-        {practice.enabled ? <p className="hint">{tenant ? t('diagnose.practiceTenant', { domain: tenant.domain, mailbox: tenant.mailbox }) : t('diagnose.practiceHint')}</p> : null}
-        {practice.error ? <p className="error-text" role="alert">{practice.error}</p> : null}
-      </fieldset>
-
-      <fieldset disabled={busy}>
-        <legend>{t('diagnose.target')}</legend>
-        <div className="grid-3">
-          <SelectField<MethodOption>
-            label={t('diagnose.method')}
-            value={method}
-            options={(['auto', 'submission', 'direct-send', 'relay'] as const).map((m) => ({ value: m, label: t(`method.name.${m}`) }))}
-            onChange={(m) => a.updateJob({ method: m === 'auto' ? null : m })}
-            name="method"
-          />
-          <TextField label={t('diagnose.server')} value={server || t('diagnose.serverFromMx')} readOnly name="server" />
-          <TextField label={t('question.mxHost')} value={job.mxHost} onChange={(mxHost) => a.updateJob({ mxHost })} placeholder={t('diagnose.mxPlaceholder')} name="mxHost" />
-          <TextField label={t('question.domain')} value={job.domain} onChange={(domain) => a.updateJob({ domain })} placeholder="contoso.com" name="domain" />
-          <TextField label={t('diagnose.user')} value={job.mailbox} onChange={(mailbox) => a.updateJob({ mailbox })} placeholder="scanner@contoso.com" name="user" />
-          <TextField
-            label={t('diagnose.password')}
-            type="password"
-            value={password}
-            onChange={a.setPassword}
-            autoComplete="new-password"
-            hint={t('diagnose.passwordHint')}
-            name="password"
-          />
-          <TextField label={t('question.fromAddress')} value={job.fromAddress} onChange={(fromAddress) => a.updateJob({ fromAddress })} placeholder={job.mailbox} name="from" />
-          <TextField label={t('diagnose.internalRecipient')} value={job.internalRecipient} onChange={(internalRecipient) => a.updateJob({ internalRecipient })} name="internalRecipient" />
-          <TextField label={t('diagnose.externalRecipient')} value={job.externalRecipient} onChange={(externalRecipient) => a.updateJob({ externalRecipient })} name="externalRecipient" />
-          <TextField label={t('question.staticIpValue')} value={job.staticIp} onChange={(staticIp) => a.updateJob({ staticIp })} placeholder="203.0.113.7" name="expectedIp" />
-          <SelectField
-            label={t('diagnose.bind')}
-            value={job.bind}
-            options={[
-              { value: '', label: t('diagnose.bindAuto') },
-              ...interfaces.filter((i) => !i.internal).map((i) => ({ value: i.address, label: `${i.name} — ${i.cidr ?? i.address}` })),
-            ]}
-            onChange={(bind) => a.updateJob({ bind })}
-            hint={t('diagnose.bindHint')}
-            name="bind"
-          />
-          <Field label={t('diagnose.sendTest')} hint={t('diagnose.sendTestHint')}>
-            {(id) => <input id={id} type="checkbox" checked={sendTest} onChange={(e) => a.setSendTest(e.target.checked)} name="sendTest" />}
-          </Field>
+      <fieldset className="form-top" disabled={busy}>
+        <SelectField<MethodOption>
+          label={t('diagnose.method')}
+          value={method}
+          options={(['auto', 'submission', 'direct-send', 'relay'] as const).map((m) => ({ value: m, label: t(`method.name.${m}`) }))}
+          onChange={(m) => a.updateJob({ method: m === 'auto' ? null : m })}
+          name="method"
+        />
+        <div className="practice">
+          <label className="check">
+            <input type="checkbox" checked={practice.enabled} onChange={(e) => a.setPractice({ enabled: e.target.checked })} name="practice" />
+            {t('diagnose.practiceEnable')}
+          </label>
+          {practice.enabled ? (
+            <SelectField
+              label={t('diagnose.scenario')}
+              value={practice.scenario}
+              options={(practice.scenarios.length > 0 ? practice.scenarios : [practice.scenario]).map((s) => ({ value: s, label: t(`scenario.${s}`, { defaultValue: s }) }))}
+              onChange={(scenario) => a.setPractice({ scenario })}
+              name="scenario"
+            />
+          ) : null}
         </div>
+        <label className="check">
+          <input type="checkbox" checked={sendTest} onChange={(e) => a.setSendTest(e.target.checked)} name="sendTest" />
+          <span>
+            {t('diagnose.sendTest')}
+            <span className="hint"> — {t('diagnose.sendTestHint')}</span>
+          </span>
+        </label>
       </fieldset>
+      {practice.enabled ? <p className="hint">{tenant ? `${t('diagnose.practiceTenant', { domain: tenant.domain, mailbox: tenant.mailbox })} ${t('diagnose.practiceHint')}` : t('diagnose.practiceHint')}</p> : null}
+      {practice.error ? (
+        <p className="error-text" role="alert">
+          {practice.error}
+        </p>
+      ) : null}
+
+      {!practice.enabled ? (
+        <details className="target-details" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+          <summary>{t('diagnose.target')}</summary>
+          <fieldset disabled={busy}>
+            <TargetFields />
+          </fieldset>
+        </details>
+      ) : null}
 
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           <span aria-hidden="true">▶</span> {t('diagnose.run')}
         </button>
         <button type="button" className="btn" disabled={!busy || cancelling} onClick={() => void a.cancelRun()}>
-          <span aria-hidden="true">⏹</span> {cancelling ? t('diagnose.cancelling') : t('diagnose.cancel')}
+          <span aria-hidden="true">■</span> {cancelling ? t('diagnose.cancelling') : t('diagnose.cancel')}
         </button>
         <span className="muted">{t('diagnose.keys')}</span>
       </div>
