@@ -6,22 +6,22 @@ export const AUTH_CATALOG = {
   AUTH_NOT_OFFERED: {
     severity: 'error', stage: 'auth', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'サーバーが認証 (AUTH) を提示していません', cause: '{host} の EHLO 応答に AUTH がありません。MX ホスト (直接送信・SMTP リレー用) に接続している、または STARTTLS 前の状態です (Exchange Online は TLS 確立後にのみ AUTH を提示します)。', fix: 'ユーザー名とパスワードで送るなら、サーバーを smtp.office365.com、ポート 587、STARTTLS にしてください。MX ホストを使うなら、デバイスの SMTP 認証をオフにしてください。' },
-      en: { title: 'Server does not offer AUTH', cause: 'The EHLO reply of {host} lists no AUTH: the device talks to the MX host (Direct Send / relay), or has not done STARTTLS yet (Exchange Online offers AUTH only after TLS).', fix: 'To send with a user name and password use smtp.office365.com, port 587, STARTTLS. To use the MX host, turn SMTP authentication off on the device.' },
+      ja: { title: 'サーバーが認証 (AUTH) を提示していません', cause: 'サーバー{{ {host} }}の EHLO 応答に AUTH がありません。MX ホスト (直接送信・SMTP リレー用) に接続している、または STARTTLS 前の状態です (Exchange Online は TLS 確立後にのみ AUTH を提示します)。', fix: 'ユーザー名とパスワードで送るなら、サーバーを smtp.office365.com、ポート 587、STARTTLS にしてください。MX ホストを使うなら、デバイスの SMTP 認証をオフにしてください。' },
+      en: { title: 'Server does not offer AUTH', cause: 'The EHLO reply of the server{{ {host}}} lists no AUTH: the device talks to the MX host (Direct Send / relay), or has not done STARTTLS yet (Exchange Online offers AUTH only after TLS).', fix: 'To send with a user name and password use smtp.office365.com, port 587, STARTTLS. To use the MX host, turn SMTP authentication off on the device.' },
     },
   },
   AUTH_MECHANISM_UNSUPPORTED: {
     severity: 'error', stage: 'auth', actors: ['technician', 'vendor'], inMessageTrace: false,
     text: {
-      ja: { title: '認証方式がサポートされていません', cause: 'デバイスが Exchange Online で使えない認証方式 (PLAIN、CRAM-MD5、NTLM など) を使ったか、STARTTLS の前に認証しようとしました: {reply}', fix: '認証方式を「LOGIN」(または「自動」) にし、STARTTLS を有効にしてください。OAuth (XOAUTH2) 対応のファームウェアがあれば更新を検討してください。' },
-      en: { title: 'Authentication mechanism not supported', cause: 'The device used a mechanism Exchange Online does not accept (PLAIN, CRAM-MD5, NTLM, ...) or tried AUTH before STARTTLS: {reply}', fix: 'Set the authentication method to "LOGIN" (or "Auto") and enable STARTTLS; consider XOAUTH2-capable firmware if the vendor offers it.' },
+      ja: { title: '認証方式がサポートされていません', cause: 'デバイスが Exchange Online で使えない認証方式 (PLAIN、CRAM-MD5、NTLM など) を使ったか、STARTTLS の前に認証しようとしました{{: {reply}}}。', fix: '認証方式を「LOGIN」(または「自動」) にし、STARTTLS を有効にしてください。OAuth (XOAUTH2) 対応のファームウェアがあれば更新を検討してください。' },
+      en: { title: 'Authentication mechanism not supported', cause: 'The device used a mechanism Exchange Online does not accept (PLAIN, CRAM-MD5, NTLM, ...) or tried AUTH before STARTTLS{{: {reply}}}.', fix: 'Set the authentication method to "LOGIN" (or "Auto") and enable STARTTLS; consider XOAUTH2-capable firmware if the vendor offers it.' },
     },
   },
   AUTH_FAILED: {
     severity: 'error', stage: 'auth', actors: ['technician', 'admin'], inMessageTrace: false,
     text: {
-      ja: { title: '認証に失敗しました', cause: 'ユーザー名 (UPN) またはパスワードが受け付けられませんでした: {reply}。パスワードの誤り、UPN ではなく別名の入力、アカウントのブロック、SMTP AUTH の無効化、MFA の要求などが考えられます。', fix: 'ユーザー名にメールアドレス (UPN) を正確に入力し、同じ資格情報で Outlook on the web にサインインできるか確認してください。記号を含むパスワードは古いファームウェアで誤って扱われることがあります。解決しない場合は管理者に SMTP AUTH の設定を確認してもらってください。' },
-      en: { title: 'Authentication failed', cause: 'The user name (UPN) or password was not accepted: {reply}. Causes: wrong password, an alias instead of the UPN, a blocked account, SMTP AUTH disabled, or MFA required.', fix: 'Enter the full UPN as the user name and check that the same credentials sign in to Outlook on the web. Old firmware can mishandle special characters in passwords. If that is fine, ask the admin to check SMTP AUTH settings.' },
+      ja: { title: '認証に失敗しました', cause: 'ユーザー名 (UPN) またはパスワードが受け付けられませんでした{{ ({reply})}}。パスワードの誤り、UPN ではなく別名の入力、アカウントのブロック、SMTP AUTH の無効化、MFA の要求などが考えられます。', fix: 'ユーザー名にメールアドレス (UPN) を正確に入力し、同じ資格情報で Outlook on the web にサインインできるか確認してください。記号を含むパスワードは古いファームウェアで誤って扱われることがあります。解決しない場合は管理者に SMTP AUTH の設定を確認してもらってください。' },
+      en: { title: 'Authentication failed', cause: 'The user name (UPN) or password was not accepted{{ ({reply})}}. Causes: wrong password, an alias instead of the UPN, a blocked account, SMTP AUTH disabled, or MFA required.', fix: 'Enter the full UPN as the user name and check that the same credentials sign in to Outlook on the web. Old firmware can mishandle special characters in passwords. If that is fine, ask the admin to check SMTP AUTH settings.' },
     },
   },
   SMTP_AUTH_DISABLED_TENANT: {
@@ -36,8 +36,8 @@ export const AUTH_CATALOG = {
     severity: 'error', stage: 'auth', actors: ['admin'], inMessageTrace: false,
     powershell: 'Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false',
     text: {
-      ja: { title: 'メールボックスで SMTP AUTH が無効になっています', cause: '{mailbox} では「認証済み SMTP」が無効になっています。', fix: 'Microsoft 365 管理センターの [ユーザー] > [メール] > [メール アプリの管理] で「認証済み SMTP」をオンにするよう管理者に依頼してください。' },
-      en: { title: 'SMTP AUTH is disabled for the mailbox', cause: '"Authenticated SMTP" is turned off for {mailbox}.', fix: 'Ask the admin to turn on "Authenticated SMTP" in the Microsoft 365 admin center (Users > Mail > Manage email apps).' },
+      ja: { title: 'メールボックスで SMTP AUTH が無効になっています', cause: 'メールボックス{{ {mailbox} }}では「認証済み SMTP」が無効になっています。', fix: 'Microsoft 365 管理センターの [ユーザー] > [メール] > [メール アプリの管理] で「認証済み SMTP」をオンにするよう管理者に依頼してください。' },
+      en: { title: 'SMTP AUTH is disabled for the mailbox', cause: '"Authenticated SMTP" is turned off for the mailbox{{ {mailbox}}}.', fix: 'Ask the admin to turn on "Authenticated SMTP" in the Microsoft 365 admin center (Users > Mail > Manage email apps).' },
     },
   },
   SECURITY_DEFAULTS_BLOCK: {
@@ -57,15 +57,15 @@ export const AUTH_CATALOG = {
   BASIC_AUTH_DISABLED: {
     severity: 'error', stage: 'auth', actors: ['admin', 'vendor'], inMessageTrace: false,
     text: {
-      ja: { title: 'SMTP AUTH の基本認証が無効です', cause: 'このテナントではユーザー名とパスワードによる基本認証での SMTP クライアント送信が受け付けられません: {reply}', fix: 'OAuth (XOAUTH2) 対応ファームウェアへの更新、SMTP リレー、直接送信 (社内宛てのみ)、または High Volume Email を検討してください。一時的には管理者が基本認証を再度有効にできる場合があります。' },
-      en: { title: 'Basic authentication for SMTP AUTH is disabled', cause: 'This tenant does not accept client submission with a user name and password (Basic auth): {reply}', fix: 'Consider XOAUTH2-capable firmware, SMTP relay, Direct Send (internal recipients only) or High Volume Email. The admin may be able to re-enable Basic auth for a while.' },
+      ja: { title: 'SMTP AUTH の基本認証が無効です', cause: 'このテナントではユーザー名とパスワードによる基本認証での SMTP クライアント送信が受け付けられません{{: {reply}}}。', fix: 'OAuth (XOAUTH2) 対応ファームウェアへの更新、SMTP リレー、直接送信 (社内宛てのみ)、または High Volume Email を検討してください。一時的には管理者が基本認証を再度有効にできる場合があります。' },
+      en: { title: 'Basic authentication for SMTP AUTH is disabled', cause: 'This tenant does not accept client submission with a user name and password (Basic auth){{: {reply}}}.', fix: 'Consider XOAUTH2-capable firmware, SMTP relay, Direct Send (internal recipients only) or High Volume Email. The admin may be able to re-enable Basic auth for a while.' },
     },
   },
   CLIENT_NOT_AUTHENTICATED: {
     severity: 'error', stage: 'envelope', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: '認証せずに送信しようとしています', cause: 'デバイスが認証 (AUTH) を行わずに MAIL FROM を送りました: {reply}。SMTP 認証がオフ、資格情報が未入力、認証が黙って失敗している、TLS がオフ、または直接送信の設定のまま smtp.office365.com に接続していることが考えられます。', fix: 'SMTP 認証をオンにしてユーザー名 (UPN) とパスワードを入力し、STARTTLS を有効にしてください。認証なしで送るなら、サーバーを MX ホスト (ポート 25) に変更してください。' },
-      en: { title: 'Sending without authenticating', cause: 'The device sent MAIL FROM without AUTH: {reply}. SMTP authentication is off, no credentials are set, AUTH failed silently, TLS is off, or a Direct Send setup points at smtp.office365.com.', fix: 'Turn SMTP authentication on with the UPN and password, and enable STARTTLS. To send without authentication, point the device at the MX host on port 25 instead.' },
+      ja: { title: '認証せずに送信しようとしています', cause: 'デバイスが認証 (AUTH) を行わずに MAIL FROM を送りました{{ ({reply})}}。SMTP 認証がオフ、資格情報が未入力、認証が黙って失敗している、TLS がオフ、または直接送信の設定のまま smtp.office365.com に接続していることが考えられます。', fix: 'SMTP 認証をオンにしてユーザー名 (UPN) とパスワードを入力し、STARTTLS を有効にしてください。認証なしで送るなら、サーバーを MX ホスト (ポート 25) に変更してください。' },
+      en: { title: 'Sending without authenticating', cause: 'The device sent MAIL FROM without AUTH{{ ({reply})}}. SMTP authentication is off, no credentials are set, AUTH failed silently, TLS is off, or a Direct Send setup points at smtp.office365.com.', fix: 'Turn SMTP authentication on with the UPN and password, and enable STARTTLS. To send without authentication, point the device at the MX host on port 25 instead.' },
     },
   },
   BASIC_AUTH_RETIREMENT: {

@@ -27,13 +27,13 @@ const NEUTRAL: Record<Lang, Record<string, string>> = {
     host: 'サーバー', port: '指定のポート', ip: '拠点のパブリック IP アドレス', expected: 'コネクタに登録された IP アドレス',
     version: '使用中のバージョン', reply: '(応答の記録なし)', reason: '詳細不明', mailbox: '対象のメールボックス',
     sender: '設定された差出人', domain: '自社ドメイン', mx: '別のホスト', replyClass: '不明', subject: '不明',
-    length: '?', max: '?',
+    length: '?', max: '?', spfIp: '<固定 IP アドレス>',
   },
   en: {
     host: 'the server', port: 'the chosen port', ip: 'the site\'s public IP', expected: 'the IP on the connector',
     version: 'the version in use', reply: '(no reply recorded)', reason: 'no details', mailbox: 'the mailbox',
     sender: 'the configured sender', domain: 'your domain', mx: 'another host', replyClass: 'unknown', subject: 'unknown',
-    length: '?', max: '?',
+    length: '?', max: '?', spfIp: '<static IP>',
   },
 };
 const NEUTRAL_FALLBACK: Record<Lang, string> = { ja: '(不明)', en: '(unknown)' };
@@ -76,23 +76,38 @@ function clean(value: string): string {
   return s.length > MAX_PARAM_CHARS ? `${s.slice(0, MAX_PARAM_CHARS)}…` : s;
 }
 
-function paramText(name: string, params: Record<string, string> | undefined, lang: Lang): string {
+function paramText(name: string, params: Record<string, string> | undefined, lang: Lang, neutralName = name): string {
   const raw = params?.[name];
   if (raw !== undefined && raw.trim() !== '') {
     if (VOCAB_PARAMS.has(name)) return VOCAB[lang][raw] ?? clean(raw);
     return clean(raw);
   }
-  return NEUTRAL[lang][name] ?? NEUTRAL_FALLBACK[lang];
+  return NEUTRAL[lang][neutralName] ?? NEUTRAL_FALLBACK[lang];
 }
 
-/** Fills `{name}` placeholders; the single pass never re-reads inserted text, so values can hold braces safely. */
+function present(name: string, params: Record<string, string> | undefined): boolean {
+  const v = params?.[name] ?? (name === 'spfIp' ? params?.ip : undefined);
+  return v !== undefined && v.trim() !== '';
+}
+
+/** `{{ ... }}`: an optional segment, kept only when every placeholder inside has a value (templates are ours). */
+const OPTIONAL_RE = /\{\{([^{}]*(?:\{[A-Za-z][A-Za-z0-9]*\}[^{}]*)*)\}\}/g;
+const PLACEHOLDER_RE = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+/**
+ * Fills `{name}` placeholders after dropping optional segments whose params are missing. Placeholders outside
+ * segments fall back to neutral wording. One pass over the template: inserted values are never re-read.
+ */
 export function interpolate(template: string, params: Record<string, string> | undefined, lang: Lang): string {
-  return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, name: string) => paramText(name, params, lang));
+  const kept = template.replace(OPTIONAL_RE, (_m, inner: string) =>
+    [...inner.matchAll(PLACEHOLDER_RE)].every((m) => present(m[1] ?? '', params)) ? inner : '',
+  );
+  return kept.replace(PLACEHOLDER_RE, (_m, name: string) => paramText(name === 'spfIp' && params?.spfIp === undefined ? 'ip' : name, params, lang, name));
 }
 
 /** Placeholder names a template uses (for tests and tooling). */
 export function placeholdersOf(template: string): string[] {
-  return [...template.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)].map((m) => m[1] ?? '');
+  return [...template.matchAll(PLACEHOLDER_RE)].map((m) => m[1] ?? '');
 }
 
 export function catalogEntry(code: string): CatalogEntry {

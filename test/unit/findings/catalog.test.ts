@@ -86,6 +86,14 @@ describe('renderFinding', () => {
     expect(r.cause.length).toBeLessThan(700);
   });
 
+  it('drops optional segments whose params are missing and keeps them when present', () => {
+    expect(interpolate('サーバー{{ {host} }}の{{ポート {port} への}}接続', { host: 'h.example' }, 'ja')).toBe('サーバー h.example の接続');
+    expect(interpolate('a{{ ({host} {port})}}.', { host: 'h' }, 'en')).toBe('a.');
+    expect(interpolate('a{{ ({host} {port})}}.', { host: 'h', port: '25' }, 'en')).toBe('a (h 25).');
+    expect(interpolate('ip4:{spfIp}', { ip: '192.0.2.1' }, 'en')).toBe('ip4:192.0.2.1');
+    expect(interpolate('ip4:{spfIp}', undefined, 'en')).toBe('ip4:<static IP>');
+  });
+
   it('does not re-expand braces that come from a param value', () => {
     expect(interpolate('a {reply} b', { reply: '{host}' }, 'en')).toBe('a {host} b');
   });
