@@ -123,7 +123,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   const tls12 = caps ? supportsTls12(caps.maxTls.value) : true;
   const starttlsLabel = text(model?.tlsOptions.starttls) ?? 'STARTTLS';
   const offLabel = text(model?.tlsOptions.none) ?? t('使用しない', 'Off');
-  const mx = job.mxHost && !isIpLiteral(job.mxHost) ? job.mxHost.trim() : undefined;
+  const mx = job.mxHost?.trim() && !isIpLiteral(job.mxHost) ? job.mxHost.trim() : undefined;
   // Only a real IP address goes into the SPF record or the connector; anything else waits for a valid entry.
   const ip = [job.staticIp, job.egressIp].map((x) => x?.trim().replace(/^\[|\]$/g, '')).find((x) => x && isIpLiteral(x));
   const drafts: Draft[] = [];
@@ -192,7 +192,8 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     );
   } else {
     const relay = method === 'relay';
-    const from = job.fromAddress?.trim() || job.mailbox?.trim() || (job.domain ? `do_not_reply@${job.domain.trim()}` : undefined);
+    const domain = job.domain?.trim();
+    const from = job.fromAddress?.trim() || job.mailbox?.trim() || (domain ? `do_not_reply@${domain}` : undefined);
     drafts.push({
       id: `${method}.mx`,
       actor: 'technician',

@@ -133,6 +133,12 @@ describe('buildChecklist: Direct Send and relay', () => {
     expect(step(steps, 'relay.spf').note).toBeTruthy();
   });
 
+  it('treats a blank MX host as not known yet', () => {
+    const { steps } = buildChecklist({ method: 'relay', job: { mxHost: '  ' }, lang: 'ja' });
+    expect(step(steps, 'relay.mx')).toMatchObject({ copyable: false });
+    expect(step(steps, 'relay.server').value).toBeUndefined();
+  });
+
   it('warns when the MX host is longer than the model’s server field', () => {
     const m = structuredClone(ricohIm);
     m.capabilities.serverFieldMaxLength.value = 30;
@@ -219,6 +225,7 @@ describe('buildChecklist (property)', () => {
         expect(steps.map((s) => s.n)).toEqual(steps.map((_, i) => i + 1));
         for (const s of serverSteps(steps)) expect(s.value === undefined || !isIpLiteral(s.value)).toBe(true);
         for (const s of steps) if (s.value === undefined) expect(s.copyable).toBe(false);
+        for (const s of steps) if (s.value !== undefined) expect(s.value.trim(), s.id).not.toBe('');
         const spf = steps.find((s) => s.id.endsWith('.spf'))?.value;
         if (spf !== undefined) {
           const m = /^v=spf1 ip[46]:(\S+) include:spf\.protection\.outlook\.com ~all$/.exec(spf);
