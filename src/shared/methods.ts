@@ -75,6 +75,8 @@ export const SUBMISSION_HOST = 'smtp.office365.com';
 const MX_SUFFIX = '.mail.protection.outlook.com';
 /** End of December 2026 (JST midnight, 2027-01-01): Basic auth for SMTP AUTH off by default for existing tenants. */
 export const BASIC_AUTH_DEFAULT_OFF = new Date('2026-12-31T15:00:00Z');
+/** An IPv4 or IPv6 literal (possibly bracketed), as opposed to a host name. */
+const IP_LITERAL = /^\[?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})\]?$/i;
 /** Starting scores: seed 001 recommends client submission, then Direct Send; relay is the most complex. */
 const BASE: Record<Method, number> = { submission: 100, 'direct-send': 85, relay: 70 };
 /** Score lost per warning, in points (blockers make a method non-viable instead). */
@@ -218,11 +220,14 @@ function finish(method: Method, reasons: AdviceReason[], settings: MethodSetting
 }
 
 /** Ranks the three methods for this device and tenant. Input is validated (zod) by callers at the boundary. */
-export function adviseMethods(input: AdvisorInput): Advice {
+export function adviseMethods(given: AdvisorInput): Advice {
+  // Server names, never IPs: an IP typed as the MX host is dropped (settings then say "read the MX record").
+  const mxIsIp = given.mxHost !== undefined && IP_LITERAL.test(given.mxHost);
+  const input: AdvisorInput = mxIsIp ? { ...given, mxHost: undefined } : given;
   const methods = [submission(input), directSend(input), relay(input)].sort(
     (a, b) => Number(b.viable) - Number(a.viable) || b.score - a.score || BASE[b.method] - BASE[a.method],
   );
-  const notices: AdviceReason[] = [];
+  const notices: AdviceReason[] = mxIsIp ? [reason('MX_HOST_IS_IP', 'warning', { host: given.mxHost ?? '' })] : [];
   const tls = input.deviceTlsMax;
   if (tls === null || tls === '1.0' || tls === '1.1' || (tls === '1.2' && input.cipherFamily === 'rsa')) {
     notices.push(reason('LOCAL_RELAY', 'warning'));

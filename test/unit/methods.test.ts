@@ -165,6 +165,15 @@ describe('adviseMethods settings', () => {
     expect(s.server.ja).toMatch(/MX レコード/);
   });
 
+  it('an IP typed as the MX host is never offered as the server', () => {
+    for (const ip of ['52.101.1.2', '2a01:111:f400::5']) {
+      const a = advise({ mxHost: ip, recipients: 'internal' });
+      expect(method(a, 'direct-send').settings.host).toBeNull();
+      expect(method(a, 'direct-send').settings.server.en).toMatch(/MX record/);
+      expect(a.notices.map((n) => n.code)).toContain('MX_HOST_IS_IP');
+    }
+  });
+
   it('IPv6 static addresses use ip6:, an unknown static IP leaves a placeholder', () => {
     expect(method(advise({ staticIp: '2001:db8::7' }), 'relay').settings.spfRecord).toBe('v=spf1 ip6:2001:db8::7 include:spf.protection.outlook.com ~all');
     expect(method(advise({ staticIp: true }), 'relay').settings.spfRecord).toMatch(/^v=spf1 ip4:<static public IP> include:spf\.protection\.outlook\.com ~all$/);
