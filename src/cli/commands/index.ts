@@ -2,7 +2,6 @@
 import type { CliCommand } from '../io';
 import { adviseCommand } from './advise';
 import { demoCommand } from './demo';
-import { demoCommand } from './demo';
 import { explainCommand } from './explain';
 import { labCommand } from './lab';
 import { reportCommand } from './report';
@@ -11,7 +10,6 @@ export const COMMANDS: CliCommand[] = [
   explainCommand,
   adviseCommand,
   reportCommand,
-  demoCommand,
   demoCommand,
   labCommand,
 ];
