@@ -7,6 +7,7 @@ import type { Diagnosis, Lang, RenderedFinding, TranscriptRow } from '../../shar
 import type { Report } from '../../shared/report';
 import { APP_VERSION } from '../../shared/version';
 import { compareRuns } from './compare-runs';
+import { withJobParams } from './finding-params';
 import { LABELS, type ExportLabels } from './labels';
 import { displayLine, escapeHtml, MAX_DOC_TRANSCRIPT_ROWS, neutralize } from './text-safety';
 
@@ -65,7 +66,7 @@ export function renderReportHtml(report: Report, opts: HtmlOptions): string {
   );
 
   if (report.runs.length === 0) parts.push(`<p>${escapeHtml(L.noRuns)}</p>`);
-  report.runs.forEach((run, i) => parts.push(runSection(run.diagnosis, i + 1, run.label, L, lang, render, t)));
+  report.runs.forEach((run, i) => parts.push(runSection(run.diagnosis, i + 1, run.label, L, lang, (f, l) => render(withJobParams(f, job, run.diagnosis.egressIp), l), t)));
 
   const last = report.runs[report.runs.length - 1];
   const prev = report.runs[report.runs.length - 2];

@@ -45,12 +45,20 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Escapes Markdown (CommonMark + GFM) syntax and raw HTML in inline text, so server text stays literal. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
+/**
+ * Escapes inline text for Markdown (CommonMark + GFM) so server text stays literal, while staying readable when
+ * the ticket is pasted into a form that does not render Markdown: only characters that can start formatting,
+ * links, HTML or entities are escaped; `atLineStart` also escapes a leading block marker (heading, list, quote).
+ */
+export function escapeMarkdown(text: string, atLineStart = false): string {
+  const out = text
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
     .replace(/</g, '&lt;');
+  if (!atLineStart) return out;
+  return out.replace(/^(\s*)(?:([#>+=-])|(\d+)([.)]))/, (_m, sp: string, mark?: string, num?: string, punct?: string) =>
+    mark ? `${sp}\\${mark}` : `${sp}${num ?? ''}\\${punct ?? ''}`,
+  );
 }
 
 /** JSON whose bidi/format characters are written as \u escapes (same data, nothing reorders text on screen). */

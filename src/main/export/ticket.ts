@@ -7,6 +7,7 @@ import type { Lang, RenderedFinding } from '../../shared/model';
 import { latestRun, type Report } from '../../shared/report';
 import { APP_VERSION } from '../../shared/version';
 import { compareRuns } from './compare-runs';
+import { withJobParams } from './finding-params';
 import { LABELS } from './labels';
 import { displayLine, escapeMarkdown, neutralize } from './text-safety';
 
@@ -40,13 +41,15 @@ export function renderTicket(report: Report, opts: TicketOptions): string {
   const render = opts.render ?? renderFinding;
   const line = (s: string | undefined | null) => displayLine(s ?? '', lang, MAX_EVIDENCE_CHARS);
   const inline = (s: string | undefined | null) => (md ? escapeMarkdown(line(s)) : line(s));
+  /** Text that begins a Markdown line (or list item): a leading "# ", "- ", "1. " must not become structure. */
+  const start = (s: string | undefined | null) => (md ? escapeMarkdown(line(s), true) : line(s));
   const heading = (s: string) => (md ? `## ${s}` : `${s}\n${'-'.repeat(Math.min(60, s.length * 2))}`);
   const bold = (s: string) => (md ? `**${s}**` : s);
   const code = (lines: string[]) => lines.map((l) => `    ${l}`);
   const out: string[] = [];
   const { job } = report;
   const run = latestRun(report);
-  const findings = run ? run.diagnosis.checks.flatMap((c) => c.findings.map((f) => render(f, lang))) : [];
+  const findings = run ? run.diagnosis.checks.flatMap((c) => c.findings.map((f) => render(withJobParams(f, job, run.diagnosis.egressIp), lang))) : [];
   const top = findings[0];
 
   const title = `${L.ticketTitle}: ${line(job.site || job.customer)}${top ? ` — ${line(top.title)}` : ''}`;
@@ -70,7 +73,7 @@ export function renderTicket(report: Report, opts: TicketOptions): string {
   if (findings.length === 0) out.push(run ? L.noFindings : L.noRuns, '');
   for (const f of findings) {
     out.push(`${md ? '- ' : '* '}${bold(inline(f.title))} (${inline(f.code)})${f.predicted ? ` ${L.predicted}` : ''}`);
-    out.push(`  ${inline(f.cause)}`);
+    out.push(`  ${start(f.cause)}`);
     if (!f.inMessageTrace) out.push(`  ${L.notInMessageTrace}`);
     const ev = (f.evidence ?? []).slice(0, MAX_EVIDENCE_LINES).map(line);
     if (ev.length > 0) out.push('', `  ${L.evidence}:`, '', ...code(ev.map((e) => `  ${e}`)));
@@ -81,7 +84,7 @@ export function renderTicket(report: Report, opts: TicketOptions): string {
   const adminFindings = findings.filter((f) => f.actor === 'admin' || f.powershell !== undefined);
   if (adminFindings.length === 0) out.push(L.noAdminActions, '');
   adminFindings.forEach((f, i) => {
-    out.push(`${i + 1}. ${bold(inline(f.title))}`, `   ${inline(f.fix)}`);
+    out.push(`${i + 1}. ${bold(inline(f.title))}`, `   ${start(f.fix)}`);
     if (f.powershell) {
       const ps = fillPowershell(f.powershell, job.settings.user, run?.diagnosis.egressIp);
       out.push('', `   ${L.powershell}:`, '', ...code([`   ${line(ps)}`]));
@@ -94,15 +97,15 @@ export function renderTicket(report: Report, opts: TicketOptions): string {
   const prev = report.runs[report.runs.length - 2];
   const fixed = run && prev ? compareRuns(prev.diagnosis, run.diagnosis).resolvedCodes : [];
   if (passed.length === 0 && fixed.length === 0) out.push(L.nothingRuledOut);
-  for (const c of passed) out.push(`- ${inline(c.title)}: ${L.statuses.pass}`);
-  for (const code of fixed) out.push(`- ${inline(render({ code }, lang).title)}: ${L.fixedSince}`);
+  for (const c of passed) out.push(`- ${start(c.title)}: ${L.statuses.pass}`);
+  for (const code of fixed) out.push(`- ${start(render({ code }, lang).title)}: ${L.fixedSince}`);
   out.push('');
 
   if (report.notes.length > 0) {
     out.push(heading(L.notes), '');
     for (const n of report.notes) {
       const text = neutralize(n.text, true).split('\n').map((l) => displayLine(l, lang));
-      out.push(...(md ? text.map((l) => `> ${escapeMarkdown(l)}`) : text.map((l) => `  ${l}`)), '');
+      out.push(...(md ? text.map((l) => `> ${escapeMarkdown(l, true)}`) : text.map((l) => `  ${l}`)), '');
     }
   }
   out.push(md ? '---' : '----', L.generated(APP_VERSION, report.id), '');

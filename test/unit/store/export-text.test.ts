@@ -26,7 +26,12 @@ describe('text safety', () => {
     expect(neutralize('a\u001b[31mb\u202Ec\u0000d\r\ne')).toBe('a^[[31mb<U+202E>c^@d^M^Je');
     expect(neutralize('x\r\ny', true)).toBe('x\ny');
     expect(clip('x'.repeat(10), 4)).toMatch(/^xxxx …\(6 more characters/);
-    expect(escapeMarkdown('*a* [l](u) <b>')).toBe('\\*a\\* \\[l\\]\\(u\\) &lt;b\\>');
+    expect(escapeMarkdown('*a* [l](u) <b> smtp.office365.com 2026-11-20')).toBe('\\*a\\* \\[l\\](u) &lt;b> smtp.office365.com 2026-11-20');
+    expect(escapeMarkdown('# h', true)).toBe('\\# h');
+    expect(escapeMarkdown('- x', true)).toBe('\\- x');
+    expect(escapeMarkdown('12. x', true)).toBe('12\\. x');
+    expect(escapeMarkdown('203.0.113.7')).toBe('203.0.113.7');
+    expect(escapeMarkdown('&lt; & x')).toBe('&amp;lt; & x');
   });
 });
 
@@ -68,7 +73,7 @@ describe('ticket', () => {
         if (/^ {4,}/.test(line)) continue; // indented code block: literal
         expect(line).not.toMatch(/<[a-z/]/i);
       }
-      expect(md).toContain('&lt;script\\>alert\\(1\\)');
+      expect(md).toContain('&lt;script>alert(1)&lt;/script>');
       expect(md).toContain('Set-TransportConfig -SmtpClientAuthenticationDisabled $false');
       expect(md.length).toBeLessThan(50_000);
     });
