@@ -1,4 +1,5 @@
 // electron-builder afterPack hook: flips the production fuses (./fuses.cjs) in the packaged Electron binary.
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: electron-builder loads its hooks with require() */
 const { join } = require('node:path');
 const { flipFuses } = require('@electron/fuses');
 const { FUSES } = require('./fuses.cjs');

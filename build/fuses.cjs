@@ -1,5 +1,6 @@
 // Electron fuses for the packaged app (flipped in the binary by after-pack.cjs; the packaging test reads them
 // back). Each one closes a way to run code or read the app that a shipped diagnostic tool never needs.
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: electron-builder loads its hooks with require() */
 const { FuseV1Options, FuseVersion } = require('@electron/fuses');
 
 /** @type {import('@electron/fuses').FuseV1Config} */

@@ -21,7 +21,7 @@ const PACK_BOUND_MS = 240_000;
 const built = existsSync(join(ROOT, 'out/main/index.js')) && existsSync(join(ROOT, 'out/renderer/index.html'));
 
 interface Builder {
-  build(opts: Record<string, unknown>): Promise<string[]>;
+  build(this: void, opts: Record<string, unknown>): Promise<string[]>;
   Platform: { LINUX: { createTarget(type: string, arch: number): unknown } };
   Arch: { x64: number };
 }
@@ -30,7 +30,7 @@ interface Asar {
   extractFile(archive: string, file: string): Buffer;
 }
 interface Fuses {
-  getCurrentFuseWire(path: string): Promise<Record<string, unknown>>;
+  getCurrentFuseWire(this: void, path: string): Promise<Record<string, unknown>>;
 }
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
