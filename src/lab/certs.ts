@@ -2,7 +2,8 @@
 // and a separate "inspection" CA for the intercepting-proxy scenario, whose certificate is NOT exposed as caPem,
 // so a client trusting only the lab CA sees what it would see behind a TLS-inspecting firewall.
 // node-forge builds the X.509 structures; node's crypto generates the RSA keys (much faster than forge's).
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, randomBytes, sign } from 'node:crypto';
+import { promisify } from 'node:util';
 import forge from 'node-forge';
 
 /** RSA modulus size of every lab key, in bits (2048: accepted at OpenSSL security level 2). */
@@ -33,18 +34,38 @@ export interface LabCertificates {
 
 interface Issuer {
   cert: forge.pki.Certificate;
-  key: forge.pki.rsa.PrivateKey;
+  keyPem: string;
 }
 
-function newKeyPair(): { privatePem: string; privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+/** forge's cert.sign() without its pure-JS RSA (~0.3 s per signature on a busy machine): same steps, node's crypto. */
+function signCert(cert: forge.pki.Certificate, issuerKeyPem: string): void {
+  const oid = forge.pki.oids.sha256WithRSAEncryption ?? '1.2.840.113549.1.1.11';
+  cert.signatureOid = oid;
+  (cert as unknown as { siginfo: { algorithmOid: string } }).siginfo.algorithmOid = oid;
+  // getTBSCertificate is public in forge but missing from @types/node-forge.
+  const pki = forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 };
+  const tbs = pki.getTBSCertificate(cert);
+  (cert as unknown as { tbsCertificate: forge.asn1.Asn1 }).tbsCertificate = tbs;
+  const der = Buffer.from(forge.asn1.toDer(tbs).getBytes(), 'binary');
+  cert.signature = sign('sha256', der, issuerKeyPem).toString('binary');
+}
+
+const generateKeyPairAsync = promisify(generateKeyPair);
+
+interface KeyPair {
+  privatePem: string;
+  publicKey: forge.pki.rsa.PublicKey;
+}
+
+/** Key generation runs on libuv's thread pool, so the four keys are made in parallel. */
+async function newKeyPair(): Promise<KeyPair> {
+  const { privateKey, publicKey } = await generateKeyPairAsync('rsa', {
     modulusLength: RSA_BITS,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
   });
   return {
     privatePem: privateKey,
-    privateKey: forge.pki.privateKeyFromPem(privateKey),
     publicKey: forge.pki.publicKeyFromPem(publicKey),
   };
 }
@@ -61,8 +82,7 @@ function baseCert(publicKey: forge.pki.rsa.PublicKey, subject: forge.pki.Certifi
   return cert;
 }
 
-function makeCa(commonName: string): Issuer & { certPem: string } {
-  const keys = newKeyPair();
+function makeCa(commonName: string, keys: KeyPair): Issuer & { certPem: string } {
   const subject = [
     { name: 'commonName', value: commonName },
     { name: 'organizationName', value: 'Device Mail Doctor Lab (simulation, not Microsoft)' },
@@ -74,11 +94,11 @@ function makeCa(commonName: string): Issuer & { certPem: string } {
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return { cert, key: keys.privateKey, certPem: forge.pki.certificateToPem(cert) };
+  signCert(cert, keys.privatePem);
+  return { cert, keyPem: keys.privatePem, certPem: forge.pki.certificateToPem(cert) };
 }
 
-function makeLeaf(issuer: Issuer, commonName: string, dnsNames: string[], keys: ReturnType<typeof newKeyPair>): KeyAndCert {
+function makeLeaf(issuer: Issuer, commonName: string, dnsNames: string[], keys: KeyPair): KeyAndCert {
   const cert = baseCert(keys.publicKey, [
     { name: 'commonName', value: commonName },
     { name: 'organizationName', value: 'Device Mail Doctor Lab (simulation, not Microsoft)' },
@@ -90,17 +110,26 @@ function makeLeaf(issuer: Issuer, commonName: string, dnsNames: string[], keys: 
     { name: 'extKeyUsage', serverAuth: true },
     { name: 'subjectAltName', altNames: dnsNames.map((value) => ({ type: 2, value })) },
   ]);
-  cert.sign(issuer.key, forge.md.sha256.create());
+  signCert(cert, issuer.keyPem);
   return { keyPem: keys.privatePem, certPem: forge.pki.certificateToPem(cert) };
 }
 
-/** Generates every lab certificate (about a second of CPU: four RSA keys). */
-export function generateLabCertificates(): LabCertificates {
-  const ca = makeCa(LAB_CA_NAME);
-  const inspectionCa = makeCa(INSPECTION_CA_NAME);
-  // One leaf key per CA is enough for a lab: the names differ, the key does not matter to any check.
-  const labLeafKey = newKeyPair();
-  const inspectionLeafKey = newKeyPair();
+let keysOnce: Promise<[KeyPair, KeyPair, KeyPair]> | undefined;
+
+/** Generates every lab certificate (three RSA keys, made in parallel). */
+export async function generateLabCertificates(): Promise<LabCertificates> {
+  // One key for all leaves is enough for a lab: names and issuers differ, the key does not matter to any check.
+  // RSA key generation dominates start-up (seconds on a busy machine), so a process makes its keys once;
+  // certificates (serials, validity) are still new for every lab.
+  if (!keysOnce) {
+    keysOnce = Promise.all([newKeyPair(), newKeyPair(), newKeyPair()]);
+    keysOnce.catch(() => (keysOnce = undefined)); // a failed attempt is not cached
+  }
+  const [caKey, inspectionCaKey, leafKey] = await keysOnce;
+  const labLeafKey = leafKey;
+  const inspectionLeafKey = leafKey;
+  const ca = makeCa(LAB_CA_NAME, caKey);
+  const inspectionCa = makeCa(INSPECTION_CA_NAME, inspectionCaKey);
   return {
     caPem: ca.certPem,
     submission: makeLeaf(ca, 'smtp.office365.com', ['smtp.office365.com', 'outlook.office365.com'], labLeafKey),

@@ -56,7 +56,7 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
   if (!net.isIP(address)) throw new Error(`lab address must be an IP address (got "${address.slice(0, 60)}")`);
   let scenario: ScenarioName = opts.scenario ?? 'healthy';
   if (!isScenario(scenario)) throw new Error(`unknown lab scenario "${String(scenario).slice(0, 60)}"`);
-  const certs = generateLabCertificates();
+  const certs = await generateLabCertificates();
   const tenant = makeTenant();
   const received: LabMessage[] = [];
   const ctx: LabContext = {
