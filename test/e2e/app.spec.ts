@@ -112,7 +112,7 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   await expect(page.getByLabel('Password')).toHaveValue('');
   await nav(page, 'device');
   await expect(page.getByLabel('Customer site')).toHaveValue('Contoso 大阪支店 3F');
-  const stored = await page.evaluate(() => JSON.stringify(localStorage));
+  const stored = await page.evaluate(() => JSON.stringify((globalThis as unknown as { localStorage: Record<string, string> }).localStorage));
   expect(stored).not.toContain('typed-on-site-1!');
 });
 
