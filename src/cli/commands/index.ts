@@ -2,6 +2,7 @@
 import type { CliCommand } from '../io';
 import { adviseCommand } from './advise';
 import { demoCommand } from './demo';
+import { diagnoseCommand } from './diagnose';
 import { explainCommand } from './explain';
 import { labCommand } from './lab';
 import { reportCommand } from './report';
@@ -11,5 +12,6 @@ export const COMMANDS: CliCommand[] = [
   adviseCommand,
   reportCommand,
   demoCommand,
+  diagnoseCommand,
   labCommand,
 ];

@@ -1,0 +1,195 @@
+// `device-mail-doctor diagnose`: runs the engine from this computer (plugged into the device's network) and says
+// what works and what does not. Password only via --password-stdin or --password-env (never an argument).
+// Exit 0 pass/warn, 1 fail, 2 bad input.
+import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runDiagnosis } from '../../main/engine/run';
+import { loadProfiles } from '../../main/store/profiles-loader';
+import { resolveProfileRef, toDeviceProfile } from '../../shared/profiles-resolve';
+import { DiagnoseRequestSchema, MethodChoiceSchema, TlsVersionSchema, type ConnectToRule, type DeviceProfile, type Lang } from '../../shared/model';
+import { findSecret, scrubSecrets, secretForms } from '../../shared/secrets';
+import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
+import { diagnosisJson, renderHuman } from '../render-diagnosis';
+
+const HELP = `Usage: device-mail-doctor diagnose --method submission|direct-send|relay|auto [flags]
+
+Target:   --host NAME  --port N  --domain contoso.com  --from ADDR  --to ADDR (repeatable)
+Sign-in:  --user ADDR  --password-stdin | --password-env VAR   --oauth-token-env VAR
+Device:   --device-profile ID  --device-tls-max 1.0|1.1|1.2|1.3  --device-ciphers ecdhe|rsa|any|<openssl list>
+Relay:    --expected-ip IP (the static IP the connector holds)
+Network:  --bind ADDR  --connect-to HOST:PORT:ADDR:PORT (repeatable)  --dns-server ADDR[:PORT]  --ca FILE
+Other:    --send (send one labelled test message)  --timeout-ms N  --json  --lang ja|en
+
+Exit codes: 0 pass or warn, 1 fail, 2 bad input.
+`;
+
+/** Longest password/token read from stdin, in bytes. */
+const MAX_SECRET_BYTES = 16 * 1024;
+/** Largest --ca file, in bytes. */
+const MAX_CA_BYTES = 100_000;
+
+const OPTIONS = {
+  method: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, domain: { type: 'string' },
+  from: { type: 'string' }, to: { type: 'string', multiple: true }, user: { type: 'string' },
+  'password-stdin': { type: 'boolean' }, 'password-env': { type: 'string' }, 'oauth-token-env': { type: 'string' },
+  'device-profile': { type: 'string' }, 'device-tls-max': { type: 'string' }, 'device-ciphers': { type: 'string' },
+  'expected-ip': { type: 'string' }, send: { type: 'boolean' }, bind: { type: 'string' },
+  'connect-to': { type: 'string', multiple: true }, 'dns-server': { type: 'string' }, ca: { type: 'string' },
+  'timeout-ms': { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  password: { type: 'string' },
+} as const;
+
+function int(flag: string, v: string | undefined, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{1,7}$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${flag} must be a whole number ${min}-${max} (got "${printable(v)}")`);
+  return Number(v);
+}
+
+/** curl's --connect-to HOST:PORT:ADDR:PORT (empty HOST or PORT match any; ADDR may be [IPv6]). */
+export function parseConnectTo(s: string): ConnectToRule {
+  const m = /^([^:[\]]*):(\d{0,5}):(\[[0-9A-Fa-f:.]+\]|[^:[\]]+):(\d{1,5})$/.exec(s);
+  if (!m) throw new UsageError(`--connect-to must be HOST:PORT:ADDR:PORT (got "${printable(s)}")`);
+  const [, host = '', port = '', addr = '', toPort = ''] = m;
+  const p = port === '' ? 0 : Number(port);
+  const tp = Number(toPort);
+  if (p > 65535 || tp < 1 || tp > 65535) throw new UsageError(`--connect-to ports must be 1-65535 (got "${printable(s)}")`);
+  return { host, port: p, toHost: addr.replace(/^\[|\]$/g, ''), toPort: tp };
+}
+
+async function readSecretFromStdin(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > MAX_SECRET_BYTES) throw new UsageError(`--password-stdin: more than ${MAX_SECRET_BYTES} bytes on stdin`);
+    chunks.push(b);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  if (text === '') throw new UsageError('--password-stdin: nothing on stdin');
+  return text;
+}
+
+/** Built-in printer profiles: next to the launcher (bin/../resources) or the current folder's resources. */
+function profileDirs(): string[] {
+  const fromBin = process.argv[1] ? join(dirname(process.argv[1]), '..', 'resources', 'printers') : null;
+  return [...(fromBin ? [fromBin] : []), join(process.cwd(), 'resources', 'printers')];
+}
+
+async function deviceFrom(v: Record<string, unknown>, lang: Lang): Promise<DeviceProfile | null> {
+  const ref = v['device-profile'] as string | undefined;
+  const tlsMax = v['device-tls-max'] as string | undefined;
+  const ciphers = v['device-ciphers'] as string | undefined;
+  let device: DeviceProfile | null = null;
+  if (ref !== undefined) {
+    for (const dir of profileDirs()) {
+      const catalog = await loadProfiles({ builtinDir: dir });
+      const model = resolveProfileRef(catalog.files, ref);
+      if (model) {
+        device = toDeviceProfile(model, lang);
+        break;
+      }
+    }
+    if (!device) throw new UsageError(`--device-profile "${printable(ref)}": no such printer profile in resources/printers (ids look like vendor-model or vendor-model@generation)`);
+  }
+  if (tlsMax === undefined && ciphers === undefined) return device;
+  device ??= { id: 'custom', kind: 'mfp', label: 'Device (from --device-tls-max / --device-ciphers)', maxTls: '1.2', cipherFamily: 'any', authMechanisms: ['LOGIN', 'PLAIN'], starttls: true, implicitTls: false, serverFieldMaxLength: null, oauth: false };
+  if (tlsMax !== undefined) {
+    const parsed = TlsVersionSchema.safeParse(tlsMax);
+    if (!parsed.success) throw new UsageError(`--device-tls-max must be 1.0, 1.1, 1.2 or 1.3 (got "${printable(tlsMax)}")`);
+    device = { ...device, maxTls: parsed.data };
+  }
+  if (ciphers !== undefined) {
+    if (ciphers === 'ecdhe' || ciphers === 'rsa' || ciphers === 'any') device = { ...device, cipherFamily: ciphers, ciphers: undefined };
+    else if (/^[A-Za-z0-9!:+\-_.@=]{1,2000}$/.test(ciphers)) device = { ...device, ciphers };
+    else throw new UsageError(`--device-ciphers must be ecdhe, rsa, any or an OpenSSL cipher list (got "${printable(ciphers)}")`);
+  }
+  if (device.ciphers === undefined) delete device.ciphers;
+  return device;
+}
+
+async function secrets(v: Record<string, unknown>, io: CliIo): Promise<{ password?: string; oauthToken?: string }> {
+  if (v.password !== undefined) throw new UsageError('a password is never a plain argument: use --password-stdin or --password-env VAR');
+  const out: { password?: string; oauthToken?: string } = {};
+  const envName = v['password-env'] as string | undefined;
+  if (v['password-stdin'] && envName) throw new UsageError('give either --password-stdin or --password-env, not both');
+  if (v['password-stdin']) out.password = await readSecretFromStdin(io.stdin);
+  if (envName !== undefined) {
+    const val = io.env[envName];
+    if (!val) throw new UsageError(`--password-env ${printable(envName)}: that environment variable is empty or not set`);
+    out.password = val;
+  }
+  const tokenEnv = v['oauth-token-env'] as string | undefined;
+  if (tokenEnv !== undefined) {
+    const val = io.env[tokenEnv];
+    if (!val) throw new UsageError(`--oauth-token-env ${printable(tokenEnv)}: that environment variable is empty or not set`);
+    out.oauthToken = val;
+  }
+  return out;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values: v, positionals } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
+  if (v.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length) throw new UsageError(`unexpected argument "${printable(positionals[0] ?? '')}" (flags only; see --help)`);
+  const lang = parseLang(v.lang, io.env);
+  const method = MethodChoiceSchema.safeParse(v.method ?? '');
+  if (!method.success) throw new UsageError('--method must be submission, direct-send, relay or auto');
+  for (const [flag, ip] of [['expected-ip', v['expected-ip']], ['bind', v.bind]] as const) {
+    if (ip !== undefined && isIP(ip) === 0) throw new UsageError(`--${flag} must be an IP address (got "${printable(ip)}")`);
+  }
+  const extraCaPem: string[] = [];
+  if (v.ca !== undefined) {
+    const pem = await readFile(v.ca, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      throw new UsageError(`--ca ${printable(v.ca ?? '')}: cannot read (${e.code ?? 'error'})`);
+    });
+    if (pem.length > MAX_CA_BYTES || !pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca ${printable(v.ca)}: not a PEM certificate file (or larger than ${MAX_CA_BYTES} bytes)`);
+    extraCaPem.push(pem);
+  }
+  const sec = await secrets(v, io);
+  const parsed = DiagnoseRequestSchema.safeParse({
+    target: {
+      method: method.data,
+      ...(v.host !== undefined ? { host: v.host } : {}),
+      ...(v.port !== undefined ? { port: int('port', v.port, 1, 65535) } : {}),
+      ...(v.domain !== undefined ? { domain: v.domain } : {}),
+      ...(v.from !== undefined ? { from: v.from } : {}),
+      to: v.to ?? [],
+      ...(v.user !== undefined ? { user: v.user } : {}),
+      ...(v['expected-ip'] !== undefined ? { expectedIp: v['expected-ip'] } : {}),
+      ...(v.bind !== undefined ? { bind: v.bind } : {}),
+      connectTo: (v['connect-to'] ?? []).map(parseConnectTo),
+      ...(v['dns-server'] !== undefined ? { dnsServer: v['dns-server'] } : {}),
+    },
+    device: await deviceFrom(v, lang),
+    send: v.send ?? false,
+    ...(v['timeout-ms'] !== undefined ? { timeoutMs: int('timeout-ms', v['timeout-ms'], 1000, 600_000) } : {}),
+    extraCaPem,
+    ...sec,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`invalid ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'bad value'}`);
+  }
+  if (parsed.data.target.dnsServer && !/^(\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:.]+)(:\d{1,5})?$/.test(parsed.data.target.dnsServer)) {
+    throw new UsageError(`--dns-server must be ADDR or ADDR:PORT (got "${printable(parsed.data.target.dnsServer)}")`);
+  }
+  const d = await runDiagnosis(parsed.data);
+  let text = v.json ? `${JSON.stringify(diagnosisJson(d, lang), null, 2)}\n` : renderHuman(d, lang);
+  // Last line of defence: the secret never reaches the terminal, in any encoding.
+  const forms = secretForms({ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken });
+  if (findSecret(text, forms)) text = scrubSecrets(text, forms, '<redacted>');
+  io.stdout.write(text);
+  return d.verdict === 'fail' ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+export const diagnoseCommand: CliCommand = {
+  name: 'diagnose',
+  summary: 'Probe the mail path from this computer and say what works and what does not',
+  run,
+};
