@@ -21,7 +21,9 @@ h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; break-af
 h3 { font-size: 11pt; margin: 4mm 0 1mm; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; }
 th, td { border: 1px solid #bbb; padding: 1mm 2mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #eee; width: 28%; }
+th { background: #eee; }
+table.kv th { width: 28%; }
+td.box { width: 8mm; text-align: center; }
 tr { break-inside: avoid; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-all; font-family: "Noto Sans Mono CJK JP", "DejaVu Sans Mono", Consolas, monospace;
   font-size: 8pt; background: #f6f6f6; border: 1px solid #ddd; padding: 2mm; margin: 1mm 0 2mm; }
@@ -55,13 +57,13 @@ export function renderReportHtml(report: Report, opts: HtmlOptions): string {
 
   parts.push(`<h1>${escapeHtml(L.reportTitle)}</h1>`);
   parts.push(
-    `<table>${row(L.customer, job.customer)}${row(L.site, job.site)}${row(L.device, job.device.model)}${row(L.location, job.device.location)}` +
+    `<table class="kv">${row(L.customer, job.customer)}${row(L.site, job.site)}${row(L.device, job.device.model)}${row(L.location, job.device.location)}` +
       `${row(L.method, L.methods[job.method])}${row(L.technician, job.technician)}${row(L.created, report.createdAt)}${row(L.updated, report.updatedAt)}` +
       `${row(L.reportId, report.id)}</table>`,
   );
   const s = job.settings;
   parts.push(
-    `<h2>${escapeHtml(L.settings)}</h2><table>${row('host', s.host)}${row('port', s.port?.toString())}${row('domain', s.domain)}` +
+    `<h2>${escapeHtml(L.settings)}</h2><table class="kv">${row('host', s.host)}${row('port', s.port?.toString())}${row('domain', s.domain)}` +
       `${row('user', s.user)}${row('from', s.from)}${row('to', s.to.join(', '))}${row('expectedIp', s.expectedIp)}${row('ehloName', s.ehloName)}</table>`,
   );
 
@@ -73,7 +75,7 @@ export function renderReportHtml(report: Report, opts: HtmlOptions): string {
   if (last && prev) parts.push(compareSection(prev.diagnosis, last.diagnosis, L, t));
 
   if (report.checklist.length > 0) {
-    const items = report.checklist.map((c) => `<tr><td>${c.done ? '☑' : '☐'}</td><td>${t(c.stepId)}</td><td>${t(c.value)}</td><td>${t(c.note)}</td></tr>`);
+    const items = report.checklist.map((c) => `<tr><td class="box">${c.done ? '☑' : '☐'}</td><td>${t(c.stepId)}</td><td>${t(c.value)}</td><td>${t(c.note)}</td></tr>`);
     parts.push(`<h2>${escapeHtml(L.checklist)}</h2><table>${items.join('')}</table>`);
   }
   if (report.notes.length > 0) {
@@ -105,7 +107,7 @@ function runSection(
   const out: string[] = [];
   out.push(`<h2>${escapeHtml(L.run)} ${n}${label ? ` — ${t(label)}` : ''}</h2>`);
   out.push(
-    `<table><tr><th>${escapeHtml(L.runAt)}</th><td>${t(d.startedAt)}</td></tr>` +
+    `<table class="kv"><tr><th>${escapeHtml(L.runAt)}</th><td>${t(d.startedAt)}</td></tr>` +
       `<tr><th>${escapeHtml(L.verdict)}</th><td class="st-${d.verdict}">${escapeHtml(L.verdicts[d.verdict])}</td></tr>` +
       `<tr><th>${escapeHtml(L.method)}</th><td>${escapeHtml(L.methods[d.method])}</td></tr>` +
       (d.egressIp ? `<tr><th>${escapeHtml(L.egressIp)}</th><td>${t(d.egressIp)}</td></tr>` : '') +
