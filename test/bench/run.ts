@@ -101,6 +101,12 @@ try {
     );
   }
 
+  console.log(
+    '\nRT measured: connects + TLS handshakes (1.3: 1, ≤1.2: 2) + client flights that waited for a reply (pipelined\n' +
+      'MAIL/RCPT count once; QUIT only when its 221 was awaited). RT minimum: what the protocol needs for the same work.\n' +
+      'RT by clock: duration / RTT (includes waiting for a free connection slot, ≤3 per host, and CPU time).',
+  );
+
   const ratio = slowMs > 0 ? autoMs / slowMs : Infinity;
   const speedup = autoMs > 0 ? seqMs / autoMs : 0;
   const okRatio = ratio <= MAX_AUTO_OVER_SLOWEST;
