@@ -1,0 +1,147 @@
+// The Electron-free services object end to end, through dispatch() as both the Electron ipc layer and the e2e
+// bridge call it: the real engine in a real worker process against the real lab, real profiles, vetted links.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab } from '../../../src/lab';
+import type { DiagnoseEventPayload, DiagnoseFailedPayload, EventChannel, LabInfo, Result } from '../../../src/shared/ipc';
+import { dispatch } from '../../../src/main/ipc-dispatch';
+import { createServices, type Services } from '../../../src/main/services';
+import { createProfileBackend } from '../../../src/main/services-profiles';
+import { createEphemeralCipher } from '../../../src/main/services-secrets';
+import { createEngineRunner } from '../../../src/main/worker/engine-runner';
+import { nodeWorkerLauncher } from '../../../src/main/worker/node-launcher';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+/** Bound for one diagnosis against the lab including a cold worker start on a busy machine, in ms. */
+const RUN_BOUND_MS = 60_000;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'dmd-services-'));
+const events: { channel: EventChannel; payload: unknown }[] = [];
+const opened: string[] = [];
+let services: Services;
+
+beforeAll(() => {
+  services = createServices({
+    identity: { name: 'Device Mail Doctor', version: 'test', osLocale: 'en-US', runtime: 'bridge' },
+    secretsFile: join(dataDir, 'secrets.json'),
+    cipher: createEphemeralCipher(),
+    engine: createEngineRunner(
+      nodeWorkerLauncher({ entry: join(ROOT, 'src/main/worker/engine-worker.ts'), execArgv: ['--import', 'tsx'] }),
+    ),
+    startLab,
+    profiles: createProfileBackend({ builtinDir: join(ROOT, 'resources/printers'), userDir: join(dataDir, 'profiles') }),
+    openUrl: (url) => {
+      opened.push(url);
+      return Promise.resolve();
+    },
+    emit: (channel, payload) => events.push({ channel, payload }),
+  });
+});
+afterAll(async () => {
+  await services.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const call = <T>(channel: string, ...args: unknown[]) => dispatch(services, channel, args) as Promise<Result<T>>;
+const value = async <T>(channel: string, ...args: unknown[]): Promise<T> => {
+  const r = await call<T>(channel, ...args);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+};
+
+/** Waits (bounded) for the run's done or failed event. */
+async function runEnd(runId: string): Promise<DiagnoseEventPayload | DiagnoseFailedPayload> {
+  const deadline = Date.now() + RUN_BOUND_MS;
+  while (Date.now() < deadline) {
+    const end = events.find(
+      (e) =>
+        (e.channel === 'diagnose:failed' && (e.payload as DiagnoseFailedPayload).runId === runId) ||
+        (e.channel === 'diagnose:event' &&
+          (e.payload as DiagnoseEventPayload).runId === runId &&
+          (e.payload as DiagnoseEventPayload).event.type === 'done'),
+    );
+    if (end) return end.payload as DiagnoseEventPayload | DiagnoseFailedPayload;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`run ${runId} did not end within ${RUN_BOUND_MS} ms`);
+}
+
+function labRequest(lab: LabInfo, password: string, timeoutMs = 30_000) {
+  const { tenant } = lab;
+  return {
+    target: { method: 'submission', user: tenant.mailbox, from: tenant.mailbox, to: [tenant.internalRecipient], domain: tenant.domain, connectTo: lab.connectTo, dnsServer: lab.dnsServer },
+    device: null,
+    extraCaPem: [lab.caPem],
+    password,
+    timeoutMs,
+  };
+}
+
+describe('services', () => {
+  it('reports app info from the injected identity and cipher', async () => {
+    const info = await value<{ suggestedLang: string; secretStorage: { encrypted: boolean } }>('app:info');
+    expect(info.suggestedLang).toBe('en');
+    expect(info.secretStorage.encrypted).toBe(true);
+  });
+
+  it('lists local interfaces including loopback', async () => {
+    const list = await value<{ address: string; internal: boolean }[]>('net:interfaces');
+    expect(list).toContainEqual(expect.objectContaining({ address: '127.0.0.1', internal: true }));
+  });
+
+  it('diagnoses the lab in a worker: wrong password streams events and ends with AUTH_FAILED', async () => {
+    const lab = await value<LabInfo>('lab:start', { scenario: 'wrong-password' });
+    expect(lab.dnsServer).toMatch(/^127\.0\.0\.1:\d+$/);
+    const { runId } = await value<{ runId: string }>('diagnose:start', labRequest(lab, 'definitely-wrong-pw'));
+    const end = await runEnd(runId);
+    expect('event' in end && end.event.type).toBe('done');
+    if (!('event' in end) || end.event.type !== 'done') return;
+    const codes = end.event.diagnosis.checks.flatMap((c) => c.findings.map((f) => f.code));
+    expect(codes).toContain('AUTH_FAILED');
+    const mine = events.filter((e) => e.channel === 'diagnose:event' && (e.payload as DiagnoseEventPayload).runId === runId);
+    expect(mine.some((e) => (e.payload as DiagnoseEventPayload).event.type === 'check-started')).toBe(true);
+    expect(JSON.stringify(mine)).not.toContain('definitely-wrong-pw');
+  }, RUN_BOUND_MS);
+
+  it('switching scenarios keeps the same lab (ports, CA), and cancel ends a silent-port run', async () => {
+    const a = await value<LabInfo>('lab:start', { scenario: 'healthy' });
+    const b = await value<LabInfo>('lab:start', { scenario: 'silent-port' });
+    expect(b.scenario).toBe('silent-port');
+    expect(b.submission.port).toBe(a.submission.port);
+    expect(b.caPem).toBe(a.caPem);
+    const { runId } = await value<{ runId: string }>('diagnose:start', labRequest(b, 'x-password', 60_000));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await value('diagnose:cancel', runId)).toEqual({ cancelled: true });
+    const end = await runEnd(runId);
+    if ('event' in end && end.event.type === 'done') expect(end.event.diagnosis.cancelled).toBe(true);
+    else expect('error' in end && end.error.code).toBe('cancelled');
+    expect(await value('lab:stop')).toBeNull();
+  }, RUN_BOUND_MS);
+
+  it('lists bundled profiles and imports a valid one; an invalid import names the field', async () => {
+    const listing = await value<{ files: { origin: string; profile: { id: string } }[] }>('profiles:list');
+    expect(listing.files.map((f) => f.profile.id)).toContain('ricoh');
+    const ricoh = JSON.parse(readFileSync(join(ROOT, 'resources/printers/ricoh.json'), 'utf8')) as Record<string, unknown>;
+    const mine = { ...ricoh, id: 'my-ricoh', models: (ricoh['models'] as { id: string }[]).map((m) => ({ ...m, id: `my-${m.id}` })) };
+    const imported = await value<{ file: { origin: string } }>('profiles:import', { text: JSON.stringify(mine) });
+    expect(imported.file.origin).toBe('user');
+    const after = await value<{ files: { origin: string; profile: { id: string } }[] }>('profiles:list');
+    expect(after.files).toContainEqual(expect.objectContaining({ origin: 'user', profile: expect.objectContaining({ id: 'my-ricoh' }) as unknown }));
+    const broken = { ...mine, models: [{ ...(mine.models[0] as object), capabilities: { maxTls: { value: '9.9' } } }] };
+    const r = await call('profiles:import', { text: JSON.stringify(broken) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('invalid-profile');
+      expect(r.error.message).toMatch(/models\[0\]\.capabilities/);
+      expect(r.error.issues?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('opens vetted links only, including vendor documentation hosts from the profiles', async () => {
+    expect((await call('shell:open-external', { url: 'https://manuals.ricoh.com/mfp/x.htm' })).ok).toBe(true);
+    expect((await call('shell:open-external', { url: 'https://evil.example/' })).ok).toBe(false);
+    expect(opened).toEqual(['https://manuals.ricoh.com/mfp/x.htm']);
+  });
+});
