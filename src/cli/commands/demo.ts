@@ -4,9 +4,9 @@
 import { parseArgs } from 'node:util';
 import { SCENARIO_SPECS, isScenario, startLab, type Lab, type ScenarioName } from '../../lab';
 import { runDiagnosis } from '../../main/engine/run';
-import { renderFinding } from '../../shared/findings/catalog';
-import { DiagnoseRequestSchema, type DeviceProfile, type Diagnosis, type Lang } from '../../shared/model';
+import { DiagnoseRequestSchema, type DeviceProfile } from '../../shared/model';
 import { EXIT_OK, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
+import { renderHuman } from '../render-diagnosis';
 
 /** Overall deadline of each demo diagnosis, in ms (the lab answers in milliseconds; this only bounds a bug). */
 const DEMO_DIAGNOSIS_TIMEOUT_MS = 60_000;
@@ -69,29 +69,6 @@ function requestFor(lab: Lab, c: DemoCase) {
   });
 }
 
-/** A compact human report: verdict, recommendation, then each finding with what to do. */
-function renderReport(d: Diagnosis, lang: Lang): string {
-  const out: string[] = [];
-  const verdict = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' }[d.verdict];
-  out.push(`Verdict: ${verdict}${d.recommendation ? `  (recommended method: ${d.recommendation.method})` : ''}`);
-  const seen = new Set<string>();
-  for (const c of d.checks) {
-    for (const ref of c.findings) {
-      const key = `${ref.code}|${JSON.stringify(ref.params ?? {})}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const f = renderFinding(ref, lang);
-      const mark = f.severity === 'error' ? '✗' : f.severity === 'warning' ? '!' : 'i';
-      out.push(`  ${mark} [${f.code}] ${f.title}`);
-      out.push(`      ${lang === 'ja' ? '対処' : 'Fix'}: ${f.fix}`);
-    }
-  }
-  if (seen.size === 0) out.push(lang === 'ja' ? '  問題は見つかりませんでした。' : '  No problems found.');
-  const counts = ['pass', 'warn', 'fail', 'skip'].map((s) => `${s} ${d.checks.filter((c) => c.status === s).length}`);
-  out.push(`  Checks: ${counts.join(', ')}; ${d.durationMs} ms; egress IP ${d.egressIp ?? 'unknown'}`);
-  return `${out.join('\n')}\n`;
-}
-
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -120,7 +97,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (c.device) io.stdout.write(`Device: ${c.device.label}\n`);
       io.stdout.write(`$ device-mail-doctor diagnose --method auto --domain ${lab.tenant.domain} --user ${lab.tenant.mailbox}${c.fromConnectorIp ? ` --bind ${lab.tenant.connectorIp}` : ''} …\n\n`);
       const d = await runDiagnosis(requestFor(lab, c));
-      io.stdout.write(renderReport(d, lang));
+      // The same report `diagnose` prints, then the codes on one line (easy to grep, stable across languages).
+      const report = renderHuman(d, lang);
+      io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
       const codes = [...new Set(d.checks.flatMap((ch) => ch.findings.map((f) => f.code)))];
       io.stdout.write(`Finding codes: ${codes.length ? codes.join(', ') : '(none)'}\n`);
     }

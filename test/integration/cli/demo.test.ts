@@ -77,7 +77,7 @@ describe('device-mail-doctor demo', () => {
     for (const s of ['healthy', 'wrong-password', 'legacy-tls10', 'reject-direct-send']) {
       expect(ran.stdout, s).toContain(`Scenario: ${s} ━━`);
     }
-    expect(ran.stdout.match(/^Verdict: (PASS|WARN|FAIL)/gm)?.length).toBe(4);
+    expect(ran.stdout.match(/^[✔!✖] (PASS|WARN|FAIL) — /gm)?.length).toBe(4);
   });
 
   it('names the expected finding codes per scenario', () => {
@@ -87,7 +87,7 @@ describe('device-mail-doctor demo', () => {
     expect(codesOf(ran.stdout, 'reject-direct-send')).toContain('DIRECT_SEND_REJECTED');
     expect(codesOf(ran.stdout, 'healthy')).not.toContain('DIRECT_SEND_REJECTED');
     const healthy = ran.stdout.split(/^━━ /m).find((s) => s.includes('Scenario: healthy ━━')) ?? '';
-    expect(healthy).toMatch(/^Verdict: (PASS|WARN)/m);
+    expect(healthy).toMatch(/^[✔!] (PASS|WARN) — /m);
   });
 
   it('refuses an unknown scenario with exit 2 and one clear line', async () => {
