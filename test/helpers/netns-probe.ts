@@ -14,6 +14,8 @@ export interface ProbeTarget {
   port: number;
   /** tcp: the connect deadline; diagnose: the overall deadline. In ms. */
   timeoutMs: number;
+  /** diagnose: the engine's connect deadline (RunOptions.limits.connectTimeoutMs), in ms; default the engine's. */
+  connectTimeoutMs?: number;
 }
 
 export interface ProbeResult {
@@ -34,6 +36,7 @@ async function probe(t: ProbeTarget): Promise<ProbeResult> {
   const started = performance.now();
   const d = await runDiagnosis(
     DiagnoseRequestSchema.parse({ target: { method: 'submission', host: t.address, port: t.port }, device: null, timeoutMs: t.timeoutMs }),
+    t.connectTimeoutMs ? { limits: { connectTimeoutMs: t.connectTimeoutMs } } : {},
   );
   const codes = d.checks.flatMap((c) => c.findings.map((f) => f.code));
   return { name: t.name, ok: d.verdict !== 'fail', codes, ms: Math.round(performance.now() - started) };

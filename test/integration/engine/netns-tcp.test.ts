@@ -16,7 +16,7 @@ import type { ProbeResult, ProbeTarget } from '../../helpers/netns-probe';
 const skip = netnsSkipReason();
 if (skip) console.warn(`netns-tcp: skipped: ${skip}`);
 
-/** Connect deadline handed to the probe, in ms: a DROP must end as a timeout right after it. */
+/** Connect deadline handed to the probes (raw and the engine's), in ms: a DROP must end as a timeout right after it. */
 const CONNECT_TIMEOUT_MS = 3_000;
 /** Overall deadline handed to each whole diagnosis, in ms (the engine's own connect deadline is shorter). */
 const DIAGNOSIS_TIMEOUT_MS = 20_000;
@@ -37,7 +37,14 @@ describe.skipIf(skip !== null)(`TCP failures in a private network namespace${ski
     await pair.iptables(rule(PORTS.rejectRst, 'REJECT', '--reject-with', 'tcp-reset'));
     await pair.iptables(rule(PORTS.rejectIcmp, 'REJECT', '--reject-with', 'icmp-port-unreachable'));
     const target = (name: string, address: string, port: number): ProbeTarget => ({ name, kind: 'tcp', address, port, timeoutMs: CONNECT_TIMEOUT_MS });
-    const diagnose = (name: string, address: string, port: number): ProbeTarget => ({ name, kind: 'diagnose', address, port, timeoutMs: DIAGNOSIS_TIMEOUT_MS });
+    const diagnose = (name: string, address: string, port: number): ProbeTarget => ({
+      name,
+      kind: 'diagnose',
+      address,
+      port,
+      timeoutMs: DIAGNOSIS_TIMEOUT_MS,
+      connectTimeoutMs: CONNECT_TIMEOUT_MS,
+    });
     const targets: ProbeTarget[] = [
       diagnose('diag-drop', NETNS_SERVER_ADDRESS, PORTS.drop),
       diagnose('diag-reject-rst', NETNS_SERVER_ADDRESS, PORTS.rejectRst),
