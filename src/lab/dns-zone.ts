@@ -16,6 +16,7 @@
 // Host names: smtp.office365.com and every *.mail.protection.outlook.com / mail.adventure-works.com host above
 // have A = the lab address and, when the lab also listens on ::1, AAAA = ::1. spf.protection.outlook.com carries
 // Microsoft's published SPF ranges so include: resolution works offline.
+import { isIPv4 } from 'node:net';
 import type { Answer } from 'dns-packet';
 
 export const LAB_DOMAINS = {
@@ -44,9 +45,9 @@ export function exchangeMxHost(domain: string): string {
 }
 
 export interface ZoneInput {
-  /** IPv4 the lab listens on. */
+  /** Address the lab listens on (IPv4 → A records; IPv6 → AAAA records only). */
   address: string;
-  /** True when the endpoints also listen on ::1 (AAAA records are published only then). */
+  /** True when the endpoints also listen on ::1 besides an IPv4 address (then AAAA = ::1 too). */
   ipv6: boolean;
   connectorIp: string;
 }
@@ -59,9 +60,11 @@ export function buildZone(z: ZoneInput): Zone {
     const key = name.toLowerCase();
     zone.set(key, [...(zone.get(key) ?? []), ...answers]);
   };
+  const v4 = isIPv4(z.address) ? z.address : null;
+  const v6 = v4 === null ? z.address : z.ipv6 ? '::1' : null;
   const host = (name: string): void => {
-    add(name, { name, type: 'A', ttl: TTL_SECONDS, data: z.address });
-    if (z.ipv6) add(name, { name, type: 'AAAA', ttl: TTL_SECONDS, data: '::1' });
+    if (v4 !== null) add(name, { name, type: 'A', ttl: TTL_SECONDS, data: v4 });
+    if (v6 !== null) add(name, { name, type: 'AAAA', ttl: TTL_SECONDS, data: v6 });
   };
   const mx = (domain: string, exchange: string): void => {
     add(domain, { name: domain, type: 'MX', ttl: TTL_SECONDS, data: { preference: 0, exchange } });

@@ -30,6 +30,7 @@ export const R = {
   lineTooLong: '500 5.5.2 Line too long',
   tooManyRecipients: '452 4.5.3 Too many recipients',
   messageTooLarge: '552 5.3.4 Message size exceeds fixed maximum message size',
+  bareLinefeeds: '554 5.6.0 Invalid message content, contains bare linefeeds',
   tooManyConnections:
     '421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel',
 

@@ -1,5 +1,14 @@
 // The one place each lab scenario is documented: what it simulates, where its symptom appears and the reply it
 // produces. The SMTP session reads the behaviour knobs below; tests iterate over `symptom`.
+//
+// Rules that hold in EVERY scenario (Exchange Online's own behaviour, replies in replies.ts):
+// - submission: no AUTH before STARTTLS (504 5.7.4), EHLO again after TLS (503 5.5.2), AUTH PLAIN → 504 5.7.4,
+//   MAIL without AUTH → 530 5.7.57, From ≠ login mailbox → 554 5.2.252 SendAsDenied after DATA,
+//   a 4th concurrent authenticated session of one mailbox → 432 4.3.2;
+// - MX: no AUTH (504 5.7.4), unknown internal recipient → 550 5.4.1, external recipient from anywhere but the
+//   connector IP → 550 5.7.54;
+// - both: message over the size limit (or MAIL SIZE= over it) → 552 5.3.4, a DATA line ending in a bare LF →
+//   554 5.6.0 after the final dot, overlong command line → 500 5.5.2 and close.
 import type { ScenarioName } from './types';
 import type { SubmissionTlsProfile } from './tls-profiles';
 import { R, bannedIp, sendAsDenied, serverBusy } from './replies';

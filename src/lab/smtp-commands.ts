@@ -152,6 +152,7 @@ function finishMessage(s: LabSmtpSession): void {
   const from = s.mailFrom ?? '';
   let refusal: string | null = null;
   if (s.messageBytes > s.ctx.limits.maxMessageBytes) refusal = R.messageTooLarge;
+  else if (s.bareLinefeed) refusal = R.bareLinefeeds;
   else if (s.endpoint === 'submission') refusal = submissionDataReply(s.spec, s.authUser ?? '', from);
   if (refusal !== null) {
     s.resetTransaction();

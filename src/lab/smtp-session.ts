@@ -39,6 +39,8 @@ export class LabSmtpSession {
   dataParts: string[] = [];
   storedBytes = 0;
   messageBytes = 0;
+  /** A DATA line ended in LF without CR (refused after the final dot, in every scenario). */
+  bareLinefeed = false;
   bdatRemaining = 0;
   bdatLast = false;
   /** Set when a BDAT's chunk must be swallowed and answered with this error. */
@@ -119,6 +121,7 @@ export class LabSmtpSession {
     this.dataParts = [];
     this.storedBytes = 0;
     this.messageBytes = 0;
+    this.bareLinefeed = false;
   }
 
   /** Adds message bytes: counts all, stores up to the bound. */
@@ -152,6 +155,7 @@ export class LabSmtpSession {
         return;
       }
       const end = nl > 0 && this.buf[nl - 1] === 0x0d ? nl - 1 : nl;
+      if (end === nl && this.mode === 'data') this.bareLinefeed = true;
       const line = this.buf.subarray(0, end).toString('utf8');
       this.buf = this.buf.subarray(nl + 1);
       if (this.mode === 'data') handleDataLine(this, line);
