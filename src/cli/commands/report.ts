@@ -1,4 +1,5 @@
-// `device-mail-doctor report list | show ID | export ID --format ... | compare ID [ID2] | delete ID | restore ID`
+// `device-mail-doctor report list | show ID | export ID --format ... | compare ID [ID2] | duplicate ID | delete ID |
+// restore ID`
 // over the offline report store. Exit codes: 0 ok, 1 problems (damaged files found, export blocked or failed),
 // 2 bad input (unknown report, bad flag).
 import { existsSync } from 'node:fs';
@@ -23,6 +24,7 @@ const HELP = `Usage: device-mail-doctor report <subcommand> [flags] [--reports-d
        [--user ADDR] [--password-env VAR | --password-stdin] [--token-env VAR]
        (secrets given here are only scanned for: an export containing one is blocked)
   compare ID [ID2] [--json] [--lang ja|en]   (last two runs of ID, or the latest runs of ID and ID2)
+  duplicate ID   (a new visit to the same site: same job and settings, no runs yet)
   delete ID      (moves the report to the trash)
   restore ID     (undoes a delete)
 
@@ -153,6 +155,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       else io.stdout.write(renderComparisonText(cmp, lang));
       return EXIT_OK;
     }
+    case 'duplicate': {
+      const copy = await store.duplicate(needId(positionals, 'duplicate'));
+      io.stdout.write(`${copy.id}\n`);
+      return EXIT_OK;
+    }
     case 'delete': {
       const id = needId(positionals, 'delete');
       await store.remove(id);
@@ -165,13 +172,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     default:
-      throw new UsageError(`unknown subcommand "${printable(sub)}" (list, show, export, compare, delete, restore)`);
+      throw new UsageError(`unknown subcommand "${printable(sub)}" (list, show, export, compare, duplicate, delete, restore)`);
   }
 }
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'Saved reports: list, show, export (html, pdf, zip, ticket), compare, delete/restore',
+  summary: 'Saved reports: list, show, export (html, pdf, zip, ticket), compare, duplicate, delete/restore',
   async run(argv, io) {
     try {
       return await run(argv, io);

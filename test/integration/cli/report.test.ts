@@ -127,6 +127,15 @@ describe('report CLI', () => {
     expect((await cli(['compare', leaky])).code).toBe(2);
   });
 
+  it('duplicates a report as a new visit', async () => {
+    const r = await cli(['duplicate', fixed]);
+    expect(r.code).toBe(0);
+    const id = r.stdout.trim();
+    const shown = await cli(['show', id, '--json']);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ previousReportId: fixed, runs: [], job: { customer: 'Contoso 株式会社' } });
+    expect((await cli(['delete', id])).code).toBe(0);
+  });
+
   it('deletes to the trash and restores', async () => {
     expect((await cli(['delete', leaky])).code).toBe(0);
     expect((await cli(['show', leaky])).code).toBe(2);
