@@ -29,7 +29,7 @@ const HELP = `Usage: device-mail-doctor report <subcommand> [flags] [--reports-d
   restore ID     (undoes a delete)
 
 Reports folder: --reports-dir, else $DMD_REPORTS_DIR, else ${defaultReportsDir()}
-Exit codes: 0 ok, 1 problems (damaged files, export blocked or failed), 2 bad input.
+Exit codes: 0 ok, 1 problems (export blocked or failed; list: damaged files sit in quarantine/), 2 bad input.
 `;
 
 /** Largest secret read from stdin, in bytes. */
