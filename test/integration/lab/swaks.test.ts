@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab, type ScenarioName } from '../../../src/lab';
+import { SCENARIOS, startLab, type Lab, type ScenarioName } from '../../../src/lab';
 
 const SWAKS = '/usr/bin/swaks';
 const HAVE_SWAKS = existsSync(SWAKS);
@@ -116,6 +116,11 @@ describe.skipIf(!HAVE_SWAKS)('lab scenarios seen by swaks (skipped: /usr/bin/swa
     expect(out).toMatch(/^<- +220 [*02 ]+$/m);
     expect(out).toMatch(/TLS startup failed/);
     expect(out).not.toMatch(/Authentication successful/);
+  });
+
+  it('covers every scenario', () => {
+    const covered = new Set<string>([...REPLY_CASES.map((c) => c.name), 'legacy-tls10', 'rsa-only-ciphers', 'intercepting-proxy', 'silent-port']);
+    expect(SCENARIOS.filter((s) => !covered.has(s))).toEqual([]);
   });
 
   it('silent-port: swaks times out waiting for the banner', async () => {
