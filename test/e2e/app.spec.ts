@@ -1,6 +1,8 @@
 // The technician's whole path in the real renderer build (Chromium) against the real engine and lab:
 // new job → a Ricoh model → advisor → checklist → diagnose a lab scenario → findings in Japanese, then English.
 // Screenshots of every screen at 1366×768 and 1024×768 go to test-results/screenshots/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { renderFinding } from '../../src/shared/findings/catalog';
 import { expect, screenshot, test } from './fixtures';
@@ -161,4 +163,32 @@ test.describe('English OS', () => {
     await expect(page.locator('main')).toContainText('bridge');
     await shoot(page, 'settings');
   });
+});
+
+test('importing a profile file: errors name the field; a valid file becomes searchable', async ({ app: page }) => {
+  const ricoh = JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/printers/ricoh.json'), 'utf8')) as {
+    id: string;
+    vendor: string;
+    models: { id: string; vendor: string; names: string[]; capabilities: Record<string, unknown> }[];
+  };
+  const mine = {
+    ...ricoh,
+    id: 'acme-e2e',
+    vendor: 'Acme',
+    models: ricoh.models.slice(0, 1).map((m) => ({ ...m, id: 'acme-e2e-x1', vendor: 'Acme', names: ['Acme X1-E2E'] })),
+  };
+  const broken = structuredClone(mine);
+  delete (broken.models[0] as { capabilities?: unknown }).capabilities;
+
+  await page.locator('details.import summary').click();
+  const input = page.locator('details.import input[type="file"]');
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect(page.getByRole('alert')).toContainText('models[0].capabilities');
+  await screenshot(page, '1-device-import-error-1366x768');
+
+  await input.setInputFiles({ name: 'acme.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mine)) });
+  await expect(page.getByRole('status').filter({ hasText: 'インポートしました' })).toContainText('Acme');
+  await page.getByLabel('メーカー名・機種名で検索').fill('X1-E2E');
+  await page.locator('[data-model="acme-e2e-x1"]').click();
+  await expect(page.locator('.device-details')).toContainText('Acme');
 });

@@ -69,6 +69,8 @@ export const en = {
     importOk: 'Imported: {{label}}',
     importErrors_one: 'The file was not imported: {{count}} problem.',
     importErrors_other: 'The file was not imported: {{count}} problems.',
+    problems_one: '{{count}} profile file was skipped because it is invalid:',
+    problems_other: '{{count}} profile files were skipped because they are invalid:',
   },
   cap: {
     maxTls: 'Highest TLS version',
@@ -141,7 +143,7 @@ export const en = {
   },
   comparison: {
     caption: 'Comparison of the options (Microsoft Learn: set up a multifunction device or application to send email)',
-    feature: 'Feature',
+    feature: 'Compared',
     group: { features: 'Features', requirements: 'Requirements', limitations: 'Limitations' },
     rows: {
       internal: { label: 'Send to recipients in your domain(s)', submission: 'Yes', 'direct-send': 'Yes', relay: 'Yes' },

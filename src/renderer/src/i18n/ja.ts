@@ -71,6 +71,8 @@ export const ja: Resources = {
     importOk: 'インポートしました: {{label}}',
     importErrors_one: 'ファイルをインポートできませんでした（問題 {{count}} 件）。',
     importErrors_other: 'ファイルをインポートできませんでした（問題 {{count}} 件）。',
+    problems_one: '不正なプロファイル ファイル {{count}} 件を読み込みませんでした:',
+    problems_other: '不正なプロファイル ファイル {{count}} 件を読み込みませんでした:',
   },
   cap: {
     maxTls: '最高 TLS バージョン',
@@ -143,7 +145,7 @@ export const ja: Resources = {
   },
   comparison: {
     caption: 'オプションの比較（Microsoft Learn: Microsoft 365 を使用してメールを送信するように多機能デバイスまたはアプリケーションをセットアップする方法）',
-    feature: '機能',
+    feature: '比較項目',
     group: { features: '機能', requirements: '要件', limitations: '制限事項' },
     rows: {
       internal: { label: '自分のドメイン内の受信者への送信', submission: 'はい', 'direct-send': 'はい', relay: 'はい' },

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { searchModels } from '../../../../shared/profiles-resolve';
 import { TextField } from '../../components/Field';
 import { useSelectedModel } from '../../hooks/useSelectedModel';
+import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
 import { actions, catalogSel, jobSel } from '../../store/selectors';
 import { DeviceDetails } from './DeviceDetails';
@@ -20,6 +21,7 @@ export function DeviceScreen() {
   const files = useApp(catalogSel.files);
   const loading = useApp(catalogSel.loading);
   const error = useApp(catalogSel.error);
+  const problems = useApp(catalogSel.problems);
   const { updateJob, selectDevice, go } = useApp(useShallow(actions));
   const model = useSelectedModel();
   const [query, setQuery] = useState('');
@@ -69,6 +71,18 @@ export function DeviceScreen() {
             ))}
             {!loading && hits.length === 0 ? <li className="muted">{t('device.noHits')}</li> : null}
           </ul>
+          {problems.length > 0 ? (
+            <div className="error-box">
+              <p>{t('device.problems', { count: problems.length })}</p>
+              <ul className="mono">
+                {problems.map((p) => (
+                  <li key={p.path}>
+                    {visible(p.path, 300)}: {p.errors.slice(0, 3).map((e) => `${visible(e.path, 200)}: ${visible(e.message, 300)}`).join('; ')}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <ProfileImport />
         </div>
 
