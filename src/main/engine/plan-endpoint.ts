@@ -117,7 +117,16 @@ async function sendCheck(ctx: EngineContext, plan: EndpointPlan, routes: Routes,
   );
 }
 
-async function tlsChecks(ctx: EngineContext, plan: EndpointPlan, routes: Routes): Promise<Check[]> {
+/** True when the main session shows the endpoint cannot reach TLS at all: probing it 6 more times is pointless. */
+export function deadBeforeTls(s: SessionResult | null): boolean {
+  if (!s) return true;
+  if (s.errorPhase === 'connect' || s.errorPhase === 'banner' || s.errorPhase === 'ehlo' || s.errorPhase === 'starttls') return true;
+  if (s.banner && s.banner.code !== 220) return true;
+  if (s.ehlo && s.ehlo.code !== 250) return true;
+  return s.starttls !== null && (!s.starttls.offered || (s.starttls.reply !== null && s.starttls.reply.code !== 220));
+}
+
+async function tlsChecks(ctx: EngineContext, plan: EndpointPlan, routes: Routes, stop: AbortSignal): Promise<Check[]> {
   const { ep } = plan;
   const rows: ProbeRow[] = [];
   const device = ctx.request.device;
@@ -128,7 +137,7 @@ async function tlsChecks(ctx: EngineContext, plan: EndpointPlan, routes: Routes)
       rows.push(...(await ctx.all(defs.map((d) => () => runProbe(ctx, ep, routes, d, `tls.${ep.key}.matrix`, signal)))));
       return matrixOutcome(ep, rows.filter((r) => r.id !== 'device'));
     }),
-    () => runCheck(ctx, `tls.${ep.key}.cert`, `Certificate of ${ep.host}`, (signal) => runCertCheck(ctx, ep, routes, `tls.${ep.key}.cert`, signal)),
+    () => runCheck(ctx, `tls.${ep.key}.cert`, `Certificate of ${ep.host}`, (signal) => runCertCheck(ctx, ep, routes, `tls.${ep.key}.cert`, AbortSignal.any([signal, stop]))),
   ]);
   const verdict = await runCheck(ctx, `tls.${ep.key}.device`, `Would the device's TLS get through?`, () =>
     Promise.resolve(deviceVerdict(device, rows, { tlsRequired: plan.tlsRequired, host: ep.host })),
@@ -140,14 +149,17 @@ export async function runEndpoint(ctx: EngineContext, plan: EndpointPlan): Promi
   const { routes, checks } = await resolveRoutes(ctx, plan.ep);
   if (routes.v4.length + routes.v6.length === 0) return { routes: null, session: null, checks };
   let session: SessionResult | null = null;
+  // The TLS probes run alongside the main session, but stop once it shows the endpoint never reaches TLS.
+  const stopTls = new AbortController();
   const groups = await ctx.all<Check[]>([
     () => tcpChecks(ctx, plan.ep, routes),
     async () => {
       const main = await mainSession(ctx, plan, routes);
       session = main.session;
+      if (deadBeforeTls(main.session)) stopTls.abort();
       return main.checks;
     },
-    () => tlsChecks(ctx, plan, routes),
+    () => tlsChecks(ctx, plan, routes, stopTls.signal),
   ]);
   return { routes, session, checks: [...checks, ...groups.flat()] };
 }
