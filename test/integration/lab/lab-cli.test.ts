@@ -88,6 +88,7 @@ describe('device-mail-doctor lab', () => {
     [['--address', 'not-an-ip'], /--address must be an IP address/],
     [['--mx-port', '70000'], /--mx-port must be a port number/],
     [['--bogus'], /Unknown option|bogus/],
+    [['--address', '192.0.2.1'], /cannot listen on 192\.0\.2\.1: EADDRNOTAVAIL/],
     [['--scenario', 'x\u0000\r\ny'], /unknown scenario "x\?\?\?y"/],
   ])('bad input %j → exit 2', async (argv, message) => {
     const { io, err } = makeIo();
