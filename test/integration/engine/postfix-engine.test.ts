@@ -8,6 +8,7 @@ import { startDnsServer, type DnsServer } from '../../../src/lab/dns-server';
 import { runDiagnosis } from '../../../src/main/engine/run';
 import { DiagnoseRequestSchema, type Diagnosis, type Target } from '../../../src/shared/model';
 import { postfixSkipReason, startPostfix, type PostfixPeer } from '../../helpers/postfix';
+import { sleep } from '../../helpers/run-cmd';
 
 const skip = postfixSkipReason();
 if (skip) console.warn(`postfix-engine: skipped: ${skip}`);
@@ -15,6 +16,9 @@ if (skip) console.warn(`postfix-engine: skipped: ${skip}`);
 /** Overall deadline of one diagnosis against the local Postfix, in ms. */
 const DIAGNOSIS_TIMEOUT_MS = 30_000;
 const EXTERNAL = 'someone@external.example';
+/** Polls of Postfix's log while waiting for a delivery line, and the pause between them (ms): 10 s at most. */
+const LOG_POLLS = 100;
+const LOG_POLL_MS = 100;
 
 function codes(d: Diagnosis): string[] {
   return d.checks.flatMap((c) => c.findings.map((f) => f.code));
@@ -38,25 +42,46 @@ describe.skipIf(skip !== null)(`engine vs a private Postfix${skip ? ` (skipped: 
     await pf?.stop();
   });
 
-  const diagnose = (target: Partial<Target> & Pick<Target, 'method'>, password?: string) =>
+  const diagnose = (target: Partial<Target> & Pick<Target, 'method'>, password?: string, send = false) =>
     runDiagnosis(
       DiagnoseRequestSchema.parse({
         target: { host: pf.host, connectTo: pf.connectTo, dnsServer: `${dns.address}:${dns.port}`, ...target },
         device: null,
+        send,
         timeoutMs: DIAGNOSIS_TIMEOUT_MS,
         extraCaPem: [pf.caPem],
         ...(password === undefined ? {} : { password }),
       }),
     );
+  const status = (d: Diagnosis, id: string) => d.checks.find((c) => c.id === id)?.status;
 
   it('authenticates after STARTTLS with the right password', async () => {
     const d = await diagnose({ method: 'submission', port: 587, user: pf.user, from: pf.user, to: [EXTERNAL] }, pf.password);
-    const auth = d.checks.find((c) => c.id === 'auth');
-    expect(auth?.status, JSON.stringify(d.checks, null, 1)).toBe('pass');
+    expect(status(d, 'auth'), JSON.stringify(d.checks, null, 1)).toBe('pass');
+    expect(d.verdict).toBe('pass');
+    // The certificate chains to the test CA (extraCaPem) under the name the check used, via --connect-to.
+    expect(status(d, 'tls.submission.cert')).toBe('pass');
+    // Authenticated, Postfix relays to the external recipient (permit_sasl_authenticated).
+    expect(status(d, 'envelope.external')).toBe('pass');
     expect(codes(d)).not.toContain('AUTH_FAILED');
     expect(codes(d)).not.toContain('RELAY_DENIED');
     expect(JSON.stringify(d)).not.toContain(pf.password);
     expect(pf.log()).toMatch(/sasl_method=(PLAIN|LOGIN), sasl_username=device@postfix\.test/);
+  });
+
+  it('sends a real, labelled test message when asked (--send), and Postfix queues it', async () => {
+    const d = await diagnose({ method: 'submission', port: 587, user: pf.user, from: pf.user, to: [EXTERNAL] }, pf.password, true);
+    const send = d.checks.find((c) => c.id === 'send');
+    expect(send?.status, JSON.stringify(send)).toBe('pass');
+    const response = send?.details.response;
+    const queued = /queued as ([0-9A-F]+)/.exec(typeof response === 'string' ? response : '')?.[1];
+    expect(queued).toBeDefined();
+    // Postfix's own log: that queue id, from the login mailbox, delivered (to discard:) to the external recipient.
+    // Delivery follows the 250 asynchronously: wait for the log line, bounded.
+    const delivered = new RegExp(`${queued}: to=<${EXTERNAL}>.*status=sent`);
+    for (let i = 0; i < LOG_POLLS && !delivered.test(pf.log()); i += 1) await sleep(LOG_POLL_MS);
+    expect(pf.log()).toContain(`${queued}: from=<${pf.user}>`);
+    expect(pf.log()).toMatch(delivered);
   });
 
   it('reports AUTH_FAILED for a wrong password, after exactly one attempt', async () => {
