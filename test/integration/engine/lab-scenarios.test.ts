@@ -1,0 +1,134 @@
+// The engine against every lab scenario (a simulated Exchange Online on loopback): each scenario's symptom shows
+// as the right finding on the right check, and the healthy lab passes with the relay/egress/SPF facts right.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab } from '../../../src/lab';
+import { SCENARIOS, type Lab, type ScenarioName } from '../../../src/lab/types';
+import type { EngineLimits } from '../../../src/main/engine/limits';
+import { runDiagnosis } from '../../../src/main/engine/run';
+import { DiagnoseRequestSchema, type DeviceProfile, type Diagnosis, type StepEvent, type Target } from '../../../src/shared/model';
+
+/** Short deadlines (ms): the lab answers in milliseconds; silent-port must end quickly. */
+const LIMITS: Partial<EngineLimits> = { connectTimeoutMs: 1_500, bannerTimeoutMs: 1_500, replyTimeoutMs: 3_000 };
+const OVERALL_MS = 20_000;
+
+const device = (maxTls: DeviceProfile['maxTls'], cipherFamily: DeviceProfile['cipherFamily']): DeviceProfile => ({
+  id: `test-${maxTls}-${cipherFamily}`, kind: 'mfp', label: 'test device', maxTls, cipherFamily,
+  authMechanisms: ['LOGIN'], starttls: true, implicitTls: false, serverFieldMaxLength: null, oauth: false,
+});
+
+interface Case {
+  /** Check id → finding codes it must carry. */
+  expect: Record<string, string[]>;
+  send?: boolean;
+  device?: DeviceProfile;
+  /** Leave from the connector's IP (default true). */
+  bind?: boolean;
+}
+
+const CASES: Record<ScenarioName, Case> = {
+  healthy: { expect: { auth: ['BASIC_AUTH_RETIREMENT'], 'envelope.internal': [], 'envelope.external': [], 'envelope.mx.internal': [], 'envelope.mx.external': [], 'relay.egress-ip': [], 'dns.mx': [], 'dns.spf': [], send: [], 'send.mx': [] }, send: true },
+  'wrong-password': { expect: { auth: ['AUTH_FAILED'] } },
+  'tenant-auth-disabled': { expect: { auth: ['SMTP_AUTH_DISABLED_TENANT'] } },
+  'mailbox-auth-disabled': { expect: { auth: ['SMTP_AUTH_DISABLED_MAILBOX'] } },
+  'security-defaults': { expect: { auth: ['SECURITY_DEFAULTS_BLOCK'] } },
+  'conditional-access': { expect: { auth: ['CONDITIONAL_ACCESS_BLOCK'] } },
+  'basic-auth-disabled': { expect: { auth: ['BASIC_AUTH_DISABLED'] } },
+  'send-as-denied': { expect: { 'envelope.internal': [], send: ['SEND_AS_DENIED'] }, send: true },
+  'sender-blocked': { expect: { 'envelope.internal': ['SENDER_BLOCKED'] } },
+  'ip-blocklisted': { expect: { 'envelope.internal': ['IP_BLOCKLISTED'], 'envelope.mx.internal': ['IP_BLOCKLISTED'] } },
+  throttled: { expect: { 'envelope.internal': ['THROTTLED'] } },
+  'mailbox-full': { expect: { send: ['MAILBOX_FULL'] }, send: true },
+  'legacy-tls10': { expect: { 'tls.submission.matrix': ['TLS_HANDSHAKE_FAILED'], 'smtp.submission.starttls': ['TLS_HANDSHAKE_FAILED'], 'tls.submission.device': [] }, device: device('1.0', 'rsa') },
+  'rsa-only-ciphers': { expect: { 'tls.submission.device': ['TLS_CIPHER_MISMATCH'], 'tls.submission.matrix': [] }, device: device('1.2', 'ecdhe') },
+  'intercepting-proxy': { expect: { 'smtp.submission.banner': ['SMTP_INTERCEPTED'], 'tls.submission.cert': ['TLS_CERT_UNTRUSTED', 'SMTP_INTERCEPTED'], 'smtp.mx.banner': ['SMTP_INTERCEPTED'] } },
+  'silent-port': { expect: { 'smtp.submission.banner': ['BANNER_TIMEOUT'], 'smtp.mx.banner': ['BANNER_TIMEOUT'] } },
+  'reject-direct-send': { expect: { 'envelope.mx.internal': ['DIRECT_SEND_REJECTED'] }, bind: false },
+  'connector-ip-changed': { expect: { 'envelope.mx.external': ['RELAY_NOT_ATTRIBUTED'], 'relay.egress-ip': [] } },
+};
+
+let lab: Lab;
+
+function request(over: Partial<Target> = {}, extra: Record<string, unknown> = {}) {
+  const t = lab.tenant;
+  return DiagnoseRequestSchema.parse({
+    target: {
+      method: 'auto', domain: t.domain, from: t.mailbox, to: [t.internalRecipient, t.externalRecipient], user: t.mailbox,
+      expectedIp: t.connectorIp, bind: t.connectorIp, connectTo: lab.connectTo, dnsServer: `${lab.dns.address}:${lab.dns.port}`, ...over,
+    },
+    device: null, timeoutMs: OVERALL_MS, extraCaPem: [lab.caPem], password: t.password, ...extra,
+  });
+}
+
+const codes = (d: Diagnosis, id: string) => d.checks.find((c) => c.id === id)?.findings.map((f) => f.code);
+
+describe('engine vs every lab scenario', () => {
+  beforeAll(async () => {
+    lab = await startLab({ scenario: 'healthy' });
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  it('covers every scenario the lab has', () => {
+    expect(Object.keys(CASES).sort()).toEqual([...SCENARIOS].sort());
+  });
+
+  for (const name of SCENARIOS) {
+    it(`${name}: ${Object.entries(CASES[name].expect).map(([k, v]) => `${k}=${v.join('+') || 'clean'}`).join(', ')}`, async () => {
+      const c = CASES[name];
+      lab.setScenario(name);
+      const over: Partial<Target> = c.bind === false ? { bind: undefined } : {};
+      const d = await runDiagnosis(request(over, { send: c.send ?? false, device: c.device ?? null }), { limits: LIMITS });
+      for (const [id, want] of Object.entries(c.expect)) {
+        const got = codes(d, id);
+        expect(got, `${id} in ${name}: ${JSON.stringify(d.checks.find((x) => x.id === id)?.details)}`).toBeDefined();
+        if (want.length === 0) expect(got, id).toEqual([]);
+        else expect(got, id).toEqual(expect.arrayContaining(want));
+      }
+      // One AUTH attempt per connection, never retried (lockout risk); --send logs in again only after AUTH passed.
+      const auths = d.transcript.filter((r) => r.dir === 'C' && /^AUTH /.test(r.text));
+      expect(auths.filter((r) => r.check === 'auth').length).toBeLessThanOrEqual(1);
+      expect(auths.filter((r) => r.check === 'send').length).toBeLessThanOrEqual(d.checks.find((x) => x.id === 'auth')?.status === 'fail' ? 0 : 1);
+      expect(JSON.stringify(d)).not.toContain(lab.tenant.password);
+    });
+  }
+
+  it('healthy submission: egress IP from EHLO, the test message arrives labelled, steps stream in order', async () => {
+    lab.setScenario('healthy');
+    const before = lab.received.length;
+    const events: StepEvent[] = [];
+    const d = await runDiagnosis(request({ method: 'submission' }, { send: true }), { limits: LIMITS, onEvent: (e) => events.push(e) });
+    expect(d.verdict).not.toBe('fail');
+    expect(d.egressIp).toBe(lab.tenant.connectorIp);
+    expect(lab.received.length).toBe(before + 1);
+    expect(lab.received.at(-1)?.data).toMatch(/Subject: Device Mail Doctor test message/);
+    expect(events.at(-1)?.type).toBe('done');
+    const started = new Set(events.filter((e) => e.type === 'check-started').map((e) => (e as { id: string }).id));
+    for (const c of d.checks) expect(started.has(c.id)).toBe(true);
+  });
+
+  it('relay from an IP that is not the connector\'s → EGRESS_IP_NOT_CONNECTOR', async () => {
+    lab.setScenario('healthy');
+    const d = await runDiagnosis(request({ method: 'relay', expectedIp: '198.51.100.7' }), { limits: LIMITS });
+    expect(codes(d, 'relay.egress-ip')).toEqual(['EGRESS_IP_NOT_CONNECTOR']);
+    expect(d.verdict).toBe('fail');
+  });
+
+  it('security defaults block Basic auth but XOAUTH2 signs in', async () => {
+    lab.setScenario('security-defaults');
+    const d = await runDiagnosis(request({ method: 'submission' }, { password: undefined, oauthToken: lab.tenant.oauthToken }), { limits: LIMITS });
+    expect(d.checks.find((c) => c.id === 'auth')?.status).toBe('pass');
+    expect(d.checks.find((c) => c.id === 'auth')?.details.mechanism).toBe('XOAUTH2');
+    expect(JSON.stringify(d)).not.toContain(lab.tenant.oauthToken);
+  });
+
+  it('Cancel ends the diagnosis promptly, marked cancelled', async () => {
+    lab.setScenario('silent-port');
+    const ac = new AbortController();
+    const started = performance.now();
+    setTimeout(() => ac.abort(), 300);
+    const d = await runDiagnosis(request(), { signal: ac.signal, limits: { ...LIMITS, bannerTimeoutMs: 10_000 } });
+    expect(d.cancelled).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
