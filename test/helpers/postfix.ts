@@ -3,7 +3,7 @@
 // AUTH only after TLS, relaying only for authenticated clients. Everything is delivered to `discard:`, so no mail
 // leaves the machine. Needs root (Postfix's master runs as root and drops to the `postfix` user).
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,11 @@ const READY_POLL_MS = 150;
 const STOP_DEADLINE_MS = 10_000;
 /** How long the master may take to exit after `postfix stop` returned, in milliseconds. */
 const STOP_GRACE_MS = 3_000;
+
+/** Leftover instances (their test process died before afterAll) stopped per sweep. */
+const MAX_STALE_SWEEP = 16;
+/** Prefix of each instance's temp dir; the dir holds `owner.pid`, the pid of the test process that started it. */
+const DIR_PREFIX = 'dmd-postfix-';
 
 const POSTFIX = '/usr/sbin/postfix';
 const SASLPASSWD2 = '/usr/sbin/saslpasswd2';
@@ -149,7 +154,9 @@ function answers220(address: string, port: number, ms: number): Promise<boolean>
 export async function startPostfix(opts: { host?: string; domain?: string } = {}): Promise<PostfixPeer> {
   const host = opts.host ?? 'mail.postfix.test';
   const domain = opts.domain ?? 'postfix.test';
-  const dir = mkdtempSync(join(tmpdir(), 'dmd-postfix-'));
+  await sweepStale();
+  const dir = mkdtempSync(join(tmpdir(), DIR_PREFIX));
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
   // The unprivileged postfix user must traverse the dir to reach the sasldb and its data directory.
   chmodSync(dir, 0o711);
   const pw = userInfoOf('postfix');
@@ -208,6 +215,19 @@ async function stopPostfix(dir: string): Promise<void> {
     }
   }
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Stops instances whose test process is gone (killed before its afterAll), so no Postfix outlives its test. */
+async function sweepStale(): Promise<void> {
+  const stale = readdirSync(tmpdir())
+    .filter((n) => n.startsWith(DIR_PREFIX))
+    .map((n) => join(tmpdir(), n))
+    .filter((d) => {
+      const owner = existsSync(join(d, 'owner.pid')) ? Number(readFileSync(join(d, 'owner.pid'), 'utf8')) : NaN;
+      return Number.isInteger(owner) && !alive(owner);
+    })
+    .slice(0, MAX_STALE_SWEEP);
+  for (const d of stale) await stopPostfix(d);
 }
 
 function alive(pid: number): boolean {
