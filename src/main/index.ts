@@ -1,10 +1,11 @@
 // Electron main: wiring only (docs/architecture.md). Everything it serves is the Electron-free services object;
 // what is Electron-specific (safeStorage, utilityProcess, app:// protocol, windows) comes from small adapters.
-import { app, ipcMain, shell, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { startLab } from '../lab';
 import { APP_VERSION } from '../shared/version';
 import { registerAppScheme, serveAppScheme } from './adapters/app-protocol';
+import { saveDialogTarget } from './adapters/dialogs';
 import { safeStorageCipher } from './adapters/safe-storage';
 import { utilityWorkerLauncher } from './adapters/utility-launcher';
 import { createIpcRegistry, sendEvent } from './ipc';
@@ -14,6 +15,8 @@ import type { Emit } from './services-types';
 import { isAppUrl } from './url-policy';
 import { createMainWindow, hardenWebContents } from './window';
 import { createEngineRunner } from './worker/engine-runner';
+import { createElectronPdfPrinter } from './export/pdf-electron';
+import { defaultReportsDir } from './store/default-dir';
 
 /** electron-vite's dev server (development only); production loads app://renderer/. */
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -47,6 +50,12 @@ function start(): void {
     engine: createEngineRunner(utilityWorkerLauncher(join(here, 'engine-worker.js'))),
     startLab,
     profiles,
+    reports: {
+      // Same folder as the CLI's `report` command, so both see the same visits.
+      dir: defaultReportsDir(),
+      exportTarget: saveDialogTarget(() => mainWindow),
+      pdf: createElectronPdfPrinter((options) => new BrowserWindow(options)),
+    },
     openUrl: (url) => shell.openExternal(url),
     emit,
   });

@@ -2,11 +2,13 @@
 import { fail, ok, type DiagnoseCancelled, type DiagnoseStarted, type Result } from '../shared/ipc';
 import type { DiagnoseRequest } from '../shared/model';
 import type { EngineRunner } from './worker/engine-runner';
+import type { SessionSecrets } from '../shared/secrets';
 import type { Emit } from './services-types';
 
-export function createDiagnoseService(engine: EngineRunner, emit: Emit) {
+export function createDiagnoseService(engine: EngineRunner, emit: Emit, onSecrets: (s: SessionSecrets) => void) {
   return {
     start(request: DiagnoseRequest): Result<DiagnoseStarted> {
+      onSecrets({ user: request.target.user, password: request.password, oauthToken: request.oauthToken });
       // The run id is known before any event can arrive (events come from another process, asynchronously).
       const ref = { runId: '' };
       const runId = engine.start(request, {

@@ -5,10 +5,13 @@ import type { Handlers } from './ipc-dispatch';
 import { createDiagnoseService } from './services-diagnose';
 import { createLabService, type StartLab } from './services-lab';
 import type { ProfileBackend } from './services-profiles';
+import { createReportsService, type ExportTarget } from './services-reports';
 import { createSecretVault, type SecretCipher } from './services-secrets';
 import { appInfo, listInterfaces, openExternal, type AppIdentity } from './services-system';
 import type { Emit } from './services-types';
 import type { EngineRunner } from './worker/engine-runner';
+import type { PdfPrinter } from './export/pdf';
+import type { SessionSecrets } from '../shared/secrets';
 
 export interface ServiceDeps {
   identity: AppIdentity;
@@ -18,6 +21,12 @@ export interface ServiceDeps {
   engine: EngineRunner;
   startLab: StartLab;
   profiles: ProfileBackend;
+  reports: {
+    /** The reports folder (Electron: the per-user default shared with the CLI; bridge: the test's folder). */
+    dir: string;
+    exportTarget: ExportTarget;
+    pdf?: PdfPrinter;
+  };
   /** Opens a vetted https URL (Electron: shell.openExternal). */
   openUrl: (url: string) => Promise<void>;
   emit: Emit;
@@ -28,8 +37,22 @@ export type Services = Handlers & { dispose(): Promise<void> };
 const notYet = (what: string): Result<never> =>
   fail('not-implemented', `${what} is not available in this version yet.`);
 
+/** Diagnoses whose secrets are remembered (memory only) to scan report writes and exports. */
+export const MAX_SESSION_SECRETS = 32;
+
 export function createServices(deps: ServiceDeps): Services {
-  const diagnose = createDiagnoseService(deps.engine, deps.emit);
+  // The secrets of this session's diagnoses: every report write and export is scanned for them.
+  const sessionSecrets: SessionSecrets[] = [];
+  const diagnose = createDiagnoseService(deps.engine, deps.emit, (s) => {
+    if (!s.password && !s.oauthToken) return;
+    sessionSecrets.push(s);
+    if (sessionSecrets.length > MAX_SESSION_SECRETS) sessionSecrets.shift();
+  });
+  const reports = createReportsService({
+    ...deps.reports,
+    appVersion: deps.identity.version,
+    sessionSecrets: () => sessionSecrets,
+  });
   const lab = createLabService(deps.startLab);
   const vault = createSecretVault(deps.secretsFile, deps.cipher);
 
@@ -53,11 +76,14 @@ export function createServices(deps: ServiceDeps): Services {
 
     'shell:open-external': async ({ url }) => openExternal(url, deps.openUrl, await deps.profiles.sourceDomains()),
 
-    'reports:save': () => notYet('Saving reports'),
-    'reports:list': () => notYet('The report list'),
-    'reports:open': () => notYet('Opening reports'),
-    'reports:delete': () => notYet('Deleting reports'),
-    'reports:export': () => notYet('Exporting reports'),
+    'reports:list': (query) => reports.list(query),
+    'reports:open': (id) => reports.open(id),
+    'reports:create': ({ job }) => reports.create(job),
+    'reports:save': ({ report }) => reports.save(report),
+    'reports:add-run': (args) => reports.addRun(args),
+    'reports:delete': (id) => reports.remove(id),
+    'reports:restore': (id) => reports.restore(id),
+    'reports:export': (args) => reports.export(args),
 
     'capture:start': () => notYet('Capture mode'),
     'capture:stop': () => notYet('Capture mode'),

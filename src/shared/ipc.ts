@@ -3,7 +3,8 @@
 // phantom type) its result; EVENTS maps every main→renderer push channel to its listener name and payload.
 // No channel string may appear anywhere else. Pure TypeScript: loaded by main, preload, renderer and the e2e bridge.
 import { z } from 'zod';
-import { DiagnoseRequestSchema, LangSchema, type ConnectToRule, type StepEvent } from './model';
+import { DiagnoseRequestSchema, DiagnosisSchema, LangSchema, type ConnectToRule, type StepEvent, type Verdict } from './model';
+import { JobSchema, ReportIdSchema, ReportSchema, type Report } from './report';
 import type { LoadedProfileFile, Origin } from './profiles-resolve';
 import { SCENARIOS, type LabEndpoint, type LabTenant, type ScenarioName } from '../lab/types';
 
@@ -17,6 +18,7 @@ export const IPC_ERROR_CODES = [
   'insecure-backend', // safeStorage would only obfuscate (Linux basic_text): refuse to remember secrets
   'url-rejected', // openExternal refused a URL that is not a vetted https link
   'invalid-profile', // an imported profile file failed validation (message names the field)
+  'secret-detected', // a write/export would have contained this session's password or token: blocked
   'busy', // e.g. too many diagnoses at once
   'unavailable', // a capability this runtime does not have (e.g. PDF outside Electron)
   'cancelled', // the technician cancelled a dialog
@@ -55,6 +57,17 @@ const SecretKeySchema = z
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
 export const ScenarioSchema = z.enum(SCENARIOS);
 export const ReportFormatSchema = z.enum(['html', 'pdf', 'zip', 'ticket']);
+/** Report list filter: free text, customer, site, device, finding code, date range (YYYY-MM-DD or ISO). */
+export const ReportQuerySchema = z.object({
+  text: z.string().max(200).optional(),
+  customer: z.string().max(200).optional(),
+  site: z.string().max(200).optional(),
+  device: z.string().max(200).optional(),
+  findingCode: z.string().max(60).optional(),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+});
+export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 export type ReportFormat = z.infer<typeof ReportFormatSchema>;
 /** A listener address for capture mode. */
 export const ListenSchema = z.object({
@@ -134,15 +147,27 @@ export interface ProfileImported {
   file: LoadedProfileFile;
 }
 
-export interface ReportSummary {
+/** One line of the report list (the store's summary of a report). */
+export interface ReportListItem {
   id: string;
-  title: string;
+  customer: string;
+  site: string;
+  deviceModel: string;
+  method: string;
+  createdAt: string;
   updatedAt: string;
-  /** Free-form summary fields from the report store (site, device, verdict, finding codes...). */
-  [key: string]: unknown;
+  runCount: number;
+  lastVerdict: Verdict | null;
+  lastRunAt: string | null;
+  /** Finding codes of the latest run. */
+  findingCodes: string[];
+  previousReportId?: string | undefined;
+  migratedFrom: number | null;
 }
-export interface ReportSaved {
-  id: string;
+export interface ReportListing {
+  reports: ReportListItem[];
+  /** Files that could not be read: quarantined or written by a newer version. Never fatal. */
+  problems: { file: string; kind: 'quarantined' | 'newer-version'; reason: string; movedTo?: string | undefined }[];
 }
 export interface ReportExported {
   /** Where the export was written. */
@@ -206,17 +231,37 @@ export const INVOKE = {
   /** Only vetted https links (Microsoft docs, vendor docs from profile sources) are opened. */
   'shell:open-external': def<null>()('openExternal', z.tuple([z.object({ url: z.string().min(1).max(2048) })])),
 
-  // Reports (issue 5): the report object is validated by the store's own schema in main.
-  'reports:save': def<ReportSaved>()(
-    'reportSave',
-    z.tuple([z.object({ report: z.record(z.string(), z.unknown()) })]),
+  // Reports (issue 5): one report per site visit; every write is scanned for this session's secrets in main.
+  'reports:list': def<ReportListing>()('reportList', z.tuple([ReportQuerySchema.optional()])),
+  'reports:open': def<Report>()('reportOpen', z.tuple([ReportIdSchema])),
+  'reports:create': def<Report>()('reportCreate', z.tuple([z.object({ job: JobSchema })])),
+  'reports:save': def<Report>()('reportSave', z.tuple([z.object({ report: ReportSchema })])),
+  /** Adds a finished diagnosis as a run: to report `id`, or to a new report for `job`. */
+  'reports:add-run': def<Report>()(
+    'reportAddRun',
+    z.tuple([
+      z.object({
+        id: ReportIdSchema.optional(),
+        job: JobSchema.optional(),
+        diagnosis: DiagnosisSchema,
+        label: z.string().max(200).optional(),
+      }),
+    ]),
   ),
-  'reports:list': def<ReportSummary[]>()('reportList', none),
-  'reports:open': def<Record<string, unknown>>()('reportOpen', z.tuple([z.object({ id: IdSchema })])),
-  'reports:delete': def<null>()('reportDelete', z.tuple([z.object({ id: IdSchema })])),
+  /** Moves the report to the trash; reportRestore undoes it. */
+  'reports:delete': def<null>()('reportDelete', z.tuple([ReportIdSchema])),
+  'reports:restore': def<Report>()('reportRestore', z.tuple([ReportIdSchema])),
+  /** Electron asks where to save (a cancelled dialog answers `cancelled`); the bridge writes to its data folder. */
   'reports:export': def<ReportExported>()(
     'reportExport',
-    z.tuple([z.object({ id: IdSchema, format: ReportFormatSchema, lang: LangSchema })]),
+    z.tuple([
+      z.object({
+        id: ReportIdSchema,
+        format: ReportFormatSchema,
+        lang: LangSchema,
+        ticketFormat: z.enum(['markdown', 'text']).optional(),
+      }),
+    ]),
   ),
 
   // Capture mode (issue 6).

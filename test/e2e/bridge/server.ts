@@ -12,7 +12,9 @@ import { APP_VERSION } from '../../../src/shared/version';
 import { loadAsset } from '../../../src/main/app-assets';
 import { dispatch } from '../../../src/main/ipc-dispatch';
 import { createServices, type Services } from '../../../src/main/services';
+import { createChromiumPdfPrinter } from '../../../src/main/export/pdf';
 import { createProfileBackend } from '../../../src/main/services-profiles';
+import { folderExportTarget } from '../../../src/main/services-reports';
 import { createEphemeralCipher, refusingCipher } from '../../../src/main/services-secrets';
 import { createEngineRunner } from '../../../src/main/worker/engine-runner';
 import { nodeWorkerLauncher } from '../../../src/main/worker/node-launcher';
@@ -100,6 +102,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     ),
     startLab,
     profiles: createProfileBackend({ builtinDir: join(ROOT, 'resources/printers'), userDir: join(opts.dataDir, 'profiles') }),
+    reports: {
+      dir: join(opts.dataDir, 'reports'),
+      exportTarget: folderExportTarget(join(opts.dataDir, 'exports')),
+      pdf: createChromiumPdfPrinter(),
+    },
     openUrl: (url) => {
       opened.push(url);
       return Promise.resolve();

@@ -10,6 +10,7 @@ import { dispatch } from '../../../src/main/ipc-dispatch';
 import { createServices, type Services } from '../../../src/main/services';
 import { createProfileBackend } from '../../../src/main/services-profiles';
 import { createEphemeralCipher } from '../../../src/main/services-secrets';
+import { folderExportTarget } from '../../../src/main/services-reports';
 import { createEngineRunner } from '../../../src/main/worker/engine-runner';
 import { nodeWorkerLauncher } from '../../../src/main/worker/node-launcher';
 
@@ -32,6 +33,7 @@ beforeAll(() => {
     ),
     startLab,
     profiles: createProfileBackend({ builtinDir: join(ROOT, 'resources/printers'), userDir: join(dataDir, 'profiles') }),
+    reports: { dir: join(dataDir, 'reports'), exportTarget: folderExportTarget(join(dataDir, 'exports')) },
     openUrl: (url) => {
       opened.push(url);
       return Promise.resolve();
@@ -103,6 +105,35 @@ describe('services', () => {
     const mine = events.filter((e) => e.channel === 'diagnose:event' && (e.payload as DiagnoseEventPayload).runId === runId);
     expect(mine.some((e) => (e.payload as DiagnoseEventPayload).event.type === 'check-started')).toBe(true);
     expect(JSON.stringify(mine)).not.toContain('definitely-wrong-pw');
+  }, RUN_BOUND_MS);
+
+  it('saves the diagnosis as a report, lists, exports, deletes and restores it; a leaked password blocks the write', async () => {
+    const lab = await value<LabInfo>('lab:start', { scenario: 'healthy' });
+    const { runId } = await value<{ runId: string }>('diagnose:start', labRequest(lab, lab.tenant.password));
+    const end = await runEnd(runId);
+    if (!('event' in end) || end.event.type !== 'done') throw new Error('no diagnosis');
+    const diagnosis = end.event.diagnosis;
+    const report = await value<{ id: string; runs: unknown[] }>('reports:add-run', { job: { customer: 'Contoso', site: 'Osaka 2F' }, diagnosis });
+    expect(report.runs).toHaveLength(1);
+    const listing = await value<{ reports: { id: string; customer: string }[] }>('reports:list', { customer: 'contoso' });
+    expect(listing.reports.map((r) => r.id)).toEqual([report.id]);
+    const exported = await value<{ path: string; bytes: number }>('reports:export', { id: report.id, format: 'html', lang: 'ja' });
+    expect(exported.path.startsWith(join(dataDir, 'exports'))).toBe(true);
+    expect(readFileSync(exported.path, 'utf8')).toContain('Contoso');
+    const pdf = await call('reports:export', { id: report.id, format: 'pdf', lang: 'en' });
+    expect(pdf.ok || pdf.error.code).toBe('unavailable'); // no printer injected in this test
+    // The session's password (used by the run above) must never reach a report.
+    const leaky = { ...diagnosis, transcript: [...diagnosis.transcript, { t: 1, dir: 'C' as const, text: `PASS ${lab.tenant.password}` }] };
+    const blocked = await call('reports:add-run', { id: report.id, diagnosis: leaky });
+    expect(blocked.ok).toBe(false);
+    if (!blocked.ok) {
+      expect(blocked.error.code).toBe('secret-detected');
+      expect(blocked.error.message).not.toContain(lab.tenant.password);
+    }
+    expect(await value('reports:delete', report.id)).toBeNull();
+    expect((await value<{ reports: unknown[] }>('reports:list')).reports).toHaveLength(0);
+    expect((await value<{ id: string }>('reports:restore', report.id)).id).toBe(report.id);
+    expect((await call('reports:open', 'no-such-report')).ok).toBe(false);
   }, RUN_BOUND_MS);
 
   it('switching scenarios keeps the same lab (ports, CA), and cancel ends a silent-port run', async () => {
