@@ -184,6 +184,7 @@ test('importing a profile file: errors name the field; a valid file becomes sear
   const input = page.locator('details.import input[type="file"]');
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   await expect(page.getByRole('alert')).toContainText('models[0].capabilities');
+  await page.getByRole('alert').scrollIntoViewIfNeeded();
   await screenshot(page, '1-device-import-error-1366x768');
 
   await input.setInputFiles({ name: 'acme.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mine)) });

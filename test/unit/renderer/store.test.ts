@@ -178,3 +178,16 @@ describe('run slice against the bridge', () => {
     expect(bridge.calls.some((c) => c.channel === 'diagnose:start')).toBe(false);
   });
 });
+
+describe('practice mode', () => {
+  it('turning practice off stops the running lab', async () => {
+    const bridge = fakeBridge({ 'lab:stop': () => null });
+    install(bridge);
+    const store = createAppStore();
+    store.setState((s) => ({ practice: { ...s.practice, enabled: true, lab: { scenario: 'healthy' } as never } }));
+    store.getState().setPractice({ enabled: false });
+    await tick();
+    expect(bridge.calls.some((c) => c.channel === 'lab:stop')).toBe(true);
+    expect(store.getState().practice.lab).toBeNull();
+  });
+});

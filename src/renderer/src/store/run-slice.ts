@@ -56,7 +56,11 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
     practice: { enabled: false, scenario: DEFAULT_SCENARIO, scenarios: [], lab: null, error: null },
     setPassword: (password) => set({ password }),
     setSendTest: (sendTest) => set({ sendTest }),
-    setPractice: (patch) => set((s) => ({ practice: { ...s.practice, ...patch } })),
+    setPractice: (patch) => {
+      set((s) => ({ practice: { ...s.practice, ...patch, error: null } }));
+      // Leaving practice mode shuts the lab down: nothing keeps listening on loopback for no reason.
+      if (patch.enabled === false) void get().stopLab();
+    },
     loadScenarios: async () => {
       try {
         const scenarios = await client.labScenarios();
