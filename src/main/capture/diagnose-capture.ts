@@ -1,0 +1,101 @@
+// Diagnoses one captured session against the method the technician chose, with the same finding codes the
+// engine uses. Every finding is `predicted`: it says what Exchange Online would do with what the device sent.
+import type { CaptureDiagnosis, CapturedSession } from '../../shared/capture';
+import type { FindingRef, Method } from '../../shared/model';
+import { catalogEntry } from '../../shared/findings/catalog';
+import { classifyText } from '../../shared/findings/classify';
+
+/** Exchange Online's default maximum message size for client submission / inbound, in bytes (35 MB). */
+export const EXO_MAX_MESSAGE_BYTES = 35 * 1024 * 1024;
+
+export interface CaptureDiagnoseOptions {
+  method: Method;
+  /** Accepted (tenant) domains: recipients outside them are external. Default: the MAIL FROM domains seen. */
+  tenantDomains?: readonly string[];
+  /** Size limit to compare against, in bytes (default EXO_MAX_MESSAGE_BYTES). */
+  maxMessageBytes?: number;
+}
+
+const TLS_ORDER = ['1.0', '1.1', '1.2', '1.3'];
+const protocolVersion = (p: string | null): string | null =>
+  p === null ? null : ({ TLSv1: '1.0', 'TLSv1.1': '1.1', 'TLSv1.2': '1.2', 'TLSv1.3': '1.3' } as Record<string, string>)[p] ?? null;
+const domainOf = (addr: string): string => addr.slice(addr.lastIndexOf('@') + 1).toLowerCase();
+/** A plausible EHLO argument: a host name (letters, digits, hyphens, dots) or an address literal. */
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const GOOD_EHLO = new RegExp(`^(?:\\[(?:IPv6:)?[0-9A-Fa-f:.]+\\]|${LABEL}(?:\\.${LABEL})*\\.?)$`);
+
+function add(out: FindingRef[], code: string, params: Record<string, string>, evidence: string[]): void {
+  if (out.some((f) => f.code === code)) return;
+  out.push({ code, params, evidence, predicted: true });
+}
+
+function tlsFindings(s: CapturedSession, method: Method, out: FindingRef[]): void {
+  if (s.listener.implicitTls) {
+    add(out, 'PORT_465_UNSUPPORTED', { port: String(s.listener.port) }, [`the device started TLS at once on port ${s.listener.port} ("SSL" / SMTPS)`]);
+  }
+  const tls = s.tls;
+  if (!tls) {
+    if (method === 'submission' && s.messages.length > 0) add(out, 'STARTTLS_REQUIRED', {}, ['the device sent MAIL FROM without STARTTLS']);
+    return;
+  }
+  if (tls.protocol === null) {
+    add(out, 'TLS_HANDSHAKE_FAILED', { reason: tls.note ?? 'handshake failed' }, [tls.note ?? 'handshake failed']);
+  }
+  const negotiated = protocolVersion(tls.protocol);
+  const offered = tls.offered?.versions ?? [];
+  const best = offered.length ? offered[offered.length - 1] ?? null : negotiated;
+  const top = [best, negotiated].filter((v): v is string => v !== null).sort((a, b) => TLS_ORDER.indexOf(b) - TLS_ORDER.indexOf(a))[0];
+  if (top !== undefined && TLS_ORDER.indexOf(top) < TLS_ORDER.indexOf('1.2')) {
+    add(out, 'TLS_VERSION_UNSUPPORTED', { version: `TLS ${top}` }, [
+      `negotiated ${tls.protocol ?? 'nothing'}${offered.length ? `; offered ${offered.join(', ')}` : ''}`,
+    ]);
+  }
+  const kex = tls.offered?.kex;
+  if (kex && !kex.ecdhe && !kex.tls13 && (kex.rsa || kex.dhe) && !out.some((f) => f.code === 'TLS_VERSION_UNSUPPORTED')) {
+    add(out, 'TLS_CIPHER_MISMATCH', { reason: kex.rsa && !kex.dhe ? 'RSA key exchange only, no ECDHE' : 'no ECDHE cipher suite offered' }, [
+      `offered: ${(tls.offered?.ciphers ?? []).slice(0, 12).join(', ')}`,
+    ]);
+  }
+}
+
+export function diagnoseCapture(s: CapturedSession, opts: CaptureDiagnoseOptions): CaptureDiagnosis {
+  const out: FindingRef[] = [];
+  const { method } = opts;
+  const limit = opts.maxMessageBytes ?? EXO_MAX_MESSAGE_BYTES;
+  tlsFindings(s, method, out);
+  if (s.ehlo !== null && !GOOD_EHLO.test(s.ehlo)) add(out, 'BAD_EHLO_NAME', { reply: `EHLO ${s.ehlo}` }, [`${s.greeting ?? 'EHLO'} ${s.ehlo}`]);
+  if (method === 'submission') {
+    if (s.messages.length > 0 && !s.auth) add(out, 'CLIENT_NOT_AUTHENTICATED', {}, ['MAIL FROM was sent without AUTH']);
+    if (s.auth?.riskyCharacters.length) {
+      add(out, 'AUTH_FAILED', { reply: `password has ${s.auth.riskyCharacters.join(', ')}` }, [
+        `password (${s.auth.passwordLength} characters) holds characters old firmware may mangle: ${s.auth.riskyCharacters.join(', ')}`,
+      ]);
+    }
+  }
+  const tenant = new Set((opts.tenantDomains ?? s.messages.map((m) => domainOf(m.mailFrom))).map((d) => d.toLowerCase()));
+  for (const m of s.messages) {
+    if (method === 'submission' && s.auth && m.mailFrom.toLowerCase() !== s.auth.user.toLowerCase()) {
+      add(out, 'SEND_AS_DENIED', { sender: m.mailFrom, mailbox: s.auth.user }, [`MAIL FROM:<${m.mailFrom}> after AUTH as ${s.auth.user}`]);
+    }
+    if (method === 'direct-send') {
+      const external = m.rcptTo.filter((r) => !tenant.has(domainOf(r)));
+      if (external.length) add(out, 'RELAY_DENIED', { reply: `external recipient ${external[0] ?? ''}` }, external.map((r) => `RCPT TO:<${r}>`));
+    }
+    if (m.bareLf > 0 || m.bareCr > 0) {
+      add(out, 'BARE_LINEFEED', { reply: `${m.bareLf} bare LF, ${m.bareCr} bare CR` }, [`message of ${m.size} bytes has ${m.bareLf} LF without CR and ${m.bareCr} CR without LF`]);
+    }
+    if (m.size > limit || m.truncated) add(out, 'MESSAGE_TOO_LARGE', { reply: `${m.size} bytes > ${limit}` }, [`message of ${m.size} bytes; limit ${limit}`]);
+    // Relay-through: the upstream's real answer is observed, not predicted.
+    if (m.relay && !m.relay.ok) {
+      for (const f of classifyText(m.relay.reply)) if (!out.some((x) => x.code === f.code)) out.push({ ...f, evidence: [m.relay.reply] });
+    }
+  }
+  return { method, session: s, findings: out, verdict: verdictOf(out) };
+}
+
+/** Catalogue severity decides, except the password-characters hint, which is only a warning. */
+function verdictOf(findings: readonly FindingRef[]): CaptureDiagnosis['verdict'] {
+  const severities = findings.map((f) => (f.code === 'AUTH_FAILED' && f.predicted ? 'warning' : catalogEntry(f.code).severity));
+  if (severities.includes('error')) return 'fail';
+  return severities.includes('warning') ? 'warn' : 'pass';
+}

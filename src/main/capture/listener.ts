@@ -1,0 +1,302 @@
+// Capture mode's local SMTP listener (smtp-server): the device is pointed at the laptop and everything it really
+// does is recorded and diagnosed. Old TLS versions and ciphers are accepted on purpose, so the device's true
+// capability shows; AUTH is accepted without checking the password (which is never stored). Binds only the
+// addresses the technician chose; bounded in connections, message size, session time; stops after idle time.
+import type { Socket } from 'node:net';
+import { hostname } from 'node:os';
+import type { TLSSocket } from 'node:tls';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type { CaptureDiagnosis, CapturedSession } from '../../shared/capture';
+import type { Method } from '../../shared/model';
+import type { SessionSecrets } from '../../shared/secrets';
+import { generateCaptureCertificate } from './cert';
+import { peekClientHello } from './client-hello';
+import { diagnoseCapture } from './diagnose-capture';
+import { MessageScanner } from './message-scan';
+import { deviceReply, relayMessage, type RelayTarget } from './relay';
+import { SessionRecorder, type ListenerInfo } from './session-recorder';
+
+export interface CaptureLimits {
+  /** Concurrent device connections per listener (more get 421). */
+  maxConnections: number;
+  /** Largest message the listener takes, in bytes (counted, not stored, unless relaying). */
+  maxMessageBytes: number;
+  /** Longest a single connection may last, in milliseconds. */
+  sessionMs: number;
+  /** Longest silence inside a connection, in milliseconds. */
+  socketIdleMs: number;
+  /** Longest wait for the device's ClientHello after STARTTLS / on an implicit-TLS port, in milliseconds. */
+  handshakeMs: number;
+  /** Stop by itself after this long without any connection, in milliseconds (0: never). */
+  idleStopMs: number;
+  /** Diagnoses kept in memory (oldest dropped first). */
+  maxSessionsKept: number;
+}
+
+export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
+  maxConnections: 100,
+  maxMessageBytes: 64 * 1024 * 1024,
+  sessionMs: 10 * 60_000,
+  socketIdleMs: 60_000,
+  handshakeMs: 15_000,
+  idleStopMs: 30 * 60_000,
+  maxSessionsKept: 1000,
+};
+
+/** How long close() lets open connections finish before they are cut, in milliseconds. */
+const CLOSE_GRACE_MS = 2000;
+
+export interface ListenSpec {
+  address: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Implicit TLS from the first byte ("SSL", port 465). */
+  implicitTls?: boolean;
+}
+
+export interface CaptureOptions {
+  listen: readonly ListenSpec[];
+  method: Method;
+  /** Accepted domains of the tenant (direct-send: recipients outside them are external). */
+  tenantDomains?: readonly string[];
+  /** Upstream size limit the diagnosis compares with, in bytes (default: Exchange Online's 35 MB). */
+  upstreamMaxMessageBytes?: number;
+  /** Relay-through: forward every captured message upstream and answer the device with the true outcome. */
+  relay?: RelayTarget | null;
+  limits?: Partial<CaptureLimits>;
+  /** Name in our banner and EHLO reply (default: this computer's name). */
+  serverName?: string;
+  /** Called as each session ends. `secrets` (memory only, never store them) lets the caller scan what it is
+   *  about to write or print for the device's password in every encoding (shared/secrets secretForms). */
+  onSession?: (d: CaptureDiagnosis, secrets: readonly SessionSecrets[]) => void;
+}
+
+export interface CaptureHandle {
+  listeners: ListenerInfo[];
+  certificate: { certPem: string; fingerprint256: string };
+  /** Diagnoses of finished sessions, oldest first (bounded). */
+  sessions: CaptureDiagnosis[];
+  /** Resolves with `count` diagnoses in total, or what there is when `timeoutMs` passes. */
+  waitFor(count: number, timeoutMs: number): Promise<CaptureDiagnosis[]>;
+  /** Resolves with the reason once the listener has stopped ('idle', 'closed', ...). */
+  stopped: Promise<string>;
+  close(reason?: string): Promise<void>;
+}
+
+export class CaptureListenError extends Error {
+  override readonly name = 'CaptureListenError';
+}
+
+type Upgrade = SMTPServer['_upgrade'];
+
+export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle> {
+  if (opts.listen.length === 0) throw new CaptureListenError('choose at least one address and port to listen on');
+  const limits: CaptureLimits = { ...DEFAULT_CAPTURE_LIMITS, ...opts.limits };
+  const relay = opts.relay ?? null;
+  const recorder = new SessionRecorder(relay?.auth === 'device');
+  const cert = generateCaptureCertificate([...opts.listen.map((l) => l.address), hostname()]);
+  const sessions: CaptureDiagnosis[] = [];
+  let total = 0;
+  const waiters = new Set<() => void>();
+  let open = 0;
+  let idleTimer: NodeJS.Timeout | undefined;
+  let stopReason: ((r: string) => void) | undefined;
+  const stopped = new Promise<string>((resolve) => (stopReason = resolve));
+  let closing: Promise<void> | null = null;
+  const servers: SMTPServer[] = [];
+
+  const emit = (s: CapturedSession | undefined) => {
+    if (!s) return;
+    const d = diagnoseCapture(s, {
+      method: opts.method,
+      ...(opts.tenantDomains ? { tenantDomains: opts.tenantDomains } : {}),
+      ...(opts.upstreamMaxMessageBytes ? { maxMessageBytes: opts.upstreamMaxMessageBytes } : {}),
+    });
+    sessions.push(d);
+    total++;
+    if (sessions.length > limits.maxSessionsKept) sessions.shift();
+    for (const w of [...waiters]) w();
+    opts.onSession?.(d, recorder.takeSecrets(s.id));
+  };
+  const armIdle = () => {
+    clearTimeout(idleTimer);
+    if (limits.idleStopMs > 0 && open === 0) idleTimer = setTimeout(() => void close('idle'), limits.idleStopMs);
+  };
+
+  const finishData = async (stream: SMTPServerDataStream, scanner: MessageScanner, s: SMTPServerSession, cb: (err?: Error | null, msg?: string) => void) => {
+    const scan = scanner.finish();
+    const base = { size: scan.size, truncated: stream.sizeExceeded, headers: scan.headers, attachments: scan.attachments, bareLf: scan.bareLf, bareCr: scan.bareCr };
+    if (stream.sizeExceeded) {
+      recorder.message(s, { ...base, reply: `552 message exceeds the listener's limit of ${limits.maxMessageBytes} bytes` });
+      cb(null); // smtp-server answers 552 itself for an oversized message
+      return;
+    }
+    if (relay && scan.raw) {
+      const from = s.envelope.mailFrom ? s.envelope.mailFrom.address : '';
+      const result = await relayMessage(relay, { from, to: s.envelope.rcptTo.map((r) => r.address) }, scan.raw, recorder.credentialsFor(s.id));
+      const answer = deviceReply(result);
+      recorder.message(s, { ...base, reply: `${answer.code} ${answer.text}`, relay: { ok: result.ok, code: result.code, reply: result.reply.slice(0, 2000), durationMs: result.durationMs } });
+      if (result.ok) cb(null, answer.text);
+      else cb(Object.assign(new Error(answer.text), { responseCode: answer.code >= 400 ? answer.code : 451 }));
+      return;
+    }
+    const text = relay ? 'Message too large to relay; captured only' : 'OK: captured by Device Mail Doctor (not delivered)';
+    recorder.message(s, { ...base, reply: `250 ${text}` });
+    cb(null, text);
+  };
+
+  const makeServer = (info: ListenerInfo): SMTPServer => {
+    const implicit = info.implicitTls;
+    const server = new SMTPServer({
+      secure: implicit,
+      key: cert.keyPem,
+      cert: cert.certPem,
+      minVersion: 'TLSv1',
+      // Accept what old firmware offers (TLS 1.0, SHA-1, RSA key exchange): we observe, we do not protect.
+      ciphers: 'DEFAULT@SECLEVEL=0',
+      name: opts.serverName ?? hostname(),
+      banner: 'Device Mail Doctor capture: messages are recorded, not delivered unless relaying is on',
+      authMethods: ['LOGIN', 'PLAIN', 'XOAUTH2'],
+      authOptional: true,
+      allowInsecureAuth: true,
+      disableReverseLookup: true,
+      maxClients: limits.maxConnections,
+      size: limits.maxMessageBytes,
+      socketTimeout: limits.socketIdleMs,
+      closeTimeout: CLOSE_GRACE_MS,
+      logger: false,
+      onConnect(s, cb) {
+        recorder.connect(s, info);
+        cb();
+      },
+      onSecure(socket, s, cb) {
+        recorder.secure(socket as TLSSocket, s, implicit);
+        cb();
+      },
+      onAuth(auth, s, cb) {
+        recorder.auth(auth, s);
+        cb(null, { user: auth.username ?? '' });
+      },
+      onMailFrom(_address, s, cb) {
+        recorder.mailFrom(s);
+        cb();
+      },
+      onData(stream, s, cb) {
+        const scanner = new MessageScanner(relay !== null, limits.maxMessageBytes);
+        stream.on('data', (chunk: Buffer) => scanner.push(chunk));
+        stream.on('end', () => void finishData(stream, scanner, s, cb));
+      },
+      onClose(s) {
+        emit(recorder.close(s));
+      },
+    });
+    // Read the ClientHello before smtp-server's TLS upgrade (STARTTLS and implicit TLS both pass through here).
+    const upgrade: Upgrade = server._upgrade.bind(server);
+    server._upgrade = (socket, callback) => {
+      void peekClientHello(socket, limits.handshakeMs).then((hello) => {
+        const { remoteAddress, remotePort } = socket;
+        upgrade(socket, (err, tlsSocket) => {
+          if (tlsSocket) recorder.hellos.set(tlsSocket, hello);
+          if (err) {
+            if (implicit) emit(recorder.failedBeforeSession(info, remoteAddress ?? '', remotePort ?? 0, hello, err.message));
+            else recorder.handshakeFailed(remoteAddress, remotePort, hello, err.message);
+          }
+          callback(err, tlsSocket);
+        });
+      });
+    };
+    // STARTTLS upgrades inside the connection (not through _upgrade): peek there too, before the TLS socket exists.
+    const connect = server.connect.bind(server);
+    server.connect = (socket, socketOptions) => {
+      connect(socket, socketOptions);
+      const conn = [...server.connections].find((c) => c._socket === socket);
+      if (!conn || implicit) return;
+      const original = conn.upgrade.bind(conn);
+      conn.upgrade = (callback, secureCallback) => {
+        const raw = conn._socket;
+        if (conn._parser) raw.unpipe(conn._parser);
+        void peekClientHello(raw, limits.handshakeMs).then((hello) => {
+          recorder.helloForSession(conn.session.id, hello);
+          original(callback, secureCallback);
+        });
+      };
+    };
+    server.server.on('connection', (socket: Socket) => {
+      open++;
+      clearTimeout(idleTimer);
+      const timer = setTimeout(() => {
+        for (const id of recorder.idsFor(socket.remoteAddress, socket.remotePort)) recorder.markEnd(id, `session time limit (${limits.sessionMs} ms)`);
+        socket.destroy();
+      }, limits.sessionMs);
+      socket.once('close', () => {
+        clearTimeout(timer);
+        open--;
+        armIdle();
+      });
+    });
+    return server;
+  };
+
+  const close = (reason = 'closed'): Promise<void> => {
+    closing ??= (async () => {
+      clearTimeout(idleTimer);
+      await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+      stopReason?.(reason);
+      for (const w of [...waiters]) w();
+    })();
+    return closing;
+  };
+
+  const listeners: ListenerInfo[] = [];
+  try {
+    for (const spec of opts.listen) {
+      const info: ListenerInfo = { address: spec.address, port: spec.port, implicitTls: spec.implicitTls ?? false };
+      const server = makeServer(info);
+      await new Promise<void>((resolve, reject) => {
+        const fail = (err: NodeJS.ErrnoException) => reject(new CaptureListenError(listenErrorText(spec, err)));
+        server.once('error', fail);
+        server.listen(spec.port, spec.address, () => {
+          server.off('error', fail);
+          resolve();
+        });
+      });
+      // Later errors (a device's failed handshake, a reset) are recorded per session, never fatal.
+      server.on('error', () => undefined);
+      const addr = server.server.address();
+      if (addr && typeof addr === 'object') info.port = addr.port;
+      servers.push(server);
+      listeners.push(info);
+    }
+  } catch (err) {
+    await close('failed');
+    throw err;
+  }
+  armIdle();
+
+  const waitFor = (count: number, timeoutMs: number) =>
+    new Promise<CaptureDiagnosis[]>((resolve) => {
+      const check = () => {
+        if (total >= count || closing) {
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve([...sessions]);
+        }
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        resolve([...sessions]);
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+
+  return { listeners, certificate: { certPem: cert.certPem, fingerprint256: cert.fingerprint256 }, sessions, waitFor, stopped, close };
+}
+
+function listenErrorText(spec: ListenSpec, err: NodeJS.ErrnoException): string {
+  const where = `${spec.address.includes(':') ? `[${spec.address}]` : spec.address}:${spec.port}`;
+  if (err.code === 'EADDRINUSE') return `cannot listen on ${where}: the port is already in use (another mail server or capture?)`;
+  if (err.code === 'EACCES') return `cannot listen on ${where}: ports below 1024 need administrator rights here; use 2525 or 587 via the OS's port rules`;
+  if (err.code === 'EADDRNOTAVAIL') return `cannot listen on ${where}: this computer has no such address (list them with --list-addresses)`;
+  return `cannot listen on ${where}: ${err.message}`;
+}
