@@ -1,6 +1,7 @@
 // `device-mail-doctor demo`: starts the lab in this process and diagnoses a few scenarios with `--method auto`,
 // printing the human report for each. Needs no network, no display and no Electron: `npm run demo` on a fresh
 // machine shows what the tool does. Exit 0 once every scenario was diagnosed (their findings are the point).
+import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { SCENARIO_SPECS, isScenario, startLab, type Lab, type ScenarioName } from '../../lab';
 import { runDiagnosis } from '../../main/engine/run';
@@ -47,7 +48,17 @@ export const DEMO_CASES: readonly DemoCase[] = [
   { scenario: 'reject-direct-send', device: null, fromConnectorIp: false },
 ];
 
-function requestFor(lab: Lab, c: DemoCase) {
+/** True when this machine can send from `address` (Linux and Windows answer on all of 127/8; macOS only on
+ *  127.0.0.1 unless an alias was added). */
+function canBind(address: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(0, address, () => srv.close(() => resolve(true)));
+  });
+}
+
+function requestFor(lab: Lab, c: DemoCase, bindOk: boolean) {
   const t = lab.tenant;
   return DiagnoseRequestSchema.parse({
     target: {
@@ -57,7 +68,7 @@ function requestFor(lab: Lab, c: DemoCase) {
       to: [t.internalRecipient, t.externalRecipient],
       user: t.mailbox,
       expectedIp: t.connectorIp,
-      ...(c.fromConnectorIp ? { bind: t.connectorIp } : {}),
+      ...(c.fromConnectorIp && bindOk ? { bind: t.connectorIp } : {}),
       connectTo: lab.connectTo,
       dnsServer: `${lab.dns.address}:${lab.dns.port}`,
     },
@@ -91,12 +102,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const lab = await startLab({ scenario: cases[0]?.scenario ?? 'healthy' });
   try {
     io.stdout.write(`Device Mail Doctor demo: a simulated Exchange Online (tenant ${lab.tenant.domain}) on this machine.\n`);
+    const bindOk = await canBind(lab.tenant.connectorIp);
+    if (!bindOk) {
+      io.stdout.write(`(This machine cannot send from ${lab.tenant.connectorIp}, the lab's stand-in for the site's static IP: relay checks will show the egress IP mismatch.)\n`);
+    }
     for (const [i, c] of cases.entries()) {
       lab.setScenario(c.scenario);
       io.stdout.write(`\n━━ ${i + 1}/${cases.length}  Scenario: ${c.scenario} ━━\n${SCENARIO_SPECS[c.scenario].summary}\n`);
       if (c.device) io.stdout.write(`Device: ${c.device.label}\n`);
-      io.stdout.write(`$ device-mail-doctor diagnose --method auto --domain ${lab.tenant.domain} --user ${lab.tenant.mailbox}${c.fromConnectorIp ? ` --bind ${lab.tenant.connectorIp}` : ''} …\n\n`);
-      const d = await runDiagnosis(requestFor(lab, c));
+      io.stdout.write(`$ device-mail-doctor diagnose --method auto --domain ${lab.tenant.domain} --user ${lab.tenant.mailbox}${c.fromConnectorIp && bindOk ? ` --bind ${lab.tenant.connectorIp}` : ''} …\n\n`);
+      const d = await runDiagnosis(requestFor(lab, c, bindOk));
       // The same report `diagnose` prints, then the codes on one line (easy to grep, stable across languages).
       const report = renderHuman(d, lang);
       io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
