@@ -74,7 +74,8 @@ export function serverBusy(ip: string): string {
 }
 
 export function unrecognizedCommand(verb: string): string {
-  return `500 5.3.3 Unrecognized command '${verb.slice(0, 32)}'`;
+  // Echo only printable ASCII: the lab's own replies stay clean even when the client sends garbage.
+  return `500 5.3.3 Unrecognized command '${verb.slice(0, 32).replace(/[^\x20-\x7e]/g, '?')}'`;
 }
 
 export function sessionTimedOut(seconds: number): string {

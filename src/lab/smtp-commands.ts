@@ -10,6 +10,7 @@ import type { LabSmtpSession } from './smtp-session';
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
 /** Commands allowed before EHLO/HELO (and again right after the TLS handshake). */
 const BEFORE_HELLO = new Set(['EHLO', 'HELO', 'QUIT', 'NOOP', 'RSET']);
+const KNOWN = new Set([...BEFORE_HELLO, 'STARTTLS', 'AUTH', 'MAIL', 'RCPT', 'DATA', 'BDAT', 'VRFY']);
 let internalIdCounter = 10_000;
 
 export function handleCommand(s: LabSmtpSession, line: string): void {
@@ -19,6 +20,7 @@ export function handleCommand(s: LabSmtpSession, line: string): void {
   const sp = line.indexOf(' ');
   const verb = (sp < 0 ? line : line.slice(0, sp)).toUpperCase();
   const args = sp < 0 ? '' : line.slice(sp + 1).trim();
+  if (!KNOWN.has(verb)) return s.send(unrecognizedCommand(verb));
   if (!s.greeted && !BEFORE_HELLO.has(verb) && !(verb === 'STARTTLS' && s.tls === null)) {
     return s.send(verb === 'AUTH' && s.tls === null ? R.unrecognizedAuth : R.sendHelloFirst);
   }
@@ -59,10 +61,8 @@ export function handleCommand(s: LabSmtpSession, line: string): void {
       return s.send(R.noop);
     case 'VRFY':
       return s.send(R.vrfy);
-    case 'QUIT':
+    default: // QUIT (the only verb left in KNOWN)
       return s.sendAndClose(R.quit);
-    default:
-      return s.send(unrecognizedCommand(verb));
   }
 }
 

@@ -85,6 +85,22 @@ describe('lab bounds', () => {
     c.close();
   });
 
+  it('survives binary garbage, NUL, ANSI escapes and bad AUTH data, and keeps serving', async () => {
+    const c = await RawSmtp.connect(lab.submission.port);
+    expect(await c.read()).toMatch(/^220 /);
+    c.write(Buffer.from([0x00, 0xff, 0xfe, 0x1b, 0x5b, 0x33, 0x31, 0x6d, 0x0d, 0x0a]).toString('latin1'));
+    const garbage = await c.read();
+    expect(parseReply(garbage)).toMatchObject({ code: 500, enhanced: '5.3.3' });
+    expect(garbage).toMatch(/^[\x20-\x7e]+$/);
+    expect(parseReply(await c.cmd('MAIL FROM:<a@b> \u0000'))).toMatchObject({ code: 503, enhanced: '5.5.2' });
+    expect(parseReply(await c.cmd('BDAT notanumber'))).toMatchObject({ code: 503 });
+    expect(parseReply(await c.cmd('EHLO'))).toMatchObject({ code: 501, enhanced: '5.5.4' });
+    c.close();
+    const again = await RawSmtp.connect(lab.submission.port);
+    expect(await again.read()).toMatch(/^220 /);
+    again.close();
+  });
+
   it('keeps only the newest messages in received', async () => {
     const c = await mxSession();
     for (let i = 0; i < 4; i++) expect(await sendBody(c, `Subject: n${i}\r\n\r\nx\r\n.\r\n`)).toMatch(/^250 /);
