@@ -1,6 +1,7 @@
 // Live progress per check while a diagnosis runs (and the final list after it).
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../components/StatusBadge';
+import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
 import { runSel } from '../../store/selectors';
 
@@ -17,8 +18,8 @@ export function RunProgress() {
         {checks.map((c) => (
           <li key={c.id} className={`check-row state-${c.state}`} data-check={c.id} data-state={c.state}>
             <StatusBadge status={c.state} />
-            <span className="check-title">{c.title}</span>
-            <span className="mono muted">{c.id}</span>
+            <span className="check-title">{visible(c.title, 300)}</span>
+            <span className="mono muted">{visible(c.id, 100)}</span>
             {c.durationMs !== undefined ? <span className="mono muted">{t('diagnose.ms', { ms: Math.round(c.durationMs) })}</span> : null}
           </li>
         ))}

@@ -6,6 +6,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { currentLang } from '../../i18n';
 import { collectFindings } from '../../lib/findings';
 import { tlsMatrix } from '../../lib/tls-matrix';
+import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
 import { runSel } from '../../store/selectors';
 import { FindingsByStage } from './FindingsByStage';
@@ -33,7 +34,7 @@ export function VerdictPanel() {
           {t('verdict.egressIp')}:{' '}
           {diagnosis.egressIp ? (
             <>
-              <code data-egress-ip>{diagnosis.egressIp}</code> <CopyButton value={diagnosis.egressIp} label={t('verdict.egressIp')} />
+              <code data-egress-ip>{visible(diagnosis.egressIp, 100)}</code> <CopyButton value={diagnosis.egressIp} label={t('verdict.egressIp')} />
             </>
           ) : (
             <span className="muted">{t('verdict.egressUnknown')}</span>
