@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { renderReportHtml, reportCsp } from '../../../src/main/export/html';
@@ -32,6 +33,48 @@ describe('text safety', () => {
     expect(escapeMarkdown('12. x', true)).toBe('12\\. x');
     expect(escapeMarkdown('203.0.113.7')).toBe('203.0.113.7');
     expect(escapeMarkdown('&lt; & x')).toBe('&amp;lt; & x');
+  });
+});
+
+describe('text safety, property', () => {
+  it('no string, however hostile, leaves a control, ANSI or bidi character in displayed text', () => {
+    const hostileChar = fc.constantFrom('\u001b', '\u0000', '\u0007', '\u009b', '\u202e', '\u2066', '\u200f', '\r', '\n', '<', '&', '\ufeff');
+    const text = fc.array(fc.oneof(fc.string({ maxLength: 8 }), hostileChar), { maxLength: 40 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(neutralize(s)).not.toMatch(FORBIDDEN_OUTPUT);
+        expect(neutralize(s)).not.toMatch(/[\r\n]/);
+        expect(neutralize(s, true)).not.toMatch(/[\r]/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('no customer, site or server text can add an element or attribute to the HTML', () => {
+    const base = hostileReport();
+    const ALLOWED_TAGS = new Set(['HTML', 'HEAD', 'META', 'TITLE', 'STYLE', 'BODY', 'H1', 'H2', 'H3', 'TABLE', 'TBODY', 'TR', 'TH', 'TD', 'P', 'PRE', 'DIV', 'SPAN', 'STRONG', 'B', 'BR', 'FOOTER']);
+    const ALLOWED_ATTRS = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class']);
+    const piece = fc.constantFrom('<', '>', '"', "'", '&', '<script>', '</style>', '<img src=x onerror=1>', '-->', '<!--', ']]>', '\u202e', '`', '<b class=x>');
+    const text = fc.array(fc.oneof(fc.string({ maxLength: 6 }), piece), { maxLength: 20 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, text, text, (customer, reply, note) => {
+        const run = base.runs[0];
+        const check0 = run?.diagnosis.checks[0];
+        if (!run || !check0) throw new Error('fixture has a run and a check');
+        const d = { ...run.diagnosis, checks: [{ ...check0, title: reply }, ...run.diagnosis.checks.slice(1)], transcript: [{ t: 0, dir: 'S' as const, text: reply }] };
+        const r = { ...base, job: { ...base.job, customer }, notes: [{ at: base.createdAt, text: note }], runs: [{ ...run, diagnosis: d }] };
+        const doc = new JSDOM(renderReportHtml(r, { lang: 'en' })).window.document;
+        for (const el of doc.querySelectorAll('*')) {
+          const tag = (el as unknown as { tagName: string }).tagName;
+          expect(ALLOWED_TAGS.has(tag), tag).toBe(true);
+          for (const a of el.getAttributeNames()) expect(ALLOWED_ATTRS.has(a), a).toBe(true);
+        }
+        const shown = doc.body.textContent ?? '';
+        if (customer.trim()) expect(shown).toContain(neutralize(customer));
+        if (reply.trim()) expect(shown).toContain(neutralize(reply));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
