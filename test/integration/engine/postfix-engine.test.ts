@@ -1,5 +1,5 @@
 // The engine against a real Postfix (STARTTLS + Cyrus SASL, relay only when authenticated) on loopback:
-// AUTH success, wrong password (AUTH_FAILED, one attempt only), relay denied for an unauthenticated external
+// AUTH success (and a real --send that Postfix queues), wrong password (AUTH_FAILED, one attempt only), relay denied for an unauthenticated external
 // recipient (RELAY_DENIED from Postfix's `554 5.7.1 ... Relay access denied`). Names resolve through a
 // private DNS server so the engine sees the same records it would see in the field.
 import type { Answer } from 'dns-packet';
