@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { parseConnectTo } from '../../../src/cli/commands/diagnose';
+import { deviceVerdict } from '../../../src/main/engine/device-verdict';
+import { parseDnsServer } from '../../../src/main/engine/dns';
+import { pickRecipients } from '../../../src/main/engine/plans';
+import { egressIpFrom, parseCapabilities } from '../../../src/main/engine/smtp-session';
+import { includesExchange, parseSpf, spfCoversIp } from '../../../src/main/engine/spf';
+import { applyConnectTo, classifyTcpError } from '../../../src/main/engine/tcp';
+import type { ProbeRow } from '../../../src/main/engine/tls-probe';
+import type { DeviceProfile } from '../../../src/shared/model';
+
+describe('SPF', () => {
+  const rec = parseSpf('v=spf1 ip4:203.0.113.0/24 ip6:2001:db8::/32 include:spf.protection.outlook.com mx a:x.test -all');
+  it('parses includes, ranges, qualifier and lookup count', () => {
+    expect(includesExchange(rec)).toBe(true);
+    expect(rec.all).toBe('-all');
+    expect(rec.lookups).toBe(3);
+  });
+  it('matches the egress IP against ip4/ip6 CIDRs', () => {
+    expect(spfCoversIp(rec, '203.0.113.77')).toBe(true);
+    expect(spfCoversIp(rec, '203.0.114.1')).toBe(false);
+    expect(spfCoversIp(rec, '2001:db8:1::5')).toBe(true);
+    expect(spfCoversIp(parseSpf('v=spf1 ip4:198.51.100.7 ~all'), '198.51.100.7')).toBe(true);
+    expect(spfCoversIp(parseSpf('v=spf1 ip4:bogus/99 ~all'), '198.51.100.7')).toBe(false);
+  });
+});
+
+describe('addresses and names', () => {
+  it('parses DNS servers with and without ports', () => {
+    expect(parseDnsServer('192.0.2.53')).toEqual({ address: '192.0.2.53', port: 53 });
+    expect(parseDnsServer('127.0.0.1:5353')).toEqual({ address: '127.0.0.1', port: 5353 });
+    expect(parseDnsServer('::1')).toEqual({ address: '::1', port: 53 });
+    expect(parseDnsServer('[::1]:5353')).toEqual({ address: '::1', port: 5353 });
+    expect(parseDnsServer('dns.example:53')).toBeNull();
+    expect(parseDnsServer('1.2.3.4:70000')).toBeNull();
+  });
+
+  it('applies --connect-to with curl semantics', () => {
+    const rules = [parseConnectTo('smtp.office365.com:587:127.0.0.1:2525'), parseConnectTo('::[::1]:2626')];
+    expect(applyConnectTo('SMTP.office365.com', 587, rules)).toEqual({ host: '127.0.0.1', port: 2525 });
+    expect(applyConnectTo('other.test', 25, rules)).toEqual({ host: '::1', port: 2626 });
+    expect(() => parseConnectTo('smtp.office365.com:587:127.0.0.1')).toThrow(/HOST:PORT:ADDR:PORT/);
+  });
+
+  it('classifies socket errors', () => {
+    expect(classifyTcpError('ECONNREFUSED')).toBe('refused');
+    expect(classifyTcpError('EHOSTUNREACH')).toBe('unreachable');
+    expect(classifyTcpError('ECONNRESET')).toBe('reset');
+    expect(classifyTcpError('EADDRNOTAVAIL')).toBe('bind');
+  });
+
+  it('reads capabilities and the egress IP from EHLO', () => {
+    const r = { code: 250, enhanced: null, raw: [], lines: ['h.outlook.office365.com Hello [203.0.113.7]', 'PIPELINING', 'AUTH LOGIN XOAUTH2', 'SIZE 157286400', 'STARTTLS'] };
+    expect(parseCapabilities(r)).toMatchObject({ auth: ['LOGIN', 'XOAUTH2'], pipelining: true, starttls: true, size: 157286400 });
+    expect(egressIpFrom(r)).toBe('203.0.113.7');
+  });
+
+  it('picks one internal and one external recipient, the sender standing in as internal', () => {
+    expect(pickRecipients(['a@fabrikam.test', 'b@contoso.test'], 'contoso.test', 'scan@contoso.test')).toEqual([
+      { address: 'b@contoso.test', kind: 'internal' },
+      { address: 'a@fabrikam.test', kind: 'external' },
+    ]);
+    expect(pickRecipients([], undefined, 'scan@contoso.test')).toEqual([{ address: 'scan@contoso.test', kind: 'internal' }]);
+  });
+});
+
+describe('device verdict', () => {
+  const row = (id: string, version: ProbeRow['version'], family: ProbeRow['family'], result: ProbeRow['result']): ProbeRow => ({ id, version, family, result, protocol: null, cipher: null, reason: null, ms: 1 });
+  const exo = [row('1.3', '1.3', 'any', 'accepted'), row('1.2-ecdhe', '1.2', 'ecdhe', 'accepted'), row('1.2-rsa', '1.2', 'rsa', 'rejected'), row('1.1', '1.1', 'any', 'rejected'), row('1.0', '1.0', 'any', 'rejected')];
+  const dev = (maxTls: DeviceProfile['maxTls'], cipherFamily: DeviceProfile['cipherFamily']): DeviceProfile => ({ id: 'd', kind: 'mfp', label: 'd', maxTls, cipherFamily, authMechanisms: ['LOGIN'], starttls: true, implicitTls: false, serverFieldMaxLength: null, oauth: false });
+  const opts = { tlsRequired: true, host: 'smtp.office365.com' };
+
+  it('passes a modern device, fails RSA-only and TLS 1.0 devices with the right finding', () => {
+    expect(deviceVerdict(dev('1.2', 'any'), exo, opts).status).toBe('pass');
+    expect(deviceVerdict(dev('1.2', 'rsa'), exo, opts).findings?.map((f) => f.code)).toEqual(['TLS_CIPHER_MISMATCH']);
+    expect(deviceVerdict(dev('1.0', 'any'), exo, opts).findings?.map((f) => f.code)).toEqual(['TLS_VERSION_UNSUPPORTED']);
+    expect(deviceVerdict(dev(null, 'any'), exo, opts).status).toBe('fail');
+  });
+
+  it('on the MX endpoint a device without a working TLS still sends (in clear): warn, not fail', () => {
+    expect(deviceVerdict(dev('1.0', 'any'), exo, { ...opts, tlsRequired: false }).status).toBe('warn');
+    expect(deviceVerdict(dev(null, 'any'), exo, { ...opts, tlsRequired: false }).status).toBe('pass');
+  });
+
+  it('uses the exact-cipher probe when the device list is known', () => {
+    const rows = [...exo, row('device', '1.2', 'any', 'rejected')];
+    expect(deviceVerdict({ ...dev('1.2', 'any'), ciphers: 'AES128-SHA' }, rows, opts).status).toBe('fail');
+  });
+});
