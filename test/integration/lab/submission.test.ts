@@ -1,6 +1,6 @@
 // The lab's submission endpoint (smtp.office365.com:587) against nodemailer and a raw client: protocol rules and
 // every authentication / envelope / content scenario with its documented reply.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCENARIO_SPECS, startLab, type Lab, type ScenarioName } from '../../../src/lab';
 import { send, type SendOutcome } from './nodemailer-send';
 import { RawSmtp, parseReply } from './smtp-raw';
@@ -13,6 +13,12 @@ afterAll(async () => {
   await lab.close();
 });
 beforeEach(() => lab.setScenario('healthy'));
+/** Raw sessions a test opened: closed after each test, so a failing test cannot hold the mailbox's 3 AUTH slots. */
+const opened: RawSmtp[] = [];
+afterEach(async () => {
+  for (const c of opened.splice(0)) c.close();
+  await new Promise((r) => setTimeout(r, 50)); // let the lab see the closes
+});
 
 function expectReply(out: SendOutcome, code: number, enhanced: string): void {
   expect(out.ok, out.message).toBe(false);
@@ -24,6 +30,7 @@ function expectReply(out: SendOutcome, code: number, enhanced: string): void {
 
 async function authedRaw(): Promise<RawSmtp> {
   const c = await RawSmtp.connect(lab.submission.port);
+  opened.push(c);
   await c.read();
   await c.cmd('EHLO raw.test');
   await c.starttls(lab.submission.host, { ca: [lab.caPem] });
