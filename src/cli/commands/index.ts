@@ -1,6 +1,7 @@
 // The command table. Each command lives in its own module in this folder.
 import type { CliCommand } from '../io';
 import { adviseCommand } from './advise';
+import { captureCommand } from './capture';
 import { demoCommand } from './demo';
 import { diagnoseCommand } from './diagnose';
 import { explainCommand } from './explain';
@@ -14,4 +15,5 @@ export const COMMANDS: CliCommand[] = [
   demoCommand,
   diagnoseCommand,
   labCommand,
+  captureCommand,
 ];

@@ -4,3 +4,4 @@ export { diagnoseCapture, EXO_MAX_MESSAGE_BYTES, type CaptureDiagnoseOptions } f
 export { listLocalAddresses, type LocalAddress } from './addresses';
 export { type RelayTarget, type RelayResult } from './relay';
 export { addCaptureToReport, captureReportEntry, MAX_REPORT_CAPTURES } from './report-entry';
+export { renderCaptureHuman, renderCaptureJson } from './render';

@@ -1,0 +1,44 @@
+// A captured session as the CLI prints it: one human block, or one JSON object (a JSON line) with the findings
+// rendered in the chosen language. Device-supplied strings are made printable (no control characters).
+import type { CaptureDiagnosis } from '../../shared/capture';
+import { renderFinding } from '../../shared/findings/catalog';
+import type { Lang, RenderedFinding } from '../../shared/model';
+
+/** Device text in a terminal: control and bidi characters replaced, bounded, in characters. */
+function safe(s: string, max = 200): string {
+  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
+
+export function renderCaptureJson(d: CaptureDiagnosis, lang: Lang): { event: 'session'; method: string; verdict: string; findings: RenderedFinding[]; session: CaptureDiagnosis['session'] } {
+  return { event: 'session', method: d.method, verdict: d.verdict, findings: d.findings.map((f) => renderFinding(f, lang)), session: d.session };
+}
+
+const MARK = { error: '✗', warning: '!', info: 'i' } as const;
+
+export function renderCaptureHuman(d: CaptureDiagnosis, n: number, lang: Lang): string {
+  const s = d.session;
+  const ja = lang === 'ja';
+  const lines = [`── #${n} ${s.client.address}:${s.client.port} → ${s.listener.port}  ${s.greeting ?? 'EHLO'} ${safe(s.ehlo ?? '-')}  ${Math.round(s.durationMs)} ms  [${d.verdict}]`];
+  const t = s.tls;
+  if (t) {
+    const offered = t.offered ? `; ${ja ? '提示' : 'offered'} TLS ${t.offered.versions.join('/')}, ${t.offered.ciphers.length} ${ja ? '個の暗号スイート' : 'cipher suites'}${t.offered.kex.ecdhe || t.offered.kex.tls13 ? '' : ' (no ECDHE)'}` : '';
+    lines.push(`   TLS: ${t.mode === 'implicit' ? 'implicit ("SSL")' : 'STARTTLS'} ${t.protocol ?? (ja ? '失敗' : 'failed')} ${t.cipher ?? ''}${offered}${t.note ? ` (${safe(t.note)})` : ''}`);
+  } else lines.push(`   TLS: ${ja ? 'なし (平文)' : 'none (plain text)'}`);
+  if (s.auth) {
+    const risky = s.auth.riskyCharacters.length ? `; ${ja ? '注意が必要な文字' : 'risky characters'}: ${s.auth.riskyCharacters.join(' ')}` : '';
+    lines.push(`   AUTH ${safe(s.auth.mechanism)}: ${safe(s.auth.user)} (${s.auth.passwordSent ? `${ja ? 'パスワード' : 'password'} ${s.auth.passwordLength} ${ja ? '文字' : 'characters'}` : ja ? 'パスワードなし' : 'no password'}${risky})`);
+  } else lines.push(`   AUTH: ${ja ? 'なし' : 'none'}`);
+  for (const m of s.messages) {
+    const att = m.attachments.length ? `; ${m.attachments.map((a) => `${safe(a.name, 60)} (${safe(a.type, 40)})`).join(', ')}` : '';
+    lines.push(`   MAIL FROM <${safe(m.mailFrom)}> → ${m.rcptTo.map((r) => `<${safe(r)}>`).join(' ')}  ${m.size} bytes${att}`);
+    lines.push(`   ${ja ? '応答' : 'reply'}: ${safe(m.reply)}${m.relay ? ` (${ja ? '転送先' : 'upstream'})` : ''}`);
+  }
+  for (const f of d.findings) {
+    const r = renderFinding(f, lang);
+    lines.push(`   ${MARK[r.severity]} ${r.code}  ${r.title}`);
+    lines.push(`     → ${r.fix}`);
+  }
+  if (d.findings.length === 0) lines.push(`   ✓ ${ja ? '問題は見つかりませんでした' : 'no problems found'}`);
+  return lines.join('\n');
+}
