@@ -45,6 +45,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 /** Entry used by bin/device-mail-doctor.cjs. */
 export function runFromProcess(): void {
+  // `device-mail-doctor ... | head` closes stdout early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env })
     .then((code) => {
       process.exitCode = code;
