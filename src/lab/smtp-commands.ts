@@ -7,10 +7,13 @@ import { ehloReply, heloReply } from './server-identity';
 import { continueAuth, startAuth } from './smtp-auth';
 import type { LabSmtpSession } from './smtp-session';
 
+/** A mailbox in MAIL/RCPT paths: local@domain, no spaces or brackets (UTF-8 allowed: SMTPUTF8 is offered). */
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
 /** Commands allowed before EHLO/HELO (and again right after the TLS handshake). */
 const BEFORE_HELLO = new Set(['EHLO', 'HELO', 'QUIT', 'NOOP', 'RSET']);
+/** Every verb the lab implements; anything else is 500 5.3.3 at any time. */
 const KNOWN = new Set([...BEFORE_HELLO, 'STARTTLS', 'AUTH', 'MAIL', 'RCPT', 'DATA', 'BDAT', 'VRFY']);
+/** Exchange's "InternalId" in the Queued reply: increases per accepted message, per process. */
 let internalIdCounter = 10_000;
 
 export function handleCommand(s: LabSmtpSession, line: string): void {
