@@ -95,8 +95,9 @@ export async function tcpChecks(ctx: EngineContext, ep: Endpoint, routes: Routes
         ctx.transcript.add('net', `TCP ${address}:${routes.port} → ${r.ok ? `connected in ${r.ms} ms` : `${r.code} after ${r.ms} ms`}`, id);
         const details = { address, port: routes.port, via: routes.via, ms: r.ms, ...(r.ok ? { localAddress: r.localAddress } : { failure: r.failure, code: r.code }) };
         if (r.ok) return { status: 'pass', details };
-        if (r.failure === 'aborted') return { status: 'skip', details };
+        if (r.failure === 'aborted' && ctx.cancelled()) return { status: 'skip', details };
         const evidence = [`${r.code}: ${r.message}`];
+        if (r.failure === 'aborted') return { status: 'fail', findings: [tcpFinding('timeout', ep, ['deadline reached while connecting'])], details };
         if (fam === 'v6' && routes.v4.length > 0) {
           return { status: 'warn', findings: [{ code: 'IPV6_PATH_FAILED', params: { host: ep.host }, evidence }], details };
         }

@@ -121,11 +121,16 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
   return { checks, egressIp, membership };
 }
 
+/** Worst status wins; when nothing was decided (every check skipped) nothing was verified: warn, never pass. */
+export function decidedVerdict(statuses: readonly Check['status'][]): Verdict {
+  return statuses.some((s) => s !== 'skip') ? verdictOf(statuses) : 'warn';
+}
+
 /** Each method's verdict from the checks that decide it. */
 export function methodVerdicts(checks: readonly Check[], membership: PlanResult['membership']): Partial<Record<Method, Verdict>> {
   const out: Partial<Record<Method, Verdict>> = {};
   for (const [m, ids] of Object.entries(membership) as [Method, string[]][]) {
-    out[m] = verdictOf(checks.filter((c) => ids.includes(c.id)).map((c) => c.status));
+    out[m] = decidedVerdict(checks.filter((c) => ids.includes(c.id)).map((c) => c.status));
   }
   return out;
 }

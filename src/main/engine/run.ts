@@ -3,13 +3,13 @@
 // check, finding, timing and the redacted transcript. Never rejects for network failures.
 import os from 'node:os';
 import type { Check, DiagnoseRequest, Diagnosis, StepEvent, Verdict } from '../../shared/model';
-import { DiagnoseRequestSchema, verdictOf } from '../../shared/model';
+import { DiagnoseRequestSchema } from '../../shared/model';
 import { scrubSecrets, secretForms } from '../../shared/secrets';
 import { APP_VERSION } from '../../shared/version';
 import { HostLimiter, stepRunner, type EngineContext } from './check-runner';
 import { createDnsClient } from './dns';
 import { resolveLimits } from './limits';
-import { methodVerdicts, runPlan } from './plans';
+import { decidedVerdict, methodVerdicts, runPlan } from './plans';
 import { recommend } from './recommend';
 import { REDACTED, Transcript } from './transcript';
 import type { RunOptions } from './types';
@@ -86,10 +86,10 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
       recommendation = recommend(request, verdicts, ctx.checks, plan.membership);
       // auto passes when the recommended method passes; other methods failing is then a warning.
       const best = recommendation ? verdicts[recommendation.method] : undefined;
-      const all = verdictOf(ctx.checks.map((c) => c.status));
+      const all = decidedVerdict(ctx.checks.map((c) => c.status));
       verdict = best === 'pass' && all !== 'pass' ? 'warn' : (best ?? all);
     } else {
-      verdict = verdictOf(ctx.checks.map((c) => c.status));
+      verdict = decidedVerdict(ctx.checks.map((c) => c.status));
     }
   } finally {
     clearTimeout(deadline);

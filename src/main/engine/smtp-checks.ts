@@ -36,11 +36,20 @@ export function isMicrosoftBanner(line: string): boolean {
   return /^220[ -]\S+ .*Microsoft ESMTP MAIL Service/i.test(line);
 }
 
-/** A session error as a finding; null for a cancel (the check is skipped, not failed). */
-export function errorFinding(err: SessionError, phase: Phase, ep: Endpoint, res: SessionResult): FindingRef | FindingRef[] | null {
+/**
+ * A session error as a finding; null for the technician's Cancel (the check is skipped, not failed). An abort
+ * by a deadline (the check's or the overall one) is a timeout in that phase: silence must never read as a pass.
+ */
+export function errorFinding(err: SessionError, phase: Phase, ep: Endpoint, res: SessionResult, cancelled = false): FindingRef | FindingRef[] | null {
   const host = ep.host;
   const evidence = [err.message, ...err.evidence].filter(Boolean).slice(0, 4);
-  if (err.kind === 'aborted') return null;
+  if (err.kind === 'aborted') {
+    if (cancelled) return null;
+    if (phase === 'connect') return { code: 'TCP_TIMEOUT', params: { host, port: String(ep.port) }, evidence: ['deadline reached while connecting'] };
+    if (phase === 'banner') return { code: 'BANNER_TIMEOUT', params: { host }, evidence: ['deadline reached before the greeting'] };
+    if (phase === 'tls') return { code: 'TLS_HANDSHAKE_FAILED', params: { host, reason: 'deadline reached during the handshake' }, evidence };
+    return { code: 'SERVER_MISBEHAVED', params: { host, reply: `no reply before the deadline (${phase})` }, evidence };
+  }
   if (phase === 'connect' && res.connect && !res.connect.ok) return tcpFinding(res.connect.failure, ep, evidence);
   if (err.kind === 'timeout' && phase === 'banner') return { code: 'BANNER_TIMEOUT', params: { host }, evidence };
   if (err.kind === 'not-smtp') return { code: 'NOT_SMTP', params: { host, port: String(ep.port), reply: err.evidence[0] ?? err.message }, evidence };
@@ -73,7 +82,7 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
     if (idx > errIndex || stoppedBefore) {
       outcome = { status: 'skip', details: { skipped: stoppedBefore ?? `the session ended at ${errGroup}` } };
     } else if (idx === errIndex && res.error) {
-      const f = errorFinding(res.error, res.errorPhase ?? 'connect', ep, res);
+      const f = errorFinding(res.error, res.errorPhase ?? 'connect', ep, res, ctx.cancelled());
       outcome = f === null ? { status: 'skip', details: { skipped: 'cancelled' } } : { status: 'fail', findings: [f].flat(), details: { phase: res.errorPhase } };
       stoppedBefore = `the session ended at ${group}`;
     } else {

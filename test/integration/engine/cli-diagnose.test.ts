@@ -89,6 +89,7 @@ describe('device-mail-doctor diagnose', () => {
     [['--method', 'auto', '--password-env', 'NOPE_NOT_SET'], /empty or not set/],
     [['--method', 'auto', '--ca', '/nonexistent/ca.pem'], /cannot read/],
     [['--method', 'auto', '--expected-ip', 'not-an-ip'], /must be an IP address/],
+    [['--method', 'relay'], /needs --domain/],
   ])('bad input %j → exit 2 with one clear line', async (args, message) => {
     const r = await cli(args);
     expect(r.code).toBe(2);

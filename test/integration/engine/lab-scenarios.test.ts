@@ -122,6 +122,16 @@ describe('engine vs every lab scenario', () => {
     expect(JSON.stringify(d)).not.toContain(lab.tenant.oauthToken);
   });
 
+  it('the overall deadline ends a silent endpoint as a failure (never a pass), on time', async () => {
+    lab.setScenario('silent-port');
+    const started = performance.now();
+    const d = await runDiagnosis(request({ method: 'submission' }, { timeoutMs: 1_000 }), { limits: { ...LIMITS, bannerTimeoutMs: 30_000 } });
+    expect(performance.now() - started).toBeLessThan(1_000 + 4_000);
+    expect(d.verdict).toBe('fail');
+    expect(codes(d, 'smtp.submission.banner')).toEqual(['BANNER_TIMEOUT']);
+    expect(d.cancelled).toBeUndefined();
+  });
+
   it('Cancel ends the diagnosis promptly, marked cancelled', async () => {
     lab.setScenario('silent-port');
     const ac = new AbortController();
