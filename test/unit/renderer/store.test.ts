@@ -191,3 +191,15 @@ describe('practice mode', () => {
     expect(store.getState().practice.lab).toBeNull();
   });
 });
+
+describe('corrupt storage', () => {
+  it('a damaged persisted state falls back to defaults instead of breaking the app', () => {
+    localStorage.setItem(PERSIST_KEY, '{not json');
+    expect(createAppStore().getState().job.site).toBe('');
+    localStorage.setItem(PERSIST_KEY, JSON.stringify({ state: { job: null, settings: 'x', ticks: 7, screen: 'nowhere' }, version: 1 }));
+    const s = createAppStore().getState();
+    expect(s.job.answers.smtpAuth).toBe('unknown');
+    expect(s.settings.timeoutSec).toBe(60);
+    expect(s.screen).toBe('device');
+  });
+});

@@ -25,6 +25,9 @@ export function persistedPart(s: Store): PersistedState {
   return { job: s.job, ticks: s.ticks, settings: s.settings, screen: s.screen };
 }
 
+const SCREENS: readonly Screen[] = ['device', 'method', 'checklist', 'diagnose', 'reports', 'capture', 'settings'];
+const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
 export function createAppStore() {
   return createStore<Store>()(
     persist(
@@ -42,13 +45,15 @@ export function createAppStore() {
         partialize: persistedPart,
         // Shallow-merge nested objects so fields added in later versions keep their defaults.
         merge: (persisted, current) => {
-          const p = (persisted ?? {}) as Partial<PersistedState>;
+          // Storage is outside our control (edited, older versions): take only objects, keep defaults otherwise.
+          const p = obj(persisted) as Partial<PersistedState>;
+          const job = obj(p.job) as Partial<Job>;
           return {
             ...current,
-            job: { ...current.job, ...p.job, answers: { ...current.job.answers, ...p.job?.answers } },
-            ticks: { ...p.ticks },
-            settings: { ...current.settings, ...p.settings },
-            screen: p.screen ?? current.screen,
+            job: { ...current.job, ...job, answers: { ...current.job.answers, ...obj(job.answers) } },
+            ticks: obj(p.ticks) as Record<string, boolean>,
+            settings: { ...current.settings, ...obj(p.settings) },
+            screen: SCREENS.includes(p.screen as Screen) ? (p.screen as Screen) : current.screen,
           };
         },
       },
