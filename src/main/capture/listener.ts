@@ -215,6 +215,8 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
       conn.upgrade = (callback, secureCallback) => {
         const raw = conn._socket;
         if (conn._parser) raw.unpipe(conn._parser);
+        // smtp-server forgets the pre-TLS EHLO name at STARTTLS; a device that never greets again keeps it.
+        recorder.noteEhlo(conn.session.id, conn.hostNameAppearsAs);
         void peekClientHello(raw, limits.handshakeMs).then((hello) => {
           recorder.helloForSession(conn.session.id, hello);
           original(callback, secureCallback);

@@ -82,6 +82,11 @@ export class SessionRecorder {
     };
   }
 
+  noteEhlo(id: string, name: string | false): void {
+    const rec = this.recs.get(id);
+    if (rec && name) rec.session.ehlo = name.slice(0, 255);
+  }
+
   helloForSession(id: string, hello: HelloResult): void {
     if (this.recs.has(id)) this.sessionHellos.set(id, hello);
   }
