@@ -10,8 +10,6 @@ const RISKY: readonly [string, RegExp][] = [
   ['space', / /],
   ['quote', /["']/],
   ['backslash', /\\/],
-  ['<>', /[<>]/],
-  ['#', /#/],
 ];
 
 export function riskyCharacters(password: string): string[] {
