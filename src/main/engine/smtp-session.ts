@@ -176,7 +176,7 @@ export async function runSmtpSession(spec: SessionSpec, limits: EngineLimits, lo
   } finally {
     res.ms[phase] ??= Math.round(performance.now() - t);
     if (res.error) conn.close();
-    else await conn.quit();
+    else conn.quit();
   }
 }
 
