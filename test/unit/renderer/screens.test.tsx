@@ -222,3 +222,20 @@ describe('Method screen', () => {
     expect(screen.getByRole('alert').textContent).toContain('domain');
   });
 });
+
+describe('Settings screen', () => {
+  it('clamps the deadline only when typing is done', async () => {
+    await boot();
+    act(() => appStore.getState().go('settings'));
+    const input = screen.getByLabelText<HTMLInputElement>('診断全体の制限時間（秒）');
+    fireEvent.change(input, { target: { value: '1' } });
+    expect(input.value).toBe('1');
+    fireEvent.change(input, { target: { value: '120' } });
+    fireEvent.blur(input);
+    expect(appStore.getState().settings.timeoutSec).toBe(120);
+    fireEvent.change(input, { target: { value: '9999' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(appStore.getState().settings.timeoutSec).toBe(600);
+    expect(input.value).toBe('600');
+  });
+});

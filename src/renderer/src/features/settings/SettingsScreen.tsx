@@ -1,10 +1,10 @@
 // Settings: language (live switch), diagnosis deadline, DNS server, extra trusted CA; plus what this runtime is.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Lang } from '../../../../shared/model';
 import { Field, SelectField, TextField } from '../../components/Field';
-import { useApp } from '../../store';
+import { appStore, useApp } from '../../store';
 import { actions, appSel, settingsSel } from '../../store/selectors';
 import { TIMEOUT_MAX_SEC, TIMEOUT_MIN_SEC } from '../../store/settings-slice';
 
@@ -17,6 +17,11 @@ export function SettingsScreen() {
   const { updateSettings } = useApp(useShallow(actions));
   const caId = useId();
   const osLang = info?.suggestedLang ?? 'en';
+  const [timeoutDraft, setTimeoutDraft] = useState(String(settings.timeoutSec));
+  const commitTimeout = () => {
+    updateSettings({ timeoutSec: Number(timeoutDraft) });
+    setTimeoutDraft(String(appStore.getState().settings.timeoutSec));
+  };
   return (
     <section className="screen" aria-labelledby="settings-title">
       <header className="screen-header">
@@ -45,8 +50,13 @@ export function SettingsScreen() {
                 name="timeout"
                 min={TIMEOUT_MIN_SEC}
                 max={TIMEOUT_MAX_SEC}
-                value={settings.timeoutSec}
-                onChange={(e) => updateSettings({ timeoutSec: Number(e.target.value) })}
+                value={timeoutDraft}
+                // Clamp when the technician is done typing, not on every keystroke ("1" on the way to "120").
+                onChange={(e) => setTimeoutDraft(e.target.value)}
+                onBlur={commitTimeout}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') commitTimeout();
+                }}
               />
             )}
           </Field>
