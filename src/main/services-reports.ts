@@ -11,6 +11,8 @@ import type { SessionSecrets } from '../shared/secrets';
 import { defaultExportName, writeExport } from './export/export-report';
 import type { PdfPrinter } from './export/pdf';
 import { createReportStore, isStoreError, saveDiagnosisAsReport, type ReportStore } from './store';
+import { addCaptureToReport } from './capture/report-entry';
+import type { CaptureDiagnosis } from '../shared/capture';
 
 /** Where an export goes: Electron asks with a save dialog (null = cancelled); the bridge picks a folder. */
 export type ExportTarget = (suggestedName: string, format: ReportFormat) => Promise<string | null>;
@@ -65,6 +67,11 @@ export function createReportsService(deps: ReportsDeps) {
       ),
     remove: (id: string) => guarded(async () => ((await (await store()).remove(id)), null)),
     restore: (id: string) => guarded(async () => (await store()).restore(id)),
+    addCapture: (id: string, d: CaptureDiagnosis) =>
+      guarded(async () => {
+        await addCaptureToReport(await store(), id, d, deps.sessionSecrets());
+        return null;
+      }),
     async export(args: { id: string; format: ReportFormat; lang: Lang; ticketFormat?: 'markdown' | 'text' | undefined }): Promise<Result<ReportExported>> {
       if (args.format === 'pdf' && !deps.pdf) return fail('unavailable', 'PDF export is not available here.');
       const opened = await guarded(async () => (await store()).open(args.id));

@@ -1,10 +1,11 @@
 // The whole Api, Electron-free: one handler per IPC channel. The Electron ipc layer (index.ts) and the e2e
 // bridge (test/e2e/bridge/server.ts) both serve exactly this object; what differs is injected.
-import { fail, ok, type Result } from '../shared/ipc';
+import { ok } from '../shared/ipc';
 import type { Handlers } from './ipc-dispatch';
 import { createDiagnoseService } from './services-diagnose';
 import { createLabService, type StartLab } from './services-lab';
 import type { ProfileBackend } from './services-profiles';
+import { createCaptureService } from './services-capture';
 import { createReportsService, type ExportTarget } from './services-reports';
 import { createSecretVault, type SecretCipher } from './services-secrets';
 import { appInfo, listInterfaces, openExternal, type AppIdentity } from './services-system';
@@ -34,24 +35,27 @@ export interface ServiceDeps {
 
 export type Services = Handlers & { dispose(): Promise<void> };
 
-const notYet = (what: string): Result<never> =>
-  fail('not-implemented', `${what} is not available in this version yet.`);
-
 /** Diagnoses whose secrets are remembered (memory only) to scan report writes and exports. */
 export const MAX_SESSION_SECRETS = 32;
 
 export function createServices(deps: ServiceDeps): Services {
   // The secrets of this session's diagnoses: every report write and export is scanned for them.
   const sessionSecrets: SessionSecrets[] = [];
-  const diagnose = createDiagnoseService(deps.engine, deps.emit, (s) => {
+  const remember = (s: SessionSecrets) => {
     if (!s.password && !s.oauthToken) return;
     sessionSecrets.push(s);
     if (sessionSecrets.length > MAX_SESSION_SECRETS) sessionSecrets.shift();
-  });
+  };
+  const diagnose = createDiagnoseService(deps.engine, deps.emit, remember);
   const reports = createReportsService({
     ...deps.reports,
     appVersion: deps.identity.version,
     sessionSecrets: () => sessionSecrets,
+  });
+  const capture = createCaptureService({
+    emit: deps.emit,
+    onSecrets: (secrets) => secrets.forEach(remember),
+    addToReport: (reportId, d) => reports.addCapture(reportId, d),
   });
   const lab = createLabService(deps.startLab);
   const vault = createSecretVault(deps.secretsFile, deps.cipher);
@@ -85,13 +89,14 @@ export function createServices(deps: ServiceDeps): Services {
     'reports:restore': (id) => reports.restore(id),
     'reports:export': (args) => reports.export(args),
 
-    'capture:start': () => notYet('Capture mode'),
-    'capture:stop': () => notYet('Capture mode'),
-    'capture:sessions': () => notYet('Capture mode'),
+    'capture:start': (args) => capture.start(args),
+    'capture:stop': (captureId) => capture.stop(captureId),
+    'capture:sessions': (captureId) => capture.sessions(captureId),
+    'capture:save': (args) => capture.save(args),
 
     async dispose() {
       deps.engine.dispose();
-      await lab.dispose();
+      await Promise.all([lab.dispose(), capture.dispose()]);
     },
   };
 }

@@ -3,8 +3,9 @@
 // phantom type) its result; EVENTS maps every main→renderer push channel to its listener name and payload.
 // No channel string may appear anywhere else. Pure TypeScript: loaded by main, preload, renderer and the e2e bridge.
 import { z } from 'zod';
-import { DiagnoseRequestSchema, DiagnosisSchema, LangSchema, type ConnectToRule, type StepEvent, type Verdict } from './model';
+import { DiagnoseRequestSchema, DiagnosisSchema, LangSchema, MethodSchema, type ConnectToRule, type StepEvent, type Verdict } from './model';
 import { JobSchema, ReportIdSchema, ReportSchema, type Report } from './report';
+import type { CaptureDiagnosis } from './capture';
 import type { LoadedProfileFile, Origin } from './profiles-resolve';
 import { SCENARIOS, type LabEndpoint, type LabTenant, type ScenarioName } from '../lab/types';
 
@@ -69,10 +70,25 @@ export const ReportQuerySchema = z.object({
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 export type ReportFormat = z.infer<typeof ReportFormatSchema>;
+/** Relay-through for capture mode: where captured messages are forwarded and how to sign in there. */
+export const CaptureRelaySchema = z.object({
+  /** Name the upstream is known by (SNI, certificate), e.g. smtp.office365.com. */
+  host: z.string().min(1).max(253),
+  /** Where to connect instead (the lab's loopback address); default: host. */
+  address: z.string().min(1).max(253).optional(),
+  port: z.number().int().min(1).max(65535),
+  requireTls: z.boolean().default(true),
+  extraCaPem: z.array(z.string().max(100_000)).max(8).default([]),
+  /** 'device': reuse what the device sent (memory only); or explicit credentials; or no AUTH. */
+  auth: z
+    .union([z.literal('device'), z.object({ user: z.string().min(1).max(320), password: z.string().min(1).max(1024) }), z.null()])
+    .default('device'),
+});
 /** A listener address for capture mode. */
 export const ListenSchema = z.object({
   address: z.string().min(1).max(45),
-  port: z.number().int().min(1).max(65535),
+  /** 0 = any free port (the answer says which). */
+  port: z.number().int().min(0).max(65535),
   implicitTls: z.boolean().default(false),
 });
 
@@ -176,14 +192,11 @@ export interface ReportExported {
 }
 
 export interface CaptureStarted {
-  sessionId: string;
+  captureId: string;
   /** The addresses to type into the device. */
   listening: { address: string; port: number; implicitTls: boolean }[];
-}
-export interface CaptureSessionSummary {
-  id: string;
-  startedAt: string;
-  [key: string]: unknown;
+  /** The listener's self-signed certificate (a device that checks it must be told to accept it). */
+  certificate: { fingerprint256: string };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -264,20 +277,29 @@ export const INVOKE = {
     ]),
   ),
 
-  // Capture mode (issue 6).
+  // Capture mode (issue 6): the device is pointed at a listener on this laptop; each device session it records
+  // arrives as a capture:event and is kept (bounded) for captureSessions.
   'capture:start': def<CaptureStarted>()(
     'captureStart',
     z.tuple([
       z.object({
         listen: z.array(ListenSchema).min(1).max(4),
-        method: z.enum(['submission', 'direct-send', 'relay']),
-        /** Forward captured messages upstream (to Microsoft 365 or the lab). */
-        relay: z.boolean().default(false),
+        method: MethodSchema,
+        /** Tenant domains (direct send: recipients outside them are external). */
+        tenantDomains: z.array(z.string().min(1).max(253)).max(20).default([]),
+        /** Forward captured messages upstream (Microsoft 365 or the lab) and answer the device with the outcome. */
+        relay: CaptureRelaySchema.nullable().default(null),
       }),
     ]),
   ),
-  'capture:stop': def<null>()('captureStop', z.tuple([z.object({ sessionId: IdSchema })])),
-  'capture:sessions': def<CaptureSessionSummary[]>()('captureSessions', none),
+  'capture:stop': def<null>()('captureStop', z.tuple([IdSchema])),
+  /** The diagnoses of the device sessions a running (or stopped) capture recorded, oldest first. */
+  'capture:sessions': def<CaptureDiagnosis[]>()('captureSessions', z.tuple([IdSchema])),
+  /** Adds recorded session `index` of a capture to a report's captures. */
+  'capture:save': def<null>()(
+    'captureSave',
+    z.tuple([z.object({ captureId: IdSchema, index: z.number().int().min(0).max(10_000), reportId: ReportIdSchema })]),
+  ),
 } as const;
 
 export type InvokeMap = typeof INVOKE;
@@ -309,10 +331,12 @@ export interface DiagnoseFailedPayload {
   runId: string;
   error: IpcError;
 }
+export type CaptureEvent =
+  | { type: 'session'; index: number; diagnosis: CaptureDiagnosis }
+  | { type: 'stopped'; reason: string };
 export interface CaptureEventPayload {
-  sessionId: string;
-  /** Shape owned by src/shared/capture.ts (issue 6). */
-  event: Record<string, unknown>;
+  captureId: string;
+  event: CaptureEvent;
 }
 
 export const EVENTS = {

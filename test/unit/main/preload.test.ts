@@ -37,6 +37,7 @@ describe('preload', () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
         "appInfo",
+        "captureSave",
         "captureSessions",
         "captureStart",
         "captureStop",

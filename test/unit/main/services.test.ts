@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab } from '../../../src/lab';
 import type { DiagnoseEventPayload, DiagnoseFailedPayload, EventChannel, LabInfo, Result } from '../../../src/shared/ipc';
@@ -134,6 +135,43 @@ describe('services', () => {
     expect((await value<{ reports: unknown[] }>('reports:list')).reports).toHaveLength(0);
     expect((await value<{ id: string }>('reports:restore', report.id)).id).toBe(report.id);
     expect((await call('reports:open', 'no-such-report')).ok).toBe(false);
+  }, RUN_BOUND_MS);
+
+  it('captures what a device sends, streams it, saves it to a report, and treats its password as a session secret', async () => {
+    const started = await value<{ captureId: string; listening: { address: string; port: number }[] }>('capture:start', {
+      listen: [{ address: '127.0.0.1', port: 0 }],
+      method: 'submission',
+    });
+    const { port } = started.listening[0]!;
+    const devicePassword = 'Dev1ce-Pa55word!';
+    const transport = createTransport({
+      host: '127.0.0.1',
+      port,
+      secure: false,
+      requireTLS: true,
+      tls: { rejectUnauthorized: false }, // the test plays a device that accepts the capture's self-signed certificate
+      auth: { user: 'scanner@contoso.com', pass: devicePassword },
+    });
+    await transport.sendMail({ from: 'scanner@contoso.com', to: 'someone@contoso.com', subject: 'Scan', text: 'scan attached' });
+    transport.close();
+    const deadline = Date.now() + 20_000;
+    let sessions: { session: unknown; findings: unknown[] }[] = [];
+    while (Date.now() < deadline && sessions.length === 0) {
+      sessions = await value('capture:sessions', started.captureId);
+      if (!sessions.length) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(sessions).toHaveLength(1);
+    expect(events.some((e) => e.channel === 'capture:event' && (e.payload as { captureId: string }).captureId === started.captureId)).toBe(true);
+    expect(JSON.stringify(sessions)).not.toContain(devicePassword);
+    const report = await value<{ id: string }>('reports:create', { job: { customer: 'Capture Co' } });
+    expect(await value('capture:save', { captureId: started.captureId, index: 0, reportId: report.id })).toBeNull();
+    const saved = await value<{ captures: unknown[] }>('reports:open', report.id);
+    expect(saved.captures).toHaveLength(1);
+    // The device's password is now a session secret: a report write carrying it is blocked.
+    const blocked = await call('reports:save', { report: { ...saved, notes: [{ at: new Date().toISOString(), text: `pw ${devicePassword}` }] } });
+    expect(blocked.ok || blocked.error.code).toBe('secret-detected');
+    expect(await value('capture:stop', started.captureId)).toBeNull();
+    expect((await call('capture:stop', 'cap-unknown')).ok).toBe(false);
   }, RUN_BOUND_MS);
 
   it('switching scenarios keeps the same lab (ports, CA), and cancel ends a silent-port run', async () => {
