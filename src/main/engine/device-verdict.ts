@@ -61,3 +61,28 @@ function findingFor(device: DeviceProfile, rows: readonly ProbeRow[], predicted:
   }
   return [{ code: 'TLS_VERSION_UNSUPPORTED', params: { version: max }, evidence, predicted }];
 }
+
+/**
+ * Would THIS device sign in? Its AUTH mechanisms (plus XOAUTH2 when it does OAuth) against what the server offered
+ * after STARTTLS, and its TLS mode (STARTTLS vs implicit "SSL") against the STARTTLS-only endpoint.
+ */
+export function deviceAuthVerdict(device: DeviceProfile | null, offered: readonly string[] | null, host: string): CheckOutcome {
+  if (!device) return { status: 'skip', details: { skipped: 'no device profile given (--device-profile or --device-tls-max)' } };
+  const details: Record<string, unknown> = { device: device.id, deviceMechanisms: device.authMechanisms, oauth: device.oauth, serverMechanisms: offered };
+  const findings: FindingRef[] = [];
+  if (!device.starttls) {
+    const reason = device.implicitTls ? 'the device only does implicit TLS ("SSL", port 465); Exchange Online needs STARTTLS on 587' : 'the device does not do STARTTLS';
+    findings.push({ code: 'TLS_MODE_MISMATCH', params: { reason }, evidence: [reason], predicted: true });
+  }
+  if (offered === null) {
+    if (findings.length) return { status: 'fail', findings, details };
+    return { status: 'skip', details: { ...details, skipped: `${host} did not list its AUTH mechanisms (see the STARTTLS check)` } };
+  }
+  const usable = [...device.authMechanisms, ...(device.oauth ? ['XOAUTH2'] : [])].filter((m) => offered.includes(m));
+  details.usable = usable;
+  if (usable.length === 0) {
+    const reply = `device offers ${device.authMechanisms.join(' ') || 'no AUTH'}; server offers ${offered.join(' ') || 'none'}`;
+    findings.push({ code: 'AUTH_MECHANISM_UNSUPPORTED', params: { reply }, evidence: [reply], predicted: true });
+  }
+  return { status: findings.length ? 'fail' : 'pass', findings, details };
+}

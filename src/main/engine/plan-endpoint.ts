@@ -2,7 +2,7 @@
 // the main SMTP session (banner … envelope), the TLS matrix, the certificate; then the device verdict.
 import type { Check } from '../../shared/model';
 import { runCheck, skipped, type EngineContext } from './check-runner';
-import { deviceProbe, deviceVerdict } from './device-verdict';
+import { deviceAuthVerdict, deviceProbe, deviceVerdict } from './device-verdict';
 import { resolveRoutes, tcpChecks, type Endpoint, type Routes } from './endpoint';
 import { sessionChecks } from './smtp-checks';
 import { runSmtpSession, type Phase, type Recipient, type SessionResult } from './smtp-session';
@@ -79,6 +79,10 @@ async function mainSession(ctx: EngineContext, plan: EndpointPlan, routes: Route
     ),
   );
   const checks = sessionChecks(ctx, ep, session, { ...plan, startedAt });
+  if (plan.withAuth) {
+    const offered = session.caps2?.auth ?? null;
+    checks.push(await runCheck(ctx, `device.${ep.key}.auth`, `Would the device's sign-in work?`, () => Promise.resolve(deviceAuthVerdict(r.device, offered, ep.host))));
+  }
   if (r.send) checks.push(await sendCheck(ctx, plan, routes, address, session, auth));
   return { session, checks };
 }

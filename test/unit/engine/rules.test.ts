@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConnectTo } from '../../../src/cli/commands/diagnose';
-import { deviceVerdict } from '../../../src/main/engine/device-verdict';
+import { deviceAuthVerdict, deviceVerdict } from '../../../src/main/engine/device-verdict';
 import { parseDnsServer } from '../../../src/main/engine/dns';
 import { pickRecipients } from '../../../src/main/engine/plans';
 import { egressIpFrom, parseCapabilities } from '../../../src/main/engine/smtp-session';
@@ -85,5 +85,17 @@ describe('device verdict', () => {
   it('uses the exact-cipher probe when the device list is known', () => {
     const rows = [...exo, row('device', '1.2', 'any', 'rejected')];
     expect(deviceVerdict({ ...dev('1.2', 'any'), ciphers: 'AES128-SHA' }, rows, opts).status).toBe('fail');
+  });
+});
+
+describe('device sign-in fit', () => {
+  const base: DeviceProfile = { id: 'd', kind: 'mfp', label: 'd', maxTls: '1.2', cipherFamily: 'any', authMechanisms: ['PLAIN', 'CRAM-MD5'], starttls: true, implicitTls: false, serverFieldMaxLength: null, oauth: false };
+  it('a PLAIN/CRAM-MD5-only device cannot sign in to an endpoint offering LOGIN XOAUTH2', () => {
+    expect(deviceAuthVerdict(base, ['LOGIN', 'XOAUTH2'], 'smtp.office365.com').findings?.map((f) => f.code)).toEqual(['AUTH_MECHANISM_UNSUPPORTED']);
+    expect(deviceAuthVerdict({ ...base, oauth: true }, ['LOGIN', 'XOAUTH2'], 'smtp.office365.com').status).toBe('pass');
+  });
+  it('an implicit-TLS-only device gets TLS_MODE_MISMATCH', () => {
+    const d = deviceAuthVerdict({ ...base, authMechanisms: ['LOGIN'], starttls: false, implicitTls: true }, ['LOGIN'], 'smtp.office365.com');
+    expect(d.findings?.map((f) => f.code)).toEqual(['TLS_MODE_MISMATCH']);
   });
 });
