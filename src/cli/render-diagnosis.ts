@@ -38,6 +38,35 @@ const T = {
 } as const;
 
 const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '-' } as const;
+
+/** Japanese check titles by id pattern (the engine's titles are English and name the host). */
+const JA_TITLES: [RegExp, string][] = [
+  [/^config\./, 'サーバー名とポートの設定'],
+  [/^dns\.mx$/, 'ドメインの MX レコード'],
+  [/^dns\.spf$/, 'SPF レコード'],
+  [/^dns\.\w+\.a$/, 'サーバー名の DNS (A/AAAA)'],
+  [/^tcp\.\w+\.v4$/, 'TCP 接続 (IPv4)'],
+  [/^tcp\.\w+\.v6$/, 'TCP 接続 (IPv6)'],
+  [/^smtp\.\w+\.banner$/, 'サーバーの応答 (バナー)'],
+  [/^smtp\.\w+\.ehlo$/, 'EHLO と機能一覧'],
+  [/^smtp\.\w+\.starttls$/, 'STARTTLS (暗号化の開始)'],
+  [/^tls\.\w+\.matrix$/, '対応している TLS バージョンと鍵交換'],
+  [/^tls\.\w+\.cert$/, 'サーバー証明書'],
+  [/^tls\.\w+\.device$/, 'デバイスの TLS で接続できるか'],
+  [/^device\.\w+\.auth$/, 'デバイスの認証方式でサインインできるか'],
+  [/^auth$/, 'サインイン (SMTP AUTH)'],
+  [/^envelope\..*internal$/, '差出人と社内宛先 (MAIL FROM / RCPT TO)'],
+  [/^envelope\..*external$/, '差出人と社外宛先 (MAIL FROM / RCPT TO)'],
+  [/^send/, 'テスト メッセージの送信'],
+  [/^relay\.egress-ip$/, '送信元 IP とコネクタの IP'],
+];
+
+export function checkTitle(c: Check, lang: Lang): string {
+  if (lang === 'en') return c.title;
+  const hit = JA_TITLES.find(([re]) => re.test(c.id));
+  const where = /\.mx(\.|$)/.test(c.id) ? ' (MX)' : /\.submission(\.|$)/.test(c.id) ? ' (submission)' : '';
+  return hit ? `${hit[1]}${where}` : c.title;
+}
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** One line of server/user text, safe for a terminal (no control characters or escapes), bounded. */
@@ -73,7 +102,7 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
   out.push('', `${t.details}:`);
   for (const c of d.checks) {
     const reason = c.status === 'skip' && typeof c.details.skipped === 'string' ? ` — ${t.skipped}: ${safe(c.details.skipped, 160)}` : '';
-    out.push(`  ${MARK[c.status]} ${c.id.padEnd(26)} ${safe(c.title, 70)} (${c.durationMs} ms)${reason}`);
+    out.push(`  ${MARK[c.status]} ${c.id.padEnd(26)} ${safe(checkTitle(c, lang), 70)} (${c.durationMs} ms)${reason}`);
     for (const ref of c.findings) {
       const f = renderFinding(ref, lang);
       out.push(`      ${f.code}: ${safe(f.cause, 400)}`);
