@@ -6,9 +6,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, expect, type Page } from '@playwright/test';
+import { build } from 'esbuild';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Where screenshots of each screen go (the brief's fixed location). */
@@ -34,12 +35,36 @@ interface Options {
   rendererDir: string;
 }
 
-function startBridgeProcess(dataDir: string, opts: Options): Promise<{ child: ChildProcess; url: string }> {
+interface BridgeBuild {
+  main: string;
+  worker: string;
+}
+
+/** Bundles the bridge and the engine worker from source once per Playwright worker (node_modules stay external),
+ *  so each test starts plain Node processes instead of compiling TypeScript on every start. */
+async function buildBridge(): Promise<BridgeBuild> {
+  const outdir = join(ROOT, '.tmp', `e2e-bridge-${process.pid}`);
+  await build({
+    entryPoints: { main: join(ROOT, 'test/e2e/bridge/main.ts'), 'engine-worker': join(ROOT, 'src/main/worker/engine-worker.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return { main: join(outdir, 'main.mjs'), worker: join(outdir, 'engine-worker.mjs') };
+}
+
+function startBridgeProcess(bundle: BridgeBuild, dataDir: string, opts: Options): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'test/e2e/bridge/main.ts'), '--data', dataDir, '--locale', opts.osLocale,
-      '--secret-backend', opts.secretBackend, '--renderer', opts.rendererDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    ['--enable-source-maps', bundle.main, '--data', dataDir, '--locale', opts.osLocale,
+      '--secret-backend', opts.secretBackend, '--renderer', opts.rendererDir, '--worker-entry', bundle.worker],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DMD_PROJECT_ROOT: ROOT } },
   );
   return new Promise((resolveStart, reject) => {
     const timer = setTimeout(() => {
@@ -76,14 +101,24 @@ function stopBridgeProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<Options & { bridge: BridgeHandle; app: Page }>({
+export const test = base.extend<Options & { bridge: BridgeHandle; app: Page }, { bridgeBuild: BridgeBuild }>({
+  bridgeBuild: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      const bundle = await buildBridge();
+      await use(bundle);
+      rmSync(dirname(bundle.main), { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+
   osLocale: ['ja-JP', { option: true }],
   secretBackend: ['ephemeral', { option: true }],
   rendererDir: [process.env['E2E_RENDERER_DIR'] ?? join(ROOT, 'out/renderer'), { option: true }],
 
-  bridge: async ({ osLocale, secretBackend, rendererDir }, use) => {
+  bridge: async ({ bridgeBuild, osLocale, secretBackend, rendererDir }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dmd-e2e-'));
-    const { child, url } = await startBridgeProcess(dataDir, { osLocale, secretBackend, rendererDir });
+    const { child, url } = await startBridgeProcess(bridgeBuild, dataDir, { osLocale, secretBackend, rendererDir });
     try {
       await use({
         url,

@@ -19,7 +19,8 @@ import { createEphemeralCipher, refusingCipher } from '../../../src/main/service
 import { createEngineRunner } from '../../../src/main/worker/engine-runner';
 import { nodeWorkerLauncher } from '../../../src/main/worker/node-launcher';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
+/** The project root: from the environment when this file runs bundled (see fixtures.ts), else from its path. */
+const ROOT = process.env['DMD_PROJECT_ROOT'] ?? resolve(import.meta.dirname, '../../..');
 /** Largest invoke body accepted, in bytes (a profile import is at most 2 M characters). */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** Interval of SSE keep-alive comments, in ms. */
@@ -47,7 +48,7 @@ export interface Bridge {
 
 async function browserApiScript(token: string): Promise<string> {
   const out = await build({
-    entryPoints: [join(import.meta.dirname, 'browser-api.ts')],
+    entryPoints: [join(ROOT, 'test/e2e/bridge/browser-api.ts')],
     bundle: true,
     format: 'iife',
     platform: 'browser',
