@@ -32,7 +32,8 @@ export function deviceVerdict(device: DeviceProfile | null, rows: readonly Probe
     if (!opts.tlsRequired) return { status: 'pass', details: { ...details, note: 'the device sends without TLS; this endpoint accepts that' } };
     return { status: 'fail', findings: [{ code: 'TLS_VERSION_UNSUPPORTED', params: { version: 'none' }, predicted: true }], details };
   }
-  const exact = rows.find((r) => r.id === 'device');
+  // The exact-cipher probe decides only when it reached the server (our TLS library may not know the list).
+  const exact = rows.find((r) => r.id === 'device' && r.result !== 'error' && r.result !== 'unavailable');
   const usable = rowsForDevice(device, rows);
   details.considered = usable.map((r) => `${r.id}: ${r.result}`);
   const decided = exact ? [exact] : usable.filter((r) => r.result !== 'error' && r.result !== 'unavailable');

@@ -85,6 +85,9 @@ describe('device verdict', () => {
   it('uses the exact-cipher probe when the device list is known', () => {
     const rows = [...exo, row('device', '1.2', 'any', 'rejected')];
     expect(deviceVerdict({ ...dev('1.2', 'any'), ciphers: 'AES128-SHA' }, rows, opts).status).toBe('fail');
+    // A list this TLS library cannot even load is not evidence: the family rows decide.
+    const unknown = [...exo, row('device', '1.2', 'any', 'unavailable')];
+    expect(deviceVerdict({ ...dev('1.2', 'any'), ciphers: 'NOT-A-CIPHER' }, unknown, opts).status).toBe('pass');
   });
 });
 
