@@ -225,6 +225,7 @@ export const en = {
     cancelling: 'Cancelling…',
     keys: 'Enter runs · Esc cancels',
     progress: 'Progress',
+    summary: '{{pass}} passed · {{warn}} warnings · {{fail}} failed · {{skip}} skipped',
     starting: 'Starting…',
     ms: '{{ms}} ms',
     failed: 'The diagnosis could not run: {{error}}',

@@ -227,6 +227,7 @@ export const ja: Resources = {
     cancelling: '中止しています…',
     keys: 'Enter で実行 · Esc で中止',
     progress: '進行状況',
+    summary: '合格 {{pass}} · 注意 {{warn}} · 失敗 {{fail}} · スキップ {{skip}}',
     starting: '開始しています…',
     ms: '{{ms}} ミリ秒',
     failed: '診断を実行できませんでした: {{error}}',

@@ -1,16 +1,19 @@
 // Screen 4: inputs, Run / Cancel, live progress, then the verdict and the transcript. Escape cancels a run.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tlsMatrix } from '../../lib/tls-matrix';
 import { appStore, useApp } from '../../store';
 import { runSel } from '../../store/selectors';
 import { DiagnoseForm } from './DiagnoseForm';
 import { RunProgress } from './RunProgress';
 import { Transcript } from './Transcript';
+import { TlsMatrixTable } from './TlsMatrixTable';
 import { VerdictPanel } from './VerdictPanel';
 
 export function DiagnoseScreen() {
   const { t } = useTranslation();
   const run = useApp(runSel.run);
+  const matrix = useMemo(() => (run.diagnosis ? tlsMatrix(run.diagnosis) : []), [run.diagnosis]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && runSel.busy(appStore.getState())) void appStore.getState().cancelRun();
@@ -32,8 +35,10 @@ export function DiagnoseScreen() {
           {t('diagnose.failed', { error: run.error })}
         </div>
       ) : null}
-      <RunProgress />
+      {/* Verdict first, then what to do, then the details (progress list, TLS matrix, transcript). */}
       <VerdictPanel />
+      <RunProgress />
+      {run.diagnosis ? <TlsMatrixTable rows={matrix} /> : null}
       {run.transcript.length > 0 ? <Transcript rows={run.transcript} dropped={run.droppedRows} /> : null}
     </section>
   );

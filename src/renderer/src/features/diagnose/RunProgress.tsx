@@ -1,29 +1,50 @@
-// Live progress per check while a diagnosis runs (and the final list after it).
+// Live progress per check while a diagnosis runs; after it, the same list folds under the verdict.
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../components/StatusBadge';
 import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
 import { runSel } from '../../store/selectors';
+import type { CheckProgress } from '../../store/types';
+
+function CheckList({ checks, busy, starting }: { checks: readonly CheckProgress[]; busy: boolean; starting: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ol className="check-list" aria-live="polite" aria-busy={busy}>
+      {starting && checks.length === 0 ? <li className="muted">{t('diagnose.starting')}</li> : null}
+      {checks.map((c) => (
+        <li key={c.id} className={`check-row state-${c.state}`} data-check={c.id} data-state={c.state}>
+          <StatusBadge status={c.state} />
+          <span className="check-title">{visible(c.title, 300)}</span>
+          <span className="mono muted">{visible(c.id, 100)}</span>
+          {c.durationMs !== undefined ? <span className="mono muted">{t('diagnose.ms', { ms: Math.round(c.durationMs) })}</span> : <span />}
+        </li>
+      ))}
+    </ol>
+  );
+}
 
 export function RunProgress() {
   const { t } = useTranslation();
   const checks = useApp(runSel.checks);
   const phase = useApp(runSel.phase);
   if (phase === 'idle') return null;
+  const busy = phase === 'running' || phase === 'starting';
+  if (phase === 'done') {
+    const count = (state: CheckProgress['state']) => checks.filter((c) => c.state === state).length;
+    return (
+      <details className="card run-progress">
+        <summary>
+          <strong>{t('diagnose.progress')}</strong>{' '}
+          <span className="muted">{t('diagnose.summary', { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') })}</span>
+        </summary>
+        <CheckList checks={checks} busy={false} starting={false} />
+      </details>
+    );
+  }
   return (
     <div className="card">
       <h2>{t('diagnose.progress')}</h2>
-      <ol className="check-list" aria-live="polite" aria-busy={phase === 'running' || phase === 'starting'}>
-        {phase === 'starting' && checks.length === 0 ? <li className="muted">{t('diagnose.starting')}</li> : null}
-        {checks.map((c) => (
-          <li key={c.id} className={`check-row state-${c.state}`} data-check={c.id} data-state={c.state}>
-            <StatusBadge status={c.state} />
-            <span className="check-title">{visible(c.title, 300)}</span>
-            <span className="mono muted">{visible(c.id, 100)}</span>
-            {c.durationMs !== undefined ? <span className="mono muted">{t('diagnose.ms', { ms: Math.round(c.durationMs) })}</span> : null}
-          </li>
-        ))}
-      </ol>
+      <CheckList checks={checks} busy={busy} starting={phase === 'starting'} />
     </div>
   );
 }

@@ -5,12 +5,10 @@ import { CopyButton } from '../../components/CopyButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { currentLang } from '../../i18n';
 import { collectFindings } from '../../lib/findings';
-import { tlsMatrix } from '../../lib/tls-matrix';
 import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
 import { runSel } from '../../store/selectors';
 import { FindingsByStage } from './FindingsByStage';
-import { TlsMatrixTable } from './TlsMatrixTable';
 
 export function VerdictPanel() {
   const { t, i18n } = useTranslation();
@@ -18,7 +16,6 @@ export function VerdictPanel() {
   const lang = currentLang();
   // Re-render in the new language when it switches live.
   const findings = useMemo(() => (diagnosis ? collectFindings(diagnosis, lang) : []), [diagnosis, lang, i18n.language]);
-  const matrix = useMemo(() => (diagnosis ? tlsMatrix(diagnosis) : []), [diagnosis]);
   if (!diagnosis) return null;
   const cancelled = diagnosis.cancelled === true;
   return (
@@ -45,7 +42,6 @@ export function VerdictPanel() {
         <h2>{t('verdict.findings')}</h2>
         <FindingsByStage findings={findings} />
       </div>
-      <TlsMatrixTable rows={matrix} />
     </>
   );
 }
