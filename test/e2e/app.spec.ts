@@ -131,6 +131,7 @@ test('cancel mid-run (silent port) ends the run as cancelled', async ({ app: pag
   // Generous bound on a shared 2-core machine: cancel must not wait for the overall deadline (60 s default).
   expect(Date.now() - cancelAt).toBeLessThan(30_000);
   await expect(page.getByRole('button', { name: /診断を実行/ })).toBeEnabled();
+  await expect(page.locator('main')).toContainText('中止までに問題は見つかりませんでした');
   await shoot(page, '4-diagnose-cancelled');
 });
 

@@ -241,6 +241,7 @@ export const en = {
     duration: 'Took {{s}} s',
     findings: 'Findings',
     noFindings: 'No problems found.',
+    noFindingsCancelled: 'No problems found before the diagnosis was cancelled; unchecked steps remain unknown.',
     stage: {
       config: 'Settings',
       dns: 'DNS',

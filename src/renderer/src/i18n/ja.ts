@@ -243,6 +243,7 @@ export const ja: Resources = {
     duration: '所要時間 {{s}} 秒',
     findings: '検出事項',
     noFindings: '問題は見つかりませんでした。',
+    noFindingsCancelled: '中止までに問題は見つかりませんでした。未確認の項目は不明のままです。',
     stage: {
       config: '設定',
       dns: 'DNS',

@@ -54,9 +54,9 @@ function FindingCard({ f }: { f: ShownFinding }) {
   );
 }
 
-export function FindingsByStage({ findings }: { findings: readonly ShownFinding[] }) {
+export function FindingsByStage({ findings, cancelled = false }: { findings: readonly ShownFinding[]; cancelled?: boolean }) {
   const { t } = useTranslation();
-  if (findings.length === 0) return <p className="ok-text">{t('verdict.noFindings')}</p>;
+  if (findings.length === 0) return cancelled ? <p className="muted">{t('verdict.noFindingsCancelled')}</p> : <p className="ok-text">{t('verdict.noFindings')}</p>;
   return (
     <div className="findings">
       {groupByStage(findings).map((g) => (

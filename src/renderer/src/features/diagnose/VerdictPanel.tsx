@@ -40,7 +40,7 @@ export function VerdictPanel() {
       </div>
       <div className="card">
         <h2>{t('verdict.findings')}</h2>
-        <FindingsByStage findings={findings} />
+        <FindingsByStage findings={findings} cancelled={cancelled} />
       </div>
     </>
   );
