@@ -95,6 +95,10 @@ export interface SmtpScript {
   /** Offer AUTH LOGIN PLAIN XOAUTH2 and echo every credential line back in the replies (redaction tests). */
   echoAuth?: boolean;
   banner?: string;
+  /** Accept AUTH (any credentials) and DATA; 'no-354' never answers DATA, 'no-final' never answers the final dot. */
+  accept?: 'ok' | 'no-354' | 'no-final';
+  /** Extra reply lines sent right after the EHLO reply (unsolicited replies). */
+  extraAfterEhlo?: string;
 }
 
 /** A small SMTP server following `script`: EHLO, STARTTLS (real TLS, or a stall), AUTH echo, MAIL/RCPT, QUIT. */
@@ -104,18 +108,28 @@ export function smtpScript(script: SmtpScript): (socket: net.Socket) => void {
     let tlsOn = false;
     let buf = '';
     let authStep: 'none' | 'login-user' | 'login-pass' | 'plain' = 'none';
+    let inData = false;
     const say = (line: string) => {
       if (!sock.destroyed) sock.write(`${line}\r\n`);
     };
     const ehlo = () => {
       const caps = ['250-mail.example.test Hello [127.0.0.1]', '250-PIPELINING', '250-SIZE 1000000'];
       if (script.tls && !tlsOn) caps.push('250-STARTTLS');
-      if (script.echoAuth && (tlsOn || !script.tls)) caps.push('250-AUTH LOGIN PLAIN XOAUTH2');
+      if ((script.echoAuth || script.accept) && (tlsOn || !script.tls)) caps.push('250-AUTH LOGIN PLAIN XOAUTH2');
       caps.push('250 8BITMIME');
       return caps.join('\r\n');
     };
     const echo = (s: string) => `${s} decoded=${Buffer.from(s, 'base64').toString('latin1').replace(/[\r\n]/g, ' ')}`;
     const onLine = (line: string) => {
+      if (inData) {
+        if (line !== '.') return;
+        inData = false;
+        return script.accept === 'no-final' ? undefined : say('250 2.6.0 Queued mail for delivery');
+      }
+      if (script.accept && authStep !== 'none') {
+        authStep = authStep === 'login-user' ? 'login-pass' : 'none';
+        return say(authStep === 'login-pass' ? '334 UGFzc3dvcmQ6' : '235 2.7.0 Authentication successful');
+      }
       if (authStep === 'login-user') {
         authStep = 'login-pass';
         return say(`334 ${echo(line)}`);
@@ -125,8 +139,18 @@ export function smtpScript(script: SmtpScript): (socket: net.Socket) => void {
         return say(`535 5.7.3 Authentication unsuccessful ${echo(line)}`);
       }
       const verb = (line.split(' ')[0] ?? '').toUpperCase();
-      if (verb === 'EHLO' || verb === 'HELO') return say(ehlo());
+      if (verb === 'EHLO' || verb === 'HELO') return say(script.extraAfterEhlo ? `${ehlo()}\r\n${script.extraAfterEhlo}` : ehlo());
+      if (verb === 'DATA' && script.accept) {
+        if (script.accept === 'no-354') return;
+        inData = true;
+        return say('354 Start mail input; end with <CRLF>.<CRLF>');
+      }
       if (verb === 'STARTTLS' && script.tls && !tlsOn) return startTls();
+      if (verb === 'AUTH' && script.accept) {
+        const [, mech = '', initial] = line.split(' ');
+        if (mech.toUpperCase() === 'LOGIN' && !initial) return void ((authStep = 'login-user'), say('334 VXNlcm5hbWU6'));
+        return say('235 2.7.0 Authentication successful');
+      }
       if (verb === 'AUTH' && script.echoAuth) {
         const [, mech = '', initial] = line.split(' ');
         if (mech.toUpperCase() === 'LOGIN') return void ((authStep = 'login-user'), say('334 VXNlcm5hbWU6'));

@@ -35,7 +35,10 @@ function transcriptLogger(log: SessionLog, state: { dataSent: boolean }) {
   const write = (entry: { tnx?: string }, message: unknown, ...args: unknown[]) => {
     const text = util.format(String(message), ...args);
     if (entry.tnx === 'client') {
-      if (/^<\d+ bytes encoded mime message/.test(text)) state.dataSent = true;
+      log.client(text);
+    } else if (entry.tnx === 'message' && /^<\d+ bytes encoded mime message/.test(text)) {
+      // The whole message, final dot included, has been written: from here a lost reply means "possibly delivered".
+      state.dataSent = true;
       log.client(text);
     } else if (entry.tnx === 'server') {
       for (const [i, line] of text.split(/\r?\n/).entries()) log.server(line, i === text.split(/\r?\n/).length - 1);

@@ -112,6 +112,12 @@ export class SmtpConn {
       if (FORBIDDEN_FIELD_CHARS.test(l)) throw new Error('refusing to send a command containing CR, LF or NUL');
     }
     if (this.failed || this.closing) return;
+    const stray = this.reader.queue.splice(0, this.reader.queue.length);
+    if (stray.length > 0) {
+      // A reply nobody asked for would be taken as the answer to this command: stop instead of misreading.
+      this.fail(new SessionError('bad-reply', 'the server sent a reply nobody asked for', stray.flatMap((r) => r.raw).slice(0, 3)));
+      return;
+    }
     const data = lines.map((l) => `${l}\r\n`).join('');
     this.log.client(data);
     this.socket.write(data);

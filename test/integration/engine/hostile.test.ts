@@ -7,7 +7,7 @@ import { DiagnoseRequestSchema, type Diagnosis } from '../../../src/shared/model
 import { behaviours, days, makeCert, smtpScript, startScripted, type Scripted, type TestCert } from '../../helpers/hostile-server';
 
 /** Short per-phase deadlines (ms) so each hostile case ends quickly; the margin absorbs a loaded 2-core machine. */
-const LIMITS: Partial<EngineLimits> = { connectTimeoutMs: 1_000, bannerTimeoutMs: 1_200, replyTimeoutMs: 1_200, tlsHandshakeTimeoutMs: 1_200, authTimeoutMs: 1_500, checkTimeoutMs: 6_000 };
+const LIMITS: Partial<EngineLimits> = { connectTimeoutMs: 1_000, bannerTimeoutMs: 1_200, replyTimeoutMs: 1_200, tlsHandshakeTimeoutMs: 1_200, authTimeoutMs: 1_500, checkTimeoutMs: 6_000, sendTimeoutMs: 3_000 };
 const OVERALL_MS = 8_000;
 const MARGIN_MS = 4_000;
 /** Heap/RSS growth allowed across the whole hostile suite, in bytes. */
@@ -23,7 +23,7 @@ async function diagnose(s: Scripted, host = HOST, extra: Record<string, unknown>
   const started = performance.now();
   const d = await runDiagnosis(
     DiagnoseRequestSchema.parse({
-      target: { method: 'submission', host, port: 587, user: 'printer@example.test', from: 'printer@example.test', connectTo: [{ host: '', port: 0, toHost: s.address, toPort: s.port }] },
+      target: { method: 'submission', host, port: 587, user: 'printer@example.test', from: 'printer@example.test', to: ['someone@example.test'], connectTo: [{ host: '', port: 0, toHost: s.address, toPort: s.port }] },
       device: null,
       timeoutMs: OVERALL_MS,
       extraCaPem: [ca.certPem],
@@ -144,6 +144,27 @@ describe('engine vs hostile servers', () => {
     expect(d.checks.find((c) => c.id === 'tls.submission.cert')?.status).toBe('pass');
     expect(codesOf(d, 'auth')).toEqual(['AUTH_FAILED']);
     expect(d.transcript.filter((r) => r.dir === 'C' && r.text.startsWith('AUTH')).length).toBe(1);
+  });
+
+  it('an unsolicited extra reply → SERVER_MISBEHAVED, never misread as the next answer', async () => {
+    const d = await diagnose(await serve(smtpScript({ tls: good, extraAfterEhlo: '220 2.0.0 unsolicited' })));
+    expect(codesOf(d, 'smtp.submission.starttls')).toEqual(['SERVER_MISBEHAVED']);
+    expect(JSON.stringify(d.checks)).toMatch(/nobody asked for/);
+  });
+
+  it('354 never arriving → the test send fails within its deadline, nothing delivered', async () => {
+    const d = await diagnose(await serve(smtpScript({ tls: good, accept: 'no-354' })), HOST, { send: true });
+    const send = d.checks.find((c) => c.id === 'send');
+    expect(send?.status).toBe('fail');
+    expect(send?.details.possiblyDelivered).toBeUndefined();
+  });
+
+  it('no reply after the final dot → "possibly delivered", never resent', async () => {
+    const d = await diagnose(await serve(smtpScript({ tls: good, accept: 'no-final' })), HOST, { send: true });
+    const send = d.checks.find((c) => c.id === 'send');
+    expect(send?.status).toBe('warn');
+    expect(send?.details.possiblyDelivered).toBe(true);
+    expect(d.transcript.filter((r) => r.check === 'send' && r.dir === 'C' && /^DATA/.test(r.text)).length).toBe(1);
   });
 
   it('memory stays bounded across the hostile suite', () => {
