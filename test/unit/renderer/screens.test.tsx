@@ -239,3 +239,19 @@ describe('Settings screen', () => {
     expect(input.value).toBe('600');
   });
 });
+
+describe('keyboard', () => {
+  it('↓ from the device search enters the results; ↑/↓ move; Enter chooses', async () => {
+    await boot();
+    const search = screen.getByLabelText('メーカー名・機種名で検索');
+    fireEvent.change(search, { target: { value: 'ricoh' } });
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    const hits = [...document.querySelectorAll<HTMLButtonElement>('.hit-list .hit')];
+    expect(hits.length).toBeGreaterThan(1);
+    expect(document.activeElement).toBe(hits[0]);
+    fireEvent.keyDown(hits[0]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(hits[1]);
+    fireEvent.keyDown(hits[1]!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(hits[0]);
+  });
+});

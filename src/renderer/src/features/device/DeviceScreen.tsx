@@ -1,5 +1,5 @@
 // Screen 1: the job (site, purpose) and the device: search a vendor/model, or pick a generic entry.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { searchModels } from '../../../../shared/profiles-resolve';
@@ -27,6 +27,22 @@ export function DeviceScreen() {
   const [query, setQuery] = useState('');
   const hits = useMemo(() => searchModels(files, query).slice(0, MAX_HITS_SHOWN), [files, query]);
   const generic = useMemo(() => genericModelIds(files), [files]);
+
+  // Keyboard: ↓ from the search box enters the list; ↑/↓ move within it; Enter/Space choose (native buttons).
+  const focusHit = (e: KeyboardEvent<HTMLElement>, index: number) => {
+    const buttons = [...(e.currentTarget.closest('.card')?.querySelectorAll<HTMLButtonElement>('.hit-list .hit') ?? [])];
+    const target = buttons[Math.max(0, Math.min(buttons.length - 1, index))];
+    if (target) {
+      e.preventDefault();
+      target.focus();
+    }
+  };
+  const onListKey = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.hit')];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    focusHit(e, at + (e.key === 'ArrowDown' ? 1 : -1));
+  };
 
   return (
     <section className="screen" aria-labelledby="device-title">
@@ -56,10 +72,12 @@ export function DeviceScreen() {
               {t('device.application')}
             </button>
           </div>
-          <TextField label={t('device.search')} type="search" value={query} onChange={setQuery} placeholder={t('device.searchPlaceholder')} name="device-search" />
+          <div onKeyDown={(e) => e.key === 'ArrowDown' && focusHit(e, 0)}>
+            <TextField label={t('device.search')} type="search" value={query} onChange={setQuery} placeholder={t('device.searchPlaceholder')} name="device-search" />
+          </div>
           {loading ? <p className="muted">{t('common.loading')}</p> : null}
           {error ? <p className="error-text" role="alert">{t('device.loadError', { error })}</p> : null}
-          <ul className="hit-list" aria-label={t('device.results')}>
+          <ul className="hit-list" aria-label={t('device.results')} onKeyDown={onListKey}>
             {hits.map((h) => (
               <li key={`${h.fileId}/${h.modelId}`}>
                 <button type="button" className={`hit${job.deviceId === h.modelId ? ' selected' : ''}`} aria-pressed={job.deviceId === h.modelId} onClick={() => selectDevice(h.modelId)} data-model={h.modelId}>
