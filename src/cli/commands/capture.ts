@@ -64,7 +64,7 @@ export function parseListen(flag: string, s: string, defaultPorts: readonly numb
   const address = m?.[1];
   if (!m || !address || !isIP(address)) throw new UsageError(`--${flag} must be ADDR[:PORT] with an IP address of this computer (got "${printable(s)}")`);
   const port = m[2] === undefined ? undefined : Number(m[2]);
-  if (port !== undefined && (port < 1 || port > 65535)) throw new UsageError(`--${flag} port must be 1-65535 (got "${printable(s)}")`);
+  if (port !== undefined && port > 65535) throw new UsageError(`--${flag} port must be 0-65535 (0: any free port) (got "${printable(s)}")`);
   return (port === undefined ? defaultPorts : [port]).map((p) => ({ address, port: p }));
 }
 
