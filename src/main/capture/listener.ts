@@ -190,17 +190,15 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
         emit(recorder.close(s));
       },
     });
-    // Read the ClientHello before smtp-server's TLS upgrade (STARTTLS and implicit TLS both pass through here).
+    // Read the ClientHello before smtp-server's implicit-TLS handshake.
     const upgrade: Upgrade = server._upgrade.bind(server);
     server._upgrade = (socket, callback) => {
       void peekClientHello(socket, limits.handshakeMs).then((hello) => {
         const { remoteAddress, remotePort } = socket;
         upgrade(socket, (err, tlsSocket) => {
           if (tlsSocket) recorder.hellos.set(tlsSocket, hello);
-          if (err) {
-            if (implicit) emit(recorder.failedBeforeSession(info, remoteAddress ?? '', remotePort ?? 0, hello, err.message));
-            else recorder.handshakeFailed(remoteAddress, remotePort, hello, err.message);
-          }
+          // Only implicit TLS passes here (STARTTLS upgrades inside the connection): no SMTP session exists yet.
+          if (err) emit(recorder.failedBeforeSession(info, remoteAddress ?? '', remotePort ?? 0, hello, err.message));
           callback(err, tlsSocket);
         });
       });

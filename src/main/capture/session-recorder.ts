@@ -91,15 +91,6 @@ export class SessionRecorder {
     if (this.recs.has(id)) this.sessionHellos.set(id, hello);
   }
 
-  /** A STARTTLS handshake that failed: the session goes on record with the error and what was offered. */
-  handshakeFailed(remoteAddress: string | undefined, remotePort: number | undefined, hello: HelloResult, error: string): void {
-    for (const rec of this.recs.values()) {
-      if (rec.session.client.address === remoteAddress && rec.session.client.port === remotePort) {
-        rec.session.tls = { mode: 'starttls', protocol: null, cipher: null, offered: hello.hello, note: error.slice(0, 500) };
-      }
-    }
-  }
-
   /** An implicit-TLS handshake that failed before any SMTP session existed: a session of its own. */
   failedBeforeSession(listener: ListenerInfo, address: string, port: number, hello: HelloResult, error: string): CapturedSession {
     return {

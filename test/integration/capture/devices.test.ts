@@ -180,6 +180,14 @@ describe.skipIf(!HAVE_OPENSSL)('openssl s_client as the device (skipped: openssl
     expect(d.session.tls?.offered?.versions).toEqual(['1.0']);
     expect(codes(d)).toEqual(['TLS_VERSION_UNSUPPORTED']);
   });
+
+  it('a handshake that cannot complete (NULL cipher only) is still recorded with the offer: TLS_HANDSHAKE_FAILED', async () => {
+    await opensslStarttls(port(sub), ['-tls1_2', '-cipher', 'NULL-SHA:@SECLEVEL=0'], 'mfp-nullcipher.example');
+    const d = await sessionFor(sub, 'mfp-nullcipher.example');
+    expect(d.session.tls).toMatchObject({ mode: 'starttls', protocol: null, cipher: null });
+    expect(d.session.tls?.offered?.ciphers).toContain('0x0002');
+    expect(codes(d)).toEqual(['TLS_HANDSHAKE_FAILED']);
+  });
 });
 
 describe('a raw client as firmware that sends bare line feeds', () => {

@@ -18,9 +18,9 @@ export function swaks(port: number, args: string[]): Promise<{ exit: number; out
 }
 
 /** `openssl s_client -starttls smtp` with extra flags; sends QUIT once the handshake is done. */
-export function opensslStarttls(port: number, flags: string[]): Promise<{ exit: number | null; out: string }> {
+export function opensslStarttls(port: number, flags: string[], ehlo = 'mfp-openssl.example'): Promise<{ exit: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn('/usr/bin/openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-starttls', 'smtp', '-name', 'mfp-openssl.example', '-ign_eof', ...flags], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-starttls', 'smtp', '-name', ehlo, '-ign_eof', ...flags], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let quitSent = false;
     const onData = (d: Buffer) => {
