@@ -127,8 +127,9 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
     const scan = scanner.finish();
     const base = { size: scan.size, truncated: stream.sizeExceeded, headers: scan.headers, attachments: scan.attachments, bareLf: scan.bareLf, bareCr: scan.bareCr };
     if (stream.sizeExceeded) {
-      recorder.message(s, { ...base, reply: `552 message exceeds the listener's limit of ${limits.maxMessageBytes} bytes` });
-      cb(null); // smtp-server answers 552 itself for an oversized message
+      const text = `5.3.4 Message size exceeds the capture listener's limit of ${limits.maxMessageBytes} bytes`;
+      recorder.message(s, { ...base, reply: `552 ${text}` });
+      cb(Object.assign(new Error(text), { responseCode: 552 }));
       return;
     }
     if (relay && scan.raw) {
