@@ -47,7 +47,7 @@ function start(): void {
     identity: { name: 'Device Mail Doctor', version: APP_VERSION, osLocale: app.getSystemLocale(), runtime: 'electron' },
     secretsFile: join(userData, 'secrets.json'),
     cipher: safeStorageCipher(),
-    engine: createEngineRunner(utilityWorkerLauncher(join(here, 'engine-worker.js'))),
+    engine: createEngineRunner(utilityWorkerLauncher(join(here, 'engine-worker.js')), { prewarm: true }),
     startLab,
     profiles,
     reports: {

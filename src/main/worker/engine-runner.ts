@@ -51,18 +51,37 @@ export interface EngineRunnerOptions {
   deadlineMarginMs?: number;
   maxConcurrent?: number;
   newRunId?: () => string;
+  /** Keep one idle worker started ahead, so a run does not wait for a process to start (default: false). */
+  prewarm?: boolean;
 }
 
 export function createEngineRunner(launch: WorkerLauncher, opts: EngineRunnerOptions = {}): EngineRunner {
   const runs = new Map<string, Run>();
   let counter = 0;
   const newRunId = opts.newRunId ?? (() => `run-${Date.now().toString(36)}-${(++counter).toString(36)}`);
+  // One spare worker, started ahead and replaced when used; a spare that dies is simply started again next time.
+  let spare: WorkerHandle | null = null;
+  const startSpare = () => {
+    if (!opts.prewarm || spare) return;
+    const w = launch();
+    spare = w;
+    w.onExit(() => {
+      if (spare === w) spare = null;
+    });
+  };
+  const takeWorker = (): WorkerHandle => {
+    const w = spare ?? launch();
+    spare = null;
+    return w;
+  };
+  startSpare();
 
   function start(request: DiagnoseRequest, cb: RunCallbacks): string | null {
     if (runs.size >= (opts.maxConcurrent ?? MAX_CONCURRENT_RUNS)) return null;
     const runId = newRunId();
     const forms = secretForms({ user: request.target.user, password: request.password, oauthToken: request.oauthToken });
-    const worker = launch();
+    const worker = takeWorker();
+    startSpare();
     const run: Run = { worker, timers: [], cancelled: false };
     runs.set(runId, run);
     let settled = false;
@@ -133,6 +152,9 @@ export function createEngineRunner(launch: WorkerLauncher, opts: EngineRunnerOpt
     cancel,
     activeRuns: () => runs.size,
     dispose() {
+      const idle = spare;
+      spare = null;
+      idle?.kill();
       for (const run of runs.values()) {
         run.cancelled = true;
         run.worker.kill();

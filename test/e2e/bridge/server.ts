@@ -100,6 +100,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     cipher: opts.secretBackend === 'basic_text' ? refusingCipher('basic_text') : createEphemeralCipher(),
     engine: createEngineRunner(
       nodeWorkerLauncher({ entry: workerEntry, execArgv: workerEntry.endsWith('.ts') ? ['--import', 'tsx'] : [] }),
+      { prewarm: true },
     ),
     startLab,
     profiles: createProfileBackend({ builtinDir: join(ROOT, 'resources/printers'), userDir: join(opts.dataDir, 'profiles') }),

@@ -96,6 +96,25 @@ describe('engine runner (real worker processes)', () => {
     expect(failed?.message).toMatch(/deadline/);
   }, RUN_BOUND_MS);
 
+  it('with prewarm, a run takes the spare worker and a new spare is started; dispose kills the spare', async () => {
+    const launched: { killed: boolean }[] = [];
+    const counting = () => {
+      const w = launcher();
+      const rec = { killed: false };
+      launched.push(rec);
+      return { ...w, kill: () => ((rec.killed = true), w.kill()) };
+    };
+    runner = createEngineRunner(counting, { prewarm: true });
+    expect(launched).toHaveLength(1); // the spare
+    await new Promise<void>((resolve, reject) => {
+      runner!.start(request('ok'), { onEvent: (e) => e.type === 'done' && resolve(), onFailed: (e) => reject(new Error(e.message)) });
+    });
+    expect(launched).toHaveLength(2); // the spare ran the diagnosis; a new spare waits
+    expect(launched[0]!.killed).toBe(true); // the finished run's worker is gone
+    runner.dispose();
+    expect(launched[1]!.killed).toBe(true);
+  }, RUN_BOUND_MS);
+
   it('refuses more concurrent runs than allowed, and cancel of an unknown run is false', () => {
     runner = createEngineRunner(launcher, { maxConcurrent: 1 });
     const cb = { onEvent: () => {}, onFailed: () => {} };
