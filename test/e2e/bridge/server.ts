@@ -99,8 +99,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     secretsFile: join(opts.dataDir, 'secrets.json'),
     cipher: opts.secretBackend === 'basic_text' ? refusingCipher('basic_text') : createEphemeralCipher(),
     engine: createEngineRunner(
+      // No prewarmed spare here (the app has one): most e2e tests never diagnose, and CPU is shared.
       nodeWorkerLauncher({ entry: workerEntry, execArgv: workerEntry.endsWith('.ts') ? ['--import', 'tsx'] : [] }),
-      { prewarm: true },
     ),
     startLab,
     profiles: createProfileBackend({ builtinDir: join(ROOT, 'resources/printers'), userDir: join(opts.dataDir, 'profiles') }),
