@@ -24,7 +24,9 @@ const here = import.meta.dirname;
 const log = (message: string) => console.warn(`[main] ${message}`);
 
 registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
+/** A second copy only focuses the first one (two copies would fight over capture ports and the secret vault). */
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
@@ -71,7 +73,7 @@ app.on('second-instance', () => {
 });
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => void services?.dispose());
-app.whenReady().then(start, (err: unknown) => {
+app.whenReady().then(() => primary && start(), (err: unknown) => {
   log(`startup failed: ${err instanceof Error ? err.message : String(err)}`);
   app.quit();
 });
