@@ -11,6 +11,8 @@ export interface Scripted {
   port: number;
   /** Connections accepted so far. */
   connections: () => number;
+  /** Most connections open at the same time so far (one stops counting when the client half-closes or leaves). */
+  maxConcurrent: () => number;
   close: () => Promise<void>;
 }
 
@@ -26,11 +28,17 @@ const MAX_INPUT_BYTES = 64 * 1024;
 export async function startScripted(onConnection: (socket: net.Socket) => void, address = '127.0.0.1'): Promise<Scripted> {
   const sockets = new Set<net.Socket>();
   let count = 0;
+  let peak = 0;
+  const live = new Set<net.Socket>();
   const server = net.createServer((s) => {
     count++;
     sockets.add(s);
     s.on('error', () => undefined);
     s.on('close', () => sockets.delete(s));
+    s.on('end', () => live.delete(s));
+    s.on('close', () => live.delete(s));
+    live.add(s);
+    peak = Math.max(peak, live.size);
     onConnection(s);
   });
   await new Promise<void>((resolve) => server.listen(0, address, resolve));
@@ -39,6 +47,7 @@ export async function startScripted(onConnection: (socket: net.Socket) => void, 
     address,
     port,
     connections: () => count,
+    maxConcurrent: () => peak,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

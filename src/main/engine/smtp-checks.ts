@@ -75,8 +75,10 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
   const checks: Check[] = [];
   let stoppedBefore: string | null = null;
 
+  // The envelope phase serves both recipients (one round trip when pipelined): each gets its share of it.
+  const shares: Record<string, number> = { envelope: 2 };
   const emit = (group: string, id: string, title: string, evaluate: () => CheckOutcome | null) => {
-    const dur = (GROUPS[group] ?? []).reduce((n, p) => n + (res.ms[p] ?? 0), 0);
+    const dur = (GROUPS[group] ?? []).reduce((n, p) => n + (res.ms[p] ?? 0), 0) / (shares[group] ?? 1);
     let outcome: CheckOutcome | null;
     const idx = ORDER.indexOf(group);
     if (idx > errIndex || stoppedBefore) {

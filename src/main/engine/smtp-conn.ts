@@ -153,17 +153,29 @@ export class SmtpConn {
   }
 
   /**
-   * QUIT politely without waiting for the 221 (it costs a round trip and proves nothing): send, half-close, and
-   * destroy after a short grace so the server can answer and close first. Never fails.
+   * QUIT politely without reading the 221 (it proves nothing): send, half-close, and resolve once the server has
+   * closed too (bounded by QUIT_GRACE_MS), so the host's connection slot is only freed when the connection is gone.
    */
-  quit(): void {
-    if (this.failed || this.closing) return;
+  quit(): Promise<void> {
+    if (this.failed || this.closing) return this.closed();
     this.write(['QUIT']);
     this.closing = true;
     this.signal?.removeEventListener('abort', this.onAbort);
+    this.socket.end();
+    return this.closed();
+  }
+
+  /** Resolves when the socket is fully closed, destroying it after QUIT_GRACE_MS at the latest. */
+  closed(): Promise<void> {
     const sock = this.socket;
-    sock.end();
-    setTimeout(() => sock.destroy(), QUIT_GRACE_MS).unref();
+    if (sock.destroyed && sock.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => sock.destroy(), QUIT_GRACE_MS);
+      sock.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   close(): void {

@@ -176,7 +176,8 @@ export async function runSmtpSession(spec: SessionSpec, limits: EngineLimits, lo
   } finally {
     res.ms[phase] ??= Math.round(performance.now() - t);
     if (res.error) conn.close();
-    else conn.quit();
+    // Phase timings are final; the wait below only keeps the host slot until the connection is really gone.
+    await (res.error ? conn.closed() : conn.quit());
   }
 }
 

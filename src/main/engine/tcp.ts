@@ -106,6 +106,13 @@ export function connectTcp(spec: ConnectSpec): Promise<TcpResult> {
 /** Connects and closes at once: reachability and time to connect for one address. */
 export async function probeTcp(spec: ConnectSpec): Promise<TcpResult> {
   const r = await connectTcp(spec);
-  if (r.ok) r.socket.destroy();
+  if (r.ok) {
+    // Closed (FIN sent) before the host's slot is handed on; not waiting for the peer, which may never close.
+    const sock = r.socket;
+    await new Promise<void>((resolve) => {
+      sock.once('close', () => resolve());
+      sock.destroy();
+    });
+  }
   return r;
 }
