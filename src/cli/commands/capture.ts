@@ -18,7 +18,7 @@ import { renderCaptureHuman, renderCaptureJson } from '../../main/capture/render
 
 const HELP = `Usage: device-mail-doctor capture --listen ADDR[:PORT] [...] [flags]
 
-Listen:   --listen ADDR[:PORT] (repeatable; no port = 2525 and 587)  --implicit-tls ADDR[:PORT] (default port 465)
+Listen:   --listen ADDR[:PORT] (repeatable; no port = 2525, plus 587 and 25 where allowed)  --implicit-tls ADDR[:PORT] (default port 465)
           --list-addresses (show this computer's addresses and exit)
 Diagnose: --method submission|direct-send|relay (default submission)  --domain DOMAIN (tenant domains, repeatable)
 Relay:    --relay HOST:PORT  --relay-connect ADDR (connect here, keep HOST for TLS)  --relay-ca FILE
@@ -32,8 +32,9 @@ Output:   --json (one JSON object per line)  --lang ja|en
 Exit codes: 0 no session failed, 1 a session failed, 2 bad input.
 `;
 
-/** Default capture ports when --listen names only an address (587 needs rights on some systems). */
-const DEFAULT_PORTS = [2525, 587];
+/** Capture ports when --listen names only an address: 2525 always; 587 and 25 where the OS allows (skipped otherwise). */
+const DEFAULT_PORT = 2525;
+const OPTIONAL_PORTS = [587, 25];
 const DEFAULT_IMPLICIT_PORT = 465;
 /** Longest relay password read from stdin, in bytes. */
 const MAX_SECRET_BYTES = 4096;
@@ -59,13 +60,14 @@ function int(flag: string, v: string | undefined, min: number, max: number): num
 }
 
 /** ADDR, ADDR:PORT, [IPv6] or [IPv6]:PORT. The address must be an IP: we bind only where asked. */
-export function parseListen(flag: string, s: string, defaultPorts: readonly number[]): ListenSpec[] {
+export function parseListen(flag: string, s: string, defaultPort: number, optionalPorts: readonly number[] = []): ListenSpec[] {
   const m = /^\[([0-9A-Fa-f:.]+)\](?::(\d{1,5}))?$/.exec(s) ?? /^([0-9.]+)(?::(\d{1,5}))?$/.exec(s) ?? (isIP(s) === 6 ? [s, s, undefined] : null);
   const address = m?.[1];
   if (!m || !address || !isIP(address)) throw new UsageError(`--${flag} must be ADDR[:PORT] with an IP address of this computer (got "${printable(s)}")`);
   const port = m[2] === undefined ? undefined : Number(m[2]);
   if (port !== undefined && port > 65535) throw new UsageError(`--${flag} port must be 0-65535 (0: any free port) (got "${printable(s)}")`);
-  return (port === undefined ? defaultPorts : [port]).map((p) => ({ address, port: p }));
+  if (port !== undefined) return [{ address, port }];
+  return [{ address, port: defaultPort }, ...optionalPorts.map((p) => ({ address, port: p, optional: true }))];
 }
 
 function parseRelayHost(s: string): { host: string; port: number } {
@@ -148,8 +150,8 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
   const method = MethodSchema.safeParse(v.method ?? 'submission');
   if (!method.success) throw new UsageError(`--method must be submission, direct-send or relay (got "${printable(v.method ?? '')}")`);
   const listen = [
-    ...(v.listen ?? []).flatMap((s) => parseListen('listen', s, DEFAULT_PORTS)),
-    ...(v['implicit-tls'] ?? []).flatMap((s) => parseListen('implicit-tls', s, [DEFAULT_IMPLICIT_PORT]).map((l) => ({ ...l, implicitTls: true }))),
+    ...(v.listen ?? []).flatMap((s) => parseListen('listen', s, DEFAULT_PORT, OPTIONAL_PORTS)),
+    ...(v['implicit-tls'] ?? []).flatMap((s) => parseListen('implicit-tls', s, DEFAULT_IMPLICIT_PORT).map((l) => ({ ...l, implicitTls: true }))),
   ];
   if (listen.length === 0) throw new UsageError('choose where to listen: --listen ADDR[:PORT] (see --list-addresses)');
   const domains = (v.domain ?? []).map((d) => d.toLowerCase());
@@ -203,10 +205,11 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
     if (err instanceof CaptureListenError) throw new UsageError(err.message);
     throw err;
   }
-  const started = { event: 'listening', method: method.data, listeners: handle.listeners, certificateSha256: handle.certificate.fingerprint256, relay: relay ? `${relay.target.host}:${relay.target.port}` : null };
+  const started = { event: 'listening', method: method.data, listeners: handle.listeners, skipped: handle.skipped, certificateSha256: handle.certificate.fingerprint256, relay: relay ? `${relay.target.host}:${relay.target.port}` : null };
   if (v.json) io.stdout.write(`${JSON.stringify(started)}\n`);
   else {
     for (const l of handle.listeners) io.stdout.write(`Listening on ${l.address.includes(':') ? `[${l.address}]` : l.address}:${l.port} (${l.implicitTls ? 'implicit TLS / "SSL"' : 'plain + STARTTLS'})\n`);
+    for (const k of handle.skipped) io.stdout.write(`Skipped: ${k.reason}\n`);
     io.stdout.write(`Set the device's SMTP server to one of these and press its test button. Certificate SHA-256: ${handle.certificate.fingerprint256}\n`);
   }
   const reason = await Promise.race([

@@ -52,6 +52,8 @@ export interface ListenSpec {
   port: number;
   /** Implicit TLS from the first byte ("SSL", port 465). */
   implicitTls?: boolean;
+  /** Skip (and report in `skipped`) instead of failing when the port cannot be bound, e.g. 25/587 without rights. */
+  optional?: boolean;
 }
 
 export interface CaptureOptions {
@@ -73,6 +75,8 @@ export interface CaptureOptions {
 
 export interface CaptureHandle {
   listeners: ListenerInfo[];
+  /** Optional listeners that could not be bound, with the reason. */
+  skipped: { address: string; port: number; reason: string }[];
   certificate: { certPem: string; fingerprint256: string };
   /** Diagnoses of finished sessions, oldest first (bounded). */
   sessions: CaptureDiagnosis[];
@@ -249,18 +253,24 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
   };
 
   const listeners: ListenerInfo[] = [];
+  const skipped: CaptureHandle['skipped'] = [];
   try {
     for (const spec of opts.listen) {
       const info: ListenerInfo = { address: spec.address, port: spec.port, implicitTls: spec.implicitTls ?? false };
       const server = makeServer(info);
-      await new Promise<void>((resolve, reject) => {
-        const fail = (err: NodeJS.ErrnoException) => reject(new CaptureListenError(listenErrorText(spec, err)));
+      const bound = await new Promise<boolean>((resolve, reject) => {
+        const fail = (err: NodeJS.ErrnoException) => {
+          if (!spec.optional) reject(new CaptureListenError(listenErrorText(spec, err)));
+          skipped.push({ address: spec.address, port: spec.port, reason: listenErrorText(spec, err) });
+          resolve(false);
+        };
         server.once('error', fail);
         server.listen(spec.port, spec.address, () => {
           server.off('error', fail);
-          resolve();
+          resolve(true);
         });
       });
+      if (!bound) continue;
       // Later errors (a device's failed handshake, a reset) are recorded per session, never fatal.
       server.on('error', () => undefined);
       const addr = server.server.address();
@@ -268,6 +278,7 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
       servers.push(server);
       listeners.push(info);
     }
+    if (listeners.length === 0) throw new CaptureListenError(`no port could be opened: ${skipped.map((x) => x.reason).join('; ')}`);
   } catch (err) {
     await close('failed');
     throw err;
@@ -291,7 +302,7 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
       check();
     });
 
-  return { listeners, certificate: { certPem: cert.certPem, fingerprint256: cert.fingerprint256 }, sessions, waitFor, stopped, close };
+  return { listeners, skipped, certificate: { certPem: cert.certPem, fingerprint256: cert.fingerprint256 }, sessions, waitFor, stopped, close };
 }
 
 function listenErrorText(spec: ListenSpec, err: NodeJS.ErrnoException): string {

@@ -36,7 +36,10 @@ export function renderCaptureHuman(d: CaptureDiagnosis, n: number, lang: Lang): 
   }
   for (const f of d.findings) {
     const r = renderFinding(f, lang);
-    lines.push(`   ${MARK[r.severity]} ${r.code}  ${r.title}`);
+    // The password-characters hint predicts a possible failure: a warning, not an observed error.
+    const mark = f.code === 'AUTH_FAILED' && f.predicted ? MARK.warning : MARK[r.severity];
+    const predicted = f.predicted ? (ja ? ' (予測)' : ' (predicted)') : '';
+    lines.push(`   ${mark} ${r.code}  ${r.title}${predicted}`);
     lines.push(`     → ${r.fix}`);
   }
   if (d.findings.length === 0) lines.push(`   ✓ ${ja ? '問題は見つかりませんでした' : 'no problems found'}`);

@@ -75,6 +75,22 @@ describe('capture limits', () => {
     }
   });
 
+  it('an optional port that cannot be bound is skipped with its reason; a required one fails clearly', async () => {
+    const busy = net.createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const addr = busy.address();
+    const taken = addr && typeof addr === 'object' ? addr.port : 0;
+    try {
+      const h = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }, { address: '127.0.0.1', port: taken, optional: true }], method: 'submission', limits: { idleStopMs: 0 } });
+      expect(h.listeners).toHaveLength(1);
+      expect(h.skipped).toEqual([{ address: '127.0.0.1', port: taken, reason: expect.stringMatching(/already in use/) as unknown }]);
+      await h.close();
+      await expect(startCapture({ listen: [{ address: '127.0.0.1', port: taken }], method: 'submission' })).rejects.toThrow(/already in use/);
+    } finally {
+      busy.close();
+    }
+  });
+
   it("a message over the listener's own bound gets 552 and is recorded as too large", async () => {
     const h = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'relay', limits: { maxMessageBytes: 10_000, idleStopMs: 0 } });
     try {
