@@ -45,6 +45,24 @@ export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
 
 /** How long close() lets open connections finish before they are cut, in milliseconds. */
 const CLOSE_GRACE_MS = 2000;
+/** Relayed messages in flight at once (Exchange Online allows 3 concurrent connections per mailbox). */
+export const RELAY_MAX_CONCURRENT = 3;
+
+/** A tiny counting semaphore: relays wait their turn instead of tripping the upstream's 432 limit. */
+function limiter(max: number) {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return async <T>(job: () => Promise<T>): Promise<T> => {
+    if (active >= max) await new Promise<void>((resolve) => queue.push(resolve));
+    active++;
+    try {
+      return await job();
+    } finally {
+      active--;
+      queue.shift()?.();
+    }
+  };
+}
 
 export interface ListenSpec {
   address: string;
@@ -108,6 +126,7 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
   const stopped = new Promise<string>((resolve) => (stopReason = resolve));
   let closing: Promise<void> | null = null;
   const servers: SMTPServer[] = [];
+  const relaySlot = limiter(RELAY_MAX_CONCURRENT);
 
   const emit = (s: CapturedSession | undefined) => {
     if (!s) return;
@@ -138,7 +157,8 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
     }
     if (relay && scan.raw) {
       const from = s.envelope.mailFrom ? s.envelope.mailFrom.address : '';
-      const result = await relayMessage(relay, { from, to: s.envelope.rcptTo.map((r) => r.address) }, scan.raw, recorder.credentialsFor(s.id));
+      const to = s.envelope.rcptTo.map((r) => r.address);
+      const result = await relaySlot(() => relayMessage(relay, { from, to }, scan.raw as Buffer, recorder.credentialsFor(s.id)));
       const answer = deviceReply(result);
       recorder.message(s, { ...base, reply: `${answer.code} ${answer.text}`, relay: { ok: result.ok, code: result.code, reply: result.reply.slice(0, 2000), durationMs: result.durationMs } });
       if (result.ok) cb(null, answer.text);

@@ -2,6 +2,7 @@
 // scanner gives the same answer however the message is split into chunks (TCP decides that, not the device).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseListen } from '../../../src/cli/commands/capture';
 import { parseClientHello } from '../../../src/main/capture/client-hello';
 import { diagnoseCapture } from '../../../src/main/capture/diagnose-capture';
 import { MessageScanner } from '../../../src/main/capture/message-scan';
@@ -104,5 +105,18 @@ describe('diagnosis by method', () => {
   it('an EHLO name with spaces or underscores is BAD_EHLO_NAME; a single label is fine', () => {
     expect(diagnoseCapture(session({ ehlo: 'my_printer' }), { method: 'relay' }).findings.map((f) => f.code)).toEqual(['BAD_EHLO_NAME']);
     expect(diagnoseCapture(session({ ehlo: 'printer' }), { method: 'relay' }).findings).toEqual([]);
+  });
+});
+
+describe('--listen parsing', () => {
+  it('an address alone opens 2525, plus 587 and 25 where allowed; IPv6 in brackets or bare', () => {
+    expect(parseListen('listen', '192.168.1.20', 2525, [587, 25])).toEqual([
+      { address: '192.168.1.20', port: 2525 },
+      { address: '192.168.1.20', port: 587, optional: true },
+      { address: '192.168.1.20', port: 25, optional: true },
+    ]);
+    expect(parseListen('listen', '[fe80::1]:2526', 2525)).toEqual([{ address: 'fe80::1', port: 2526 }]);
+    expect(parseListen('listen', '::1', 465)).toEqual([{ address: '::1', port: 465 }]);
+    expect(() => parseListen('listen', '0.0.0', 2525)).toThrow(/IP address/);
   });
 });
