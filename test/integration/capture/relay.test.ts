@@ -74,6 +74,19 @@ describe.skipIf(!HAVE_SWAKS)('relay-through to the lab (skipped: swaks not insta
     expect(d.session.messages[0]?.relay?.ok).toBe(true);
   });
 
+  it('eight devices at once through one mailbox: relays queue within the 3-connection limit, all delivered', async () => {
+    lab.setScenario('healthy');
+    const t = lab.tenant;
+    const port = techAuth.listeners[0]?.port ?? 0;
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        swaks(port, ['--helo', `mfp-burst-${i}.contoso.local`, '--from', t.mailbox, '--to', t.internalRecipient, '--header', `X-Capture-Test: burst-${i}`]),
+      ),
+    );
+    expect(runs.map((r) => r.exit)).toEqual(Array(8).fill(0));
+    for (let i = 0; i < 8; i++) expect(lab.received.some((x) => x.data.includes(`X-Capture-Test: burst-${i}\r\n`))).toBe(true);
+  }, 120_000);
+
   it('an upstream rejection (send-as-denied) is what the device is told, and is diagnosed', async () => {
     lab.setScenario('send-as-denied');
     const t = lab.tenant;
