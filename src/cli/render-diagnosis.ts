@@ -7,7 +7,7 @@ import { printable } from './io';
 const T = {
   en: {
     verdict: { pass: 'PASS — the mail path works', warn: 'WARN — works, with things to look at', fail: 'FAIL — mail will not get through as configured' },
-    cancelled: '(cancelled before every check finished)',
+    cancelled: 'CANCELLED — the diagnosis stopped before every check finished; what ran so far:',
     recommended: 'Recommended method',
     todo: 'What to do',
     none: 'Nothing to fix.',
@@ -22,7 +22,7 @@ const T = {
   },
   ja: {
     verdict: { pass: '合格 — メール送信経路は正常です', warn: '注意 — 送信できますが確認事項があります', fail: '不合格 — 現在の設定ではメールが届きません' },
-    cancelled: '(すべてのチェックが終わる前に中止されました)',
+    cancelled: '中止 — すべてのチェックが終わる前に中止されました。ここまでの結果:',
     recommended: '推奨の送信方式',
     todo: '対処',
     none: '対処が必要な問題はありません。',
@@ -89,7 +89,7 @@ export function renderedFindings(d: Diagnosis, lang: Lang): { check: Check; find
 export function renderHuman(d: Diagnosis, lang: Lang): string {
   const t = T[lang];
   const out: string[] = [];
-  out.push(`${MARK[d.verdict]} ${t.verdict[d.verdict]}${d.cancelled ? ` ${t.cancelled}` : ''}`);
+  out.push(d.cancelled ? `${MARK.warn} ${t.cancelled}` : `${MARK[d.verdict]} ${t.verdict[d.verdict]}`);
   if (d.recommendation) out.push(`${t.recommended}: ${d.recommendation.method}`);
   out.push('', `${t.todo}:`);
   const findings = renderedFindings(d, lang);

@@ -182,13 +182,23 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (parsed.data.target.dnsServer && !/^(\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:.]+)(:\d{1,5})?$/.test(parsed.data.target.dnsServer)) {
     throw new UsageError(`--dns-server must be ADDR or ADDR:PORT (got "${printable(parsed.data.target.dnsServer)}")`);
   }
-  const d = await runDiagnosis(parsed.data);
+  // Ctrl+C is the technician's Cancel: the report of what ran so far is still printed, marked cancelled.
+  const cancel = new AbortController();
+  const onSigint = () => cancel.abort();
+  const live = io.stdin === process.stdin;
+  if (live) process.once('SIGINT', onSigint);
+  let d;
+  try {
+    d = await runDiagnosis(parsed.data, { signal: cancel.signal });
+  } finally {
+    if (live) process.removeListener('SIGINT', onSigint);
+  }
   let text = v.json ? `${JSON.stringify(diagnosisJson(d, lang), null, 2)}\n` : renderHuman(d, lang);
   // Last line of defence: the secret never reaches the terminal, in any encoding.
   const forms = secretForms({ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken });
   if (findSecret(text, forms)) text = scrubSecrets(text, forms, '<redacted>');
   io.stdout.write(text);
-  return d.verdict === 'fail' ? EXIT_PROBLEMS : EXIT_OK;
+  return d.verdict === 'fail' || d.cancelled ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 export const diagnoseCommand: CliCommand = {

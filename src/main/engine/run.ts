@@ -91,6 +91,8 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
     } else {
       verdict = decidedVerdict(ctx.checks.map((c) => c.status));
     }
+    // A cancelled run verified only part of the path: it can never read as a pass.
+    if (cancelled && verdict === 'pass') verdict = 'warn';
   } finally {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', onCancel);

@@ -139,6 +139,7 @@ describe('engine vs every lab scenario', () => {
     setTimeout(() => ac.abort(), 300);
     const d = await runDiagnosis(request(), { signal: ac.signal, limits: { ...LIMITS, bannerTimeoutMs: 10_000 } });
     expect(d.cancelled).toBe(true);
+    expect(d.verdict).not.toBe('pass');
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
