@@ -135,7 +135,7 @@ async function tlsChecks(ctx: EngineContext, plan: EndpointPlan, routes: Routes,
   const rows: ProbeRow[] = [];
   const device = ctx.request.device;
   const extra = device ? deviceProbe(device) : null;
-  const [matrix, cert] = await ctx.all([
+  const tls = await ctx.all([
     () => runCheck(ctx, `tls.${ep.key}.matrix`, `TLS versions and key exchange accepted by ${ep.host}`, async (signal) => {
       const defs = extra ? [...MATRIX, extra] : MATRIX;
       rows.push(...(await ctx.all(defs.map((d) => () => runProbe(ctx, ep, routes, d, `tls.${ep.key}.matrix`, signal)))));
@@ -146,7 +146,7 @@ async function tlsChecks(ctx: EngineContext, plan: EndpointPlan, routes: Routes,
   const verdict = await runCheck(ctx, `tls.${ep.key}.device`, `Would the device's TLS get through?`, () =>
     Promise.resolve(deviceVerdict(device, rows, { tlsRequired: plan.tlsRequired, host: ep.host })),
   );
-  return [matrix, cert, verdict];
+  return [...tls, verdict];
 }
 
 export async function runEndpoint(ctx: EngineContext, plan: EndpointPlan): Promise<EndpointOutcome> {
