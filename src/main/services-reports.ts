@@ -8,7 +8,7 @@ import type { Diagnosis, Lang } from '../shared/model';
 import type { JobInput, Report } from '../shared/report';
 import type { SessionSecrets } from '../shared/secrets';
 // Not './export' (its index also loads the Chromium printer, i.e. playwright-core, a dev-only dependency).
-import { defaultExportName, writeExport } from './export/export-report';
+import { buildExport, defaultExportName, writeExport } from './export/export-report';
 import type { PdfPrinter } from './export/pdf';
 import { createReportStore, isStoreError, saveDiagnosisAsReport, type ReportStore } from './store';
 import { addCaptureToReport } from './capture/report-entry';
@@ -71,6 +71,13 @@ export function createReportsService(deps: ReportsDeps) {
       guarded(async () => {
         await addCaptureToReport(await store(), id, d, deps.sessionSecrets());
         return null;
+      }),
+    /** The ticket as text for the copy button: built and secret-scanned like an export, never written. */
+    ticketText: (args: { id: string; lang: Lang; ticketFormat: 'markdown' | 'text' }): Promise<Result<string>> =>
+      guarded(async () => {
+        const report = await (await store()).open(args.id);
+        const built = await buildExport(report, { format: 'ticket', lang: args.lang, ticketFormat: args.ticketFormat, secrets: deps.sessionSecrets() });
+        return Buffer.from(built.bytes).toString('utf8');
       }),
     async export(args: { id: string; format: ReportFormat; lang: Lang; ticketFormat?: 'markdown' | 'text' | undefined }): Promise<Result<ReportExported>> {
       if (args.format === 'pdf' && !deps.pdf) return fail('unavailable', 'PDF export is not available here.');

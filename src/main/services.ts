@@ -88,6 +88,7 @@ export function createServices(deps: ServiceDeps): Services {
     'reports:delete': (id) => reports.remove(id),
     'reports:restore': (id) => reports.restore(id),
     'reports:export': (args) => reports.export(args),
+    'reports:ticket-text': (args) => reports.ticketText(args),
 
     'capture:start': (args) => capture.start(args),
     'capture:stop': (captureId) => capture.stop(captureId),

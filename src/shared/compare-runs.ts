@@ -1,7 +1,8 @@
 // Before/after comparison of two runs at the same site (e.g. before and after the admin enabled SMTP AUTH):
 // check by check, what happened to the status and which findings appeared or went away.
-import type { Check, CheckStatus, Diagnosis, Verdict } from '../../shared/model';
-import type { Report } from '../../shared/report';
+// Pure (shared types only): main's exports and the renderer's Reports screen both use it.
+import type { Check, CheckStatus, Diagnosis, Verdict } from './model';
+import type { Report } from './report';
 
 export type CheckChange = 'fixed' | 'regressed' | 'unchanged' | 'changed' | 'added' | 'removed';
 

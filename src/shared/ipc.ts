@@ -277,6 +277,12 @@ export const INVOKE = {
     ]),
   ),
 
+  /** The ticket text for the helpdesk form (same secret scan as an export), for the copy button; nothing is written. */
+  'reports:ticket-text': def<string>()(
+    'reportTicketText',
+    z.tuple([z.object({ id: ReportIdSchema, lang: LangSchema, ticketFormat: z.enum(['markdown', 'text']) })]),
+  ),
+
   // Capture mode (issue 6): the device is pointed at a listener on this laptop; each device session it records
   // arrives as a capture:event and is kept (bounded) for captureSessions.
   'capture:start': def<CaptureStarted>()(

@@ -6,7 +6,8 @@ import { ChecklistScreen } from './features/checklist/ChecklistScreen';
 import { DeviceScreen } from './features/device/DeviceScreen';
 import { DiagnoseScreen } from './features/diagnose/DiagnoseScreen';
 import { MethodScreen } from './features/method/MethodScreen';
-import { PlaceholderScreen } from './features/placeholders/PlaceholderScreen';
+import { CaptureScreen } from './features/capture/CaptureScreen';
+import { ReportsScreen } from './features/reports/ReportsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { useApp } from './store';
 import { appSel } from './store/selectors';
@@ -25,8 +26,9 @@ function ScreenFor({ screen }: { screen: Screen }) {
     case 'settings':
       return <SettingsScreen />;
     case 'reports':
+      return <ReportsScreen />;
     case 'capture':
-      return <PlaceholderScreen screen={screen} />;
+      return <CaptureScreen />;
   }
 }
 

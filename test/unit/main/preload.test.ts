@@ -61,6 +61,7 @@ describe('preload', () => {
         "reportOpen",
         "reportRestore",
         "reportSave",
+        "reportTicketText",
         "secretForget",
         "secretRecall",
         "secretRemember",

@@ -1,7 +1,7 @@
 // The one thin module that talks to window.api: unwraps Results into values or ClientErrors.
 // Actions in the store call this; components never touch window.api directly.
 import type { DiagnoseRequest } from '../../../shared/model';
-import type { Api, DiagnoseEventPayload, DiagnoseFailedPayload, FieldIssue, Result } from './types';
+import type { Api, CaptureEventPayload, DiagnoseEventPayload, DiagnoseFailedPayload, FieldIssue, Result } from './types';
 
 export class ClientError extends Error {
   constructor(
@@ -39,6 +39,20 @@ export const client = {
   labStop: () => unwrap(api().labStop()),
   profilesList: () => unwrap(api().profilesList()),
   profilesImport: (fileName: string, text: string) => unwrap(api().profilesImport({ fileName, text })),
+  reportList: (...args: Parameters<Api['reportList']>) => unwrap(api().reportList(...args)),
+  reportOpen: (id: string) => unwrap(api().reportOpen(id)),
+  reportCreate: (...args: Parameters<Api['reportCreate']>) => unwrap(api().reportCreate(...args)),
+  reportSave: (...args: Parameters<Api['reportSave']>) => unwrap(api().reportSave(...args)),
+  reportAddRun: (...args: Parameters<Api['reportAddRun']>) => unwrap(api().reportAddRun(...args)),
+  reportDelete: (id: string) => unwrap(api().reportDelete(id)),
+  reportRestore: (id: string) => unwrap(api().reportRestore(id)),
+  reportExport: (...args: Parameters<Api['reportExport']>) => unwrap(api().reportExport(...args)),
+  reportTicketText: (...args: Parameters<Api['reportTicketText']>) => unwrap(api().reportTicketText(...args)),
+  captureStart: (...args: Parameters<Api['captureStart']>) => unwrap(api().captureStart(...args)),
+  captureStop: (captureId: string) => unwrap(api().captureStop(captureId)),
+  captureSessions: (captureId: string) => unwrap(api().captureSessions(captureId)),
+  captureSave: (...args: Parameters<Api['captureSave']>) => unwrap(api().captureSave(...args)),
+  onCaptureEvent: (listener: (payload: CaptureEventPayload) => void) => api().onCaptureEvent(listener),
 };
 
 export type Client = typeof client;

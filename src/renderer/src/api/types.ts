@@ -2,6 +2,12 @@
 export type {
   Api,
   AppInfo,
+  CaptureEventPayload,
+  CaptureStarted,
+  ReportListing,
+  ReportListItem,
+  ReportExported,
+  ReportQuery,
   DiagnoseEventPayload,
   DiagnoseFailedPayload,
   LabInfo,

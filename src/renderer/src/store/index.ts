@@ -7,6 +7,8 @@ import { createCatalogSlice } from './catalog-slice';
 import { createJobSlice } from './job-slice';
 import { createRunSlice } from './run-slice';
 import { createSettingsSlice } from './settings-slice';
+import { createReportsSlice } from './reports-slice';
+import { createCaptureSlice } from './capture-slice';
 import type { Job, Screen, Settings, Store } from './types';
 
 /** Storage key; bump PERSIST_VERSION when the persisted shape changes. */
@@ -18,15 +20,23 @@ export interface PersistedState {
   ticks: Record<string, boolean>;
   settings: Settings;
   screen: Screen;
+  /** The report this job's runs go into (an id, no secret). */
+  jobReport?: { id: string; site: string } | null;
 }
 
 /** Exactly what survives a restart. The password, the run and the lab are deliberately absent. */
 export function persistedPart(s: Store): PersistedState {
-  return { job: s.job, ticks: s.ticks, settings: s.settings, screen: s.screen };
+  return { job: s.job, ticks: s.ticks, settings: s.settings, screen: s.screen, jobReport: s.jobReport };
 }
 
 const SCREENS: readonly Screen[] = ['device', 'method', 'checklist', 'diagnose', 'reports', 'capture', 'settings'];
 const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/** A persisted job report reference, if well formed (storage may have been edited). */
+function validJobReport(v: unknown): { id: string; site: string } | null {
+  const o = obj(v);
+  return typeof o.id === 'string' && typeof o.site === 'string' ? { id: o.id, site: o.site } : null;
+}
 
 export function createAppStore() {
   return createStore<Store>()(
@@ -37,6 +47,8 @@ export function createAppStore() {
         ...createRunSlice(...a),
         ...createSettingsSlice(...a),
         ...createAppSlice(...a),
+        ...createReportsSlice(...a),
+        ...createCaptureSlice(...a),
       }),
       {
         name: PERSIST_KEY,
@@ -54,6 +66,7 @@ export function createAppStore() {
             ticks: obj(p.ticks) as Record<string, boolean>,
             settings: { ...current.settings, ...obj(p.settings) },
             screen: SCREENS.includes(p.screen as Screen) ? (p.screen as Screen) : current.screen,
+            jobReport: validJobReport(p.jobReport) ?? current.jobReport,
           };
         },
       },

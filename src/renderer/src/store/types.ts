@@ -3,6 +3,8 @@ import type { StateCreator } from 'zustand';
 import type { Check, Diagnosis, Lang, Method, StepEvent, TranscriptRow } from '../../../shared/model';
 import type { AppInfo, LabInfo, NetInterface, FieldIssue } from '../api/types';
 import type { LoadedProfileFile, Origin } from '../../../shared/profiles-resolve';
+import type { ReportsSlice } from './reports-slice';
+import type { CaptureSlice } from './capture-slice';
 
 export type Screen = 'device' | 'method' | 'checklist' | 'diagnose' | 'reports' | 'capture' | 'settings';
 export type TriState = 'yes' | 'no' | 'unknown';
@@ -129,5 +131,5 @@ export interface AppSlice {
   boot: () => Promise<void>;
 }
 
-export type Store = JobSlice & CatalogSlice & RunSlice & SettingsSlice & AppSlice;
+export type Store = JobSlice & CatalogSlice & RunSlice & SettingsSlice & AppSlice & ReportsSlice & CaptureSlice;
 export type Slice<T> = StateCreator<Store, [['zustand/persist', unknown]], [], T>;

@@ -6,6 +6,7 @@ import { appStore, useApp } from '../../store';
 import { runSel } from '../../store/selectors';
 import { DiagnoseForm } from './DiagnoseForm';
 import { RunProgress } from './RunProgress';
+import { SaveToReport } from './SaveToReport';
 import { Transcript } from './Transcript';
 import { TlsMatrixTable } from './TlsMatrixTable';
 import { VerdictPanel } from './VerdictPanel';
@@ -37,6 +38,7 @@ export function DiagnoseScreen() {
       ) : null}
       {/* Verdict first, then what to do, then the details (progress list, TLS matrix, transcript). */}
       <VerdictPanel />
+      <SaveToReport />
       <RunProgress />
       {run.diagnosis ? <TlsMatrixTable rows={matrix} /> : null}
       {run.transcript.length > 0 ? <Transcript rows={run.transcript} dropped={run.droppedRows} /> : null}
