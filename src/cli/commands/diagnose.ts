@@ -5,7 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { runDiagnosis } from '../../main/engine/run';
+import { createReportStore, defaultReportsDir, isStoreError, saveDiagnosisAsReport } from '../../main/store';
 import { loadProfiles } from '../../main/store/profiles-loader';
 import { resolveProfileRef, toDeviceProfile } from '../../shared/profiles-resolve';
 import { DiagnoseRequestSchema, MethodChoiceSchema, TlsVersionSchema, type ConnectToRule, type DeviceProfile, type Lang } from '../../shared/model';
@@ -20,6 +22,8 @@ Sign-in:  --user ADDR  --password-stdin | --password-env VAR   --oauth-token-env
 Device:   --device-profile ID  --device-tls-max 1.0|1.1|1.2|1.3  --device-ciphers ecdhe|rsa|any|<openssl list>
 Relay:    --expected-ip IP (the static IP the connector holds)
 Network:  --bind ADDR  --connect-to HOST:PORT:ADDR:PORT (repeatable)  --dns-server ADDR[:PORT]  --ca FILE
+Report:   --save  --report ID (add the run to an existing report)  --customer NAME  --site NAME
+          --reports-dir DIR (default: $DMD_REPORTS_DIR, else the per-user data folder)
 Other:    --send (send one labelled test message)  --timeout-ms N  --json  --lang ja|en
 
 Exit codes: 0 pass or warn, 1 fail, 2 bad input.
@@ -39,6 +43,8 @@ const OPTIONS = {
   'connect-to': { type: 'string', multiple: true }, 'dns-server': { type: 'string' }, ca: { type: 'string' },
   'timeout-ms': { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   password: { type: 'string' },
+  save: { type: 'boolean' }, report: { type: 'string' }, customer: { type: 'string' }, site: { type: 'string' },
+  'reports-dir': { type: 'string' },
 } as const;
 
 function int(flag: string, v: string | undefined, min: number, max: number): number | undefined {
@@ -154,6 +160,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (pem.length > MAX_CA_BYTES || !pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca ${printable(v.ca)}: not a PEM certificate file (or larger than ${MAX_CA_BYTES} bytes)`);
     extraCaPem.push(pem);
   }
+  if (!v.save && (v.report ?? v.customer ?? v.site ?? v['reports-dir']) !== undefined) {
+    throw new UsageError('--report, --customer, --site and --reports-dir only make sense with --save');
+  }
+  for (const [flag, text] of [['customer', v.customer], ['site', v.site]] as const) {
+    if (text !== undefined && (/[\u0000-\u001f\u007f]/.test(text) || text.length > 200)) {
+      throw new UsageError(`--${flag} must be one line of at most 200 characters`);
+    }
+  }
   const sec = await secrets(v, io);
   const parsed = DiagnoseRequestSchema.safeParse({
     target: {
@@ -198,6 +212,26 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const forms = secretForms({ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken });
   if (findSecret(text, forms)) text = scrubSecrets(text, forms, '<redacted>');
   io.stdout.write(text);
+  if (v.save) {
+    // The store scans the diagnosis for this session's secrets again before writing (a hit writes nothing).
+    const dir = v['reports-dir'] ? resolve(v['reports-dir']) : defaultReportsDir(io.env);
+    try {
+      const store = await createReportStore(dir);
+      const report = await saveDiagnosisAsReport(
+        store,
+        d,
+        { customer: v.customer ?? '', site: v.site ?? '', device: { model: d.device?.label ?? '', ...(d.device ? { profileId: d.device.id } : {}) } },
+        [{ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }],
+        v.report ? { reportId: v.report } : {},
+      );
+      await store.flush();
+      io.stderr.write(`saved: report ${report.id} (${report.runs.length} run${report.runs.length === 1 ? '' : 's'}) in ${dir}\n`);
+    } catch (err) {
+      if (!isStoreError(err)) throw err;
+      io.stderr.write(`device-mail-doctor diagnose: not saved: ${printable(err.message, 300)}\n`);
+      return EXIT_PROBLEMS;
+    }
+  }
   return d.verdict === 'fail' || d.cancelled ? EXIT_PROBLEMS : EXIT_OK;
 }
 
