@@ -1,6 +1,7 @@
 // The self-contained HTML report (also the PDF's source): no scripts, no external resources, its own strict CSP
 // (styles allowed only by hash), A4 print layout. Every string that came from a server, a device or a person is
 // neutralised (controls, ANSI, bidi) and HTML-escaped through one helper, `t()`.
+import { checkTitle } from '../../shared/check-titles';
 import { createHash } from 'node:crypto';
 import { renderFinding } from '../../shared/findings/catalog';
 import type { Diagnosis, Lang, RenderedFinding, TranscriptRow } from '../../shared/model';
@@ -115,7 +116,7 @@ function runSection(
   );
   const rows = d.checks.map(
     (c) =>
-      `<tr><td>${t(c.title)}<br><span class="muted">${t(c.id)}</span></td><td class="st-${c.status}">${escapeHtml(L.statuses[c.status])}</td>` +
+      `<tr><td>${t(checkTitle(c, lang))}<br><span class="muted">${t(c.id)}</span></td><td class="st-${c.status}">${escapeHtml(L.statuses[c.status])}</td>` +
       `<td>${Math.round(c.durationMs)} ms</td></tr>`,
   );
   out.push(`<h3>${escapeHtml(L.checks)}</h3><table><tr><th>${escapeHtml(L.check)}</th><th>${escapeHtml(L.status)}</th><th>${escapeHtml(L.duration)}</th></tr>${rows.join('')}</table>`);

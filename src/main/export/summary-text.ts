@@ -1,5 +1,6 @@
 // Short terminal renderings for the CLI: a report at a glance (`report show`), a listing row, and a before/after
 // comparison (`report compare`). Everything from the report passes through displayLine (controls made visible).
+import { checkTitle } from '../../shared/check-titles';
 import { renderFinding } from '../../shared/findings/catalog';
 import type { Lang } from '../../shared/model';
 import type { Report } from '../../shared/report';
@@ -29,7 +30,7 @@ export function renderReportText(report: Report, lang: Lang): string {
     const dg = run.diagnosis;
     out.push('', `${L.run} ${i + 1}${run.label ? ` — ${d(run.label, lang)}` : ''}: ${d(dg.startedAt, lang)}  ${L.verdict}: ${L.verdicts[dg.verdict]}`);
     for (const c of dg.checks) {
-      out.push(`  [${c.status.padEnd(4)}] ${d(c.title, lang)} (${d(c.id, lang)})`);
+      out.push(`  [${c.status.padEnd(4)}] ${d(checkTitle(c, lang), lang)} (${d(c.id, lang)})`);
       for (const f of c.findings) out.push(`         ${d(f.code, lang)}: ${d(renderFinding(f, lang).title, lang)}`);
     }
   });

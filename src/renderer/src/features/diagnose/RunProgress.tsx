@@ -1,5 +1,6 @@
 // Live progress per check while a diagnosis runs; after it, the same list folds under the verdict.
 import { useTranslation } from 'react-i18next';
+import { checkTitle } from '../../../../shared/check-titles';
 import { StatusBadge } from '../../components/StatusBadge';
 import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
@@ -7,14 +8,15 @@ import { runSel } from '../../store/selectors';
 import type { CheckProgress } from '../../store/types';
 
 function CheckList({ checks, busy, starting }: { checks: readonly CheckProgress[]; busy: boolean; starting: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   return (
     <ol className="check-list" aria-live="polite" aria-busy={busy}>
       {starting && checks.length === 0 ? <li className="muted">{t('diagnose.starting')}</li> : null}
       {checks.map((c) => (
         <li key={c.id} className={`check-row state-${c.state}`} data-check={c.id} data-state={c.state}>
           <StatusBadge status={c.state} />
-          <span className="check-title">{visible(c.title, 300)}</span>
+          <span className="check-title">{visible(checkTitle(c, lang), 300)}</span>
           <span className="mono muted">{visible(c.id, 100)}</span>
           {c.durationMs !== undefined ? <span className="mono muted">{t('diagnose.ms', { ms: Math.round(c.durationMs) })}</span> : <span />}
         </li>
