@@ -38,7 +38,10 @@ function tlsFindings(s: CapturedSession, method: Method, out: FindingRef[]): voi
     if (method === 'submission' && s.messages.length > 0) add(out, 'STARTTLS_REQUIRED', {}, ['the device sent MAIL FROM without STARTTLS']);
     return;
   }
-  if (tls.protocol === null) {
+  if (tls.protocol === null && tls.mode === 'implicit' && tls.offered === null) {
+    // Plain SMTP spoken to the "SSL" port: the device's encryption setting does not match the port.
+    add(out, 'TLS_MODE_MISMATCH', { reason: tls.note ?? 'no TLS ClientHello' }, [tls.note ?? 'no TLS ClientHello']);
+  } else if (tls.protocol === null) {
     add(out, 'TLS_HANDSHAKE_FAILED', { reason: tls.note ?? 'handshake failed' }, [tls.note ?? 'handshake failed']);
   }
   const negotiated = protocolVersion(tls.protocol);

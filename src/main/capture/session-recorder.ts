@@ -21,6 +21,11 @@ interface Rec {
 
 const GREETINGS = ['EHLO', 'HELO', 'LHLO'] as const;
 
+/** OpenSSL's "...:SSL routines:ssl3_get_record:wrong version number:file:line:" → "wrong version number". */
+export function tlsReason(message: string): string {
+  return /SSL routines:[^:]*:([^:]+)/.exec(message)?.[1]?.trim() ?? message.trim();
+}
+
 export class SessionRecorder {
   private readonly recs = new Map<string, Rec>();
   /** Device credentials kept only for relay-through ('device' auth), by session id; deleted on close. */
@@ -101,7 +106,7 @@ export class SessionRecorder {
       listener,
       ehlo: null,
       greeting: null,
-      tls: { mode: 'implicit', protocol: null, cipher: null, offered: hello.hello, note: error.slice(0, 500) },
+      tls: { mode: 'implicit', protocol: null, cipher: null, offered: hello.hello, note: (hello.hello ? tlsReason(error) : `${hello.note} (${tlsReason(error)})`).slice(0, 500) },
       auth: null,
       messages: [],
     };

@@ -2,6 +2,7 @@
 // swaks (TLS 1.0-1.3, AUTH LOGIN/PLAIN, From ≠ login, no AUTH, implicit TLS, RSA-only ciphers),
 // openssl s_client -starttls smtp -tls1, and a raw client sending bare LF.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,6 +205,20 @@ describe('a raw client as firmware that sends bare line feeds', () => {
     const d = await sessionFor(direct, 'mfp-barelf.contoso.local');
     expect(d.session.messages[0]).toMatchObject({ bareLf: 2, bareCr: 1 });
     expect(codes(d)).toEqual(['BARE_LINEFEED']);
+  });
+});
+
+describe('plain SMTP spoken to the implicit-TLS port', () => {
+  it('is recorded as a session of its own: PORT_465_UNSUPPORTED and TLS_MODE_MISMATCH', async () => {
+    const before = sub.sessions.length;
+    const sock = net.connect(port(sub, true), '127.0.0.1');
+    sock.on('error', () => undefined);
+    sock.write('EHLO mfp-plain-on-465.contoso.local\r\n');
+    await new Promise((r) => sock.once('close', r));
+    const all = await sub.waitFor(before + 1, SESSION_WAIT_MS);
+    const d = all.find((x) => x.session.tls?.mode === 'implicit' && x.session.tls.protocol === null);
+    expect(d?.session.tls?.note).toMatch(/not a TLS handshake/);
+    expect(d ? codes(d) : []).toEqual(['PORT_465_UNSUPPORTED', 'TLS_MODE_MISMATCH']);
   });
 });
 
