@@ -9,6 +9,7 @@ import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, ty
 const HELP = `Usage: device-mail-doctor advise --recipients internal|external [flags] [--json] [--lang ja|en]
 
 Device:  --tls none|1.0|1.1|1.2|1.3 (default 1.2)   --cipher ecdhe|rsa|any (default any)
+         (same as diagnose's --device-tls-max / --device-ciphers, accepted here too)
          --auth yes|no (default yes)   --oauth yes|no (default no)   --server-field-max N
 Site:    --static-ip IP|yes|no (default no)
 Tenant:  --smtp-auth enabled|disabled|unknown   --security-defaults on|off|unknown
@@ -40,7 +41,9 @@ function toInput(v: Record<string, string | boolean | undefined>): AdvisorInput 
   for (const [k, val] of Object.entries(v)) {
     if (typeof val === 'string' && /[\r\n\0]/.test(val)) throw new UsageError(`--${k} must not contain CR, LF or NUL`);
   }
-  const tls = choice('tls', s('tls'), ['none', '1.0', '1.1', '1.2', '1.3'], '1.2');
+  if (s('tls') !== undefined && s('device-tls-max') !== undefined) throw new UsageError('give --tls or --device-tls-max, not both');
+  if (s('cipher') !== undefined && s('device-ciphers') !== undefined) throw new UsageError('give --cipher or --device-ciphers, not both');
+  const tls = choice('tls', s('tls') ?? s('device-tls-max'), ['none', '1.0', '1.1', '1.2', '1.3'], '1.2');
   const maxRaw = s('server-field-max');
   const max = maxRaw === undefined ? null : Number(maxRaw);
   if (max !== null && (!/^\d{1,4}$/.test(maxRaw ?? '') || max < 1 || max > 1024)) {
@@ -52,7 +55,7 @@ function toInput(v: Record<string, string | boolean | undefined>): AdvisorInput 
   const raw = {
     recipients: choice('recipients', s('recipients'), ['internal', 'external'], undefined),
     deviceTlsMax: tls === 'none' ? null : tls,
-    cipherFamily: choice('cipher', s('cipher'), ['ecdhe', 'rsa', 'any'], 'any'),
+    cipherFamily: choice('cipher', s('cipher') ?? s('device-ciphers'), ['ecdhe', 'rsa', 'any'], 'any'),
     supportsAuth: choice('auth', s('auth'), ['yes', 'no'], 'yes') === 'yes',
     supportsOAuth: choice('oauth', s('oauth'), ['yes', 'no'], 'no') === 'yes',
     staticIp: staticIp(s('static-ip')),
@@ -132,7 +135,7 @@ export const adviseCommand: CliCommand = {
     const { values } = parseArgs({
       args: argv,
       options: {
-        recipients: str, tls: str, cipher: str, auth: str, oauth: str, 'static-ip': str, 'smtp-auth': str,
+        recipients: str, tls: str, cipher: str, 'device-tls-max': str, 'device-ciphers': str, auth: str, oauth: str, 'static-ip': str, 'smtp-auth': str,
         'security-defaults': str, 'reject-direct-send': str, 'server-field-max': str, domain: str, mx: str,
         mailbox: str, now: str, lang: str, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
