@@ -17,7 +17,9 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 768 });
 }
 
-test('listen on 127.0.0.1, a client sends as someone else → SEND_AS_DENIED live, saved to the report, stop', async ({ app: page }) => {
+test('listen on 127.0.0.1, a client sends as someone else → SEND_AS_DENIED live, saved to the report, stop', async ({
+  app: page,
+}) => {
   test.setTimeout(90_000);
   await page.getByLabel('お客様先').fill('大阪支店 3F');
   await page.locator('.sidebar [data-screen="capture"]').click();
@@ -48,7 +50,12 @@ test('listen on 127.0.0.1, a client sends as someone else → SEND_AS_DENIED liv
     socketTimeout: SEND_MS,
   });
   try {
-    await transport.sendMail({ from: 'ceo@contoso.com', to: 'staff@contoso.com', subject: 'Scan', text: 'scanned page' });
+    await transport.sendMail({
+      from: 'ceo@contoso.com',
+      to: 'staff@contoso.com',
+      subject: 'Scan',
+      text: 'scanned page',
+    });
   } finally {
     transport.close();
   }
@@ -58,7 +65,9 @@ test('listen on 127.0.0.1, a client sends as someone else → SEND_AS_DENIED liv
   await expect(session.locator('[data-code="SEND_AS_DENIED"]')).toBeVisible();
   await expect(session.locator('[data-auth]')).toContainText('LOGIN');
   await expect(session.locator('[data-auth]')).toContainText('scanner@contoso.com');
-  await expect(session.locator('[data-auth]')).toContainText(`パスワード送信あり（${DEVICE_PASSWORD.length} 文字）`);
+  await expect(session.locator('[data-auth]')).toContainText(
+    `パスワード送信あり（${DEVICE_PASSWORD.length} 文字）`,
+  );
   await expect(session.locator('[data-mail-from]')).toHaveText('ceo@contoso.com');
   await expect(session).toContainText('TLSv1.');
   expect(await page.content()).not.toContain(DEVICE_PASSWORD);

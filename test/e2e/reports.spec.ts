@@ -47,7 +47,9 @@ function zipNames(path: string): Promise<string[]> {
   });
 }
 
-test('diagnose → save → Reports: note, HTML + zip export, compare two runs, delete and Undo', async ({ app: page }) => {
+test('diagnose → save → Reports: note, HTML + zip export, compare two runs, delete and Undo', async ({
+  app: page,
+}) => {
   test.setTimeout(150_000);
   await page.getByLabel('お客様先').fill('大阪支店 3F');
   await nav(page, 'method');

@@ -366,6 +366,7 @@ export const en = {
     check: 'Check',
     changeCol: 'Change',
     change: { fixed: 'Fixed', regressed: 'Got worse', unchanged: 'Unchanged', changed: 'Changed', added: 'New check', removed: 'Not run any more' },
+    showUnchanged: 'Also show the {{count}} unchanged checks',
     resolved: 'Resolved',
     newCodes: 'New',
     notes: 'Technician’s notes',

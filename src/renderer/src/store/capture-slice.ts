@@ -62,7 +62,15 @@ export interface CaptureSlice {
 }
 
 export const idleCapture = (): CaptureState => ({
-  form: { address: '', ports: DEFAULT_CAPTURE_PORTS, implicitTls: false, implicitPort: DEFAULT_IMPLICIT_PORT, method: 'submission', relay: 'none', relayUser: '' },
+  form: {
+    address: '',
+    ports: DEFAULT_CAPTURE_PORTS,
+    implicitTls: false,
+    implicitPort: DEFAULT_IMPLICIT_PORT,
+    method: 'submission',
+    relay: 'none',
+    relayUser: '',
+  },
   phase: 'idle',
   captureId: null,
   listening: [],
@@ -81,7 +89,14 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
     set((s) =>
       s.capture.sessions.some((x) => x.index === index)
         ? {}
-        : { capture: { ...s.capture, sessions: [...s.capture.sessions, { index, diagnosis, saved: null, saveError: null }].slice(-MAX_SHOWN_SESSIONS) } },
+        : {
+            capture: {
+              ...s.capture,
+              sessions: [...s.capture.sessions, { index, diagnosis, saved: null, saveError: null }].slice(
+                -MAX_SHOWN_SESSIONS,
+              ),
+            },
+          },
     );
   const onEvent = ({ captureId, event }: CaptureEventPayload) => {
     if (captureId !== get().capture.captureId) return;
@@ -101,7 +116,14 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
       const lab = practice.lab ?? (await client.labStart(practice.scenario as ScenarioName));
       set((s) => ({ practice: { ...s.practice, lab } }));
       const ep = form.method === 'submission' ? lab.submission : lab.mx;
-      return { host: ep.host, address: ep.address, port: ep.port, requireTls: true, extraCaPem: [lab.caPem], auth: form.method === 'submission' ? 'device' : null };
+      return {
+        host: ep.host,
+        address: ep.address,
+        port: ep.port,
+        requireTls: true,
+        extraCaPem: [lab.caPem],
+        auth: form.method === 'submission' ? 'device' : null,
+      };
     }
     const password = get().relayPassword;
     const user = form.relayUser.trim();
@@ -127,14 +149,25 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
       const implicit = form.implicitTls ? parsePorts(form.implicitPort) : { ok: true as const, ports: [] };
       if (!ports.ok || !implicit.ok) {
         const bad = !ports.ok ? ports : !implicit.ok ? implicit : null;
-        patch({ phase: 'error', error: bad && !bad.ok ? i18n.t('capture.badPort', { value: bad.value }) : null });
+        patch({
+          phase: 'error',
+          error: bad && !bad.ok ? i18n.t('capture.badPort', { value: bad.value }) : null,
+        });
         return;
       }
       if (form.address === '') {
         patch({ phase: 'error', error: i18n.t('capture.needAddress') });
         return;
       }
-      patch({ phase: 'starting', error: null, sessions: [], stoppedReason: null, captureId: null, listening: [], fingerprint: null });
+      patch({
+        phase: 'starting',
+        error: null,
+        sessions: [],
+        stoppedReason: null,
+        captureId: null,
+        listening: [],
+        fingerprint: null,
+      });
       try {
         const relay = await relayArgs(form);
         const listen = [
@@ -143,8 +176,18 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
         ];
         unsubscribe?.();
         unsubscribe = client.onCaptureEvent(onEvent);
-        const started = await client.captureStart({ listen, method: form.method, tenantDomains: job.domain.trim() ? [job.domain.trim()] : [], relay });
-        patch({ phase: 'running', captureId: started.captureId, listening: started.listening, fingerprint: started.certificate.fingerprint256 });
+        const started = await client.captureStart({
+          listen,
+          method: form.method,
+          tenantDomains: job.domain.trim() ? [job.domain.trim()] : [],
+          relay,
+        });
+        patch({
+          phase: 'running',
+          captureId: started.captureId,
+          listening: started.listening,
+          fingerprint: started.certificate.fingerprint256,
+        });
         // Sessions that completed before the id was known.
         for (const [i, d] of (await client.captureSessions(started.captureId)).entries()) addSession(i, d);
       } catch (err) {
@@ -167,15 +210,24 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
     saveCapturedSession: async (index) => {
       const { capture, job, catalog } = get();
       const mark = (saved: CapturedItem['saved'], saveError: string | null) =>
-        set((s) => ({ capture: { ...s.capture, sessions: s.capture.sessions.map((x) => (x.index === index ? { ...x, saved, saveError } : x)) } }));
+        set((s) => ({
+          capture: {
+            ...s.capture,
+            sessions: s.capture.sessions.map((x) => (x.index === index ? { ...x, saved, saveError } : x)),
+          },
+        }));
       if (capture.captureId === null) return;
       mark('saving', null);
       try {
         let reportId = get().jobReport?.site === job.site ? get().jobReport?.id : undefined;
         if (!reportId) {
-          const model = job.deviceId ? resolveFromLoaded(catalog.files, job.deviceId, job.generationId) : null;
+          const model = job.deviceId
+            ? resolveFromLoaded(catalog.files, job.deviceId, job.generationId)
+            : null;
           const device = model ? toDeviceProfile(model) : null;
-          const report = await client.reportCreate({ job: reportJobFrom(job, { device, method: capture.form.method }) });
+          const report = await client.reportCreate({
+            job: reportJobFrom(job, { device, method: capture.form.method }),
+          });
           reportId = report.id;
           set({ jobReport: { id: report.id, site: job.site } });
         }

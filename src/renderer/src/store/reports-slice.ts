@@ -98,7 +98,12 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => {
       if (!open) return;
       patch({ busy: true, exported: null, exportError: null });
       try {
-        const done = await client.reportExport({ id: open.id, format, lang, ...(ticketFormat ? { ticketFormat } : {}) });
+        const done = await client.reportExport({
+          id: open.id,
+          format,
+          lang,
+          ...(ticketFormat ? { ticketFormat } : {}),
+        });
         patch({ busy: false, exported: { ...done, format } });
       } catch (err) {
         patch({ busy: false, exportError: { message: errorText(err), blocked: blocked(err) } });
@@ -121,7 +126,11 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => {
       try {
         await client.reportDelete(id);
         set((s) => ({
-          reports: { ...s.reports, deleted: { id, label }, open: s.reports.open?.id === id ? null : s.reports.open },
+          reports: {
+            ...s.reports,
+            deleted: { id, label },
+            open: s.reports.open?.id === id ? null : s.reports.open,
+          },
           jobReport: s.jobReport?.id === id ? null : s.jobReport,
         }));
         await get().loadReports();
@@ -147,12 +156,20 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => {
       set({ saveRunState: { phase: 'saving', error: null, runId: s.run.runId } });
       const same = s.jobReport && s.jobReport.site === s.job.site ? s.jobReport.id : undefined;
       try {
-        const report = await client.reportAddRun(same ? { id: same, diagnosis } : { job: reportJobFrom(s.job, diagnosis), diagnosis });
-        set({ jobReport: { id: report.id, site: s.job.site }, saveRunState: { phase: 'saved', error: null, runId: s.run.runId } });
+        const report = await client.reportAddRun(
+          same ? { id: same, diagnosis } : { job: reportJobFrom(s.job, diagnosis), diagnosis },
+        );
+        set({
+          jobReport: { id: report.id, site: s.job.site },
+          saveRunState: { phase: 'saved', error: null, runId: s.run.runId },
+        });
       } catch (err) {
         // The job's report may have been deleted meanwhile: forget it so the next save starts a new one.
         const gone = err instanceof ClientError && err.code === 'not-found';
-        set((st) => ({ jobReport: gone ? null : st.jobReport, saveRunState: { phase: 'error', error: errorText(err), runId: s.run.runId } }));
+        set((st) => ({
+          jobReport: gone ? null : st.jobReport,
+          saveRunState: { phase: 'error', error: errorText(err), runId: s.run.runId },
+        }));
       }
     },
   };

@@ -25,7 +25,10 @@ export function CaptureForm() {
   // First visit: the first external IPv4 address (what a device on the LAN can reach), the job's method and mailbox.
   useEffect(() => {
     if (form.address !== '' || interfaces.length === 0) return;
-    const pick = interfaces.find((i) => !i.internal && i.family === 'IPv4') ?? interfaces.find((i) => !i.internal) ?? interfaces[0];
+    const pick =
+      interfaces.find((i) => !i.internal && i.family === 'IPv4') ??
+      interfaces.find((i) => !i.internal) ??
+      interfaces[0];
     a.setCaptureForm({
       ...(pick ? { address: pick.address } : {}),
       ...(job.method ? { method: job.method } : {}),
@@ -33,8 +36,12 @@ export function CaptureForm() {
     });
   }, [a, form.address, form.relayUser, interfaces, job.method, job.mailbox]);
 
-  const addresses = interfaces.map((i) => ({ value: i.address, label: `${i.address} — ${i.name}${i.internal ? ` (${t('capture.loopback')})` : ''}` }));
-  if (form.address !== '' && !addresses.some((o) => o.value === form.address)) addresses.unshift({ value: form.address, label: form.address });
+  const addresses = interfaces.map((i) => ({
+    value: i.address,
+    label: `${i.address} — ${i.name}${i.internal ? ` (${t('capture.loopback')})` : ''}`,
+  }));
+  if (form.address !== '' && !addresses.some((o) => o.value === form.address))
+    addresses.unshift({ value: form.address, label: form.address });
 
   return (
     <form
@@ -46,8 +53,21 @@ export function CaptureForm() {
       }}
     >
       <fieldset disabled={locked} className="grid-3">
-        <SelectField label={t('capture.address')} value={form.address} options={addresses} onChange={(address) => a.setCaptureForm({ address })} hint={t('capture.addressHint')} name="capture-address" />
-        <TextField label={t('capture.ports')} value={form.ports} onChange={(ports) => a.setCaptureForm({ ports })} hint={t('capture.portsHint')} name="capture-ports" />
+        <SelectField
+          label={t('capture.address')}
+          value={form.address}
+          options={addresses}
+          onChange={(address) => a.setCaptureForm({ address })}
+          hint={t('capture.addressHint')}
+          name="capture-address"
+        />
+        <TextField
+          label={t('capture.ports')}
+          value={form.ports}
+          onChange={(ports) => a.setCaptureForm({ ports })}
+          hint={t('capture.portsHint')}
+          name="capture-ports"
+        />
         <SelectField<Method>
           label={t('capture.method')}
           value={form.method}
@@ -59,11 +79,21 @@ export function CaptureForm() {
       <fieldset disabled={locked} className="grid-3">
         <div className="field">
           <label className="check">
-            <input type="checkbox" checked={form.implicitTls} onChange={(e) => a.setCaptureForm({ implicitTls: e.target.checked })} name="capture-implicit" />
+            <input
+              type="checkbox"
+              checked={form.implicitTls}
+              onChange={(e) => a.setCaptureForm({ implicitTls: e.target.checked })}
+              name="capture-implicit"
+            />
             {t('capture.implicit')}
           </label>
           {form.implicitTls ? (
-            <TextField label={t('capture.implicitPort')} value={form.implicitPort} onChange={(implicitPort) => a.setCaptureForm({ implicitPort })} name="capture-implicit-port" />
+            <TextField
+              label={t('capture.implicitPort')}
+              value={form.implicitPort}
+              onChange={(implicitPort) => a.setCaptureForm({ implicitPort })}
+              name="capture-implicit-port"
+            />
           ) : (
             <div className="hint">{t('capture.implicitHint')}</div>
           )}
@@ -78,16 +108,36 @@ export function CaptureForm() {
         />
         {form.relay === 'm365' ? (
           <div>
-            <TextField label={t('capture.relayUser')} type="email" value={form.relayUser} onChange={(relayUser) => a.setCaptureForm({ relayUser })} name="capture-relay-user" />
-            <TextField label={t('capture.relayPassword')} type="password" value={relayPassword} onChange={a.setRelayPassword} hint={t('diagnose.passwordHint')} autoComplete="new-password" name="capture-relay-password" />
+            <TextField
+              label={t('capture.relayUser')}
+              type="email"
+              value={form.relayUser}
+              onChange={(relayUser) => a.setCaptureForm({ relayUser })}
+              name="capture-relay-user"
+            />
+            <TextField
+              label={t('capture.relayPassword')}
+              type="password"
+              value={relayPassword}
+              onChange={a.setRelayPassword}
+              hint={t('diagnose.passwordHint')}
+              autoComplete="new-password"
+              name="capture-relay-password"
+            />
           </div>
         ) : null}
       </fieldset>
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={locked}>
-          <span aria-hidden="true">▶</span> {phase === 'starting' ? t('capture.starting') : t('capture.start')}
+          <span aria-hidden="true">▶</span>{' '}
+          {phase === 'starting' ? t('capture.starting') : t('capture.start')}
         </button>
-        <button type="button" className="btn" disabled={phase !== 'running'} onClick={() => void a.stopCapture()}>
+        <button
+          type="button"
+          className="btn"
+          disabled={phase !== 'running'}
+          onClick={() => void a.stopCapture()}
+        >
           <span aria-hidden="true">■</span> {t('capture.stop')}
         </button>
         <span className="muted">{t('capture.keys')}</span>

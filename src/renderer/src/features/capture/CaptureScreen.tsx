@@ -15,8 +15,17 @@ function SaveButton({ index }: { index: number }) {
   if (!item) return null;
   return (
     <span className="session-save">
-      <button type="button" className="btn btn-small" disabled={item.saved !== null} onClick={() => void save(index)}>
-        {item.saved === 'saved' ? t('capture.saved') : item.saved === 'saving' ? t('capture.saving') : t('capture.save')}
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={item.saved !== null}
+        onClick={() => void save(index)}
+      >
+        {item.saved === 'saved'
+          ? t('capture.saved')
+          : item.saved === 'saving'
+            ? t('capture.saving')
+            : t('capture.save')}
       </button>
       {item.saveError ? (
         <span className="error-text" role="alert">
@@ -57,14 +66,25 @@ export function CaptureScreen() {
         </div>
       ) : null}
       {running || capture.phase === 'stopped' ? <TypeThisBox /> : null}
-      {capture.phase === 'stopped' && capture.stoppedReason ? <p className="muted" role="status">{t('capture.stopped', { reason: capture.stoppedReason })}</p> : null}
+      {capture.phase === 'stopped' && capture.stoppedReason ? (
+        <p className="muted" role="status">
+          {t('capture.stopped', { reason: capture.stoppedReason })}
+        </p>
+      ) : null}
       <section className="sessions" aria-labelledby="sessions-title" aria-live="polite">
         <h2 id="sessions-title" className="section-title">
           {t('capture.sessions', { count: capture.sessions.length })}
         </h2>
-        {sessions.length === 0 ? <p className="card muted">{running ? t('capture.waiting') : t('capture.none')}</p> : null}
+        {sessions.length === 0 ? (
+          <p className="card muted">{running ? t('capture.waiting') : t('capture.none')}</p>
+        ) : null}
         {sessions.map((x) => (
-          <SessionCard key={x.index} n={x.index + 1} diagnosis={x.diagnosis} actions={<SaveButton index={x.index} />} />
+          <SessionCard
+            key={x.index}
+            n={x.index + 1}
+            diagnosis={x.diagnosis}
+            actions={<SaveButton index={x.index} />}
+          />
         ))}
       </section>
     </section>

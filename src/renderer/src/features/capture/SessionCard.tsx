@@ -14,7 +14,11 @@ const MAX_RCPT_SHOWN = 5;
 
 function Message({ m }: { m: CapturedMessage }) {
   const { t } = useTranslation();
-  const rcpt = m.rcptTo.slice(0, MAX_RCPT_SHOWN).map((r) => visible(r, 320)).join(', ') + (m.rcptTo.length > MAX_RCPT_SHOWN ? ` +${m.rcptTo.length - MAX_RCPT_SHOWN}` : '');
+  const rcpt =
+    m.rcptTo
+      .slice(0, MAX_RCPT_SHOWN)
+      .map((r) => visible(r, 320))
+      .join(', ') + (m.rcptTo.length > MAX_RCPT_SHOWN ? ` +${m.rcptTo.length - MAX_RCPT_SHOWN}` : '');
   return (
     <>
       <dt>{t('capture.mailFrom')}</dt>
@@ -28,22 +32,37 @@ function Message({ m }: { m: CapturedMessage }) {
         {t('capture.bytes', { count: m.size })}
         {m.truncated ? ` · ${t('capture.truncated')}` : ''}
         {m.bareLf > 0 ? ` · ${t('capture.bareLf', { count: m.bareLf })}` : ''}
-        {m.attachments.length > 0 ? ` · ${t('capture.attachments', { list: m.attachments.map((x) => `${visible(x.name, 100)} (${visible(x.type, 100)})`).join(', ') })}` : ''}
+        {m.attachments.length > 0
+          ? ` · ${t('capture.attachments', { list: m.attachments.map((x) => `${visible(x.name, 100)} (${visible(x.type, 100)})`).join(', ') })}`
+          : ''}
       </dd>
       <dt>{t('capture.reply')}</dt>
       <dd className="mono">
         {visible(m.reply, 500)}
-        {m.relay ? ` · ${t('capture.relayed', { outcome: m.relay.ok ? t('capture.relayOk') : t('capture.relayFailed') })}: ${visible(m.relay.reply, 500)}` : ''}
+        {m.relay
+          ? ` · ${t('capture.relayed', { outcome: m.relay.ok ? t('capture.relayOk') : t('capture.relayFailed') })}: ${visible(m.relay.reply, 500)}`
+          : ''}
       </dd>
     </>
   );
 }
 
-export function SessionCard({ diagnosis, n, actions }: { diagnosis: CaptureDiagnosis; n: number; actions?: ReactNode }) {
+export function SessionCard({
+  diagnosis,
+  n,
+  actions,
+}: {
+  diagnosis: CaptureDiagnosis;
+  n: number;
+  actions?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const lang = currentLang();
   const s = diagnosis.session;
-  const findings = useMemo(() => shownCaptureFindings(diagnosis.findings, lang), [diagnosis, lang, i18n.language]);
+  const findings = useMemo(
+    () => shownCaptureFindings(diagnosis.findings, lang),
+    [diagnosis, lang, i18n.language],
+  );
   const tls = s.tls;
   const auth = s.auth;
   return (
@@ -51,21 +70,32 @@ export function SessionCard({ diagnosis, n, actions }: { diagnosis: CaptureDiagn
       <header className="finding-head">
         <StatusBadge status={diagnosis.verdict} />
         <h3>
-          {t('capture.sessionN', { n })} · <span className="mono">{visible(`${s.client.address}:${s.client.port}`, 100)}</span>
+          {t('capture.sessionN', { n })} ·{' '}
+          <span className="mono">{visible(`${s.client.address}:${s.client.port}`, 100)}</span>
         </h3>
         <span className="muted">{t(`method.name.${diagnosis.method}`)}</span>
         {actions}
       </header>
       <dl className="settings-grid session-facts">
         <dt>{t('capture.ehlo')}</dt>
-        <dd className="mono">{s.ehlo ? `${s.greeting ?? ''} ${visible(s.ehlo, 253)}` : t('capture.noGreeting')}</dd>
+        <dd className="mono">
+          {s.ehlo ? `${s.greeting ?? ''} ${visible(s.ehlo, 253)}` : t('capture.noGreeting')}
+        </dd>
         <dt>{t('capture.tls')}</dt>
         <dd>
           {tls ? (
             <>
-              {t(`capture.tlsMode.${tls.mode}`)} · <span className="mono">{tls.protocol ? visible(tls.protocol, 40) : t('capture.handshakeFailed')}</span>
+              {t(`capture.tlsMode.${tls.mode}`)} ·{' '}
+              <span className="mono">
+                {tls.protocol ? visible(tls.protocol, 40) : t('capture.handshakeFailed')}
+              </span>
               {tls.cipher ? <span className="mono"> · {visible(tls.cipher, 100)}</span> : null}
-              {tls.offered ? <span className="muted"> · {t('capture.offered', { versions: tls.offered.versions.join(', ') })}</span> : null}
+              {tls.offered ? (
+                <span className="muted">
+                  {' '}
+                  · {t('capture.offered', { versions: tls.offered.versions.join(', ') })}
+                </span>
+              ) : null}
               {tls.note ? <span className="muted"> · {visible(tls.note, 300)}</span> : null}
             </>
           ) : (
@@ -76,9 +106,17 @@ export function SessionCard({ diagnosis, n, actions }: { diagnosis: CaptureDiagn
         <dd data-auth>
           {auth ? (
             <>
-              <span className="mono">{visible(auth.mechanism, 40)}</span> · {t('capture.user')} <span className="mono">{visible(auth.user, 320)}</span> ·{' '}
-              {auth.passwordSent ? t('capture.passwordSent', { count: auth.passwordLength }) : t('capture.passwordNotSent')}
-              {auth.riskyCharacters.length > 0 ? <span className="error-text"> · {t('capture.risky', { list: auth.riskyCharacters.map((c) => visible(c, 40)).join(', ') })}</span> : null}
+              <span className="mono">{visible(auth.mechanism, 40)}</span> · {t('capture.user')}{' '}
+              <span className="mono">{visible(auth.user, 320)}</span> ·{' '}
+              {auth.passwordSent
+                ? t('capture.passwordSent', { count: auth.passwordLength })
+                : t('capture.passwordNotSent')}
+              {auth.riskyCharacters.length > 0 ? (
+                <span className="error-text">
+                  {' '}
+                  · {t('capture.risky', { list: auth.riskyCharacters.map((c) => visible(c, 40)).join(', ') })}
+                </span>
+              ) : null}
             </>
           ) : (
             t('capture.noAuth')

@@ -23,7 +23,8 @@ export function TypeThisBox() {
           {capture.listening.map((l) => (
             <tr key={`${l.address}:${l.port}`} data-listen-port={l.port}>
               <td>
-                <code className="big-value">{l.address}</code> <CopyButton value={l.address} label={t('capture.server')} />
+                <code className="big-value">{l.address}</code>{' '}
+                <CopyButton value={l.address} label={t('capture.server')} />
               </td>
               <td>
                 <code className="big-value">{l.port}</code>

@@ -17,7 +17,12 @@ export function SaveToReport() {
   const saved = mine && state.phase === 'saved';
   return (
     <div className="card save-report actions">
-      <button type="button" className="btn btn-primary" disabled={saved || (mine && state.phase === 'saving')} onClick={() => void save()}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={saved || (mine && state.phase === 'saving')}
+        onClick={() => void save()}
+      >
         {saved ? t('reports.savedToReport') : t('reports.saveToReport')}
       </button>
       {saved && jobReport ? (

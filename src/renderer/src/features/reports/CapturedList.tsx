@@ -10,7 +10,13 @@ export function CapturedList({ captures }: { captures: readonly Record<string, u
       <h2 id="captures-title">{t('reports.captures', { count: captures.length })}</h2>
       {captures.map((c, i) => {
         const parsed = CaptureDiagnosisSchema.safeParse(c);
-        return parsed.success ? <SessionCard key={i} n={i + 1} diagnosis={parsed.data} /> : <p key={i} className="muted">{t('reports.captureUnreadable', { n: i + 1 })}</p>;
+        return parsed.success ? (
+          <SessionCard key={i} n={i + 1} diagnosis={parsed.data} />
+        ) : (
+          <p key={i} className="muted">
+            {t('reports.captureUnreadable', { n: i + 1 })}
+          </p>
+        );
       })}
     </section>
   );

@@ -1,34 +1,62 @@
 // Before/after: two runs of the same visit (e.g. before and after the admin's change), check by check.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkTitle } from '../../../../shared/check-titles';
 import { compareRuns, type CheckChange } from '../../../../shared/compare-runs';
 import type { ReportRun } from '../../../../shared/report';
 import { SelectField } from '../../components/Field';
 import { StatusBadge } from '../../components/StatusBadge';
+import { currentLang } from '../../i18n';
 import { visible } from '../../lib/visible-text';
 import { shortDate } from './dates';
 
-const CHANGE_ICON: Record<CheckChange, string> = { fixed: '▲', regressed: '▼', unchanged: '＝', changed: '≠', added: '＋', removed: '－' };
+const CHANGE_ICON: Record<CheckChange, string> = {
+  fixed: '▲',
+  regressed: '▼',
+  unchanged: '＝',
+  changed: '≠',
+  added: '＋',
+  removed: '－',
+};
 
 export function CompareRuns({ runs }: { runs: readonly ReportRun[] }) {
   const { t } = useTranslation();
   const [before, setBefore] = useState(String(runs.length - 2));
   const [after, setAfter] = useState(String(runs.length - 1));
+  // What changed is the point: unchanged checks are folded away unless asked for.
+  const [showAll, setShowAll] = useState(false);
+  const lang = currentLang();
   const b = runs[Number(before)];
   const a = runs[Number(after)];
   const cmp = useMemo(() => (a && b ? compareRuns(b.diagnosis, a.diagnosis) : null), [a, b]);
-  const options = runs.map((r, i) => ({ value: String(i), label: `${t('reports.runN', { n: i + 1 })} · ${shortDate(r.diagnosis.startedAt)}` }));
+  const options = runs.map((r, i) => ({
+    value: String(i),
+    label: `${t('reports.runN', { n: i + 1 })} · ${shortDate(r.diagnosis.startedAt)}`,
+  }));
   return (
     <section className="card compare" aria-labelledby="compare-title">
       <h2 id="compare-title">{t('reports.compareTitle')}</h2>
       <div className="grid-2">
-        <SelectField label={t('reports.before')} value={before} options={options} onChange={setBefore} name="compare-before" />
-        <SelectField label={t('reports.after')} value={after} options={options} onChange={setAfter} name="compare-after" />
+        <SelectField
+          label={t('reports.before')}
+          value={before}
+          options={options}
+          onChange={setBefore}
+          name="compare-before"
+        />
+        <SelectField
+          label={t('reports.after')}
+          value={after}
+          options={options}
+          onChange={setAfter}
+          name="compare-after"
+        />
       </div>
       {cmp ? (
         <>
           <p className="verdict-line" data-compare-verdict={cmp.verdict.change}>
-            <StatusBadge status={cmp.verdict.before} /> <span aria-hidden="true">→</span> <StatusBadge status={cmp.verdict.after} />{' '}
+            <StatusBadge status={cmp.verdict.before} /> <span aria-hidden="true">→</span>{' '}
+            <StatusBadge status={cmp.verdict.after} />{' '}
             <strong>{t(`reports.change.${cmp.verdict.change}`)}</strong>
           </p>
           {cmp.resolvedCodes.length > 0 ? (
@@ -52,21 +80,34 @@ export function CompareRuns({ runs }: { runs: readonly ReportRun[] }) {
               </tr>
             </thead>
             <tbody>
-              {cmp.checks.map((c) => (
-                <tr key={c.id} data-check={c.id} data-change={c.change} className={`change-${c.change}`}>
-                  <td>{visible(c.title, 200)}</td>
-                  <td>{c.before ? <StatusBadge status={c.before} /> : '—'}</td>
-                  <td>{c.after ? <StatusBadge status={c.after} /> : '—'}</td>
-                  <td>
-                    <span aria-hidden="true">{CHANGE_ICON[c.change]}</span> {t(`reports.change.${c.change}`)}
-                  </td>
-                  <td className="mono">
-                    {c.findingsRemoved.map((f) => `−${f}`).join(' ')} {c.findingsAdded.map((f) => `+${f}`).join(' ')}
-                  </td>
-                </tr>
-              ))}
+              {cmp.checks
+                .filter((c) => showAll || c.change !== 'unchanged')
+                .map((c) => (
+                  <tr key={c.id} data-check={c.id} data-change={c.change} className={`change-${c.change}`}>
+                    <td>{visible(checkTitle(c, lang), 200)}</td>
+                    <td>{c.before ? <StatusBadge status={c.before} /> : '—'}</td>
+                    <td>{c.after ? <StatusBadge status={c.after} /> : '—'}</td>
+                    <td>
+                      <span aria-hidden="true">{CHANGE_ICON[c.change]}</span>{' '}
+                      {t(`reports.change.${c.change}`)}
+                    </td>
+                    <td className="mono">
+                      {c.findingsRemoved.map((f) => `−${f}`).join(' ')}{' '}
+                      {c.findingsAdded.map((f) => `+${f}`).join(' ')}
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
+          <label className="check compare-all">
+            <input
+              type="checkbox"
+              checked={showAll}
+              onChange={(e) => setShowAll(e.target.checked)}
+              name="compare-all"
+            />
+            {t('reports.showUnchanged', { count: cmp.checks.filter((c) => c.change === 'unchanged').length })}
+          </label>
         </>
       ) : null}
     </section>

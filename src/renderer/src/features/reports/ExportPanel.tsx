@@ -27,7 +27,12 @@ export function ExportPanel({ report }: { report: Report }) {
   const { t } = useTranslation();
   const a = useApp(useShallow(reportsActions));
   const { busy, exported, exportError, ticketText } = useApp(
-    useShallow((s) => ({ busy: s.reports.busy, exported: s.reports.exported, exportError: s.reports.exportError, ticketText: s.reports.ticketText })),
+    useShallow((s) => ({
+      busy: s.reports.busy,
+      exported: s.reports.exported,
+      exportError: s.reports.exportError,
+      ticketText: s.reports.ticketText,
+    })),
   );
   // The admin may read another language than the technician: the ticket's language is chosen here.
   const [lang, setLang] = useState<Lang>(currentLang());
@@ -37,7 +42,16 @@ export function ExportPanel({ report }: { report: Report }) {
     <section className="card export-panel" aria-labelledby="export-title">
       <h2 id="export-title">{t('reports.exportTitle')}</h2>
       <div className="grid-2">
-        <SelectField<Lang> label={t('reports.exportLang')} value={lang} options={[{ value: 'ja', label: '日本語' }, { value: 'en', label: 'English' }]} onChange={setLang} name="export-lang" />
+        <SelectField<Lang>
+          label={t('reports.exportLang')}
+          value={lang}
+          options={[
+            { value: 'ja', label: '日本語' },
+            { value: 'en', label: 'English' },
+          ]}
+          onChange={setLang}
+          name="export-lang"
+        />
         <SelectField<'markdown' | 'text'>
           label={t('reports.ticketFormat')}
           value={ticketFormat}
@@ -52,29 +66,52 @@ export function ExportPanel({ report }: { report: Report }) {
       {noRuns ? <p className="hint">{t('reports.exportNoRuns')}</p> : null}
       <div className="actions export-buttons">
         {FORMATS.map((f) => (
-          <button key={f} type="button" className="btn" data-export={f} disabled={busy} onClick={() => void a.exportReport(f, lang, f === 'ticket' ? ticketFormat : undefined)}>
+          <button
+            key={f}
+            type="button"
+            className="btn"
+            data-export={f}
+            disabled={busy}
+            onClick={() => void a.exportReport(f, lang, f === 'ticket' ? ticketFormat : undefined)}
+          >
             {t(`reports.export.${f}`)}
           </button>
         ))}
-        <button type="button" className="btn" data-ticket-text disabled={busy} onClick={() => void a.loadTicketText(lang, ticketFormat)}>
+        <button
+          type="button"
+          className="btn"
+          data-ticket-text
+          disabled={busy}
+          onClick={() => void a.loadTicketText(lang, ticketFormat)}
+        >
           {t('reports.showTicket')}
         </button>
       </div>
       {exported ? (
         <p className="ok-text" role="status" data-exported={exported.format}>
-          {t('reports.exported', { format: t(`reports.export.${exported.format}`), kb: Math.max(1, Math.round(exported.bytes / 1024)) })}{' '}
-          <code data-export-path>{exported.path}</code> <CopyButton value={exported.path} label={t('reports.path')} />
+          {t('reports.exported', {
+            format: t(`reports.export.${exported.format}`),
+            kb: Math.max(1, Math.round(exported.bytes / 1024)),
+          })}{' '}
+          <code data-export-path>{exported.path}</code>{' '}
+          <CopyButton value={exported.path} label={t('reports.path')} />
         </p>
       ) : null}
       {exportError ? (
-        <div className="error-box" role="alert" data-export-blocked={exportError.blocked ? 'secret' : 'error'}>
-          <strong>{exportError.blocked ? t('reports.blocked') : t('reports.exportFailed')}</strong> {exportError.message}
+        <div
+          className="error-box"
+          role="alert"
+          data-export-blocked={exportError.blocked ? 'secret' : 'error'}
+        >
+          <strong>{exportError.blocked ? t('reports.blocked') : t('reports.exportFailed')}</strong>{' '}
+          {exportError.message}
         </div>
       ) : null}
       {ticketText !== null ? (
         <div className="ticket-text">
           <div className="actions">
-            <strong>{t('reports.ticketText')}</strong> <CopyButton value={ticketText} label={t('reports.ticketText')} />
+            <strong>{t('reports.ticketText')}</strong>{' '}
+            <CopyButton value={ticketText} label={t('reports.ticketText')} />
           </div>
           <pre className="mono" tabIndex={0} aria-label={t('reports.ticketText')}>
             {shownTicket(ticketText)}

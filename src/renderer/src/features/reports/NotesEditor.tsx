@@ -27,13 +27,25 @@ export function NotesEditor({ report }: { report: Report }) {
       <h2>
         <label htmlFor="report-notes">{t('reports.notes')}</label>
       </h2>
-      <textarea id="report-notes" name="report-notes" rows={4} maxLength={NOTE_MAX} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('reports.notesPlaceholder')} />
+      <textarea
+        id="report-notes"
+        name="report-notes"
+        rows={4}
+        maxLength={NOTE_MAX}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={t('reports.notesPlaceholder')}
+      />
       <div className="actions">
         <button type="submit" className="btn btn-primary btn-small" disabled={!dirty || busy}>
           {t('reports.saveNotes')}
         </button>
         <span className="muted" role="status">
-          {dirty ? t('reports.notesUnsaved') : last ? t('reports.notesSaved', { at: shortDate(last.at) }) : ''}
+          {dirty
+            ? t('reports.notesUnsaved')
+            : last
+              ? t('reports.notesSaved', { at: shortDate(last.at) })
+              : ''}
         </span>
       </div>
     </form>

@@ -27,14 +27,15 @@ function RunCard({ run, n, open }: { run: ReportRun; n: number; open: boolean })
   return (
     <details className="card run-card" open={open} data-run={run.id} data-verdict={status}>
       <summary>
-        <strong>{t('reports.runN', { n })}</strong> <StatusBadge status={status} /> <span className="muted">{shortDate(d.startedAt)}</span>{' '}
-        <span>{t(`method.name.${d.method}`)}</span>
+        <strong>{t('reports.runN', { n })}</strong> <StatusBadge status={status} />{' '}
+        <span className="muted">{shortDate(d.startedAt)}</span> <span>{t(`method.name.${d.method}`)}</span>
         {run.label ? <span className="muted"> — {visible(run.label, 200)}</span> : null}
         <span className="muted"> · {t('reports.findingCount', { count: findings.length })}</span>
       </summary>
       <p className="muted">
         {t('reports.server')}: <code>{visible(d.target.host ?? '—', 253)}</code>
-        {d.target.port ? `:${d.target.port}` : ''} · {t('verdict.egressIp')}: {d.egressIp ? <code>{visible(d.egressIp, 100)}</code> : t('verdict.egressUnknown')}
+        {d.target.port ? `:${d.target.port}` : ''} · {t('verdict.egressIp')}:{' '}
+        {d.egressIp ? <code>{visible(d.egressIp, 100)}</code> : t('verdict.egressUnknown')}
       </p>
       <FindingsByStage findings={findings} cancelled={d.cancelled === true} />
       {d.transcript.length > 0 ? <Transcript rows={d.transcript} dropped={0} /> : null}
@@ -58,7 +59,8 @@ export function ReportDetail({ report }: { report: Report }) {
           </button>
         </div>
         <h2>
-          {visible(job.customer || t('reports.noCustomer'), 200)} / {visible(job.site || t('reports.noSite'), 200)}
+          {visible(job.customer || t('reports.noCustomer'), 200)} /{' '}
+          {visible(job.site || t('reports.noSite'), 200)}
         </h2>
         <dl className="settings-grid">
           <dt>{t('reports.device')}</dt>

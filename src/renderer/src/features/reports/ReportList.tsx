@@ -25,7 +25,8 @@ export function ReportList() {
       {groups.map((g) => (
         <section key={g.key} className="card site-group" data-site={g.site}>
           <h2>
-            {visible(g.customer || t('reports.noCustomer'), 200)} <span className="muted">/</span> {visible(g.site || t('reports.noSite'), 200)}
+            {visible(g.customer || t('reports.noCustomer'), 200)} <span className="muted">/</span>{' '}
+            {visible(g.site || t('reports.noSite'), 200)}
           </h2>
           <table className="table report-table">
             <thead>
@@ -48,16 +49,33 @@ export function ReportList() {
                   <td>{visible(r.deviceModel || '—', 200)}</td>
                   <td>{t(`method.name.${r.method}`, { defaultValue: r.method })}</td>
                   <td>{r.runCount}</td>
-                  <td>{r.lastVerdict ? <StatusBadge status={r.lastVerdict} /> : <span className="muted">{t('status.idle')}</span>}</td>
+                  <td>
+                    {r.lastVerdict ? (
+                      <StatusBadge status={r.lastVerdict} />
+                    ) : (
+                      <span className="muted">{t('status.idle')}</span>
+                    )}
+                  </td>
                   <td className="mono codes">
                     {r.findingCodes.slice(0, MAX_CODES_SHOWN).join(' ')}
-                    {r.findingCodes.length > MAX_CODES_SHOWN ? ` +${r.findingCodes.length - MAX_CODES_SHOWN}` : ''}
+                    {r.findingCodes.length > MAX_CODES_SHOWN
+                      ? ` +${r.findingCodes.length - MAX_CODES_SHOWN}`
+                      : ''}
                   </td>
                   <td className="row-actions">
-                    <button type="button" className="btn btn-small btn-primary" onClick={() => void a.openReport(r.id)}>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-primary"
+                      onClick={() => void a.openReport(r.id)}
+                    >
                       {t('reports.open')}
                     </button>
-                    <button type="button" className="btn btn-small" onClick={() => void a.deleteReport(r.id)} aria-label={`${t('reports.delete')}: ${r.site || r.id}`}>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => void a.deleteReport(r.id)}
+                      aria-label={`${t('reports.delete')}: ${r.site || r.id}`}
+                    >
                       {t('reports.delete')}
                     </button>
                   </td>

@@ -28,10 +28,29 @@ export function ReportSearch() {
     return () => clearTimeout(timer);
   }, [text, code, from, to]);
   return (
-    <form className="card report-search" role="search" aria-label={t('reports.search')} onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="card report-search"
+      role="search"
+      aria-label={t('reports.search')}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="grid-4">
-        <TextField label={t('reports.searchText')} type="search" value={text} onChange={setText} placeholder={t('reports.searchTextPlaceholder')} name="report-text" />
-        <TextField label={t('reports.searchCode')} type="search" value={code} onChange={setCode} placeholder="SEND_AS_DENIED" name="report-code" />
+        <TextField
+          label={t('reports.searchText')}
+          type="search"
+          value={text}
+          onChange={setText}
+          placeholder={t('reports.searchTextPlaceholder')}
+          name="report-text"
+        />
+        <TextField
+          label={t('reports.searchCode')}
+          type="search"
+          value={code}
+          onChange={setCode}
+          placeholder="SEND_AS_DENIED"
+          name="report-code"
+        />
         <DateField label={t('reports.from')} value={from} onChange={setFrom} name="report-from" />
         <DateField label={t('reports.to')} value={to} onChange={setTo} name="report-to" />
       </div>
@@ -39,7 +58,17 @@ export function ReportSearch() {
   );
 }
 
-function DateField({ label, value, onChange, name }: { label: string; value: string; onChange: (v: string) => void; name: string }) {
+function DateField({
+  label,
+  value,
+  onChange,
+  name,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  name: string;
+}) {
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>

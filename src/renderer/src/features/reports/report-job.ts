@@ -8,13 +8,19 @@ import type { Job } from '../../store/types';
 const SHORT_TEXT_MAX = 200;
 
 /** `from`: a finished diagnosis, or (capture mode, no diagnosis yet) the device and the method being tested. */
-export function reportJobFrom(job: Job, from: Pick<Diagnosis, 'device' | 'method'> & { target?: Diagnosis['target'] }): JobInput {
+export function reportJobFrom(
+  job: Job,
+  from: Pick<Diagnosis, 'device' | 'method'> & { target?: Diagnosis['target'] },
+): JobInput {
   const cut = (s: string) => s.trim().slice(0, SHORT_TEXT_MAX);
   return {
     // The tenant domain names the customer; the site is what the technician typed for this visit.
     customer: cut(job.domain),
     site: cut(job.site),
-    device: { model: cut(from.device?.label ?? ''), ...(job.deviceId ? { profileId: job.deviceId.slice(0, 100) } : {}) },
+    device: {
+      model: cut(from.device?.label ?? ''),
+      ...(job.deviceId ? { profileId: job.deviceId.slice(0, 100) } : {}),
+    },
     method: job.method ?? from.method,
     ...(from.target ? { settings: from.target } : {}),
   };
