@@ -31,6 +31,9 @@ export const R = {
   tooManyRecipients: '452 4.5.3 Too many recipients',
   messageTooLarge: '552 5.3.4 Message size exceeds fixed maximum message size',
   bareLinefeeds: '554 5.6.0 Invalid message content, contains bare linefeeds',
+  /** The default submission endpoint after a TLS 1.0/1.1 handshake, to the next command (then it closes). */
+  legacyTlsRefused:
+    '421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls.',
   tooManyConnections:
     '421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel',
 

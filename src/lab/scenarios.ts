@@ -5,6 +5,9 @@
 // - submission: no AUTH before STARTTLS (504 5.7.4), EHLO again after TLS (503 5.5.2), AUTH PLAIN → 504 5.7.4,
 //   MAIL without AUTH → 530 5.7.57, From ≠ login mailbox → 554 5.2.252 SendAsDenied after DATA,
 //   a 4th concurrent authenticated session of one mailbox → 432 4.3.2;
+// - submission TLS (every scenario but legacy-tls10, rsa-only-ciphers and intercepting-proxy): TLS 1.2/1.3 with
+//   ECDHE key exchange only; a TLS 1.0/1.1 handshake completes (ECDHE CBC-SHA suites, security level 0) but the
+//   next command (EHLO) gets `421 4.7.66 TLS 1.0 and 1.1 are not supported...` and the connection closes;
 // - MX: no AUTH (504 5.7.4), unknown internal recipient → 550 5.4.1, external recipient from anywhere but the
 //   connector IP → 550 5.7.54;
 // - both: message over the size limit (or MAIL SIZE= over it) → 552 5.3.4, a DATA line ending in a bare LF →
@@ -53,7 +56,7 @@ const NONE: ScenarioSymptom = { endpoint: 'both', at: 'none', code: null, enhanc
 export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
   healthy: {
     summary:
-      'Everything works: submission with the mailbox and its password (or XOAUTH2 token), Direct Send to internal recipients, relay from the connector IP. From other than the login mailbox is still SendAsDenied after DATA.',
+      'Everything works: submission with the mailbox and its password (or XOAUTH2 token), Direct Send to internal recipients, relay from the connector IP. From other than the login mailbox is still SendAsDenied after DATA. A TLS 1.0/1.1 client completes the handshake and gets 421 4.7.66 to its EHLO.',
     symptom: NONE,
   },
   'wrong-password': {
@@ -116,7 +119,7 @@ export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
     dataReply: () => R.mailboxFull,
   },
   'legacy-tls10': {
-    summary: 'The submission endpoint negotiates only TLS 1.0/1.1 (like the retired smtp-legacy endpoint); TLS 1.2+ clients fail the handshake.',
+    summary: 'The submission endpoint negotiates only TLS 1.0/1.1 (like the retired smtp-legacy endpoint); TLS 1.2+ clients fail the handshake; TLS 1.0/1.1 clients proceed normally (no 421 4.7.66).',
     symptom: { endpoint: 'submission', at: 'tls', code: null, enhanced: null },
     submissionTls: 'legacy-tls10',
   },

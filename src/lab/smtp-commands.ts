@@ -41,8 +41,10 @@ export function handleCommand(s: LabSmtpSession, line: string): void {
     case 'STARTTLS': {
       if (s.tls !== null) return s.send(R.badSequence);
       const t = s.ctx.tls;
-      const context = s.spec.intercept ? t.inspection : s.endpoint === 'mx' ? t.mx : t.submission[s.spec.submissionTls ?? 'modern'];
-      return s.upgrade(context);
+      const profile = s.spec.submissionTls ?? 'modern';
+      const context = s.spec.intercept ? t.inspection : s.endpoint === 'mx' ? t.mx : t.submission[profile];
+      // Only the default submission endpoint refuses TLS 1.0/1.1 after the handshake (421 4.7.66).
+      return s.upgrade(context, !s.spec.intercept && s.endpoint === 'submission' && profile === 'modern');
     }
     case 'AUTH':
       return startAuth(s, args);

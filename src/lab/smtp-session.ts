@@ -7,7 +7,7 @@ import { R, sessionTimedOut, withSuffix } from './replies';
 import { SCENARIO_SPECS, type ScenarioSpec } from './scenarios';
 import { banner, pickIdentity, type ServerIdentity } from './server-identity';
 import type { LabLimits, LabMessage, LabTenant, ScenarioName } from './types';
-import type { TlsProfiles } from './tls-profiles';
+import { REFUSED_AFTER_HANDSHAKE, type TlsProfiles } from './tls-profiles';
 
 /** What every session of one lab shares. */
 export interface LabContext {
@@ -31,6 +31,8 @@ export class LabSmtpSession {
   /** EHLO/HELO seen since connect or since the TLS handshake. */
   greeted = false;
   tls: { protocol: string; cipher: string } | null = null;
+  /** TLS 1.0/1.1 negotiated on the default submission endpoint: the next command gets 421 4.7.66 and the close. */
+  legacyTlsRefused = false;
   authUser: string | null = null;
   pendingUser: string | null = null;
   mailFrom: string | null = null;
@@ -90,8 +92,11 @@ export class LabSmtpSession {
     this.sock.destroy();
   }
 
-  /** STARTTLS: reply 220 in plaintext, drop anything already buffered (RFC 3207), then handshake. */
-  upgrade(context: tls.SecureContext): void {
+  /**
+   * STARTTLS: reply 220 in plaintext, drop anything already buffered (RFC 3207), then handshake. With
+   * refuseOldTls, a TLS 1.0/1.1 handshake completes but the session only answers 421 4.7.66 (Exchange Online).
+   */
+  upgrade(context: tls.SecureContext, refuseOldTls = false): void {
     this.send(R.startTls);
     this.mode = 'upgrading';
     this.buf = Buffer.alloc(0);
@@ -109,6 +114,7 @@ export class LabSmtpSession {
       clearTimeout(timer);
       this.sock = secure;
       this.tls = { protocol: secure.getProtocol() ?? 'unknown', cipher: secure.getCipher().name };
+      this.legacyTlsRefused = refuseOldTls && REFUSED_AFTER_HANDSHAKE.has(this.tls.protocol);
       this.greeted = false;
       this.mode = 'command';
       secure.on('data', this.onData);
@@ -158,6 +164,7 @@ export class LabSmtpSession {
       if (end === nl && this.mode === 'data') this.bareLinefeed = true;
       const line = this.buf.subarray(0, end).toString('utf8');
       this.buf = this.buf.subarray(nl + 1);
+      if (this.legacyTlsRefused) return this.sendAndClose(R.legacyTlsRefused);
       if (this.mode === 'data') handleDataLine(this, line);
       else handleCommand(this, line);
     }

@@ -11,6 +11,16 @@ export const ECDHE_ONLY_CIPHERS = [
   'ECDHE-RSA-AES128-SHA256',
 ].join(':');
 
+/**
+ * Default submission endpoint: the TLS 1.2 suites above plus ECDHE CBC-SHA1 suites, the only ECDHE suites TLS 1.0/1.1
+ * can use, at security level 0 (OpenSSL 3 refuses TLS 1.0/1.1 above it). Exchange completes an old-TLS handshake and
+ * refuses the next command with 421 4.7.66 (see smtp-session.ts); RSA key exchange stays refused on every version.
+ */
+export const SUBMISSION_CIPHERS = `${ECDHE_ONLY_CIPHERS}:ECDHE-RSA-AES256-SHA:ECDHE-RSA-AES128-SHA:@SECLEVEL=0`;
+
+/** Protocols (as node's getProtocol() names them) the default submission endpoint refuses after the handshake. */
+export const REFUSED_AFTER_HANDSHAKE: ReadonlySet<string> = new Set(['TLSv1', 'TLSv1.1']);
+
 /** rsa-only-ciphers scenario: TLS 1.2 with plain RSA key exchange only (no forward secrecy, no TLS 1.3). */
 export const RSA_ONLY_CIPHERS = ['AES256-GCM-SHA384', 'AES128-GCM-SHA256', 'AES256-SHA256', 'AES128-SHA256', 'AES128-SHA'].join(
   ':',
@@ -31,7 +41,7 @@ export function buildTlsProfiles(certs: LabCertificates): TlsProfiles {
   const sub = { key: certs.submission.keyPem, cert: certs.submission.certPem };
   return {
     submission: {
-      modern: tls.createSecureContext({ ...sub, minVersion: 'TLSv1.2', ciphers: ECDHE_ONLY_CIPHERS }),
+      modern: tls.createSecureContext({ ...sub, minVersion: 'TLSv1', ciphers: SUBMISSION_CIPHERS }),
       'legacy-tls10': tls.createSecureContext({ ...sub, minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: LEGACY_CIPHERS }),
       'rsa-only': tls.createSecureContext({ ...sub, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers: RSA_ONLY_CIPHERS }),
     },

@@ -3,6 +3,7 @@
 import type { DeviceProfile, FindingRef, TlsVersion } from '../../shared/model';
 import { TLS_VERSIONS } from '../../shared/model';
 import type { CheckOutcome } from './check-runner';
+import { classifyText } from './classify';
 import type { ProbeDef, ProbeRow } from './tls-probe';
 
 const rank = (v: TlsVersion) => TLS_VERSIONS.indexOf(v);
@@ -54,13 +55,26 @@ export function deviceVerdict(device: DeviceProfile | null, rows: readonly Probe
 function findingFor(device: DeviceProfile, rows: readonly ProbeRow[], predicted: boolean): FindingRef[] {
   const max = device.maxTls ?? '1.0';
   const acceptedAtOrBelow = rows.filter((r) => r.result === 'accepted' && r.id !== 'device' && rank(r.version) <= rank(max));
-  const evidence = rows.map((r) => `${r.id}: ${r.result}${r.reason ? ` (${r.reason})` : ''}`);
+  const summary = rows.map((r) => `${r.id}: ${r.result}${r.reason ? ` (${r.reason})` : ''}`);
   if (acceptedAtOrBelow.length > 0) {
+    const evidence = summary;
     // The version fits; the key exchange does not (e.g. an RSA-only TLS 1.2 stack against ECDHE-only Exchange).
     const reason = `device offers ${device.ciphers ?? device.cipherFamily.toUpperCase()} key exchange; server accepts ${acceptedAtOrBelow.map((r) => r.id).join(', ')}`;
     return [{ code: 'TLS_CIPHER_MISMATCH', params: { reason }, evidence, predicted }];
   }
-  return [{ code: 'TLS_VERSION_UNSUPPORTED', params: { version: max }, evidence, predicted }];
+  return [{ code: 'TLS_VERSION_UNSUPPORTED', params: { version: max }, evidence: [...versionRefusals(rows, max), ...summary], predicted }];
+}
+
+/**
+ * The server's own words, first: Exchange Online completes a TLS 1.0/1.1 handshake and then answers
+ * `421 4.7.66 TLS 1.0 and 1.1 are not supported...` — the replies after a handshake the device could make.
+ */
+function versionRefusals(rows: readonly ProbeRow[], max: TlsVersion): string[] {
+  const lines = rows
+    .filter((r) => r.result === 'refused-after' && r.reason !== null && (r.id === 'device' || rank(r.version) <= rank(max)))
+    .map((r) => r.reason ?? '')
+    .filter((line) => classifyText(line).some((f) => f.code === 'TLS_VERSION_UNSUPPORTED'));
+  return [...new Set(lines)];
 }
 
 /**

@@ -29,6 +29,10 @@ export const MATRIX: readonly ProbeDef[] = [
   { id: '1.0', version: '1.0', family: 'any', ciphers: LEGACY },
 ];
 
+/**
+ * refused-after: the handshake completed but the EHLO after it was refused — Exchange Online's way with TLS 1.0/1.1
+ * (`421 4.7.66 ...`, kept as the row's reason). It counts as NOT accepted, like a failed handshake.
+ */
 export type ProbeResult = 'accepted' | 'rejected' | 'refused-after' | 'stalled' | 'unavailable' | 'error';
 
 export interface ProbeRow {

@@ -5,6 +5,8 @@ import { startLab } from '../../../src/lab';
 import { SCENARIOS, type Lab, type ScenarioName } from '../../../src/lab/types';
 import type { EngineLimits } from '../../../src/main/engine/limits';
 import { runDiagnosis } from '../../../src/main/engine/run';
+import type { ProbeRow } from '../../../src/main/engine/tls-probe';
+import { classifyText } from '../../../src/shared/findings/classify';
 import { DiagnoseRequestSchema, type DeviceProfile, type Diagnosis, type StepEvent, type Target } from '../../../src/shared/model';
 
 /** Short deadlines (ms): the lab answers in milliseconds; silent-port must end quickly. */
@@ -105,6 +107,38 @@ describe('engine vs every lab scenario', () => {
     expect(events.at(-1)?.type).toBe('done');
     const started = new Set(events.filter((e) => e.type === 'check-started').map((e) => (e as { id: string }).id));
     for (const c of d.checks) expect(started.has(c.id)).toBe(true);
+  });
+
+  it('healthy with a TLS 1.0-only device: 1.0/1.1 complete the handshake but get 421 4.7.66 (not accepted) → TLS_VERSION_UNSUPPORTED', async () => {
+    lab.setScenario('healthy');
+    const d = await runDiagnosis(request({ method: 'submission' }, { device: device('1.0', 'any') }), { limits: LIMITS });
+    const matrix = d.checks.find((c) => c.id === 'tls.submission.matrix');
+    expect(matrix?.status, JSON.stringify(matrix?.details)).toBe('pass');
+    expect(matrix?.findings).toEqual([]);
+    const rows = (matrix?.details.rows ?? []) as ProbeRow[];
+    const row = (id: string) => rows.find((r) => r.id === id);
+    expect(row('1.3')).toMatchObject({ result: 'accepted', protocol: 'TLSv1.3' });
+    expect(row('1.2-ecdhe')).toMatchObject({ result: 'accepted', protocol: 'TLSv1.2' });
+    expect(row('1.2-rsa')?.result).toBe('rejected');
+    const refusal = /^421 4\.7\.66 TLS 1\.0 and 1\.1 are not supported\./;
+    for (const [id, protocol] of [['1.1', 'TLSv1.1'], ['1.0', 'TLSv1']] as const) {
+      // The handshake itself completed (protocol and cipher are known); the EHLO after it was refused.
+      expect(row(id), id).toMatchObject({ result: 'refused-after', protocol });
+      expect(row(id)?.cipher, id).toMatch(/ECDHE[-_]RSA/);
+      expect(row(id)?.reason, id).toMatch(refusal);
+      expect(classifyText(row(id)?.reason ?? '').map((f) => f.code), id).toEqual(['TLS_VERSION_UNSUPPORTED']);
+    }
+    const verdict = d.checks.find((c) => c.id === 'tls.submission.device');
+    expect(verdict?.status).toBe('fail');
+    expect(verdict?.findings.map((f) => f.code)).toEqual(['TLS_VERSION_UNSUPPORTED']);
+    const finding = verdict?.findings[0];
+    expect(finding?.params).toMatchObject({ version: '1.0' });
+    expect(finding?.evidence?.[0]).toMatch(refusal);
+    expect(finding?.evidence).toEqual(expect.arrayContaining([expect.stringMatching(/^1\.0: refused-after \(421 4\.7\.66 /)]));
+    expect(d.verdict).toBe('fail');
+    // A TLS 1.2 device against the same healthy endpoint gets through.
+    const modern = await runDiagnosis(request({ method: 'submission' }, { device: device('1.2', 'ecdhe') }), { limits: LIMITS });
+    expect(modern.checks.find((c) => c.id === 'tls.submission.device')?.status).toBe('pass');
   });
 
   it('relay from an IP that is not the connector\'s → EGRESS_IP_NOT_CONNECTOR', async () => {

@@ -101,6 +101,18 @@ describe.skipIf(!HAVE_SWAKS)('lab scenarios seen by swaks (skipped: /usr/bin/swa
     expect(serverSaid(old.out, 250, '2.6.0'), old.out).toBe(true);
   });
 
+  it('healthy: a TLS 1.0 swaks completes the handshake, then gets 421 4.7.66 to its EHLO and never authenticates', async () => {
+    lab.setScenario('healthy');
+    const before = lab.received.length;
+    const old = await swaks(submission(['--tls-protocol', 'tlsv1', '--tls-cipher', 'DEFAULT@SECLEVEL=0']));
+    expect(old.out).toMatch(/TLS started with cipher TLSv1:ECDHE-RSA-AES(128|256)-SHA/);
+    expect(serverSaid(old.out, 421, '4.7.66'), old.out).toBe(true);
+    expect(old.out).toMatch(/421 4\.7\.66 TLS 1\.0 and 1\.1 are not supported\. .*https:\/\/aka\.ms\/smtp_auth_tls\. \[/);
+    expect(old.out).not.toMatch(/Authentication successful/);
+    expect(old.exit).not.toBe(0);
+    expect(lab.received.length).toBe(before);
+  });
+
   it('rsa-only-ciphers: an ECDHE-only swaks fails; an RSA key-exchange swaks delivers', async () => {
     lab.setScenario('rsa-only-ciphers');
     const ecdhe = await swaks(submission(['--tls-cipher', 'ECDHE-RSA-AES128-GCM-SHA256']));

@@ -1,10 +1,10 @@
-// TLS behaviour of the lab: default (TLS 1.2+, ECDHE only), legacy-tls10, rsa-only-ciphers, the intercepting
+// TLS behaviour of the lab: default (TLS 1.2+, ECDHE only; TLS 1.0/1.1 → 421 4.7.66 after the handshake), legacy-tls10, rsa-only-ciphers, the intercepting
 // proxy with its own CA, and the silent port. Real TLS handshakes from nodemailer and node's tls client.
 import type tls from 'node:tls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INSPECTION_CA_NAME, LAB_CA_NAME, startLab, type Lab } from '../../../src/lab';
 import { send } from './nodemailer-send';
-import { RawSmtp } from './smtp-raw';
+import { RawSmtp, parseReply } from './smtp-raw';
 
 /** Idle bound for this file's lab, in milliseconds (short so the silent-port test can see it end). */
 const IDLE_MS = 1500;
@@ -21,6 +21,9 @@ beforeEach(() => lab.setScenario('healthy'));
 const RSA_KX_CLIENT: tls.ConnectionOptions = { maxVersion: 'TLSv1.2', ciphers: 'AES128-GCM-SHA256:AES256-GCM-SHA384:AES128-SHA' };
 const ECDHE_CLIENT: tls.ConnectionOptions = { maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384' };
 const TLS10_CLIENT: tls.ConnectionOptions = { minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' };
+const TLS11_CLIENT: tls.ConnectionOptions = { minVersion: 'TLSv1.1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' };
+/** A TLS 1.0 client whose only suites use RSA key exchange (old MFP firmware). */
+const TLS10_RSA_CLIENT: tls.ConnectionOptions = { minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'AES128-SHA:AES256-SHA:@SECLEVEL=0' };
 
 /** Handshake on the submission endpoint; resolves to the negotiated protocol/cipher or the error's message. */
 async function handshake(opts: tls.ConnectionOptions, port = lab.submission.port, host = lab.submission.host) {
@@ -37,16 +40,44 @@ async function handshake(opts: tls.ConnectionOptions, port = lab.submission.port
 }
 
 describe('lab TLS', () => {
-  it('healthy: TLS 1.2 with ECDHE works, RSA key exchange and TLS 1.0 fail the handshake', async () => {
+  it('healthy: TLS 1.2 with ECDHE works (EHLO 250), RSA key exchange fails the handshake', async () => {
     const ecdhe = await handshake(ECDHE_CLIENT);
     expect(ecdhe).toMatchObject({ ok: true, protocol: 'TLSv1.2' });
     if (ecdhe.ok) {
       expect(ecdhe.cipher).toMatch(/^ECDHE-RSA-/);
       expect(ecdhe.socket.getPeerCertificate().issuer.CN).toBe(LAB_CA_NAME);
+      expect(await ecdhe.client.cmd('EHLO tls.test')).toMatch(/^250-/);
       ecdhe.client.close();
     }
     expect((await handshake(RSA_KX_CLIENT)).ok).toBe(false);
-    expect((await handshake(TLS10_CLIENT)).ok).toBe(false);
+    expect((await handshake(TLS10_RSA_CLIENT)).ok).toBe(false);
+  });
+
+  it.each([
+    ['TLS 1.0', TLS10_CLIENT, 'TLSv1'],
+    ['TLS 1.1', TLS11_CLIENT, 'TLSv1.1'],
+  ] as const)('healthy: a %s handshake completes, then EHLO gets 421 4.7.66 and the connection closes', async (_name, opts, protocol) => {
+    const before = lab.received.length;
+    const old = await handshake(opts);
+    expect(old).toMatchObject({ ok: true, protocol });
+    if (!old.ok) return;
+    expect(old.cipher).toMatch(/^ECDHE-RSA-AES(128|256)-SHA$/);
+    const reply = await old.client.cmd('EHLO tls.test');
+    expect(reply).toMatch(
+      /^421 4\.7\.66 TLS 1\.0 and 1\.1 are not supported\. Please upgrade\/update your client to support TLS 1\.2\. Visit https:\/\/aka\.ms\/smtp_auth_tls\. \[/,
+    );
+    expect(parseReply(reply)).toEqual({ code: 421, enhanced: '4.7.66', suffixed: true });
+    // The server hung up: nothing more is read, and a later command is never answered.
+    expect(await old.client.read()).toBe('');
+    old.client.close();
+    expect(lab.received.length).toBe(before);
+  });
+
+  it('healthy: nodemailer limited to TLS 1.0 fails with 421 4.7.66; the MX endpoint still refuses TLS 1.0 in the handshake', async () => {
+    const out = await send(lab, { tls: TLS10_CLIENT });
+    expect(out.ok).toBe(false);
+    expect(out.message).toMatch(/4\.7\.66/);
+    expect((await handshake(TLS10_CLIENT, lab.mx.port, lab.mx.host)).ok).toBe(false);
   });
 
   it('legacy-tls10: only TLS 1.0/1.1; a TLS 1.2+ client (nodemailer default) fails, a TLS 1.0 client sends', async () => {
@@ -56,6 +87,8 @@ describe('lab TLS', () => {
     expect(modern.code).toMatch(/ESOCKET|ETLS/);
     const old = await handshake(TLS10_CLIENT);
     expect(old).toMatchObject({ ok: true, protocol: 'TLSv1' });
+    // The legacy endpoint proceeds normally after an old handshake: no 421 4.7.66.
+    if (old.ok) expect(await old.client.cmd('EHLO tls.test')).toMatch(/^250-/);
     if (old.ok) old.client.close();
     const legacy = await send(lab, { tls: { minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } });
     expect(legacy.ok, legacy.message).toBe(true);

@@ -89,6 +89,24 @@ describe('device verdict', () => {
     const unknown = [...exo, row('device', '1.2', 'any', 'unavailable')];
     expect(deviceVerdict({ ...dev('1.2', 'any'), ciphers: 'NOT-A-CIPHER' }, unknown, opts).status).toBe('pass');
   });
+
+  it("Exchange's post-handshake 421 4.7.66 is a refusal: TLS_VERSION_UNSUPPORTED with that reply as first evidence", () => {
+    const refusal = '421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls. [AB1PR01CA0001.outlook.office365.com 2026-11-23T01:20:00.123Z 08DD0A1B2C3D4E5F]';
+    const after = (id: string, version: ProbeRow['version'], reason: string): ProbeRow => ({ ...row(id, version, 'any', 'refused-after'), protocol: `TLSv${version}`, reason });
+    const rows = [...exo.slice(0, 3), after('1.1', '1.1', refusal), after('1.0', '1.0', refusal)];
+    const v = deviceVerdict(dev('1.0', 'any'), rows, opts);
+    expect(v.status).toBe('fail');
+    expect(v.findings?.map((f) => f.code)).toEqual(['TLS_VERSION_UNSUPPORTED']);
+    expect(v.findings?.[0]?.evidence?.[0]).toBe(refusal);
+    expect(v.findings?.[0]?.evidence?.filter((e) => e === refusal)).toHaveLength(1);
+    // The same device with its exact cipher list: the exact probe's 421 decides and is quoted.
+    const exact = deviceVerdict({ ...dev('1.0', 'any'), ciphers: 'AES128-SHA' }, [...rows, after('device', '1.0', refusal)], opts);
+    expect(exact.findings?.map((f) => f.code)).toEqual(['TLS_VERSION_UNSUPPORTED']);
+    expect(exact.findings?.[0]?.evidence?.[0]).toBe(refusal);
+    // A post-handshake reply that is not about the TLS version is listed, but not quoted as the reason.
+    const busy = deviceVerdict(dev('1.0', 'any'), [...exo.slice(0, 3), after('1.0', '1.0', '421 4.3.2 Service not available')], opts);
+    expect(busy.findings?.[0]?.evidence?.[0]).toMatch(/^1\.3: accepted/);
+  });
 });
 
 describe('device sign-in fit', () => {
