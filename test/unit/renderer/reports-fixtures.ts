@@ -19,7 +19,15 @@ export function diagnosis(verdict: 'pass' | 'fail', startedAt: string): Diagnosi
     egressIp: '203.0.113.7',
     recommendation: null,
     checks: [
-      { id: 'smtp.submission.banner', title: 'Banner', status: 'pass', startedAt: 0, durationMs: 5, findings: [], details: {} },
+      {
+        id: 'smtp.submission.banner',
+        title: 'Banner',
+        status: 'pass',
+        startedAt: 0,
+        durationMs: 5,
+        findings: [],
+        details: {},
+      },
       {
         id: 'auth.submission',
         title: 'AUTH',
@@ -41,7 +49,12 @@ export function report(id: string, runs: Diagnosis[], notes: string[] = []): Rep
     createdAt: '2026-11-20T01:00:00.000Z',
     updatedAt: '2026-11-20T02:00:00.000Z',
     appVersion: '0.1.0',
-    job: { customer: 'contoso.com', site: `Osaka ${HOSTILE}`, device: { model: 'RICOH IM C3000' }, method: 'submission' },
+    job: {
+      customer: 'contoso.com',
+      site: `Osaka ${HOSTILE}`,
+      device: { model: 'RICOH IM C3000' },
+      method: 'submission',
+    },
     runs: runs.map((d, i) => ({ id: `run-${i + 1}`, savedAt: d.startedAt, diagnosis: d })),
     checklist: [],
     notes: notes.map((text) => ({ at: '2026-11-20T02:00:00.000Z', text })),
@@ -62,10 +75,19 @@ export function listing(reports: Report[]): ReportListing {
       runCount: r.runs.length,
       lastVerdict: r.runs.at(-1)?.diagnosis.verdict ?? null,
       lastRunAt: r.runs.at(-1)?.diagnosis.startedAt ?? null,
-      findingCodes: [...new Set(r.runs.at(-1)?.diagnosis.checks.flatMap((c) => c.findings.map((f) => f.code)) ?? [])],
+      findingCodes: [
+        ...new Set(r.runs.at(-1)?.diagnosis.checks.flatMap((c) => c.findings.map((f) => f.code)) ?? []),
+      ],
       migratedFrom: null,
     })),
-    problems: [{ file: 'broken.json', kind: 'quarantined', reason: 'not a JSON object', movedTo: 'quarantine/broken.json' }],
+    problems: [
+      {
+        file: 'broken.json',
+        kind: 'quarantined',
+        reason: 'not a JSON object',
+        movedTo: 'quarantine/broken.json',
+      },
+    ],
   };
 }
 
@@ -73,7 +95,13 @@ export function captured(passwordLength: number): CaptureDiagnosis {
   return CaptureDiagnosisSchema.parse({
     method: 'submission',
     verdict: 'fail',
-    findings: [{ code: 'SEND_AS_DENIED', predicted: true, evidence: ['MAIL FROM:<ceo@contoso.com> AUTH scanner@contoso.com'] }],
+    findings: [
+      {
+        code: 'SEND_AS_DENIED',
+        predicted: true,
+        evidence: ['MAIL FROM:<ceo@contoso.com> AUTH scanner@contoso.com'],
+      },
+    ],
     session: {
       id: 's1',
       startedAt: '2026-11-20T03:00:00.000Z',
@@ -83,7 +111,13 @@ export function captured(passwordLength: number): CaptureDiagnosis {
       ehlo: `mfp-${HOSTILE}`,
       greeting: 'EHLO',
       tls: { mode: 'starttls', protocol: 'TLSv1.2', cipher: 'ECDHE-RSA-AES128-GCM-SHA256', offered: null },
-      auth: { mechanism: 'LOGIN', user: 'scanner@contoso.com', passwordSent: true, passwordLength, riskyCharacters: ['&'] },
+      auth: {
+        mechanism: 'LOGIN',
+        user: 'scanner@contoso.com',
+        passwordSent: true,
+        passwordLength,
+        riskyCharacters: ['&'],
+      },
       messages: [
         {
           mailFrom: 'ceo@contoso.com',

@@ -8,14 +8,18 @@ import { appStore } from '../../../src/renderer/src/store';
 import type { Api } from '../../../src/shared/ipc';
 import type { Report } from '../../../src/shared/report';
 import { fakeBridge, install, type FakeBridge } from './fake-api';
-import { HOSTILE, diagnosis, listing, report } from './reports-fixtures';
+import { diagnosis, listing, report } from './reports-fixtures';
 
 const initial = appStore.getState();
 let bridge: FakeBridge;
 const flush = (ms = 10) => act(async () => new Promise((r) => setTimeout(r, ms)));
 const calls = (channel: string) => bridge.calls.filter((c) => c.channel === channel);
 
-const r1 = report('r1', [diagnosis('fail', '2026-11-20T01:10:00.000Z'), diagnosis('pass', '2026-11-20T01:40:00.000Z')], ['first note']);
+const r1 = report(
+  'r1',
+  [diagnosis('fail', '2026-11-20T01:10:00.000Z'), diagnosis('pass', '2026-11-20T01:40:00.000Z')],
+  ['first note'],
+);
 const r2 = report('r2', [diagnosis('fail', '2026-11-21T01:10:00.000Z')]);
 
 async function bootAt(screenName: 'reports' | 'diagnose') {
@@ -35,7 +39,7 @@ beforeEach(() => {
   bridge = fakeBridge({
     'reports:list': () => listing(stored),
     'reports:open': ([id]) => stored.find((r) => r.id === id),
-    'reports:save': ([{ report: r }]) => ({ ...(r as Report), updatedAt: '2026-11-22T00:00:00.000Z' }),
+    'reports:save': ([a]) => ({ ...(a as { report: Report }).report, updatedAt: '2026-11-22T00:00:00.000Z' }),
     'reports:delete': ([id]) => {
       deleted.push(...stored.filter((r) => r.id === id));
       stored = stored.filter((r) => r.id !== id);
@@ -46,7 +50,10 @@ beforeEach(() => {
       stored = [...stored, back];
       return back;
     },
-    'reports:export': ([a]) => ({ path: `/data/exports/report.${(a as { format: string }).format}`, bytes: 4096 }),
+    'reports:export': ([a]) => ({
+      path: `/data/exports/report.${(a as { format: string }).format}`,
+      bytes: 4096,
+    }),
     'reports:ticket-text': () => '# Ticket\n\nAUTH_FAILED \u001b[31m',
   });
   install(bridge);
@@ -75,7 +82,11 @@ describe('Reports screen', () => {
     fireEvent.change(screen.getByLabelText('検出コード'), { target: { value: 'auth_failed' } });
     fireEvent.change(screen.getByLabelText('開始日'), { target: { value: '2026-11-21' } });
     await flush(400);
-    expect(calls('reports:list').at(-1)?.args[0]).toEqual({ text: 'Osaka', findingCode: 'AUTH_FAILED', from: '2026-11-21' });
+    expect(calls('reports:list').at(-1)?.args[0]).toEqual({
+      text: 'Osaka',
+      findingCode: 'AUTH_FAILED',
+      from: '2026-11-21',
+    });
   });
 
   it('opens a report: runs with escaped evidence, notes saved, before/after compared check by check', async () => {
@@ -93,14 +104,20 @@ describe('Reports screen', () => {
     expect(document.body.textContent).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
 
     const compare = document.querySelector('section.compare') as HTMLElement;
-    expect(compare.querySelector('[data-compare-verdict]')?.getAttribute('data-compare-verdict')).toBe('fixed');
-    expect(compare.querySelector('tr[data-check="auth.submission"]')?.getAttribute('data-change')).toBe('fixed');
+    expect(compare.querySelector('[data-compare-verdict]')?.getAttribute('data-compare-verdict')).toBe(
+      'fixed',
+    );
+    expect(compare.querySelector('tr[data-check="auth.submission"]')?.getAttribute('data-change')).toBe(
+      'fixed',
+    );
     // Unchanged checks are folded until asked for.
     expect(compare.querySelector('tr[data-check="smtp.submission.banner"]')).toBeNull();
     fireEvent.click(within(compare).getByLabelText(/変化のないチェック項目/));
-    expect(compare.querySelector('tr[data-check="smtp.submission.banner"]')?.getAttribute('data-change')).toBe('unchanged');
+    expect(
+      compare.querySelector('tr[data-check="smtp.submission.banner"]')?.getAttribute('data-change'),
+    ).toBe('unchanged');
 
-    const notes = screen.getByLabelText('技術者メモ') as HTMLTextAreaElement;
+    const notes = screen.getByLabelText<HTMLTextAreaElement>('技術者メモ');
     expect(notes.value).toBe('first note');
     fireEvent.change(notes, { target: { value: 'asked the admin to reset the password' } });
     await act(async () => {
@@ -117,7 +134,9 @@ describe('Reports screen', () => {
   it('exports with the chosen language, shows the saved path, the ticket text, and a secret-scan block', async () => {
     await bootAt('reports');
     await act(async () => appStore.getState().openReport('r1'));
-    fireEvent.change(screen.getByLabelText('エクスポートと管理者向けチケットの言語'), { target: { value: 'en' } });
+    fireEvent.change(screen.getByLabelText('エクスポートと管理者向けチケットの言語'), {
+      target: { value: 'en' },
+    });
     await act(async () => {
       fireEvent.click(document.querySelector('[data-export="zip"]') as HTMLElement);
       await Promise.resolve();
@@ -131,15 +150,30 @@ describe('Reports screen', () => {
       await Promise.resolve();
     });
     await flush();
-    expect(calls('reports:ticket-text').at(-1)?.args[0]).toEqual({ id: 'r1', lang: 'en', ticketFormat: 'markdown' });
+    expect(calls('reports:ticket-text').at(-1)?.args[0]).toEqual({
+      id: 'r1',
+      lang: 'en',
+      ticketFormat: 'markdown',
+    });
     const pre = document.querySelector('.ticket-text pre') as HTMLElement;
     expect(pre.textContent).toBe('# Ticket\n\nAUTH_FAILED ␛[31m');
-    expect(within(pre.parentElement as HTMLElement).getByRole('button', { name: /コピー/ }).getAttribute('data-copy-value')).toContain('AUTH_FAILED');
+    expect(
+      within(pre.parentElement as HTMLElement)
+        .getByRole('button', { name: /コピー/ })
+        .getAttribute('data-copy-value'),
+    ).toContain('AUTH_FAILED');
 
     // Main's secret scan refuses: the reason is shown, nothing claims success.
     const blocked: Api = {
       ...bridge.api,
-      reportExport: () => Promise.resolve({ ok: false, error: { code: 'secret-detected', message: 'HTML export would contain a secret used in this session (base64)' } }),
+      reportExport: () =>
+        Promise.resolve({
+          ok: false,
+          error: {
+            code: 'secret-detected',
+            message: 'HTML export would contain a secret used in this session (base64)',
+          },
+        }),
     };
     (globalThis as { api?: Api }).api = blocked;
     await act(async () => {
@@ -188,20 +222,32 @@ describe('Save to report (Diagnose screen)', () => {
   it('the first save creates the visit’s report from the job, the next adds a run to it; no password anywhere', async () => {
     let n = 0;
     bridge.handlers['diagnose:start'] = () => ({ runId: `run${++n}` });
-    bridge.handlers['reports:add-run'] = ([a]) => report('visit1', [(a as { diagnosis: ReturnType<typeof diagnosis> }).diagnosis]);
+    bridge.handlers['reports:add-run'] = ([a]) =>
+      report('visit1', [(a as { diagnosis: ReturnType<typeof diagnosis> }).diagnosis]);
     await bootAt('diagnose');
-    act(() => appStore.getState().updateJob({ site: 'Osaka 3F', domain: 'contoso.com', mailbox: 'scanner@contoso.com' }));
+    act(() =>
+      appStore
+        .getState()
+        .updateJob({ site: 'Osaka 3F', domain: 'contoso.com', mailbox: 'scanner@contoso.com' }),
+    );
     act(() => appStore.getState().setPassword('hunter2-secret'));
     for (const id of ['run1', 'run2']) {
       await act(async () => appStore.getState().startRun());
-      act(() => bridge.emit('diagnose:event', { runId: id, event: { type: 'done', diagnosis: diagnosis('fail', '2026-11-22T00:00:00.000Z') } }));
+      act(() =>
+        bridge.emit('diagnose:event', {
+          runId: id,
+          event: { type: 'done', diagnosis: diagnosis('fail', '2026-11-22T00:00:00.000Z') },
+        }),
+      );
       await flush();
       await act(async () => {
         fireEvent.click(screen.getByRole('button', { name: 'レポートに保存' }));
         await Promise.resolve();
       });
       await flush();
-      expect(screen.getByRole('button', { name: 'レポートに保存しました' }).hasAttribute('disabled')).toBe(true);
+      expect(screen.getByRole('button', { name: 'レポートに保存しました' }).hasAttribute('disabled')).toBe(
+        true,
+      );
     }
     const [first, second] = calls('reports:add-run').map((c) => c.args[0] as Record<string, unknown>);
     expect(first?.['id']).toBeUndefined();
