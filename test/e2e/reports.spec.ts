@@ -81,6 +81,7 @@ test('diagnose → save → Reports: note, HTML + zip export, compare two runs, 
   await page.getByRole('button', { name: '開く' }).click();
   await expect(page.locator('.run-card')).toHaveCount(1);
   await expect(page.locator('.run-card [data-code="AUTH_FAILED"]').first()).toBeVisible();
+  await shoot(page, 'reports-open');
   await page.getByLabel('技術者メモ').fill('管理者にパスワードのリセットを依頼しました。');
   await page.getByRole('button', { name: 'メモを保存' }).click();
   await expect(page.locator('.notes [role="status"]')).toContainText('保存しました');

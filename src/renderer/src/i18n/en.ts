@@ -359,6 +359,8 @@ export const en = {
     runN: 'Run {{n}}',
     findingCount_one: '{{count}} finding',
     findingCount_other: '{{count}} findings',
+    transcriptRows_one: 'Transcript ({{count}} line)',
+    transcriptRows_other: 'Transcript ({{count}} lines)',
     server: 'Server',
     compareTitle: 'Compare two runs (before / after)',
     before: 'Before',

@@ -361,6 +361,8 @@ export const ja: Resources = {
     runN: '診断 {{n}}',
     findingCount_one: '検出事項 {{count}} 件',
     findingCount_other: '検出事項 {{count}} 件',
+    transcriptRows_one: 'トランスクリプト（{{count}} 行）',
+    transcriptRows_other: 'トランスクリプト（{{count}} 行）',
     server: 'サーバー',
     compareTitle: '2 回の診断を比較（修正前 / 修正後）',
     before: '修正前',

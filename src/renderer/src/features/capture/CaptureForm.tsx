@@ -52,7 +52,7 @@ export function CaptureForm() {
         void a.startCapture();
       }}
     >
-      <fieldset disabled={locked} className="grid-3">
+      <fieldset disabled={locked} className="grid-3 grid-dense">
         <SelectField
           label={t('capture.address')}
           value={form.address}
@@ -76,7 +76,7 @@ export function CaptureForm() {
           name="capture-method"
         />
       </fieldset>
-      <fieldset disabled={locked} className="grid-3">
+      <fieldset disabled={locked} className="grid-3 grid-dense">
         <div className="field">
           <label className="check">
             <input

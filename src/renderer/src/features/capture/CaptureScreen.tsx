@@ -59,13 +59,14 @@ export function CaptureScreen() {
         </h1>
         <p className="lead">{t('capture.lead')}</p>
       </header>
+      {/* While listening, what to type into the device comes first. */}
+      {running || capture.phase === 'stopped' ? <TypeThisBox /> : null}
       <CaptureForm />
       {capture.error ? (
         <div className="card error-box" role="alert">
           {t('capture.failed', { error: capture.error })}
         </div>
       ) : null}
-      {running || capture.phase === 'stopped' ? <TypeThisBox /> : null}
       {capture.phase === 'stopped' && capture.stoppedReason ? (
         <p className="muted" role="status">
           {t('capture.stopped', { reason: capture.stoppedReason })}

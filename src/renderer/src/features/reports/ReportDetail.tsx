@@ -38,7 +38,13 @@ function RunCard({ run, n, open }: { run: ReportRun; n: number; open: boolean })
         {d.egressIp ? <code>{visible(d.egressIp, 100)}</code> : t('verdict.egressUnknown')}
       </p>
       <FindingsByStage findings={findings} cancelled={d.cancelled === true} />
-      {d.transcript.length > 0 ? <Transcript rows={d.transcript} dropped={0} /> : null}
+      {d.transcript.length > 0 ? (
+        // Folded: the evidence is there when needed without burying the next run.
+        <details className="run-transcript">
+          <summary>{t('reports.transcriptRows', { count: d.transcript.length })}</summary>
+          <Transcript rows={d.transcript} dropped={0} />
+        </details>
+      ) : null}
     </details>
   );
 }
