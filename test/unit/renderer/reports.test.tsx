@@ -131,6 +131,21 @@ describe('Reports screen', () => {
     expect(saved.report.runs).toHaveLength(2);
   });
 
+  it('compares with a run from another visit to the same site when the open visit has one run', async () => {
+    await bootAt('reports');
+    await act(async () => appStore.getState().openReport('r2'));
+    await flush();
+    // r1 is an earlier visit to the same site: its latest run (pass) is "before", r2's only run (fail) "after".
+    expect(calls('reports:open').map((c) => c.args[0])).toEqual(['r2', 'r1']);
+    const compare = document.querySelector('section.compare') as HTMLElement;
+    expect(compare.querySelector('[data-compare-verdict]')?.getAttribute('data-compare-verdict')).toBe(
+      'regressed',
+    );
+    const before = within(compare).getByLabelText<HTMLSelectElement>('修正前');
+    expect(before.selectedOptions[0]?.textContent).toContain('別の訪問');
+    expect(before.options).toHaveLength(3);
+  });
+
   it('exports with the chosen language, shows the saved path, the ticket text, and a secret-scan block', async () => {
     await bootAt('reports');
     await act(async () => appStore.getState().openReport('r1'));

@@ -369,6 +369,7 @@ export const en = {
     changeCol: 'Change',
     change: { fixed: 'Fixed', regressed: 'Got worse', unchanged: 'Unchanged', changed: 'Changed', added: 'New check', removed: 'Not run any more' },
     showUnchanged: 'Also show the {{count}} unchanged checks',
+    otherVisit: 'earlier visit',
     resolved: 'Resolved',
     newCodes: 'New',
     notes: 'Technician’s notes',

@@ -371,6 +371,7 @@ export const ja: Resources = {
     changeCol: '変化',
     change: { fixed: '解消', regressed: '悪化', unchanged: '変化なし', changed: '変化あり', added: '新しいチェック', removed: '実行されなくなったチェック' },
     showUnchanged: '変化のないチェック項目（{{count}} 件）も表示する',
+    otherVisit: '別の訪問',
     resolved: '解消した検出事項',
     newCodes: '新しい検出事項',
     notes: '技術者メモ',

@@ -1,7 +1,8 @@
 // Saved reports: the list (with search), the open report, notes, exports, delete with undo, and the job's own
 // report that "Save to report" adds runs to. Every call goes through main, which scans each write for secrets.
 import type { Lang } from '../../../shared/model';
-import type { Report } from '../../../shared/report';
+import { sameSite } from '../../../shared/compare-runs';
+import type { Report, ReportRun } from '../../../shared/report';
 import { client, ClientError, errorText } from '../api/client';
 import type { ReportExported, ReportListing, ReportQuery } from '../api/types';
 import { reportJobFrom } from '../features/reports/report-job';
@@ -22,7 +23,18 @@ export interface ReportsState {
   exportError: { message: string; blocked: boolean } | null;
   ticketText: string | null;
   busy: boolean;
+  /** Runs of the other visits to the open report's customer site (for before/after across visits). */
+  siteRuns: SiteRun[];
 }
+
+/** A run of a visit to the same customer site, with the visit it belongs to. */
+export interface SiteRun {
+  reportId: string;
+  run: ReportRun;
+}
+
+/** Other visits to the same site read for comparison (each is one file read). */
+export const MAX_SITE_REPORTS_COMPARED = 10;
 
 export interface ReportsSlice {
   reports: ReportsState;
@@ -51,6 +63,7 @@ export const idleReports = (): ReportsState => ({
   exportError: null,
   ticketText: null,
   busy: false,
+  siteRuns: [],
 });
 
 const blocked = (err: unknown) => err instanceof ClientError && err.code === 'secret-detected';
@@ -71,14 +84,39 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => {
       }
     },
     openReport: async (id) => {
-      patch({ busy: true, error: null, exported: null, exportError: null, ticketText: null });
+      patch({ busy: true, error: null, exported: null, exportError: null, ticketText: null, siteRuns: [] });
+      let open: Report;
       try {
-        patch({ open: await client.reportOpen(id), busy: false });
+        open = await client.reportOpen(id);
+        patch({ open, busy: false });
       } catch (err) {
         patch({ busy: false, error: errorText(err) });
+        return;
       }
+      // Other visits to the same customer site: their runs can be compared with this one's (before/after a fix).
+      const fold = (x: string) => x.normalize('NFKC').trim().toLowerCase();
+      const others = (get().reports.listing?.reports ?? [])
+        .filter(
+          (r) =>
+            r.id !== id &&
+            r.runCount > 0 &&
+            fold(r.customer) === fold(open.job.customer) &&
+            fold(r.site) === fold(open.job.site),
+        )
+        .slice(0, MAX_SITE_REPORTS_COMPARED);
+      const siteRuns: SiteRun[] = [];
+      for (const item of others) {
+        try {
+          const other = await client.reportOpen(item.id);
+          if (sameSite(other, open)) siteRuns.push(...other.runs.map((run) => ({ reportId: other.id, run })));
+        } catch {
+          // A visit that cannot be read is simply not offered for comparison (the list shows it as a problem).
+        }
+      }
+      if (get().reports.open?.id === id) patch({ siteRuns });
     },
-    closeReport: () => patch({ open: null, exported: null, exportError: null, ticketText: null }),
+    closeReport: () =>
+      patch({ open: null, exported: null, exportError: null, ticketText: null, siteRuns: [] }),
     saveNotes: async (text) => {
       const open = get().reports.open;
       if (!open) return;

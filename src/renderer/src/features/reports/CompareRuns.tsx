@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkTitle } from '../../../../shared/check-titles';
 import { compareRuns, type CheckChange } from '../../../../shared/compare-runs';
-import type { ReportRun } from '../../../../shared/report';
+import type { Report, ReportRun } from '../../../../shared/report';
+import type { SiteRun } from '../../store/reports-slice';
 import { SelectField } from '../../components/Field';
 import { StatusBadge } from '../../components/StatusBadge';
 import { currentLang } from '../../i18n';
@@ -19,19 +20,46 @@ const CHANGE_ICON: Record<CheckChange, string> = {
   removed: '－',
 };
 
-export function CompareRuns({ runs }: { runs: readonly ReportRun[] }) {
+/** A comparable run: this visit's or another visit's to the same site. */
+interface Choice {
+  run: ReportRun;
+  /** Null for the open report's own runs. */
+  otherVisit: string | null;
+  n: number;
+}
+
+/** This visit's last two runs; with only one, the latest earlier run of another visit before it. */
+function defaultPair(runs: readonly Choice[]): [number, number] {
+  const own = runs.flatMap((c, i) => (c.otherVisit === null ? [i] : []));
+  const after = own.at(-1) ?? runs.length - 1;
+  if (own.length >= 2) return [own.at(-2) ?? 0, after];
+  const earlierOther = runs.flatMap((c, i) => (c.otherVisit !== null && i < after ? [i] : [])).at(-1);
+  const anyOther = runs.flatMap((c, i) => (c.otherVisit !== null ? [i] : [])).at(-1);
+  return [earlierOther ?? anyOther ?? 0, after];
+}
+
+export function CompareRuns({ report, siteRuns }: { report: Report; siteRuns: readonly SiteRun[] }) {
   const { t } = useTranslation();
-  const [before, setBefore] = useState(String(runs.length - 2));
-  const [after, setAfter] = useState(String(runs.length - 1));
+  // Oldest first; the default pair is the latest two runs (usually "before" and "after" the fix).
+  const runs = useMemo<Choice[]>(
+    () =>
+      [
+        ...siteRuns.map((s, i) => ({ run: s.run, otherVisit: s.reportId, n: i + 1 })),
+        ...report.runs.map((run, i) => ({ run, otherVisit: null, n: i + 1 })),
+      ].sort((x, y) => x.run.diagnosis.startedAt.localeCompare(y.run.diagnosis.startedAt)),
+    [report.runs, siteRuns],
+  );
+  const [before, setBefore] = useState(() => String(defaultPair(runs)[0]));
+  const [after, setAfter] = useState(() => String(defaultPair(runs)[1]));
   // What changed is the point: unchanged checks are folded away unless asked for.
   const [showAll, setShowAll] = useState(false);
   const lang = currentLang();
   const b = runs[Number(before)];
   const a = runs[Number(after)];
-  const cmp = useMemo(() => (a && b ? compareRuns(b.diagnosis, a.diagnosis) : null), [a, b]);
-  const options = runs.map((r, i) => ({
+  const cmp = useMemo(() => (a && b ? compareRuns(b.run.diagnosis, a.run.diagnosis) : null), [a, b]);
+  const options = runs.map((c, i) => ({
     value: String(i),
-    label: `${t('reports.runN', { n: i + 1 })} · ${shortDate(r.diagnosis.startedAt)}`,
+    label: `${shortDate(c.run.diagnosis.startedAt)} · ${c.otherVisit ? t('reports.otherVisit') : t('reports.runN', { n: c.n })}`,
   }));
   return (
     <section className="card compare" aria-labelledby="compare-title">

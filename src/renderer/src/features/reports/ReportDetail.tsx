@@ -52,6 +52,7 @@ function RunCard({ run, n, open }: { run: ReportRun; n: number; open: boolean })
 export function ReportDetail({ report }: { report: Report }) {
   const { t } = useTranslation();
   const a = useApp(useShallow(reportsActions));
+  const siteRuns = useApp((s) => s.reports.siteRuns);
   const job = report.job;
   return (
     <div className="report-detail" data-report-id={report.id}>
@@ -84,7 +85,13 @@ export function ReportDetail({ report }: { report: Report }) {
       {report.runs.map((run, i) => (
         <RunCard key={run.id} run={run} n={i + 1} open={i === report.runs.length - 1} />
       ))}
-      {report.runs.length >= 2 ? <CompareRuns runs={report.runs} /> : null}
+      {report.runs.length + siteRuns.length >= 2 ? (
+        <CompareRuns
+          key={`${report.id}-${report.runs.length}-${siteRuns.length}`}
+          report={report}
+          siteRuns={siteRuns}
+        />
+      ) : null}
       {report.captures.length > 0 ? <CapturedList captures={report.captures} /> : null}
       <NotesEditor key={report.id} report={report} />
       <ExportPanel report={report} />
