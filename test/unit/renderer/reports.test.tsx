@@ -203,8 +203,11 @@ describe('Reports screen', () => {
     expect(document.querySelector('[data-exported]')).toBeNull();
   });
 
-  it('delete offers Undo, which restores the report', async () => {
+  it('delete offers Undo, which restores the report (and gives the job its report back)', async () => {
     await bootAt('reports');
+    act(() => {
+      appStore.setState({ jobReport: { id: 'r2', site: 'Osaka' } });
+    });
     const row = document.querySelector('tr[data-report-id="r2"]') as HTMLElement;
     await act(async () => {
       fireEvent.click(within(row).getByRole('button', { name: /削除/ }));
@@ -212,6 +215,7 @@ describe('Reports screen', () => {
     });
     await flush();
     expect(document.querySelector('tr[data-report-id="r2"]')).toBeNull();
+    expect(appStore.getState().jobReport).toBeNull();
     expect(document.querySelector('.undo-bar')?.textContent).toContain('contoso.com');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '元に戻す' }));
@@ -219,6 +223,7 @@ describe('Reports screen', () => {
     });
     await flush();
     expect(calls('reports:restore').map((c) => c.args[0])).toEqual(['r2']);
+    expect(appStore.getState().jobReport).toEqual({ id: 'r2', site: 'Osaka' });
     expect(document.querySelector('tr[data-report-id="r2"]')).not.toBeNull();
     expect(document.querySelector('.undo-bar')).toBeNull();
   });

@@ -17,7 +17,7 @@ export interface ReportsState {
   error: string | null;
   open: Report | null;
   /** The last report deleted, until Undo or the next delete. */
-  deleted: { id: string; label: string } | null;
+  deleted: { id: string; label: string; jobReport: { id: string; site: string } | null } | null;
   exported: (ReportExported & { format: ExportKind }) | null;
   /** Why the last export failed; `blocked` when the secret scan stopped it. */
   exportError: { message: string; blocked: boolean } | null;
@@ -166,7 +166,8 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => {
         set((s) => ({
           reports: {
             ...s.reports,
-            deleted: { id, label },
+            // Undo also gives the job its report back when it was the one deleted.
+            deleted: { id, label, jobReport: s.jobReport?.id === id ? s.jobReport : null },
             open: s.reports.open?.id === id ? null : s.reports.open,
           },
           jobReport: s.jobReport?.id === id ? null : s.jobReport,
@@ -181,7 +182,10 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => {
       if (!deleted) return;
       try {
         await client.reportRestore(deleted.id);
-        patch({ deleted: null });
+        set((s) => ({
+          reports: { ...s.reports, deleted: null },
+          jobReport: deleted.jobReport ?? s.jobReport,
+        }));
         await get().loadReports();
       } catch (err) {
         patch({ error: errorText(err) });
