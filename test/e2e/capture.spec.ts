@@ -86,3 +86,18 @@ test('listen on 127.0.0.1, a client sends as someone else → SEND_AS_DENIED liv
   await expect(page.locator('.report-detail .session-card [data-code="SEND_AS_DENIED"]')).toBeVisible();
   expect(await page.content()).not.toContain(DEVICE_PASSWORD);
 });
+
+test.describe('English OS', () => {
+  test.use({ osLocale: 'en-US' });
+  test('Capture and Reports read in English, with an empty history explained', async ({ app: page }) => {
+    await page.locator('.sidebar [data-screen="capture"]').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Capture');
+    await expect(page.getByLabel('Ports (STARTTLS or none)')).toHaveValue('2525, 587');
+    await expect(page.getByRole('button', { name: /Start listening/ })).toBeEnabled();
+    await shoot(page, 'capture-en');
+    await page.locator('.sidebar [data-screen="reports"]').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reports');
+    await expect(page.locator('main')).toContainText('No saved reports match.');
+    await shoot(page, 'reports-empty-en');
+  });
+});
