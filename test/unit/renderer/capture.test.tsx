@@ -161,6 +161,41 @@ describe('Capture screen', () => {
     expect(appStore.getState().capture.phase).toBe('error');
   });
 
+  it('relay-through to the practice lab starts the lab and forwards to its submission endpoint with its CA', async () => {
+    bridge.handlers['lab:start'] = () => ({
+      scenario: 'healthy',
+      connectTo: [],
+      caPem: 'LAB-CA-PEM',
+      tenant: {
+        domain: 'contoso.com',
+        mailbox: 'scanner@contoso.com',
+        password: 'lab',
+        connectorIp: '127.0.0.2',
+        mxHost: 'mx',
+        otherSender: 'o@contoso.com',
+        internalRecipient: 'i@contoso.com',
+        externalRecipient: 'e@fabrikam.com',
+      },
+      dnsServer: '127.0.0.1:5353',
+      submission: { host: 'smtp.office365.com', address: '127.0.0.1', port: 15587 },
+      mx: { host: 'contoso-com.mail.protection.outlook.com', address: '127.0.0.1', port: 15025 },
+    });
+    await bootCapture();
+    fireEvent.change(screen.getByLabelText('中継（リレースルー）'), { target: { value: 'lab' } });
+    await click(/待ち受けを開始/);
+    expect(calls('lab:start')).toHaveLength(1);
+    const args = calls('capture:start')[0]?.args[0] as { relay: unknown };
+    expect(args.relay).toEqual({
+      host: 'smtp.office365.com',
+      address: '127.0.0.1',
+      port: 15587,
+      requireTls: true,
+      extraCaPem: ['LAB-CA-PEM'],
+      auth: 'device',
+    });
+    expect(appStore.getState().practice.lab?.caPem).toBe('LAB-CA-PEM');
+  });
+
   it('relay-through to Microsoft 365 sends the typed credentials to main, never to storage', async () => {
     await bootCapture();
     act(() => appStore.getState().updateJob({ mailbox: 'scanner@contoso.com', domain: 'contoso.com' }));
