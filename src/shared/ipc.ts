@@ -3,8 +3,8 @@
 // phantom type) its result; EVENTS maps every main→renderer push channel to its listener name and payload.
 // No channel string may appear anywhere else. Pure TypeScript: loaded by main, preload, renderer and the e2e bridge.
 import { z } from 'zod';
-import { DiagnoseRequestSchema, DiagnosisSchema, LangSchema, MethodSchema, type ConnectToRule, type StepEvent, type Verdict } from './model';
-import { JobSchema, ReportIdSchema, ReportSchema, type Report } from './report';
+import { DiagnoseRequestSchema, DiagnosisSchema, LangSchema, MethodSchema, type ConnectToRule, type StepEvent } from './model';
+import { JobSchema, ReportIdSchema, ReportSchema, type Report, type ReportSummary } from './report';
 import type { CaptureDiagnosis } from './capture';
 import type { LoadedProfileFile, Origin } from './profiles-resolve';
 import { SCENARIOS, type LabEndpoint, type LabTenant, type ScenarioName } from '../lab/types';
@@ -164,22 +164,7 @@ export interface ProfileImported {
 }
 
 /** One line of the report list (the store's summary of a report). */
-export interface ReportListItem {
-  id: string;
-  customer: string;
-  site: string;
-  deviceModel: string;
-  method: string;
-  createdAt: string;
-  updatedAt: string;
-  runCount: number;
-  lastVerdict: Verdict | null;
-  lastRunAt: string | null;
-  /** Finding codes of the latest run. */
-  findingCodes: string[];
-  previousReportId?: string | undefined;
-  migratedFrom: number | null;
-}
+export type ReportListItem = ReportSummary;
 export interface ReportListing {
   reports: ReportListItem[];
   /** Files that could not be read: quarantined or written by a newer version. Never fatal. */

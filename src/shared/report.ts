@@ -2,7 +2,7 @@
 // Stored as JSON (one file per report) and read back through versioned migrations, so a file written by any older
 // version opens in this one. Never holds a secret: the job keeps the settings entered (Target has no password).
 import { z } from 'zod';
-import { DiagnosisSchema, MethodChoiceSchema, TargetSchema } from './model';
+import { DiagnosisSchema, MethodChoiceSchema, TargetSchema, type Verdict } from './model';
 
 /** Schema version this build writes. Bump it together with a migration from the previous version. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -141,4 +141,23 @@ export function decodeReport<T extends { schemaVersion: number }>(raw: unknown, 
 /** The run a report's summary and exports speak about: the most recent one. */
 export function latestRun(report: Pick<Report, 'runs'>): ReportRun | undefined {
   return report.runs[report.runs.length - 1];
+}
+
+/** One line of the report list: the store's summary of a report (also what crosses IPC). */
+export interface ReportSummary {
+  id: string;
+  customer: string;
+  site: string;
+  deviceModel: string;
+  method: string;
+  createdAt: string;
+  updatedAt: string;
+  runCount: number;
+  lastVerdict: Verdict | null;
+  lastRunAt: string | null;
+  /** Finding codes of the latest run, in order of appearance. */
+  findingCodes: string[];
+  previousReportId?: string | undefined;
+  /** Schema version the file was migrated from on reading, or null when it was current. */
+  migratedFrom: number | null;
 }

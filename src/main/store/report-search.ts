@@ -1,26 +1,9 @@
 // Report summaries for the listing, and the search filter (customer / site / device / date / finding code).
 // Pure functions over decoded reports; matching is case-insensitive and width-insensitive (NFKC), so "ｺﾋﾟｰ"
 // finds "コピー" and "CONTOSO" finds "Contoso".
-import type { Verdict } from '../../shared/model';
-import { latestRun, type Report } from '../../shared/report';
+import { latestRun, type Report, type ReportSummary } from '../../shared/report';
 
-export interface ReportSummary {
-  id: string;
-  customer: string;
-  site: string;
-  deviceModel: string;
-  method: string;
-  createdAt: string;
-  updatedAt: string;
-  runCount: number;
-  lastVerdict: Verdict | null;
-  lastRunAt: string | null;
-  /** Finding codes of the latest run, in order of appearance. */
-  findingCodes: string[];
-  previousReportId?: string | undefined;
-  /** Schema version the file was migrated from on reading, or null when it was current. */
-  migratedFrom: number | null;
-}
+export type { ReportSummary } from '../../shared/report';
 
 export interface ReportQuery {
   /** Free text over customer, site, device, technician and notes. */
