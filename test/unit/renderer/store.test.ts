@@ -43,11 +43,13 @@ describe('job slice', () => {
     expect(store.getState().ticks).toEqual({});
   });
 
-  it('newJob resets the job, ticks, password and run', () => {
+  it('newJob resets the job, ticks, password, run and the visit\'s report', () => {
     const store = createAppStore();
     store.getState().updateJob({ site: 'Contoso Osaka' });
     store.getState().setPassword('hunter2');
+    store.setState({ jobReport: { id: 'r-1', site: 'Contoso Osaka' } });
     store.getState().newJob();
+    expect(store.getState().jobReport).toBeNull();
     expect(store.getState().job.site).toBe('');
     expect(store.getState().password).toBe('');
     expect(store.getState().screen).toBe('device');

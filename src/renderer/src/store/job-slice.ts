@@ -29,6 +29,8 @@ export const createJobSlice: Slice<JobSlice> = (set) => ({
       ticks: {},
       screen: 'device',
       password: '',
+      // A new job is a new visit: its runs go into a new report, never the previous visit's.
+      jobReport: null,
       run: { ...s.run, phase: 'idle', runId: null, cancelling: false, checks: [], transcript: [], droppedRows: 0, diagnosis: null, error: null },
     })),
   updateJob: (patch) => set((s) => ({ job: { ...s.job, ...patch } })),
