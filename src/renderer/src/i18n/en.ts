@@ -475,11 +475,6 @@ export const en = {
     saving: 'Saving…',
     saved: 'Saved to report',
   },
-  placeholder: {
-    reports: 'Saved diagnoses, exports (HTML, PDF) and support-ticket bundles will appear here.',
-    capture: 'Capture mode: point the device at this laptop to see exactly what it sends (TLS version, AUTH, sender).',
-    later: 'Not in this version yet.',
-  },
 } as const;
 
 type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };

@@ -7,6 +7,7 @@ import { captureActions, captureSel } from '../../store/capture-slice';
 import { CaptureForm } from './CaptureForm';
 import { SessionCard } from './SessionCard';
 import { TypeThisBox } from './TypeThisBox';
+import { ScreenHeader } from '../../components/ScreenHeader';
 
 function SaveButton({ index }: { index: number }) {
   const { t } = useTranslation();
@@ -53,12 +54,7 @@ export function CaptureScreen() {
   const sessions = [...capture.sessions].reverse();
   return (
     <section className="screen capture-screen" aria-labelledby="capture-title">
-      <header className="screen-header">
-        <h1 id="capture-title" tabIndex={-1}>
-          {t('capture.title')}
-        </h1>
-        <p className="lead">{t('capture.lead')}</p>
-      </header>
+      <ScreenHeader name="capture" />
       {/* While listening, what to type into the device comes first. */}
       {running || capture.phase === 'stopped' ? <TypeThisBox /> : null}
       <CaptureForm />

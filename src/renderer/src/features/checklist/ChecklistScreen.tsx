@@ -11,6 +11,7 @@ import { verificationOf } from '../../lib/step-status';
 import { useApp } from '../../store';
 import { actions, jobSel, runSel } from '../../store/selectors';
 import { ChecklistStepItem } from './ChecklistStepItem';
+import { ScreenHeader } from '../../components/ScreenHeader';
 
 export function ChecklistScreen() {
   const { t, i18n } = useTranslation();
@@ -36,12 +37,7 @@ export function ChecklistScreen() {
   );
 
   const header = (
-    <header className="screen-header">
-      <h1 id="checklist-title" tabIndex={-1}>
-        {t('checklist.title')}
-      </h1>
-      <p className="lead">{t('checklist.lead')}</p>
-    </header>
+    <ScreenHeader name="checklist" />
   );
   if (!checklist || !job.method) {
     return (

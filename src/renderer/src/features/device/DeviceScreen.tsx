@@ -11,6 +11,7 @@ import { actions, catalogSel, jobSel } from '../../store/selectors';
 import { DeviceDetails } from './DeviceDetails';
 import { genericModelIds } from './generic-models';
 import { ProfileImport } from './ProfileImport';
+import { ScreenHeader } from '../../components/ScreenHeader';
 
 /** Search hits shown at once (the list scrolls; refine the query for more). */
 const MAX_HITS_SHOWN = 40;
@@ -46,12 +47,7 @@ export function DeviceScreen() {
 
   return (
     <section className="screen" aria-labelledby="device-title">
-      <header className="screen-header">
-        <h1 id="device-title" tabIndex={-1}>
-          {t('device.title')}
-        </h1>
-        <p className="lead">{t('device.lead')}</p>
-      </header>
+      <ScreenHeader name="device" />
 
       <div className="card">
         <h2>{t('job.title')}</h2>

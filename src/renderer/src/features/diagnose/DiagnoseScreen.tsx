@@ -10,6 +10,7 @@ import { SaveToReport } from './SaveToReport';
 import { Transcript } from './Transcript';
 import { TlsMatrixTable } from './TlsMatrixTable';
 import { VerdictPanel } from './VerdictPanel';
+import { ScreenHeader } from '../../components/ScreenHeader';
 
 export function DiagnoseScreen() {
   const { t } = useTranslation();
@@ -24,12 +25,7 @@ export function DiagnoseScreen() {
   }, []);
   return (
     <section className="screen" aria-labelledby="diagnose-title">
-      <header className="screen-header">
-        <h1 id="diagnose-title" tabIndex={-1}>
-          {t('diagnose.title')}
-        </h1>
-        <p className="lead">{t('diagnose.lead')}</p>
-      </header>
+      <ScreenHeader name="diagnose" />
       <DiagnoseForm />
       {run.phase === 'error' && run.error ? (
         <div className="card error-box" role="alert">

@@ -6,6 +6,7 @@ import { actions, jobSel } from '../../store/selectors';
 import { ComparisonTable } from './ComparisonTable';
 import { Questions } from './Questions';
 import { RankingCard } from './RankingCard';
+import { ScreenHeader } from '../../components/ScreenHeader';
 
 export function MethodScreen() {
   const { t } = useTranslation();
@@ -13,12 +14,7 @@ export function MethodScreen() {
   const { go } = useApp(useShallow(actions));
   return (
     <section className="screen" aria-labelledby="method-title">
-      <header className="screen-header">
-        <h1 id="method-title" tabIndex={-1}>
-          {t('method.title')}
-        </h1>
-        <p className="lead">{t('method.lead')}</p>
-      </header>
+      <ScreenHeader name="method" />
       <Questions />
       <RankingCard />
       <div className="actions">

@@ -8,6 +8,7 @@ import { reportsActions, reportsSel } from '../../store/reports-slice';
 import { ReportDetail } from './ReportDetail';
 import { ReportList } from './ReportList';
 import { ReportSearch } from './ReportSearch';
+import { ScreenHeader } from '../../components/ScreenHeader';
 
 function UndoBar() {
   const { t } = useTranslation();
@@ -45,7 +46,6 @@ function Problems() {
 }
 
 export function ReportsScreen() {
-  const { t } = useTranslation();
   const state = useApp(reportsSel.reports);
   const a = useApp(useShallow(reportsActions));
   useEffect(() => {
@@ -53,12 +53,7 @@ export function ReportsScreen() {
   }, [a]);
   return (
     <section className="screen reports-screen" aria-labelledby="reports-title">
-      <header className="screen-header">
-        <h1 id="reports-title" tabIndex={-1}>
-          {t('reports.title')}
-        </h1>
-        <p className="lead">{t('reports.lead')}</p>
-      </header>
+      <ScreenHeader name="reports" />
       <UndoBar />
       {state.error ? (
         <div className="card error-box" role="alert">

@@ -7,6 +7,7 @@ import { Field, SelectField, TextField } from '../../components/Field';
 import { appStore, useApp } from '../../store';
 import { actions, appSel, settingsSel } from '../../store/selectors';
 import { TIMEOUT_MAX_SEC, TIMEOUT_MIN_SEC } from '../../store/settings-slice';
+import { ScreenHeader } from '../../components/ScreenHeader';
 
 const LANG_NAMES: Record<Lang, string> = { ja: '日本語', en: 'English' };
 
@@ -24,11 +25,7 @@ export function SettingsScreen() {
   };
   return (
     <section className="screen" aria-labelledby="settings-title">
-      <header className="screen-header">
-        <h1 id="settings-title" tabIndex={-1}>
-          {t('settings.title')}
-        </h1>
-      </header>
+      <ScreenHeader name="settings" lead={false} />
       <div className="card">
         <div className="grid-2">
           <SelectField<'auto' | Lang>
