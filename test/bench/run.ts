@@ -7,7 +7,8 @@
 // Flags: --reps N (default 5), --rtt MS (default 40), --strict (exit 1 when a target fails).
 import { parseArgs } from 'node:util';
 import { runDiagnosis } from '../../src/main/engine/run';
-import { DiagnoseRequestSchema, type Diagnosis } from '../../src/shared/model';
+import { labDiagnoseRequest } from '../../src/lab/request';
+import type { Diagnosis } from '../../src/shared/model';
 import { startRemoteLab } from './lab-process';
 import { roundTripsByCheck } from './round-trips';
 
@@ -49,24 +50,7 @@ const lpad = (s: string | number, n: number) => String(s).padStart(n);
 
 const lab = await startRemoteLab('healthy', rttMs / 2);
 try {
-  const t = lab.tenant;
-  const request = DiagnoseRequestSchema.parse({
-    target: {
-      method: 'auto',
-      domain: t.domain,
-      from: t.mailbox,
-      to: [t.internalRecipient, t.externalRecipient],
-      user: t.mailbox,
-      expectedIp: t.connectorIp,
-      bind: t.connectorIp,
-      connectTo: lab.connectTo,
-      dnsServer: lab.dnsServer,
-    },
-    device: null,
-    timeoutMs: DIAGNOSIS_TIMEOUT_MS,
-    extraCaPem: [lab.caPem],
-    password: t.password,
-  });
+  const request = labDiagnoseRequest(lab, { bindConnectorIp: true, timeoutMs: DIAGNOSIS_TIMEOUT_MS });
 
   console.log(`Device Mail Doctor benchmark: lab scenario "healthy", ${rttMs} ms RTT injected (${rttMs / 2} ms each way),`);
   console.log(`${reps} repetitions of each (after one warm-up), medians. Node ${process.version}.\n`);

@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { SCENARIO_SPECS, isScenario, startLab, type Lab, type ScenarioName } from '../../lab';
 import { runDiagnosis } from '../../main/engine/run';
-import { DiagnoseRequestSchema, type DeviceProfile } from '../../shared/model';
+import { labDiagnoseRequest } from '../../lab/request';
+import type { DeviceProfile } from '../../shared/model';
 import { EXIT_OK, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
 import { renderHuman } from '../render-diagnosis';
 
@@ -59,25 +60,10 @@ function canBind(address: string): Promise<boolean> {
 }
 
 function requestFor(lab: Lab, c: DemoCase, bindOk: boolean) {
-  const t = lab.tenant;
-  return DiagnoseRequestSchema.parse({
-    target: {
-      method: 'auto',
-      domain: t.domain,
-      from: t.mailbox,
-      to: [t.internalRecipient, t.externalRecipient],
-      user: t.mailbox,
-      expectedIp: t.connectorIp,
-      ...(c.fromConnectorIp && bindOk ? { bind: t.connectorIp } : {}),
-      connectTo: lab.connectTo,
-      dnsServer: `${lab.dns.address}:${lab.dns.port}`,
-    },
-    device: c.device,
-    timeoutMs: DEMO_DIAGNOSIS_TIMEOUT_MS,
-    extraCaPem: [lab.caPem],
-    // The lab mailbox's password: lab only, not a secret.
-    password: t.password,
-  });
+  return labDiagnoseRequest(
+    { ...lab, dnsServer: `${lab.dns.address}:${lab.dns.port}` },
+    { device: c.device, bindConnectorIp: Boolean(c.fromConnectorIp) && bindOk, timeoutMs: DEMO_DIAGNOSIS_TIMEOUT_MS },
+  );
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
