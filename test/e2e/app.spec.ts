@@ -3,24 +3,11 @@
 // Screenshots of every screen at 1366×768 and 1024×768 go to test-results/screenshots/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { renderFinding } from '../../src/shared/findings/catalog';
-import { expect, screenshot, test } from './fixtures';
+import { expect, goTo, screenshot, shootBothSizes, test } from './fixtures';
 
 /** How long a lab diagnosis may take on a busy 2-core machine before the test gives up, in ms. */
 const RUN_DONE_MS = 90_000;
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await screenshot(page, `${name}-1366x768`);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await screenshot(page, `${name}-1024x768`);
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
-
-async function nav(page: Page, screen: string): Promise<void> {
-  await page.locator(`.sidebar [data-screen="${screen}"]`).click();
-  await expect(page.locator('main')).toHaveAttribute('data-screen', screen);
-}
 
 test('new job → Ricoh → advisor → checklist → wrong-password diagnosis in Japanese, then English', async ({ app: page }) => {
   test.setTimeout(180_000);
@@ -33,7 +20,7 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   await page.locator('[data-model="ricoh-im"]').first().click();
   await expect(page.locator('.device-details')).toContainText('Ricoh');
   await expect(page.locator('.device-details')).toContainText('最高 TLS バージョン');
-  await shoot(page, '1-device');
+  await shootBothSizes(page, '1-device');
 
   // 2. Method: answers → ranking; choose client submission.
   await page.getByRole('button', { name: '次へ: 送信方法を選ぶ' }).click();
@@ -47,11 +34,11 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   await expect(submission).toHaveAttribute('data-rank', '1');
   await submission.getByRole('button', { name: 'この方法にする' }).click();
   await expect(submission.getByRole('button', { name: /選択中/ })).toBeVisible();
-  await shoot(page, '2-method');
+  await shootBothSizes(page, '2-method');
   await page.locator('details.comparison-box summary').click();
   await expect(page.locator('table.comparison')).toContainText('ポート 587 またはポート 25');
   await page.locator('table.comparison').scrollIntoViewIfNeeded();
-  await shoot(page, '2-method-comparison');
+  await shootBothSizes(page, '2-method-comparison');
 
   // 3. Checklist: exact values for this model and method.
   await page.getByRole('button', { name: '次へ: チェックリスト' }).click();
@@ -61,17 +48,17 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   await expect(page.locator('.step.actor-admin').first()).toBeVisible();
   await page.locator('[data-step] input[type="checkbox"]').first().check();
   await expect(page.getByRole('status').first()).toContainText('1 手順にチェック済み');
-  await shoot(page, '3-checklist');
+  await shootBothSizes(page, '3-checklist');
 
   // 4. Diagnose against the built-in lab's wrong-password scenario.
   await page.getByRole('button', { name: '次へ: 診断' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('4. 診断');
   await expect(page.getByLabel('ユーザー名（メールボックス）')).toHaveValue('scanner@contoso.com');
   await page.getByLabel('パスワード').fill('typed-on-site-1!');
-  await shoot(page, '4-diagnose-form');
+  await shootBothSizes(page, '4-diagnose-form');
   await page.getByLabel('内蔵ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
   await page.getByLabel('ラボのシナリオ').selectOption('wrong-password');
-  await shoot(page, '4-diagnose-practice');
+  await shootBothSizes(page, '4-diagnose-practice');
   await page.getByRole('button', { name: /診断を実行/ }).click();
   const verdict = page.locator('[data-verdict]');
   await expect(verdict).toBeVisible({ timeout: RUN_DONE_MS });
@@ -87,44 +74,44 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   await expect(page.locator('.transcript-rows tbody tr').first()).toContainText('535');
   await expect(page.locator('body')).not.toContainText('typed-on-site-1!');
   await finding.scrollIntoViewIfNeeded();
-  await shoot(page, '4-diagnose-ja');
+  await shootBothSizes(page, '4-diagnose-ja');
 
   // The checklist now shows what the diagnosis proved (auth failed → red).
-  await nav(page, 'checklist');
+  await goTo(page, 'checklist');
   await expect(page.locator('[data-step][data-verified="fail"]').first()).toBeVisible();
-  await shoot(page, '3-checklist-after-run');
+  await shootBothSizes(page, '3-checklist-after-run');
 
   // Settings: switch to English live; the verdict re-renders in English.
-  await nav(page, 'settings');
+  await goTo(page, 'settings');
   await page.getByLabel('表示言語').selectOption('en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
-  await shoot(page, 'settings-en');
-  await nav(page, 'diagnose');
+  await shootBothSizes(page, 'settings-en');
+  await goTo(page, 'diagnose');
   await expect(page.locator('[data-verdict]')).toContainText('Mail cannot be sent this way yet.');
   const en = page.locator('[data-code="AUTH_FAILED"]').first();
   await expect(en.locator('h4')).toHaveText(renderFinding({ code: 'AUTH_FAILED' }, 'en').title);
   await expect(en).toContainText('Cause');
   await en.scrollIntoViewIfNeeded();
-  await shoot(page, '4-diagnose-en');
+  await shootBothSizes(page, '4-diagnose-en');
 
   // The job survives a restart of the window; the password does not.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('4. Diagnose');
   await page.getByLabel('Practice with the built-in lab (simulated Microsoft 365 on this laptop)').uncheck();
   await expect(page.getByLabel('Password')).toHaveValue('');
-  await nav(page, 'device');
+  await goTo(page, 'device');
   await expect(page.getByLabel('Customer site')).toHaveValue('Contoso 大阪支店 3F');
   const stored = await page.evaluate(() => JSON.stringify((globalThis as unknown as { localStorage: Record<string, string> }).localStorage));
   expect(stored).not.toContain('typed-on-site-1!');
 });
 
 test('cancel mid-run (silent port) ends the run as cancelled', async ({ app: page }) => {
-  await nav(page, 'diagnose');
+  await goTo(page, 'diagnose');
   await page.getByLabel('内蔵ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
   await page.getByLabel('ラボのシナリオ').selectOption('silent-port');
   await page.getByRole('button', { name: /診断を実行/ }).click();
   await expect(page.locator('[data-state="running"]').first()).toBeVisible({ timeout: 30_000 });
-  await shoot(page, '4-diagnose-running');
+  await shootBothSizes(page, '4-diagnose-running');
   const cancelAt = Date.now();
   await page.getByRole('button', { name: '中止' }).click();
   await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'cancelled', { timeout: 30_000 });
@@ -132,17 +119,17 @@ test('cancel mid-run (silent port) ends the run as cancelled', async ({ app: pag
   expect(Date.now() - cancelAt).toBeLessThan(30_000);
   await expect(page.getByRole('button', { name: /診断を実行/ })).toBeEnabled();
   await expect(page.locator('main')).toContainText('中止までに問題は見つかりませんでした');
-  await shoot(page, '4-diagnose-cancelled');
+  await shootBothSizes(page, '4-diagnose-cancelled');
 });
 
 test('a hanging server does not freeze the UI: other screens work while it runs', async ({ app: page }) => {
-  await nav(page, 'diagnose');
+  await goTo(page, 'diagnose');
   await page.getByLabel('内蔵ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
   await page.getByLabel('ラボのシナリオ').selectOption('silent-port');
   await page.getByRole('button', { name: /診断を実行/ }).click();
   await expect(page.locator('[data-state="running"]').first()).toBeVisible({ timeout: 30_000 });
   for (const screen of ['device', 'method', 'checklist', 'settings', 'reports', 'diagnose'] as const) {
-    await nav(page, screen);
+    await goTo(page, screen);
   }
   await expect(page.locator('.sidebar [data-screen="diagnose"] .nav-running')).toBeVisible();
   // The page's event loop answers promptly while the engine waits on the silent port.
@@ -160,9 +147,9 @@ test.describe('English OS', () => {
   test.use({ osLocale: 'en-US' });
   test('starts in English and Settings shows the runtime', async ({ app: page }) => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('1. Device');
-    await nav(page, 'settings');
+    await goTo(page, 'settings');
     await expect(page.locator('main')).toContainText('bridge');
-    await shoot(page, 'settings');
+    await shootBothSizes(page, 'settings');
   });
 });
 

@@ -2,20 +2,12 @@
 // SMTP client in the test process plays the device (STARTTLS, AUTH LOGIN, From ≠ the signed-in user), the
 // session appears live with SEND_AS_DENIED and no password, it is saved to the job's report, then Stop.
 import nodemailer from 'nodemailer';
-import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { expect, shootBothSizes, test } from './fixtures';
 
 /** The "device's" password: must never appear on screen. */
 const DEVICE_PASSWORD = 'Dev1ce&Pass word';
 /** How long the client may take to send through the listener, in ms. */
 const SEND_MS = 20_000;
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await screenshot(page, `${name}-1366x768`);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await screenshot(page, `${name}-1024x768`);
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
 
 test('listen on 127.0.0.1, a client sends as someone else → SEND_AS_DENIED live, saved to the report, stop', async ({
   app: page,
@@ -27,7 +19,7 @@ test('listen on 127.0.0.1, a client sends as someone else → SEND_AS_DENIED liv
   await page.getByLabel('この PC のアドレス').selectOption('127.0.0.1');
   await page.getByLabel('ポート（STARTTLS または暗号化なし）').fill('0');
   await page.getByLabel('診断の基準にする送信方法').selectOption('submission');
-  await shoot(page, 'capture-form');
+  await shootBothSizes(page, 'capture-form');
   await page.getByRole('button', { name: /待ち受けを開始/ }).click();
 
   const row = page.locator('[data-listen-port]').first();
@@ -71,7 +63,7 @@ test('listen on 127.0.0.1, a client sends as someone else → SEND_AS_DENIED liv
   await expect(session.locator('[data-mail-from]')).toHaveText('ceo@contoso.com');
   await expect(session).toContainText('TLSv1.');
   expect(await page.content()).not.toContain(DEVICE_PASSWORD);
-  await shoot(page, 'capture-session');
+  await shootBothSizes(page, 'capture-session');
 
   await session.getByRole('button', { name: 'レポートに保存' }).click();
   await expect(session.getByRole('button', { name: 'レポートに保存しました' })).toBeDisabled();
@@ -94,10 +86,10 @@ test.describe('English OS', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Capture');
     await expect(page.getByLabel('Ports (STARTTLS or none)')).toHaveValue('2525, 587');
     await expect(page.getByRole('button', { name: /Start listening/ })).toBeEnabled();
-    await shoot(page, 'capture-en');
+    await shootBothSizes(page, 'capture-en');
     await page.locator('.sidebar [data-screen="reports"]').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reports');
     await expect(page.locator('main')).toContainText('No saved reports match.');
-    await shoot(page, 'reports-empty-en');
+    await shootBothSizes(page, 'reports-empty-en');
   });
 });

@@ -146,4 +146,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** Screenshots at both sizes the app must read well at (1366×768, then 1024×768), leaving the page at 1366×768. */
+export async function shootBothSizes(page: Page, name: string): Promise<void> {
+  await screenshot(page, `${name}-1366x768`);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await screenshot(page, `${name}-1024x768`);
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+/** Opens a screen from the sidebar and waits until it is the one shown. */
+export async function goTo(page: Page, screen: string): Promise<void> {
+  await page.locator(`.sidebar [data-screen="${screen}"]`).click();
+  await expect(page.locator('main')).toHaveAttribute('data-screen', screen);
+}
+
 export { expect };

@@ -4,26 +4,14 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import yauzl from 'yauzl';
-import { expect, screenshot, test } from './fixtures';
+import { expect, goTo, shootBothSizes, test } from './fixtures';
 
 /** How long a lab diagnosis may take on a busy 2-core machine, in ms. */
 const RUN_DONE_MS = 60_000;
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await screenshot(page, `${name}-1366x768`);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await screenshot(page, `${name}-1024x768`);
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
-
-async function nav(page: Page, screen: string): Promise<void> {
-  await page.locator(`.sidebar [data-screen="${screen}"]`).click();
-  await expect(page.locator('main')).toHaveAttribute('data-screen', screen);
-}
-
 /** Runs a submission diagnosis against lab `scenario` and waits for its verdict. */
 async function diagnose(page: Page, scenario: string): Promise<void> {
-  await nav(page, 'diagnose');
+  await goTo(page, 'diagnose');
   const practice = page.getByLabel('内蔵ラボで練習する（この PC 上の模擬 Microsoft 365）');
   if (!(await practice.isChecked())) await practice.check();
   await page.getByLabel('ラボのシナリオ').selectOption(scenario);
@@ -52,9 +40,9 @@ test('diagnose → save → Reports: note, HTML + zip export, compare two runs, 
 }) => {
   test.setTimeout(150_000);
   await page.getByLabel('お客様先').fill('大阪支店 3F');
-  await nav(page, 'method');
+  await goTo(page, 'method');
   await page.getByLabel('メール ドメイン').fill('contoso.com');
-  await nav(page, 'diagnose');
+  await goTo(page, 'diagnose');
   await page.getByLabel('送信方法', { exact: true }).selectOption('submission');
 
   // Run 1: the mailbox password is wrong → fail; saved into a new report for this visit.
@@ -64,7 +52,7 @@ test('diagnose → save → Reports: note, HTML + zip export, compare two runs, 
   await expect(page.getByRole('button', { name: 'レポートに保存しました' })).toBeDisabled();
 
   // Reports: grouped under customer / site, with the verdict and the finding code.
-  await nav(page, 'reports');
+  await goTo(page, 'reports');
   const group = page.locator('.site-group').filter({ hasText: '大阪支店 3F' });
   await expect(group).toContainText('contoso.com');
   await expect(group.locator('tr[data-report-id]')).toHaveCount(1);
@@ -75,13 +63,13 @@ test('diagnose → save → Reports: note, HTML + zip export, compare two runs, 
   await expect(page.locator('tr[data-report-id]')).toHaveCount(0);
   await page.getByLabel('検出コード').fill('');
   await expect(page.locator('tr[data-report-id]')).toHaveCount(1);
-  await shoot(page, 'reports-list');
+  await shootBothSizes(page, 'reports-list');
 
   // Open, add a note (saved into the file, shown after reopening).
   await page.getByRole('button', { name: '開く' }).click();
   await expect(page.locator('.run-card')).toHaveCount(1);
   await expect(page.locator('.run-card [data-code="AUTH_FAILED"]').first()).toBeVisible();
-  await shoot(page, 'reports-open');
+  await shootBothSizes(page, 'reports-open');
   await page.getByLabel('技術者メモ').fill('管理者にパスワードのリセットを依頼しました。');
   await page.getByRole('button', { name: 'メモを保存' }).click();
   await expect(page.locator('.notes [role="status"]')).toContainText('保存しました');
@@ -113,7 +101,7 @@ test('diagnose → save → Reports: note, HTML + zip export, compare two runs, 
   await expect(compare.locator('tr[data-change="fixed"]').first()).toBeVisible();
   await expect(page.getByLabel('技術者メモ')).toHaveValue('管理者にパスワードのリセットを依頼しました。');
   await compare.scrollIntoViewIfNeeded();
-  await shoot(page, 'reports-compare');
+  await shootBothSizes(page, 'reports-compare');
 
   // Delete, then Undo brings it back.
   await page.locator('.report-head').getByRole('button', { name: '削除' }).click();
