@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/index';
 import { createReportStore } from '../../../src/main/store/report-store';
 import { findSecret, secretForms } from '../../../src/shared/secrets';
-import { HAVE_SWAKS, swaks } from './devices';
+import { describePeers } from '../../helpers/peers';
+import { SWAKS_MISSING, swaks } from './devices';
 
 /** Bound on waiting for the CLI's "listening" line, in ms. */
 const LISTEN_WAIT_MS = 30_000;
@@ -45,7 +46,7 @@ function filesUnder(root: string): string[] {
   });
 }
 
-describe.skipIf(!HAVE_SWAKS)('capture CLI with swaks devices (skipped: swaks not installed)', () => {
+describePeers('capture CLI with swaks devices', SWAKS_MISSING, () => {
   it('prints each session as a JSON line, appends it to the report, and no password appears anywhere', async () => {
     const reportsDir = path.join(dir, 'reports');
     const store = await createReportStore(reportsDir);

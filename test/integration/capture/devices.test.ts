@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCapture, type CaptureHandle } from '../../../src/main/capture/index';
 import type { CaptureDiagnosis } from '../../../src/shared/capture';
 import { findSecret, secretForms } from '../../../src/shared/secrets';
-import { HAVE_OPENSSL, HAVE_SWAKS, opensslStarttls, rawSession, swaks } from './devices';
+import { describePeers } from '../../helpers/peers';
+import { OPENSSL_MISSING, SWAKS_MISSING, opensslStarttls, rawSession, swaks } from './devices';
 
 /** Wait for a session to be diagnosed after its client exits, in ms. */
 const SESSION_WAIT_MS = 15_000;
@@ -53,7 +54,7 @@ function auth(mech: 'LOGIN' | 'PLAIN', password: string, user = USER): string[] 
   return ['-a', mech, '-au', user, '-ap', password];
 }
 
-describe.skipIf(!HAVE_SWAKS)('swaks as the device (skipped: swaks not installed)', () => {
+describePeers('swaks as the device', SWAKS_MISSING, () => {
   const base = (ehlo: string) => ['--to', 'boss@contoso.com', '--from', USER, '--helo', ehlo];
 
   it.each([
@@ -172,7 +173,7 @@ describe.skipIf(!HAVE_SWAKS)('swaks as the device (skipped: swaks not installed)
   });
 });
 
-describe.skipIf(!HAVE_OPENSSL)('openssl s_client as the device (skipped: openssl not installed)', () => {
+describePeers('openssl s_client as the device', OPENSSL_MISSING, () => {
   it('-starttls smtp -tls1: TLS 1.0 negotiated and offered, TLS_VERSION_UNSUPPORTED', async () => {
     const r = await opensslStarttls(port(sub), ['-tls1', '-cipher', 'DEFAULT@SECLEVEL=0']);
     expect(r.out).toMatch(/Protocol\s*:\s*TLSv1\b/);

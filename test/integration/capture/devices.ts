@@ -1,11 +1,13 @@
 // "Devices" for capture tests: real SMTP clients run as child processes (swaks, openssl s_client) and a raw
 // socket client that sends exactly the bytes a broken firmware would (bare LF). All bounded in time.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import net from 'node:net';
+import { opensslMissing, swaksMissing } from '../../helpers/peers';
 
-export const HAVE_SWAKS = existsSync('/usr/bin/swaks');
-export const HAVE_OPENSSL = existsSync('/usr/bin/openssl');
+/** Why swaks / openssl cannot play the device here (null: they can). */
+export const SWAKS_MISSING = swaksMissing();
+export const OPENSSL_MISSING = opensslMissing();
+export const HAVE_SWAKS = SWAKS_MISSING === null;
 /** Bound on one client run, in milliseconds. */
 export const CLIENT_RUN_MS = 30_000;
 

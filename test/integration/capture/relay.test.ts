@@ -1,11 +1,12 @@
 // Relay-through against the lab (a simulated Exchange Online on loopback): the device's message is forwarded
 // with the technician's settings, it arrives upstream, and the upstream's real answer (also a rejection) is
 // what the device is told.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../../src/lab';
 import { startCapture, type CaptureHandle } from '../../../src/main/capture/index';
 import type { CaptureDiagnosis } from '../../../src/shared/capture';
-import { HAVE_SWAKS, swaks } from './devices';
+import { describePeers } from '../../helpers/peers';
+import { HAVE_SWAKS, SWAKS_MISSING, swaks } from './devices';
 
 /** Wait for a session's diagnosis after the client exits, in ms. */
 const SESSION_WAIT_MS = 20_000;
@@ -43,7 +44,7 @@ async function sessionFor(h: CaptureHandle, ehlo: string): Promise<CaptureDiagno
   throw new Error(`no session with EHLO ${ehlo}`);
 }
 
-describe.skipIf(!HAVE_SWAKS)('relay-through to the lab (skipped: swaks not installed)', () => {
+describePeers('relay-through to the lab', SWAKS_MISSING, () => {
   it("with the device's own credentials: the message arrives upstream and the device gets the upstream's 250", async () => {
     lab.setScenario('healthy');
     const t = lab.tenant;

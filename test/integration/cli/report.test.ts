@@ -9,7 +9,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/index';
-import { DEFAULT_CHROMIUM_PATH } from '../../../src/main/export/pdf';
+import { chromiumMissing, itPeers } from '../../helpers/peers';
 import { createReportStore } from '../../../src/main/store/report-store';
 import { saveDiagnosisAsReport } from '../../../src/main/store/save-diagnosis';
 import { check, diagnosis, JOB } from '../../unit/store/fixtures';
@@ -151,7 +151,7 @@ describe('report CLI', () => {
     expect(r.stdout).toContain(fixed);
   });
 
-  it.skipIf(!existsSync(DEFAULT_CHROMIUM_PATH))('exports a PDF (skipped: no Chromium)', { timeout: 90_000 }, async () => {
+  itPeers('exports a PDF', chromiumMissing(), { timeout: 90_000 }, async () => {
     const file = path.join(out, 'r.pdf');
     const r = await cli(['export', fixed, '--format', 'pdf', '--out', file]);
     expect(r.code, r.stderr).toBe(0);

@@ -11,10 +11,10 @@ import {
   NETNS_SILENT_NEIGHBOUR,
   type NetnsPair,
 } from '../../helpers/netns';
+import { describePeers } from '../../helpers/peers';
 import type { ProbeResult, ProbeTarget } from '../../helpers/netns-probe';
 
 const skip = netnsSkipReason();
-if (skip) console.warn(`netns-tcp: skipped: ${skip}`);
 
 /** Connect deadline handed to the probes (raw and the engine's), in ms: a DROP must end as a timeout right after it. */
 const CONNECT_TIMEOUT_MS = 3_000;
@@ -25,7 +25,7 @@ const PROBE_PROCESS_MS = 60_000;
 
 const PORTS = { open: 2525, drop: 2526, rejectRst: 2527, rejectIcmp: 2528, closed: 2529 } as const;
 
-describe.skipIf(skip !== null)(`TCP failures in a private network namespace${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describePeers('TCP failures in a private network namespace', skip, () => {
   let pair: NetnsPair | undefined;
   const results = new Map<string, ProbeResult>();
 

@@ -3,15 +3,15 @@
 // recipient (RELAY_DENIED from Postfix's `554 5.7.1 ... Relay access denied`). Names resolve through a
 // private DNS server so the engine sees the same records it would see in the field.
 import type { Answer } from 'dns-packet';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDnsServer, type DnsServer } from '../../../src/lab/dns-server';
 import { runDiagnosis } from '../../../src/main/engine/run';
 import { DiagnoseRequestSchema, type Diagnosis, type Target } from '../../../src/shared/model';
+import { describePeers } from '../../helpers/peers';
 import { postfixSkipReason, startPostfix, type PostfixPeer } from '../../helpers/postfix';
 import { sleep } from '../../helpers/run-cmd';
 
 const skip = postfixSkipReason();
-if (skip) console.warn(`postfix-engine: skipped: ${skip}`);
 
 /** Overall deadline of one diagnosis against the local Postfix, in ms. */
 const DIAGNOSIS_TIMEOUT_MS = 30_000;
@@ -24,7 +24,7 @@ function codes(d: Diagnosis): string[] {
   return d.checks.flatMap((c) => c.findings.map((f) => f.code));
 }
 
-describe.skipIf(skip !== null)(`engine vs a private Postfix${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describePeers('engine vs a private Postfix', skip, () => {
   let pf: PostfixPeer;
   let dns: DnsServer;
 

@@ -1,17 +1,17 @@
 // Smoke check of the Postfix harness with a known-good client (swaks): if these fail, the harness is broken,
 // not the engine. AUTH after STARTTLS succeeds, a wrong password gets 535, an unauthenticated external
 // recipient gets Postfix's `554 5.7.1 ... Relay access denied`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postfixSkipReason, startPostfix, type PostfixPeer } from '../../helpers/postfix';
-import { findExecutable, runCmd } from '../../helpers/run-cmd';
+import { describePeers, firstMissing, swaksMissing } from '../../helpers/peers';
+import { runCmd } from '../../helpers/run-cmd';
 
-const skip = postfixSkipReason() ?? (findExecutable('/usr/bin/swaks') ? null : 'swaks is not installed');
-if (skip) console.warn(`postfix-swaks: skipped: ${skip}`);
+const skip = firstMissing(postfixSkipReason(), swaksMissing());
 
 /** Upper bound for one swaks session against the local Postfix, in milliseconds. */
 const SWAKS_TIMEOUT_MS = 20_000;
 
-describe.skipIf(skip !== null)(`swaks vs a private Postfix${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describePeers('swaks vs a private Postfix', skip, () => {
   let pf: PostfixPeer;
   beforeAll(async () => {
     pf = await startPostfix();

@@ -1,14 +1,16 @@
 // Every lab scenario seen by a second, independent SMTP client: swaks (Perl, OpenSSL via Net::SSLeay).
 // swaks runs as a child process (async: the lab lives in this process's event loop).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SCENARIOS, startLab, type Lab, type ScenarioName } from '../../../src/lab';
+import { describePeers, swaksMissing } from '../../helpers/peers';
 
 const SWAKS = '/usr/bin/swaks';
-const HAVE_SWAKS = existsSync(SWAKS);
+const SWAKS_MISSING = swaksMissing();
+const HAVE_SWAKS = SWAKS_MISSING === null;
 /** Bound on one swaks run, in milliseconds. */
 const SWAKS_RUN_MS = 20_000;
 /** swaks' own per-reply timeout, in seconds (silent-port waits for it). */
@@ -85,7 +87,7 @@ const REPLY_CASES: { name: ScenarioName; args: () => string[]; code: number; enh
   { name: 'healthy', args: () => submission([], false), code: 530, enhanced: '5.7.57' },
 ];
 
-describe.skipIf(!HAVE_SWAKS)('lab scenarios seen by swaks (skipped: /usr/bin/swaks not installed; .ci/run installs it)', () => {
+describePeers('lab scenarios seen by swaks', SWAKS_MISSING, () => {
   it.each(REPLY_CASES)('$name → $code $enhanced', async ({ name, args, code, enhanced }) => {
     lab.setScenario(name);
     const { out } = await swaks(args());

@@ -1,26 +1,18 @@
 // The PDF export printed by real Chromium (JavaScript off), then read back with poppler: text extracted with
 // pdftotext must show the hostile strings escaped and inert; pages rendered with pdftoppm must not be blank.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExport } from '../../../src/main/export/export-report';
-import { createChromiumPdfPrinter, DEFAULT_CHROMIUM_PATH } from '../../../src/main/export/pdf';
+import { createChromiumPdfPrinter } from '../../../src/main/export/pdf';
 import { findSecret, secretForms } from '../../../src/shared/secrets';
+import { chromiumMissing, firstMissing, itPeers, japaneseFontMissing, popplerMissing } from '../../helpers/peers';
 import { ANSI, FORBIDDEN_OUTPUT, hostileReport, MARK, SCRIPT } from '../../unit/store/hostile';
 
-const have = (cmd: string) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const NO_TOOLS = !existsSync(DEFAULT_CHROMIUM_PATH) || !have('pdftotext') || !have('pdftoppm');
-const JA_FONT = !NO_TOOLS && have('fc-list') && execFileSync('fc-list', [':lang=ja']).toString().trim() !== '';
+const TOOLS_MISSING = firstMissing(chromiumMissing(), popplerMissing());
+const JA_FONT_MISSING = firstMissing(TOOLS_MISSING, japaneseFontMissing());
 
 /** Page resolution for the blank check, in dots per inch (low: we count pixels, not read them). */
 const RASTER_DPI = 40;
@@ -49,7 +41,7 @@ afterAll(async () => fsp.rm(dir, { recursive: true, force: true }));
 
 describe('PDF export through Chromium', () => {
   for (const lang of ['ja', 'en'] as const) {
-    it.skipIf(NO_TOOLS)(`prints escaped, non-blank A4 pages (${lang}) (skipped: needs chromium and poppler-utils)`, { timeout: 120_000 }, async () => {
+    itPeers(`prints escaped, non-blank A4 pages (${lang})`, TOOLS_MISSING, { timeout: 120_000 }, async () => {
       const file = path.join(dir, `report-${lang}.pdf`);
       const secrets = [{ user: 'scanner@contoso.com', password: 'Never-In-Pdf-77' }];
       const res = await writeExport(hostileReport(), { format: 'pdf', lang, secrets, pdf: createChromiumPdfPrinter() }, file);
@@ -84,7 +76,7 @@ describe('PDF export through Chromium', () => {
     });
   }
 
-  it.skipIf(!JA_FONT)('embeds a Japanese font in the ja PDF, so text is not printed as empty boxes (skipped: no Japanese font installed)', () => {
+  itPeers('embeds a Japanese font in the ja PDF, so text is not printed as empty boxes', JA_FONT_MISSING, {}, () => {
     const fonts = execFileSync('pdffonts', [path.join(dir, 'report-ja.pdf')]).toString();
     expect(fonts).toMatch(/IPA|CJK|Gothic|Mincho|Noto Sans JP|Takao|VL/i);
   });

@@ -7,7 +7,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describePeers } from '../../helpers/peers';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -60,7 +61,7 @@ let tmp = '';
 let appDir = '';
 let iconsDir = '';
 
-describe.skipIf(!built)('packaged app (skipped: run `npm run build` first; CI builds before testing)', () => {
+describePeers('packaged app', built ? null : 'the app is not built: run `npm run build` first (npm test builds before testing)', () => {
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'dmd-pack-'));
     iconsDir = join(tmp, 'icons');
