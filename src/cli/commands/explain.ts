@@ -2,7 +2,7 @@
 // Exit 0 = nothing wrong recognised, 1 = problems found, 2 = bad input.
 import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
-import { classifyText } from '../../shared/findings/classify';
+import { classify } from '../../shared/findings/classify';
 import type { Actor, Lang, RenderedFinding } from '../../shared/model';
 import { ACTOR_LABELS } from '../../shared/vocabulary';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
@@ -91,7 +91,7 @@ export const explainCommand: CliCommand = {
     const arg = positionals[0] ?? '';
     const text = arg === '-' ? await readStdin(io.stdin) : arg;
     checkText(text);
-    const findings = classifyText(text).map((ref) => renderFinding(ref, lang));
+    const findings = classify({ text }).map((ref) => renderFinding(ref, lang));
     if (values.json === true) {
       writeJson(io, {
         findings: findings.map((f) => ({ code: f.code, severity: f.severity, actor: f.actor, title: f.title, cause: f.cause, fix: f.fix })),
