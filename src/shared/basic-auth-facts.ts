@@ -22,8 +22,12 @@ export interface DatedFact<T> {
   note?: Localized;
 }
 
-/** A period given by the source only roughly ("end of December 2026", "second half of 2027"): first and last day. */
+/**
+ * A period the source gives only roughly ("end of December 2026", "second half of 2027"): its words, and the first
+ * and last day the app uses to compare with today (the words are shown; the days are our reading of them).
+ */
 export interface Period {
+  label: Localized;
   from: string;
   to: string;
 }
@@ -59,7 +63,7 @@ export const BASIC_AUTH_FACTS = {
   /** Existing tenants: Basic auth for SMTP AUTH disabled by default; admins can still enable it. */
   defaultOffExisting: {
     id: 'basic-auth-default-off',
-    value: { from: '2026-12-01', to: '2026-12-31' } as Period,
+    value: { label: { ja: '2026 年 12 月末', en: 'the end of December 2026' }, from: '2026-12-15', to: '2026-12-31' } as Period,
     text: {
       ja: 'Microsoft は既存テナントの SMTP AUTH の基本認証を {value} に既定で無効にします。管理者はまだ有効に戻せます。',
       en: 'Microsoft disables Basic authentication for SMTP AUTH by default for existing tenants at {value}; admins can still enable it.',
@@ -67,6 +71,10 @@ export const BASIC_AUTH_FACTS = {
     source: EXCHANGE_BLOG_2026,
     read: READ,
     verified: true,
+    note: {
+      ja: 'Microsoft は日付を示さず「2026 年 12 月末」としています。本アプリは 12 月後半（12/15〜12/31）を切り替え期間として扱います。',
+      en: 'Microsoft gives "end of December 2026" without a day; the app treats the second half of December (12-15 to 12-31) as the cut-over window.',
+    },
   },
   /** New tenants created after December 2026: no Basic auth for SMTP AUTH by default, OAuth only. */
   newTenants: {
@@ -83,7 +91,7 @@ export const BASIC_AUTH_FACTS = {
   /** Microsoft announces the final removal date in this period; until then the re-enable is temporary. */
   finalRemovalAnnounced: {
     id: 'basic-auth-final-removal-announcement',
-    value: { from: '2027-07-01', to: '2027-12-31' } as Period,
+    value: { label: { ja: '2027 年後半', en: 'the second half of 2027' }, from: '2027-07-01', to: '2027-12-31' } as Period,
     text: {
       ja: 'Microsoft は SMTP AUTH の基本認証を最終的に廃止する日付を {value} に発表します。再有効化は一時しのぎです。',
       en: 'Microsoft announces the final removal date for SMTP AUTH Basic authentication in {value}; re-enabling is only temporary.',
@@ -201,7 +209,8 @@ export function factValueText(value: unknown, lang: 'ja' | 'en'): string {
   if (value === null || value === undefined) return lang === 'ja' ? '不明（未確認）' : 'not known (unverified)';
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (typeof v['from'] === 'string' && typeof v['to'] === 'string') return `${v['from']} – ${v['to']}`;
+    const label = v['label'] as Localized | undefined;
+    if (label && typeof v['from'] === 'string' && typeof v['to'] === 'string') return `${label[lang]} (${v['from']} – ${v['to']})`;
     return Object.entries(v)
       .map(([k, x]) => `${k}: ${String(x)}`)
       .join('; ');

@@ -174,10 +174,10 @@ function alternatives(ctx: PlanContext, mailbox: string, preferAlternatives: boo
     fit: 'temporary',
     title: L('管理者が基本認証を一時的に再有効化する', 'Admin re-enables Basic authentication for now'),
     steps: [
-      fill(L('Microsoft 365 管理者: {portal}（メールボックス {mb}）', 'Microsoft 365 admin: {portal} (mailbox {mb})'), { portal: sw.portal, mb: mailbox }),
+      fill(L('Microsoft 365 管理者: Microsoft 365 管理センター → ユーザー → アクティブなユーザー → {mb} → メール → メール アプリの管理 →「認証済み SMTP」をオン', 'Microsoft 365 admin: {portal} (mailbox {mb})'), { portal: sw.portal, mb: mailbox }),
       fill(L('PowerShell: {t} / {m}', 'PowerShell: {t} / {m}'), { t: sw.tenant, m: sw.mailbox.replace('<mailbox>', mailbox) }),
     ],
-    caveats: [ft(F.finalRemovalAnnounced), ...(F.smtpAuthSwitches.note ? [F.smtpAuthSwitches.note] : [])],
+    caveats: [ft(F.finalRemovalAnnounced), ...(F.smtpAuthSwitches.note ? [F.smtpAuthSwitches.note] : []), ...(F.defaultOffExisting.note ? [F.defaultOffExisting.note] : [])],
     facts: [F.smtpAuthSwitches.id, F.finalRemovalAnnounced.id],
   };
   return [relay, direct, hve, reEnable];
