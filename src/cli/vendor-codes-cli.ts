@@ -30,17 +30,44 @@ export interface VendorOptions {
 export async function vendorLookup(text: string, opts: VendorOptions): Promise<VendorCodeResult> {
   const files = await loadBuiltinProfiles();
   if (opts.vendor !== undefined && !files.some((f) => fileMatchesVendor(f, opts.vendor ?? ''))) {
-    throw new UsageError(`--vendor "${printable(opts.vendor)}": no device profile for this vendor (e.g. xerox, canon, ricoh, sharp, kyocera)`);
+    throw new UsageError(
+      `--vendor "${printable(opts.vendor)}": no device profile for this vendor (e.g. xerox, canon, ricoh, sharp, kyocera)`,
+    );
   }
   if (opts.model !== undefined && !files.some((f) => f.profile.models.some((m) => m.id === opts.model))) {
     throw new UsageError(`--model "${printable(opts.model)}": no such model id in the device profiles`);
   }
-  return lookupVendorCodes(files, text, { ...(opts.vendor ? { vendor: opts.vendor } : {}), ...(opts.model ? { modelId: opts.model } : {}) });
+  return lookupVendorCodes(files, text, {
+    ...(opts.vendor ? { vendor: opts.vendor } : {}),
+    ...(opts.model ? { modelId: opts.model } : {}),
+  });
 }
 
 const T: Record<Lang, Record<string, string>> = {
-  ja: { head: '機器の表示', unverified: '未確認 — 実機で確認', verified: 'メーカー資料', meaning: 'メーカーの説明', smtp: 'SMTP 側の意味', likely: '考えられる検出事項', next: '次の確認', source: '根拠', read: '参照日', none: '該当する公開コードはありません' },
-  en: { head: 'Device message', unverified: 'unverified — check on the device', verified: 'vendor document', meaning: 'Vendor says', smtp: 'SMTP side', likely: 'Likely findings', next: 'Next check', source: 'Source', read: 'read', none: 'no published code matched' },
+  ja: {
+    head: '機器の表示',
+    unverified: '未確認 — 実機で確認',
+    verified: 'メーカー資料',
+    meaning: 'メーカーの説明',
+    smtp: 'SMTP 側の意味',
+    likely: '考えられる検出事項',
+    next: '次の確認',
+    source: '根拠',
+    read: '参照日',
+    none: '該当する公開コードはありません',
+  },
+  en: {
+    head: 'Device message',
+    unverified: 'unverified — check on the device',
+    verified: 'vendor document',
+    meaning: 'Vendor says',
+    smtp: 'SMTP side',
+    likely: 'Likely findings',
+    next: 'Next check',
+    source: 'Source',
+    read: 'read',
+    none: 'no published code matched',
+  },
 };
 
 export function writeVendorHuman(io: CliIo, r: VendorCodeResult, lang: Lang): void {
@@ -50,7 +77,10 @@ export function writeVendorHuman(io: CliIo, r: VendorCodeResult, lang: Lang): vo
     io.stdout.write(`  ${t.meaning}: ${m.meaning[lang]}\n  ${t.smtp}: ${m.smtp[lang]}\n`);
     if (m.findings.length > 0) io.stdout.write(`  ${t.likely}: ${m.findings.join(', ')}\n`);
     io.stdout.write(`  ${t.next}: ${m.next[lang]}\n`);
-    for (const s of m.sources) io.stdout.write(`  ${t.source}: ${s.title}${s.url ? ` — ${s.url}` : ''}${s.read ? ` (${t.read} ${s.read})` : ''}\n`);
+    for (const s of m.sources)
+      io.stdout.write(
+        `  ${t.source}: ${s.title}${s.url ? ` — ${s.url}` : ''}${s.read ? ` (${t.read} ${s.read})` : ''}\n`,
+      );
     io.stdout.write('\n');
   }
   for (const n of r.nothingPublished) {
@@ -68,7 +98,12 @@ export function vendorJson(r: VendorCodeResult, lang: Lang) {
       smtp: m.smtp[lang],
       next: m.next[lang],
       findings: m.findings,
-      sources: m.sources.map((s) => ({ title: s.title, url: s.url, read: s.read ?? null, vendorDoc: s.vendorDoc })),
+      sources: m.sources.map((s) => ({
+        title: s.title,
+        url: s.url,
+        read: s.read ?? null,
+        vendorDoc: s.vendorDoc,
+      })),
     })),
     nothingPublished: r.nothingPublished.map((n) => ({ vendor: n.vendor, note: n.note?.[lang] ?? null })),
   };

@@ -35,7 +35,8 @@ export interface Period {
 const READ = '2026-12-02';
 
 const EXCHANGE_BLOG_2026: FactSource = {
-  title: 'Exchange Team Blog: Updated Exchange Online SMTP AUTH Basic Authentication Deprecation Timeline (2026-01-27)',
+  title:
+    'Exchange Team Blog: Updated Exchange Online SMTP AUTH Basic Authentication Deprecation Timeline (2026-01-27)',
   url: 'https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835',
 };
 const EXCHANGE_BLOG_2024: FactSource = {
@@ -43,7 +44,8 @@ const EXCHANGE_BLOG_2024: FactSource = {
   url: 'https://techcommunity.microsoft.com/blog/exchange/exchange-online-to-retire-basic-auth-for-client-submission-smtp-auth/4114750',
 };
 const LEARN_SMTP_AUTH: FactSource = {
-  title: 'Microsoft Learn: Enable or disable authenticated client SMTP submission (SMTP AUTH) in Exchange Online',
+  title:
+    'Microsoft Learn: Enable or disable authenticated client SMTP submission (SMTP AUTH) in Exchange Online',
   url: 'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
 };
 const LEARN_OAUTH_SMTP: FactSource = {
@@ -55,7 +57,8 @@ const LEARN_HVE: FactSource = {
   url: 'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/high-volume-mails-m365',
 };
 const LEARN_MFP: FactSource = {
-  title: 'Microsoft Learn: How to set up a multifunction device or application to send email using Microsoft 365 or Office 365',
+  title:
+    'Microsoft Learn: How to set up a multifunction device or application to send email using Microsoft 365 or Office 365',
   url: 'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365',
 };
 
@@ -63,7 +66,11 @@ export const BASIC_AUTH_FACTS = {
   /** Existing tenants: Basic auth for SMTP AUTH disabled by default; admins can still enable it. */
   defaultOffExisting: {
     id: 'basic-auth-default-off',
-    value: { label: { ja: '2026 年 12 月末', en: 'the end of December 2026' }, from: '2026-12-15', to: '2026-12-31' } as Period,
+    value: {
+      label: { ja: '2026 年 12 月末', en: 'the end of December 2026' },
+      from: '2026-12-15',
+      to: '2026-12-31',
+    },
     text: {
       ja: 'Microsoft は既存テナントの SMTP AUTH の基本認証を {value} に既定で無効にします。管理者はまだ有効に戻せます。',
       en: 'Microsoft disables Basic authentication for SMTP AUTH by default for existing tenants at {value}; admins can still enable it.',
@@ -91,7 +98,11 @@ export const BASIC_AUTH_FACTS = {
   /** Microsoft announces the final removal date in this period; until then the re-enable is temporary. */
   finalRemovalAnnounced: {
     id: 'basic-auth-final-removal-announcement',
-    value: { label: { ja: '2027 年後半', en: 'the second half of 2027' }, from: '2027-07-01', to: '2027-12-31' } as Period,
+    value: {
+      label: { ja: '2027 年後半', en: 'the second half of 2027' },
+      from: '2027-07-01',
+      to: '2027-12-31',
+    },
     text: {
       ja: 'Microsoft は SMTP AUTH の基本認証を最終的に廃止する日付を {value} に発表します。再有効化は一時しのぎです。',
       en: 'Microsoft announces the final removal date for SMTP AUTH Basic authentication in {value}; re-enabling is only temporary.',
@@ -104,7 +115,10 @@ export const BASIC_AUTH_FACTS = {
   rejectionReply: {
     id: 'basic-auth-rejection-reply',
     value: '550 5.7.30 Basic authentication is not supported for Client Submission.',
-    text: { ja: '基本認証が無効になった後の応答: {value}', en: 'The reply once Basic authentication is off: {value}' },
+    text: {
+      ja: '基本認証が無効になった後の応答: {value}',
+      en: 'The reply once Basic authentication is off: {value}',
+    },
     source: EXCHANGE_BLOG_2024,
     read: READ,
     // Read as quoted from Microsoft's 2024 announcement in third-party pages, not on Microsoft's page itself.
@@ -120,7 +134,8 @@ export const BASIC_AUTH_FACTS = {
     value: {
       tenant: 'Set-TransportConfig -SmtpClientAuthenticationDisabled $false',
       mailbox: 'Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false',
-      portal: 'Microsoft 365 admin center → Users → Active users → Mail → Manage email apps → Authenticated SMTP',
+      portal:
+        'Microsoft 365 admin center → Users → Active users → Mail → Manage email apps → Authenticated SMTP',
     },
     text: { ja: 'SMTP AUTH を有効にする設定: {value}', en: 'Settings that enable SMTP AUTH: {value}' },
     source: LEARN_SMTP_AUTH,
@@ -138,7 +153,8 @@ export const BASIC_AUTH_FACTS = {
       delegated: 'https://outlook.office.com/SMTP.Send offline_access',
       appOnly: 'https://outlook.office365.com/.default (SMTP.SendAsApp)',
       servicePrincipal: 'New-ServicePrincipal -AppId <appId> -ObjectId <enterprise app object id>',
-      mailboxPermission: 'Add-MailboxPermission -Identity <mailbox> -User <service principal id> -AccessRights FullAccess',
+      mailboxPermission:
+        'Add-MailboxPermission -Identity <mailbox> -User <service principal id> -AccessRights FullAccess',
     },
     text: { ja: 'SMTP AUTH の OAuth: {value}', en: 'OAuth for SMTP AUTH: {value}' },
     source: LEARN_OAUTH_SMTP,
@@ -149,7 +165,10 @@ export const BASIC_AUTH_FACTS = {
   hveEndpoint: {
     id: 'hve-endpoint',
     value: 'smtp.hve.mx.microsoft',
-    text: { ja: 'High Volume Email のエンドポイント: {value}（ポート 587、STARTTLS）', en: 'High Volume Email endpoint: {value} (port 587, STARTTLS)' },
+    text: {
+      ja: 'High Volume Email のエンドポイント: {value}（ポート 587、STARTTLS）',
+      en: 'High Volume Email endpoint: {value} (port 587, STARTTLS)',
+    },
     source: LEARN_HVE,
     read: READ,
     verified: false,
@@ -162,7 +181,10 @@ export const BASIC_AUTH_FACTS = {
   hveInternalOnly: {
     id: 'hve-internal-only',
     value: true,
-    text: { ja: 'High Volume Email は社内（テナント内）の宛先専用です。', en: "High Volume Email delivers to the tenant's own (internal) recipients only." },
+    text: {
+      ja: 'High Volume Email は社内（テナント内）の宛先専用です。',
+      en: "High Volume Email delivers to the tenant's own (internal) recipients only.",
+    },
     source: LEARN_HVE,
     read: READ,
     verified: false,
@@ -201,21 +223,23 @@ export type BasicAuthFactId = keyof typeof BASIC_AUTH_FACTS;
 
 /** Every dated fact, for tests and the "sources" list of a plan. */
 export function allBasicAuthFacts(): DatedFact<unknown>[] {
-  return Object.values(BASIC_AUTH_FACTS) as DatedFact<unknown>[];
+  return Object.values(BASIC_AUTH_FACTS);
 }
 
 /** A fact's value as text: periods as "2026-12-01 – 2026-12-31", objects as "key: value; …", null as "not known". */
 export function factValueText(value: unknown, lang: 'ja' | 'en'): string {
-  if (value === null || value === undefined) return lang === 'ja' ? '不明（未確認）' : 'not known (unverified)';
+  if (value === null || value === undefined)
+    return lang === 'ja' ? '不明（未確認）' : 'not known (unverified)';
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     const label = v['label'] as Localized | undefined;
-    if (label && typeof v['from'] === 'string' && typeof v['to'] === 'string') return `${label[lang]} (${v['from']} – ${v['to']})`;
+    if (label && typeof v['from'] === 'string' && typeof v['to'] === 'string')
+      return `${label[lang]} (${v['from']} – ${v['to']})`;
     return Object.entries(v)
-      .map(([k, x]) => `${k}: ${String(x)}`)
+      .map(([k, x]) => `${k}: ${typeof x === 'string' ? x : JSON.stringify(x)}`)
       .join('; ');
   }
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The fact's sentence with its value filled in. */

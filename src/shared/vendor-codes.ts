@@ -57,9 +57,17 @@ function sourcesOf(sources: readonly Source[], ids: readonly string[]): Source[]
  * Look the text up in the panel codes of the given files. `vendor` narrows to that vendor's files (and reports
  * when it publishes nothing that matches); `modelId` narrows codes limited to some models.
  */
-export function lookupVendorCodes(files: readonly LoadedProfileFile[], rawText: string, opts: { vendor?: string; modelId?: string } = {}): VendorCodeResult {
+export function lookupVendorCodes(
+  files: readonly LoadedProfileFile[],
+  rawText: string,
+  opts: { vendor?: string; modelId?: string } = {},
+): VendorCodeResult {
   const text = normText(rawText.slice(0, MAX_VENDOR_TEXT_CHARS));
-  const chosen = opts.vendor ? files.filter((f) => fileMatchesVendor(f, opts.vendor ?? '')) : opts.modelId ? files.filter((f) => f.profile.models.some((m) => m.id === opts.modelId)) : files;
+  const chosen = opts.vendor
+    ? files.filter((f) => fileMatchesVendor(f, opts.vendor ?? ''))
+    : opts.modelId
+      ? files.filter((f) => f.profile.models.some((m) => m.id === opts.modelId))
+      : files;
   const matches: VendorCodeMatch[] = [];
   const nothingPublished: VendorCodeResult['nothingPublished'] = [];
   if (text === '') return { matches, nothingPublished };
@@ -70,10 +78,24 @@ export function lookupVendorCodes(files: readonly LoadedProfileFile[], rawText: 
       const shown = matchOf(c, text);
       if (shown === null) continue;
       const sources = sourcesOf(f.profile.sources, c.sources);
-      matches.push({ fileId: f.profile.id, vendor: f.profile.vendor, id: c.id, shown, meaning: c.meaning, smtp: c.smtp, next: c.next, findings: c.findings, sources, verified: isVerified(sources) });
+      matches.push({
+        fileId: f.profile.id,
+        vendor: f.profile.vendor,
+        id: c.id,
+        shown,
+        meaning: c.meaning,
+        smtp: c.smtp,
+        next: c.next,
+        findings: c.findings,
+        sources,
+        verified: isVerified(sources),
+      });
     }
     if ((opts.vendor || opts.modelId) && matches.length === before) {
-      nothingPublished.push({ vendor: f.profile.vendor, ...(f.profile.panelCodesNote ? { note: f.profile.panelCodesNote } : {}) });
+      nothingPublished.push({
+        vendor: f.profile.vendor,
+        ...(f.profile.panelCodesNote ? { note: f.profile.panelCodesNote } : {}),
+      });
     }
   }
   // Verified first, then codes before bare messages.
