@@ -188,6 +188,10 @@ export const BASIC_AUTH_FACTS = {
     source: LEARN_HVE,
     read: READ,
     verified: false,
+    note: {
+      ja: '第三者の解説（Practical365 など）で確認。Microsoft Learn の記事で確認してください。',
+      en: "Seen in third-party explanations (e.g. Practical365); confirm in Microsoft Learn's article.",
+    },
   },
   /** High Volume Email's own Basic-auth end date: not verified (null = not known here). */
   hveBasicAuthEnd: {

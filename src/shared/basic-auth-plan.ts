@@ -1,5 +1,5 @@
 // The plan for the day Basic authentication breaks: for each device (one job, or every device of a site's
-// reports) what happens to it at the end of December 2026 and what to do — OAuth when the model can, otherwise
+// reports) what happens to it when Basic authentication goes off by default, and what to do — OAuth when the model can, otherwise
 // SMTP relay, Direct Send, High Volume Email, or the admin's temporary re-enable. Every date comes from
 // basic-auth-facts.ts and is compared with `today` at run time. Pure: no Node, no DOM.
 import {
@@ -91,7 +91,7 @@ export function planPhase(today: Date): { phase: PlanPhase; daysToDefaultOff: nu
   const day = isoDay(today);
   const off = F.defaultOffExisting.value as Period;
   const fin = F.finalRemovalAnnounced.value as Period;
-  const daysToDefaultOff = Math.ceil((Date.parse(`${off.to}T23:59:59Z`) - today.getTime()) / DAY_MS);
+  const daysToDefaultOff = Math.round((Date.parse(off.to) - Date.parse(day)) / DAY_MS);
   if (day < off.from) return { phase: 'before', daysToDefaultOff };
   if (day <= off.to) return { phase: 'cutover', daysToDefaultOff };
   if (day <= fin.to) return { phase: 'default-off', daysToDefaultOff };

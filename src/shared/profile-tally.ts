@@ -72,11 +72,11 @@ export function formatTally(tallies: readonly VendorTally[]): string {
   const rows = tallies.map((t) => {
     const all = t.sourced + t.unverified;
     const pct = all === 0 ? 0 : Math.round((100 * t.sourced) / all);
-    return `${t.vendor.padEnd(22)} ${String(t.sourced).padStart(4)} ${String(t.unverified).padStart(6)} ${`${pct}%`.padStart(5)} ${String(t.panelCodes).padStart(6)}`;
+    return `${t.vendor.padEnd(30)} ${String(t.sourced).padStart(4)} ${String(t.unverified).padStart(6)} ${`${pct}%`.padStart(5)} ${String(t.panelCodes).padStart(6)}`;
   });
   const total = Math.round(100 * sourcedShare(tallies));
   return [
-    `${'vendor'.padEnd(22)} ${'src'.padStart(4)} ${'unver'.padStart(6)} ${'share'.padStart(5)} ${'codes'.padStart(6)}`,
+    `${'vendor'.padEnd(30)} ${'src'.padStart(4)} ${'unver'.padStart(6)} ${'share'.padStart(5)} ${'codes'.padStart(6)}`,
     ...rows,
     `total vendor-sourced share: ${total}%`,
   ].join('\n');
