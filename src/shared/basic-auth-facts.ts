@@ -2,6 +2,7 @@
 // the source it comes from, the day it was read and whether we could verify it from Microsoft's own text. Plans
 // compare these values with today's date at run time (src/shared/basic-auth-plan.ts); no sentence elsewhere may
 // carry one of these dates as literal text. Pure: no Node, no DOM.
+import { HVE_HOST } from './exchange-online';
 import type { Localized } from './profiles';
 
 export interface FactSource {
@@ -164,7 +165,7 @@ export const BASIC_AUTH_FACTS = {
   /** High Volume Email: its endpoint. */
   hveEndpoint: {
     id: 'hve-endpoint',
-    value: 'smtp.hve.mx.microsoft',
+    value: HVE_HOST,
     text: {
       ja: 'High Volume Email のエンドポイント: {value}（ポート 587、STARTTLS）',
       en: 'High Volume Email endpoint: {value} (port 587, STARTTLS)',
