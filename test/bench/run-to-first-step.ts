@@ -29,7 +29,7 @@ export async function runToFirstStep(browser: Browser, rendererDir: string, runs
     const out: RunTimings = { firstStep: [], done: [] };
     for (let i = 0; i < runs; i += 1) {
       // A string, not a function: tsx's helpers do not exist inside the page.
-      const [first, done] = (await page.evaluate(`(async () => {
+      const [first, done] = await page.evaluate<[number, number]>(`(async () => {
         const api = globalThis.api;
         const lab = await api.labStart({ scenario: 'healthy' });
         if (!lab.ok) throw new Error('lab: ' + JSON.stringify(lab.error));
@@ -51,7 +51,7 @@ export async function runToFirstStep(browser: Browser, rendererDir: string, runs
           });
           api.diagnoseStart(request).then((r) => { if (!r.ok) { clearTimeout(timer); off(); reject(new Error(JSON.stringify(r.error))); } else runId = r.value.runId; });
         });
-      })()`)) as [number, number];
+      })()`);
       out.firstStep.push(first);
       out.done.push(done);
     }
