@@ -136,7 +136,6 @@ function writeHuman(io: CliIo, advice: ReturnType<typeof flatten>, lang: Lang): 
 
 export const adviseCommand: CliCommand = {
   name: 'advise',
-  summary: 'Recommend a sending method (client submission, Direct Send, relay) and its settings',
   async run(argv, io) {
     const str = { type: 'string' } as const;
     const { values } = parseArgs({

@@ -77,7 +77,6 @@ function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang): void {
 
 export const explainCommand: CliCommand = {
   name: 'explain',
-  summary: 'Explain an SMTP reply, NDR or client error (cause, fix, who acts)',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
