@@ -128,3 +128,18 @@ describe('device screen: OAuth support and the Basic-auth plan', () => {
     expect(plan.textContent).toContain('techcommunity.microsoft.com');
   });
 });
+
+describe('checklist: OAuth path', () => {
+  it('offers the OAuth path for an OAuth-capable model on client submission and shows its steps instead of the password', async () => {
+    await bootWith('sharp-bp');
+    act(() => {
+      appStore.getState().updateJob({ method: 'submission', mailbox: 'scan@contoso.com' });
+      appStore.getState().go('checklist');
+    });
+    const group = screen.getByRole('group', { name: 'How the device signs in' });
+    expect(screen.getByText(/Enter the password/)).toBeTruthy();
+    fireEvent.click(within(group).getByRole('button', { name: 'OAuth 2.0' }));
+    expect(screen.queryByText(/Enter the password/)).toBeNull();
+    expect(screen.getByText('Set the authentication method to OAuth 2.0 on the device')).toBeTruthy();
+  });
+});
