@@ -3,6 +3,8 @@ import { ACTOR_LABELS } from '../../../shared/vocabulary';
 
 export const en = {
   vendorUi: {
+    authChoice: 'How the device signs in',
+    auth: { basic: 'User name + password', oauth: 'OAuth 2.0' },
     oauthTitle: 'OAuth (for the day Basic authentication goes off)',
     oauthNone: 'The profile has no OAuth details for this model: check on the device.',
     delegated: 'Sign-in for a token (delegated)',

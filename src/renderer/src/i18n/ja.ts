@@ -4,6 +4,8 @@ import type { Resources } from './en';
 
 export const ja: Resources = {
   vendorUi: {
+    authChoice: '機器のサインイン方法',
+    auth: { basic: 'ユーザー名とパスワード', oauth: 'OAuth 2.0' },
     oauthTitle: 'OAuth（基本認証が無効になる日に備えて）',
     oauthNone: 'この機種の OAuth の詳細はプロファイルにありません。実機で確認してください。',
     delegated: 'トークン取得のサインイン（委任）',
