@@ -5,6 +5,7 @@ import { captureCommand } from './capture';
 import { demoCommand } from './demo';
 import { diagnoseCommand } from './diagnose';
 import { explainCommand } from './explain';
+import { identifyCommand } from './identify';
 import { labCommand } from './lab';
 import { reportCommand } from './report';
 
@@ -16,4 +17,5 @@ export const COMMANDS: CliCommand[] = [
   diagnoseCommand,
   labCommand,
   captureCommand,
+  identifyCommand,
 ];
