@@ -34,10 +34,14 @@ const L = {
     } satisfies Record<ProbeStatus, string>,
     outcome: {
       identified: '機種を特定しました。',
-      'vendor-only': '機器メーカーは分かりましたが、機種はプロファイルにありません。メーカーのプロファイルから選ぶか「その他の複合機」を使ってください。',
-      unknown: 'プリンターは応答しましたが、一致するプロファイルがありません。「その他の複合機」（--device-profile generic-mfp）を使い、機器のメニューで確認してください。',
-      'not-a-printer': 'SNMP は応答しましたが、プリンター（Printer-MIB / IPP）ではありません。アドレスを確認してください。',
-      'no-answer': 'SNMP にも IPP にも応答がありません。アドレス、SNMP コミュニティ名、機器の SNMP/IPP 設定、途中のファイアウォールを確認してください。',
+      'vendor-only':
+        '機器メーカーは分かりましたが、機種はプロファイルにありません。メーカーのプロファイルから選ぶか「その他の複合機」を使ってください。',
+      unknown:
+        'プリンターは応答しましたが、一致するプロファイルがありません。「その他の複合機」（--device-profile generic-mfp）を使い、機器のメニューで確認してください。',
+      'not-a-printer':
+        'SNMP は応答しましたが、プリンター（Printer-MIB / IPP）ではありません。アドレスを確認してください。',
+      'no-answer':
+        'SNMP にも IPP にも応答がありません。アドレス、SNMP コミュニティ名、機器の SNMP/IPP 設定、途中のファイアウォールを確認してください。',
       cancelled: '検出を中止しました。',
     } satisfies Record<IdentifyOutcome, string>,
   },
@@ -69,10 +73,14 @@ const L = {
     } satisfies Record<ProbeStatus, string>,
     outcome: {
       identified: 'Model identified.',
-      'vendor-only': "The vendor is known but the model is in no profile: pick one of the vendor's profiles or use \"Other MFP\".",
-      unknown: 'A printer answered but no profile matches. Use "Other MFP" (--device-profile generic-mfp) and check the device menus.',
-      'not-a-printer': 'An SNMP agent answered, but it is not a printer (no Printer-MIB, no IPP). Check the address.',
-      'no-answer': "Neither SNMP nor IPP answered. Check the address, the SNMP community, the device's SNMP/IPP settings and any firewall in between.",
+      'vendor-only':
+        'The vendor is known but the model is in no profile: pick one of the vendor\'s profiles or use "Other MFP".',
+      unknown:
+        'A printer answered but no profile matches. Use "Other MFP" (--device-profile generic-mfp) and check the device menus.',
+      'not-a-printer':
+        'An SNMP agent answered, but it is not a printer (no Printer-MIB, no IPP). Check the address.',
+      'no-answer':
+        "Neither SNMP nor IPP answered. Check the address, the SNMP community, the device's SNMP/IPP settings and any firewall in between.",
       cancelled: 'Detection cancelled.',
     } satisfies Record<IdentifyOutcome, string>,
   },
@@ -85,11 +93,16 @@ export function renderIdentify(e: IdentifyEvidence, lang: Lang): string {
   const snmpHead = `${l.snmp} (${e.snmp.version ? `${e.snmp.version}, ` : ''}${l.port} ${e.snmp.port}): ${l.status[e.snmp.status]}`;
   out.push(`  ${snmpHead}${e.snmp.message ? ` — ${p(e.snmp.message)}` : ''}`);
   for (const [k, v] of Object.entries(e.snmp.values)) out.push(`    ${k}: ${p(v)}`);
-  out.push(`  ${l.ipp} (${l.port} ${e.ipp.port}${e.ipp.path ? ` ${e.ipp.path}` : ''}): ${l.status[e.ipp.status]}${e.ipp.message ? ` — ${p(e.ipp.message)}` : ''}`);
+  out.push(
+    `  ${l.ipp} (${l.port} ${e.ipp.port}${e.ipp.path ? ` ${e.ipp.path}` : ''}): ${l.status[e.ipp.status]}${e.ipp.message ? ` — ${p(e.ipp.message)}` : ''}`,
+  );
   for (const [k, v] of Object.entries(e.ipp.values)) out.push(`    ${k}: ${p(v)}`);
   out.push('');
   if (e.vendor) {
-    const ent = e.vendor.enterprise !== undefined ? ` (sysObjectID enterprise ${e.vendor.enterprise}${e.vendor.verified ? '' : `, ${l.unverified}`})` : '';
+    const ent =
+      e.vendor.enterprise !== undefined
+        ? ` (sysObjectID enterprise ${e.vendor.enterprise}${e.vendor.verified ? '' : `, ${l.unverified}`})`
+        : '';
     out.push(`${l.vendor}: ${p(e.vendor.name)}${ent}`);
   }
   if (e.model) out.push(`${l.model}: ${p(e.model)}`);
@@ -102,7 +115,9 @@ export function renderIdentify(e: IdentifyEvidence, lang: Lang): string {
     out.push(`${l.profile}: ${m.modelId} — ${p(m.vendor)} ${p(m.series)} (${l.confidence[m.confidence]})`);
     for (const r of m.reasons) {
       const src = r.sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)).join('; ');
-      out.push(`  ${l.because}: ${r.kind} ${r.field} "${p(r.value, 80)}" ~ ${p(r.matched, 80)}${src ? ` [${p(src, 300)}]` : ''}`);
+      out.push(
+        `  ${l.because}: ${r.kind} ${r.field} "${p(r.value, 80)}" ~ ${p(r.matched, 80)}${src ? ` [${p(src, 300)}]` : ''}`,
+      );
     }
     out.push(`  ${l.generation}: ${m.generationId ?? l.genUnknown}`);
     out.push(`  ${l.use}: --device-profile ${profileRefOf(m)}`);

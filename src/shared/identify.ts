@@ -35,7 +35,15 @@ export type IppValueKey = (typeof IPP_VALUE_KEYS)[number];
  * unreachable / TCP RST. not-ipp: something answered on the port but not IPP. error: anything else (message says).
  * cancelled: the technician pressed Cancel.
  */
-export const ProbeStatusSchema = z.enum(['answered', 'no-answer', 'refused', 'not-ipp', 'error', 'cancelled', 'skipped']);
+export const ProbeStatusSchema = z.enum([
+  'answered',
+  'no-answer',
+  'refused',
+  'not-ipp',
+  'error',
+  'cancelled',
+  'skipped',
+]);
 export type ProbeStatus = z.infer<typeof ProbeStatusSchema>;
 
 export const SnmpProbeSchema = z.object({
@@ -71,7 +79,11 @@ export const MatchReasonSchema = z.object({
   /** The pattern or number that matched. */
   matched: z.string().max(300),
   /** Source titles/URLs backing the pattern (from the profile file or the enterprise table). */
-  sources: z.array(z.object({ title: z.string().max(300), url: z.string().max(2000).nullable(), vendorDoc: z.boolean() })).max(8),
+  sources: z
+    .array(
+      z.object({ title: z.string().max(300), url: z.string().max(2000).nullable(), vendorDoc: z.boolean() }),
+    )
+    .max(8),
 });
 export type MatchReason = z.infer<typeof MatchReasonSchema>;
 
@@ -95,7 +107,14 @@ export type ProfileMatch = z.infer<typeof ProfileMatchSchema>;
  * answered but nothing matched. not-a-printer: an SNMP agent answered without Printer-MIB and no IPP. no-answer:
  * neither protocol answered.
  */
-export const IdentifyOutcomeSchema = z.enum(['identified', 'vendor-only', 'unknown', 'not-a-printer', 'no-answer', 'cancelled']);
+export const IdentifyOutcomeSchema = z.enum([
+  'identified',
+  'vendor-only',
+  'unknown',
+  'not-a-printer',
+  'no-answer',
+  'cancelled',
+]);
 export type IdentifyOutcome = z.infer<typeof IdentifyOutcomeSchema>;
 
 export const IdentifyEvidenceSchema = z.object({
@@ -106,7 +125,13 @@ export const IdentifyEvidenceSchema = z.object({
   snmp: SnmpProbeSchema,
   ipp: IppProbeSchema,
   outcome: IdentifyOutcomeSchema,
-  vendor: z.object({ name: z.string().max(100), enterprise: z.number().int().min(0).optional(), verified: z.boolean() }).nullable(),
+  vendor: z
+    .object({
+      name: z.string().max(100),
+      enterprise: z.number().int().min(0).optional(),
+      verified: z.boolean(),
+    })
+    .nullable(),
   /** Best model string seen (IPP make-and-model, else hrDeviceDescr, else sysDescr's first part). */
   model: Observed.nullable(),
   /** Firmware / version string as the device gave it. */

@@ -6,8 +6,14 @@ import { z } from 'zod';
 /** Longest pattern accepted (keeps imported rules readable and cheap to run on ≤ 1 KB device strings). */
 export const MAX_IDENTIFY_PATTERN_CHARS = 200;
 
-const IdRef = z.string().max(100).regex(/^[a-z0-9][a-z0-9._-]*$/);
-const SourceRefs = z.array(IdRef).min(1, { message: 'every identify rule needs at least one source id' }).max(8);
+const IdRef = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/);
+const SourceRefs = z
+  .array(IdRef)
+  .min(1, { message: 'every identify rule needs at least one source id' })
+  .max(8);
 
 /** Observed values a pattern may look at (SNMP and IPP names as the protocols spell them). */
 export const IDENTIFY_FIELDS = [

@@ -27,7 +27,8 @@ export function snmpdMissing(): string | null {
 /** Why ippeveprinter (and the private D-Bus it needs) cannot be started here, or null. */
 export function ippevePrinterMissing(): string | null {
   if (!findExecutable(IPPEVEPRINTER)) return 'ippeveprinter is not installed (Debian package cups-ipp-utils)';
-  if (!findExecutable(DBUS_DAEMON)) return 'dbus-daemon is not installed (Debian package dbus-daemon; ippeveprinter needs a bus for its Avahi client)';
+  if (!findExecutable(DBUS_DAEMON))
+    return 'dbus-daemon is not installed (Debian package dbus-daemon; ippeveprinter needs a bus for its Avahi client)';
   return null;
 }
 
@@ -47,7 +48,11 @@ export async function freeTcpPort(): Promise<number> {
   return port;
 }
 
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, log: () => string): Promise<void> {
+async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  log: () => string,
+): Promise<void> {
   const until = Date.now() + PEER_START_TIMEOUT_MS;
   while (Date.now() < until) {
     if (await check()) return;
@@ -57,7 +62,8 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>, lo
 }
 
 function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
+    return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.pid !== undefined && process.kill(child.pid, 'SIGKILL'), 3000);
     child.once('exit', () => {
@@ -104,14 +110,20 @@ export async function startSnmpd(spec: SnmpAgentSpec): Promise<RunningPeer> {
   const port = await freeUdpPort();
   const lines = [`agentAddress udp:127.0.0.1:${port}`];
   if (spec.versions === 'v1') {
-    lines.push(`com2sec local 127.0.0.1 ${spec.community}`, 'group v1only v1 local', 'view all included .1', 'access v1only "" v1 noauth exact all none none');
+    lines.push(
+      `com2sec local 127.0.0.1 ${spec.community}`,
+      'group v1only v1 local',
+      'view all included .1',
+      'access v1only "" v1 noauth exact all none none',
+    );
   } else {
     lines.push(`rocommunity ${spec.community} 127.0.0.1`);
   }
   if (spec.sysDescr) lines.push(`sysDescr ${spec.sysDescr}`);
   if (spec.sysObjectID) lines.push(`sysObjectID ${spec.sysObjectID}`);
   if (spec.sysName) lines.push(`sysName ${spec.sysName}`);
-  for (const [oid, v] of Object.entries(spec.strings ?? {})) lines.push(`override ${oid} octet_str ${quote(v)}`);
+  for (const [oid, v] of Object.entries(spec.strings ?? {}))
+    lines.push(`override ${oid} octet_str ${quote(v)}`);
   for (const [oid, v] of Object.entries(spec.oids ?? {})) lines.push(`override ${oid} object_id ${v}`);
   const conf = path.join(dir, 'snmpd.conf');
   await writeFile(conf, `${lines.join('\n')}\n`);
@@ -143,22 +155,29 @@ export interface IppPrinterSpec {
 export async function startIppEvePrinter(spec: IppPrinterSpec): Promise<RunningPeer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'dmd-ippeve-'));
   const bus = path.join(dir, 'bus');
-  const dbus = spawn(DBUS_DAEMON, ['--session', `--address=unix:path=${bus}`, '--nofork', '--nopidfile'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const dbus = spawn(DBUS_DAEMON, ['--session', `--address=unix:path=${bus}`, '--nofork', '--nopidfile'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const dbusLog = capture(dbus);
   await waitFor('dbus-daemon', () => existsSync(bus) || dbus.exitCode !== null, dbusLog);
   const port = await freeTcpPort();
   const attrs = [`ATTR text printer-make-and-model ${quote(spec.makeAndModel)}`];
   if (spec.firmwareName) attrs.push(`ATTR name printer-firmware-name ${quote(spec.firmwareName)}`);
-  if (spec.firmwareStringVersion) attrs.push(`ATTR text printer-firmware-string-version ${quote(spec.firmwareStringVersion)}`);
+  if (spec.firmwareStringVersion)
+    attrs.push(`ATTR text printer-firmware-string-version ${quote(spec.firmwareStringVersion)}`);
   if (spec.deviceId) attrs.push(`ATTR text printer-device-id ${quote(spec.deviceId)}`);
   if (spec.info) attrs.push(`ATTR text printer-info ${quote(spec.info)}`);
   const conf = path.join(dir, 'printer.conf');
   await writeFile(conf, `${attrs.join('\n')}\n`);
   // -n localhost: listen on 127.0.0.1 and ::1 only; -r off: no DNS-SD advertisement on the LAN.
-  const child = spawn(IPPEVEPRINTER, ['-r', 'off', '-n', 'localhost', '-a', conf, '-d', dir, '-p', String(port), 'dmd-test-printer'], {
-    env: { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: `unix:path=${bus}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    IPPEVEPRINTER,
+    ['-r', 'off', '-n', 'localhost', '-a', conf, '-d', dir, '-p', String(port), 'dmd-test-printer'],
+    {
+      env: { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: `unix:path=${bus}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const log = capture(child);
   const connects = (): Promise<boolean> =>
     new Promise((resolve) => {
@@ -169,7 +188,11 @@ export async function startIppEvePrinter(spec: IppPrinterSpec): Promise<RunningP
       });
       s.once('error', () => resolve(false));
     });
-  await waitFor('ippeveprinter', async () => child.exitCode !== null || (await connects()), () => `${log()}\n${dbusLog()}`);
+  await waitFor(
+    'ippeveprinter',
+    async () => child.exitCode !== null || (await connects()),
+    () => `${log()}\n${dbusLog()}`,
+  );
   if (child.exitCode !== null) throw new Error(`ippeveprinter exited with ${child.exitCode}:\n${log()}`);
   return {
     port,
@@ -190,7 +213,12 @@ export async function startSilentUdp(): Promise<RunningPeer & { received(): numb
     received++;
   });
   await new Promise<void>((resolve) => s.bind(0, '127.0.0.1', resolve));
-  return { port: s.address().port, log: () => `${received} datagrams`, received: () => received, stop: () => new Promise((resolve) => s.close(() => resolve())) };
+  return {
+    port: s.address().port,
+    log: () => `${received} datagrams`,
+    received: () => received,
+    stop: () => new Promise((resolve) => s.close(() => resolve())),
+  };
 }
 
 /** A TCP listener that accepts and never says anything: an IPP port that hangs. */

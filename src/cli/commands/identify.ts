@@ -22,13 +22,17 @@ Exit codes: 0 identified, 1 not identified (unknown, vendor only, not a printer,
 
 function parsePort(flag: string, v: string | undefined, fallback: number): number {
   if (v === undefined) return fallback;
-  if (!/^\d{1,5}$/.test(v) || Number(v) < 1 || Number(v) > 65535) throw new UsageError(`${flag} must be a port number 1-65535 (got "${printable(v)}")`);
+  if (!/^\d{1,5}$/.test(v) || Number(v) < 1 || Number(v) > 65535)
+    throw new UsageError(`${flag} must be a port number 1-65535 (got "${printable(v)}")`);
   return Number(v);
 }
 
 /** Built-in printer profiles: next to the launcher (bin/../resources) or the current folder's resources. */
 async function builtinProfiles(): Promise<LoadedProfileFile[]> {
-  const dirs = [...(process.argv[1] ? [join(dirname(process.argv[1]), '..', 'resources', 'printers')] : []), join(process.cwd(), 'resources', 'printers')];
+  const dirs = [
+    ...(process.argv[1] ? [join(dirname(process.argv[1]), '..', 'resources', 'printers')] : []),
+    join(process.cwd(), 'resources', 'printers'),
+  ];
   for (const dir of dirs) {
     const catalog = await loadProfiles({ builtinDir: dir });
     if (catalog.files.length > 0) return catalog.files;
@@ -59,10 +63,15 @@ export const identifyCommand: CliCommand = {
       return EXIT_OK;
     }
     const lang = parseLang(values.lang, io.env);
-    if (positionals.length !== 1) throw new UsageError('give exactly one device address (no ranges or lists: identify never sweeps a network)');
+    if (positionals.length !== 1)
+      throw new UsageError(
+        'give exactly one device address (no ranges or lists: identify never sweeps a network)',
+      );
     const address = (positionals[0] ?? '').replace(/^\[(.*)\]$/, '$1');
     if (/[/,\s*]/.test(address) || (address.includes('-') && isIP(address.split('-')[0] ?? '') !== 0)) {
-      throw new UsageError(`"${printable(address)}" looks like a range or list; give one address (identify never sweeps a network)`);
+      throw new UsageError(
+        `"${printable(address)}" looks like a range or list; give one address (identify never sweeps a network)`,
+      );
     }
     if (values['snmp-community'] !== undefined && values['snmp-community-env'] !== undefined) {
       throw new UsageError('give --snmp-community or --snmp-community-env, not both');
@@ -71,7 +80,10 @@ export const identifyCommand: CliCommand = {
     const envName = values['snmp-community-env'];
     if (envName !== undefined) {
       community = io.env[envName];
-      if (!community) throw new UsageError(`--snmp-community-env: the environment variable ${printable(envName)} is empty or not set`);
+      if (!community)
+        throw new UsageError(
+          `--snmp-community-env: the environment variable ${printable(envName)} is empty or not set`,
+        );
     }
     const parsed = IdentifyRequestSchema.safeParse({
       address,
@@ -83,13 +95,20 @@ export const identifyCommand: CliCommand = {
       const issue = parsed.error.issues[0];
       // Never echo the community: name the field only.
       const field = String(issue?.path[0] ?? 'address');
-      throw new UsageError(field === 'community' ? '--snmp-community must be 1-255 characters' : `${field}: ${issue?.message ?? 'invalid'}`);
+      throw new UsageError(
+        field === 'community'
+          ? '--snmp-community must be 1-255 characters'
+          : `${field}: ${issue?.message ?? 'invalid'}`,
+      );
     }
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();
     process.once('SIGINT', onSigint);
     try {
-      const evidence = await identifyDevice(parsed.data, { profiles: await builtinProfiles(), signal: controller.signal });
+      const evidence = await identifyDevice(parsed.data, {
+        profiles: await builtinProfiles(),
+        signal: controller.signal,
+      });
       if (values.json === true) writeJson(io, evidence);
       else io.stdout.write(renderIdentify(evidence, lang));
       return evidence.outcome === 'identified' ? EXIT_OK : EXIT_PROBLEMS;

@@ -34,7 +34,7 @@ function hostForUri(address: string): string {
 }
 
 function firstText(v: unknown): string | null {
-  const first = Array.isArray(v) ? v[0] : v;
+  const first: unknown = Array.isArray(v) ? (v as unknown[])[0] : v;
   if (typeof first !== 'string' && !Buffer.isBuffer(first)) return null;
   // textWithLanguage arrives as "<lang>\u001e<text>": keep the text.
   const s = typeof first === 'string' ? first : first.toString('utf8');
@@ -84,18 +84,36 @@ function attempt(target: IppTarget, path: string): Promise<Attempt> {
     target.signal?.addEventListener('abort', onAbort, { once: true });
     timers.push(
       setTimeout(() => {
-        if (phase === 'connect') finish({ kind: 'no-answer', message: `no TCP connection to port ${target.port} within ${IPP_CONNECT_TIMEOUT_MS / 1000} s` });
+        if (phase === 'connect')
+          finish({
+            kind: 'no-answer',
+            message: `no TCP connection to port ${target.port} within ${IPP_CONNECT_TIMEOUT_MS / 1000} s`,
+          });
       }, IPP_CONNECT_TIMEOUT_MS),
     );
     req.on('socket', (socket) => {
       socket.once('connect', () => {
         phase = 'response';
-        timers.push(setTimeout(() => finish({ kind: 'no-answer', message: `connected, but no IPP reply within ${IPP_RESPONSE_TIMEOUT_MS / 1000} s` }), IPP_RESPONSE_TIMEOUT_MS));
+        timers.push(
+          setTimeout(
+            () =>
+              finish({
+                kind: 'no-answer',
+                message: `connected, but no IPP reply within ${IPP_RESPONSE_TIMEOUT_MS / 1000} s`,
+              }),
+            IPP_RESPONSE_TIMEOUT_MS,
+          ),
+        );
       });
     });
     req.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'ECONNREFUSED') finish({ kind: 'refused', message: `port ${target.port} refused the connection (no IPP service)` });
-      else if (err.code === 'ECONNRESET') finish({ kind: 'not-ipp', message: 'the connection was reset (not an IPP service, or it wants IPPS/TLS)' });
+      if (err.code === 'ECONNREFUSED')
+        finish({ kind: 'refused', message: `port ${target.port} refused the connection (no IPP service)` });
+      else if (err.code === 'ECONNRESET')
+        finish({
+          kind: 'not-ipp',
+          message: 'the connection was reset (not an IPP service, or it wants IPPS/TLS)',
+        });
       else finish({ kind: 'error', message: `${err.code ?? ''} ${err.message}`.trim().slice(0, 300) });
     });
     req.on('response', (res) => {
@@ -106,13 +124,23 @@ function attempt(target: IppTarget, path: string): Promise<Attempt> {
       const type = String(res.headers['content-type'] ?? '');
       if (res.statusCode !== 200 || !type.toLowerCase().startsWith('application/ipp')) {
         res.resume();
-        return finish({ kind: 'not-ipp', message: `HTTP ${res.statusCode ?? '?'} ${type || '(no content type)'}: not an IPP reply`.slice(0, 300) });
+        return finish({
+          kind: 'not-ipp',
+          message: `HTTP ${res.statusCode ?? '?'} ${type || '(no content type)'}: not an IPP reply`.slice(
+            0,
+            300,
+          ),
+        });
       }
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > IPP_MAX_RESPONSE_BYTES) return finish({ kind: 'error', message: `IPP reply larger than ${IPP_MAX_RESPONSE_BYTES} bytes: not read` });
+        if (size > IPP_MAX_RESPONSE_BYTES)
+          return finish({
+            kind: 'error',
+            message: `IPP reply larger than ${IPP_MAX_RESPONSE_BYTES} bytes: not read`,
+          });
         chunks.push(chunk);
       });
       res.on('error', () => finish({ kind: 'error', message: 'the IPP reply was cut off' }));
@@ -121,11 +149,19 @@ function attempt(target: IppTarget, path: string): Promise<Attempt> {
         try {
           parsed = ipp.parse(Buffer.concat(chunks));
         } catch (err) {
-          return finish({ kind: 'not-ipp', message: `the reply is not valid IPP (${err instanceof Error ? err.message : 'decode error'})`.slice(0, 300) });
+          return finish({
+            kind: 'not-ipp',
+            message:
+              `the reply is not valid IPP (${err instanceof Error ? err.message : 'decode error'})`.slice(
+                0,
+                300,
+              ),
+          });
         }
         const status = String(parsed.statusCode ?? '');
         if (status === 'client-error-not-found') return finish({ kind: 'not-found' });
-        if (!status.startsWith('successful-ok')) return finish({ kind: 'not-ipp', message: `IPP status ${status || 'unknown'}`.slice(0, 300) });
+        if (!status.startsWith('successful-ok'))
+          return finish({ kind: 'not-ipp', message: `IPP status ${status || 'unknown'}`.slice(0, 300) });
         const group = (parsed['printer-attributes-tag'] ?? {}) as Record<string, unknown>;
         const values: Partial<Record<IppValueKey, string>> = {};
         for (const key of IPP_VALUE_KEYS) {
@@ -146,13 +182,18 @@ export async function probeIpp(target: IppTarget): Promise<IppProbe> {
   let last: Attempt = { kind: 'not-found' };
   for (const path of IPP_PATHS) {
     last = await attempt(target, path);
-    if (last.kind === 'ok') return { status: 'answered', port: target.port, path, values: last.values, elapsedMs: elapsed() };
+    if (last.kind === 'ok')
+      return { status: 'answered', port: target.port, path, values: last.values, elapsedMs: elapsed() };
     if (last.kind !== 'not-found') break;
   }
   const base = { port: target.port, values: {}, elapsedMs: elapsed() };
   switch (last.kind) {
     case 'not-found':
-      return { ...base, status: 'not-ipp', message: `no printer at ${IPP_PATHS.join(', ')} on port ${target.port}` };
+      return {
+        ...base,
+        status: 'not-ipp',
+        message: `no printer at ${IPP_PATHS.join(', ')} on port ${target.port}`,
+      };
     case 'cancelled':
       return { ...base, status: 'cancelled' };
     case 'refused':

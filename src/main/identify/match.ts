@@ -2,14 +2,34 @@
 // the profile files (with their sources) and by the model names listed there, firmware generation only by a
 // firmware rule. How sure: each reason adds weight, and a verified vendor that disagrees takes it away. Nothing
 // is assumed: no rule for the firmware means "generation not determined", not "current".
-import { ENTERPRISES, enterpriseEntry, enterpriseOf, type EnterpriseSource } from '../../shared/identify-enterprises';
-import type { Confidence, IdentifyEvidence, IdentifyOutcome, IppProbe, MatchReason, ProfileMatch, SnmpProbe } from '../../shared/identify';
+import {
+  ENTERPRISES,
+  enterpriseEntry,
+  enterpriseOf,
+  type EnterpriseSource,
+} from '../../shared/identify-enterprises';
+import type {
+  Confidence,
+  IdentifyEvidence,
+  IdentifyOutcome,
+  IppProbe,
+  MatchReason,
+  ProfileMatch,
+  SnmpProbe,
+} from '../../shared/identify';
 import { IDENTIFY_FIELDS, type IdentifyField } from '../../shared/profiles-identify';
 import type { ProfileFile, Source } from '../../shared/profiles';
 import { normalizeForSearch, type LoadedProfileFile } from '../../shared/profiles-resolve';
 
 /** Weights: a model named outright outweighs a series pattern; a second, independent signal adds one. */
-const WEIGHT = { 'model-name': 3, 'model-pattern': 3, 'series-pattern': 2, enterprise: 1, bothProtocols: 1, vendorConflict: -3 } as const;
+const WEIGHT = {
+  'model-name': 3,
+  'model-pattern': 3,
+  'series-pattern': 2,
+  enterprise: 1,
+  bothProtocols: 1,
+  vendorConflict: -3,
+} as const;
 const HIGH_AT = 4;
 const MEDIUM_AT = 2;
 /** Profile files never proposed by identify: the catch-all and the application profiles. */
@@ -81,10 +101,10 @@ export function firmwareOf(snmp: SnmpProbe, ippProbe: IppProbe): string | null {
   if (fromIpp) return fromIpp;
   const d = snmp.values.sysDescr ?? '';
   const patterns = [
-    /\bFirmware Ver\.?\s*([0-9][\w.\-]*)/i, // Brother NC-xxxx: "Firmware Ver.1.14"
+    /\bFirmware Ver\.?\s*([0-9][\w.-]*)/i, // Brother NC-xxxx: "Firmware Ver.1.14"
     /;\s*SS ([0-9][0-9.]+)/, // Xerox: "…; SS 100.002.057.09608, NC …"
     /^RICOH .+? (\d+\.\d+[\w.]*) \//, // Ricoh: "RICOH MP 3053 1.09 / RICOH Network Printer …"
-    /\bversion\s+([0-9][\w.\-]*)/i,
+    /\bversion\s+([0-9][\w.-]*)/i,
   ];
   for (const p of patterns) {
     const m = p.exec(d);
@@ -96,7 +116,13 @@ export function firmwareOf(snmp: SnmpProbe, ippProbe: IppProbe): string | null {
 export function modelOf(snmp: SnmpProbe, ippProbe: IppProbe): string | null {
   const o = observedFields(snmp, ippProbe);
   const descr = snmp.values.sysDescr?.split(/ \/ |;|,/)[0]?.trim();
-  return o['printer-make-and-model'] ?? o.hrDeviceDescr ?? o.prtGeneralPrinterName ?? o['printer-device-id'] ?? (descr || null);
+  return (
+    o['printer-make-and-model'] ??
+    o.hrDeviceDescr ??
+    o.prtGeneralPrinterName ??
+    o['printer-device-id'] ??
+    (descr || null)
+  );
 }
 
 export function serialOf(snmp: SnmpProbe, ippProbe: IppProbe): string | null {
@@ -106,7 +132,13 @@ export function serialOf(snmp: SnmpProbe, ippProbe: IppProbe): string | null {
   return d.SN ?? d.SERN ?? null;
 }
 
-function candidateFor(file: ProfileFile, m: ProfileFile['models'][number], observed: Observed, enterprise: number | null, firmware: string | null): Candidate | null {
+function candidateFor(
+  file: ProfileFile,
+  m: ProfileFile['models'][number],
+  observed: Observed,
+  enterprise: number | null,
+  firmware: string | null,
+): Candidate | null {
   const reasons: MatchReason[] = [];
   let best = 0;
   const protocols = new Set<'snmp' | 'ipp'>();
@@ -120,7 +152,13 @@ function candidateFor(file: ProfileFile, m: ProfileFile['models'][number], obser
       best = Math.max(best, WEIGHT[kind]);
       protocols.add(SNMP_FIELDS.has(field) ? 'snmp' : 'ipp');
       if (!reasons.some((r) => r.kind === kind && r.field === field)) {
-        reasons.push({ kind, field, value, matched: p.pattern, sources: asEvidenceSources(sourcesOf(file, p.sources)) });
+        reasons.push({
+          kind,
+          field,
+          value,
+          matched: p.pattern,
+          sources: asEvidenceSources(sourcesOf(file, p.sources)),
+        });
       }
     }
   }
@@ -131,7 +169,13 @@ function candidateFor(file: ProfileFile, m: ProfileFile['models'][number], obser
       best = Math.max(best, WEIGHT['model-name']);
       protocols.add(SNMP_FIELDS.has(field) ? 'snmp' : 'ipp');
       if (!reasons.some((r) => r.kind === 'model-name' && r.field === field)) {
-        reasons.push({ kind: 'model-name', field, value, matched: name, sources: [{ title: `model name listed in profile file "${file.id}"`, url: null, vendorDoc: false }] });
+        reasons.push({
+          kind: 'model-name',
+          field,
+          value,
+          matched: name,
+          sources: [{ title: `model name listed in profile file "${file.id}"`, url: null, vendorDoc: false }],
+        });
       }
     }
   }
@@ -140,7 +184,13 @@ function candidateFor(file: ProfileFile, m: ProfileFile['models'][number], obser
   const ent = enterprise !== null ? enterpriseEntry(enterprise) : null;
   if (enterprise !== null && block?.enterprises.includes(enterprise)) {
     score += WEIGHT.enterprise;
-    reasons.push({ kind: 'enterprise', field: 'sysObjectID', value: String(enterprise), matched: `${enterprise} = ${ent?.vendor ?? m.vendor}`, sources: asEvidenceSources(ent?.sources ?? []) });
+    reasons.push({
+      kind: 'enterprise',
+      field: 'sysObjectID',
+      value: String(enterprise),
+      matched: `${enterprise} = ${ent?.vendor ?? m.vendor}`,
+      sources: asEvidenceSources(ent?.sources ?? []),
+    });
   } else if (ent && ent.verified && !ent.generic && !ent.fileIds.includes(file.id)) {
     score += WEIGHT.vendorConflict;
   }
@@ -148,19 +198,37 @@ function candidateFor(file: ProfileFile, m: ProfileFile['models'][number], obser
   for (const rule of block?.firmware ?? []) {
     if (firmware && new RegExp(rule.pattern, 'iu').test(firmware)) {
       generationId = rule.generation;
-      reasons.push({ kind: 'firmware', field: 'firmware', value: firmware, matched: rule.pattern, sources: asEvidenceSources(sourcesOf(file, rule.sources)) });
+      reasons.push({
+        kind: 'firmware',
+        field: 'firmware',
+        value: firmware,
+        matched: rule.pattern,
+        sources: asEvidenceSources(sourcesOf(file, rule.sources)),
+      });
       break;
     }
   }
   return {
     file,
     score,
-    match: { fileId: file.id, modelId: m.id, vendor: m.vendor, series: m.family, generationId, confidence: confidenceOf(score), reasons: reasons.slice(0, 16) },
+    match: {
+      fileId: file.id,
+      modelId: m.id,
+      vendor: m.vendor,
+      series: m.family,
+      generationId,
+      confidence: confidenceOf(score),
+      reasons: reasons.slice(0, 16),
+    },
   };
 }
 
 /** Every profile model the observations point at, best first (only those scoring at least "low" > 0). */
-export function matchProfiles(files: readonly LoadedProfileFile[], snmp: SnmpProbe, ippProbe: IppProbe): ProfileMatch[] {
+export function matchProfiles(
+  files: readonly LoadedProfileFile[],
+  snmp: SnmpProbe,
+  ippProbe: IppProbe,
+): ProfileMatch[] {
   const observed = observedFields(snmp, ippProbe);
   const enterprise = snmp.values.sysObjectID ? enterpriseOf(snmp.values.sysObjectID) : null;
   const firmware = firmwareOf(snmp, ippProbe);
@@ -194,12 +262,17 @@ export function buildEvidence(files: readonly LoadedProfileFile[], x: IdentifyIn
   const matches = matchProfiles(files, snmp, ippProbe);
   const [best, ...rest] = matches;
   const answered = snmp.status === 'answered' || ippProbe.status === 'answered';
-  const vendor = ent ? { name: ent.vendor, enterprise, verified: ent.verified } : best ? { name: best.vendor, verified: false } : null;
+  const vendor = ent
+    ? { name: ent.vendor, enterprise, verified: ent.verified }
+    : best
+      ? { name: best.vendor, verified: false }
+      : null;
   let outcome: IdentifyOutcome;
   if (snmp.status === 'cancelled' || ippProbe.status === 'cancelled') outcome = 'cancelled';
   else if (!answered) outcome = 'no-answer';
   else if (best) outcome = 'identified';
-  else if (ippProbe.status !== 'answered' && !snmp.printerMib && (ent?.generic === true || !ent)) outcome = 'not-a-printer';
+  else if (ippProbe.status !== 'answered' && !snmp.printerMib && (ent?.generic === true || !ent))
+    outcome = 'not-a-printer';
   else if (ent && !ent.generic) outcome = 'vendor-only';
   else outcome = 'unknown';
   return {
@@ -209,7 +282,15 @@ export function buildEvidence(files: readonly LoadedProfileFile[], x: IdentifyIn
     snmp,
     ipp: ippProbe,
     outcome,
-    vendor: vendor ? { name: vendor.name, ...(vendor.enterprise !== undefined && vendor.enterprise !== null ? { enterprise: vendor.enterprise } : {}), verified: vendor.verified } : null,
+    vendor: vendor
+      ? {
+          name: vendor.name,
+          ...(vendor.enterprise !== undefined && vendor.enterprise !== null
+            ? { enterprise: vendor.enterprise }
+            : {}),
+          verified: vendor.verified,
+        }
+      : null,
     model: answered ? modelOf(snmp, ippProbe) : null,
     firmware: answered ? firmwareOf(snmp, ippProbe) : null,
     serial: answered ? serialOf(snmp, ippProbe) : null,

@@ -34,7 +34,11 @@ export interface SnmpTarget {
 }
 
 type Version = 'v2c' | 'v1';
-type GetOutcome = { kind: 'ok'; varbinds: snmp.Varbind[] } | { kind: 'timeout' } | { kind: 'failed'; message: string; status?: number } | { kind: 'cancelled' };
+type GetOutcome =
+  | { kind: 'ok'; varbinds: snmp.Varbind[] }
+  | { kind: 'timeout' }
+  | { kind: 'failed'; message: string; status?: number }
+  | { kind: 'cancelled' };
 
 /** One GET on its own session; settles exactly once, closes the session on every path. */
 function get(target: SnmpTarget, version: Version, oids: string[]): Promise<GetOutcome> {
@@ -80,7 +84,8 @@ function valueText(vb: snmp.Varbind): string | null {
   if (snmp.isVarbindError(vb) || vb.value === null || vb.value === undefined) return null;
   const v = vb.value;
   if (Buffer.isBuffer(v)) return cleanObserved(v);
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return cleanObserved(String(v));
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean')
+    return cleanObserved(String(v));
   return null;
 }
 
@@ -109,7 +114,11 @@ export async function probeSnmp(target: SnmpTarget): Promise<SnmpProbe> {
   const elapsed = (): number => Date.now() - started;
   const values: Partial<Record<SnmpValueKey, string>> = {};
 
-  const v2 = await get(target, 'v2c', KEYS.map((k) => SNMP_OIDS[k]));
+  const v2 = await get(
+    target,
+    'v2c',
+    KEYS.map((k) => SNMP_OIDS[k]),
+  );
   if (v2.kind === 'cancelled') return { ...base, status: 'cancelled', elapsedMs: elapsed() };
   let version: Version = 'v2c';
   if (v2.kind === 'ok') {
@@ -128,13 +137,16 @@ export async function probeSnmp(target: SnmpTarget): Promise<SnmpProbe> {
         elapsedMs: elapsed(),
       };
     }
-    if (v1.kind === 'failed') return { ...base, status: 'error', message: v1.message.slice(0, 300), elapsedMs: elapsed() };
+    if (v1.kind === 'failed')
+      return { ...base, status: 'error', message: v1.message.slice(0, 300), elapsedMs: elapsed() };
     version = 'v1';
     collect(v1.varbinds, values);
     await getEachV1(target, values);
     if (target.signal?.aborted) return { ...base, status: 'cancelled', elapsedMs: elapsed() };
   }
   const printerMib =
-    values.prtGeneralSerialNumber !== undefined || values.prtGeneralPrinterName !== undefined || values.hrDeviceType?.replace(/^\./, '') === HR_DEVICE_PRINTER;
+    values.prtGeneralSerialNumber !== undefined ||
+    values.prtGeneralPrinterName !== undefined ||
+    values.hrDeviceType?.replace(/^\./, '') === HR_DEVICE_PRINTER;
   return { status: 'answered', port: target.port, version, values, printerMib, elapsedMs: elapsed() };
 }
