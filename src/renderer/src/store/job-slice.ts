@@ -7,6 +7,7 @@ export function emptyJob(): Job {
     purpose: '',
     deviceId: null,
     generationId: 'current',
+    identified: null,
     answers: { externalRecipients: 'unknown', staticIp: 'unknown', smtpAuth: 'unknown', securityDefaults: 'unknown', rejectDirectSend: 'unknown' },
     method: null,
     domain: '',
@@ -29,6 +30,7 @@ export const createJobSlice: Slice<JobSlice> = (set) => ({
       ticks: {},
       screen: 'device',
       password: '',
+      identify: { phase: 'idle', requestId: null, address: '', community: '', error: null },
       // A new job is a new visit: its runs go into a new report, never the previous visit's.
       jobReport: null,
       run: { ...s.run, phase: 'idle', runId: null, cancelling: false, checks: [], transcript: [], droppedRows: 0, diagnosis: null, error: null },
