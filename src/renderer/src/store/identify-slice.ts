@@ -12,12 +12,15 @@ export interface IdentifyState {
   address: string;
   /** Session-only secret: never persisted, never logged, never sent anywhere but to main for the SNMP request. */
   community: string;
+  /** '' = the protocol's port (161 / 631); some devices move IPP (e.g. 8631) or SNMP. */
+  snmpPort: string;
+  ippPort: string;
   error: string | null;
 }
 
 export interface IdentifySlice {
   identify: IdentifyState;
-  setIdentifyForm: (patch: Partial<Pick<IdentifyState, 'address' | 'community'>>) => void;
+  setIdentifyForm: (patch: Partial<Pick<IdentifyState, 'address' | 'community' | 'snmpPort' | 'ippPort'>>) => void;
   detect: () => Promise<void>;
   cancelDetect: () => Promise<void>;
 }
@@ -28,21 +31,45 @@ export function validEvidence(v: unknown): IdentifyEvidence | null {
   return r.success ? r.data : null;
 }
 
+export function emptyIdentify(): IdentifyState {
+  return { phase: 'idle', requestId: null, address: '', community: '', snmpPort: '', ippPort: '', error: null };
+}
+
+/** A port typed in the form: '' = default (undefined); anything else must be 1-65535 or the request is refused. */
+function portOf(text: string): number | undefined | null {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const n = Number(t);
+  return /^\d{1,5}$/.test(t) && n >= 1 && n <= 65535 ? n : null;
+}
+
 function newRequestId(): string {
   return `idf-${crypto.randomUUID()}`;
 }
 
 export const createIdentifySlice: Slice<IdentifySlice> = (set, get) => ({
-  identify: { phase: 'idle', requestId: null, address: '', community: '', error: null },
+  identify: emptyIdentify(),
   setIdentifyForm: (patch) => set((s) => ({ identify: { ...s.identify, ...patch } })),
   detect: async () => {
     const { identify } = get();
     if (identify.phase === 'running') return;
     const address = identify.address.trim();
+    const snmpPort = portOf(identify.snmpPort);
+    const ippPort = portOf(identify.ippPort);
+    if (snmpPort === null || ippPort === null) {
+      set((s) => ({ identify: { ...s.identify, phase: 'error', error: 'port: 1-65535' } }));
+      return;
+    }
     const requestId = newRequestId();
     set((s) => ({ identify: { ...s.identify, phase: 'running', requestId, error: null } }));
     try {
-      const evidence = await client.identifyRun({ id: requestId, address, ...(identify.community ? { community: identify.community } : {}) });
+      const evidence = await client.identifyRun({
+        id: requestId,
+        address,
+        ...(identify.community ? { community: identify.community } : {}),
+        ...(snmpPort !== undefined ? { snmpPort } : {}),
+        ...(ippPort !== undefined ? { ippPort } : {}),
+      });
       if (get().identify.requestId !== requestId) return;
       set((s) => ({ identify: { ...s.identify, phase: 'done', requestId: null }, job: { ...s.job, identified: evidence } }));
       if (evidence.match) get().selectDevice(evidence.match.modelId, evidence.match.generationId ?? 'current');

@@ -142,6 +142,13 @@ export function DetectPanel({ otherMfp }: { otherMfp: string | null }) {
             name="detect-community"
           />
         </div>
+        <details className="detect-ports">
+          <summary>{t('detect.ports')}</summary>
+          <div className="grid-2">
+            <TextField label={t('detect.snmpPort')} value={identify.snmpPort} onChange={(snmpPort) => setIdentifyForm({ snmpPort })} placeholder="161" name="detect-snmp-port" />
+            <TextField label={t('detect.ippPort')} value={identify.ippPort} onChange={(ippPort) => setIdentifyForm({ ippPort })} placeholder="631" name="detect-ipp-port" />
+          </div>
+        </details>
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={running || identify.address.trim() === ''}>
             {running ? t('detect.running') : t('detect.run')}
