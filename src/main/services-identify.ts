@@ -14,16 +14,21 @@ export function createIdentifyService(profiles: ProfileBackend, remember: (s: Se
   return {
     async run(args: IdentifyRequest & { id: string }): Promise<Result<IdentifyEvidence>> {
       if (running.has(args.id)) return fail('busy', 'An identify with this id is already running.');
-      if (running.size >= MAX_CONCURRENT_IDENTIFY) return fail('busy', 'Another device is being identified; wait for it or cancel it.');
+      if (running.size >= MAX_CONCURRENT_IDENTIFY)
+        return fail('busy', 'Another device is being identified; wait for it or cancel it.');
       const { id, ...request } = args;
-      if (request.community !== undefined && request.community !== DEFAULT_COMMUNITY) remember({ snmpCommunity: request.community });
+      if (request.community !== undefined && request.community !== DEFAULT_COMMUNITY)
+        remember({ snmpCommunity: request.community });
       const controller = new AbortController();
       running.set(id, controller);
       try {
         const listing = await profiles.list();
         return ok(await identifyDevice(request, { profiles: listing.files, signal: controller.signal }));
       } catch (err) {
-        return fail('internal', `identify failed: ${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'}`);
+        return fail(
+          'internal',
+          `identify failed: ${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'}`,
+        );
       } finally {
         running.delete(id);
       }

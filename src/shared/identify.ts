@@ -144,6 +144,17 @@ export const IdentifyEvidenceSchema = z.object({
 });
 export type IdentifyEvidence = z.infer<typeof IdentifyEvidenceSchema>;
 
+/** 0.0.0.0, 255.255.255.255, IPv4 224.0.0.0/4 multicast, IPv6 :: and ff00::/8: never one device. */
+export function isGroupAddress(address: string): boolean {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
+  if (v4) {
+    const first = Number(v4[1]);
+    return address === '0.0.0.0' || address === '255.255.255.255' || (first >= 224 && first <= 239);
+  }
+  const lower = address.toLowerCase();
+  return lower === '::' || /^ff[0-9a-f]{2}:/.test(lower);
+}
+
 /** What the technician asks for (the app's Detect form, the CLI's flags). */
 export const IdentifyRequestSchema = z.object({
   /** One address: an IPv4/IPv6 literal or a host name. Never a range or a list (no sweeps). */
@@ -153,6 +164,9 @@ export const IdentifyRequestSchema = z.object({
     .max(253)
     .refine((s) => /^[A-Za-z0-9.:-]+$/.test(s) && !s.includes('/') && !s.includes('..'), {
       message: 'one IP address or host name (no ranges, lists or spaces)',
+    })
+    .refine((s) => !isGroupAddress(s), {
+      message: 'a broadcast, multicast or unspecified address would reach many devices: give one device',
     }),
   /** SNMP read community; default "public". A secret: never logged, stored or reported. */
   community: z.string().min(1).max(255).optional(),

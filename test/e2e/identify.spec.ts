@@ -7,7 +7,9 @@ import { expect, shootBothSizes, test } from './fixtures';
 const IN_CI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
 const missing = snmpdMissing();
 
-test('検出: an SNMP agent answers as a Sharp MX-3570N and the Sharp MX profile is selected', async ({ app: page }) => {
+test('検出: an SNMP agent answers as a Sharp MX-3570N and the Sharp MX profile is selected', async ({
+  app: page,
+}) => {
   test.setTimeout(120_000);
   if (missing !== null) {
     // In CI a missing peer is a failure naming the tool; elsewhere the test is skipped with the reason.
@@ -47,7 +49,9 @@ test('検出: an SNMP agent answers as a Sharp MX-3570N and the Sharp MX profile
     await shootBothSizes(page, '1-device-detect');
 
     // The community stays in memory: not in the persisted state, not in the page's storage at all.
-    const stored = await page.evaluate(() => JSON.stringify((globalThis as unknown as { localStorage: Record<string, string> }).localStorage));
+    const stored = await page.evaluate(() =>
+      JSON.stringify((globalThis as unknown as { localStorage: Record<string, string> }).localStorage),
+    );
     expect(stored).toContain('6509415X00');
     expect(stored).not.toContain(community);
   } finally {

@@ -20,7 +20,9 @@ export interface IdentifyState {
 
 export interface IdentifySlice {
   identify: IdentifyState;
-  setIdentifyForm: (patch: Partial<Pick<IdentifyState, 'address' | 'community' | 'snmpPort' | 'ippPort'>>) => void;
+  setIdentifyForm: (
+    patch: Partial<Pick<IdentifyState, 'address' | 'community' | 'snmpPort' | 'ippPort'>>,
+  ) => void;
   detect: () => Promise<void>;
   cancelDetect: () => Promise<void>;
 }
@@ -32,7 +34,15 @@ export function validEvidence(v: unknown): IdentifyEvidence | null {
 }
 
 export function emptyIdentify(): IdentifyState {
-  return { phase: 'idle', requestId: null, address: '', community: '', snmpPort: '', ippPort: '', error: null };
+  return {
+    phase: 'idle',
+    requestId: null,
+    address: '',
+    community: '',
+    snmpPort: '',
+    ippPort: '',
+    error: null,
+  };
 }
 
 /** A port typed in the form: '' = default (undefined); anything else must be 1-65535 or the request is refused. */
@@ -71,8 +81,12 @@ export const createIdentifySlice: Slice<IdentifySlice> = (set, get) => ({
         ...(ippPort !== undefined ? { ippPort } : {}),
       });
       if (get().identify.requestId !== requestId) return;
-      set((s) => ({ identify: { ...s.identify, phase: 'done', requestId: null }, job: { ...s.job, identified: evidence } }));
-      if (evidence.match) get().selectDevice(evidence.match.modelId, evidence.match.generationId ?? 'current');
+      set((s) => ({
+        identify: { ...s.identify, phase: 'done', requestId: null },
+        job: { ...s.job, identified: evidence },
+      }));
+      if (evidence.match)
+        get().selectDevice(evidence.match.modelId, evidence.match.generationId ?? 'current');
       await attachToReport(get, evidence);
     } catch (err) {
       if (get().identify.requestId !== requestId) return;
@@ -86,7 +100,10 @@ export const createIdentifySlice: Slice<IdentifySlice> = (set, get) => ({
 });
 
 /** The job's report (if this visit already has one) keeps the evidence in its job.device. */
-async function attachToReport(get: () => { jobReport: { id: string } | null }, evidence: IdentifyEvidence): Promise<void> {
+async function attachToReport(
+  get: () => { jobReport: { id: string } | null },
+  evidence: IdentifyEvidence,
+): Promise<void> {
   const ref = get().jobReport;
   if (!ref) return;
   try {

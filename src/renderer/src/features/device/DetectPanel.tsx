@@ -29,10 +29,13 @@ function Result({ e, otherMfp }: { e: IdentifyEvidence; otherMfp: string | null 
   const answered = e.snmp.status === 'answered' || e.ipp.status === 'answered';
   return (
     <div className="detect-result" data-outcome={e.outcome} aria-live="polite">
-      <p className={e.outcome === 'identified' ? 'ok-text' : 'warn-text'}>{t(`detect.outcome.${e.outcome}`)}</p>
+      <p className={e.outcome === 'identified' ? 'ok-text' : 'warn-text'}>
+        {t(`detect.outcome.${e.outcome}`)}
+      </p>
       {e.match ? (
         <p data-testid="detect-profile">
-          {t('detect.profile')}: <strong>{visible(`${e.match.vendor} ${e.match.series}`, 200)}</strong> ({t(`detect.confidence.${e.match.confidence}`)})
+          {t('detect.profile')}: <strong>{visible(`${e.match.vendor} ${e.match.series}`, 200)}</strong> (
+          {t(`detect.confidence.${e.match.confidence}`)})
         </p>
       ) : null}
       {e.match ? (
@@ -46,7 +49,9 @@ function Result({ e, otherMfp }: { e: IdentifyEvidence; otherMfp: string | null 
             <dt>{t('detect.vendor')}</dt>
             <dd>
               {visible(e.vendor.name, 100)}
-              {e.vendor.enterprise !== undefined ? ` (sysObjectID ${e.vendor.enterprise}${e.vendor.verified ? '' : `, ${t('detect.unverified')}`})` : ''}
+              {e.vendor.enterprise !== undefined
+                ? ` (sysObjectID ${e.vendor.enterprise}${e.vendor.verified ? '' : `, ${t('detect.unverified')}`})`
+                : ''}
             </dd>
           </div>
         ) : null}
@@ -75,8 +80,11 @@ function Result({ e, otherMfp }: { e: IdentifyEvidence; otherMfp: string | null 
           <ul className="reasons">
             {e.match.reasons.map((r, i) => (
               <li key={i}>
-                <span className="mono">{r.field}</span> “{visible(r.value, 120)}” ~ <span className="mono">{visible(r.matched, 120)}</span>
-                {r.sources.length > 0 ? <span className="muted"> — {r.sources.map((s) => visible(s.title, 200)).join('; ')}</span> : null}
+                <span className="mono">{r.field}</span> “{visible(r.value, 120)}” ~{' '}
+                <span className="mono">{visible(r.matched, 120)}</span>
+                {r.sources.length > 0 ? (
+                  <span className="muted"> — {r.sources.map((s) => visible(s.title, 200)).join('; ')}</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -86,7 +94,12 @@ function Result({ e, otherMfp }: { e: IdentifyEvidence; otherMfp: string | null 
         <p className="muted">
           {t('detect.alternatives')}:{' '}
           {e.alternatives.map((a) => (
-            <button key={a.modelId} type="button" className="btn btn-link" onClick={() => selectDevice(a.modelId)}>
+            <button
+              key={a.modelId}
+              type="button"
+              className="btn btn-link"
+              onClick={() => selectDevice(a.modelId)}
+            >
               {visible(`${a.vendor} ${a.series}`, 120)}
             </button>
           ))}
@@ -131,7 +144,13 @@ export function DetectPanel({ otherMfp }: { otherMfp: string | null }) {
         }}
       >
         <div className="grid-2">
-          <TextField label={t('detect.address')} value={identify.address} onChange={(address) => setIdentifyForm({ address })} placeholder={t('detect.addressPlaceholder')} name="detect-address" />
+          <TextField
+            label={t('detect.address')}
+            value={identify.address}
+            onChange={(address) => setIdentifyForm({ address })}
+            placeholder={t('detect.addressPlaceholder')}
+            name="detect-address"
+          />
           <TextField
             label={t('detect.community')}
             value={identify.community}
@@ -145,12 +164,28 @@ export function DetectPanel({ otherMfp }: { otherMfp: string | null }) {
         <details className="detect-ports">
           <summary>{t('detect.ports')}</summary>
           <div className="grid-2">
-            <TextField label={t('detect.snmpPort')} value={identify.snmpPort} onChange={(snmpPort) => setIdentifyForm({ snmpPort })} placeholder="161" name="detect-snmp-port" />
-            <TextField label={t('detect.ippPort')} value={identify.ippPort} onChange={(ippPort) => setIdentifyForm({ ippPort })} placeholder="631" name="detect-ipp-port" />
+            <TextField
+              label={t('detect.snmpPort')}
+              value={identify.snmpPort}
+              onChange={(snmpPort) => setIdentifyForm({ snmpPort })}
+              placeholder="161"
+              name="detect-snmp-port"
+            />
+            <TextField
+              label={t('detect.ippPort')}
+              value={identify.ippPort}
+              onChange={(ippPort) => setIdentifyForm({ ippPort })}
+              placeholder="631"
+              name="detect-ipp-port"
+            />
           </div>
         </details>
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={running || identify.address.trim() === ''}>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={running || identify.address.trim() === ''}
+          >
             {running ? t('detect.running') : t('detect.run')}
           </button>
           {running ? (
