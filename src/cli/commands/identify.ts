@@ -42,7 +42,6 @@ async function builtinProfiles(): Promise<LoadedProfileFile[]> {
 
 export const identifyCommand: CliCommand = {
   name: 'identify',
-  summary: "Identify one device's model and firmware over SNMP and IPP",
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
