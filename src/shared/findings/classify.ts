@@ -5,6 +5,8 @@ import type { FindingRef } from '../model';
 import type { FindingCode } from './codes';
 import { findReply, formatReply, parseReply, type FoundReply } from './reply';
 import { REPLY_RULES, TEXT_RULES, type ReplyRule } from './rules';
+import { innermostReply } from './ndr';
+import { classifyWording } from './wording';
 
 export { parseReply, stripServerSuffix, findReply, type ParsedReply } from './reply';
 export { classifyError } from './classify-error';
@@ -77,10 +79,13 @@ function textParams(line: string, match: RegExpExecArray): Record<string, string
 interface Hit {
   ref: FindingRef;
   unknown: boolean;
+  /** A family from code-less wording: ranked after every coded finding (the nested/quoted code wins). */
+  family?: boolean;
 }
 
 function classifyLine(line: string, evidence: string): Hit | null {
-  const r = findReply(line);
+  // NDRs nest replies ("#5.7.1 smtp;550 5.7.606 ..."): the innermost one says why.
+  const r = findReply(innermostReply(line));
   if (r && r.hasBasic) {
     if (r.code < 400) return null;
     const lower = r.text.toLowerCase();
@@ -97,7 +102,9 @@ function classifyLine(line: string, evidence: string): Hit | null {
     const m = rule.test.exec(lower);
     if (m) return { ref: { code: rule.code, params: textParams(line, m), evidence: [evidence] }, unknown: false };
   }
-  return null;
+  // Code-less device/app wording: a family with its next check, never one confident cause.
+  const family = classifyWording(lower, evidence);
+  return family ? { ref: family, unknown: false, family: true } : null;
 }
 
 /** Splits text into scan units: single lines, or a multi-line SMTP reply (`550-...` lines then `550 ...`). */
@@ -140,10 +147,12 @@ function boundEvidence(s: string): string {
 
 /**
  * Classifies any reply/error text. Findings come primary first: recognised conditions in order of
- * appearance, UNRECOGNIZED_REPLY last; one finding per code, evidence = the matched line(s).
+ * appearance, then families from code-less wording (a code elsewhere in the text wins), UNRECOGNIZED_REPLY
+ * last; one finding per code, evidence = the matched line(s).
  */
 export function classifyText(text: string): FindingRef[] {
   const known: FindingRef[] = [];
+  const families: FindingRef[] = [];
   const unknown: FindingRef[] = [];
   const byCode = new Map<string, FindingRef>();
   for (const u of units(text)) {
@@ -156,7 +165,7 @@ export function classifyText(text: string): FindingRef[] {
       continue;
     }
     byCode.set(hit.ref.code, hit.ref);
-    (hit.unknown ? unknown : known).push(hit.ref);
+    (hit.unknown ? unknown : hit.family === true ? families : known).push(hit.ref);
   }
-  return [...known, ...unknown];
+  return [...known, ...families, ...unknown];
 }
