@@ -71,8 +71,13 @@ export interface Advice {
 }
 
 export const SUBMISSION_HOST = 'smtp.office365.com';
-/** Suffix every Exchange Online MX host ends with; its length bounds the shortest possible MX host. */
+/** Suffix of the first-generation Exchange Online MX host (`<tenant>.mail.protection.outlook.com`). */
 const MX_SUFFIX = '.mail.protection.outlook.com';
+/** Second generation (DNSSEC/DANE, new accepted domains): `<domain-dashes>.<zone>.mx.microsoft` (SRC.smtpDane). */
+const MX_MICROSOFT_SUFFIX = '.mx.microsoft';
+/** Shortest plausible MX host: `a-b` (the shortest domain with dashes) + `.xxxx` (a zone label such as l-v1) +
+ *  `.mx.microsoft` = 21 characters; the first generation is longer (`a-b.mail.protection.outlook.com`). */
+const SHORTEST_MX = Math.min(MX_SUFFIX.length, MX_MICROSOFT_SUFFIX.length + 5) + 3;
 /** End of December 2026 (JST midnight, 2027-01-01): Basic auth for SMTP AUTH off by default for existing tenants. */
 export const BASIC_AUTH_DEFAULT_OFF = new Date('2026-12-31T15:00:00Z');
 /** An IPv4 or IPv6 literal (possibly bracketed), as opposed to a host name. */
@@ -119,8 +124,8 @@ function fieldReasons(host: string | undefined, input: AdvisorInput): AdviceReas
       : [];
   }
   // Unknown MX host: it is at least one label plus the suffix.
-  if (max < MX_SUFFIX.length + 2) {
-    return [reason('SERVER_FIELD_TOO_SHORT', 'blocker', { host: `*${MX_SUFFIX}`, length: `> ${MX_SUFFIX.length}`, max: String(max) })];
+  if (max < SHORTEST_MX) {
+    return [reason('SERVER_FIELD_TOO_SHORT', 'blocker', { host: `*${MX_SUFFIX} / *${MX_MICROSOFT_SUFFIX}`, length: `>= ${SHORTEST_MX}`, max: String(max) })];
   }
   return [reason('SERVER_FIELD_MAYBE_SHORT', 'warning', { max: String(max) })];
 }

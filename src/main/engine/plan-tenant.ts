@@ -5,8 +5,11 @@ import { runCheck, skipped, type EngineContext } from './check-runner';
 import type { DnsAnswer } from './dns';
 import { includesExchange, isSpfRecord, parseSpf, spfCoversIp, SPF_MAX_LOOKUPS } from './spf';
 
-/** Exchange Online's MX hosts: `<tenant>.mail.protection.outlook.com` (and regional variants). */
-export const EXO_MX = /\.mail\.protection\.(outlook\.com|outlook\.de|partner\.outlook\.cn)\.?$/i;
+/** Exchange Online's MX hosts, both generations: `<tenant>.mail.protection.outlook.com` (and the sovereign
+ *  clouds' variants) and the DNSSEC/DANE-enabled `<domain-dashes>.<zone>.mx.microsoft` (e.g. contoso-com.l-v1.mx.microsoft;
+ *  SRC.smtpDane, SRC.enableDnssec, read 2026-12-02). smtp.hve.mx.microsoft is High Volume Email, never an MX host. */
+export const EXO_MX =
+  /^(?!smtp\.hve\.mx\.microsoft\.?$)(?:[a-z0-9.-]{1,200}\.mail\.protection\.(?:outlook\.com|outlook\.de|partner\.outlook\.cn)|[a-z0-9-]{1,63}\.[a-z0-9-]{1,63}\.mx\.microsoft)\.?$/i;
 
 export async function mxCheck(ctx: EngineContext, domain: string | undefined): Promise<{ host: string | null; check: Check }> {
   if (!domain) return { host: null, check: skipped(ctx, 'dns.mx', 'MX record of the domain', 'no domain given (--domain)') };
