@@ -305,6 +305,7 @@ export const en = {
     'intercepting-proxy': 'Intercepting proxy / antivirus',
     'silent-port': 'Silent port (blackhole)',
     'reject-direct-send': 'Reject Direct Send on',
+    'unregistered-sender-domain': 'Sender domain not registered (IP connector)',
     'connector-ip-changed': 'Connector IP changed',
   },
   settings: {

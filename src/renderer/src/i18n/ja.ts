@@ -307,6 +307,7 @@ export const ja: Resources = {
     'intercepting-proxy': '通信を傍受するプロキシ／ウイルス対策',
     'silent-port': '応答しないポート（ブラックホール）',
     'reject-direct-send': '直接送信の拒否がオン',
+    'unregistered-sender-domain': '差出人ドメインが未登録（IP コネクタ）',
     'connector-ip-changed': 'コネクタの IP が変わった',
   },
   settings: {
