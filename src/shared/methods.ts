@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { interpolate } from './findings/catalog';
 import { REASON_TEXTS, SETTING_TEXTS, type LocalText, type ReasonCode } from './findings/method-texts';
+import { adviseHve, type HveAdvice } from './hve';
 import { CipherFamilySchema, FORBIDDEN_FIELD_CHARS, TlsVersionSchema, type Method } from './model';
 
 export type { LocalText, ReasonCode } from './findings/method-texts';
@@ -64,6 +65,8 @@ export interface MethodAdvice {
 export interface Advice {
   /** Best viable method, or null when none is. */
   recommended: Method | null;
+  /** High Volume Email, advised beside the three methods (internal recipients only; src/shared/hve.ts). */
+  hve: HveAdvice;
   /** All three methods, best first (viable before non-viable). */
   methods: MethodAdvice[];
   /** Advice that applies across methods (local relay, nothing viable). */
@@ -193,7 +196,10 @@ function directSend(input: AdvisorInput): MethodAdvice {
     ...mxSettings(input),
     tls: SETTING_TEXTS.TLS_OPTIONAL,
     auth: SETTING_TEXTS.AUTH_NONE,
-    notes: [SETTING_TEXTS.NOTE_INTERNAL_ONLY, SETTING_TEXTS.NOTE_PORT25, SETTING_TEXTS.NOTE_NO_IP],
+    notes: [
+      SETTING_TEXTS.NOTE_INTERNAL_ONLY, SETTING_TEXTS.NOTE_PORT25, SETTING_TEXTS.NOTE_NO_IP,
+      SETTING_TEXTS.NOTE_DIRECT_SEND_NO_CONNECTOR, SETTING_TEXTS.NOTE_DIRECT_SEND_AUTH, SETTING_TEXTS.NOTE_IPV6,
+    ],
   }, input));
 }
 
@@ -210,7 +216,7 @@ function relay(input: AdvisorInput): MethodAdvice {
     ...mxSettings(input),
     tls: SETTING_TEXTS.TLS_RECOMMENDED,
     auth: local(SETTING_TEXTS.AUTH_CONNECTOR, ip),
-    notes: [local(SETTING_TEXTS.NOTE_CONNECTOR, ip), SETTING_TEXTS.NOTE_PORT25, SETTING_TEXTS.NOTE_NO_IP],
+    notes: [local(SETTING_TEXTS.NOTE_CONNECTOR, ip), SETTING_TEXTS.NOTE_PORT25, SETTING_TEXTS.NOTE_NO_IP, SETTING_TEXTS.NOTE_HIGH_RISK_POOL, SETTING_TEXTS.NOTE_IPV6],
   }, input));
 }
 
@@ -239,5 +245,5 @@ export function adviseMethods(given: AdvisorInput): Advice {
   }
   const best = methods.find((m) => m.viable);
   if (best === undefined) notices.push(reason('NONE_VIABLE', 'blocker'));
-  return { recommended: best?.method ?? null, methods, notices };
+  return { recommended: best?.method ?? null, hve: adviseHve(input), methods, notices };
 }

@@ -56,6 +56,7 @@ export const SRC = {
   attr5Reported: src(`${LEARN}/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online`, 'NDR list (451 4.4.4 ATTR5 is not listed; its wording comes from public bounce transcripts)', false),
   terrl: src('https://microsoft.github.io/CSS-Exchange/Transport/Get-TerrlExternalRecipientEstimate/', 'CSS-Exchange: Tenant External Recipient Rate Limit (TERRL) estimate', false),
   hve: src(`${LEARN}/exchange/mail-flow-best-practices/high-volume-mails-m365`, 'High Volume Email for Microsoft 365'),
+  hvePreview: src('https://techcommunity.microsoft.com/t5/exchange-team-blog/public-preview-high-volume-email-for-microsoft-365/ba-p/4102271', 'Public Preview: High Volume Email for Microsoft 365 (April 2024; read as republished)', false),
   hveOauth: src(`${LEARN}/exchange/mail-flow-best-practices/oauth-high-volume-mails-m365`, 'OAuth authentication for High Volume Email'),
   smtpDane: src(`${LEARN}/purview/how-smtp-dane-works`, 'How SMTP DANE works (DNSSEC MX under mx.microsoft)'),
   enableDnssec: src(`${LEARN}/powershell/module/exchangepowershell/enable-dnssecforverifieddomain`, 'Enable-DnssecForVerifiedDomain (outputs the new MX value)'),

@@ -115,3 +115,19 @@ describe('explain: Japanese NDRs', () => {
     expect(explain("'554 5.7.60 SMTP; Client does not have permissions to send as this sender'").findings[0]?.code).toBe('SEND_AS_DENIED');
   });
 });
+
+describe('advise: High Volume Email beside the three methods', () => {
+  it('JSON and human output carry the HVE endpoint, its reasons and sources', () => {
+    const args = ['advise', '--recipients', 'internal', '--tls', '1.2', '--smtp-auth', 'disabled', '--reject-direct-send', 'on', '--static-ip', 'no'];
+    const json = spawnSync(process.execPath, [BIN, ...args, '--json', '--lang', 'en'], { timeout: SPAWN_TIMEOUT_MS });
+    const a = JSON.parse(json.stdout.toString()) as { recommended: string | null; hve: { viable: boolean; settings: { host: string; port: number }; reasons: { code: string }[]; sources: { url: string }[] } };
+    expect(a.recommended).toBeNull();
+    expect(a.hve.viable).toBe(true);
+    expect(a.hve.settings).toMatchObject({ host: 'smtp.hve.mx.microsoft', port: 587 });
+    expect(a.hve.reasons.map((r) => r.code)).toContain('HVE_INTERNAL_ONLY_OK');
+    expect(a.hve.sources.some((s) => s.url.includes('high-volume-mails-m365'))).toBe(true);
+    const ja = spawnSync(process.execPath, [BIN, ...args, '--lang', 'ja'], { timeout: SPAWN_TIMEOUT_MS }).stdout.toString();
+    expect(ja).toContain('別の選択肢: High Volume Email');
+    expect(ja).toContain('smtp.hve.mx.microsoft');
+  });
+});
