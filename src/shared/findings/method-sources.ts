@@ -1,8 +1,7 @@
 // The source of every advisor rule and setting note (method-texts.ts), and of every dated fact the code depends on.
 // Typed against the text tables: a rule without sources fails the typecheck, an empty list fails
 // test/unit/findings/sources.test.ts.
-import type { ReasonCode } from './method-texts';
-import { SETTING_TEXTS } from './method-texts';
+import type { ReasonCode, SETTING_TEXTS } from './method-texts';
 import { SRC, type Source } from './sources';
 
 const S = SRC;
