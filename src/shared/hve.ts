@@ -2,6 +2,7 @@
 // inside the organisation. It is not one of the three methods of seed 001 (it has its own endpoint and account
 // type), so it is advised beside them, with its own settings and its own checks (engine: config check in plans.ts).
 // Facts and where they come from (read 2026-12-02); what no Microsoft page we read confirms is marked unverified.
+import { HVE_HOST } from './exchange-online';
 import type { AdvisorInput } from './methods';
 import type { Lang } from './model';
 import { SRC, type Source } from './findings/sources';
@@ -11,7 +12,7 @@ export type LocalText = Record<Lang, string>;
 /** Endpoint and dates. `unverified` facts are shown with that word in the UI. */
 export const HVE_FACTS = {
   /** SMTP endpoint (Microsoft Learn: High Volume Email; confirmed by several admin guides). */
-  host: 'smtp.hve.mx.microsoft',
+  host: HVE_HOST,
   port: 587,
   /** Older endpoint name reported by admin guides as still working but to be deprecated (unverified at Microsoft). */
   legacyHost: 'smtp-hve.office365.com',

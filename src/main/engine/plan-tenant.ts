@@ -1,15 +1,11 @@
 // Tenant-side checks that read DNS and compare addresses: the MX record (the Direct Send / relay endpoint is read
 // from it, never constructed), SPF against the egress IP, and the relay connector's IP against the egress IP.
+import { isExchangeMxHost } from '../../shared/exchange-online';
 import type { Check, FindingRef } from '../../shared/model';
 import { runCheck, skipped, type EngineContext } from './check-runner';
 import type { DnsAnswer } from './dns';
 import { includesExchange, isSpfRecord, parseSpf, spfCoversIp, SPF_MAX_LOOKUPS } from './spf';
 
-/** Exchange Online's MX hosts, both generations: `<tenant>.mail.protection.outlook.com` (and the sovereign
- *  clouds' variants) and the DNSSEC/DANE-enabled `<domain-dashes>.<zone>.mx.microsoft` (e.g. contoso-com.l-v1.mx.microsoft;
- *  SRC.smtpDane, SRC.enableDnssec, read 2026-12-02). smtp.hve.mx.microsoft is High Volume Email, never an MX host. */
-export const EXO_MX =
-  /^(?!smtp\.hve\.mx\.microsoft\.?$)(?:[a-z0-9.-]{1,200}\.mail\.protection\.(?:outlook\.com|outlook\.de|partner\.outlook\.cn)|[a-z0-9-]{1,63}\.[a-z0-9-]{1,63}\.mx\.microsoft)\.?$/i;
 
 export async function mxCheck(ctx: EngineContext, domain: string | undefined): Promise<{ host: string | null; check: Check }> {
   if (!domain) return { host: null, check: skipped(ctx, 'dns.mx', 'MX record of the domain', 'no domain given (--domain)') };
@@ -27,7 +23,7 @@ export async function mxCheck(ctx: EngineContext, domain: string | undefined): P
     }
     host = first.exchange.replace(/\.$/, '');
     const details = { server: ctx.dns.server, mx: r.values, endpoint: host };
-    if (!EXO_MX.test(host)) {
+    if (!isExchangeMxHost(host)) {
       return { status: 'warn', findings: [{ code: 'MX_NOT_EXCHANGE_ONLINE', params: { domain, mx: host }, evidence: r.values.map((v) => `${v.priority} ${v.exchange}`) }], details };
     }
     return { status: 'pass', details };

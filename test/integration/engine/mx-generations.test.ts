@@ -6,8 +6,8 @@
 import type { Answer } from 'dns-packet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type DnsServer } from '../../../src/lab/dns-server';
-import { EXO_MX } from '../../../src/main/engine/plan-tenant';
 import { runDiagnosis } from '../../../src/main/engine/run';
+import { isExchangeMxHost } from '../../../src/shared/exchange-online';
 import { DiagnoseRequestSchema } from '../../../src/shared/model';
 
 const mxOf = (domain: string, exchange: string): [string, Answer[]] => [
@@ -53,10 +53,10 @@ describe('MX hosts of both generations', () => {
   });
 
   it('the pattern takes trailing dots and case, and not look-alikes', () => {
-    expect(EXO_MX.test('CONTOSO-COM.L-V1.MX.MICROSOFT.')).toBe(true);
-    expect(EXO_MX.test('contoso-com.mail.protection.outlook.de')).toBe(true);
-    expect(EXO_MX.test('mx.microsoft.com')).toBe(false);
-    expect(EXO_MX.test('contoso-com.mx.microsoft.evil.test')).toBe(false);
-    expect(EXO_MX.test('smtp.hve.mx.microsoft')).toBe(false);
+    expect(isExchangeMxHost('CONTOSO-COM.L-V1.MX.MICROSOFT.')).toBe(true);
+    expect(isExchangeMxHost('contoso-com.mail.protection.outlook.de')).toBe(true);
+    expect(isExchangeMxHost('mx.microsoft.com')).toBe(false);
+    expect(isExchangeMxHost('contoso-com.mx.microsoft.evil.test')).toBe(false);
+    expect(isExchangeMxHost('smtp.hve.mx.microsoft')).toBe(false);
   });
 });
