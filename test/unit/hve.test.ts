@@ -5,9 +5,18 @@ import { HVE_FACTS, HVE_REASON_TEXTS, adviseHve, isHveHost } from '../../src/sha
 import { adviseMethods, type AdvisorInput } from '../../src/shared/methods';
 
 const BASE: AdvisorInput = {
-  recipients: 'internal', deviceTlsMax: '1.2', cipherFamily: 'ecdhe', supportsAuth: true, supportsOAuth: false,
-  staticIp: false, tenantSmtpAuth: 'disabled', securityDefaults: 'off', rejectDirectSend: 'on', serverFieldMaxLength: null,
-  domain: 'contoso.com', now: new Date('2027-01-15T00:00:00Z'),
+  recipients: 'internal',
+  deviceTlsMax: '1.2',
+  cipherFamily: 'ecdhe',
+  supportsAuth: true,
+  supportsOAuth: false,
+  staticIp: false,
+  tenantSmtpAuth: 'disabled',
+  securityDefaults: 'off',
+  rejectDirectSend: 'on',
+  serverFieldMaxLength: null,
+  domain: 'contoso.com',
+  now: new Date('2027-01-15T00:00:00Z'),
 };
 const codes = (over: Partial<AdvisorInput>) => adviseHve({ ...BASE, ...over }).reasons.map((r) => r.code);
 
@@ -36,7 +45,10 @@ describe('High Volume Email advice', () => {
     expect(HVE_REASON_TEXTS.HVE_BASIC.ja).toContain('未確認');
     expect(codes({ securityDefaults: 'on' })).toContain('HVE_SECURITY_DEFAULTS');
     // An RSA-only TLS 1.2 stack is not declared fine or broken: unknown for HVE.
-    expect(adviseHve({ ...BASE, cipherFamily: 'rsa' }).reasons.find((r) => r.code === 'HVE_RSA_ONLY_UNKNOWN')?.effect).toBe('warning');
+    expect(
+      adviseHve({ ...BASE, cipherFamily: 'rsa' }).reasons.find((r) => r.code === 'HVE_RSA_ONLY_UNKNOWN')
+        ?.effect,
+    ).toBe('warning');
   });
 
   it('knows the endpoint names (and that they are not MX hosts)', () => {

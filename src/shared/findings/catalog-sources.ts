@@ -88,5 +88,8 @@ export const CATALOG_SOURCES: Record<FindingCode, readonly Source[]> = {
 
 /** Sources of a finding code; unknown codes get the unrecognised-reply sources. */
 export function sourcesOf(code: string): readonly Source[] {
-  return (CATALOG_SOURCES as Record<string, readonly Source[] | undefined>)[code] ?? CATALOG_SOURCES.UNRECOGNIZED_REPLY;
+  return (
+    (CATALOG_SOURCES as Record<string, readonly Source[] | undefined>)[code] ??
+    CATALOG_SOURCES.UNRECOGNIZED_REPLY
+  );
 }

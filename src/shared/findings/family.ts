@@ -20,23 +20,23 @@ export type NextCheckId = (typeof NEXT_CHECK_IDS)[number];
 export const NEXT_CHECKS: Record<NextCheckId, Record<Lang, string>> = {
   'diagnose-same-settings': {
     ja: '機器と同じセグメントで、機器と同じサーバー名・ポートを指定して診断を実行してください (device-mail-doctor diagnose --host <サーバー> --port <ポート>)。DNS・TCP・バナーのどこで止まるかで原因が分かります。',
-    en: 'Run the diagnosis on the device\'s segment with the device\'s server name and port (device-mail-doctor diagnose --host <server> --port <port>): where DNS, TCP or the banner stops tells the cause.',
+    en: "Run the diagnosis on the device's segment with the device's server name and port (device-mail-doctor diagnose --host <server> --port <port>): where DNS, TCP or the banner stops tells the cause.",
   },
   'diagnose-sign-in': {
     ja: '同じメールボックスとパスワードで SMTP クライアント送信の診断を実行し、サーバーの 535 応答の文面を確認してください (無効化・セキュリティの既定値・条件付きアクセス・パスワード誤りを区別できます)。機器が何を送っているかはキャプチャで確認できます。',
-    en: 'Run the SMTP client submission diagnosis with the same mailbox and password and read the server\'s 535 text (it tells disabled SMTP AUTH, security defaults, Conditional Access and a wrong password apart). Capture shows what the device itself sends.',
+    en: "Run the SMTP client submission diagnosis with the same mailbox and password and read the server's 535 text (it tells disabled SMTP AUTH, security defaults, Conditional Access and a wrong password apart). Capture shows what the device itself sends.",
   },
   'tls-profile': {
     ja: '機器の TLS の上限バージョンと暗号方式 (ECDHE / RSA のみ) を指定して診断を実行するか (--device-tls-max, --device-ciphers)、キャプチャで機器の TLS 接続を記録してください。',
-    en: 'Run the diagnosis with the device\'s highest TLS version and key exchange (--device-tls-max, --device-ciphers: ECDHE or RSA-only), or record the device\'s TLS handshake with capture.',
+    en: "Run the diagnosis with the device's highest TLS version and key exchange (--device-tls-max, --device-ciphers: ECDHE or RSA-only), or record the device's TLS handshake with capture.",
   },
   certificate: {
     ja: '機器の日時を確認し、この PC から同じサーバー名で診断を実行して、提示された証明書の発行者・有効期限・名前を確認してください。',
-    en: 'Check the device\'s date and time, then run the diagnosis from this PC with the same server name and look at the presented certificate\'s issuer, dates and names.',
+    en: "Check the device's date and time, then run the diagnosis from this PC with the same server name and look at the presented certificate's issuer, dates and names.",
   },
   'test-send': {
     ja: '機器と同じ差出人・宛先でテスト送信 (--send) を行うか、キャプチャで機器の MAIL FROM / RCPT TO を記録して、サーバーの応答を確認してください。',
-    en: 'Run a test send (--send) with the device\'s sender and recipient, or capture the device\'s MAIL FROM / RCPT TO, and read the server\'s reply.',
+    en: "Run a test send (--send) with the device's sender and recipient, or capture the device's MAIL FROM / RCPT TO, and read the server's reply.",
   },
   'reply-code': {
     ja: '同時に送信している機器の数を確認し、この PC から診断を実行して応答コード (432 4.3.2、451 4.7.500 など) を確認してください。',
@@ -61,11 +61,26 @@ export interface FamilySpec {
 /** The families a code-less text can map to. The family code itself names only the failed step. */
 export const FAMILIES = {
   CANNOT_CONNECT: {
-    candidates: ['TCP_TIMEOUT', 'DNS_NAME_NOT_FOUND', 'TCP_REFUSED', 'PORT_465_UNSUPPORTED', 'IPV6_PATH_FAILED', 'SMTP_INTERCEPTED'],
+    candidates: [
+      'TCP_TIMEOUT',
+      'DNS_NAME_NOT_FOUND',
+      'TCP_REFUSED',
+      'PORT_465_UNSUPPORTED',
+      'IPV6_PATH_FAILED',
+      'SMTP_INTERCEPTED',
+    ],
     nextCheck: 'diagnose-same-settings',
   },
   AUTH_FAILED: {
-    candidates: ['AUTH_FAILED', 'SMTP_AUTH_DISABLED_TENANT', 'SMTP_AUTH_DISABLED_MAILBOX', 'SECURITY_DEFAULTS_BLOCK', 'CONDITIONAL_ACCESS_BLOCK', 'BASIC_AUTH_DISABLED', 'AUTH_MECHANISM_UNSUPPORTED'],
+    candidates: [
+      'AUTH_FAILED',
+      'SMTP_AUTH_DISABLED_TENANT',
+      'SMTP_AUTH_DISABLED_MAILBOX',
+      'SECURITY_DEFAULTS_BLOCK',
+      'CONDITIONAL_ACCESS_BLOCK',
+      'BASIC_AUTH_DISABLED',
+      'AUTH_MECHANISM_UNSUPPORTED',
+    ],
     nextCheck: 'diagnose-sign-in',
   },
   TLS_HANDSHAKE_FAILED: {
@@ -73,11 +88,24 @@ export const FAMILIES = {
     nextCheck: 'tls-profile',
   },
   TLS_CERT_PROBLEM: {
-    candidates: ['TLS_CERT_EXPIRED', 'TLS_CERT_NOT_YET_VALID', 'TLS_CERT_UNTRUSTED', 'TLS_CERT_NAME_MISMATCH', 'SMTP_INTERCEPTED'],
+    candidates: [
+      'TLS_CERT_EXPIRED',
+      'TLS_CERT_NOT_YET_VALID',
+      'TLS_CERT_UNTRUSTED',
+      'TLS_CERT_NAME_MISMATCH',
+      'SMTP_INTERCEPTED',
+    ],
     nextCheck: 'certificate',
   },
   ADDRESS_REFUSED: {
-    candidates: ['SEND_AS_DENIED', 'RELAY_DENIED', 'RELAY_NOT_ATTRIBUTED', 'DIRECT_SEND_REJECTED', 'RECIPIENT_UNKNOWN', 'CLIENT_NOT_AUTHENTICATED'],
+    candidates: [
+      'SEND_AS_DENIED',
+      'RELAY_DENIED',
+      'RELAY_NOT_ATTRIBUTED',
+      'DIRECT_SEND_REJECTED',
+      'RECIPIENT_UNKNOWN',
+      'CLIENT_NOT_AUTHENTICATED',
+    ],
     nextCheck: 'test-send',
   },
   SERVER_BUSY: {

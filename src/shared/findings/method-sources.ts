@@ -81,7 +81,22 @@ export const DATED_FACTS: readonly DatedFact[] = [
     what: 'Basic auth for SMTP AUTH off by default for existing tenants at the end of December 2026 (Microsoft moved this date several times; the blog post is updated in place)',
     sources: [{ ...S.basicAuthRetirement, verified: false }],
   },
-  { id: 'SMTP_AUTH_OFF_FOR_NEW_TENANTS', date: '2020-01-01', what: 'SMTP AUTH is disabled in organisations created after January 2020', sources: [S.smtpAuthEnable] },
-  { id: 'REJECT_DIRECT_SEND', date: '2025', what: 'Reject Direct Send (Set-OrganizationConfig -RejectDirectSend) introduced in 2025', sources: [S.rejectDirectSendBlog, S.setOrgConfigRejectDirectSend] },
-  { id: 'HVE_PREVIEW', date: '2024-04-01', what: 'High Volume Email public preview rollout starts', sources: [SRC.hvePreview, SRC.hve] },
+  {
+    id: 'SMTP_AUTH_OFF_FOR_NEW_TENANTS',
+    date: '2020-01-01',
+    what: 'SMTP AUTH is disabled in organisations created after January 2020',
+    sources: [S.smtpAuthEnable],
+  },
+  {
+    id: 'REJECT_DIRECT_SEND',
+    date: '2025',
+    what: 'Reject Direct Send (Set-OrganizationConfig -RejectDirectSend) introduced in 2025',
+    sources: [S.rejectDirectSendBlog, S.setOrgConfigRejectDirectSend],
+  },
+  {
+    id: 'HVE_PREVIEW',
+    date: '2024-04-01',
+    what: 'High Volume Email public preview rollout starts',
+    sources: [SRC.hvePreview, SRC.hve],
+  },
 ];

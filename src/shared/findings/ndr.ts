@@ -28,7 +28,8 @@ const TRAILING_QUOTE_RE = /\s{0,3}(?:['"」’]|>')\s{0,3}(?:が返されまし�
 export function innermostReply(line: string): string {
   let last: string | null = null;
   NESTED_RE.lastIndex = 0;
-  for (let i = 0, m = NESTED_RE.exec(line); m !== null && i < 8; i += 1, m = NESTED_RE.exec(line)) last = m[1] ?? null;
+  for (let i = 0, m = NESTED_RE.exec(line); m !== null && i < 8; i += 1, m = NESTED_RE.exec(line))
+    last = m[1] ?? null;
   if (last === null) return line;
   return last.replace(/>+\s{0,3}['"」’]?\s{0,3}$/, '').replace(TRAILING_QUOTE_RE, '');
 }

@@ -118,7 +118,7 @@ export const WORDING_RULES: readonly WordingRule[] = [
     family: 'CANNOT_CONNECT',
     test: new RegExp(
       [
-        '(can ?not|can\'t|could not|couldn\'t|unable to|failed to|fail to) (connect|reach|contact|communicate)',
+        "(can ?not|can't|could not|couldn't|unable to|failed to|fail to) (connect|reach|contact|communicate)",
         'connection (failed|failure|error|timed out|timeout|refused|lost)',
         'connect(ion)? (to|with) (the )?(smtp |mail |e-?mail |outgoing )?server (failed|error)',
         '(smtp |mail |e-?mail |outgoing )?server (not found|unreachable|not responding|did not respond|does not respond|is not responding|not available|error|connection error)',

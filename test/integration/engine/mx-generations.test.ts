@@ -33,18 +33,35 @@ describe('MX hosts of both generations', () => {
 
   const mxFindings = async (domain: string) => {
     const request = DiagnoseRequestSchema.parse({
-      target: { method: 'direct-send', domain, from: `scan@${domain}`, dnsServer: `${dns.address}:${dns.port}` },
+      target: {
+        method: 'direct-send',
+        domain,
+        from: `scan@${domain}`,
+        dnsServer: `${dns.address}:${dns.port}`,
+      },
       device: null,
       timeoutMs: 5_000,
     });
     const d = await runDiagnosis(request, { limits: { connectTimeoutMs: 500 } });
     const check = d.checks.find((c) => c.id === 'dns.mx');
-    return { status: check?.status, codes: check?.findings.map((f) => f.code) ?? [], endpoint: check?.details.endpoint };
+    return {
+      status: check?.status,
+      codes: check?.findings.map((f) => f.code) ?? [],
+      endpoint: check?.details.endpoint,
+    };
   };
 
   it('the DNSSEC-enabled *.mx.microsoft MX passes like the classic one', async () => {
-    expect(await mxFindings('legacy.test')).toEqual({ status: 'pass', codes: [], endpoint: 'legacy-test.mail.protection.outlook.com' });
-    expect(await mxFindings('dane.test')).toEqual({ status: 'pass', codes: [], endpoint: 'dane-test.l-v1.mx.microsoft' });
+    expect(await mxFindings('legacy.test')).toEqual({
+      status: 'pass',
+      codes: [],
+      endpoint: 'legacy-test.mail.protection.outlook.com',
+    });
+    expect(await mxFindings('dane.test')).toEqual({
+      status: 'pass',
+      codes: [],
+      endpoint: 'dane-test.l-v1.mx.microsoft',
+    });
   });
 
   it('an on-premises MX and the HVE endpoint are not Exchange Online MX hosts', async () => {

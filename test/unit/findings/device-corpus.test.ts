@@ -20,7 +20,9 @@ interface Entry {
   note?: string;
 }
 
-const corpus = JSON.parse(readFileSync(new URL('../../fixtures/device-text-corpus.json', import.meta.url), 'utf8')) as Entry[];
+const corpus = JSON.parse(
+  readFileSync(new URL('../../fixtures/device-text-corpus.json', import.meta.url), 'utf8'),
+) as Entry[];
 
 describe('device / panel / Japanese / NDR text corpus', () => {
   it('holds at least 150 texts, each with a source, in both languages and every category', () => {
@@ -36,7 +38,10 @@ describe('device / panel / Japanese / NDR text corpus', () => {
     // Every family is exercised in both languages.
     for (const family of Object.keys(FAMILIES)) {
       for (const lang of ['ja', 'en'] as const) {
-        expect(count((e) => e.codeless && e.expected === family && e.lang === lang), `${family} in ${lang}`).toBeGreaterThan(0);
+        expect(
+          count((e) => e.codeless && e.expected === family && e.lang === lang),
+          `${family} in ${lang}`,
+        ).toBeGreaterThan(0);
       }
     }
   });

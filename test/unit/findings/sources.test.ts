@@ -12,12 +12,15 @@ import { HVE_SOURCES } from '../../../src/shared/hve';
 
 function expectSourced(what: string, sources: readonly Source[] | undefined): void {
   expect(sources?.length ?? 0, `${what} has no source`).toBeGreaterThan(0);
-  for (const s of sources ?? []) expect(isCompleteSource(s), `${what}: incomplete source ${JSON.stringify(s)}`).toBe(true);
+  for (const s of sources ?? [])
+    expect(isCompleteSource(s), `${what}: incomplete source ${JSON.stringify(s)}`).toBe(true);
 }
 
 describe('sources', () => {
   it('the completeness check itself rejects what it must', () => {
-    expect(isCompleteSource({ url: 'https://learn.microsoft.com/x', read: '2026-12-02', title: 't' })).toBe(true);
+    expect(isCompleteSource({ url: 'https://learn.microsoft.com/x', read: '2026-12-02', title: 't' })).toBe(
+      true,
+    );
     expect(isCompleteSource({ url: 'http://example.com', read: '2026-12-02', title: 't' })).toBe(false);
     expect(isCompleteSource({ url: 'https://example.com', read: '', title: 't' })).toBe(false);
     expect(isCompleteSource({ url: 'https://example.com', read: '2026-12-02', title: ' ' })).toBe(false);
@@ -43,8 +46,10 @@ describe('sources', () => {
 
   it('every wording rule, advisor rule, setting note, HVE fact and dated fact has a source', () => {
     WORDING_RULES.forEach((r, i) => expectSourced(`wording rule ${i} (${r.family})`, r.sources));
-    for (const code of Object.keys(REASON_TEXTS)) expectSourced(`advisor ${code}`, ADVISOR_SOURCES[code as keyof typeof ADVISOR_SOURCES]);
-    for (const code of Object.keys(SETTING_TEXTS)) expectSourced(`setting ${code}`, SETTING_SOURCES[code as keyof typeof SETTING_SOURCES]);
+    for (const code of Object.keys(REASON_TEXTS))
+      expectSourced(`advisor ${code}`, ADVISOR_SOURCES[code as keyof typeof ADVISOR_SOURCES]);
+    for (const code of Object.keys(SETTING_TEXTS))
+      expectSourced(`setting ${code}`, SETTING_SOURCES[code as keyof typeof SETTING_SOURCES]);
     expectSourced('HVE', HVE_SOURCES);
     for (const f of DATED_FACTS) {
       expectSourced(`dated fact ${f.id}`, f.sources);

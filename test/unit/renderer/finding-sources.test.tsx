@@ -20,10 +20,21 @@ afterEach(cleanup);
 describe('finding card: sources and families', () => {
   it('shows the source beside a coded finding, in Japanese and English', async () => {
     await i18n.changeLanguage('ja');
-    const ja = render(<FindingsByStage findings={[shown('550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources', 'ja')]} />);
+    const ja = render(
+      <FindingsByStage
+        findings={[
+          shown(
+            '550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources',
+            'ja',
+          ),
+        ]}
+      />,
+    );
     const card = ja.container.querySelector('[data-code="DIRECT_SEND_REJECTED"]') as HTMLElement;
     expect(within(card).getByText('根拠資料（出典）')).toBeTruthy();
-    expect(card.textContent).toContain('https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-organizationconfig');
+    expect(card.textContent).toContain(
+      'https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-organizationconfig',
+    );
     expect(card.textContent).toContain('2026-12-02 確認');
     expect(card.querySelector('.family-candidates')).toBeNull();
     ja.unmount();
@@ -36,9 +47,13 @@ describe('finding card: sources and families', () => {
 
   it('a code-less device text shows the family, its ranked likely causes and the next check', async () => {
     await i18n.changeLanguage('ja');
-    const { container } = render(<FindingsByStage findings={[shown('SMTPサーバーに接続できません', 'ja')]} />);
+    const { container } = render(
+      <FindingsByStage findings={[shown('SMTPサーバーに接続できません', 'ja')]} />,
+    );
     const card = container.querySelector('[data-code="CANNOT_CONNECT"]') as HTMLElement;
-    const candidates = [...card.querySelectorAll('.family-candidates li')].map((li) => li.getAttribute('data-candidate'));
+    const candidates = [...card.querySelectorAll('.family-candidates li')].map((li) =>
+      li.getAttribute('data-candidate'),
+    );
     expect(candidates.slice(0, 2)).toEqual(['TCP_TIMEOUT', 'DNS_NAME_NOT_FOUND']);
     expect(within(card).getByText('次に行う確認')).toBeTruthy();
     expect(card.querySelector('.next-check')?.textContent).toContain('diagnose --host');
