@@ -5,6 +5,8 @@ import type { FindingRef } from '../model';
 import type { FindingCode } from './codes';
 import { findReply, formatReply, parseReply, type FoundReply } from './reply';
 import { REPLY_RULES, TEXT_RULES, type ReplyRule } from './rules';
+import { innermostReply } from './ndr';
+import { classifyWording } from './wording';
 
 export { parseReply, stripServerSuffix, findReply, type ParsedReply } from './reply';
 
@@ -76,10 +78,13 @@ function textParams(line: string, match: RegExpExecArray): Record<string, string
 interface Hit {
   ref: FindingRef;
   unknown: boolean;
+  /** A family from code-less wording: ranked after every coded finding (the nested/quoted code wins). */
+  family?: boolean;
 }
 
 function classifyLine(line: string, evidence: string): Hit | null {
-  const r = findReply(line);
+  // NDRs nest replies ("#5.7.1 smtp;550 5.7.606 ..."): the innermost one says why.
+  const r = findReply(innermostReply(line));
   if (r && r.hasBasic) {
     if (r.code < 400) return null;
     const lower = r.text.toLowerCase();
@@ -96,7 +101,9 @@ function classifyLine(line: string, evidence: string): Hit | null {
     const m = rule.test.exec(lower);
     if (m) return { ref: { code: rule.code, params: textParams(line, m), evidence: [evidence] }, unknown: false };
   }
-  return null;
+  // Code-less device/app wording: a family with its next check, never one confident cause.
+  const family = classifyWording(lower, evidence);
+  return family ? { ref: family, unknown: false, family: true } : null;
 }
 
 /** Splits text into scan units: single lines, or a multi-line SMTP reply (`550-...` lines then `550 ...`). */
@@ -143,6 +150,7 @@ function boundEvidence(s: string): string {
  */
 export function classifyText(text: string): FindingRef[] {
   const known: FindingRef[] = [];
+  const families: FindingRef[] = [];
   const unknown: FindingRef[] = [];
   const byCode = new Map<string, FindingRef>();
   for (const u of units(text)) {
@@ -155,7 +163,7 @@ export function classifyText(text: string): FindingRef[] {
       continue;
     }
     byCode.set(hit.ref.code, hit.ref);
-    (hit.unknown ? unknown : known).push(hit.ref);
+    (hit.unknown ? unknown : hit.family === true ? families : known).push(hit.ref);
   }
-  return [...known, ...unknown];
+  return [...known, ...families, ...unknown];
 }
