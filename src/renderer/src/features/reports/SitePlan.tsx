@@ -7,6 +7,7 @@ import { foldName, planDevicesFromReports } from '../../../../shared/basic-auth-
 import type { Report } from '../../../../shared/report';
 import { client, errorText } from '../../api/client';
 import { currentLang } from '../../i18n';
+import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
 import { reportsSel } from '../../store/reports-slice';
 import { catalogSel } from '../../store/selectors';
@@ -52,7 +53,9 @@ export function SitePlan({ report }: { report: Report }) {
   };
   return (
     <section className="card site-plan" aria-labelledby="site-plan-title">
-      <h3 id="site-plan-title">{t('vendorUi.sitePlanTitle', { site: report.job.site || '—' })}</h3>
+      <h3 id="site-plan-title">
+        {t('vendorUi.sitePlanTitle', { site: visible(report.job.site || '—', 200) })}
+      </h3>
       <button type="button" className="btn" disabled={busy} onClick={() => void run()}>
         {t('vendorUi.sitePlanButton', { count: Math.max(same.length, 1) })}
       </button>
@@ -61,7 +64,7 @@ export function SitePlan({ report }: { report: Report }) {
         <ul>
           {plan.devices.map((d) => (
             <li key={d.label} data-affected={d.affected}>
-              <strong>{d.label}</strong>: {d.impact[lang]}
+              <strong>{visible(d.label, 200)}</strong>: {d.impact[lang]}
               {d.options[0] ? (
                 <span>
                   {' '}
