@@ -2,7 +2,7 @@
 // Exit 0 = nothing wrong recognised, 1 = problems found, 2 = bad input.
 import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
-import { classifyText } from '../../shared/findings/classify';
+import { classify } from '../../shared/findings/classify';
 import type { Actor, Lang, RenderedFinding } from '../../shared/model';
 import { ACTOR_LABELS } from '../../shared/vocabulary';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
@@ -95,7 +95,7 @@ export const explainCommand: CliCommand = {
     const text = arg === '-' ? await readStdin(io.stdin) : arg;
     checkText(text);
     const device = await vendorLookup(text, { vendor: values.vendor, model: values.model });
-    const findings = classifyText(text).map((ref) => renderFinding(ref, lang));
+    const findings = classify({ text }).map((ref) => renderFinding(ref, lang));
     const deviceSpoke = device.matches.length > 0 || device.nothingPublished.length > 0;
     if (values.json === true) {
       writeJson(io, {
