@@ -3,6 +3,9 @@ import { ACTOR_LABELS } from '../../../shared/vocabulary';
 
 export const en = {
   vendorUi: {
+    sitePlanTitle: 'When Basic authentication goes off: every device at {{site}}',
+    sitePlanButton_one: 'Plan for {{count}} report of this site',
+    sitePlanButton_other: 'Plan for the {{count}} reports of this site',
     authChoice: 'How the device signs in',
     auth: { basic: 'User name + password', oauth: 'OAuth 2.0' },
     oauthTitle: 'OAuth (for the day Basic authentication goes off)',

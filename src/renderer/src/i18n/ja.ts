@@ -4,6 +4,9 @@ import type { Resources } from './en';
 
 export const ja: Resources = {
   vendorUi: {
+    sitePlanTitle: '基本認証が無効になったら: {{site}} の全機器',
+    sitePlanButton_one: 'この拠点のレポート {{count}} 件で計画する',
+    sitePlanButton_other: 'この拠点のレポート {{count}} 件で計画する',
     authChoice: '機器のサインイン方法',
     auth: { basic: 'ユーザー名とパスワード', oauth: 'OAuth 2.0' },
     oauthTitle: 'OAuth（基本認証が無効になる日に備えて）',
