@@ -2,7 +2,7 @@
 // Exit 0 = nothing wrong recognised, 1 = problems found, 2 = bad input.
 import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
-import { classifyText } from '../../shared/findings/classify';
+import { classifyOauthText } from '../../shared/oauth/classify-oauth';
 import type { Actor, Lang, RenderedFinding } from '../../shared/model';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
 
@@ -14,7 +14,8 @@ const MAX_CONTROL_SHARE = 0.1;
 const HELP = `Usage: device-mail-doctor explain "<reply or error text>" [--json] [--lang ja|en]
        device-mail-doctor explain - [--json] [--lang ja|en]     (read the text from stdin, up to 1 MB)
 
-Explains an SMTP reply, NDR line, printer log line or client error: cause, fix and who must act.
+Explains an SMTP reply, NDR line, printer log line, client error or sign-in error (AADSTS...): cause, fix and
+who must act. A pasted AUTH XOAUTH2 line is decoded to read the token's claims; the token is never printed.
 Exit codes: 0 nothing wrong recognised, 1 problems found, 2 bad input.
 `;
 
@@ -91,7 +92,8 @@ export const explainCommand: CliCommand = {
     const arg = positionals[0] ?? '';
     const text = arg === '-' ? await readStdin(io.stdin) : arg;
     checkText(text);
-    const findings = classifyText(text).map((ref) => renderFinding(ref, lang));
+    // OAuth-aware: AADSTS texts, and an AUTH XOAUTH2 line (decoded, never echoed) before its 535.
+    const findings = classifyOauthText(text).findings.map((ref) => renderFinding(ref, lang));
     if (values.json === true) {
       writeJson(io, {
         findings: findings.map((f) => ({ code: f.code, severity: f.severity, actor: f.actor, title: f.title, cause: f.cause, fix: f.fix })),
