@@ -18,6 +18,7 @@ const JA_TITLES: [RegExp, string][] = [
   [/^tls\.\w+\.device$/, 'デバイスの TLS で接続できるか'],
   [/^device\.\w+\.auth$/, 'デバイスの認証方式でサインインできるか'],
   [/^auth$/, 'サインイン (SMTP AUTH)'],
+  [/^oauth\.token$/, 'OAuth トークンの取得と内容'],
   [/^envelope\..*internal$/, '差出人と社内宛先 (MAIL FROM / RCPT TO)'],
   [/^envelope\..*external$/, '差出人と社外宛先 (MAIL FROM / RCPT TO)'],
   [/^send/, 'テスト メッセージの送信'],

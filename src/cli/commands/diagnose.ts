@@ -12,6 +12,9 @@ import { loadProfiles } from '../../main/store/profiles-loader';
 import { resolveProfileRef, toDeviceProfile } from '../../shared/profiles-resolve';
 import { DiagnoseRequestSchema, MethodChoiceSchema, TlsVersionSchema, type ConnectToRule, type DeviceProfile, type Lang } from '../../shared/model';
 import { findSecret, scrubSecrets, secretForms } from '../../shared/secrets';
+import { acquireToken } from '../../main/oauth/acquire';
+import { tokenCheck } from '../../main/oauth/token-check';
+import { deviceCodeText, oauthInput } from './diagnose-oauth';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
 import { diagnosisJson, renderHuman } from '../render-diagnosis';
 
@@ -19,6 +22,9 @@ const HELP = `Usage: device-mail-doctor diagnose --method submission|direct-send
 
 Target:   --host NAME  --port N  --domain contoso.com  --from ADDR  --to ADDR (repeatable)
 Sign-in:  --user ADDR  --password-stdin | --password-env VAR   --oauth-token-env VAR
+          --auth basic|oauth-device-code|oauth-client-credentials  --tenant DOMAIN|ID  --client-id GUID
+          [--client-secret-env VAR | --client-cert FILE --client-cert-key FILE]  [--authority URL]
+          (device code: the sign-in URL and code are printed to stderr; Ctrl+C cancels the wait)
 Device:   --device-profile ID  --device-tls-max 1.0|1.1|1.2|1.3  --device-ciphers ecdhe|rsa|any|<openssl list>
 Relay:    --expected-ip IP (the static IP the connector holds)
 Network:  --bind ADDR  --connect-to HOST:PORT:ADDR:PORT (repeatable)  --dns-server ADDR[:PORT]  --ca FILE
@@ -45,6 +51,8 @@ const OPTIONS = {
   password: { type: 'string' },
   save: { type: 'boolean' }, report: { type: 'string' }, customer: { type: 'string' }, site: { type: 'string' },
   'reports-dir': { type: 'string' },
+  auth: { type: 'string' }, tenant: { type: 'string' }, 'client-id': { type: 'string' }, 'client-secret-env': { type: 'string' },
+  'client-cert': { type: 'string' }, 'client-cert-key': { type: 'string' }, authority: { type: 'string' }, 'client-secret': { type: 'string' },
 } as const;
 
 function int(flag: string, v: string | undefined, min: number, max: number): number | undefined {
@@ -168,7 +176,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--${flag} must be one line of at most 200 characters`);
     }
   }
-  const sec = await secrets(v, io);
+  const oauth = await oauthInput(v, io);
+  const sec: { password?: string; oauthToken?: string | undefined } = oauth ? {} : await secrets(v, io);
   const parsed = DiagnoseRequestSchema.safeParse({
     target: {
       method: method.data,
@@ -202,14 +211,33 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const live = io.stdin === process.stdin;
   if (live) process.once('SIGINT', onSigint);
   let d;
+  const priorChecks = [];
+  let clientSecret: string | undefined;
   try {
-    d = await runDiagnosis(parsed.data, { signal: cancel.signal });
+    if (oauth) {
+      clientSecret = oauth.clientSecret;
+      const t0 = performance.now();
+      const r = await acquireToken({
+        ...oauth,
+        extraCaPem: parsed.data.extraCaPem,
+        connectTo: parsed.data.target.connectTo,
+        signal: cancel.signal,
+        onDeviceCode: (info) => io.stderr.write(deviceCodeText(info, lang)),
+      });
+      priorChecks.push(tokenCheck(r, 0, performance.now() - t0, { user: parsed.data.target.user }));
+      if (r.ok) parsed.data.oauthToken = r.token;
+      sec.oauthToken = r.ok ? r.token : undefined;
+    }
+    d = await runDiagnosis(parsed.data, { signal: cancel.signal, priorChecks });
   } finally {
     if (live) process.removeListener('SIGINT', onSigint);
   }
   let text = v.json ? `${JSON.stringify(diagnosisJson(d, lang), null, 2)}\n` : renderHuman(d, lang);
   // Last line of defence: the secret never reaches the terminal, in any encoding.
-  const forms = secretForms({ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken });
+  const forms = [
+    ...secretForms({ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }),
+    ...(clientSecret ? secretForms({ password: clientSecret }) : []),
+  ];
   if (findSecret(text, forms)) text = scrubSecrets(text, forms, '<redacted>');
   io.stdout.write(text);
   if (v.save) {
@@ -221,7 +249,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         store,
         d,
         { customer: v.customer ?? '', site: v.site ?? '', device: { model: d.device?.label ?? '', ...(d.device ? { profileId: d.device.id } : {}) } },
-        [{ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }],
+        [{ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }, ...(clientSecret ? [{ password: clientSecret }] : [])],
         v.report ? { reportId: v.report } : {},
       );
       await store.flush();

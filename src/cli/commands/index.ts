@@ -7,6 +7,7 @@ import { diagnoseCommand } from './diagnose';
 import { explainCommand } from './explain';
 import { labCommand } from './lab';
 import { reportCommand } from './report';
+import { tokenCommand } from './token';
 
 export const COMMANDS: CliCommand[] = [
   explainCommand,
@@ -16,4 +17,5 @@ export const COMMANDS: CliCommand[] = [
   diagnoseCommand,
   labCommand,
   captureCommand,
+  tokenCommand,
 ];

@@ -34,11 +34,13 @@ export interface IdentityServer {
   close(): Promise<void>;
 }
 
-class HttpError {
+class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly body: Record<string, unknown>,
-  ) {}
+  ) {
+    super(typeof body.error === 'string' ? body.error : 'http error');
+  }
 }
 
 function entraError(status: number, error: string, code: number, text: string): HttpError {

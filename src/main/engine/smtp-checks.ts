@@ -5,6 +5,7 @@ import type { Check, CheckStatus, FindingRef } from '../../shared/model';
 import { recordCheck } from './check-record';
 import type { CheckOutcome, EngineContext } from './check-runner';
 import { classifyText } from './classify';
+import { xoauth2Findings } from './oauth-auth';
 import { tcpFinding, type Endpoint } from './endpoint';
 import type { Reply } from './smtp-reader';
 import { replyText, type SessionError } from './smtp-reader';
@@ -163,6 +164,10 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
         return basic ? { status: 'warn', findings: [{ code: 'BASIC_AUTH_RETIREMENT', evidence: [a.reply.raw[0] ?? ''] }], details } : { status: 'pass', details };
       }
       stoppedBefore = 'sign-in failed';
+      if (a.mechanism === 'XOAUTH2') {
+        const oauth = xoauth2Findings(a.reply, ctx.request.oauthToken, ctx.request.target.user);
+        if (oauth) return { status: 'fail', findings: oauth, details };
+      }
       return { ...fromReply(a.reply), details };
     });
   }

@@ -61,7 +61,7 @@ export function createNetworkClient(opts: { extraCaPem?: readonly string[]; conn
           });
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            let parsed: unknown = {};
+            let parsed: unknown;
             try {
               parsed = text === '' ? {} : JSON.parse(text);
             } catch {

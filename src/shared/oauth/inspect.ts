@@ -2,7 +2,7 @@
 // tenant mismatch, and the ranked causes of a `535 5.7.3` after XOAUTH2. Pure; works on claims, never on the token.
 import type { FindingRef } from '../model';
 import type { OauthCauseId } from '../findings/catalog-oauth';
-import { SMTP_APP_ROLE, SMTP_SCOPE, hasScope, isExchangeAudience, type TokenClaims } from './claims';
+import { SMTP_APP_ROLE, SMTP_SCOPE, decodeToken, hasScope, isExchangeAudience, type TokenClaims } from './claims';
 
 /** Tolerated clock difference when judging expiry, in seconds (Entra's own default skew is 5 minutes). */
 export const EXPIRY_SKEW_SECONDS = 300;
@@ -93,4 +93,17 @@ export function oauthRejected(reply: string, claims: TokenClaims | null, ctx: Pa
   const causes = rankRejectionCauses(claims, ctx);
   const ranked: OauthCauseId[] = unreadable ? ['token-unreadable', ...causes] : causes;
   return { code: 'OAUTH_REJECTED', params: { reply, causes: ranked.join(','), fixes: ranked.join(',') }, evidence: [reply] };
+}
+
+export type TokenInspection =
+  | { ok: false; reason: 'empty' | 'too-long' | 'not-jwt' | 'encrypted' | 'bad-json' }
+  | { ok: true; claims: TokenClaims; findings: FindingRef[] };
+
+/** `token inspect` and the app's token panel: claims plus findings (OAUTH_TOKEN_OK when nothing is wrong). */
+export function inspectToken(raw: string, ctx: InspectContext): TokenInspection {
+  const d = decodeToken(raw);
+  if (!d.ok) return d;
+  const findings = inspectClaims(d.claims, ctx);
+  if (findings.length === 0) findings.push({ code: 'OAUTH_TOKEN_OK', params: { needed: needed(d.claims) } });
+  return { ok: true, claims: d.claims, findings };
 }
