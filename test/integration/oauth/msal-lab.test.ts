@@ -1,10 +1,9 @@
 // @azure/msal-node against the lab's identity platform (HTTPS, lab CA, OpenID metadata, device code and token
 // endpoints), then the token in AUTH XOAUTH2 to the lab's submission endpoint through the engine.
 // The device code flow is completed by this test playing the user: an HTTP call to the lab's approve endpoint.
-import https from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../../src/lab';
-import { acquireToken, type AcquireOptions, type AcquireResult } from '../../../src/main/oauth/acquire';
+import { approveOverHttp, labAcquire } from './lab-user';
 
 let lab: Lab;
 
@@ -14,36 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await lab?.close();
 });
-
-/** The user: opens the lab's approve endpoint over HTTPS (lab CA) with the code the app showed. */
-export function approveOverHttp(l: Lab, userCode: string, deny = false): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const body = JSON.stringify({ user_code: userCode, deny });
-    const req = https.request(
-      { host: l.identity.address, port: l.identity.port, servername: l.identity.host, method: 'POST', path: '/lab/approve', ca: [l.caPem], headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), host: `${l.identity.host}:${l.identity.port}` } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-export function labAcquire(l: Lab, o: Partial<AcquireOptions> & Pick<AcquireOptions, 'flow'>): Promise<AcquireResult> {
-  const t = l.tenant.oauth;
-  return acquireToken({
-    tenant: l.tenant.domain,
-    clientId: o.flow === 'oauth-device-code' ? t.publicClientId : t.confidentialClientId,
-    authority: l.identity.authority(l.tenant.domain),
-    extraCaPem: [l.caPem],
-    connectTo: l.connectTo,
-    waitSeconds: 30,
-    onDeviceCode: (info) => void approveOverHttp(l, info.userCode),
-    ...o,
-  });
-}
 
 describe('msal-node against the lab identity platform', () => {
   it('device code flow: the code is shown, the user approves, a delegated Exchange token comes back', async () => {
