@@ -236,7 +236,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Last line of defence: the secret never reaches the terminal, in any encoding.
   const forms = [
     ...secretForms({ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }),
-    ...(clientSecret ? secretForms({ password: clientSecret }) : []),
+    ...(clientSecret ? secretForms({ clientSecret }) : []),
   ];
   if (findSecret(text, forms)) text = scrubSecrets(text, forms, '<redacted>');
   io.stdout.write(text);
@@ -249,7 +249,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         store,
         d,
         { customer: v.customer ?? '', site: v.site ?? '', device: { model: d.device?.label ?? '', ...(d.device ? { profileId: d.device.id } : {}) } },
-        [{ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }, ...(clientSecret ? [{ password: clientSecret }] : [])],
+        [{ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }, ...(clientSecret ? [{ clientSecret }] : [])],
         v.report ? { reportId: v.report } : {},
       );
       await store.flush();
