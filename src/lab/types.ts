@@ -1,6 +1,5 @@
 // The lab's public surface: a simulated Exchange Online on loopback (practice mode, demos, tests).
 import type { ConnectToRule } from '../shared/model';
-import type { LabOauthTenant } from './identity/state';
 
 export const SCENARIOS = [
   'healthy',
@@ -33,6 +32,23 @@ export const SCENARIOS = [
   'oauth-blocked-by-policy',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
+
+export interface LabOauthTenant {
+  /** Directory (tenant) id. */
+  tenantId: string;
+  /** Public client (delegated, device code flow), e.g. the device vendor's or the customer's app. */
+  publicClientId: string;
+  /** Confidential client (app-only, client credentials). */
+  confidentialClientId: string;
+  /** The confidential client's secret (lab only; treat as a secret anyway: tests prove it never leaks). */
+  clientSecret: string;
+  /** The confidential client's certificate (PEM) and private key (PEM, PKCS#8). */
+  clientCertPem: string;
+  clientKeyPem: string;
+  /** Object ids: the mailbox user's, and the confidential app's service principal (enterprise application). */
+  userObjectId: string;
+  servicePrincipalObjectId: string;
+}
 
 export interface LabEndpoint {
   /** The real-world name this endpoint impersonates (SNI, certificate, banner), e.g. smtp.office365.com. */

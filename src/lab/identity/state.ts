@@ -2,6 +2,9 @@
 // might use (a public client for the device code flow, a confidential client with a secret and a certificate for
 // client credentials), object ids, and the device codes in flight. Generated at lab start; lab only.
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { LabOauthTenant } from '../types';
+
+export type { LabOauthTenant } from '../types';
 
 /** Device codes kept at once (older ones are dropped). */
 export const MAX_DEVICE_CODES = 100;
@@ -9,23 +12,6 @@ export const MAX_DEVICE_CODES = 100;
 export const DEVICE_CODE_SECONDS = 900;
 /** Refresh tokens kept at once. */
 export const MAX_REFRESH_TOKENS = 200;
-
-export interface LabOauthTenant {
-  /** Directory (tenant) id. */
-  tenantId: string;
-  /** Public client (delegated, device code flow), e.g. the device vendor's or the customer's app. */
-  publicClientId: string;
-  /** Confidential client (app-only, client credentials). */
-  confidentialClientId: string;
-  /** The confidential client's secret (lab only; treat as a secret anyway: tests prove it never leaks). */
-  clientSecret: string;
-  /** The confidential client's certificate (PEM) and private key (PEM, PKCS#8). */
-  clientCertPem: string;
-  clientKeyPem: string;
-  /** Object ids: the mailbox user's, and the confidential app's service principal (enterprise application). */
-  userObjectId: string;
-  servicePrincipalObjectId: string;
-}
 
 export function makeOauthTenant(cert: { certPem: string; keyPem: string }): LabOauthTenant {
   return {

@@ -453,6 +453,8 @@ export const en = {
     passwordSent_one: 'password sent ({{count}} character)',
     passwordSent_other: 'password sent ({{count}} characters)',
     passwordNotSent: 'no password sent',
+    oauthClaims: 'token (not kept): audience {{aud}} · permissions {{perms}} · user {{upn}} · expires {{exp}}',
+    oauthUnreadable: 'token sent, not a readable JWT',
     risky: 'characters old firmware may mangle: {{list}}',
     noAuth: 'The device did not sign in.',
     message: 'Message',

@@ -455,6 +455,8 @@ export const ja: Resources = {
     passwordSent_one: 'パスワード送信あり（{{count}} 文字）',
     passwordSent_other: 'パスワード送信あり（{{count}} 文字）',
     passwordNotSent: 'パスワード送信なし',
+    oauthClaims: 'トークン（保存しません）: 対象 {{aud}} · 権限 {{perms}} · ユーザー {{upn}} · 有効期限 {{exp}}',
+    oauthUnreadable: 'トークン送信あり（JWT として読めません）',
     risky: '古いファームウェアで化けるおそれのある文字: {{list}}',
     noAuth: 'デバイスはサインインしませんでした。',
     message: 'メッセージ',
