@@ -57,8 +57,11 @@ export function OauthSignIn() {
     setState({ phase: 'starting' });
     setOpenError(null);
     try {
-      if (practice.enabled && !practice.lab) await a.ensureLab();
-      const { signInId } = await client.oauthSignIn({ tenant: tenantValue.trim(), clientId: clientValue.trim(), lab: practice.enabled });
+      // Practice mode: the lab may start only now; its tenant and public client fill what was left empty.
+      const lab = practice.enabled ? await a.ensureLab() : null;
+      const useTenant = (tenant || lab?.tenant.domain || tenantValue).trim();
+      const useClient = (clientId || lab?.tenant.oauth.publicClientId || clientValue).trim();
+      const { signInId } = await client.oauthSignIn({ tenant: useTenant, clientId: useClient, lab: practice.enabled });
       signInRef.current = signInId;
       setState((s) => (s.phase === 'starting' ? { phase: 'waiting', signInId, userCode: null, uri: null } : s));
     } catch (err) {
