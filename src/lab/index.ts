@@ -4,7 +4,8 @@
 import net from 'node:net';
 import type { ConnectToRule } from '../shared/model';
 import { generateLabCertificates } from './certs';
-import { LAB_DOMAINS, SUBMISSION_HOST, buildZone, exchangeMxHost } from './dns-zone';
+import { isExchangeMxHost, MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT } from '../shared/exchange-online';
+import { LAB_DOMAINS, buildZone, exchangeMxHost } from './dns-zone';
 import { startDnsServer } from './dns-server';
 import { startSmtpEndpoint } from './smtp-endpoint';
 import type { LabContext } from './smtp-session';
@@ -106,11 +107,11 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
     );
     closers.push(() => identity.close());
 
-    const mxHosts = [...zone.keys()].filter((n) => n.endsWith('.mail.protection.outlook.com'));
+    const mxHosts = [...zone.keys()].filter((n) => isExchangeMxHost(n));
     const connectTo: ConnectToRule[] = [
-      { host: SUBMISSION_HOST, port: 587, toHost: address, toPort: submission.port },
-      { host: SUBMISSION_HOST, port: 25, toHost: address, toPort: submission.port },
-      ...mxHosts.map((host) => ({ host, port: 25, toHost: address, toPort: mx.port })),
+      { host: SUBMISSION_HOST, port: SUBMISSION_PORT, toHost: address, toPort: submission.port },
+      { host: SUBMISSION_HOST, port: MX_PORT, toHost: address, toPort: submission.port },
+      ...mxHosts.map((host) => ({ host, port: MX_PORT, toHost: address, toPort: mx.port })),
       { host: IDENTITY_HOST, port: identity.port, toHost: address, toPort: identity.port },
     ];
     let closed = false;

@@ -51,7 +51,7 @@ test('device code sign-in against the lab, then XOAUTH2 diagnosis: verdict shown
 
   // The user signs in on "another device": approve the code at the lab (trusting the lab's CA).
   const lab = await page.evaluate(async () => {
-    const r = await (window as unknown as { api: { labStart(a: { scenario: string }): Promise<{ ok: boolean; value: unknown }> } }).api.labStart({ scenario: 'oauth-healthy-delegated' });
+    const r = await (globalThis as unknown as { api: { labStart(a: { scenario: string }): Promise<{ ok: boolean; value: unknown }> } }).api.labStart({ scenario: 'oauth-healthy-delegated' });
     return r.value as LabInfo;
   });
   expect(await approve(uri, userCode, lab.caPem)).toBe(200);

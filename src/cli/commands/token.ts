@@ -94,7 +94,6 @@ async function inspect(argv: string[], io: CliIo): Promise<number> {
 
 export const tokenCommand: CliCommand = {
   name: 'token',
-  summary: 'token inspect: read an OAuth access token from stdin and say what it carries (never prints it)',
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === undefined || sub === '--help' || sub === '-h') {

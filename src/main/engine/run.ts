@@ -66,7 +66,7 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
     t0,
     transcript,
     dns: createDnsClient({ server: t.dnsServer, timeoutMs: limits.dnsTimeoutMs, tries: limits.dnsTries }),
-    hosts: new HostLimiter(limits.maxConnectionsPerHost, options.maxConcurrentChecks ?? Number.POSITIVE_INFINITY),
+    hosts: new HostLimiter(limits.maxConnectionsPerHost, options.maxConcurrentChecks ?? Number.POSITIVE_INFINITY, limits.maxSignInsPerMailbox),
     signal: overall.signal,
     cancelled: () => cancelled,
     emit,
@@ -89,7 +89,8 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
     egressIp = plan.egressIp;
     // A token acquisition belongs to client submission (the only method that signs in).
     const prior = (options.priorChecks ?? []).map((c) => c.id);
-    if (prior.length > 0 && plan.membership.submission) plan.membership.submission.push(...prior);
+    const sub = plan.membership.submission;
+    if (sub) for (const id of prior) if (!sub.includes(id)) sub.push(id);
     const verdicts = methodVerdicts(ctx.checks, plan.membership);
     if (t.method === 'auto') {
       recommendation = recommend(request, verdicts, ctx.checks, plan.membership);
