@@ -13,20 +13,37 @@ import type { Emit } from './services-types';
 /** Sign-ins waiting for a user at once. */
 const MAX_PENDING_SIGN_INS = 4;
 
-export function createOauthService(emit: Emit, currentLab: () => Lab | null, onSecrets: (s: SessionSecrets) => void) {
+export function createOauthService(
+  emit: Emit,
+  currentLab: () => Lab | null,
+  onSecrets: (s: SessionSecrets) => void,
+) {
   const pending = new Map<string, AbortController>();
   return {
-    inspect(a: { token: string; tenantId?: string | undefined; user?: string | undefined }): Result<TokenInspected> {
-      const r = inspectToken(a.token, { nowSec: Math.floor(Date.now() / 1000), tenantId: a.tenantId, xoauth2User: a.user });
+    inspect(a: {
+      token: string;
+      tenantId?: string | undefined;
+      user?: string | undefined;
+    }): Result<TokenInspected> {
+      const r = inspectToken(a.token, {
+        nowSec: Math.floor(Date.now() / 1000),
+        tenantId: a.tenantId,
+        xoauth2User: a.user,
+      });
       if (!r.ok) return fail('invalid-argument', `not a readable access token (${r.reason})`);
       return ok({ claims: r.claims, findings: r.findings });
     },
     signIn(a: { tenant: string; clientId: string; lab: boolean }): Result<OauthSignInStarted> {
-      const problem = checkAcquireInput({ flow: 'oauth-device-code', tenant: a.tenant, clientId: a.clientId });
+      const problem = checkAcquireInput({
+        flow: 'oauth-device-code',
+        tenant: a.tenant,
+        clientId: a.clientId,
+      });
       if (problem) return fail('invalid-argument', problem, [{ path: 'tenant', message: problem }]);
       const lab = a.lab ? currentLab() : null;
       if (a.lab && !lab) return fail('not-found', 'the practice lab is not running');
-      if (pending.size >= MAX_PENDING_SIGN_INS) return fail('busy', 'too many sign-ins are waiting; cancel one first');
+      if (pending.size >= MAX_PENDING_SIGN_INS)
+        return fail('busy', 'too many sign-ins are waiting; cancel one first');
       const signInId = randomUUID();
       const ac = new AbortController();
       pending.set(signInId, ac);
@@ -34,15 +51,31 @@ export function createOauthService(emit: Emit, currentLab: () => Lab | null, onS
         flow: 'oauth-device-code',
         tenant: a.tenant,
         clientId: a.clientId,
-        ...(lab ? { authority: lab.identity.authority(a.tenant), extraCaPem: [lab.caPem], connectTo: lab.connectTo } : {}),
+        ...(lab
+          ? { authority: lab.identity.authority(a.tenant), extraCaPem: [lab.caPem], connectTo: lab.connectTo }
+          : {}),
         signal: ac.signal,
-        onDeviceCode: (i) => emit('oauth:event', { signInId, event: { type: 'code', userCode: i.userCode, verificationUri: i.verificationUri, expiresIn: i.expiresIn } }),
+        onDeviceCode: (i) =>
+          emit('oauth:event', {
+            signInId,
+            event: {
+              type: 'code',
+              userCode: i.userCode,
+              verificationUri: i.verificationUri,
+              expiresIn: i.expiresIn,
+            },
+          }),
       })
         .then((r) => {
           if (r.ok) {
             onSecrets({ oauthToken: r.token });
-            const findings = r.claims ? inspectClaims(r.claims, { nowSec: Math.floor(Date.now() / 1000) }) : [];
-            emit('oauth:event', { signInId, event: { type: 'done', ok: true, token: r.token, claims: r.claims, findings } });
+            const findings = r.claims
+              ? inspectClaims(r.claims, { nowSec: Math.floor(Date.now() / 1000) })
+              : [];
+            emit('oauth:event', {
+              signInId,
+              event: { type: 'done', ok: true, token: r.token, claims: r.claims, findings },
+            });
           } else emit('oauth:event', { signInId, event: { type: 'done', ok: false, finding: r.finding } });
         })
         .finally(() => pending.delete(signInId));

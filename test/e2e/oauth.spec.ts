@@ -16,7 +16,19 @@ function approve(uri: string, userCode: string, caPem: string): Promise<number> 
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ user_code: userCode });
     const req = https.request(
-      { host: '127.0.0.1', port: Number(u.port), servername: u.hostname, ca: [caPem], method: 'POST', path: '/lab/approve', headers: { host: u.host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port: Number(u.port),
+        servername: u.hostname,
+        ca: [caPem],
+        method: 'POST',
+        path: '/lab/approve',
+        headers: {
+          host: u.host,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -27,7 +39,9 @@ function approve(uri: string, userCode: string, caPem: string): Promise<number> 
   });
 }
 
-test('device code sign-in against the lab, then XOAUTH2 diagnosis: verdict shown, token never on screen', async ({ app: page }) => {
+test('device code sign-in against the lab, then XOAUTH2 diagnosis: verdict shown, token never on screen', async ({
+  app: page,
+}) => {
   test.setTimeout(180_000);
   await goTo(page, 'diagnose');
   await page.locator('select[name="method"]').selectOption('submission');
@@ -51,7 +65,11 @@ test('device code sign-in against the lab, then XOAUTH2 diagnosis: verdict shown
 
   // The user signs in on "another device": approve the code at the lab (trusting the lab's CA).
   const lab = await page.evaluate(async () => {
-    const r = await (globalThis as unknown as { api: { labStart(a: { scenario: string }): Promise<{ ok: boolean; value: unknown }> } }).api.labStart({ scenario: 'oauth-healthy-delegated' });
+    const r = await (
+      globalThis as unknown as {
+        api: { labStart(a: { scenario: string }): Promise<{ ok: boolean; value: unknown }> };
+      }
+    ).api.labStart({ scenario: 'oauth-healthy-delegated' });
     return r.value as LabInfo;
   });
   expect(await approve(uri, userCode, lab.caPem)).toBe(200);

@@ -22,23 +22,38 @@ async function pem(flag: string, file: string, marker: RegExp): Promise<string> 
   const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
     throw new UsageError(`--${flag} ${printable(file)}: cannot read (${e.code ?? 'error'})`);
   });
-  if (text.length > MAX_PEM_BYTES || !marker.test(text)) throw new UsageError(`--${flag} ${printable(file)}: not a PEM file of the right kind`);
+  if (text.length > MAX_PEM_BYTES || !marker.test(text))
+    throw new UsageError(`--${flag} ${printable(file)}: not a PEM file of the right kind`);
   return text;
 }
 
 export async function oauthInput(v: Record<string, unknown>, io: CliIo): Promise<OauthInput | null> {
   const auth = (v.auth as string | undefined) ?? 'basic';
-  const oauthFlags = ['tenant', 'client-id', 'client-secret-env', 'client-cert', 'client-cert-key', 'authority'].filter((f) => v[f] !== undefined);
-  if (v['client-secret'] !== undefined) throw new UsageError('a client secret is never a plain argument: use --client-secret-env VAR');
+  const oauthFlags = [
+    'tenant',
+    'client-id',
+    'client-secret-env',
+    'client-cert',
+    'client-cert-key',
+    'authority',
+  ].filter((f) => v[f] !== undefined);
+  if (v['client-secret'] !== undefined)
+    throw new UsageError('a client secret is never a plain argument: use --client-secret-env VAR');
   if (auth === 'basic') {
-    if (oauthFlags.length > 0) throw new UsageError(`--${oauthFlags[0]} needs --auth oauth-device-code or --auth oauth-client-credentials`);
+    if (oauthFlags.length > 0)
+      throw new UsageError(
+        `--${oauthFlags[0]} needs --auth oauth-device-code or --auth oauth-client-credentials`,
+      );
     return null;
   }
-  if (auth !== 'oauth-device-code' && auth !== 'oauth-client-credentials') throw new UsageError('--auth must be basic, oauth-device-code or oauth-client-credentials');
+  if (auth !== 'oauth-device-code' && auth !== 'oauth-client-credentials')
+    throw new UsageError('--auth must be basic, oauth-device-code or oauth-client-credentials');
   for (const f of ['password-stdin', 'password-env', 'oauth-token-env']) {
-    if (v[f] !== undefined) throw new UsageError(`--${f} does not go with --auth ${auth} (the token is obtained by the app)`);
+    if (v[f] !== undefined)
+      throw new UsageError(`--${f} does not go with --auth ${auth} (the token is obtained by the app)`);
   }
-  if (v.user === undefined) throw new UsageError(`--auth ${auth} needs --user (the mailbox to sign in as, sent as the XOAUTH2 user)`);
+  if (v.user === undefined)
+    throw new UsageError(`--auth ${auth} needs --user (the mailbox to sign in as, sent as the XOAUTH2 user)`);
   const tenant = v.tenant as string | undefined;
   const clientId = v['client-id'] as string | undefined;
   if (!tenant || !clientId) throw new UsageError(`--auth ${auth} needs --tenant and --client-id`);
@@ -46,15 +61,23 @@ export async function oauthInput(v: Record<string, unknown>, io: CliIo): Promise
   const secretEnv = v['client-secret-env'] as string | undefined;
   const certFile = v['client-cert'] as string | undefined;
   const keyFile = v['client-cert-key'] as string | undefined;
-  if (secretEnv !== undefined && (certFile ?? keyFile) !== undefined) throw new UsageError('give either --client-secret-env or --client-cert with --client-cert-key, not both');
+  if (secretEnv !== undefined && (certFile ?? keyFile) !== undefined)
+    throw new UsageError('give either --client-secret-env or --client-cert with --client-cert-key, not both');
   if (secretEnv !== undefined) {
     const val = io.env[secretEnv];
-    if (!val) throw new UsageError(`--client-secret-env ${printable(secretEnv)}: that environment variable is empty or not set`);
+    if (!val)
+      throw new UsageError(
+        `--client-secret-env ${printable(secretEnv)}: that environment variable is empty or not set`,
+      );
     out.clientSecret = val;
   }
-  if ((certFile === undefined) !== (keyFile === undefined)) throw new UsageError('--client-cert and --client-cert-key go together');
+  if ((certFile === undefined) !== (keyFile === undefined))
+    throw new UsageError('--client-cert and --client-cert-key go together');
   if (certFile !== undefined && keyFile !== undefined) {
-    out.clientCert = { certPem: await pem('client-cert', certFile, /-----BEGIN CERTIFICATE-----/), keyPem: await pem('client-cert-key', keyFile, /-----BEGIN (RSA |EC )?PRIVATE KEY-----/) };
+    out.clientCert = {
+      certPem: await pem('client-cert', certFile, /-----BEGIN CERTIFICATE-----/),
+      keyPem: await pem('client-cert-key', keyFile, /-----BEGIN (RSA |EC )?PRIVATE KEY-----/),
+    };
   }
   const authority = v.authority as string | undefined;
   if (authority !== undefined) {
@@ -64,7 +87,8 @@ export async function oauthInput(v: Record<string, unknown>, io: CliIo): Promise
     } catch {
       throw new UsageError(`--authority must be an https URL (got "${printable(authority)}")`);
     }
-    if (u.protocol !== 'https:') throw new UsageError(`--authority must be an https URL (got "${printable(authority)}")`);
+    if (u.protocol !== 'https:')
+      throw new UsageError(`--authority must be an https URL (got "${printable(authority)}")`);
     out.authority = authority;
   }
   const problem = checkAcquireInput(out);

@@ -8,10 +8,18 @@ import type { LabOauthTenant } from './state';
 /** Clock skew tolerated on the assertion's nbf/exp, in seconds (msal-node sets nbf a second after iat). */
 const CLOCK_SKEW_SECONDS = 300;
 
-export async function verifyClientAssertion(assertion: string, tenant: LabOauthTenant, tokenUrl: string): Promise<boolean> {
+export async function verifyClientAssertion(
+  assertion: string,
+  tenant: LabOauthTenant,
+  tokenUrl: string,
+): Promise<boolean> {
   try {
     const key = createPublicKey(tenant.clientCertPem);
-    const { payload } = await jwtVerify(assertion, key, { algorithms: ['PS256', 'RS256'], audience: tokenUrl, clockTolerance: CLOCK_SKEW_SECONDS });
+    const { payload } = await jwtVerify(assertion, key, {
+      algorithms: ['PS256', 'RS256'],
+      audience: tokenUrl,
+      clockTolerance: CLOCK_SKEW_SECONDS,
+    });
     return payload.iss === tenant.confidentialClientId && payload.sub === tenant.confidentialClientId;
   } catch {
     return false;

@@ -40,7 +40,11 @@ const USER_CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export class DeviceCodes {
   private readonly byDevice = new Map<string, DeviceCodeEntry>();
 
-  create(clientId: string, scope: string, nowMs = Date.now()): { deviceCode: string; entry: DeviceCodeEntry } {
+  create(
+    clientId: string,
+    scope: string,
+    nowMs = Date.now(),
+  ): { deviceCode: string; entry: DeviceCodeEntry } {
     while (this.byDevice.size >= MAX_DEVICE_CODES) {
       const oldest = this.byDevice.keys().next().value;
       if (oldest === undefined) break;
@@ -49,7 +53,14 @@ export class DeviceCodes {
     const bytes = randomBytes(9);
     const userCode = [...bytes].map((b) => USER_CODE_CHARS[b % USER_CODE_CHARS.length]).join('');
     const deviceCode = randomBytes(32).toString('base64url');
-    const entry: DeviceCodeEntry = { userCode, clientId, scope, expiresAt: nowMs + DEVICE_CODE_SECONDS * 1000, state: 'pending', user: null };
+    const entry: DeviceCodeEntry = {
+      userCode,
+      clientId,
+      scope,
+      expiresAt: nowMs + DEVICE_CODE_SECONDS * 1000,
+      state: 'pending',
+      user: null,
+    };
     this.byDevice.set(deviceCode, entry);
     return { deviceCode, entry };
   }

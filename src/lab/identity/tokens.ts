@@ -2,7 +2,15 @@
 // Exchange Online (aud, iss https://sts.windows.net/{tid}/, tid, scp or roles, upn, oid, appid), signed with a key
 // generated at lab start and published as a JWKS. `jose` does the JOSE work; the lab only decides the claims.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SignJWT, exportJWK, generateKeyPair, jwtVerify, createLocalJWKSet, type JWK, type JWTPayload } from 'jose';
+import {
+  SignJWT,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  createLocalJWKSet,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 
 /** Lifetime of issued access tokens, in seconds (Entra's default is 60–90 minutes). */
 export const ACCESS_TOKEN_SECONDS = 3600;
@@ -43,7 +51,11 @@ export interface TokenSpec {
   expired?: boolean;
 }
 
-export async function mintAccessToken(key: SigningKey, spec: TokenSpec, nowSec = Math.floor(Date.now() / 1000)): Promise<string> {
+export async function mintAccessToken(
+  key: SigningKey,
+  spec: TokenSpec,
+  nowSec = Math.floor(Date.now() / 1000),
+): Promise<string> {
   const iat = spec.expired ? nowSec - EXPIRED_BY_SECONDS - ACCESS_TOKEN_SECONDS : nowSec;
   const claims: JWTPayload = {
     tid: spec.tenantId,
@@ -73,7 +85,11 @@ export async function mintAccessToken(key: SigningKey, spec: TokenSpec, nowSec =
 export type VerifyResult = { ok: true; claims: JWTPayload } | { ok: false; reason: string };
 
 /** Signature and expiry (with no leeway: Exchange refuses expired tokens); audience is judged by the caller. */
-export async function verifyAccessToken(key: SigningKey, token: string, tenantId: string): Promise<VerifyResult> {
+export async function verifyAccessToken(
+  key: SigningKey,
+  token: string,
+  tenantId: string,
+): Promise<VerifyResult> {
   try {
     const { payload } = await jwtVerify(token, createLocalJWKSet(key.jwks), {
       algorithms: ['RS256'],

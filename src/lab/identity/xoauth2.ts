@@ -8,9 +8,15 @@ import type { OauthBehaviour } from '../scenarios';
 import type { LabOauthTenant } from './state';
 import { verifyAccessToken, type SigningKey } from './tokens';
 
-export type Xoauth2Verdict = 'ok' | 'bad-token' | 'expired' | 'audience' | 'scope' | 'user' | 'service-principal' | 'mailbox-permission';
+export type Xoauth2Verdict =
+  'ok' | 'bad-token' | 'expired' | 'audience' | 'scope' | 'user' | 'service-principal' | 'mailbox-permission';
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v.split(' ') : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.filter((x): x is string => typeof x === 'string')
+    : typeof v === 'string'
+      ? v.split(' ')
+      : [];
 
 export async function checkXoauth2(
   key: SigningKey,

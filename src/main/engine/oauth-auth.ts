@@ -8,7 +8,12 @@ import type { Reply } from './smtp-reader';
 import { replyText } from './smtp-reader';
 
 /** Findings for a refused XOAUTH2 (null when the reply is not a 535: other replies keep their own meaning). */
-export function xoauth2Findings(reply: Reply, token: string | undefined, user: string | undefined, nowSec = Math.floor(Date.now() / 1000)): FindingRef[] | null {
+export function xoauth2Findings(
+  reply: Reply,
+  token: string | undefined,
+  user: string | undefined,
+  nowSec = Math.floor(Date.now() / 1000),
+): FindingRef[] | null {
   if (reply.code !== 535) return null;
   const decoded = token !== undefined ? decodeToken(token) : null;
   const claims = decoded?.ok ? decoded.claims : null;

@@ -4,7 +4,13 @@
 // process's memory only: msal's cache stays in memory (no cache plugin), refresh tokens are never written, and
 // the result carries the access token for the one XOAUTH2 attempt. Failures are findings, never throws.
 import { X509Certificate } from 'node:crypto';
-import { ConfidentialClientApplication, LogLevel, ProtocolMode, PublicClientApplication, type Configuration } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  LogLevel,
+  ProtocolMode,
+  PublicClientApplication,
+  type Configuration,
+} from '@azure/msal-node';
 import type { ConnectToRule, FindingRef } from '../../shared/model';
 import { decodeToken, type TokenClaims } from '../../shared/oauth/claims';
 import { classifyOauthText } from '../../shared/oauth/classify-oauth';
@@ -48,15 +54,20 @@ export type AcquireResult =
   | { ok: true; token: string; claims: TokenClaims | null; expiresOn: string | null; flow: OauthFlow }
   | { ok: false; finding: FindingRef; flow: OauthFlow };
 
-const TENANT_RE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+)$/i;
+const TENANT_RE =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+)$/i;
 const CLIENT_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Input problems (the CLI exits 2 with this text); null when fine. */
-export function checkAcquireInput(o: Pick<AcquireOptions, 'flow' | 'tenant' | 'clientId' | 'clientSecret' | 'clientCert'>): string | null {
+export function checkAcquireInput(
+  o: Pick<AcquireOptions, 'flow' | 'tenant' | 'clientId' | 'clientSecret' | 'clientCert'>,
+): string | null {
   if (!TENANT_RE.test(o.tenant)) return 'the tenant must be a domain (contoso.com) or a directory id (GUID)';
   if (!CLIENT_ID_RE.test(o.clientId)) return 'the client id must be an application (client) id (GUID)';
-  if (o.flow === 'oauth-client-credentials' && !o.clientSecret && !o.clientCert) return 'client credentials need a client secret or a certificate';
-  if (o.flow === 'oauth-device-code' && (o.clientSecret || o.clientCert)) return 'the device code flow is for a public client: no client secret or certificate';
+  if (o.flow === 'oauth-client-credentials' && !o.clientSecret && !o.clientCert)
+    return 'client credentials need a client secret or a certificate';
+  if (o.flow === 'oauth-device-code' && (o.clientSecret || o.clientCert))
+    return 'the device code flow is for a public client: no client secret or certificate';
   return null;
 }
 
@@ -67,7 +78,9 @@ function config(o: AcquireOptions, net: LabAwareNetworkClient): Configuration {
   if (custom) auth.knownAuthorities = [new URL(authority).host];
   if (o.clientSecret) auth.clientSecret = o.clientSecret;
   if (o.clientCert) {
-    const thumbprintSha256 = new X509Certificate(o.clientCert.certPem).fingerprint256.replace(/:/g, '').toLowerCase();
+    const thumbprintSha256 = new X509Certificate(o.clientCert.certPem).fingerprint256
+      .replace(/:/g, '')
+      .toLowerCase();
     auth.clientCertificate = { thumbprintSha256, privateKey: o.clientCert.keyPem };
   }
   return {
@@ -81,23 +94,57 @@ function config(o: AcquireOptions, net: LabAwareNetworkClient): Configuration {
   };
 }
 
-function failure(flow: OauthFlow, err: unknown, net: LabAwareNetworkClient, cancelled: boolean): AcquireResult {
+function failure(
+  flow: OauthFlow,
+  err: unknown,
+  net: LabAwareNetworkClient,
+  cancelled: boolean,
+): AcquireResult {
   const e = err as { errorCode?: string; errorMessage?: string; message?: string };
   const seen = net.lastError();
-  const text = [seen ? `${seen.error}: ${seen.description}` : '', e.errorCode ?? '', e.errorMessage ?? e.message ?? ''].filter(Boolean).join('\n');
-  if (cancelled || e.errorCode === 'device_code_polling_cancelled' || e.errorCode === 'user_timeout_reached' || e.errorCode === 'device_code_expired') {
-    return { ok: false, flow, finding: { code: 'OAUTH_SIGNIN_NOT_COMPLETED', params: { reason: cancelled ? 'cancelled' : (e.errorCode ?? 'expired') }, evidence: [e.errorCode ?? 'cancelled'] } };
+  const text = [
+    seen ? `${seen.error}: ${seen.description}` : '',
+    e.errorCode ?? '',
+    e.errorMessage ?? e.message ?? '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  if (
+    cancelled ||
+    e.errorCode === 'device_code_polling_cancelled' ||
+    e.errorCode === 'user_timeout_reached' ||
+    e.errorCode === 'device_code_expired'
+  ) {
+    return {
+      ok: false,
+      flow,
+      finding: {
+        code: 'OAUTH_SIGNIN_NOT_COMPLETED',
+        params: { reason: cancelled ? 'cancelled' : (e.errorCode ?? 'expired') },
+        evidence: [e.errorCode ?? 'cancelled'],
+      },
+    };
   }
   const found = classifyOauthText(text).findings.filter((f) => f.code.startsWith('OAUTH_'));
   const first = found[0];
   if (first) return { ok: false, flow, finding: first };
   const line = text.split('\n')[0]?.slice(0, 300) ?? 'unknown error';
-  return { ok: false, flow, finding: { code: 'OAUTH_TOKEN_REQUEST_FAILED', params: { reply: line }, evidence: [line] } };
+  return {
+    ok: false,
+    flow,
+    finding: { code: 'OAUTH_TOKEN_REQUEST_FAILED', params: { reply: line }, evidence: [line] },
+  };
 }
 
 function success(flow: OauthFlow, token: string, expiresOn: Date | null): AcquireResult {
   const d = decodeToken(token);
-  return { ok: true, flow, token, claims: d.ok ? d.claims : null, expiresOn: expiresOn ? expiresOn.toISOString() : null };
+  return {
+    ok: true,
+    flow,
+    token,
+    claims: d.ok ? d.claims : null,
+    expiresOn: expiresOn ? expiresOn.toISOString() : null,
+  };
 }
 
 export async function acquireToken(o: AcquireOptions): Promise<AcquireResult> {
@@ -115,8 +162,18 @@ export async function acquireToken(o: AcquireOptions): Promise<AcquireResult> {
       scopes: DELEGATED_SCOPES,
       timeout: o.waitSeconds ?? DEVICE_CODE_WAIT_SECONDS,
       cancel: false,
-      deviceCodeCallback: (r: { userCode: string; verificationUri: string; expiresIn: number; message: string }) =>
-        o.onDeviceCode?.({ userCode: r.userCode, verificationUri: r.verificationUri, expiresIn: r.expiresIn, message: r.message }),
+      deviceCodeCallback: (r: {
+        userCode: string;
+        verificationUri: string;
+        expiresIn: number;
+        message: string;
+      }) =>
+        o.onDeviceCode?.({
+          userCode: r.userCode,
+          verificationUri: r.verificationUri,
+          expiresIn: r.expiresIn,
+          message: r.message,
+        }),
     };
     // Cancel: msal checks `cancel` before every poll; the abort also ends the wait at once.
     const aborted = new Promise<never>((_, reject) => {

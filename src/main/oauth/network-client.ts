@@ -25,18 +25,30 @@ export interface LabAwareNetworkClient extends INetworkModule {
 
 function route(url: URL, rules: readonly ConnectToRule[]): { host: string; port: number } {
   const port = Number(url.port || 443);
-  const rule = rules.find((r) => (r.host === '' || r.host.toLowerCase() === url.hostname.toLowerCase()) && (r.port === 0 || r.port === port));
+  const rule = rules.find(
+    (r) =>
+      (r.host === '' || r.host.toLowerCase() === url.hostname.toLowerCase()) &&
+      (r.port === 0 || r.port === port),
+  );
   return rule ? { host: rule.toHost, port: rule.toPort } : { host: url.hostname, port };
 }
 
-export function createNetworkClient(opts: { extraCaPem?: readonly string[]; connectTo?: readonly ConnectToRule[]; signal?: AbortSignal } = {}): LabAwareNetworkClient {
+export function createNetworkClient(
+  opts: { extraCaPem?: readonly string[]; connectTo?: readonly ConnectToRule[]; signal?: AbortSignal } = {},
+): LabAwareNetworkClient {
   const ca = [...rootCertificates, ...(opts.extraCaPem ?? [])];
   let last: EntraErrorSeen | null = null;
 
-  const request = <T>(method: 'GET' | 'POST', urlText: string, options: NetworkRequestOptions | undefined, timeoutMs = HTTP_TIMEOUT_MS): Promise<NetworkResponse<T>> =>
+  const request = <T>(
+    method: 'GET' | 'POST',
+    urlText: string,
+    options: NetworkRequestOptions | undefined,
+    timeoutMs = HTTP_TIMEOUT_MS,
+  ): Promise<NetworkResponse<T>> =>
     new Promise((resolve, reject) => {
       const url = new URL(urlText);
-      if (url.protocol !== 'https:') return reject(new Error(`refusing non-HTTPS identity endpoint ${url.origin}`));
+      if (url.protocol !== 'https:')
+        return reject(new Error(`refusing non-HTTPS identity endpoint ${url.origin}`));
       const target = route(url, opts.connectTo ?? []);
       const body = options?.body ?? '';
       const req = https.request(
@@ -46,7 +58,11 @@ export function createNetworkClient(opts: { extraCaPem?: readonly string[]; conn
           port: target.port,
           servername: url.hostname, // SNI and certificate check against the real name
           path: `${url.pathname}${url.search}`,
-          headers: { ...(options?.headers ?? {}), host: url.host, ...(method === 'POST' ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+          headers: {
+            ...(options?.headers ?? {}),
+            host: url.host,
+            ...(method === 'POST' ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
+          },
           ca,
           timeout: timeoutMs,
           ...(opts.signal ? { signal: opts.signal } : {}),
@@ -71,12 +87,16 @@ export function createNetworkClient(opts: { extraCaPem?: readonly string[]; conn
             if (typeof o.error === 'string' && o.error !== 'authorization_pending') {
               last = {
                 error: o.error.slice(0, 100),
-                description: typeof o.error_description === 'string' ? o.error_description.slice(0, 1000) : '',
-                codes: Array.isArray(o.error_codes) ? o.error_codes.filter((x): x is number => typeof x === 'number').slice(0, 5) : [],
+                description:
+                  typeof o.error_description === 'string' ? o.error_description.slice(0, 1000) : '',
+                codes: Array.isArray(o.error_codes)
+                  ? o.error_codes.filter((x): x is number => typeof x === 'number').slice(0, 5)
+                  : [],
               };
             }
             const headers: Record<string, string> = {};
-            for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
+            for (const [k, v] of Object.entries(res.headers))
+              if (typeof v === 'string') headers[k.toLowerCase()] = v;
             resolve({ headers, body: parsed as T, status: res.statusCode ?? 0 });
           });
           res.on('error', reject);

@@ -46,7 +46,9 @@ export interface TokenClaims {
   kind: 'delegated' | 'app' | 'unknown';
 }
 
-export type DecodeResult = { ok: true; claims: TokenClaims } | { ok: false; reason: 'empty' | 'too-long' | 'not-jwt' | 'encrypted' | 'bad-json' };
+export type DecodeResult =
+  | { ok: true; claims: TokenClaims }
+  | { ok: false; reason: 'empty' | 'too-long' | 'not-jwt' | 'encrypted' | 'bad-json' };
 
 function b64urlToText(seg: string): string | null {
   if (!/^[A-Za-z0-9_-]*$/.test(seg)) return null;
@@ -60,7 +62,8 @@ function b64urlToText(seg: string): string | null {
   }
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v.slice(0, MAX_CLAIM_CHARS) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v !== '' ? v.slice(0, MAX_CLAIM_CHARS) : null;
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const list = (v: unknown): string[] =>
   (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/\s+/) : [])
@@ -70,7 +73,10 @@ const list = (v: unknown): string[] =>
 
 /** The token as pasted: trims whitespace and a leading "Bearer ". */
 export function normalizeToken(raw: string): string {
-  return raw.trim().replace(/^bearer\s+/i, '').trim();
+  return raw
+    .trim()
+    .replace(/^bearer\s+/i, '')
+    .trim();
 }
 
 /** Decodes a compact JWS's payload. Never throws; never returns any part of the token itself. */
@@ -96,7 +102,12 @@ export function decodeToken(raw: string): DecodeResult {
   const scp = list(o.scp);
   const roles = list(o.roles);
   const upn = str(o.upn) ?? str(o.unique_name) ?? str(o.preferred_username);
-  const kind = scp.length > 0 ? 'delegated' : roles.length > 0 || (o.idtyp === 'app' && upn === null) ? 'app' : 'unknown';
+  const kind =
+    scp.length > 0
+      ? 'delegated'
+      : roles.length > 0 || (o.idtyp === 'app' && upn === null)
+        ? 'app'
+        : 'unknown';
   return {
     ok: true,
     claims: {
@@ -120,7 +131,9 @@ export function decodeToken(raw: string): DecodeResult {
 
 /** True when the audience is Exchange Online (any of its spellings, with or without a trailing slash). */
 export function isExchangeAudience(aud: readonly string[]): boolean {
-  return aud.some((a) => (EXCHANGE_AUDIENCES as readonly string[]).includes(a.replace(/\/+$/, '').toLowerCase()));
+  return aud.some((a) =>
+    (EXCHANGE_AUDIENCES as readonly string[]).includes(a.replace(/\/+$/, '').toLowerCase()),
+  );
 }
 
 /** Case-insensitive scope check that also accepts the resource-qualified form (https://outlook.office.com/SMTP.Send). */

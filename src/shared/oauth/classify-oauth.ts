@@ -28,8 +28,14 @@ const AADSTS: readonly [RegExp, FindingCode][] = [
 
 /** Texts without an AADSTS code. Patterns run on lower-cased lines; every quantifier is bounded. */
 const WORDS: readonly [RegExp, FindingCode][] = [
-  [/\b(expired_token|authorization_declined|code_expired|bad_verification_code)\b|device code (has )?expired|デバイス コードの有効期限/, 'OAUTH_SIGNIN_NOT_COMPLETED'],
-  [/token (update|refresh|renewal) (failed|error)|failed to (update|refresh|renew) (the )?(access )?token|refresh token (has )?(expired|revoked|invalid)|トークン(の)?(更新|リフレッシュ)(に)?失敗|トークン更新エラー/, 'OAUTH_TOKEN_REFRESH_FAILED'],
+  [
+    /\b(expired_token|authorization_declined|code_expired|bad_verification_code)\b|device code (has )?expired|デバイス コードの有効期限/,
+    'OAUTH_SIGNIN_NOT_COMPLETED',
+  ],
+  [
+    /token (update|refresh|renewal) (failed|error)|failed to (update|refresh|renew) (the )?(access )?token|refresh token (has )?(expired|revoked|invalid)|トークン(の)?(更新|リフレッシュ)(に)?失敗|トークン更新エラー/,
+    'OAUTH_TOKEN_REFRESH_FAILED',
+  ],
   [/\bconsent_required\b|need admin approval|管理者の承認が必要/, 'OAUTH_CONSENT_MISSING'],
   [/\binvalid_client\b/, 'OAUTH_CLIENT_CREDENTIAL_INVALID'],
   [/\binvalid_scope\b/, 'OAUTH_SCOPE_MISSING'],
@@ -69,7 +75,8 @@ function hideTokens(line: string, seen: Xoauth2Seen[]): string {
     return '<XOAUTH2 hidden>';
   });
   out = out.replace(JWT_RUN, '<token hidden>').replace(BEARER_RUN, 'Bearer <token hidden>');
-  if (XOAUTH2_LINE.test(out)) out = out.replace(/(\bAUTH\s{1,4}XOAUTH2)\s{1,4}\S{1,20000}/i, '$1 <XOAUTH2 hidden>');
+  if (XOAUTH2_LINE.test(out))
+    out = out.replace(/(\bAUTH\s{1,4}XOAUTH2)\s{1,4}\S{1,20000}/i, '$1 <XOAUTH2 hidden>');
   return out;
 }
 
@@ -105,10 +112,16 @@ export function classifyOauthText(text: string, nowSec = Math.floor(Date.now() /
     for (const m of line.matchAll(/\bAADSTS(\d{5,7})\b/g)) {
       const num = m[1] ?? '';
       const rule = AADSTS.find(([re]) => re.test(num));
-      add(rule?.[1] ?? 'OAUTH_TOKEN_REQUEST_FAILED', line, rule?.[1] === 'OAUTH_SIGNIN_NOT_COMPLETED' ? { reason: bound(line) } : {});
+      add(
+        rule?.[1] ?? 'OAUTH_TOKEN_REQUEST_FAILED',
+        line,
+        rule?.[1] === 'OAUTH_SIGNIN_NOT_COMPLETED' ? { reason: bound(line) } : {},
+      );
     }
     const lower = line.toLowerCase();
-    for (const [re, code] of WORDS) if (re.test(lower)) add(code, line, code === 'OAUTH_SIGNIN_NOT_COMPLETED' ? { reason: bound(line) } : {});
+    for (const [re, code] of WORDS)
+      if (re.test(lower))
+        add(code, line, code === 'OAUTH_SIGNIN_NOT_COMPLETED' ? { reason: bound(line) } : {});
   }
 
   const x = seen[0] ?? null;
@@ -118,7 +131,12 @@ export function classifyOauthText(text: string, nowSec = Math.floor(Date.now() /
     generic = generic.map((f) => {
       const ev = f.evidence?.[0] ?? '';
       if (f.code !== 'AUTH_FAILED' || !/\b535\b/.test(ev)) return f;
-      return oauthRejected(f.params?.reply ?? ev, x?.claims ?? null, { nowSec, xoauth2User: x?.user }, x !== null && x.claims === null);
+      return oauthRejected(
+        f.params?.reply ?? ev,
+        x?.claims ?? null,
+        { nowSec, xoauth2User: x?.user },
+        x !== null && x.claims === null,
+      );
     });
   }
   const claimFindings = x?.claims ? inspectClaims(x.claims, { nowSec, xoauth2User: x.user }) : [];

@@ -2,7 +2,14 @@
 // tenant mismatch, and the ranked causes of a `535 5.7.3` after XOAUTH2. Pure; works on claims, never on the token.
 import type { FindingRef } from '../model';
 import type { OauthCauseId } from '../findings/catalog-oauth';
-import { SMTP_APP_ROLE, SMTP_SCOPE, decodeToken, hasScope, isExchangeAudience, type TokenClaims } from './claims';
+import {
+  SMTP_APP_ROLE,
+  SMTP_SCOPE,
+  decodeToken,
+  hasScope,
+  isExchangeAudience,
+  type TokenClaims,
+} from './claims';
 
 /** Tolerated clock difference when judging expiry, in seconds (Entra's own default skew is 5 minutes). */
 export const EXPIRY_SKEW_SECONDS = 300;
@@ -29,11 +36,19 @@ export function localTime(sec: number): string {
 }
 
 function needed(c: TokenClaims): string {
-  return c.kind === 'app' ? SMTP_APP_ROLE : c.kind === 'delegated' ? SMTP_SCOPE : `${SMTP_SCOPE} / ${SMTP_APP_ROLE}`;
+  return c.kind === 'app'
+    ? SMTP_APP_ROLE
+    : c.kind === 'delegated'
+      ? SMTP_SCOPE
+      : `${SMTP_SCOPE} / ${SMTP_APP_ROLE}`;
 }
 
 function hasPermission(c: TokenClaims): boolean {
-  return c.kind === 'app' ? hasScope(c.roles, SMTP_APP_ROLE) : c.kind === 'delegated' ? hasScope(c.scp, SMTP_SCOPE) : false;
+  return c.kind === 'app'
+    ? hasScope(c.roles, SMTP_APP_ROLE)
+    : c.kind === 'delegated'
+      ? hasScope(c.scp, SMTP_SCOPE)
+      : false;
 }
 
 export function isExpired(c: TokenClaims, nowSec: number): boolean {
@@ -41,11 +56,22 @@ export function isExpired(c: TokenClaims, nowSec: number): boolean {
 }
 
 export function userMismatch(c: TokenClaims, xoauth2User: string | undefined): boolean {
-  return c.kind === 'delegated' && c.upn !== null && xoauth2User !== undefined && xoauth2User !== '' && c.upn.toLowerCase() !== xoauth2User.toLowerCase();
+  return (
+    c.kind === 'delegated' &&
+    c.upn !== null &&
+    xoauth2User !== undefined &&
+    xoauth2User !== '' &&
+    c.upn.toLowerCase() !== xoauth2User.toLowerCase()
+  );
 }
 
 export function tenantMismatch(c: TokenClaims, tenantId: string | undefined): boolean {
-  return tenantId !== undefined && GUID.test(tenantId) && c.tid !== null && c.tid.toLowerCase() !== tenantId.toLowerCase();
+  return (
+    tenantId !== undefined &&
+    GUID.test(tenantId) &&
+    c.tid !== null &&
+    c.tid.toLowerCase() !== tenantId.toLowerCase()
+  );
 }
 
 /** Findings about the token alone (and the XOAUTH2 user / tenant where known). Empty list = nothing wrong seen. */
@@ -53,30 +79,56 @@ export function inspectClaims(c: TokenClaims, ctx: InspectContext): FindingRef[]
   const out: FindingRef[] = [];
   const ev = (s: string) => [s];
   if (!isExchangeAudience(c.aud)) {
-    out.push({ code: 'OAUTH_WRONG_AUDIENCE', params: { aud: c.aud.join(' ') || '(none)' }, evidence: ev(`aud=${c.aud.join(' ') || '(none)'}`) });
+    out.push({
+      code: 'OAUTH_WRONG_AUDIENCE',
+      params: { aud: c.aud.join(' ') || '(none)' },
+      evidence: ev(`aud=${c.aud.join(' ') || '(none)'}`),
+    });
   }
   if (!hasPermission(c)) {
     const present = [...c.scp, ...c.roles].join(' ');
     out.push({
       code: 'OAUTH_SCOPE_MISSING',
       params: { needed: needed(c), kind: c.kind, present: present || 'none' },
-      evidence: ev(c.kind === 'app' ? `roles=${c.roles.join(' ') || '(none)'}` : `scp=${c.scp.join(' ') || '(none)'}`),
+      evidence: ev(
+        c.kind === 'app' ? `roles=${c.roles.join(' ') || '(none)'}` : `scp=${c.scp.join(' ') || '(none)'}`,
+      ),
     });
   }
   if (isExpired(c, ctx.nowSec) && c.exp !== null) {
-    out.push({ code: 'OAUTH_TOKEN_EXPIRED', params: { expiry: localTime(c.exp) }, evidence: ev(`exp=${localTime(c.exp)}`) });
+    out.push({
+      code: 'OAUTH_TOKEN_EXPIRED',
+      params: { expiry: localTime(c.exp) },
+      evidence: ev(`exp=${localTime(c.exp)}`),
+    });
   }
   if (tenantMismatch(c, ctx.tenantId)) {
-    out.push({ code: 'OAUTH_TENANT_MISMATCH', params: { tid: c.tid ?? '', expected: ctx.tenantId ?? '' }, evidence: ev(`tid=${c.tid ?? ''}`) });
+    out.push({
+      code: 'OAUTH_TENANT_MISMATCH',
+      params: { tid: c.tid ?? '', expected: ctx.tenantId ?? '' },
+      evidence: ev(`tid=${c.tid ?? ''}`),
+    });
   }
   return out;
 }
 
 /** Ranked causes of `535 5.7.3` after XOAUTH2: what the claims prove first, then the usual suspects for the kind. */
-export function rankRejectionCauses(c: TokenClaims | null, ctx: Partial<InspectContext> = {}): OauthCauseId[] {
+export function rankRejectionCauses(
+  c: TokenClaims | null,
+  ctx: Partial<InspectContext> = {},
+): OauthCauseId[] {
   const first: OauthCauseId[] = [];
   if (c === null) {
-    return ['scope-missing', 'role-missing', 'sp-missing', 'mailbox-permission', 'smtp-auth-off', 'user-mismatch', 'wrong-audience', 'expired'];
+    return [
+      'scope-missing',
+      'role-missing',
+      'sp-missing',
+      'mailbox-permission',
+      'smtp-auth-off',
+      'user-mismatch',
+      'wrong-audience',
+      'expired',
+    ];
   }
   if (!isExchangeAudience(c.aud)) first.push('wrong-audience');
   if (ctx.nowSec !== undefined && isExpired(c, ctx.nowSec)) first.push('expired');
@@ -84,15 +136,26 @@ export function rankRejectionCauses(c: TokenClaims | null, ctx: Partial<InspectC
   if (userMismatch(c, ctx.xoauth2User)) first.push('user-mismatch');
   if (tenantMismatch(c, ctx.tenantId)) first.push('wrong-tenant');
   const rest: OauthCauseId[] =
-    c.kind === 'app' ? ['sp-missing', 'mailbox-permission', 'smtp-auth-off', 'wrong-tenant'] : ['smtp-auth-off', 'user-mismatch', 'wrong-tenant'];
+    c.kind === 'app'
+      ? ['sp-missing', 'mailbox-permission', 'smtp-auth-off', 'wrong-tenant']
+      : ['smtp-auth-off', 'user-mismatch', 'wrong-tenant'];
   return [...first, ...rest.filter((x) => !first.includes(x))];
 }
 
 /** The OAUTH_REJECTED finding for a refused XOAUTH2, causes ranked from the claims (null: token not readable). */
-export function oauthRejected(reply: string, claims: TokenClaims | null, ctx: Partial<InspectContext> = {}, unreadable = false): FindingRef {
+export function oauthRejected(
+  reply: string,
+  claims: TokenClaims | null,
+  ctx: Partial<InspectContext> = {},
+  unreadable = false,
+): FindingRef {
   const causes = rankRejectionCauses(claims, ctx);
   const ranked: OauthCauseId[] = unreadable ? ['token-unreadable', ...causes] : causes;
-  return { code: 'OAUTH_REJECTED', params: { reply, causes: ranked.join(','), fixes: ranked.join(',') }, evidence: [reply] };
+  return {
+    code: 'OAUTH_REJECTED',
+    params: { reply, causes: ranked.join(','), fixes: ranked.join(',') },
+    evidence: [reply],
+  };
 }
 
 export type TokenInspection =

@@ -12,11 +12,16 @@ const SESSION_WAIT_MS = 15_000;
 const USER = 'scanner@contoso.com';
 const NOW = Math.floor(Date.now() / 1000);
 const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-const jwt = (claims: Record<string, unknown>) => `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ tid: 't-1', ...claims })}.${Buffer.from('device-token-signature-0123456789').toString('base64url')}`;
+const jwt = (claims: Record<string, unknown>) =>
+  `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ tid: 't-1', ...claims })}.${Buffer.from('device-token-signature-0123456789').toString('base64url')}`;
 
 let cap: CaptureHandle;
 beforeAll(async () => {
-  cap = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'submission', limits: { idleStopMs: 0 } });
+  cap = await startCapture({
+    listen: [{ address: '127.0.0.1', port: 0 }],
+    method: 'submission',
+    limits: { idleStopMs: 0 },
+  });
 }, 60_000);
 afterAll(async () => {
   await cap.close();
@@ -25,7 +30,11 @@ afterAll(async () => {
 async function deviceSends(ehlo: string, token: string, user = USER): Promise<CaptureDiagnosis> {
   const before = cap.sessions.length;
   const t = nodemailer.createTransport({
-    host: '127.0.0.1', port: cap.listeners[0]?.port ?? 0, secure: false, requireTLS: true, name: ehlo,
+    host: '127.0.0.1',
+    port: cap.listeners[0]?.port ?? 0,
+    secure: false,
+    requireTLS: true,
+    name: ehlo,
     tls: { rejectUnauthorized: false }, // the device trusts the laptop's capture certificate, as set up on site
     auth: { type: 'OAuth2', user, accessToken: token },
   });
@@ -42,11 +51,36 @@ async function deviceSends(ehlo: string, token: string, user = USER): Promise<Ca
 
 describe('capture: a device signing in with XOAUTH2', () => {
   it.each([
-    ['good delegated token', { aud: 'https://outlook.office.com', scp: 'SMTP.Send', upn: USER, exp: NOW + 3600 }, USER, []],
-    ['Graph token', { aud: 'https://graph.microsoft.com', scp: 'Mail.Send', upn: USER, exp: NOW + 3600 }, USER, ['OAUTH_WRONG_AUDIENCE', 'OAUTH_SCOPE_MISSING']],
-    ['no SMTP.Send', { aud: 'https://outlook.office.com', scp: 'IMAP.AccessAsUser.All', upn: USER, exp: NOW + 3600 }, USER, ['OAUTH_SCOPE_MISSING']],
-    ['expired', { aud: 'https://outlook.office.com', scp: 'SMTP.Send', upn: USER, exp: NOW - 7200 }, USER, ['OAUTH_TOKEN_EXPIRED']],
-    ['XOAUTH2 user ≠ token user', { aud: 'https://outlook.office.com', scp: 'SMTP.Send', upn: 'someone@contoso.com', exp: NOW + 3600 }, USER, ['OAUTH_REJECTED']],
+    [
+      'good delegated token',
+      { aud: 'https://outlook.office.com', scp: 'SMTP.Send', upn: USER, exp: NOW + 3600 },
+      USER,
+      [],
+    ],
+    [
+      'Graph token',
+      { aud: 'https://graph.microsoft.com', scp: 'Mail.Send', upn: USER, exp: NOW + 3600 },
+      USER,
+      ['OAUTH_WRONG_AUDIENCE', 'OAUTH_SCOPE_MISSING'],
+    ],
+    [
+      'no SMTP.Send',
+      { aud: 'https://outlook.office.com', scp: 'IMAP.AccessAsUser.All', upn: USER, exp: NOW + 3600 },
+      USER,
+      ['OAUTH_SCOPE_MISSING'],
+    ],
+    [
+      'expired',
+      { aud: 'https://outlook.office.com', scp: 'SMTP.Send', upn: USER, exp: NOW - 7200 },
+      USER,
+      ['OAUTH_TOKEN_EXPIRED'],
+    ],
+    [
+      'XOAUTH2 user ≠ token user',
+      { aud: 'https://outlook.office.com', scp: 'SMTP.Send', upn: 'someone@contoso.com', exp: NOW + 3600 },
+      USER,
+      ['OAUTH_REJECTED'],
+    ],
   ] as const)('%s', async (name, claims, user, want) => {
     const token = jwt(claims);
     const d = await deviceSends(`mfp-${name.replace(/[^a-z]/gi, '').toLowerCase()}.example`, token, user);

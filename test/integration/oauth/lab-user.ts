@@ -9,7 +9,19 @@ export function approveOverHttp(l: Lab, userCode: string, deny = false): Promise
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ user_code: userCode, deny });
     const req = https.request(
-      { host: l.identity.address, port: l.identity.port, servername: l.identity.host, method: 'POST', path: '/lab/approve', ca: [l.caPem], headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), host: `${l.identity.host}:${l.identity.port}` } },
+      {
+        host: l.identity.address,
+        port: l.identity.port,
+        servername: l.identity.host,
+        method: 'POST',
+        path: '/lab/approve',
+        ca: [l.caPem],
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          host: `${l.identity.host}:${l.identity.port}`,
+        },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -20,7 +32,10 @@ export function approveOverHttp(l: Lab, userCode: string, deny = false): Promise
   });
 }
 
-export function labAcquire(l: Lab, o: Partial<AcquireOptions> & Pick<AcquireOptions, 'flow'>): Promise<AcquireResult> {
+export function labAcquire(
+  l: Lab,
+  o: Partial<AcquireOptions> & Pick<AcquireOptions, 'flow'>,
+): Promise<AcquireResult> {
   const t = l.tenant.oauth;
   return acquireToken({
     tenant: l.tenant.domain,
@@ -33,4 +48,3 @@ export function labAcquire(l: Lab, o: Partial<AcquireOptions> & Pick<AcquireOpti
     ...o,
   });
 }
-

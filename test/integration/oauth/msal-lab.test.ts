@@ -29,24 +29,45 @@ describe('msal-node against the lab identity platform', () => {
     expect(r.ok, JSON.stringify(r)).toBe(true);
     if (!r.ok) return;
     expect(shown).toHaveLength(1);
-    expect(r.claims).toMatchObject({ aud: ['https://outlook.office.com'], scp: ['SMTP.Send'], upn: lab.tenant.mailbox, tid: lab.tenant.oauth.tenantId, kind: 'delegated' });
+    expect(r.claims).toMatchObject({
+      aud: ['https://outlook.office.com'],
+      scp: ['SMTP.Send'],
+      upn: lab.tenant.mailbox,
+      tid: lab.tenant.oauth.tenantId,
+      kind: 'delegated',
+    });
   });
 
   it('client credentials with the client secret: an app-only token with roles SMTP.SendAsApp', async () => {
     lab.setScenario('oauth-healthy-app');
-    const r = await labAcquire(lab, { flow: 'oauth-client-credentials', clientSecret: lab.tenant.oauth.clientSecret });
+    const r = await labAcquire(lab, {
+      flow: 'oauth-client-credentials',
+      clientSecret: lab.tenant.oauth.clientSecret,
+    });
     expect(r.ok, JSON.stringify(r)).toBe(true);
-    if (r.ok) expect(r.claims).toMatchObject({ aud: ['https://outlook.office365.com'], roles: ['SMTP.SendAsApp'], kind: 'app', upn: null });
+    if (r.ok)
+      expect(r.claims).toMatchObject({
+        aud: ['https://outlook.office365.com'],
+        roles: ['SMTP.SendAsApp'],
+        kind: 'app',
+        upn: null,
+      });
   });
 
   it('client credentials with the certificate (msal signs a client assertion the lab verifies)', async () => {
     lab.setScenario('oauth-healthy-app');
-    const r = await labAcquire(lab, { flow: 'oauth-client-credentials', clientCert: { certPem: lab.tenant.oauth.clientCertPem, keyPem: lab.tenant.oauth.clientKeyPem } });
+    const r = await labAcquire(lab, {
+      flow: 'oauth-client-credentials',
+      clientCert: { certPem: lab.tenant.oauth.clientCertPem, keyPem: lab.tenant.oauth.clientKeyPem },
+    });
     expect(r.ok, JSON.stringify(r)).toBe(true);
   });
 
   it('a wrong client secret → OAUTH_CLIENT_CREDENTIAL_INVALID (AADSTS7000215), the secret in no finding', async () => {
-    const r = await labAcquire(lab, { flow: 'oauth-client-credentials', clientSecret: 'wrong-secret-value-123' });
+    const r = await labAcquire(lab, {
+      flow: 'oauth-client-credentials',
+      clientSecret: 'wrong-secret-value-123',
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.finding.code).toBe('OAUTH_CLIENT_CREDENTIAL_INVALID');
@@ -55,7 +76,11 @@ describe('msal-node against the lab identity platform', () => {
   });
 
   it('an unknown tenant → OAUTH_TENANT_MISMATCH (AADSTS90002)', async () => {
-    const r = await labAcquire(lab, { flow: 'oauth-client-credentials', clientSecret: lab.tenant.oauth.clientSecret, authority: lab.identity.authority('fabrikam.example') });
+    const r = await labAcquire(lab, {
+      flow: 'oauth-client-credentials',
+      clientSecret: lab.tenant.oauth.clientSecret,
+      authority: lab.identity.authority('fabrikam.example'),
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.finding.code).toBe('OAUTH_TENANT_MISMATCH');
   });
@@ -63,13 +88,24 @@ describe('msal-node against the lab identity platform', () => {
   it('Cancel while waiting for the user ends the wait with OAUTH_SIGNIN_NOT_COMPLETED', async () => {
     lab.setScenario('oauth-healthy-delegated');
     const ac = new AbortController();
-    const r = await labAcquire(lab, { flow: 'oauth-device-code', signal: ac.signal, onDeviceCode: () => setTimeout(() => ac.abort(), 200) });
+    const r = await labAcquire(lab, {
+      flow: 'oauth-device-code',
+      signal: ac.signal,
+      onDeviceCode: () => setTimeout(() => ac.abort(), 200),
+    });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.finding).toMatchObject({ code: 'OAUTH_SIGNIN_NOT_COMPLETED', params: { reason: 'cancelled' } });
+    if (!r.ok)
+      expect(r.finding).toMatchObject({
+        code: 'OAUTH_SIGNIN_NOT_COMPLETED',
+        params: { reason: 'cancelled' },
+      });
   });
 
   it('the user declines → OAUTH_SIGNIN_NOT_COMPLETED', async () => {
-    const r = await labAcquire(lab, { flow: 'oauth-device-code', onDeviceCode: (i) => void approveOverHttp(lab, i.userCode, true) });
+    const r = await labAcquire(lab, {
+      flow: 'oauth-device-code',
+      onDeviceCode: (i) => void approveOverHttp(lab, i.userCode, true),
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.finding.code).toBe('OAUTH_SIGNIN_NOT_COMPLETED');
   });

@@ -10,7 +10,11 @@ import { tokenCheck } from '../../../src/main/oauth/token-check';
 import { DiagnoseRequestSchema, type Diagnosis } from '../../../src/shared/model';
 import { labAcquire } from './lab-user';
 
-const LIMITS: Partial<EngineLimits> = { connectTimeoutMs: 1_500, bannerTimeoutMs: 1_500, replyTimeoutMs: 3_000 };
+const LIMITS: Partial<EngineLimits> = {
+  connectTimeoutMs: 1_500,
+  bannerTimeoutMs: 1_500,
+  replyTimeoutMs: 3_000,
+};
 
 let lab: Lab;
 beforeAll(async () => {
@@ -20,19 +24,40 @@ afterAll(async () => {
   await lab?.close();
 });
 
-async function diagnose(flow: OauthFlow, user = lab.tenant.mailbox): Promise<{ d: Diagnosis; token: string | null }> {
+async function diagnose(
+  flow: OauthFlow,
+  user = lab.tenant.mailbox,
+): Promise<{ d: Diagnosis; token: string | null }> {
   const t0 = performance.now();
-  const r = await labAcquire(lab, flow === 'oauth-client-credentials' ? { flow, clientSecret: lab.tenant.oauth.clientSecret } : { flow });
+  const r = await labAcquire(
+    lab,
+    flow === 'oauth-client-credentials' ? { flow, clientSecret: lab.tenant.oauth.clientSecret } : { flow },
+  );
   const prior = tokenCheck(r, 0, performance.now() - t0, { user });
   const t = lab.tenant;
   const request = DiagnoseRequestSchema.parse({
-    target: { method: 'submission', domain: t.domain, from: t.mailbox, to: [t.internalRecipient], user, connectTo: lab.connectTo, dnsServer: `${lab.dns.address}:${lab.dns.port}` },
-    device: null, timeoutMs: 20_000, extraCaPem: [lab.caPem], ...(r.ok ? { oauthToken: r.token } : {}),
+    target: {
+      method: 'submission',
+      domain: t.domain,
+      from: t.mailbox,
+      to: [t.internalRecipient],
+      user,
+      connectTo: lab.connectTo,
+      dnsServer: `${lab.dns.address}:${lab.dns.port}`,
+    },
+    device: null,
+    timeoutMs: 20_000,
+    extraCaPem: [lab.caPem],
+    ...(r.ok ? { oauthToken: r.token } : {}),
   });
-  return { d: await runDiagnosis(request, { limits: LIMITS, priorChecks: [prior] }), token: r.ok ? r.token : null };
+  return {
+    d: await runDiagnosis(request, { limits: LIMITS, priorChecks: [prior] }),
+    token: r.ok ? r.token : null,
+  };
 }
 
-const codes = (d: Diagnosis, id: string) => d.checks.find((c) => c.id === id)?.findings.map((f) => f.code) ?? [];
+const codes = (d: Diagnosis, id: string) =>
+  d.checks.find((c) => c.id === id)?.findings.map((f) => f.code) ?? [];
 
 interface Case {
   flow: OauthFlow;
@@ -43,19 +68,46 @@ interface Case {
 }
 
 const CASES: Partial<Record<ScenarioName, Case>> = {
-  'oauth-healthy-delegated': { flow: 'oauth-device-code', first: { 'oauth.token': null, auth: null, 'envelope.internal': null } },
-  'oauth-healthy-app': { flow: 'oauth-client-credentials', first: { 'oauth.token': null, auth: null, 'envelope.internal': null } },
-  'oauth-no-service-principal': { flow: 'oauth-client-credentials', first: { 'oauth.token': null, auth: 'OAUTH_REJECTED' }, causes: ['sp-missing', 'mailbox-permission'] },
-  'oauth-no-mailbox-permission': { flow: 'oauth-client-credentials', first: { 'oauth.token': null, auth: 'OAUTH_REJECTED' }, causes: ['sp-missing', 'mailbox-permission'] },
-  'oauth-wrong-audience': { flow: 'oauth-device-code', first: { 'oauth.token': 'OAUTH_WRONG_AUDIENCE', auth: 'OAUTH_WRONG_AUDIENCE' }, causes: ['wrong-audience'] },
-  'oauth-expired': { flow: 'oauth-device-code', first: { 'oauth.token': 'OAUTH_TOKEN_EXPIRED', auth: 'OAUTH_TOKEN_EXPIRED' }, causes: ['expired'] },
+  'oauth-healthy-delegated': {
+    flow: 'oauth-device-code',
+    first: { 'oauth.token': null, auth: null, 'envelope.internal': null },
+  },
+  'oauth-healthy-app': {
+    flow: 'oauth-client-credentials',
+    first: { 'oauth.token': null, auth: null, 'envelope.internal': null },
+  },
+  'oauth-no-service-principal': {
+    flow: 'oauth-client-credentials',
+    first: { 'oauth.token': null, auth: 'OAUTH_REJECTED' },
+    causes: ['sp-missing', 'mailbox-permission'],
+  },
+  'oauth-no-mailbox-permission': {
+    flow: 'oauth-client-credentials',
+    first: { 'oauth.token': null, auth: 'OAUTH_REJECTED' },
+    causes: ['sp-missing', 'mailbox-permission'],
+  },
+  'oauth-wrong-audience': {
+    flow: 'oauth-device-code',
+    first: { 'oauth.token': 'OAUTH_WRONG_AUDIENCE', auth: 'OAUTH_WRONG_AUDIENCE' },
+    causes: ['wrong-audience'],
+  },
+  'oauth-expired': {
+    flow: 'oauth-device-code',
+    first: { 'oauth.token': 'OAUTH_TOKEN_EXPIRED', auth: 'OAUTH_TOKEN_EXPIRED' },
+    causes: ['expired'],
+  },
   'oauth-consent-missing': { flow: 'oauth-device-code', first: { 'oauth.token': 'OAUTH_CONSENT_MISSING' } },
-  'oauth-blocked-by-policy': { flow: 'oauth-device-code', first: { 'oauth.token': 'OAUTH_BLOCKED_BY_POLICY' } },
+  'oauth-blocked-by-policy': {
+    flow: 'oauth-device-code',
+    first: { 'oauth.token': 'OAUTH_BLOCKED_BY_POLICY' },
+  },
 };
 
 describe('every OAuth scenario ends in its finding', () => {
   for (const [name, c] of Object.entries(CASES) as [ScenarioName, Case][]) {
-    it(`${name} (${c.flow}): ${Object.entries(c.first).map(([k, v]) => `${k}=${v ?? 'pass'}`).join(', ')}`, async () => {
+    it(`${name} (${c.flow}): ${Object.entries(c.first)
+      .map(([k, v]) => `${k}=${v ?? 'pass'}`)
+      .join(', ')}`, async () => {
       lab.setScenario(name);
       const { d, token } = await diagnose(c.flow);
       for (const [id, want] of Object.entries(c.first)) {
@@ -65,7 +117,9 @@ describe('every OAuth scenario ends in its finding', () => {
         else expect(codes(d, id)[0], `${id} ${JSON.stringify(check?.findings)}`).toBe(want);
       }
       if (c.causes) {
-        const rejected = d.checks.find((x) => x.id === 'auth')?.findings.find((f) => f.code === 'OAUTH_REJECTED');
+        const rejected = d.checks
+          .find((x) => x.id === 'auth')
+          ?.findings.find((f) => f.code === 'OAUTH_REJECTED');
         expect(rejected?.params?.causes?.split(',').slice(0, c.causes.length)).toEqual(c.causes);
         expect(codes(d, 'auth')).not.toContain('AUTH_FAILED'); // 535 5.7.3 after XOAUTH2 is not a wrong password
       }
@@ -92,13 +146,26 @@ describe('every OAuth scenario ends in its finding', () => {
     const t = lab.tenant;
     const basic = await runDiagnosis(
       DiagnoseRequestSchema.parse({
-        target: { method: 'submission', domain: t.domain, from: t.mailbox, to: [t.internalRecipient], user: t.mailbox, connectTo: lab.connectTo, dnsServer: `${lab.dns.address}:${lab.dns.port}` },
-        device: null, timeoutMs: 20_000, extraCaPem: [lab.caPem], password: t.password,
+        target: {
+          method: 'submission',
+          domain: t.domain,
+          from: t.mailbox,
+          to: [t.internalRecipient],
+          user: t.mailbox,
+          connectTo: lab.connectTo,
+          dnsServer: `${lab.dns.address}:${lab.dns.port}`,
+        },
+        device: null,
+        timeoutMs: 20_000,
+        extraCaPem: [lab.caPem],
+        password: t.password,
       }),
       { limits: LIMITS },
     );
     expect(codes(basic, 'auth')).toEqual(['BASIC_AUTH_DISABLED']);
-    expect(JSON.stringify(basic.transcript)).toMatch(/550 5\.7\.30 Basic authentication is not supported for Client Submission\./);
+    expect(JSON.stringify(basic.transcript)).toMatch(
+      /550 5\.7\.30 Basic authentication is not supported for Client Submission\./,
+    );
     const { d } = await diagnose('oauth-device-code');
     expect(d.checks.find((x) => x.id === 'auth')?.status).toBe('pass');
   });

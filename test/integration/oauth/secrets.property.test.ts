@@ -15,17 +15,31 @@ const b64url = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 /** A JWT-shaped token: header, a payload with random claim values, a random signature. */
 const jwt = fc
   .record({
-    aud: fc.constantFrom('https://outlook.office.com', 'https://graph.microsoft.com', 'https://outlook.office365.com'),
+    aud: fc.constantFrom(
+      'https://outlook.office.com',
+      'https://graph.microsoft.com',
+      'https://outlook.office365.com',
+    ),
     scp: fc.string({ maxLength: 40 }),
     upn: fc.string({ maxLength: 40 }),
     exp: fc.integer({ min: 0, max: 4_000_000_000 }),
     sig: fc.uint8Array({ minLength: 32, maxLength: 300 }),
   })
-  .map((c) => `${b64url('{"alg":"RS256","typ":"JWT"}')}.${b64url(JSON.stringify({ aud: c.aud, scp: c.scp, upn: c.upn, exp: c.exp }))}.${Buffer.from(c.sig).toString('base64url')}`);
+  .map(
+    (c) =>
+      `${b64url('{"alg":"RS256","typ":"JWT"}')}.${b64url(JSON.stringify({ aud: c.aud, scp: c.scp, upn: c.upn, exp: c.exp }))}.${Buffer.from(c.sig).toString('base64url')}`,
+  );
 /** Anything a device or a person might paste as a token. */
-const anyToken = fc.oneof(jwt, fc.string({ minLength: 16, maxLength: 200, unit: 'binary-ascii' }).filter((s) => !/[\x00-\x20\x7f]/.test(s)));
+const anyToken = fc.oneof(
+  jwt,
+  fc
+    .string({ minLength: 16, maxLength: 200, unit: 'binary-ascii' })
+    .filter((s) => !/[\x00-\x20\x7f]/.test(s)),
+);
 const user = fc.stringMatching(/^[a-z0-9._-]{1,20}@[a-z0-9-]{1,10}\.test$/);
-const clientSecret = fc.string({ minLength: 12, maxLength: 60, unit: 'binary-ascii' }).filter((s) => !/[\x00-\x20\x7f]/.test(s));
+const clientSecret = fc
+  .string({ minLength: 12, maxLength: 60, unit: 'binary-ascii' })
+  .filter((s) => !/[\x00-\x20\x7f]/.test(s));
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin: string[] = []) {
   const out = new PassThrough();
@@ -34,23 +48,36 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin: string[] 
   const e: Buffer[] = [];
   out.on('data', (c: Buffer) => o.push(c));
   err.on('data', (c: Buffer) => e.push(c));
-  const code = await main(args, { stdout: out, stderr: err, stdin: Readable.from(stdin), env: { LANG: 'en_US.UTF-8', ...env } });
+  const code = await main(args, {
+    stdout: out,
+    stderr: err,
+    stdin: Readable.from(stdin),
+    env: { LANG: 'en_US.UTF-8', ...env },
+  });
   return { code, text: Buffer.concat(o).toString('utf8') + Buffer.concat(e).toString('utf8') };
 }
 
 const filesUnder = (root: string): string[] =>
-  readdirSync(root).flatMap((n) => (statSync(join(root, n)).isDirectory() ? filesUnder(join(root, n)) : [join(root, n)]));
+  readdirSync(root).flatMap((n) =>
+    statSync(join(root, n)).isDirectory() ? filesUnder(join(root, n)) : [join(root, n)],
+  );
 
 describe('no token or secret in any output (property)', () => {
   it('explain: an AUTH XOAUTH2 line then its 535, in both languages and JSON', async () => {
     await fc.assert(
-      fc.asyncProperty(anyToken, user, fc.constantFrom('ja', 'en'), fc.boolean(), async (token, u, lang, json) => {
-        const b64 = Buffer.from(`user=${u}\x01auth=Bearer ${token}\x01\x01`).toString('base64');
-        const pasted = `C: AUTH XOAUTH2 ${b64}\nS: 535 5.7.3 Authentication unsuccessful\nAuthorization: Bearer ${token}`;
-        const r = await cli(['explain', pasted, '--lang', lang, ...(json ? ['--json'] : [])]);
-        expect(r.code).toBe(1);
-        expect(findSecret(r.text, secretForms({ user: u, oauthToken: token }))).toBeNull();
-      }),
+      fc.asyncProperty(
+        anyToken,
+        user,
+        fc.constantFrom('ja', 'en'),
+        fc.boolean(),
+        async (token, u, lang, json) => {
+          const b64 = Buffer.from(`user=${u}\x01auth=Bearer ${token}\x01\x01`).toString('base64');
+          const pasted = `C: AUTH XOAUTH2 ${b64}\nS: 535 5.7.3 Authentication unsuccessful\nAuthorization: Bearer ${token}`;
+          const r = await cli(['explain', pasted, '--lang', lang, ...(json ? ['--json'] : [])]);
+          expect(r.code).toBe(1);
+          expect(findSecret(r.text, secretForms({ user: u, oauthToken: token }))).toBeNull();
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -86,10 +113,36 @@ describe('no token or secret in any output (property)', () => {
     const args = (reports: string) => {
       const t = lab.tenant;
       return [
-        'diagnose', '--method', 'submission', '--domain', t.domain, '--from', t.mailbox, '--user', t.mailbox, '--to', t.internalRecipient,
-        '--dns-server', `${lab.dns.address}:${lab.dns.port}`, '--ca', caFile, '--timeout-ms', '20000',
-        '--auth', 'oauth-client-credentials', '--tenant', t.domain, '--client-id', t.oauth.confidentialClientId, '--client-secret-env', 'APP_SECRET',
-        '--authority', lab.identity.authority(t.domain), '--save', '--reports-dir', reports,
+        'diagnose',
+        '--method',
+        'submission',
+        '--domain',
+        t.domain,
+        '--from',
+        t.mailbox,
+        '--user',
+        t.mailbox,
+        '--to',
+        t.internalRecipient,
+        '--dns-server',
+        `${lab.dns.address}:${lab.dns.port}`,
+        '--ca',
+        caFile,
+        '--timeout-ms',
+        '20000',
+        '--auth',
+        'oauth-client-credentials',
+        '--tenant',
+        t.domain,
+        '--client-id',
+        t.oauth.confidentialClientId,
+        '--client-secret-env',
+        'APP_SECRET',
+        '--authority',
+        lab.identity.authority(t.domain),
+        '--save',
+        '--reports-dir',
+        reports,
         ...lab.connectTo.flatMap((r) => ['--connect-to', `${r.host}:${r.port}:${r.toHost}:${r.toPort}`]),
       ];
     };
@@ -102,7 +155,17 @@ describe('no token or secret in any output (property)', () => {
       expect(id, run.text).toBeDefined();
       for (const format of ['html', 'ticket']) {
         const out = join(reports, `export.${format}`);
-        const ex = await cli(['report', 'export', id ?? '', '--format', format, '--out', out, '--reports-dir', reports]);
+        const ex = await cli([
+          'report',
+          'export',
+          id ?? '',
+          '--format',
+          format,
+          '--out',
+          out,
+          '--reports-dir',
+          reports,
+        ]);
         texts.push(ex.text);
       }
       for (const f of filesUnder(reports)) texts.push(readFileSync(f).toString('utf8'));

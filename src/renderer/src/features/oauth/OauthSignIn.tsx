@@ -44,7 +44,8 @@ export function OauthSignIn() {
     () =>
       client.onOauthEvent(({ signInId, event }) => {
         if (signInId !== signInRef.current) return;
-        if (event.type === 'code') setState({ phase: 'waiting', signInId, userCode: event.userCode, uri: event.verificationUri });
+        if (event.type === 'code')
+          setState({ phase: 'waiting', signInId, userCode: event.userCode, uri: event.verificationUri });
         else if (event.ok) {
           a.setOauthToken(event.token);
           setState({ phase: 'signed-in', claims: event.claims, findings: event.findings });
@@ -61,9 +62,15 @@ export function OauthSignIn() {
       const lab = practice.enabled ? await a.ensureLab() : null;
       const useTenant = (tenant || lab?.tenant.domain || tenantValue).trim();
       const useClient = (clientId || lab?.tenant.oauth.publicClientId || clientValue).trim();
-      const { signInId } = await client.oauthSignIn({ tenant: useTenant, clientId: useClient, lab: practice.enabled });
+      const { signInId } = await client.oauthSignIn({
+        tenant: useTenant,
+        clientId: useClient,
+        lab: practice.enabled,
+      });
       signInRef.current = signInId;
-      setState((s) => (s.phase === 'starting' ? { phase: 'waiting', signInId, userCode: null, uri: null } : s));
+      setState((s) =>
+        s.phase === 'starting' ? { phase: 'waiting', signInId, userCode: null, uri: null } : s,
+      );
     } catch (err) {
       setState({ phase: 'failed', finding: null, error: errorText(err) });
     }
@@ -85,15 +92,39 @@ export function OauthSignIn() {
       <h2 id="oauth-title">{t('oauth.title')}</h2>
       <p className="hint">{t('oauth.lead')}</p>
       <div className="grid-3 grid-dense">
-        <TextField label={t('oauth.tenant')} value={tenantValue} onChange={setTenant} placeholder="contoso.com" name="oauthTenant" />
-        <TextField label={t('oauth.clientId')} value={clientValue} onChange={setClientId} placeholder="00000000-0000-0000-0000-000000000000" name="oauthClientId" />
+        <TextField
+          label={t('oauth.tenant')}
+          value={tenantValue}
+          onChange={setTenant}
+          placeholder="contoso.com"
+          name="oauthTenant"
+        />
+        <TextField
+          label={t('oauth.clientId')}
+          value={clientValue}
+          onChange={setClientId}
+          placeholder="00000000-0000-0000-0000-000000000000"
+          name="oauthClientId"
+        />
       </div>
       <div className="actions">
-        <button type="button" className="btn" onClick={() => void start()} disabled={state.phase === 'starting' || state.phase === 'waiting'}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void start()}
+          disabled={state.phase === 'starting' || state.phase === 'waiting'}
+        >
           {t('oauth.start')}
         </button>
         {token ? (
-          <button type="button" className="btn" onClick={() => { a.setOauthToken(''); setState({ phase: 'idle' }); }}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              a.setOauthToken('');
+              setState({ phase: 'idle' });
+            }}
+          >
             {t('oauth.forget')}
           </button>
         ) : null}
@@ -103,7 +134,11 @@ export function OauthSignIn() {
           {state.userCode && state.uri ? (
             <>
               <p>{t('oauth.enterCode', { uri: state.uri })}</p>
-              <p className="device-code-value mono" data-user-code={state.userCode} style={{ fontSize: '2.5rem', letterSpacing: '0.2em' }}>
+              <p
+                className="device-code-value mono"
+                data-user-code={state.userCode}
+                style={{ fontSize: '2.5rem', letterSpacing: '0.2em' }}
+              >
                 {state.userCode}
               </p>
               <div className="actions">
@@ -115,8 +150,14 @@ export function OauthSignIn() {
                   {t('oauth.cancel')}
                 </button>
               </div>
-              <p className="mono hint" data-verification-uri>{visible(state.uri, 300)}</p>
-              {openError ? <p className="error-text" role="alert">{openError}</p> : null}
+              <p className="mono hint" data-verification-uri>
+                {visible(state.uri, 300)}
+              </p>
+              {openError ? (
+                <p className="error-text" role="alert">
+                  {openError}
+                </p>
+              ) : null}
               <p className="muted">{t('oauth.waiting')}</p>
             </>
           ) : (
@@ -128,7 +169,13 @@ export function OauthSignIn() {
         <div role="status" data-oauth-state="signed-in">
           <p>
             <strong>{t('oauth.signedIn')}</strong>{' '}
-            {state.claims ? t('oauth.claimsLine', { upn: visible(state.claims.upn ?? '-', 320), aud: visible(state.claims.aud.join(' '), 200), perms: visible([...state.claims.scp, ...state.claims.roles].join(' '), 200) }) : null}
+            {state.claims
+              ? t('oauth.claimsLine', {
+                  upn: visible(state.claims.upn ?? '-', 320),
+                  aud: visible(state.claims.aud.join(' '), 200),
+                  perms: visible([...state.claims.scp, ...state.claims.roles].join(' '), 200),
+                })
+              : null}
           </p>
           {state.findings.map((f) => {
             const r = renderFinding(f, lang);
@@ -139,16 +186,22 @@ export function OauthSignIn() {
       ) : null}
       {state.phase === 'failed' ? (
         <div role="alert" data-oauth-state="failed" className="error-box">
-          {state.finding ? (() => {
-            const r = renderFinding(state.finding, lang);
-            return (
-              <>
-                <p><strong>{`${r.code}: ${r.title}`}</strong></p>
-                <p>{r.cause}</p>
-                <p>{r.fix}</p>
-              </>
-            );
-          })() : <p>{state.error}</p>}
+          {state.finding ? (
+            (() => {
+              const r = renderFinding(state.finding, lang);
+              return (
+                <>
+                  <p>
+                    <strong>{`${r.code}: ${r.title}`}</strong>
+                  </p>
+                  <p>{r.cause}</p>
+                  <p>{r.fix}</p>
+                </>
+              );
+            })()
+          ) : (
+            <p>{state.error}</p>
+          )}
         </div>
       ) : null}
     </section>

@@ -33,14 +33,25 @@ export function TokenPanel() {
       <p className="hint">{t('oauth.inspectLead')}</p>
       <label className="field">
         <span>{t('oauth.tokenLabel')}</span>
-        <textarea name="oauthTokenInspect" value={token} onChange={(e) => setToken(e.target.value)} rows={3} autoComplete="off" spellCheck={false} />
+        <textarea
+          name="oauthTokenInspect"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          rows={3}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </label>
       <div className="actions">
         <button type="button" className="btn" onClick={() => void inspect()} disabled={token.trim() === ''}>
           {t('oauth.inspect')}
         </button>
       </div>
-      {error ? <p className="error-text" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
       {c ? (
         <div data-token-inspected>
           <dl className="kv">
@@ -63,7 +74,9 @@ export function TokenPanel() {
             const r = renderFinding(f, lang);
             return (
               <div key={f.code} className={r.severity === 'info' ? '' : 'error-box'} data-finding={r.code}>
-                <p><strong>{`${r.code}: ${r.title}`}</strong></p>
+                <p>
+                  <strong>{`${r.code}: ${r.title}`}</strong>
+                </p>
                 <p>{r.cause}</p>
                 <p>{r.fix}</p>
               </div>
