@@ -5,6 +5,7 @@
 import { generateKeyPair, randomBytes, sign } from 'node:crypto';
 import { promisify } from 'node:util';
 import forge from 'node-forge';
+import { SUBMISSION_HOST } from '../shared/exchange-online';
 
 /** RSA modulus size of every lab key, in bits (2048: accepted at OpenSSL security level 2). */
 const RSA_BITS = 2048;
@@ -136,7 +137,7 @@ export async function generateLabCertificates(): Promise<LabCertificates> {
   const inspectionCa = makeCa(INSPECTION_CA_NAME, inspectionCaKey);
   return {
     caPem: ca.certPem,
-    submission: makeLeaf(ca, 'smtp.office365.com', ['smtp.office365.com', 'outlook.office365.com'], labLeafKey),
+    submission: makeLeaf(ca, SUBMISSION_HOST, [SUBMISSION_HOST, 'outlook.office365.com'], labLeafKey),
     mx: makeLeaf(ca, 'mail.protection.outlook.com', ['*.mail.protection.outlook.com', 'mail.protection.outlook.com'], labLeafKey),
     identity: makeLeaf(ca, 'login.microsoftonline.com', ['login.microsoftonline.com'], labLeafKey),
     // Own key: the app's private key is handed to the client (tests write it to a file), unlike the servers' key.
@@ -144,8 +145,8 @@ export async function generateLabCertificates(): Promise<LabCertificates> {
     inspectionCaPem: inspectionCa.certPem,
     inspection: makeLeaf(
       inspectionCa,
-      'smtp.office365.com',
-      ['smtp.office365.com', '*.mail.protection.outlook.com'],
+      SUBMISSION_HOST,
+      [SUBMISSION_HOST, '*.mail.protection.outlook.com'],
       inspectionLeafKey,
     ),
   };

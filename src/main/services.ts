@@ -7,6 +7,7 @@ import { createLabService, type StartLab } from './services-lab';
 import { createOauthService } from './services-oauth';
 import type { ProfileBackend } from './services-profiles';
 import { createCaptureService } from './services-capture';
+import { createIdentifyService } from './services-identify';
 import { createReportsService, type ExportTarget } from './services-reports';
 import { createSecretVault, type SecretCipher } from './services-secrets';
 import { appInfo, listInterfaces, openExternal, type AppIdentity } from './services-system';
@@ -43,7 +44,7 @@ export function createServices(deps: ServiceDeps): Services {
   // The secrets of this session's diagnoses: every report write and export is scanned for them.
   const sessionSecrets: SessionSecrets[] = [];
   const remember = (s: SessionSecrets) => {
-    if (!s.password && !s.oauthToken) return;
+    if (!s.password && !s.oauthToken && !s.snmpCommunity) return;
     sessionSecrets.push(s);
     if (sessionSecrets.length > MAX_SESSION_SECRETS) sessionSecrets.shift();
   };
@@ -61,6 +62,7 @@ export function createServices(deps: ServiceDeps): Services {
   const lab = createLabService(deps.startLab);
   const vault = createSecretVault(deps.secretsFile, deps.cipher);
   const oauth = createOauthService(deps.emit, () => lab.current(), remember);
+  const identify = createIdentifyService(deps.profiles, remember);
 
   return {
     'app:info': () => ok(appInfo(deps.identity, deps.cipher.status())),
@@ -101,9 +103,13 @@ export function createServices(deps: ServiceDeps): Services {
     'capture:sessions': (captureId) => capture.sessions(captureId),
     'capture:save': (args) => capture.save(args),
 
+    'identify:run': (args) => identify.run(args),
+    'identify:cancel': (id) => identify.cancel(id),
+
     async dispose() {
       deps.engine.dispose();
       oauth.dispose();
+      identify.dispose();
       await Promise.all([lab.dispose(), capture.dispose()]);
     },
   };

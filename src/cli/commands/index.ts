@@ -48,6 +48,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./capture')).captureCommand,
   },
   {
+    name: 'identify',
+    summary: "Identify one device's model and firmware over SNMP and IPP (never a sweep)",
+    load: async () => (await import('./identify')).identifyCommand,
+  },
+  {
     name: 'token',
     summary: 'token inspect: read an OAuth access token from stdin and say what it carries (never prints it)',
     load: async () => (await import('./token')).tokenCommand,

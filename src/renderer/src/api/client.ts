@@ -58,6 +58,8 @@ export const client = {
   oauthCancel: (signInId: string) => unwrap(api().oauthCancel(signInId)),
   onOauthEvent: (listener: (payload: OauthEventPayload) => void) => api().onOauthEvent(listener),
   openExternal: (url: string) => unwrap(api().openExternal({ url })),
+  identifyRun: (...args: Parameters<Api['identifyRun']>) => unwrap(api().identifyRun(...args)),
+  identifyCancel: (id: string) => unwrap(api().identifyCancel(id)),
 };
 
 export type Client = typeof client;
