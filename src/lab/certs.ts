@@ -31,6 +31,10 @@ export interface LabCertificates {
   /** Inspection CA (not trusted by anyone) and its leaf covering both names. */
   inspectionCaPem: string;
   inspection: KeyAndCert;
+  /** Leaf for login.microsoftonline.com (the lab's identity platform, HTTPS). */
+  identity: KeyAndCert;
+  /** A certificate the lab's confidential app registration holds (client credentials with a certificate). */
+  appClient: KeyAndCert;
 }
 
 interface Issuer {
@@ -115,7 +119,7 @@ function makeLeaf(issuer: Issuer, commonName: string, dnsNames: string[], keys: 
   return { keyPem: keys.privatePem, certPem: forge.pki.certificateToPem(cert) };
 }
 
-let keysOnce: Promise<[KeyPair, KeyPair, KeyPair]> | undefined;
+let keysOnce: Promise<[KeyPair, KeyPair, KeyPair, KeyPair]> | undefined;
 
 /** Generates every lab certificate (three RSA keys, made in parallel). */
 export async function generateLabCertificates(): Promise<LabCertificates> {
@@ -123,10 +127,10 @@ export async function generateLabCertificates(): Promise<LabCertificates> {
   // RSA key generation dominates start-up (seconds on a busy machine), so a process makes its keys once;
   // certificates (serials, validity) are still new for every lab.
   if (!keysOnce) {
-    keysOnce = Promise.all([newKeyPair(), newKeyPair(), newKeyPair()]);
+    keysOnce = Promise.all([newKeyPair(), newKeyPair(), newKeyPair(), newKeyPair()]);
     keysOnce.catch(() => (keysOnce = undefined)); // a failed attempt is not cached
   }
-  const [caKey, inspectionCaKey, leafKey] = await keysOnce;
+  const [caKey, inspectionCaKey, leafKey, appKey] = await keysOnce;
   const labLeafKey = leafKey;
   const inspectionLeafKey = leafKey;
   const ca = makeCa(LAB_CA_NAME, caKey);
@@ -135,6 +139,9 @@ export async function generateLabCertificates(): Promise<LabCertificates> {
     caPem: ca.certPem,
     submission: makeLeaf(ca, SUBMISSION_HOST, [SUBMISSION_HOST, 'outlook.office365.com'], labLeafKey),
     mx: makeLeaf(ca, 'mail.protection.outlook.com', ['*.mail.protection.outlook.com', 'mail.protection.outlook.com'], labLeafKey),
+    identity: makeLeaf(ca, 'login.microsoftonline.com', ['login.microsoftonline.com'], labLeafKey),
+    // Own key: the app's private key is handed to the client (tests write it to a file), unlike the servers' key.
+    appClient: makeLeaf(ca, 'Device Mail Doctor Lab App', ['lab-app.invalid'], appKey),
     inspectionCaPem: inspectionCa.certPem,
     inspection: makeLeaf(
       inspectionCa,

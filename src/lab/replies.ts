@@ -50,6 +50,8 @@ export const R = {
     '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.',
   authBasicDisabled: '535 5.7.139 Authentication unsuccessful, basic authentication is disabled.',
   authOauthFailed: '535 5.7.3 Authentication unsuccessful',
+  /** Announced by the Exchange team for Basic auth once it is off (catalog-oauth.ts S_BASIC_RETIRE). */
+  basicAuthNotSupported: '550 5.7.30 Basic authentication is not supported for Client Submission.',
   concurrentLimit:
     '432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information.',
 

@@ -22,13 +22,31 @@ import { R, bannedIp, sendAsDenied, serverBusy } from './replies';
 export interface ScenarioSymptom {
   endpoint: 'submission' | 'mx' | 'both';
   /** Protocol step: `tls` = handshake fails/differs, `banner`/`silence` = right after connect. */
-  at: 'banner' | 'silence' | 'tls' | 'auth' | 'mail' | 'rcpt' | 'data' | 'none';
+  at: 'banner' | 'silence' | 'tls' | 'auth' | 'mail' | 'rcpt' | 'data' | 'none' | 'token';
   /** Reply code and enhanced status code the client sees (null when the symptom is not a reply). */
   code: number | null;
   enhanced: string | null;
 }
 
+/** What the identity platform and the XOAUTH2 check do differently in a scenario (default: all healthy). */
+export interface OauthBehaviour {
+  /** Tokens are issued for Microsoft Graph instead of Exchange Online (the app asks for the wrong resource). */
+  audience?: 'graph';
+  /** Issued tokens are already expired (a device with a stale token / wrong clock). */
+  expired?: boolean;
+  /** Nobody consented: the device code flow ends in AADSTS65001; client credentials get a token without roles. */
+  consentMissing?: boolean;
+  /** Conditional Access: every token request ends in AADSTS53003. */
+  blockedByPolicy?: boolean;
+  /** The confidential app's service principal is not registered in Exchange Online (New-ServicePrincipal). */
+  noServicePrincipal?: boolean;
+  /** The service principal has no permission on the mailbox (Add-MailboxPermission). */
+  noMailboxPermission?: boolean;
+}
+
 export interface ScenarioSpec {
+  /** Identity platform / XOAUTH2 behaviour (OAuth scenarios). */
+  oauth?: OauthBehaviour;
   summary: string;
   symptom: ScenarioSymptom;
   /** Reply to AUTH LOGIN with the right password (wrong-password: to any password). */
@@ -169,6 +187,50 @@ export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
       "The site's public IP changed: the relay connector still holds tenant.staleConnectorIp, so relay (external recipients) from tenant.connectorIp is not attributed to the tenant.",
     symptom: { endpoint: 'mx', at: 'rcpt', code: 550, enhanced: '5.7.64' },
     connectorIpChanged: true,
+  },
+  'basic-auth-default-off': {
+    summary:
+      'After the end-of-December-2026 default: Basic auth for SMTP AUTH is off, AUTH LOGIN gets 550 5.7.30 Basic authentication is not supported for Client Submission; XOAUTH2 works.',
+    symptom: { endpoint: 'submission', at: 'auth', code: 550, enhanced: '5.7.30' },
+    basicAuthReply: R.basicAuthNotSupported,
+  },
+  'oauth-healthy-delegated': {
+    summary: 'OAuth works for a user: device code sign-in issues a token with scp SMTP.Send for the mailbox, XOAUTH2 gets 235.',
+    symptom: NONE,
+  },
+  'oauth-healthy-app': {
+    summary: "OAuth works app-only: client credentials (secret or certificate) issue a token with roles SMTP.SendAsApp; the app's service principal is registered in Exchange and has FullAccess on the mailbox.",
+    symptom: NONE,
+  },
+  'oauth-no-service-principal': {
+    summary: "App-only token is fine, but the app's service principal was never registered in Exchange Online (New-ServicePrincipal): XOAUTH2 → 535 5.7.3.",
+    symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.3' },
+    oauth: { noServicePrincipal: true },
+  },
+  'oauth-no-mailbox-permission': {
+    summary: 'App-only token is fine and the service principal is registered, but it has no permission on the mailbox (Add-MailboxPermission): XOAUTH2 → 535 5.7.3.',
+    symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.3' },
+    oauth: { noMailboxPermission: true },
+  },
+  'oauth-wrong-audience': {
+    summary: 'The app asks for Microsoft Graph: tokens carry aud https://graph.microsoft.com, XOAUTH2 → 535 5.7.3.',
+    symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.3' },
+    oauth: { audience: 'graph' },
+  },
+  'oauth-expired': {
+    summary: 'Tokens arrive already expired (exp in the past: a stale token or a device clock far off): XOAUTH2 → 535 5.7.3.',
+    symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.3' },
+    oauth: { expired: true },
+  },
+  'oauth-consent-missing': {
+    summary: 'Nobody consented to the app: the device code sign-in ends in AADSTS65001; client credentials get a token without roles (XOAUTH2 → 535 5.7.3).',
+    symptom: { endpoint: 'submission', at: 'token', code: null, enhanced: null },
+    oauth: { consentMissing: true },
+  },
+  'oauth-blocked-by-policy': {
+    summary: 'A Conditional Access policy blocks token issuance: every token request ends in AADSTS53003.',
+    symptom: { endpoint: 'submission', at: 'token', code: null, enhanced: null },
+    oauth: { blockedByPolicy: true },
   },
 };
 

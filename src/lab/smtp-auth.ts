@@ -1,5 +1,6 @@
 // AUTH on the lab's submission endpoint: LOGIN and XOAUTH2 only, only after STARTTLS + EHLO, outcome decided
 // by the scenario (scenarios.ts) and the 3-sessions-per-mailbox limit.
+import { checkXoauth2 } from './identity/xoauth2';
 import { R } from './replies';
 import type { LabSmtpSession } from './smtp-session';
 
@@ -51,8 +52,29 @@ export function continueAuth(s: LabSmtpSession, line: string, mode = s.mode): vo
   }
   const m = /^user=([^\x01]*)\x01auth=Bearer ([^\x01]*)\x01\x01$/.exec(text);
   const user = m?.[1] ?? '';
-  const valid = m !== null && isMailbox(s, user) && m[2] === s.ctx.tenant.oauthToken;
-  finish(s, user, valid ? (s.spec.oauthReply ?? null) : R.authOauthFailed);
+  if (m === null) return finish(s, user, R.authOauthFailed);
+  // Token validation is asynchronous (signature check); the session waits in command mode meanwhile.
+  s.mode = 'auth-xoauth2-checking';
+  xoauth2Outcome(s, user, m[2] ?? '').then(
+    (refusal) => {
+      if (s.mode !== 'auth-xoauth2-checking') return;
+      s.mode = 'command';
+      finish(s, user, refusal);
+      s.resume();
+    },
+    () => {
+      if (s.mode !== 'auth-xoauth2-checking') return;
+      s.mode = 'command';
+      finish(s, user, R.authOauthFailed);
+      s.resume();
+    },
+  );
+}
+
+/** Null = token accepted by policy; otherwise the reply. Every token problem is the same 535 5.7.3, as in EXO. */
+async function xoauth2Outcome(s: LabSmtpSession, user: string, token: string): Promise<string | null> {
+  const verdict = await checkXoauth2(s.ctx.identity.key, s.ctx.identity.oauth, s.spec.oauth ?? {}, user, token, isMailbox(s, user));
+  return verdict === 'ok' ? (s.spec.oauthReply ?? null) : R.authOauthFailed;
 }
 
 function isMailbox(s: LabSmtpSession, user: string): boolean {

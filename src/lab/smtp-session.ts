@@ -8,6 +8,8 @@ import { SCENARIO_SPECS, type ScenarioSpec } from './scenarios';
 import { banner, pickIdentity, type ServerIdentity } from './server-identity';
 import type { LabLimits, LabMessage, LabTenant, ScenarioName } from './types';
 import { REFUSED_AFTER_HANDSHAKE, type TlsProfiles } from './tls-profiles';
+import type { SigningKey } from './identity/tokens';
+import type { LabOauthTenant } from './identity/state';
 
 /** What every session of one lab shares. */
 export interface LabContext {
@@ -18,9 +20,21 @@ export interface LabContext {
   /** Authenticated sessions per mailbox (lower-case address), across both endpoints. */
   authSessions: Map<string, number>;
   scenario(): ScenarioName;
+  /** The identity platform's signing key and the tenant's OAuth state (XOAUTH2 validation). */
+  identity: { key: SigningKey; oauth: LabOauthTenant };
 }
 
-export type Mode = 'command' | 'auth-login-user' | 'auth-login-pass' | 'auth-xoauth2' | 'data' | 'bdat' | 'upgrading' | 'closed';
+export type Mode =
+  | 'command'
+  | 'auth-login-user'
+  | 'auth-login-pass'
+  | 'auth-xoauth2'
+  /** An XOAUTH2 token is being verified: later bytes wait in the buffer until resume(). */
+  | 'auth-xoauth2-checking'
+  | 'data'
+  | 'bdat'
+  | 'upgrading'
+  | 'closed';
 
 export class LabSmtpSession {
   readonly id: ServerIdentity;
@@ -141,11 +155,17 @@ export class LabSmtpSession {
     this.storedBytes += Math.min(bytes, room);
   }
 
+  /** Processes bytes that arrived while the session was busy (asynchronous XOAUTH2 check). */
+  resume(): void {
+    if (this.buf.length > 0) this.receive(Buffer.alloc(0));
+  }
+
   private receive(chunk: Buffer): void {
     if (this.mode === 'closed' || this.mode === 'upgrading') return;
     this.resetIdle();
     this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
-    while (this.buf.length > 0 && (this.mode as Mode) !== 'closed' && (this.mode as Mode) !== 'upgrading') {
+    if (this.mode === 'auth-xoauth2-checking') return;
+    while (this.buf.length > 0 && (this.mode as Mode) !== 'closed' && (this.mode as Mode) !== 'upgrading' && (this.mode as Mode) !== 'auth-xoauth2-checking') {
       if (this.mode === 'bdat') {
         const take = Math.min(this.bdatRemaining, this.buf.length);
         if (this.bdatError === null) this.appendMessage(this.buf.subarray(0, take).toString('utf8'));

@@ -21,8 +21,35 @@ export const SCENARIOS = [
   'reject-direct-send',
   'unregistered-sender-domain',
   'connector-ip-changed',
+  // OAuth (issue 10): the identity platform and XOAUTH2 validation; see scenarios.ts.
+  'basic-auth-default-off',
+  'oauth-healthy-delegated',
+  'oauth-healthy-app',
+  'oauth-no-service-principal',
+  'oauth-no-mailbox-permission',
+  'oauth-wrong-audience',
+  'oauth-expired',
+  'oauth-consent-missing',
+  'oauth-blocked-by-policy',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
+
+export interface LabOauthTenant {
+  /** Directory (tenant) id. */
+  tenantId: string;
+  /** Public client (delegated, device code flow), e.g. the device vendor's or the customer's app. */
+  publicClientId: string;
+  /** Confidential client (app-only, client credentials). */
+  confidentialClientId: string;
+  /** The confidential client's secret (lab only; treat as a secret anyway: tests prove it never leaks). */
+  clientSecret: string;
+  /** The confidential client's certificate (PEM) and private key (PEM, PKCS#8). */
+  clientCertPem: string;
+  clientKeyPem: string;
+  /** Object ids: the mailbox user's, and the confidential app's service principal (enterprise application). */
+  userObjectId: string;
+  servicePrincipalObjectId: string;
+}
 
 export interface LabEndpoint {
   /** The real-world name this endpoint impersonates (SNI, certificate, banner), e.g. smtp.office365.com. */
@@ -56,8 +83,10 @@ export interface LabTenant {
   otherSender: string;
   internalRecipient: string;
   externalRecipient: string;
-  /** Bearer token the lab accepts in AUTH XOAUTH2 for the mailbox (lab only). */
+  /** A delegated access token (signed JWT) the lab accepts in AUTH XOAUTH2 for the mailbox (lab only). */
   oauthToken: string;
+  /** The tenant as the identity platform sees it (tenant id, app registrations, secrets: lab only). */
+  oauth: LabOauthTenant;
   /** In connector-ip-changed, the (old) address the connector still holds instead of connectorIp. */
   staleConnectorIp: string;
 }
@@ -71,6 +100,8 @@ export interface Lab {
   /** CA that signs the lab's "Microsoft" certificates; trust it via extraCaPem / --ca. */
   caPem: string;
   tenant: LabTenant;
+  /** The simulated Microsoft identity platform (HTTPS, lab CA). */
+  identity: LabIdentityEndpoint;
   /** Maps the real names/ports to the lab's loopback ports (for --connect-to). */
   connectTo: ConnectToRule[];
   /** Messages accepted so far (bounded). */
@@ -79,12 +110,27 @@ export interface Lab {
   close(): Promise<void>;
 }
 
+export interface LabIdentityEndpoint {
+  /** login.microsoftonline.com (SNI, certificate); reach it at address:port (connectTo has the rule). */
+  host: string;
+  address: string;
+  port: number;
+  /** https://login.microsoftonline.com:PORT */
+  base: string;
+  /** The authority msal-node uses for the lab tenant: `${base}/${tenant}/v2.0` (tenant: domain or id). */
+  authority(tenant?: string): string;
+  /** Plays the user of the device code flow: approves (or declines) the code; false when unknown or expired. */
+  approve(userCode: string, deny?: boolean): boolean;
+}
+
 export interface StartLabOptions {
   scenario?: ScenarioName;
   /** Loopback address to listen on; default 127.0.0.1. */
   address?: string;
   /** Fixed ports (0 = ephemeral, the default). */
-  ports?: { submission?: number; mx?: number; dns?: number };
+  ports?: { submission?: number; mx?: number; dns?: number; identity?: number };
+  /** Device code poll interval the identity platform announces, in seconds (default 5, as Entra). */
+  devicePollSeconds?: number;
   /** Override the lab's bounds (tests use short ones). */
   limits?: Partial<LabLimits>;
 }

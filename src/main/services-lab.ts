@@ -9,7 +9,8 @@ export function labInfo(lab: Lab): LabInfo {
     scenario: lab.scenario,
     connectTo: lab.connectTo,
     caPem: lab.caPem,
-    tenant: lab.tenant,
+    // The renderer never gets the lab's ready-made token or its app's private key.
+    tenant: { ...lab.tenant, oauthToken: '', oauth: { ...lab.tenant.oauth, clientKeyPem: '' } },
     dnsServer: lab.dns.address.includes(':') ? `[${lab.dns.address}]:${lab.dns.port}` : `${lab.dns.address}:${lab.dns.port}`,
     submission: lab.submission,
     mx: lab.mx,
@@ -48,5 +49,7 @@ export function createLabService(startLab: StartLab) {
         return ok(null);
       }),
     dispose: () => serial(stop),
+    /** The running lab, if any (the OAuth sign-in points msal-node at its identity platform). */
+    current: (): Lab | null => current,
   };
 }

@@ -4,6 +4,7 @@ import { ok } from '../shared/ipc';
 import type { Handlers } from './ipc-dispatch';
 import { createDiagnoseService } from './services-diagnose';
 import { createLabService, type StartLab } from './services-lab';
+import { createOauthService } from './services-oauth';
 import type { ProfileBackend } from './services-profiles';
 import { createCaptureService } from './services-capture';
 import { createIdentifyService } from './services-identify';
@@ -60,6 +61,7 @@ export function createServices(deps: ServiceDeps): Services {
   });
   const lab = createLabService(deps.startLab);
   const vault = createSecretVault(deps.secretsFile, deps.cipher);
+  const oauth = createOauthService(deps.emit, () => lab.current(), remember);
   const identify = createIdentifyService(deps.profiles, remember);
 
   return {
@@ -72,6 +74,10 @@ export function createServices(deps: ServiceDeps): Services {
     'lab:scenarios': () => lab.scenarios(),
     'lab:start': ({ scenario }) => lab.start(scenario),
     'lab:stop': () => lab.stop(),
+
+    'oauth:inspect': (a) => oauth.inspect(a),
+    'oauth:sign-in': (a) => oauth.signIn(a),
+    'oauth:cancel': (id) => oauth.cancel(id),
 
     'profiles:list': async () => ok(await deps.profiles.list()),
     'profiles:import': ({ text }) => deps.profiles.import(text),
@@ -102,6 +108,7 @@ export function createServices(deps: ServiceDeps): Services {
 
     async dispose() {
       deps.engine.dispose();
+      oauth.dispose();
       identify.dispose();
       await Promise.all([lab.dispose(), capture.dispose()]);
     },

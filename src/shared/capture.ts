@@ -46,6 +46,21 @@ export const CapturedAuthSchema = z.object({
   passwordLength: z.number().int().nonnegative(),
   /** Kinds of characters old firmware is known to mangle, e.g. ["non-ascii", "&", "space"]. */
   riskyCharacters: z.array(text).max(20),
+  /** XOAUTH2 only: the token's claims as decoded at capture (the token itself is never kept). */
+  oauth: z
+    .object({
+      readable: z.boolean(),
+      kind: z.enum(['delegated', 'app', 'unknown']),
+      aud: z.array(text).max(10),
+      scp: z.array(text).max(50),
+      roles: z.array(text).max(50),
+      /** Expiry, seconds since the epoch. */
+      exp: z.number().nullable(),
+      tid: text.nullable(),
+      upn: text.nullable(),
+      appid: text.nullable(),
+    })
+    .optional(),
 });
 export type CapturedAuth = z.infer<typeof CapturedAuthSchema>;
 

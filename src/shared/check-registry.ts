@@ -107,6 +107,8 @@ export type CheckDetailsMap = {
   'tls.device': { device?: string; maxTls?: TlsVersion | null; cipherFamily?: string; considered?: string[]; via?: string[] };
   'device.auth': { device?: string; deviceMechanisms?: string[]; oauth?: boolean; serverMechanisms?: string[] | null; usable?: string[] };
   'smtp.auth': { mechanism?: string | null; offered?: string[] };
+  /** OAuth token acquisition (main/oauth): the flow and the token's claims (never the token). */
+  'oauth.token': { flow?: string; kind?: string; aud?: string[]; scp?: string[]; roles?: string[]; tid?: string | null; upn?: string | null; oid?: string | null; appid?: string | null; expires?: string | null; claims?: string };
   'envelope.internal': EnvelopeDetails;
   'envelope.external': EnvelopeDetails;
   send: { from?: string; to?: string[]; subject?: string; response?: string; messageId?: string; error?: string; possiblyDelivered?: boolean };
@@ -177,6 +179,7 @@ export const CHECK_REGISTRY: { readonly [K in CheckKind]: KindSpec } = {
     proves: {},
   },
   'smtp.auth': { scope: 'endpoint', title: { ja: 'サインイン (SMTP AUTH)', en: 'Sign-in (SMTP AUTH)' }, decides: { submission: ['submission'] }, proves: { submission: [P.auth] } },
+  'oauth.token': { scope: 'tenant', title: { ja: 'OAuth トークンの取得と内容', en: 'OAuth token' }, decides: ['submission'], proves: [] },
   'envelope.internal': {
     scope: 'endpoint',
     title: { ja: '差出人と社内宛先 (MAIL FROM / RCPT TO)', en: 'MAIL FROM / RCPT TO (internal recipient)' },

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { DiagnoseRequestSchema, DiagnosisSchema, LangSchema, MethodSchema, type ConnectToRule, type StepEvent } from './model';
 import { JobSchema, ReportIdSchema, ReportSchema, type Report, type ReportSummary } from './report';
 import type { CaptureDiagnosis } from './capture';
+import type { FindingRef } from './model';
+import type { TokenClaims } from './oauth/claims';
 import { IdentifyRequestSchema, type IdentifyEvidence } from './identify';
 import type { LoadedProfileFile, Origin } from './profiles-resolve';
 import { SCENARIOS, type LabEndpoint, type LabTenant, type ScenarioName } from '../lab/types';
@@ -227,6 +229,18 @@ export const INVOKE = {
   'secrets:recall': def<string | null>()('secretRecall', z.tuple([z.object({ key: SecretKeySchema })])),
   'secrets:forget': def<null>()('secretForget', z.tuple([z.object({ key: SecretKeySchema })])),
 
+  // OAuth (issue 10): read a token's claims (never stored), and the device code sign-in with msal-node in main.
+  'oauth:inspect': def<TokenInspected>()(
+    'oauthInspect',
+    z.tuple([z.object({ token: z.string().min(1).max(16_384), tenantId: z.string().max(60).optional(), user: z.string().max(320).optional() })]),
+  ),
+  /** Starts a device code sign-in; the code and the outcome arrive as `oauth:event`. `lab`: against the running lab. */
+  'oauth:sign-in': def<OauthSignInStarted>()(
+    'oauthSignIn',
+    z.tuple([z.object({ tenant: z.string().min(1).max(253), clientId: z.string().min(1).max(60), lab: z.boolean().default(false) })]),
+  ),
+  'oauth:cancel': def<null>()('oauthCancel', z.tuple([IdSchema])),
+
   /** Only vetted https links (Microsoft docs, vendor docs from profile sources) are opened. */
   'shell:open-external': def<null>()('openExternal', z.tuple([z.object({ url: z.string().min(1).max(2048) })])),
 
@@ -337,7 +351,25 @@ export interface CaptureEventPayload {
   event: CaptureEvent;
 }
 
+export interface TokenInspected {
+  claims: TokenClaims;
+  findings: FindingRef[];
+}
+export interface OauthSignInStarted {
+  signInId: string;
+}
+export type OauthEvent =
+  | { type: 'code'; userCode: string; verificationUri: string; expiresIn: number }
+  /** The token goes to the renderer's memory only (like a typed password) for this session's diagnosis. */
+  | { type: 'done'; ok: true; token: string; claims: TokenClaims | null; findings: FindingRef[] }
+  | { type: 'done'; ok: false; finding: FindingRef };
+export interface OauthEventPayload {
+  signInId: string;
+  event: OauthEvent;
+}
+
 export const EVENTS = {
+  'oauth:event': event<OauthEventPayload>()('onOauthEvent'),
   'diagnose:event': event<DiagnoseEventPayload>()('onDiagnoseEvent'),
   'diagnose:failed': event<DiagnoseFailedPayload>()('onDiagnoseFailed'),
   'capture:event': event<CaptureEventPayload>()('onCaptureEvent'),

@@ -6,6 +6,8 @@ export interface SessionSecrets {
   user?: string | undefined;
   password?: string | undefined;
   oauthToken?: string | undefined;
+  /** An OAuth app's client secret (client credentials flow). */
+  clientSecret?: string | undefined;
   /** A non-default SNMP community given to identify (the factory default "public" is not a secret). */
   snmpCommunity?: string | undefined;
 }
@@ -50,7 +52,7 @@ function htmlEscape(s: string): string {
 export function secretForms(secrets: SessionSecrets): string[] {
   const forms = new Set<string>();
   const user = secrets.user ?? '';
-  for (const secret of [secrets.password, secrets.oauthToken, secrets.snmpCommunity]) {
+  for (const secret of [secrets.password, secrets.oauthToken, secrets.clientSecret, secrets.snmpCommunity]) {
     if (!secret) continue;
     const variants = [secret, JSON.stringify(secret).slice(1, -1), htmlEscape(secret), encodeURIComponent(secret)];
     for (const v of variants) forms.add(v);

@@ -7,6 +7,9 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { runDiagnosis } from '../../main/engine/run';
+import { acquireToken } from '../../main/oauth/acquire';
+import { tokenCheck } from '../../main/oauth/token-check';
+import { deviceCodeText, oauthInput } from './diagnose-oauth';
 import { createReportStore, defaultReportsDir, isStoreError, saveDiagnosisAsReport } from '../../main/store';
 import { loadProfiles } from '../../main/store/profiles-loader';
 import { resolveProfileRef, toDeviceProfile } from '../../shared/profiles-resolve';
@@ -22,6 +25,9 @@ const HELP = `Usage: device-mail-doctor diagnose --method submission|direct-send
 
 Target:   --host NAME  --port N  --domain contoso.com  --from ADDR  --to ADDR (repeatable)
 Sign-in:  --user ADDR  --password-stdin | --password-env VAR   --oauth-token-env VAR
+          --auth basic|oauth-device-code|oauth-client-credentials  --tenant DOMAIN|ID  --client-id GUID
+          [--client-secret-env VAR | --client-cert FILE --client-cert-key FILE]  [--authority URL]
+          (device code: the sign-in URL and code are printed to stderr; Ctrl+C cancels the wait)
 Device:   --device-profile ID  --device-tls-max 1.0|1.1|1.2|1.3  --device-ciphers ecdhe|rsa|any|<openssl list>
 Relay:    --expected-ip IP (the static IP the connector holds)
 Network:  --bind ADDR  --connect-to HOST:PORT:ADDR:PORT (repeatable)  --dns-server ADDR[:PORT]  --ca FILE
@@ -48,6 +54,8 @@ const OPTIONS = {
   password: { type: 'string' },
   save: { type: 'boolean' }, report: { type: 'string' }, customer: { type: 'string' }, site: { type: 'string' },
   'reports-dir': { type: 'string' },
+  auth: { type: 'string' }, tenant: { type: 'string' }, 'client-id': { type: 'string' }, 'client-secret-env': { type: 'string' },
+  'client-cert': { type: 'string' }, 'client-cert-key': { type: 'string' }, authority: { type: 'string' }, 'client-secret': { type: 'string' },
 } as const;
 
 function int(flag: string, v: string | undefined, min: number, max: number): number | undefined {
@@ -149,7 +157,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--${flag} must be one line of at most 200 characters`);
     }
   }
-  const sec = await secrets(v, io);
+  const oauth = await oauthInput(v, io);
+  const sec: { password?: string; oauthToken?: string | undefined } = oauth ? {} : await secrets(v, io);
   const built = buildDiagnoseRequest({
     method: method.data,
     host: v.host,
@@ -175,10 +184,31 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   // Ctrl+C is the technician's Cancel: the report of what ran so far is still printed, marked cancelled.
   const live = io.stdin === process.stdin;
-  const d = await withInterrupt((signal) => runDiagnosis(parsed.data, { signal }), live ? ['SIGINT'] : []);
+  const clientSecret = oauth?.clientSecret;
+  const d = await withInterrupt(async (signal) => {
+    const priorChecks = [];
+    if (oauth) {
+      // The token is obtained the way the device would (msal-node), kept in memory for this one run.
+      const t0 = performance.now();
+      const r = await acquireToken({
+        ...oauth,
+        extraCaPem: parsed.data.extraCaPem,
+        connectTo: parsed.data.target.connectTo,
+        signal,
+        onDeviceCode: (info) => io.stderr.write(deviceCodeText(info, lang)),
+      });
+      priorChecks.push(tokenCheck(r, 0, performance.now() - t0, { user: parsed.data.target.user }));
+      if (r.ok) parsed.data.oauthToken = r.token;
+      sec.oauthToken = r.ok ? r.token : undefined;
+    }
+    return runDiagnosis(parsed.data, { signal, priorChecks });
+  }, live ? ['SIGINT'] : []);
   let text = v.json ? `${JSON.stringify(diagnosisJson(d, lang), null, 2)}\n` : renderHuman(d, lang);
   // Last line of defence: the secret never reaches the terminal, in any encoding.
-  const forms = secretForms({ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken });
+  const forms = [
+    ...secretForms({ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }),
+    ...(clientSecret ? secretForms({ clientSecret }) : []),
+  ];
   if (findSecret(text, forms)) text = scrubSecrets(text, forms, '<redacted>');
   io.stdout.write(text);
   if (v.save) {
@@ -190,7 +220,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         store,
         d,
         { customer: v.customer ?? '', site: v.site ?? '', device: { model: d.device?.label ?? '', ...(d.device ? { profileId: d.device.id } : {}) } },
-        [{ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }],
+        [{ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }, ...(clientSecret ? [{ clientSecret }] : [])],
         v.report ? { reportId: v.report } : {},
       );
       await store.flush();

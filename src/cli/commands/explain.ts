@@ -2,7 +2,7 @@
 // Exit 0 = nothing wrong recognised, 1 = problems found, 2 = bad input.
 import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
-import { classify } from '../../shared/findings/classify';
+import { classifyOauthText } from '../../shared/oauth/classify-oauth';
 import type { Actor, Lang, RenderedFinding } from '../../shared/model';
 import { ACTOR_LABELS } from '../../shared/vocabulary';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
@@ -16,7 +16,8 @@ const MAX_CONTROL_SHARE = 0.1;
 const HELP = `Usage: device-mail-doctor explain "<reply or error text>" [--vendor NAME] [--model ID] [--json] [--lang ja|en]
        device-mail-doctor explain - [--json] [--lang ja|en]     (read the text from stdin, up to 1 MB)
 
-Explains an SMTP reply, NDR line, printer log line or client error: cause, fix and who must act.
+Explains an SMTP reply, NDR line, printer log line, client error or sign-in error (AADSTS...): cause, fix and
+who must act. A pasted AUTH XOAUTH2 line is decoded to read the token's claims; the token is never printed.
 A device's own code or message (e.g. Xerox "016-764", Sharp "Token update failed") is looked up in the
 vendors' published codes; --vendor / --model narrow it to one vendor or model and say when it publishes none.
 Exit codes: 0 nothing wrong recognised, 1 problems found, 2 bad input.
@@ -108,8 +109,11 @@ export const explainCommand: CliCommand = {
     const arg = positionals[0] ?? '';
     const text = arg === '-' ? await readStdin(io.stdin) : arg;
     checkText(text);
-    const device = await vendorLookup(text, { vendor: values.vendor, model: values.model });
-    const findings = classify({ text }).map((ref) => renderFinding(ref, lang));
+    // OAuth-aware: AADSTS texts, and an AUTH XOAUTH2 line (decoded, never echoed) before its 535. The vendor
+    // lookup reads the text with every token hidden.
+    const oauth = classifyOauthText(text);
+    const device = await vendorLookup(oauth.safeText, { vendor: values.vendor, model: values.model });
+    const findings = oauth.findings.map((ref) => renderFinding(ref, lang));
     const deviceSpoke = device.matches.length > 0 || device.nothingPublished.length > 0;
     if (values.json === true) {
       writeJson(io, {

@@ -52,4 +52,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "Identify one device's model and firmware over SNMP and IPP (never a sweep)",
     load: async () => (await import('./identify')).identifyCommand,
   },
+  {
+    name: 'token',
+    summary: 'token inspect: read an OAuth access token from stdin and say what it carries (never prints it)',
+    load: async () => (await import('./token')).tokenCommand,
+  },
 ];

@@ -33,7 +33,8 @@ interface LabInfo {
   caFile: string;
   tenant: Lab['tenant'];
   connectTo: Lab['connectTo'];
-  diagnose: { submission: string; directSend: string; relay: string };
+  identity: string;
+  diagnose: { submission: string; directSend: string; relay: string; oauthDeviceCode: string; oauthClientCredentials: string };
 }
 
 function describeLab(lab: Lab, caFile: string): LabInfo {
@@ -53,11 +54,15 @@ function describeLab(lab: Lab, caFile: string): LabInfo {
     mx: lab.mx,
     dns: lab.dns,
     caFile,
-    tenant: t,
+    // Never the ready-made token or the app's private key: tokens are obtained by diagnose --auth.
+    tenant: { ...t, oauthToken: '(not shown: use diagnose --auth oauth-device-code)', oauth: { ...t.oauth, clientKeyPem: '(not shown)', clientCertPem: '(not shown)' } },
     connectTo: lab.connectTo,
+    identity: lab.identity.base,
     diagnose: {
       submission: `DMD_LAB_PASSWORD='${t.password}' ${base} --method submission --user ${t.mailbox} --password-env DMD_LAB_PASSWORD --to ${t.externalRecipient} --send ${common}`,
       directSend: `${base} --method direct-send --to ${t.internalRecipient} ${common}`,
+      oauthDeviceCode: `${base} --method submission --user ${t.mailbox} --to ${t.internalRecipient} --auth oauth-device-code --tenant ${t.domain} --client-id ${t.oauth.publicClientId} --authority ${lab.identity.authority(t.domain)} ${rule({ host: lab.identity.host, port: lab.identity.port, toHost: lab.identity.address, toPort: lab.identity.port })} ${common}`,
+      oauthClientCredentials: `DMD_LAB_CLIENT_SECRET='${t.oauth.clientSecret}' ${base} --method submission --user ${t.mailbox} --to ${t.internalRecipient} --auth oauth-client-credentials --tenant ${t.domain} --client-id ${t.oauth.confidentialClientId} --client-secret-env DMD_LAB_CLIENT_SECRET --authority ${lab.identity.authority(t.domain)} ${rule({ host: lab.identity.host, port: lab.identity.port, toHost: lab.identity.address, toPort: lab.identity.port })} ${common}`,
       relay: `${base} --method relay --bind ${t.connectorIp} --expected-ip ${t.connectorIp} --to ${t.externalRecipient} ${common}`,
     },
   };
@@ -101,13 +106,16 @@ function printHuman(io: CliIo, info: LabInfo, lang: Lang): void {
     `  ${x.dns}: ${info.dns.address}:${info.dns.port} (UDP/TCP)`,
     `  ${x.ca}: ${info.caFile}`,
     x.tenant,
-    `  ${t.domain}  mailbox ${t.mailbox}  ${x.password} ${t.password}  XOAUTH2 token ${t.oauthToken}`,
+    `  ${t.domain}  mailbox ${t.mailbox}  ${x.password} ${t.password}`,
+    `  OAuth: tenant id ${t.oauth.tenantId}  identity ${info.identity}  (device code: approve at ${info.identity}/devicelogin)`,
     `  internal ${t.internalRecipient}  external ${t.externalRecipient}  other sender ${t.otherSender}`,
     `  ${x.site}: ${t.connectorIp}   ${x.stale}: ${t.staleConnectorIp}`,
     `${x.diagnose}:`,
     `  ${info.diagnose.submission}`,
     `  ${info.diagnose.directSend}`,
     `  ${info.diagnose.relay}`,
+    `  ${info.diagnose.oauthDeviceCode}`,
+    `  ${info.diagnose.oauthClientCredentials}`,
     x.stop,
   ];
   io.stdout.write(`${lines.join('\n')}\n`);

@@ -4,6 +4,8 @@ import type { CaptureDiagnosis, CapturedSession } from '../../shared/capture';
 import type { FindingRef, Method } from '../../shared/model';
 import type { FindingCode } from '../../shared/findings/codes';
 import { catalogEntry } from '../../shared/findings/catalog';
+import type { TokenClaims } from '../../shared/oauth/claims';
+import { inspectClaims, oauthRejected, userMismatch } from '../../shared/oauth/inspect';
 import { classify } from '../../shared/findings/classify';
 
 /** Exchange Online's default maximum message size for client submission / inbound, in bytes (35 MB). */
@@ -28,6 +30,24 @@ const GOOD_EHLO = new RegExp(`^(?:\\[(?:IPv6:)?[0-9A-Fa-f:.]+\\]|${LABEL}(?:\\.$
 function add(out: FindingRef[], code: FindingCode, params: Record<string, string>, evidence: string[]): void {
   if (out.some((f) => f.code === code)) return;
   out.push({ code, params, evidence, predicted: true });
+}
+
+/** The device signed in with XOAUTH2: what Exchange Online would make of its token, from the claims alone. */
+function xoauth2Findings(auth: NonNullable<CapturedSession['auth']>, out: FindingRef[]): void {
+  const o = auth.oauth;
+  if (!o) return;
+  const nowSec = Math.floor(Date.now() / 1000);
+  const expected = '535 5.7.3 Authentication unsuccessful (what Exchange Online would answer)';
+  if (!o.readable) {
+    add(out, 'OAUTH_REJECTED', { reply: expected, causes: 'token-unreadable', fixes: 'token-unreadable' }, ['the XOAUTH2 token is not a readable JWT']);
+    return;
+  }
+  const claims: TokenClaims = { ...o, iss: null, nbf: null, iat: null, oid: null, appDisplayName: null, ver: null };
+  for (const f of inspectClaims(claims, { nowSec, xoauth2User: auth.user })) add(out, f.code, f.params ?? {}, f.evidence ?? []);
+  if (userMismatch(claims, auth.user)) {
+    const r = oauthRejected(expected, claims, { nowSec, xoauth2User: auth.user });
+    add(out, 'OAUTH_REJECTED', r.params ?? {}, [`XOAUTH2 user ${auth.user} ≠ token user ${o.upn ?? ''}`]);
+  }
 }
 
 function tlsFindings(s: CapturedSession, method: Method, out: FindingRef[]): void {
@@ -75,6 +95,7 @@ export function diagnoseCapture(s: CapturedSession, opts: CaptureDiagnoseOptions
         `password (${s.auth.passwordLength} characters) holds characters old firmware may mangle: ${s.auth.riskyCharacters.join(', ')}`,
       ]);
     }
+    if (s.auth?.oauth) xoauth2Findings(s.auth, out);
   }
   const tenant = new Set((opts.tenantDomains ?? s.messages.map((m) => domainOf(m.mailFrom))).map((d) => d.toLowerCase()));
   for (const m of s.messages) {

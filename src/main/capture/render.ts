@@ -27,7 +27,13 @@ export function renderCaptureHuman(d: CaptureDiagnosis, n: number, lang: Lang): 
   } else lines.push(`   TLS: ${ja ? 'なし (平文)' : 'none (plain text)'}`);
   if (s.auth) {
     const risky = s.auth.riskyCharacters.length ? `; ${ja ? '注意が必要な文字' : 'risky characters'}: ${s.auth.riskyCharacters.join(' ')}` : '';
-    lines.push(`   AUTH ${safe(s.auth.mechanism)}: ${safe(s.auth.user)} (${s.auth.passwordSent ? `${ja ? 'パスワード' : 'password'} ${s.auth.passwordLength} ${ja ? '文字' : 'characters'}` : ja ? 'パスワードなし' : 'no password'}${risky})`);
+    const o = s.auth.oauth;
+    if (o) {
+      const claims = o.readable
+        ? `aud ${safe(o.aud.join(' '))}; ${safe([...o.scp, ...o.roles].join(' ') || '-')}; upn ${safe(o.upn ?? '-')}; exp ${o.exp === null ? '-' : new Date(o.exp * 1000).toISOString()}`
+        : ja ? 'JWT として読めません' : 'not a readable JWT';
+      lines.push(`   AUTH XOAUTH2: ${safe(s.auth.user)} (${ja ? 'トークン（保存しません）' : 'token (not kept)'}: ${claims})`);
+    } else lines.push(`   AUTH ${safe(s.auth.mechanism)}: ${safe(s.auth.user)} (${s.auth.passwordSent ? `${ja ? 'パスワード' : 'password'} ${s.auth.passwordLength} ${ja ? '文字' : 'characters'}` : ja ? 'パスワードなし' : 'no password'}${risky})`);
   } else lines.push(`   AUTH: ${ja ? 'なし' : 'none'}`);
   for (const m of s.messages) {
     const att = m.attachments.length ? `; ${m.attachments.map((a) => `${safe(a.name, 60)} (${safe(a.type, 40)})`).join(', ')}` : '';

@@ -75,12 +75,22 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
     all: stepRunner(sequential),
   };
 
+  for (const c of options.priorChecks ?? []) {
+    ctx.checks.push(c);
+    emit({ type: 'check-started', id: c.id, title: c.title, at: c.startedAt });
+    emit({ type: 'check-finished', check: c });
+  }
+
   let egressIp: string | null;
   let verdict: Verdict;
   let recommendation: Diagnosis['recommendation'] = null;
   try {
     const plan = await runPlan(ctx);
     egressIp = plan.egressIp;
+    // A token acquisition belongs to client submission (the only method that signs in).
+    const prior = (options.priorChecks ?? []).map((c) => c.id);
+    const sub = plan.membership.submission;
+    if (sub) for (const id of prior) if (!sub.includes(id)) sub.push(id);
     const verdicts = methodVerdicts(ctx.checks, plan.membership);
     if (t.method === 'auto') {
       recommendation = recommend(request, verdicts, ctx.checks, plan.membership);

@@ -4,6 +4,7 @@
 import type { Check, CheckStatus, FindingRef } from '../../shared/model';
 import type { CheckKind } from '../../shared/check-registry';
 import { recordCheck, ref, type CheckOutcome, type EngineContext } from './check-runner';
+import { xoauth2Findings } from './oauth-auth';
 import { classify } from '../../shared/findings/classify';
 import { tcpFinding, type Endpoint } from './endpoint';
 import type { Reply } from './smtp-reader';
@@ -162,6 +163,10 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
         return basic ? { status: 'warn', findings: [{ code: 'BASIC_AUTH_RETIREMENT', evidence: [a.reply.raw[0] ?? ''] }], details } : { status: 'pass', details };
       }
       stoppedBefore = 'sign-in failed';
+      if (a.mechanism === 'XOAUTH2') {
+        const oauth = xoauth2Findings(a.reply, ctx.request.oauthToken, ctx.request.target.user);
+        if (oauth) return { status: 'fail', findings: oauth, details };
+      }
       return { ...fromReply(a.reply), details };
     });
   }

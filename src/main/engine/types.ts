@@ -1,5 +1,5 @@
 // The engine's public surface (Electron-free). The app's worker, the CLI and tests call runDiagnosis.
-import type { DiagnoseRequest, Diagnosis, StepEvent } from '../../shared/model';
+import type { Check, DiagnoseRequest, Diagnosis, StepEvent } from '../../shared/model';
 import type { EngineLimits } from './limits';
 
 export interface RunOptions {
@@ -12,6 +12,8 @@ export interface RunOptions {
   maxConcurrentChecks?: number;
   /** Tighter (or looser) per-phase deadlines and size bounds; tests use short ones. */
   limits?: Partial<EngineLimits>;
+  /** Checks done before the run that belong to its result (the OAuth token acquisition, see main/oauth). */
+  priorChecks?: Check[];
 }
 
 /** Implemented in ./run.ts: `runDiagnosis(request, options): Promise<Diagnosis>`; never rejects for network failures. */

@@ -1,6 +1,7 @@
 // Catalogue, part 2: SMTP AUTH findings (client submission to smtp.office365.com).
 // None of these show in Message Trace: rejections during SMTP AUTH never reach it.
 import type { CatalogEntry } from './catalog-types';
+import { S_BASIC_RETIRE } from './catalog-oauth';
 
 export const AUTH_CATALOG = {
   AUTH_NOT_OFFERED: {
@@ -56,9 +57,11 @@ export const AUTH_CATALOG = {
   },
   BASIC_AUTH_DISABLED: {
     severity: 'error', stage: 'auth', actors: ['admin', 'vendor'], inMessageTrace: false,
+    // The 550 5.7.30 wording is the one the Exchange team announced for Basic auth after it is turned off.
+    sources: [S_BASIC_RETIRE],
     text: {
-      ja: { title: 'SMTP AUTH の基本認証が無効です', cause: 'このテナントではユーザー名とパスワードによる基本認証での SMTP クライアント送信が受け付けられません{{: {reply}}}。', fix: 'OAuth (XOAUTH2) 対応ファームウェアへの更新、SMTP リレー、直接送信 (社内宛てのみ)、または High Volume Email を検討してください。一時的には管理者が基本認証を再度有効にできる場合があります。' },
-      en: { title: 'Basic authentication for SMTP AUTH is disabled', cause: 'This tenant does not accept client submission with a user name and password (Basic auth){{: {reply}}}.', fix: 'Consider XOAUTH2-capable firmware, SMTP relay, Direct Send (internal recipients only) or High Volume Email. The admin may be able to re-enable Basic auth for a while.' },
+      ja: { title: 'SMTP AUTH の基本認証が無効です', cause: 'このテナントではユーザー名とパスワードによる基本認証での SMTP クライアント送信が受け付けられません{{: {reply}}}。既存テナントでは 2026 年 12 月末から既定で無効です（Microsoft 365 管理者は当面再有効化できます。最終的な廃止日は 2027 年後半に発表予定）。', fix: 'OAuth（XOAUTH2）対応ファームウェアへの更新、SMTP リレー、直接送信（社内宛てのみ）、または High Volume Email を検討してください。一時的には Microsoft 365 管理者が基本認証を再度有効にできる場合があります。' },
+      en: { title: 'Basic authentication for SMTP AUTH is disabled', cause: 'This tenant does not accept client submission with a user name and password (Basic auth){{: {reply}}}. Existing tenants have it off by default from the end of December 2026 (admins can re-enable it for now; the final removal date is to be announced in the second half of 2027).', fix: 'Consider XOAUTH2-capable firmware, SMTP relay, Direct Send (internal recipients only) or High Volume Email. The admin may be able to re-enable Basic auth for a while.' },
     },
   },
   CLIENT_NOT_AUTHENTICATED: {

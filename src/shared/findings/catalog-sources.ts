@@ -84,6 +84,21 @@ export const CATALOG_SOURCES: Record<FindingCode, readonly Source[]> = {
   XOAUTH2_MALFORMED: [S.hveOauth, S.oauthSmtp],
   RECIPIENT_TENANT_NO_MAIL: [S.attr5Reported],
   HVE_EXTERNAL_RECIPIENT: [S.hve],
+  // OAuth (issue 10): the same sources the OAuth catalogue entries cite.
+  OAUTH_REJECTED: [S.oauthSmtp],
+  OAUTH_WRONG_AUDIENCE: [S.oauthSmtp],
+  OAUTH_SCOPE_MISSING: [S.oauthSmtp, S.aadstsCodes],
+  OAUTH_TOKEN_EXPIRED: [S.oauthSmtp],
+  OAUTH_TENANT_MISMATCH: [S.aadstsCodes],
+  OAUTH_CONSENT_MISSING: [S.aadstsCodes, S.oauthSmtp],
+  OAUTH_BLOCKED_BY_POLICY: [S.aadstsCodes],
+  OAUTH_TOKEN_REFRESH_FAILED: [S.aadstsCodes],
+  OAUTH_APP_NOT_FOUND: [S.aadstsCodes],
+  OAUTH_CLIENT_CREDENTIAL_INVALID: [S.aadstsCodes],
+  OAUTH_MFA_REQUIRED: [S.aadstsCodes],
+  OAUTH_SIGNIN_NOT_COMPLETED: [S.aadstsCodes],
+  OAUTH_TOKEN_REQUEST_FAILED: [S.aadstsCodes],
+  OAUTH_TOKEN_OK: [S.oauthSmtp],
 };
 
 /** Sources of a finding code; unknown codes get the unrecognised-reply sources. */

@@ -17,4 +17,6 @@ export interface CatalogEntry {
   /** The admin's PowerShell one-liner, where one exists. */
   powershell?: string;
   text: Record<Lang, FindingText>;
+  /** Where the meaning comes from: URL and the date it was read (ISO date). */
+  sources?: { url: string; read: string }[];
 }

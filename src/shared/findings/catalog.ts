@@ -7,6 +7,7 @@ import { CORRECTIONS_CATALOG } from './catalog-corrections';
 import { DEVICE_CATALOG } from './catalog-device';
 import { sourcesOf } from './catalog-sources';
 import { DELIVERY_CATALOG } from './catalog-delivery';
+import { OAUTH_CATALOG, OAUTH_KIND_TEXT, renderOauthCauses } from './catalog-oauth';
 import { TENANT_CATALOG } from './catalog-tenant';
 import type { CatalogEntry } from './catalog-types';
 import { isFindingCode, type FindingCode } from './codes';
@@ -22,6 +23,7 @@ export const CATALOG: Record<FindingCode, CatalogEntry> = {
   ...TENANT_CATALOG,
   ...DEVICE_CATALOG,
   ...CORRECTIONS_CATALOG,
+  ...OAUTH_CATALOG,
 };
 
 /** Longest interpolated parameter value, in characters (server text can be huge or hostile). */
@@ -34,12 +36,16 @@ const NEUTRAL: Record<Lang, Record<string, string>> = {
     version: '使用中のバージョン', reply: '(応答の記録なし)', reason: '詳細不明', mailbox: '対象のメールボックス',
     sender: '設定された差出人', domain: '自社ドメイン', mx: '別のホスト', replyClass: '不明', subject: '不明',
     length: '?', max: '?', spfIp: '<固定 IP アドレス>',
+    aud: '（不明）', needed: 'SMTP.Send（委任）または SMTP.SendAsApp（アプリ専用）', kind: '種類不明', present: 'なし',
+    expiry: '（不明）', causes: '（根拠なし）', fixes: 'トークンの内容（token inspect）と Microsoft 365 管理者の設定を確認してください。',
   },
   en: {
     host: 'the server', port: 'the chosen port', ip: 'the site\'s public IP', expected: 'the IP on the connector',
     version: 'the version in use', reply: '(no reply recorded)', reason: 'no details', mailbox: 'the mailbox',
     sender: 'the configured sender', domain: 'your domain', mx: 'another host', replyClass: 'unknown', subject: 'unknown',
     length: '?', max: '?', spfIp: '<static IP>',
+    aud: '(unknown)', needed: 'SMTP.Send (delegated) or SMTP.SendAsApp (app-only)', kind: 'kind unknown', present: 'none',
+    expiry: '(unknown)', causes: '(no evidence)', fixes: "Check the token's contents (token inspect) and the Microsoft 365 admin's settings.",
   },
 };
 const NEUTRAL_FALLBACK: Record<Lang, string> = { ja: '(不明)', en: '(unknown)' };
@@ -85,6 +91,9 @@ function clean(value: string): string {
 function paramText(name: string, params: Record<string, string> | undefined, lang: Lang, neutralName = name): string {
   const raw = params?.[name];
   if (raw !== undefined && raw.trim() !== '') {
+    // Ranked OAuth causes: ids rendered from our own texts (never from the evidence).
+    if (name === 'causes' || name === 'fixes') return renderOauthCauses(name, raw, lang) || (NEUTRAL[lang][name] ?? '');
+    if (name === 'kind' && OAUTH_KIND_TEXT[lang][raw] !== undefined) return OAUTH_KIND_TEXT[lang][raw] ?? raw;
     if (VOCAB_PARAMS.has(name)) return VOCAB[lang][raw] ?? clean(raw);
     return clean(raw);
   }

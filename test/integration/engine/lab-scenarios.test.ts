@@ -53,6 +53,17 @@ const CASES: Record<ScenarioName, Case> = {
     target: { method: 'relay', from: 'scanner@unregistered.example' },
   },
   'connector-ip-changed': { expect: { 'envelope.mx.external': ['RELAY_NOT_ATTRIBUTED'], 'relay.egress-ip': [] } },
+  // OAuth scenarios with the mailbox password: Basic still works except after the default-off (the OAuth side of
+  // each scenario is tested in test/integration/oauth/).
+  'basic-auth-default-off': { expect: { auth: ['BASIC_AUTH_DISABLED'] } },
+  'oauth-healthy-delegated': { expect: { auth: ['BASIC_AUTH_RETIREMENT'] } },
+  'oauth-healthy-app': { expect: { auth: ['BASIC_AUTH_RETIREMENT'] } },
+  'oauth-no-service-principal': { expect: { auth: ['BASIC_AUTH_RETIREMENT'] } },
+  'oauth-no-mailbox-permission': { expect: { auth: ['BASIC_AUTH_RETIREMENT'] } },
+  'oauth-wrong-audience': { expect: { auth: ['BASIC_AUTH_RETIREMENT'] } },
+  'oauth-expired': { expect: { auth: ['BASIC_AUTH_RETIREMENT'] } },
+  'oauth-consent-missing': { expect: { auth: ['BASIC_AUTH_RETIREMENT'] } },
+  'oauth-blocked-by-policy': { expect: { auth: ['BASIC_AUTH_RETIREMENT'] } },
 };
 
 let lab: Lab;

@@ -157,6 +157,7 @@ const REPLY_SCENARIOS: { name: ScenarioName; code: number; enhanced: string; tex
   { name: 'security-defaults', code: 535, enhanced: '5.7.139', text: "security defaults policy" },
   { name: 'conditional-access', code: 535, enhanced: '5.7.139', text: 'did not meet the criteria to be authenticated' },
   { name: 'basic-auth-disabled', code: 535, enhanced: '5.7.139', text: 'basic authentication is disabled' },
+  { name: 'basic-auth-default-off', code: 550, enhanced: '5.7.30', text: 'Basic authentication is not supported for Client Submission.' },
   { name: 'send-as-denied', code: 554, enhanced: '5.2.252', text: 'SendAsDenied;' },
   { name: 'sender-blocked', code: 550, enhanced: '5.1.8', text: 'Access denied, bad outbound sender' },
   { name: 'throttled', code: 554, enhanced: '5.2.0', text: 'SubmissionQuotaExceededException' },

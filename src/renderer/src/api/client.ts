@@ -1,7 +1,7 @@
 // The one thin module that talks to window.api: unwraps Results into values or ClientErrors.
 // Actions in the store call this; components never touch window.api directly.
 import type { DiagnoseRequest } from '../../../shared/model';
-import type { Api, CaptureEventPayload, DiagnoseEventPayload, DiagnoseFailedPayload, FieldIssue, Result } from './types';
+import type { Api, OauthEventPayload, CaptureEventPayload, DiagnoseEventPayload, DiagnoseFailedPayload, FieldIssue, Result } from './types';
 
 export class ClientError extends Error {
   constructor(
@@ -53,6 +53,11 @@ export const client = {
   captureSessions: (captureId: string) => unwrap(api().captureSessions(captureId)),
   captureSave: (...args: Parameters<Api['captureSave']>) => unwrap(api().captureSave(...args)),
   onCaptureEvent: (listener: (payload: CaptureEventPayload) => void) => api().onCaptureEvent(listener),
+  oauthInspect: (...args: Parameters<Api['oauthInspect']>) => unwrap(api().oauthInspect(...args)),
+  oauthSignIn: (...args: Parameters<Api['oauthSignIn']>) => unwrap(api().oauthSignIn(...args)),
+  oauthCancel: (signInId: string) => unwrap(api().oauthCancel(signInId)),
+  onOauthEvent: (listener: (payload: OauthEventPayload) => void) => api().onOauthEvent(listener),
+  openExternal: (url: string) => unwrap(api().openExternal({ url })),
   identifyRun: (...args: Parameters<Api['identifyRun']>) => unwrap(api().identifyRun(...args)),
   identifyCancel: (id: string) => unwrap(api().identifyCancel(id)),
 };

@@ -11,6 +11,8 @@ export type {
   DiagnoseEventPayload,
   DiagnoseFailedPayload,
   LabInfo,
+  OauthEventPayload,
+  TokenInspected,
   NetInterface,
   FieldIssue,
   ProfileListing,

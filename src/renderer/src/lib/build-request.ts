@@ -13,6 +13,8 @@ export interface RequestInput {
   settings: Settings;
   device: DeviceProfile | null;
   password: string;
+  /** OAuth access token from the device code sign-in: used instead of any password (XOAUTH2). */
+  oauthToken?: string;
   sendTest: boolean;
   lab: LabInfo | null;
 }
@@ -54,6 +56,7 @@ export function buildRequest(input: RequestInput): BuiltRequest {
     timeoutMs: settings.timeoutSec * 1000,
     extraCaPem: ca,
     // The lab's mailbox password is public lab data; a real one exists only in memory for this run.
-    password: (tenant?.password ?? input.password) || undefined, // never trimmed: spaces may be part of it
+    password: input.oauthToken ? undefined : (tenant?.password ?? input.password) || undefined, // never trimmed: spaces may be part of it
+    oauthToken: input.oauthToken || undefined,
   });
 }

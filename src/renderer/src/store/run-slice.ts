@@ -52,9 +52,11 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
   return {
     run: idleRun(),
     password: '',
+    oauthToken: '',
     sendTest: false,
     practice: { enabled: false, scenario: DEFAULT_SCENARIO, scenarios: [], lab: null, error: null },
     setPassword: (password) => set({ password }),
+    setOauthToken: (oauthToken) => set({ oauthToken }),
     setSendTest: (sendTest) => set({ sendTest }),
     setPractice: (patch) => {
       set((s) => ({ practice: { ...s.practice, ...patch, error: null } }));
@@ -78,6 +80,14 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
         set((s) => ({ practice: { ...s.practice, error: errorText(err) } }));
       }
     },
+    ensureLab: async () => {
+      const practice = get().practice;
+      if (!practice.enabled) return null;
+      if (practice.lab && practice.lab.scenario !== practice.scenario) await get().stopLab();
+      const lab = get().practice.lab ?? (await client.labStart(practice.scenario as ScenarioName));
+      set((s) => ({ practice: { ...s.practice, lab, error: null } }));
+      return lab;
+    },
     startRun: async () => {
       const phase = get().run.phase;
       if (phase === 'starting' || phase === 'running') return;
@@ -90,9 +100,7 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
       const practice = get().practice;
       if (practice.enabled) {
         try {
-          if (practice.lab && practice.lab.scenario !== practice.scenario) await get().stopLab();
-          lab = get().practice.lab ?? (await client.labStart(practice.scenario as ScenarioName));
-          set((s) => ({ practice: { ...s.practice, lab, error: null } }));
+          lab = await get().ensureLab();
         } catch (err) {
           set((s) => ({ practice: { ...s.practice, error: errorText(err) } }));
           fail(errorText(err));
@@ -102,7 +110,7 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
       const s = get();
       const model = s.job.deviceId ? resolveFromLoaded(s.catalog.files, s.job.deviceId, s.job.generationId) : null;
       const device = model ? toDeviceProfile(model) : null;
-      const built = buildRequest({ job: s.job, settings: s.settings, device, password: s.password, sendTest: s.sendTest, lab });
+      const built = buildRequest({ job: s.job, settings: s.settings, device, password: s.password, oauthToken: s.oauthToken, sendTest: s.sendTest, lab });
       if (!built.ok) {
         fail(built.errors.join('\n'));
         return;

@@ -32,6 +32,7 @@ export const runSel = {
   transcript: (s: Store) => s.run.transcript,
   diagnosis: (s: Store) => s.run.diagnosis,
   password: (s: Store) => s.password,
+  oauthToken: (s: Store) => s.oauthToken,
   sendTest: (s: Store) => s.sendTest,
   practice: (s: Store) => s.practice,
 };
@@ -61,6 +62,8 @@ export const actions = (s: Store) => ({
   loadCatalog: s.loadCatalog,
   importProfile: s.importProfile,
   setPassword: s.setPassword,
+  setOauthToken: s.setOauthToken,
+  ensureLab: s.ensureLab,
   setSendTest: s.setSendTest,
   setPractice: s.setPractice,
   startRun: s.startRun,

@@ -99,9 +99,12 @@ export interface RunSlice {
   run: RunState;
   /** Session-only secret: never persisted, never logged. */
   password: string;
+  /** Session-only OAuth access token from the device code sign-in (memory only, like the password). */
+  oauthToken: string;
   sendTest: boolean;
   practice: PracticeState;
   setPassword: (password: string) => void;
+  setOauthToken: (token: string) => void;
   setSendTest: (send: boolean) => void;
   setPractice: (patch: Partial<Pick<PracticeState, 'enabled' | 'scenario'>>) => void;
   loadScenarios: () => Promise<void>;
@@ -109,6 +112,8 @@ export interface RunSlice {
   cancelRun: () => Promise<void>;
   receiveEvent: (runId: string, event: StepEvent) => void;
   stopLab: () => Promise<void>;
+  /** Practice mode: the lab for the chosen scenario, started (or switched) when needed. */
+  ensureLab: () => Promise<LabInfo | null>;
 }
 
 export interface Settings {

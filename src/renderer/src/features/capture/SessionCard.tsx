@@ -108,9 +108,22 @@ export function SessionCard({
             <>
               <span className="mono">{visible(auth.mechanism, 40)}</span> · {t('capture.user')}{' '}
               <span className="mono">{visible(auth.user, 320)}</span> ·{' '}
-              {auth.passwordSent
-                ? t('capture.passwordSent', { count: auth.passwordLength })
-                : t('capture.passwordNotSent')}
+              {auth.oauth ? (
+                <span data-oauth-claims>
+                  {auth.oauth.readable
+                    ? t('capture.oauthClaims', {
+                        aud: visible(auth.oauth.aud.join(' '), 200),
+                        perms: visible([...auth.oauth.scp, ...auth.oauth.roles].join(' ') || '-', 200),
+                        upn: visible(auth.oauth.upn ?? '-', 320),
+                        exp: auth.oauth.exp === null ? '-' : new Date(auth.oauth.exp * 1000).toLocaleString(),
+                      })
+                    : t('capture.oauthUnreadable')}
+                </span>
+              ) : auth.passwordSent ? (
+                t('capture.passwordSent', { count: auth.passwordLength })
+              ) : (
+                t('capture.passwordNotSent')
+              )}
               {auth.riskyCharacters.length > 0 ? (
                 <span className="error-text">
                   {' '}

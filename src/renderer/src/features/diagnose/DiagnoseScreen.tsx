@@ -11,6 +11,8 @@ import { Transcript } from './Transcript';
 import { TlsMatrixTable } from './TlsMatrixTable';
 import { VerdictPanel } from './VerdictPanel';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { OauthSignIn } from '../oauth/OauthSignIn';
+import { TokenPanel } from '../oauth/TokenPanel';
 
 export function DiagnoseScreen() {
   const { t } = useTranslation();
@@ -27,6 +29,8 @@ export function DiagnoseScreen() {
     <section className="screen" aria-labelledby="diagnose-title">
       <ScreenHeader name="diagnose" />
       <DiagnoseForm />
+      <OauthSignIn />
+      <TokenPanel />
       {run.phase === 'error' && run.error ? (
         <div className="card error-box" role="alert">
           {t('diagnose.failed', { error: run.error })}
