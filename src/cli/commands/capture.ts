@@ -2,7 +2,6 @@
 // and each session the device makes is printed with its diagnosis as it completes (JSON lines with --json).
 // Stops on Ctrl+C, after --idle-timeout without connections, or after --max-sessions. Exit 0 when no session
 // failed, 1 when one did, 2 on bad input (including an address or port that cannot be listened on).
-import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +12,7 @@ import { createReportStore } from '../../main/store/report-store';
 import type { CaptureDiagnosis } from '../../shared/capture';
 import { MethodSchema, type Lang } from '../../shared/model';
 import { findSecret, scrubSecrets, secretForms, type SessionSecrets } from '../../shared/secrets';
+import { readPemFlag } from '../read-pem';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
 import { renderCaptureHuman, renderCaptureJson } from '../../main/capture/render';
 
@@ -38,8 +38,6 @@ const OPTIONAL_PORTS = [587, 25];
 const DEFAULT_IMPLICIT_PORT = 465;
 /** Longest relay password read from stdin, in bytes. */
 const MAX_SECRET_BYTES = 4096;
-/** Largest --relay-ca file, in bytes. */
-const MAX_CA_BYTES = 100_000;
 
 const OPTIONS = {
   listen: { type: 'string', multiple: true }, 'implicit-tls': { type: 'string', multiple: true }, 'list-addresses': { type: 'boolean' },
@@ -111,10 +109,7 @@ async function relayTarget(v: Values, io: CliIo, method: string): Promise<{ targ
   if ((v['relay-user'] === undefined) !== (password === undefined)) throw new UsageError('--relay-user needs --relay-password-env or --relay-password-stdin (and the other way round)');
   const extraCaPem: string[] = [];
   if (v['relay-ca'] !== undefined) {
-    const text = await readFile(path.resolve(v['relay-ca']), 'utf8').catch(() => {
-      throw new UsageError(`--relay-ca: cannot read "${printable(v['relay-ca'] ?? '')}"`);
-    });
-    if (text.length > MAX_CA_BYTES || !text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError('--relay-ca must be a PEM certificate file');
+    const text = await readPemFlag('relay-ca', v['relay-ca']);
     extraCaPem.push(text);
   }
   const user = v['relay-user'];

@@ -1,7 +1,6 @@
 // `device-mail-doctor diagnose`: runs the engine from this computer (plugged into the device's network) and says
 // what works and what does not. Password only via --password-stdin or --password-env (never an argument).
 // Exit 0 pass/warn, 1 fail, 2 bad input.
-import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +11,7 @@ import { loadProfiles } from '../../main/store/profiles-loader';
 import { resolveProfileRef, toDeviceProfile } from '../../shared/profiles-resolve';
 import { DiagnoseRequestSchema, MethodChoiceSchema, TlsVersionSchema, type ConnectToRule, type DeviceProfile, type Lang } from '../../shared/model';
 import { findSecret, scrubSecrets, secretForms } from '../../shared/secrets';
+import { readPemFlag } from '../read-pem';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
 import { diagnosisJson, renderHuman } from '../render-diagnosis';
 
@@ -31,8 +31,6 @@ Exit codes: 0 pass or warn, 1 fail, 2 bad input.
 
 /** Longest password/token read from stdin, in bytes. */
 const MAX_SECRET_BYTES = 16 * 1024;
-/** Largest --ca file, in bytes. */
-const MAX_CA_BYTES = 100_000;
 
 const OPTIONS = {
   method: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, domain: { type: 'string' },
@@ -154,10 +152,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const extraCaPem: string[] = [];
   if (v.ca !== undefined) {
-    const pem = await readFile(v.ca, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw new UsageError(`--ca ${printable(v.ca ?? '')}: cannot read (${e.code ?? 'error'})`);
-    });
-    if (pem.length > MAX_CA_BYTES || !pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca ${printable(v.ca)}: not a PEM certificate file (or larger than ${MAX_CA_BYTES} bytes)`);
+    const pem = await readPemFlag('ca', v.ca);
     extraCaPem.push(pem);
   }
   if (!v.save && (v.report ?? v.customer ?? v.site ?? v['reports-dir']) !== undefined) {

@@ -75,6 +75,7 @@ export function diagnoseCapture(s: CapturedSession, opts: CaptureDiagnoseOptions
       ]);
     }
   }
+  refusedFindings(s, out);
   const tenant = new Set((opts.tenantDomains ?? s.messages.map((m) => domainOf(m.mailFrom))).map((d) => d.toLowerCase()));
   for (const m of s.messages) {
     if (method === 'submission' && s.auth && m.mailFrom.toLowerCase() !== s.auth.user.toLowerCase()) {
@@ -94,6 +95,19 @@ export function diagnoseCapture(s: CapturedSession, opts: CaptureDiagnoseOptions
     }
   }
   return { method, session: s, findings: out, verdict: verdictOf(out) };
+}
+
+/** Relay-through refusals (the listener is never an open relay): observed, with the reply the device got. */
+function refusedFindings(s: CapturedSession, out: FindingRef[]): void {
+  for (const r of s.refused ?? []) {
+    const code = r.stage === 'MAIL' ? 'CLIENT_NOT_AUTHENTICATED' : 'RELAY_DENIED';
+    const evidence = `${r.stage === 'MAIL' ? 'MAIL FROM' : 'RCPT TO'}:<${r.address}> from ${s.client.address} → ${r.reply}; nothing was relayed`;
+    const have = out.find((f) => f.code === code);
+    if (have) {
+      const list = (have.evidence ??= []);
+      if (list.length < 10) list.push(evidence);
+    } else out.push({ code, params: { reply: r.reply }, evidence: [evidence] });
+  }
 }
 
 /** Catalogue severity decides, except the password-characters hint, which is only a warning. */
