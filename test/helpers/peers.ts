@@ -31,7 +31,14 @@ export function swaksMissing(): string | null {
   return once('swaks', () => {
     if (!findExecutable('/usr/bin/swaks')) return 'swaks is not installed (Debian package swaks)';
     // swaks does STARTTLS / implicit TLS only with Net::SSLeay (libnet-ssleay-perl), a Recommends of the package.
-    if (!succeeds('/usr/bin/swaks', ['--support', 'STARTTLS'])) return 'swaks cannot do TLS: Net::SSLeay is missing (Debian package libnet-ssleay-perl)';
+    // `--support` lists every feature ("=== TLS supported" / "*** TLS not available: ..."); swaks 20201014 takes no argument.
+    let support = '';
+    try {
+      support = execFileSync('/usr/bin/swaks', ['--support'], { timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+    } catch (e) {
+      support = String((e as { stdout?: Buffer }).stdout ?? '');
+    }
+    if (!/^=== TLS supported/m.test(support)) return 'swaks cannot do TLS: Net::SSLeay is missing (Debian package libnet-ssleay-perl)';
     return null;
   });
 }

@@ -6,6 +6,8 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CaptureListenError, listLocalAddresses, startCapture, type ListenSpec, type RelayTarget } from '../../main/capture/index';
+import { exposureWarning } from '../../main/capture/exposure';
+import { openRelayProblem } from '../../main/capture/relay-policy';
 import { addCaptureToReport } from '../../main/capture/report-entry';
 import { defaultReportsDir } from '../../main/store/default-dir';
 import { createReportStore } from '../../main/store/report-store';
@@ -24,10 +26,17 @@ Diagnose: --method submission|direct-send|relay (default submission)  --domain D
 Relay:    --relay HOST:PORT  --relay-connect ADDR (connect here, keep HOST for TLS)  --relay-ca FILE
           --relay-user UPN with --relay-password-env VAR | --relay-password-stdin, or --relay-device-auth
           (sign in with the device's own credentials, memory only)  --relay-no-starttls
+          --listen-password-env VAR (a password you choose and type into the device: only sessions that sign in
+          with it are relayed; needed with --relay-user)
+          Never an open relay: without sign-in only recipients in --domain are relayed (Direct Send / relay);
+          anything else gets 530 5.7.57 / 550 5.7.54, as from Exchange Online, recorded as a finding.
 Limits:   --max-connections N  --max-size BYTES  --session-timeout S  --idle-timeout S (default 1800, 0 = never)
           --max-sessions N (stop after N sessions)
 Report:   --report ID (append each session to that report)  --reports-dir DIR
 Output:   --json (one JSON object per line)  --lang ja|en
+
+Listening on an address other than 127.0.0.1 / ::1 lets any device on that network connect: a warning says
+which. 0.0.0.0 / :: (every address) is used only when typed.
 
 Exit codes: 0 no session failed, 1 a session failed, 2 bad input.
 `;
@@ -44,7 +53,7 @@ const OPTIONS = {
   method: { type: 'string' }, domain: { type: 'string', multiple: true },
   relay: { type: 'string' }, 'relay-connect': { type: 'string' }, 'relay-ca': { type: 'string' }, 'relay-user': { type: 'string' },
   'relay-password-env': { type: 'string' }, 'relay-password-stdin': { type: 'boolean' }, 'relay-device-auth': { type: 'boolean' },
-  'relay-no-starttls': { type: 'boolean' }, 'relay-password': { type: 'string' },
+  'relay-no-starttls': { type: 'boolean' }, 'relay-password': { type: 'string' }, 'listen-password-env': { type: 'string' },
   'max-connections': { type: 'string' }, 'max-size': { type: 'string' }, 'session-timeout': { type: 'string' },
   'idle-timeout': { type: 'string' }, 'max-sessions': { type: 'string' },
   report: { type: 'string' }, 'reports-dir': { type: 'string' },
@@ -157,11 +166,21 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
   const maxSize = int('max-size', v['max-size'], 1024, 1024 ** 3);
   const maxSessions = int('max-sessions', v['max-sessions'], 1, 1_000_000);
   const relay = await relayTarget(v, io, method.data);
+  let listenerPassword: string | undefined;
+  if (v['listen-password-env'] !== undefined) {
+    if (!relay) throw new UsageError('--listen-password-env needs --relay HOST:PORT (it guards relaying)');
+    listenerPassword = io.env[v['listen-password-env']];
+    if (!listenerPassword) throw new UsageError(`--listen-password-env: environment variable ${printable(v['listen-password-env'])} is empty or not set`);
+  }
+  if (relay) {
+    const problem = openRelayProblem(relay.target, { listenerPassword, tenantDomains: domains });
+    if (problem) throw new UsageError(problem);
+  }
   const store = v.report !== undefined ? await createReportStore(v['reports-dir'] ? path.resolve(v['reports-dir']) : defaultReportsDir(io.env)) : null;
   if (store && v.report !== undefined) await store.open(v.report).catch(() => {
     throw new UsageError(`--report: no readable report "${printable(v.report ?? '')}" in ${store.dir}`);
   });
-  const relayForms = secretForms(relay?.secrets[0] ?? {});
+  const relayForms = [...secretForms(relay?.secrets[0] ?? {}), ...(listenerPassword ? secretForms({ password: listenerPassword }) : [])];
   let failed = false;
   let count = 0;
   let reportChain = Promise.resolve();
@@ -177,7 +196,7 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
     print(v.json ? JSON.stringify(renderCaptureJson(d, lang)) : renderCaptureHuman(d, count, lang), secrets);
     if (store && v.report !== undefined) {
       const id = v.report;
-      const all = [...secrets, ...(relay?.secrets ?? [])];
+      const all = [...secrets, ...(relay?.secrets ?? []), ...(listenerPassword ? [{ password: listenerPassword }] : [])];
       reportChain = reportChain.then(() => addCaptureToReport(store, id, d, all)).catch((err: unknown) => {
         io.stderr.write(`report not updated: ${err instanceof Error ? err.message : String(err)}\n`);
       });
@@ -187,7 +206,7 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
   let handle;
   try {
     handle = await startCapture({
-      listen, method: method.data, relay: relay?.target ?? null, onSession,
+      listen, method: method.data, relay: relay?.target ?? null, onSession, listenerPassword,
       ...(domains.length ? { tenantDomains: domains } : {}),
       limits: {
         ...(idle !== undefined ? { idleStopMs: idle * 1000 } : {}),
@@ -200,7 +219,8 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
     if (err instanceof CaptureListenError) throw new UsageError(err.message);
     throw err;
   }
-  const started = { event: 'listening', method: method.data, listeners: handle.listeners, skipped: handle.skipped, certificateSha256: handle.certificate.fingerprint256, relay: relay ? `${relay.target.host}:${relay.target.port}` : null };
+  for (const e of handle.exposure) io.stderr.write(`${exposureWarning(e)}\n`);
+  const started = { event: 'listening', method: method.data, listeners: handle.listeners, skipped: handle.skipped, exposure: handle.exposure, certificateSha256: handle.certificate.fingerprint256, relay: relay ? `${relay.target.host}:${relay.target.port}` : null };
   if (v.json) io.stdout.write(`${JSON.stringify(started)}\n`);
   else {
     for (const l of handle.listeners) io.stdout.write(`Listening on ${l.address.includes(':') ? `[${l.address}]` : l.address}:${l.port} (${l.implicitTls ? 'implicit TLS / "SSL"' : 'plain + STARTTLS'})\n`);
