@@ -13,9 +13,15 @@ export async function readPemFlag(flag: string, file: string): Promise<string> {
   try {
     text = await readTextBounded(path.resolve(file), MAX_CA_BYTES);
   } catch (e) {
-    if (e instanceof FileTooLargeError) throw new UsageError(`--${flag} ${printable(file)}: larger than ${MAX_CA_BYTES} bytes; not a certificate file`);
-    throw new UsageError(`--${flag} ${printable(file)}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (e instanceof FileTooLargeError)
+      throw new UsageError(
+        `--${flag} ${printable(file)}: larger than ${MAX_CA_BYTES} bytes; not a certificate file`,
+      );
+    throw new UsageError(
+      `--${flag} ${printable(file)}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--${flag} ${printable(file)}: not a PEM certificate file`);
+  if (!text.includes('-----BEGIN CERTIFICATE-----'))
+    throw new UsageError(`--${flag} ${printable(file)}: not a PEM certificate file`);
   return text;
 }

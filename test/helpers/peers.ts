@@ -10,16 +10,6 @@ import { findExecutable } from './run-cmd';
 /** True on CI runs (.ci/run exports CI=true). */
 export const IN_CI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
 
-/** Runs `cmd args` and says whether it exited 0 (bounded: 10 s). */
-function succeeds(cmd: string, args: string[]): boolean {
-  try {
-    execFileSync(cmd, args, { stdio: 'ignore', timeout: 10_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const memo = new Map<string, string | null>();
 function once(key: string, probe: () => string | null): string | null {
   if (!memo.has(key)) memo.set(key, probe());
@@ -32,7 +22,7 @@ export function swaksMissing(): string | null {
     if (!findExecutable('/usr/bin/swaks')) return 'swaks is not installed (Debian package swaks)';
     // swaks does STARTTLS / implicit TLS only with Net::SSLeay (libnet-ssleay-perl), a Recommends of the package.
     // `--support` lists every feature ("=== TLS supported" / "*** TLS not available: ..."); swaks 20201014 takes no argument.
-    let support = '';
+    let support: string;
     try {
       support = execFileSync('/usr/bin/swaks', ['--support'], { timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
     } catch (e) {

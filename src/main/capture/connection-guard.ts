@@ -64,7 +64,10 @@ export function guardCommands(connection: unknown, socket: Socket, ms: number, o
     if (conn._closed || conn._closing) return;
     if (conn._handlerPending || conn._parser?._dataMode) return arm();
     onTimeout();
-    conn.send(421, `4.4.2 Timeout waiting for a command (capture listener allows ${Math.round(ms / 1000)} s per command) - closing connection`);
+    conn.send(
+      421,
+      `4.4.2 Timeout waiting for a command (capture listener allows ${Math.round(ms / 1000)} s per command) - closing connection`,
+    );
   };
   const original = conn._onCommand.bind(conn);
   conn._onCommand = (command, callback) => {

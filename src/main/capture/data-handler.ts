@@ -17,9 +17,15 @@ export interface DataContext {
   relaySlot: <T>(job: () => Promise<T>) => Promise<T>;
 }
 
-const replyError = (text: string, code: number): Error => Object.assign(new Error(text), { responseCode: code });
+const replyError = (text: string, code: number): Error =>
+  Object.assign(new Error(text), { responseCode: code });
 
-export function handleData(ctx: DataContext, stream: SMTPServerDataStream, s: SMTPServerSession, cb: Reply): void {
+export function handleData(
+  ctx: DataContext,
+  stream: SMTPServerDataStream,
+  s: SMTPServerSession,
+  cb: Reply,
+): void {
   const scanner = new MessageScanner();
   const { relay, recorder } = ctx;
   let body: PassThrough | null = null;
@@ -48,7 +54,8 @@ export function handleData(ctx: DataContext, stream: SMTPServerDataStream, s: SM
   stream.on('data', (chunk: Buffer) => {
     scanner.push(chunk);
     if (!body) return;
-    if (stream.sizeExceeded) return detach(new Error(`message larger than ${ctx.maxMessageBytes} bytes: not relayed`));
+    if (stream.sizeExceeded)
+      return detach(new Error(`message larger than ${ctx.maxMessageBytes} bytes: not relayed`));
     // Backpressure: while the upstream (or a free relay slot) is not ready, stop reading from the device.
     if (!body.write(chunk)) {
       stream.pause();
@@ -56,7 +63,8 @@ export function handleData(ctx: DataContext, stream: SMTPServerDataStream, s: SM
     }
   });
   stream.on('end', () => {
-    if (stream.sizeExceeded) detach(new Error(`message larger than ${ctx.maxMessageBytes} bytes: not relayed`));
+    if (stream.sizeExceeded)
+      detach(new Error(`message larger than ${ctx.maxMessageBytes} bytes: not relayed`));
     else detach();
     void finish(ctx, stream, scanner, s, relayed, cb);
   });
@@ -71,7 +79,14 @@ async function finish(
   cb: Reply,
 ): Promise<void> {
   const scan = scanner.finish();
-  const base = { size: scan.size, truncated: stream.sizeExceeded, headers: scan.headers, attachments: scan.attachments, bareLf: scan.bareLf, bareCr: scan.bareCr };
+  const base = {
+    size: scan.size,
+    truncated: stream.sizeExceeded,
+    headers: scan.headers,
+    attachments: scan.attachments,
+    bareLf: scan.bareLf,
+    bareCr: scan.bareCr,
+  };
   if (stream.sizeExceeded) {
     // Wait for the cut-off upstream send to end, so no relay outlives the session it belongs to.
     if (relayed) await relayed;
@@ -86,7 +101,12 @@ async function finish(
     ctx.recorder.message(s, {
       ...base,
       reply: `${answer.code} ${answer.text}`,
-      relay: { ok: result.ok, code: result.code, reply: result.reply.slice(0, 2000), durationMs: result.durationMs },
+      relay: {
+        ok: result.ok,
+        code: result.code,
+        reply: result.reply.slice(0, 2000),
+        durationMs: result.durationMs,
+      },
     });
     if (result.ok) cb(null, answer.text);
     else cb(replyError(answer.text, answer.code >= 400 ? answer.code : 451));

@@ -30,8 +30,15 @@ export function exposureOf(listeners: readonly { address: string; port: number }
   const out: ListenExposure[] = [];
   for (const l of listeners) {
     if (isLoopback(l.address)) continue;
-    if (isUnspecified(l.address)) out.push({ address: l.address, port: l.port, scope: 'all', interface: null });
-    else out.push({ address: l.address, port: l.port, scope: 'network', interface: local.find((x) => x.address === l.address)?.interface ?? null });
+    if (isUnspecified(l.address))
+      out.push({ address: l.address, port: l.port, scope: 'all', interface: null });
+    else
+      out.push({
+        address: l.address,
+        port: l.port,
+        scope: 'network',
+        interface: local.find((x) => x.address === l.address)?.interface ?? null,
+      });
   }
   return out;
 }
@@ -39,6 +46,7 @@ export function exposureOf(listeners: readonly { address: string; port: number }
 /** One line per exposed listener, for the CLI. */
 export function exposureWarning(e: ListenExposure): string {
   const where = e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`;
-  if (e.scope === 'all') return `Warning: listening on ${where}, every address of this computer: any device on any network this computer is connected to can connect. Prefer one address (see --list-addresses).`;
+  if (e.scope === 'all')
+    return `Warning: listening on ${where}, every address of this computer: any device on any network this computer is connected to can connect. Prefer one address (see --list-addresses).`;
   return `Warning: listening on ${where}${e.interface ? ` (${e.interface})` : ''}: any device on that network can connect. Stop the capture when the device test is done.`;
 }

@@ -8,7 +8,7 @@
 import type { Socket } from 'node:net';
 import { hostname } from 'node:os';
 import type { TLSSocket } from 'node:tls';
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { SMTPServer } from 'smtp-server';
 import type { CaptureDiagnosis, CapturedSession } from '../../shared/capture';
 import type { Method } from '../../shared/model';
 import type { SessionSecrets } from '../../shared/secrets';

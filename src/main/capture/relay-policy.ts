@@ -8,11 +8,20 @@ import { timingSafeEqual } from 'node:crypto';
 import type { RelayTarget } from './relay';
 
 /** What Exchange Online answers MAIL FROM without AUTH on smtp.office365.com (exchange-online-facts.md). */
-export const REPLY_NOT_AUTHENTICATED = { code: 530, text: '5.7.57 Client not authenticated to send mail (capture listener: sign in first; nothing was relayed)' };
+export const REPLY_NOT_AUTHENTICATED = {
+  code: 530,
+  text: '5.7.57 Client not authenticated to send mail (capture listener: sign in first; nothing was relayed)',
+};
 /** What Exchange Online answers RCPT TO outside the accepted domains without a relay connector (exchange-online-facts.md). */
-export const REPLY_NON_ACCEPTED_DOMAIN = { code: 550, text: '5.7.54 SMTP; Unable to relay recipient in non-accepted domain (capture listener)' };
+export const REPLY_NON_ACCEPTED_DOMAIN = {
+  code: 550,
+  text: '5.7.54 SMTP; Unable to relay recipient in non-accepted domain (capture listener)',
+};
 /** What the listener answers a wrong listener password (Exchange Online's wording for failed sign-in). */
-export const REPLY_BAD_LISTENER_PASSWORD = { code: 535, text: '5.7.3 Authentication unsuccessful (capture listener password)' };
+export const REPLY_BAD_LISTENER_PASSWORD = {
+  code: 535,
+  text: '5.7.3 Authentication unsuccessful (capture listener password)',
+};
 
 export interface RelayAccess {
   /** The password the device must sign in to the listener with (any user name); relays with the technician's own sign-in need it. */
@@ -29,7 +38,7 @@ export function openRelayProblem(relay: RelayTarget, access: RelayAccess): strin
     return "relaying with the technician's own sign-in needs a listener password the device signs in with (--listen-password-env VAR); otherwise anyone on this network could send as that mailbox";
   }
   if (!access.tenantDomains?.length) {
-    return 'relaying without sign-in needs the tenant\'s domains (--domain contoso.com, repeatable) or a listener password (--listen-password-env VAR); otherwise anyone on this network could send through it';
+    return "relaying without sign-in needs the tenant's domains (--domain contoso.com, repeatable) or a listener password (--listen-password-env VAR); otherwise anyone on this network could send through it";
   }
   return null;
 }

@@ -52,27 +52,41 @@ function greet(port: number, localAddress: string): Promise<{ sock: net.Socket; 
 
 describe('one address cannot starve the device', () => {
   it(`${SLOW_CLIENTS} slow clients from 127.0.0.2: a device on 127.0.0.3 still gets 220 within ${GREETING_BOUND_MS} ms`, async () => {
-    const h = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'submission', limits: { idleStopMs: 0 } });
+    const h = await startCapture({
+      listen: [{ address: '127.0.0.1', port: 0 }],
+      method: 'submission',
+      limits: { idleStopMs: 0 },
+    });
     const port = h.listeners[0]?.port ?? 0;
     const timers: NodeJS.Timeout[] = [];
     const slow: net.Socket[] = [];
     try {
       const results = await Promise.all(
         Array.from({ length: SLOW_CLIENTS }, async () => {
-          const r = await Promise.race([greet(port, '127.0.0.2'), new Promise<null>((res) => setTimeout(() => res(null), SETTLE_MS))]);
+          const r = await Promise.race([
+            greet(port, '127.0.0.2'),
+            new Promise<null>((res) => setTimeout(() => res(null), SETTLE_MS)),
+          ]);
           if (!r) return 'no reply';
           slow.push(r.sock);
           // Dribble "EHLO x..." one byte at a time, as a slowloris would.
           const bytes = Buffer.from('EHLO slow.example\r\n');
           let i = 0;
-          timers.push(setInterval(() => !r.sock.destroyed && i < bytes.length && r.sock.write(bytes.subarray(i, ++i)), DRIP_MS));
+          timers.push(
+            setInterval(
+              () => !r.sock.destroyed && i < bytes.length && r.sock.write(bytes.subarray(i, ++i)),
+              DRIP_MS,
+            ),
+          );
           return r.line;
         }),
       );
       const greeted = results.filter((l) => l.startsWith('220')).length;
       expect(greeted).toBeGreaterThan(0);
       expect(greeted).toBeLessThanOrEqual(10);
-      expect(results.filter((l) => /^421 4\.7\.0 Too many connections from your address/.test(l)).length).toBe(SLOW_CLIENTS - greeted);
+      expect(
+        results.filter((l) => /^421 4\.7\.0 Too many connections from your address/.test(l)).length,
+      ).toBe(SLOW_CLIENTS - greeted);
       const device = await greet(port, '127.0.0.3');
       device.sock.destroy();
       expect(device.line).toMatch(/^220 /);
@@ -86,7 +100,11 @@ describe('one address cannot starve the device', () => {
 
   it('a client that never completes a command is cut by the per-command timeout (421 4.4.2) and the session says why', async () => {
     const commandIdleMs = 1000;
-    const h = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'submission', limits: { idleStopMs: 0, commandIdleMs, socketIdleMs: 60_000 } });
+    const h = await startCapture({
+      listen: [{ address: '127.0.0.1', port: 0 }],
+      method: 'submission',
+      limits: { idleStopMs: 0, commandIdleMs, socketIdleMs: 60_000 },
+    });
     try {
       const r = await greet(h.listeners[0]?.port ?? 0, '127.0.0.4');
       // One byte every 300 ms keeps the socket busy (socket-idle never fires) but never finishes a line.
@@ -115,10 +133,28 @@ describe('relay-through streams', () => {
     const lab = await startLab({ scenario: 'healthy' });
     const caFile = path.join(dir, 'lab-ca.pem');
     writeFileSync(caFile, lab.caPem);
-    const child = spawn(process.execPath, [
-      '--import', 'tsx', path.join(ROOT, 'test/helpers/cli-child.ts'), 'capture', '--listen', '127.0.0.1:0', '--json', '--idle-timeout', '0',
-      '--relay', `${lab.submission.host}:${lab.submission.port}`, '--relay-connect', lab.submission.address, '--relay-ca', caFile, '--relay-device-auth',
-    ], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8' } });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(ROOT, 'test/helpers/cli-child.ts'),
+        'capture',
+        '--listen',
+        '127.0.0.1:0',
+        '--json',
+        '--idle-timeout',
+        '0',
+        '--relay',
+        `${lab.submission.host}:${lab.submission.port}`,
+        '--relay-connect',
+        lab.submission.address,
+        '--relay-ca',
+        caFile,
+        '--relay-device-auth',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8' } },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -140,20 +176,38 @@ describe('relay-through streams', () => {
       const t = lab.tenant;
       // 30 MB of base64-looking lines, as a scanned PDF attachment would be.
       const line = `${'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0'}\r\n`;
-      const body = Buffer.from(`From: ${t.mailbox}\r\nTo: ${t.internalRecipient}\r\nSubject: big scan\r\n\r\n${line.repeat(Math.ceil(MESSAGE_BYTES / line.length))}`);
+      const body = Buffer.from(
+        `From: ${t.mailbox}\r\nTo: ${t.internalRecipient}\r\nSubject: big scan\r\n\r\n${line.repeat(Math.ceil(MESSAGE_BYTES / line.length))}`,
+      );
       const sends = Array.from({ length: PARALLEL_RELAYS }, (_, i) => {
         const tr = nodemailer.createTransport({
-          host: '127.0.0.1', port, secure: false, requireTLS: true, name: `mfp-big-${i}.contoso.local`, localAddress: `127.0.0.${20 + i}`,
-          auth: { user: t.mailbox, pass: t.password }, tls: { rejectUnauthorized: false }, socketTimeout: 120_000,
+          host: '127.0.0.1',
+          port,
+          secure: false,
+          requireTLS: true,
+          name: `mfp-big-${i}.contoso.local`,
+          localAddress: `127.0.0.${20 + i}`,
+          auth: { user: t.mailbox, pass: t.password },
+          tls: { rejectUnauthorized: false },
+          socketTimeout: 120_000,
         });
-        return tr.sendMail({ envelope: { from: t.mailbox, to: [t.internalRecipient] }, raw: Buffer.concat([Buffer.from(`X-Big: ${i}\r\n`), body]) }).finally(() => tr.close());
+        return tr
+          .sendMail({
+            envelope: { from: t.mailbox, to: [t.internalRecipient] },
+            raw: Buffer.concat([Buffer.from(`X-Big: ${i}\r\n`), body]),
+          })
+          .finally(() => tr.close());
       });
       const results = await Promise.all(sends);
       for (const r of results) expect(r.response).toMatch(/^250 /);
-      expect(lab.received.filter((m) => /X-Big: \d/.test(m.data.slice(0, 200)))).toHaveLength(PARALLEL_RELAYS);
+      expect(lab.received.filter((m) => /X-Big: \d/.test(m.data.slice(0, 200)))).toHaveLength(
+        PARALLEL_RELAYS,
+      );
       clearInterval(sampler);
       const growth = peak - baseline;
-      process.stderr.write(`capture RSS: baseline ${(baseline / 2 ** 20).toFixed(0)} MB, peak ${(peak / 2 ** 20).toFixed(0)} MB, growth ${(growth / 2 ** 20).toFixed(0)} MB\n`);
+      process.stderr.write(
+        `capture RSS: baseline ${(baseline / 2 ** 20).toFixed(0)} MB, peak ${(peak / 2 ** 20).toFixed(0)} MB, growth ${(growth / 2 ** 20).toFixed(0)} MB\n`,
+      );
       expect(growth).toBeLessThan(RSS_BUDGET_BYTES);
     } finally {
       clearInterval(sampler);
