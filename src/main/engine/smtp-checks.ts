@@ -9,7 +9,7 @@ import { tcpFinding, type Endpoint } from './endpoint';
 import type { Reply } from './smtp-reader';
 import { replyText, type SessionError } from './smtp-reader';
 import type { Phase, SessionResult } from './smtp-session';
-import { certFindings, isMicrosoftName } from './tls-findings';
+import { certFindings, certNotReceived, isMicrosoftName } from './tls-findings';
 import { isCertError } from './tls-connect';
 
 export interface SessionCheckOptions {
@@ -55,10 +55,12 @@ export function errorFinding(err: SessionError, phase: Phase, ep: Endpoint, res:
   if (err.kind === 'not-smtp') return { code: 'NOT_SMTP', params: { host, port: String(ep.port), reply: err.evidence[0] ?? err.message }, evidence };
   if (err.kind === 'tls') {
     if (isCertError(err.code)) return certFindings(host, err.code ?? null, res.tls);
+    // An oversized chain is the server's problem, never the device's firmware.
+    if (/EXCESSIVE_MESSAGE_SIZE/.test(err.code ?? '')) return certNotReceived(host, err.code ?? '', err.message);
     return { code: 'TLS_HANDSHAKE_FAILED', params: { host, reason: err.code ?? err.message }, evidence };
   }
   if (err.kind === 'timeout' && phase === 'tls') return { code: 'TLS_HANDSHAKE_FAILED', params: { host, reason: err.message }, evidence };
-  if (err.kind === 'closed') return { code: 'CONNECTION_DROPPED', params: { host }, evidence };
+  if (err.kind === 'closed') return { code: 'CONNECTION_DROPPED', params: { host, stage: phase }, evidence: [`connection closed during ${phase}`, ...evidence].slice(0, 4) };
   return { code: 'SERVER_MISBEHAVED', params: { host, reply: err.message }, evidence };
 }
 
@@ -157,13 +159,19 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
         if (!code) return { status: 'skip', details: { ...details, skipped: a.skipped } };
         return { status: 'fail', findings: [{ code, params: { host, reply: a.skipped }, evidence: [a.skipped] }], details };
       }
-      if (!a.reply) return null;
+      if (!a.reply) return { status: 'fail', findings: [{ code: 'CONNECTION_DROPPED', params: { host, stage: 'AUTH' }, evidence: ['no reply to AUTH'] }], details };
       if (a.reply.code === 235) {
         const basic = a.mechanism !== 'XOAUTH2' && isMicrosoftName(host);
         return basic ? { status: 'warn', findings: [{ code: 'BASIC_AUTH_RETIREMENT', evidence: [a.reply.raw[0] ?? ''] }], details } : { status: 'pass', details };
       }
       stoppedBefore = 'sign-in failed';
-      return { ...fromReply(a.reply), details };
+      // A sign-in that did not end in 235 is never a pass or a mere warning: 4xx (e.g. 454) is a failed sign-in now.
+      const r = fromReply(a.reply);
+      const known = r.findings.filter((f) => f.code !== 'UNRECOGNIZED_REPLY');
+      if (a.reply.code >= 400 && a.reply.code < 500 && known.length === 0) {
+        return { status: 'fail', findings: [{ code: 'SERVICE_UNAVAILABLE', params: { reply: a.reply.raw[0] ?? '', stage: 'AUTH' }, evidence: [`AUTH answered ${a.reply.raw[0] ?? ''}`] }], details };
+      }
+      return { status: 'fail', findings: r.findings, details };
     });
   }
 

@@ -65,6 +65,9 @@ export const FINDING_CODES = [
   'TLS_MODE_MISMATCH',
   'TLS_CERT_NOT_YET_VALID',
   'RECIPIENT_UNKNOWN',
+  // Added with issue 15 (safety): no false pass without a certificate in hand; SMTPUTF8 only when offered.
+  'TLS_CERT_NOT_RECEIVED',
+  'SMTPUTF8_NOT_OFFERED',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
