@@ -8,11 +8,9 @@ import { checklistWarnings, isIpLiteral, supportsTls12, type ChecklistJob, type 
 
 export { isIpLiteral, type ChecklistJob, type ChecklistWarning } from './checklist-warnings';
 
-/** Exchange Online's SMTP AUTH client submission endpoint (a DNS name; never an IP). */
-export const SUBMISSION_HOST = 'smtp.office365.com';
-export const SUBMISSION_PORT = 587;
-export const MX_PORT = 25;
-export const SPF_EXCHANGE_INCLUDE = 'include:spf.protection.outlook.com';
+import { MX_PORT, SPF_EXCHANGE_INCLUDE, SUBMISSION_HOST, SUBMISSION_PORT } from './exchange-online';
+
+export { MX_PORT, SPF_EXCHANGE_INCLUDE, SUBMISSION_HOST, SUBMISSION_PORT } from './exchange-online';
 
 /**
  * Engine check ids (or dot-boundary prefixes of them) that prove a step, as src/main/engine/plans.ts names them:

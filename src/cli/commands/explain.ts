@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
 import { classifyText } from '../../shared/findings/classify';
 import type { Actor, Lang, RenderedFinding } from '../../shared/model';
+import { ACTOR_LABELS } from '../../shared/vocabulary';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
 
 /** Largest accepted input, in bytes (argument or stdin); more is refused rather than silently cut. */
@@ -48,11 +49,11 @@ export function checkText(text: string): void {
 const LABELS: Record<Lang, { cause: string; fix: string; actor: string; evidence: string; none: string; actors: Record<Actor, string> }> = {
   ja: {
     cause: '原因', fix: '対処', actor: '対応者', evidence: '根拠', none: '既知の問題は見つかりませんでした。',
-    actors: { technician: '技術者', admin: 'Microsoft 365 管理者', isp: 'ISP・ネットワーク管理者', vendor: 'デバイスのメーカー' },
+    actors: ACTOR_LABELS.ja,
   },
   en: {
     cause: 'Cause', fix: 'Fix', actor: 'Who acts', evidence: 'Evidence', none: 'No known problem found.',
-    actors: { technician: 'technician', admin: 'Microsoft 365 admin', isp: 'ISP / network admin', vendor: 'device vendor' },
+    actors: ACTOR_LABELS.en,
   },
 };
 

@@ -1,6 +1,8 @@
 // Every deadline and size bound the engine applies, in one place. Our own deadlines sit on top of Node's and
 // nodemailer's (their defaults, minutes long, are far too generous for a hostile or trickling server).
 
+import { SUBMISSION_LIMITS } from '../../shared/exchange-online';
+
 export interface EngineLimits {
   /** One DNS query attempt, in ms (the resolver's own timeout). */
   dnsTimeoutMs: number;
@@ -52,7 +54,7 @@ export const DEFAULT_LIMITS: EngineLimits = {
   maxRowChars: 1_000,
   maxTranscriptRows: 3_000,
   maxTranscriptChars: 1024 * 1024,
-  maxConnectionsPerHost: 3,
+  maxConnectionsPerHost: SUBMISSION_LIMITS.concurrentConnections,
 };
 
 export function resolveLimits(overrides?: Partial<EngineLimits>): EngineLimits {

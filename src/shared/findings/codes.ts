@@ -70,6 +70,9 @@ export const FINDING_CODES = [
   'SMTPUTF8_NOT_OFFERED',
 ] as const;
 
+/** The form every code has (upper case, digits, underscores). */
+export const FINDING_CODE_PATTERN = /^[A-Z0-9_]+$/;
+
 export type FindingCode = (typeof FINDING_CODES)[number];
 
 export function isFindingCode(s: string): s is FindingCode {

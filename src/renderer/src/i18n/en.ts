@@ -1,4 +1,6 @@
 // English UI strings. ja.ts must have exactly the same keys (typed against this file; a test compares them).
+import { ACTOR_LABELS } from '../../../shared/vocabulary';
+
 export const en = {
   app: { title: 'Device Mail Doctor', skip: 'Skip to content' },
   nav: {
@@ -256,7 +258,7 @@ export const en = {
     cause: 'Cause',
     fix: 'Fix',
     who: 'Who acts',
-    actor: { technician: 'Technician', admin: 'Microsoft 365 admin', isp: 'Internet provider', vendor: 'Device vendor' },
+    actor: ACTOR_LABELS.en,
     powershell: 'Admin’s PowerShell',
     evidence: 'Evidence',
     notInTrace: 'Does not appear in Message Trace: this transcript is the evidence.',

@@ -1,4 +1,5 @@
 // 日本語の UI 文字列。キーは en.ts と同一（型で強制し、テストでも比較します）。
+import { ACTOR_LABELS } from '../../../shared/vocabulary';
 import type { Resources } from './en';
 
 export const ja: Resources = {
@@ -258,7 +259,7 @@ export const ja: Resources = {
     cause: '原因',
     fix: '対処',
     who: '対応する人',
-    actor: { technician: '技術者', admin: 'Microsoft 365 管理者', isp: 'インターネット プロバイダー', vendor: 'デバイス メーカー' },
+    actor: ACTOR_LABELS.ja,
     powershell: '管理者用 PowerShell',
     evidence: '根拠',
     notInTrace: 'メッセージ追跡には記録されません。このトランスクリプトが証拠になります。',
