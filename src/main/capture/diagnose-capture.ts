@@ -6,7 +6,10 @@ import type { FindingCode } from '../../shared/findings/codes';
 import { catalogEntry } from '../../shared/findings/catalog';
 import { classifyText } from '../../shared/findings/classify';
 
-/** Exchange Online's default maximum message size for client submission / inbound, in bytes (35 MB). */
+/** Exchange Online's default maximum message size for sending, in bytes (35 MB): "The default maximum message size
+ *  for Microsoft mailboxes is 35 MB for sending and 36 MB for receiving" (admins may set 1-150 MB), Exchange Online
+ *  limits, https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits
+ *  (read 2026-12-02 as quoted in public documentation; the page itself was not fetched here). */
 export const EXO_MAX_MESSAGE_BYTES = 35 * 1024 * 1024;
 
 export interface CaptureDiagnoseOptions {
