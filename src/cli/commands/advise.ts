@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { Lang } from '../../shared/model';
 import { AdvisorInputSchema, adviseMethods, type Advice, type AdvisorInput, type LocalText } from '../../shared/methods';
+import { addressValue, domainValue, hostValue } from '../validate';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
 
 const HELP = `Usage: device-mail-doctor advise --recipients internal|external [flags] [--json] [--lang ja|en]
@@ -147,7 +148,12 @@ export const adviseCommand: CliCommand = {
       return EXIT_OK;
     }
     const lang = parseLang(values.lang, io.env);
-    const advice = flatten(adviseMethods(toInput(values)), lang);
+    if (values.mailbox !== undefined) addressValue('mailbox', values.mailbox);
+    const input = toInput(values);
+    // After the advisor's own checks (length, CR/LF): the shape of a name or address.
+    if (values.domain !== undefined) domainValue('domain', values.domain);
+    if (values.mx !== undefined) hostValue('mx', values.mx);
+    const advice = flatten(adviseMethods(input), lang);
     if (values.json === true) writeJson(io, advice);
     else writeHuman(io, advice, lang);
     return Promise.resolve(advice.recommended === null ? EXIT_PROBLEMS : EXIT_OK);

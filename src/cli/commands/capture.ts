@@ -11,6 +11,8 @@ import { openRelayProblem } from '../../main/capture/relay-policy';
 import { addCaptureToReport } from '../../main/capture/report-entry';
 import { defaultReportsDir } from '../../main/store/default-dir';
 import { createReportStore } from '../../main/store/report-store';
+import { isStoreError } from '../../main/store/store-error';
+import { domainValue, reportIdValue } from '../validate';
 import type { CaptureDiagnosis } from '../../shared/capture';
 import { MethodSchema, type Lang } from '../../shared/model';
 import { findSecret, scrubSecrets, secretForms, type SessionSecrets } from '../../shared/secrets';
@@ -158,8 +160,8 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
     ...(v['implicit-tls'] ?? []).flatMap((s) => parseListen('implicit-tls', s, DEFAULT_IMPLICIT_PORT).map((l) => ({ ...l, implicitTls: true }))),
   ];
   if (listen.length === 0) throw new UsageError('choose where to listen: --listen ADDR[:PORT] (see --list-addresses)');
-  const domains = (v.domain ?? []).map((d) => d.toLowerCase());
-  if (domains.some((d) => !/^[a-z0-9.-]{1,253}$/.test(d))) throw new UsageError('--domain must be a domain name like contoso.com');
+  const domains = (v.domain ?? []).map((d) => domainValue('domain', d).toLowerCase());
+  if (v.report !== undefined) reportIdValue('report', v.report);
   const idle = int('idle-timeout', v['idle-timeout'], 0, 86_400);
   const session = int('session-timeout', v['session-timeout'], 1, 86_400);
   const maxConnections = int('max-connections', v['max-connections'], 1, 10_000);
@@ -176,7 +178,13 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
     const problem = openRelayProblem(relay.target, { listenerPassword, tenantDomains: domains });
     if (problem) throw new UsageError(problem);
   }
-  const store = v.report !== undefined ? await createReportStore(v['reports-dir'] ? path.resolve(v['reports-dir']) : defaultReportsDir(io.env)) : null;
+  const store =
+    v.report !== undefined
+      ? await createReportStore(v['reports-dir'] ? path.resolve(v['reports-dir']) : defaultReportsDir(io.env)).catch((err: unknown) => {
+          if (isStoreError(err)) throw new UsageError(err.message);
+          throw err;
+        })
+      : null;
   if (store && v.report !== undefined) await store.open(v.report).catch(() => {
     throw new UsageError(`--report: no readable report "${printable(v.report ?? '')}" in ${store.dir}`);
   });

@@ -155,9 +155,10 @@ export async function runCertCheck(ctx: EngineContext, ep: Endpoint, routes: Rou
     ),
   );
   const info: TlsInfo | null = res.tls;
-  const noTls = !res.error && (!res.starttls?.offered || (res.starttls.reply && res.starttls.reply.code !== 220));
-  if (noTls) {
-    const why = res.starttls && !res.starttls.offered ? 'STARTTLS not offered' : (res.starttls?.reply?.raw[0] ?? 'no TLS session');
+  // Ended before the handshake began (no STARTTLS, refused, or the session dropped earlier): other checks say why.
+  const beforeTls = res.error ? res.errorPhase !== 'tls' : !res.starttls?.offered || (res.starttls.reply !== null && res.starttls.reply.code !== 220);
+  if (beforeTls) {
+    const why = res.error ? `the session ended at ${res.errorPhase ?? 'connect'} (${res.error.message})` : res.starttls && !res.starttls.offered ? 'STARTTLS not offered' : (res.starttls?.reply?.raw[0] ?? 'no TLS session');
     return { status: 'skip', details: { skipped: `certificate not read: ${why}` } };
   }
   // A pass needs a chain in hand: a handshake that failed before the certificate arrived proves nothing about it.
