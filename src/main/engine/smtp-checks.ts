@@ -180,6 +180,10 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
   for (const kind of ['internal', 'external'] as const) {
     const rc = kind === 'internal' ? internal : external;
     emit('envelope', `envelope.${o.idPrefix}${kind}`, `MAIL FROM / RCPT TO (${kind} recipient)`, () => {
+      if (res.smtputf8Missing?.length) {
+        const address = res.smtputf8Missing[0] ?? '';
+        return { status: 'fail', findings: [{ code: 'SMTPUTF8_NOT_OFFERED', params: { address, host }, evidence: [`EHLO: ${(res.caps2 ?? res.caps)?.keywords.join(' ') ?? ''}`, ...res.smtputf8Missing] }], details: { notSent: res.smtputf8Missing } };
+      }
       if (!res.mail) return { status: 'skip', details: { skipped: 'no sender given (--from)' } };
       const details: Record<string, unknown> = { mailFrom: res.mail.raw[0] ?? '' };
       if (res.mail.code !== 250) return { ...fromReply(res.mail), details };
