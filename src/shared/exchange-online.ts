@@ -47,7 +47,7 @@ export function legacyMxHost(domain: string): string {
 export const SUBMISSION_LIMITS = {
   messagesPerMinute: 30,
   recipientsPerDay: 10_000,
-  /** Simultaneous connections per mailbox; the engine never opens more than this to one host. */
+  /** Simultaneous connections per mailbox; the engine never has more sessions signed in as one mailbox. */
   concurrentConnections: 3,
 } as const;
 

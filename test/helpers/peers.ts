@@ -20,13 +20,13 @@ function once(key: string, probe: () => string | null): string | null {
 export function swaksMissing(): string | null {
   return once('swaks', () => {
     if (!findExecutable('/usr/bin/swaks')) return 'swaks is not installed (Debian package swaks)';
-    // swaks does STARTTLS / implicit TLS only with Net::SSLeay (libnet-ssleay-perl), a Recommends of the package.
-    // `--support` lists every feature ("=== TLS supported" / "*** TLS not available: ..."); swaks 20201014 takes no argument.
-    let support: string;
+    // swaks does STARTTLS / implicit TLS only with Net::SSLeay (libnet-ssleay-perl), a Recommends of the package;
+    // `swaks --support` lists "=== TLS supported" or "*** TLS not available: requires Net::SSLeay".
+    let support = '';
     try {
       support = execFileSync('/usr/bin/swaks', ['--support'], { timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-    } catch (e) {
-      support = String((e as { stdout?: Buffer }).stdout ?? '');
+    } catch (err) {
+      support = String((err as { stdout?: Buffer }).stdout ?? '');
     }
     if (!/^=== TLS supported/m.test(support)) return 'swaks cannot do TLS: Net::SSLeay is missing (Debian package libnet-ssleay-perl)';
     return null;

@@ -4,7 +4,7 @@ import type { CaptureDiagnosis, CapturedSession } from '../../shared/capture';
 import type { FindingRef, Method } from '../../shared/model';
 import type { FindingCode } from '../../shared/findings/codes';
 import { catalogEntry } from '../../shared/findings/catalog';
-import { classifyText } from '../../shared/findings/classify';
+import { classify } from '../../shared/findings/classify';
 
 /** Exchange Online's default maximum message size for sending, in bytes (35 MB): "The default maximum message size
  *  for Microsoft mailboxes is 35 MB for sending and 36 MB for receiving" (admins may set 1-150 MB), Exchange Online
@@ -95,7 +95,7 @@ export function diagnoseCapture(s: CapturedSession, opts: CaptureDiagnoseOptions
     if (m.size > limit || m.truncated) add(out, 'MESSAGE_TOO_LARGE', { reply: `${m.size} bytes > ${limit}` }, [`message of ${m.size} bytes; limit ${limit}`]);
     // Relay-through: the upstream's real answer is observed, not predicted.
     if (m.relay && !m.relay.ok) {
-      for (const f of classifyText(m.relay.reply)) if (!out.some((x) => x.code === f.code)) out.push({ ...f, evidence: [m.relay.reply] });
+      for (const f of classify({ reply: m.relay.reply })) if (!out.some((x) => x.code === f.code)) out.push({ ...f, evidence: [m.relay.reply] });
     }
   }
   return { method, session: s, findings: out, verdict: verdictOf(out) };
