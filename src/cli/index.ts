@@ -3,6 +3,7 @@
 import { APP_VERSION } from '../shared/version';
 import { COMMANDS } from './commands';
 import { EXIT_BAD_INPUT, UsageError, printable, type CliIo } from './io';
+import { rejectEmptyArgs } from './validate';
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
@@ -31,6 +32,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   try {
+    rejectEmptyArgs(rest);
     return await (await cmd.load()).run(rest, io);
   } catch (err) {
     if (err instanceof UsageError || isArgError(err)) {

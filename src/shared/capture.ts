@@ -101,6 +101,11 @@ export const CapturedSessionSchema = z.object({
   messages: z.array(CapturedMessageSchema).max(CAPTURE_MAX_MESSAGES),
   /** Why the session ended when the listener ended it (limits). */
   endReason: text.optional(),
+  /** Commands the listener refused because relaying them would make it an open relay (relay-through only). */
+  refused: z
+    .array(z.object({ stage: z.enum(['MAIL', 'RCPT']), address: text, reply: text }))
+    .max(CAPTURE_MAX_RECIPIENTS)
+    .optional(),
 });
 export type CapturedSession = z.infer<typeof CapturedSessionSchema>;
 

@@ -43,6 +43,8 @@ export async function runCaptureLoad(devices: number, perDevice: number): Promis
         const user = `mfp${d}@contoso.com`;
         const transport = nodemailer.createTransport({
           host: '127.0.0.1', port, secure: false, requireTLS: true, name: `mfp-load-${d}.contoso.local`,
+          // Each device from its own address, as on a real LAN (the listener caps connections per address).
+          localAddress: `127.0.${1 + Math.floor(d / 200)}.${10 + (d % 200)}`,
           auth: { user, pass: loadPassword(d) },
           // The device trusts the capture's on-the-spot certificate, as a device whose verification is off would.
           tls: { rejectUnauthorized: false },

@@ -108,6 +108,8 @@ export interface SmtpScript {
   accept?: 'ok' | 'no-354' | 'no-final';
   /** Extra reply lines sent right after the EHLO reply (unsolicited replies). */
   extraAfterEhlo?: string;
+  /** AUTH is offered, then answered with this reply and the connection closed; 'drop' closes without a reply. */
+  authThenClose?: string;
 }
 
 /** A small SMTP server following `script`: EHLO, STARTTLS (real TLS, or a stall), AUTH echo, MAIL/RCPT, QUIT. */
@@ -124,7 +126,7 @@ export function smtpScript(script: SmtpScript): (socket: net.Socket) => void {
     const ehlo = () => {
       const caps = ['250-mail.example.test Hello [127.0.0.1]', '250-PIPELINING', '250-SIZE 1000000'];
       if (script.tls && !tlsOn) caps.push('250-STARTTLS');
-      if ((script.echoAuth || script.accept) && (tlsOn || !script.tls)) caps.push('250-AUTH LOGIN PLAIN XOAUTH2');
+      if ((script.echoAuth || script.accept || script.authThenClose) && (tlsOn || !script.tls)) caps.push('250-AUTH LOGIN PLAIN XOAUTH2');
       caps.push('250 8BITMIME');
       return caps.join('\r\n');
     };
@@ -155,6 +157,10 @@ export function smtpScript(script: SmtpScript): (socket: net.Socket) => void {
         return say('354 Start mail input; end with <CRLF>.<CRLF>');
       }
       if (verb === 'STARTTLS' && script.tls && !tlsOn) return startTls();
+      if (verb === 'AUTH' && script.authThenClose) {
+        if (script.authThenClose === 'drop') return void sock.destroy();
+        return void sock.end(`${script.authThenClose}\r\n`);
+      }
       if (verb === 'AUTH' && script.accept) {
         const [, mech = '', initial] = line.split(' ');
         if (mech.toUpperCase() === 'LOGIN' && !initial) return void ((authStep = 'login-user'), say('334 VXNlcm5hbWU6'));

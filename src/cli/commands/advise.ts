@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { Lang } from '../../shared/model';
 import { AdvisorInputSchema, adviseMethods, type Advice, type AdvisorInput, type LocalText } from '../../shared/methods';
+import { addressValue, domainValue, hostValue } from '../validate';
 import { buildPlanFromArgs, writePlanHuman, writePlanJson } from '../basic-auth-plan-cli';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
 
@@ -170,7 +171,12 @@ export const adviseCommand: CliCommand = {
     for (const k of ['device-profile', 'method', 'site', 'reports-dir'] as const) {
       if (values[k] !== undefined) throw new UsageError(`--${k} only goes with --basic-auth-plan`);
     }
-    const advice = flatten(adviseMethods(toInput(values)), lang);
+    if (values.mailbox !== undefined) addressValue('mailbox', values.mailbox);
+    const input = toInput(values);
+    // After the advisor's own checks (length, CR/LF): the shape of a name or address.
+    if (values.domain !== undefined) domainValue('domain', values.domain);
+    if (values.mx !== undefined) hostValue('mx', values.mx);
+    const advice = flatten(adviseMethods(input), lang);
     if (values.json === true) writeJson(io, advice);
     else writeHuman(io, advice, lang);
     return Promise.resolve(advice.recommended === null ? EXIT_PROBLEMS : EXIT_OK);

@@ -2,17 +2,21 @@
 // and each session the device makes is printed with its diagnosis as it completes (JSON lines with --json).
 // Stops on Ctrl+C, after --idle-timeout without connections, or after --max-sessions. Exit 0 when no session
 // failed, 1 when one did, 2 on bad input (including an address or port that cannot be listened on).
-import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CaptureListenError, listLocalAddresses, startCapture, type ListenSpec, type RelayTarget } from '../../main/capture/index';
+import { exposureWarning } from '../../main/capture/exposure';
+import { openRelayProblem } from '../../main/capture/relay-policy';
 import { addCaptureToReport } from '../../main/capture/report-entry';
 import { defaultReportsDir } from '../../main/store/default-dir';
 import { createReportStore } from '../../main/store/report-store';
+import { isStoreError } from '../../main/store/store-error';
+import { domainValue, reportIdValue } from '../validate';
 import type { CaptureDiagnosis } from '../../shared/capture';
 import { MethodSchema, type Lang } from '../../shared/model';
 import { findSecret, scrubSecrets, secretForms, type SessionSecrets } from '../../shared/secrets';
+import { readPemFlag } from '../read-pem';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
 import { withInterrupt } from '../interrupt';
 import { readSecretFromStdin, secretFromEnv } from '../secret-input';
@@ -26,10 +30,17 @@ Diagnose: --method submission|direct-send|relay (default submission)  --domain D
 Relay:    --relay HOST:PORT  --relay-connect ADDR (connect here, keep HOST for TLS)  --relay-ca FILE
           --relay-user UPN with --relay-password-env VAR | --relay-password-stdin, or --relay-device-auth
           (sign in with the device's own credentials, memory only)  --relay-no-starttls
+          --listen-password-env VAR (a password you choose and type into the device: only sessions that sign in
+          with it are relayed; needed with --relay-user)
+          Never an open relay: without sign-in only recipients in --domain are relayed (Direct Send / relay);
+          anything else gets 530 5.7.57 / 550 5.7.54, as from Exchange Online, recorded as a finding.
 Limits:   --max-connections N  --max-size BYTES  --session-timeout S  --idle-timeout S (default 1800, 0 = never)
           --max-sessions N (stop after N sessions)
 Report:   --report ID (append each session to that report)  --reports-dir DIR
 Output:   --json (one JSON object per line)  --lang ja|en
+
+Listening on an address other than 127.0.0.1 / ::1 lets any device on that network connect: a warning says
+which. 0.0.0.0 / :: (every address) is used only when typed.
 
 Exit codes: 0 no session failed, 1 a session failed, 2 bad input.
 `;
@@ -40,15 +51,13 @@ const OPTIONAL_PORTS = [587, 25];
 const DEFAULT_IMPLICIT_PORT = 465;
 /** Longest relay password read from stdin, in bytes. */
 const MAX_SECRET_BYTES = 4096;
-/** Largest --relay-ca file, in bytes. */
-const MAX_CA_BYTES = 100_000;
 
 const OPTIONS = {
   listen: { type: 'string', multiple: true }, 'implicit-tls': { type: 'string', multiple: true }, 'list-addresses': { type: 'boolean' },
   method: { type: 'string' }, domain: { type: 'string', multiple: true },
   relay: { type: 'string' }, 'relay-connect': { type: 'string' }, 'relay-ca': { type: 'string' }, 'relay-user': { type: 'string' },
   'relay-password-env': { type: 'string' }, 'relay-password-stdin': { type: 'boolean' }, 'relay-device-auth': { type: 'boolean' },
-  'relay-no-starttls': { type: 'boolean' }, 'relay-password': { type: 'string' },
+  'relay-no-starttls': { type: 'boolean' }, 'relay-password': { type: 'string' }, 'listen-password-env': { type: 'string' },
   'max-connections': { type: 'string' }, 'max-size': { type: 'string' }, 'session-timeout': { type: 'string' },
   'idle-timeout': { type: 'string' }, 'max-sessions': { type: 'string' },
   report: { type: 'string' }, 'reports-dir': { type: 'string' },
@@ -98,10 +107,7 @@ async function relayTarget(v: Values, io: CliIo, method: string): Promise<{ targ
   if ((v['relay-user'] === undefined) !== (password === undefined)) throw new UsageError('--relay-user needs --relay-password-env or --relay-password-stdin (and the other way round)');
   const extraCaPem: string[] = [];
   if (v['relay-ca'] !== undefined) {
-    const text = await readFile(path.resolve(v['relay-ca']), 'utf8').catch(() => {
-      throw new UsageError(`--relay-ca: cannot read "${printable(v['relay-ca'] ?? '')}"`);
-    });
-    if (text.length > MAX_CA_BYTES || !text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError('--relay-ca must be a PEM certificate file');
+    const text = await readPemFlag('relay-ca', v['relay-ca']);
     extraCaPem.push(text);
   }
   const user = v['relay-user'];
@@ -141,19 +147,35 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
     ...(v['implicit-tls'] ?? []).flatMap((s) => parseListen('implicit-tls', s, DEFAULT_IMPLICIT_PORT).map((l) => ({ ...l, implicitTls: true }))),
   ];
   if (listen.length === 0) throw new UsageError('choose where to listen: --listen ADDR[:PORT] (see --list-addresses)');
-  const domains = (v.domain ?? []).map((d) => d.toLowerCase());
-  if (domains.some((d) => !/^[a-z0-9.-]{1,253}$/.test(d))) throw new UsageError('--domain must be a domain name like contoso.com');
+  const domains = (v.domain ?? []).map((d) => domainValue('domain', d).toLowerCase());
+  if (v.report !== undefined) reportIdValue('report', v.report);
   const idle = int('idle-timeout', v['idle-timeout'], 0, 86_400);
   const session = int('session-timeout', v['session-timeout'], 1, 86_400);
   const maxConnections = int('max-connections', v['max-connections'], 1, 10_000);
   const maxSize = int('max-size', v['max-size'], 1024, 1024 ** 3);
   const maxSessions = int('max-sessions', v['max-sessions'], 1, 1_000_000);
   const relay = await relayTarget(v, io, method.data);
-  const store = v.report !== undefined ? await createReportStore(v['reports-dir'] ? path.resolve(v['reports-dir']) : defaultReportsDir(io.env)) : null;
+  let listenerPassword: string | undefined;
+  if (v['listen-password-env'] !== undefined) {
+    if (!relay) throw new UsageError('--listen-password-env needs --relay HOST:PORT (it guards relaying)');
+    listenerPassword = io.env[v['listen-password-env']];
+    if (!listenerPassword) throw new UsageError(`--listen-password-env: environment variable ${printable(v['listen-password-env'])} is empty or not set`);
+  }
+  if (relay) {
+    const problem = openRelayProblem(relay.target, { listenerPassword, tenantDomains: domains });
+    if (problem) throw new UsageError(problem);
+  }
+  const store =
+    v.report !== undefined
+      ? await createReportStore(v['reports-dir'] ? path.resolve(v['reports-dir']) : defaultReportsDir(io.env)).catch((err: unknown) => {
+          if (isStoreError(err)) throw new UsageError(err.message);
+          throw err;
+        })
+      : null;
   if (store && v.report !== undefined) await store.open(v.report).catch(() => {
     throw new UsageError(`--report: no readable report "${printable(v.report ?? '')}" in ${store.dir}`);
   });
-  const relayForms = secretForms(relay?.secrets[0] ?? {});
+  const relayForms = [...secretForms(relay?.secrets[0] ?? {}), ...(listenerPassword ? secretForms({ password: listenerPassword }) : [])];
   let failed = false;
   let count = 0;
   let reportChain = Promise.resolve();
@@ -169,7 +191,7 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
     print(v.json ? JSON.stringify(renderCaptureJson(d, lang)) : renderCaptureHuman(d, count, lang), secrets);
     if (store && v.report !== undefined) {
       const id = v.report;
-      const all = [...secrets, ...(relay?.secrets ?? [])];
+      const all = [...secrets, ...(relay?.secrets ?? []), ...(listenerPassword ? [{ password: listenerPassword }] : [])];
       reportChain = reportChain.then(() => addCaptureToReport(store, id, d, all)).catch((err: unknown) => {
         io.stderr.write(`report not updated: ${err instanceof Error ? err.message : String(err)}\n`);
       });
@@ -179,7 +201,7 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
   let handle;
   try {
     handle = await startCapture({
-      listen, method: method.data, relay: relay?.target ?? null, onSession,
+      listen, method: method.data, relay: relay?.target ?? null, onSession, listenerPassword,
       ...(domains.length ? { tenantDomains: domains } : {}),
       limits: {
         ...(idle !== undefined ? { idleStopMs: idle * 1000 } : {}),
@@ -192,7 +214,8 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
     if (err instanceof CaptureListenError) throw new UsageError(err.message);
     throw err;
   }
-  const started = { event: 'listening', method: method.data, listeners: handle.listeners, skipped: handle.skipped, certificateSha256: handle.certificate.fingerprint256, relay: relay ? `${relay.target.host}:${relay.target.port}` : null };
+  for (const e of handle.exposure) io.stderr.write(`${exposureWarning(e)}\n`);
+  const started = { event: 'listening', method: method.data, listeners: handle.listeners, skipped: handle.skipped, exposure: handle.exposure, certificateSha256: handle.certificate.fingerprint256, relay: relay ? `${relay.target.host}:${relay.target.port}` : null };
   if (v.json) io.stdout.write(`${JSON.stringify(started)}\n`);
   else {
     for (const l of handle.listeners) io.stdout.write(`Listening on ${l.address.includes(':') ? `[${l.address}]` : l.address}:${l.port} (${l.implicitTls ? 'implicit TLS / "SSL"' : 'plain + STARTTLS'})\n`);

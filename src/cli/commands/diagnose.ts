@@ -1,7 +1,6 @@
 // `device-mail-doctor diagnose`: runs the engine from this computer (plugged into the device's network) and says
 // what works and what does not. Password only via --password-stdin or --password-env (never an argument).
 // Exit 0 pass/warn, 1 fail, 2 bad input.
-import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,9 +15,11 @@ import { resolveProfileRef, toDeviceProfile } from '../../shared/profiles-resolv
 import { buildDiagnoseRequest } from '../../shared/diagnose-request';
 import { MethodChoiceSchema, TlsVersionSchema, type ConnectToRule, type DeviceProfile, type Lang } from '../../shared/model';
 import { findSecret, scrubSecrets, secretForms } from '../../shared/secrets';
-import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
+import { readPemFlag } from '../read-pem';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
 import { withInterrupt } from '../interrupt';
 import { readSecretFromStdin, secretFromEnv } from '../secret-input';
+import { addressValue, domainValue, hostValue, reportIdValue, userValue } from '../validate';
 import { diagnosisJson, renderHuman } from '../render-diagnosis';
 
 const HELP = `Usage: device-mail-doctor diagnose --method submission|direct-send|relay|auto [flags]
@@ -35,13 +36,12 @@ Report:   --save  --report ID (add the run to an existing report)  --customer NA
           --reports-dir DIR (default: $DMD_REPORTS_DIR, else the per-user data folder)
 Other:    --send (send one labelled test message)  --timeout-ms N  --json  --lang ja|en
 
-Exit codes: 0 pass or warn, 1 fail, 2 bad input.
+Exit codes: 0 pass or warn, 1 fail, 2 bad input (including a reports folder that cannot take the save:
+disk full, not a folder, no permission), 3 internal error.
 `;
 
 /** Longest password/token read from stdin, in bytes. */
 const MAX_SECRET_BYTES = 16 * 1024;
-/** Largest --ca file, in bytes. */
-const MAX_CA_BYTES = 100_000;
 
 const OPTIONS = {
   method: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, domain: { type: 'string' },
@@ -125,6 +125,12 @@ async function secrets(v: Record<string, unknown>, io: CliIo): Promise<{ passwor
   return out;
 }
 
+/** Store errors met before the diagnosis runs are bad input (exit 2), in the store's own words. */
+function storeUsage(err: unknown): never {
+  if (isStoreError(err)) throw new UsageError(err.message);
+  throw err;
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values: v, positionals } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
   if (v.help) {
@@ -143,10 +149,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const extraCaPem: string[] = [];
   if (v.ca !== undefined) {
-    const pem = await readFile(v.ca, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw new UsageError(`--ca ${printable(v.ca ?? '')}: cannot read (${e.code ?? 'error'})`);
-    });
-    if (pem.length > MAX_CA_BYTES || !pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca ${printable(v.ca)}: not a PEM certificate file (or larger than ${MAX_CA_BYTES} bytes)`);
+    const pem = await readPemFlag('ca', v.ca);
     extraCaPem.push(pem);
   }
   if (!v.save && (v.report ?? v.customer ?? v.site ?? v['reports-dir']) !== undefined) {
@@ -157,13 +160,24 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--${flag} must be one line of at most 200 characters`);
     }
   }
+  const host = v.host !== undefined ? hostValue('host', v.host) : undefined;
+  const domain = v.domain !== undefined ? domainValue('domain', v.domain) : undefined;
+  if (v.from !== undefined) addressValue('from', v.from);
+  for (const t of v.to ?? []) addressValue('to', t);
+  if (v.user !== undefined) userValue('user', v.user);
+  const reportId = v.report !== undefined ? reportIdValue('report', v.report) : undefined;
   const oauth = await oauthInput(v, io);
   const sec: { password?: string; oauthToken?: string | undefined } = oauth ? {} : await secrets(v, io);
+  // The reports folder (and the report to add to) is checked before any probe: a folder that cannot take the
+  // save, or an unknown report, is bad input now rather than a lost diagnosis later.
+  const saveDir = v['reports-dir'] ? resolve(v['reports-dir']) : defaultReportsDir(io.env);
+  const store = v.save ? await createReportStore(saveDir).catch(storeUsage) : null;
+  if (store && reportId !== undefined) await store.open(reportId).catch(storeUsage);
   const built = buildDiagnoseRequest({
     method: method.data,
-    host: v.host,
+    host,
     port: v.port !== undefined ? int('port', v.port, 1, 65535) : undefined,
-    domain: v.domain,
+    domain,
     from: v.from,
     to: v.to ?? [],
     user: v.user,
@@ -211,24 +225,24 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   ];
   if (findSecret(text, forms)) text = scrubSecrets(text, forms, '<redacted>');
   io.stdout.write(text);
-  if (v.save) {
+  if (store) {
     // The store scans the diagnosis for this session's secrets again before writing (a hit writes nothing).
-    const dir = v['reports-dir'] ? resolve(v['reports-dir']) : defaultReportsDir(io.env);
+    const dir = saveDir;
     try {
-      const store = await createReportStore(dir);
       const report = await saveDiagnosisAsReport(
         store,
         d,
         { customer: v.customer ?? '', site: v.site ?? '', device: { model: d.device?.label ?? '', ...(d.device ? { profileId: d.device.id } : {}) } },
         [{ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }, ...(clientSecret ? [{ clientSecret }] : [])],
-        v.report ? { reportId: v.report } : {},
+        reportId !== undefined ? { reportId } : {},
       );
       await store.flush();
       io.stderr.write(`saved: report ${report.id} (${report.runs.length} run${report.runs.length === 1 ? '' : 's'}) in ${dir}\n`);
     } catch (err) {
       if (!isStoreError(err)) throw err;
       io.stderr.write(`device-mail-doctor diagnose: not saved: ${printable(err.message, 300)}\n`);
-      return EXIT_PROBLEMS;
+      // Disk full / no permission is the machine's state the technician must fix: bad input (README, exit codes).
+      return err.code === 'storage' ? EXIT_BAD_INPUT : EXIT_PROBLEMS;
     }
   }
   return d.verdict === 'fail' || d.cancelled ? EXIT_PROBLEMS : EXIT_OK;

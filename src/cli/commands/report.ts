@@ -13,6 +13,7 @@ import { defaultReportsDir } from '../../main/store/default-dir';
 import { createReportStore } from '../../main/store/report-store';
 import { isStoreError } from '../../main/store/store-error';
 import type { SessionSecrets } from '../../shared/secrets';
+import { dateValue } from '../validate';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
 
 const HELP = `Usage: device-mail-doctor report <subcommand> [flags] [--reports-dir DIR]
@@ -101,6 +102,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return sub === undefined && !v.help ? EXIT_BAD_INPUT : EXIT_OK;
   }
   const lang = parseLang(v.lang, io.env);
+  for (const flag of ['from', 'to'] as const) if (v[flag] !== undefined) dateValue(flag, v[flag]);
+  if (v.from !== undefined && v.to !== undefined && v.from > v.to) throw new UsageError(`--from ${v.from} is after --to ${v.to}`);
   const store = await createReportStore(v['reports-dir'] ? path.resolve(v['reports-dir']) : defaultReportsDir(io.env));
 
   switch (sub) {
@@ -184,7 +187,7 @@ export const reportCommand: CliCommand = {
     } catch (err) {
       if (!isStoreError(err)) throw err;
       // Unknown or malformed ids are bad input; blocked or failed writes and damaged files are problems.
-      if (err.code === 'not-found' || err.code === 'invalid-id' || err.code === 'outside' || err.code === 'exists') throw new UsageError(err.message);
+      if (err.code === 'not-found' || err.code === 'invalid-id' || err.code === 'outside' || err.code === 'exists' || err.code === 'storage') throw new UsageError(err.message);
       io.stderr.write(`device-mail-doctor report: ${printable(err.message, 300)}\n`);
       return EXIT_PROBLEMS;
     }

@@ -8,7 +8,10 @@ import type { TokenClaims } from '../../shared/oauth/claims';
 import { inspectClaims, oauthRejected, userMismatch } from '../../shared/oauth/inspect';
 import { classify } from '../../shared/findings/classify';
 
-/** Exchange Online's default maximum message size for client submission / inbound, in bytes (35 MB). */
+/** Exchange Online's default maximum message size for sending, in bytes (35 MB): "The default maximum message size
+ *  for Microsoft mailboxes is 35 MB for sending and 36 MB for receiving" (admins may set 1-150 MB), Exchange Online
+ *  limits, https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits
+ *  (read 2026-12-02 as quoted in public documentation; the page itself was not fetched here). */
 export const EXO_MAX_MESSAGE_BYTES = 35 * 1024 * 1024;
 
 export interface CaptureDiagnoseOptions {
@@ -97,6 +100,7 @@ export function diagnoseCapture(s: CapturedSession, opts: CaptureDiagnoseOptions
     }
     if (s.auth?.oauth) xoauth2Findings(s.auth, out);
   }
+  refusedFindings(s, out);
   const tenant = new Set((opts.tenantDomains ?? s.messages.map((m) => domainOf(m.mailFrom))).map((d) => d.toLowerCase()));
   for (const m of s.messages) {
     if (method === 'submission' && s.auth && m.mailFrom.toLowerCase() !== s.auth.user.toLowerCase()) {
@@ -116,6 +120,19 @@ export function diagnoseCapture(s: CapturedSession, opts: CaptureDiagnoseOptions
     }
   }
   return { method, session: s, findings: out, verdict: verdictOf(out) };
+}
+
+/** Relay-through refusals (the listener is never an open relay): observed, with the reply the device got. */
+function refusedFindings(s: CapturedSession, out: FindingRef[]): void {
+  for (const r of s.refused ?? []) {
+    const code = r.stage === 'MAIL' ? 'CLIENT_NOT_AUTHENTICATED' : 'RELAY_DENIED';
+    const evidence = `${r.stage === 'MAIL' ? 'MAIL FROM' : 'RCPT TO'}:<${r.address}> from ${s.client.address} → ${r.reply}; nothing was relayed`;
+    const have = out.find((f) => f.code === code);
+    if (have) {
+      const list = (have.evidence ??= []);
+      if (list.length < 10) list.push(evidence);
+    } else out.push({ code, params: { reply: r.reply }, evidence: [evidence] });
+  }
 }
 
 /** Catalogue severity decides, except the password-characters hint, which is only a warning. */

@@ -1,24 +1,34 @@
 // Capture mode's local SMTP listener (smtp-server): the device is pointed at the laptop and everything it really
 // does is recorded and diagnosed. Old TLS versions and ciphers are accepted on purpose, so the device's true
-// capability shows; AUTH is accepted without checking the password (which is never stored). Binds only the
-// addresses the technician chose; bounded in connections, message size, session time; stops after idle time.
+// capability shows; AUTH is accepted without checking the password (which is never stored), except the listener
+// password that relay-through with the technician's sign-in requires. Binds only the addresses the technician
+// chose (and says so when they reach beyond this computer); bounded in connections (also per client address),
+// time per command, message size and session time; stops after idle time. Relay-through is never an open relay
+// (relay-policy.ts).
 import type { Socket } from 'node:net';
 import { hostname } from 'node:os';
 import type { TLSSocket } from 'node:tls';
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { SMTPServer } from 'smtp-server';
 import type { CaptureDiagnosis, CapturedSession } from '../../shared/capture';
 import type { Method } from '../../shared/model';
 import type { SessionSecrets } from '../../shared/secrets';
 import { generateCaptureCertificate } from './cert';
 import { peekClientHello } from './client-hello';
-import { diagnoseCapture } from './diagnose-capture';
-import { MessageScanner } from './message-scan';
-import { deviceReply, relayMessage, type RelayTarget } from './relay';
+import { AddressCounter, COMMAND_IDLE_MS, guardCommands, MAX_CONNECTIONS_PER_ADDRESS } from './connection-guard';
+import { handleData } from './data-handler';
+import { diagnoseCapture, EXO_MAX_MESSAGE_BYTES } from './diagnose-capture';
+import { exposureOf, type ListenExposure } from './exposure';
+import type { RelayTarget } from './relay';
+import { listenerPasswordMatches, openRelayProblem, RelayGate, REPLY_BAD_LISTENER_PASSWORD } from './relay-policy';
 import { SessionRecorder, type ListenerInfo } from './session-recorder';
 
 export interface CaptureLimits {
   /** Concurrent device connections per listener (more get 421). */
   maxConnections: number;
+  /** Concurrent connections from one client address (more are refused with 421). */
+  maxConnectionsPerAddress: number;
+  /** Longest wait for one command line after our reply, in milliseconds (connection-guard.ts says why). */
+  commandIdleMs: number;
   /** Largest message the listener takes, in bytes (counted, not stored, unless relaying). */
   maxMessageBytes: number;
   /** Longest a single connection may last, in milliseconds. */
@@ -35,7 +45,10 @@ export interface CaptureLimits {
 
 export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
   maxConnections: 100,
-  maxMessageBytes: 64 * 1024 * 1024,
+  maxConnectionsPerAddress: MAX_CONNECTIONS_PER_ADDRESS,
+  commandIdleMs: COMMAND_IDLE_MS,
+  // Exchange Online's own default limit (diagnose-capture.ts cites it): a larger message would be refused upstream.
+  maxMessageBytes: EXO_MAX_MESSAGE_BYTES,
   sessionMs: 10 * 60_000,
   socketIdleMs: 60_000,
   handshakeMs: 15_000,
@@ -83,6 +96,8 @@ export interface CaptureOptions {
   upstreamMaxMessageBytes?: number;
   /** Relay-through: forward every captured message upstream and answer the device with the true outcome. */
   relay?: RelayTarget | null;
+  /** The password a device must sign in to the listener with before anything is relayed with the technician's sign-in. */
+  listenerPassword?: string | undefined;
   limits?: Partial<CaptureLimits>;
   /** Name in our banner and EHLO reply (default: this computer's name). */
   serverName?: string;
@@ -95,6 +110,8 @@ export interface CaptureHandle {
   listeners: ListenerInfo[];
   /** Optional listeners that could not be bound, with the reason. */
   skipped: { address: string; port: number; reason: string }[];
+  /** Listeners reachable from beyond this computer: the CLI and the app warn about each (which address, how wide). */
+  exposure: ListenExposure[];
   certificate: { certPem: string; fingerprint256: string };
   /** Diagnoses of finished sessions, oldest first (bounded). */
   sessions: CaptureDiagnosis[];
@@ -115,6 +132,11 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
   if (opts.listen.length === 0) throw new CaptureListenError('choose at least one address and port to listen on');
   const limits: CaptureLimits = { ...DEFAULT_CAPTURE_LIMITS, ...opts.limits };
   const relay = opts.relay ?? null;
+  const access = { listenerPassword: opts.listenerPassword, tenantDomains: opts.tenantDomains?.map((d) => d.toLowerCase()) };
+  const openRelay = relay ? openRelayProblem(relay, access) : null;
+  if (openRelay) throw new CaptureListenError(openRelay);
+  const gate = new RelayGate(relay, access);
+  const perAddress = new AddressCounter();
   const recorder = new SessionRecorder(relay?.auth === 'device');
   const cert = generateCaptureCertificate([...opts.listen.map((l) => l.address), hostname()]);
   const sessions: CaptureDiagnosis[] = [];
@@ -144,30 +166,6 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
   const armIdle = () => {
     clearTimeout(idleTimer);
     if (limits.idleStopMs > 0 && open === 0) idleTimer = setTimeout(() => void close('idle'), limits.idleStopMs);
-  };
-
-  const finishData = async (stream: SMTPServerDataStream, scanner: MessageScanner, s: SMTPServerSession, cb: (err?: Error | null, msg?: string) => void) => {
-    const scan = scanner.finish();
-    const base = { size: scan.size, truncated: stream.sizeExceeded, headers: scan.headers, attachments: scan.attachments, bareLf: scan.bareLf, bareCr: scan.bareCr };
-    if (stream.sizeExceeded) {
-      const text = `5.3.4 Message size exceeds the capture listener's limit of ${limits.maxMessageBytes} bytes`;
-      recorder.message(s, { ...base, reply: `552 ${text}` });
-      cb(Object.assign(new Error(text), { responseCode: 552 }));
-      return;
-    }
-    if (relay && scan.raw) {
-      const from = s.envelope.mailFrom ? s.envelope.mailFrom.address : '';
-      const to = s.envelope.rcptTo.map((r) => r.address);
-      const result = await relaySlot(() => relayMessage(relay, { from, to }, scan.raw as Buffer, recorder.credentialsFor(s.id)));
-      const answer = deviceReply(result);
-      recorder.message(s, { ...base, reply: `${answer.code} ${answer.text}`, relay: { ok: result.ok, code: result.code, reply: result.reply.slice(0, 2000), durationMs: result.durationMs } });
-      if (result.ok) cb(null, answer.text);
-      else cb(Object.assign(new Error(answer.text), { responseCode: answer.code >= 400 ? answer.code : 451 }));
-      return;
-    }
-    const text = relay ? 'Message too large to relay; captured only' : 'OK: captured by Device Mail Doctor (not delivered)';
-    recorder.message(s, { ...base, reply: `250 ${text}` });
-    cb(null, text);
   };
 
   const makeServer = (info: ListenerInfo): SMTPServer => {
@@ -200,16 +198,27 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
       },
       onAuth(auth, s, cb) {
         recorder.auth(auth, s);
+        if (gate.needsListenerPassword && !listenerPasswordMatches(opts.listenerPassword ?? '', (auth.method === 'XOAUTH2' ? auth.accessToken : auth.password) ?? undefined)) {
+          cb(Object.assign(new Error(REPLY_BAD_LISTENER_PASSWORD.text), { responseCode: REPLY_BAD_LISTENER_PASSWORD.code }));
+          return;
+        }
         cb(null, { user: auth.username ?? '' });
       },
-      onMailFrom(_address, s, cb) {
+      onMailFrom(address, s, cb) {
         recorder.mailFrom(s);
-        cb();
+        const refusal = gate.onMailFrom(Boolean(s.user));
+        if (!refusal) return cb();
+        recorder.refuse(s, 'MAIL', address.address, `${refusal.code} ${refusal.text}`);
+        cb(Object.assign(new Error(refusal.text), { responseCode: refusal.code }));
+      },
+      onRcptTo(address, s, cb) {
+        const refusal = gate.onRcptTo(Boolean(s.user), address.address);
+        if (!refusal) return cb();
+        recorder.refuse(s, 'RCPT', address.address, `${refusal.code} ${refusal.text}`);
+        cb(Object.assign(new Error(refusal.text), { responseCode: refusal.code }));
       },
       onData(stream, s, cb) {
-        const scanner = new MessageScanner(relay !== null, limits.maxMessageBytes);
-        stream.on('data', (chunk: Buffer) => scanner.push(chunk));
-        stream.on('end', () => void finishData(stream, scanner, s, cb));
+        handleData({ relay, maxMessageBytes: limits.maxMessageBytes, recorder, relaySlot }, stream, s, cb);
       },
       onClose(s) {
         emit(recorder.close(s));
@@ -233,7 +242,11 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
     server.connect = (socket, socketOptions) => {
       connect(socket, socketOptions);
       const conn = [...server.connections].find((c) => c._socket === socket);
-      if (!conn || implicit) return;
+      if (!conn) return;
+      guardCommands(conn, socket, limits.commandIdleMs, () => {
+        recorder.markEnd(conn.session.id, `no complete command within ${limits.commandIdleMs} ms`);
+      });
+      if (implicit) return;
       const original = conn.upgrade.bind(conn);
       conn.upgrade = (callback, secureCallback) => {
         const raw = conn._socket;
@@ -247,6 +260,12 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
       };
     };
     server.server.on('connection', (socket: Socket) => {
+      // One address may not take every slot (smtp-server's handler has already run: end it before it greets).
+      if (!perAddress.admit(socket, limits.maxConnectionsPerAddress)) {
+        if (implicit) socket.destroy();
+        else socket.end(`421 4.7.0 Too many connections from your address (capture listener allows ${limits.maxConnectionsPerAddress}); try again later\r\n`, () => socket.destroy());
+        return;
+      }
       open++;
       clearTimeout(idleTimer);
       const timer = setTimeout(() => {
@@ -322,7 +341,7 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
       check();
     });
 
-  return { listeners, skipped, certificate: { certPem: cert.certPem, fingerprint256: cert.fingerprint256 }, sessions, waitFor, stopped, close };
+  return { listeners, skipped, exposure: exposureOf(listeners), certificate: { certPem: cert.certPem, fingerprint256: cert.fingerprint256 }, sessions, waitFor, stopped, close };
 }
 
 function listenErrorText(spec: ListenSpec, err: NodeJS.ErrnoException): string {

@@ -1,6 +1,6 @@
 // Streams over a captured message once, keeping only what the diagnosis needs: size, line-ending faults,
-// the header block (bounded) and MIME parts' file names and types. The whole message is kept only when it
-// must be relayed onward, and then only up to the listener's size bound.
+// the header block (bounded) and MIME parts' file names and types. The message itself is never kept: relay-through
+// streams it onward as it arrives (data-handler.ts).
 import { CAPTURE_MAX_ATTACHMENTS, CAPTURE_MAX_HEADERS, CAPTURE_MAX_ITEM_CHARS } from '../../shared/capture';
 
 /** Largest header block parsed, in bytes (real device headers are a few KB). */
@@ -14,8 +14,6 @@ export interface MessageScan {
   bareCr: number;
   headers: { name: string; value: string }[];
   attachments: { name: string; type: string }[];
-  /** The message bytes, when kept (relay-through) and not over the bound. */
-  raw: Buffer | null;
 }
 
 const clip = (s: string): string => (s.length > CAPTURE_MAX_ITEM_CHARS ? s.slice(0, CAPTURE_MAX_ITEM_CHARS) : s);
@@ -53,22 +51,9 @@ export class MessageScanner {
   private lineTooLong = false;
   private partHeaders: string[] | null = null;
   private attachments: { name: string; type: string }[] = [];
-  private raw: Buffer[] | null;
-  private rawLen = 0;
-
-  constructor(keepRaw: boolean, private readonly maxRawBytes: number) {
-    this.raw = keepRaw ? [] : null;
-  }
 
   push(chunk: Buffer): void {
     this.size += chunk.length;
-    if (this.raw) {
-      if (this.rawLen + chunk.length > this.maxRawBytes) this.raw = null;
-      else {
-        this.raw.push(chunk);
-        this.rawLen += chunk.length;
-      }
-    }
     let start = 0;
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i];
@@ -91,7 +76,6 @@ export class MessageScanner {
       bareCr: this.bareCr,
       headers: parseHeaderBlock(Buffer.concat(this.headerBytes).toString('utf8')),
       attachments: this.attachments,
-      raw: this.raw ? Buffer.concat(this.raw) : null,
     };
   }
 

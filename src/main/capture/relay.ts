@@ -1,6 +1,9 @@
 // Relay-through: forwards a captured message upstream (Exchange Online or the lab) with the technician's
 // settings, through nodemailer like the engine's test send, and returns the upstream's true answer so the
-// device can be told it. One attempt, never retried: a missing final reply means "possibly delivered".
+// device can be told it. One attempt, never retried: a missing final reply means "possibly delivered". The body is
+// streamed through while the device sends it; if it is cut (size limit, device gone) the upstream never sees the
+// final "." and discards the transaction.
+import type { Readable } from 'node:stream';
 import tls from 'node:tls';
 import nodemailer from 'nodemailer';
 
@@ -37,7 +40,8 @@ export interface RelayResult {
 export async function relayMessage(
   target: RelayTarget,
   envelope: { from: string; to: readonly string[] },
-  raw: Buffer,
+  /** The message: streamed from the device as it arrives (never held whole in memory), or a buffer. */
+  raw: Buffer | Readable,
   deviceCredentials: { user: string; password: string } | null,
 ): Promise<RelayResult> {
   const t0 = performance.now();

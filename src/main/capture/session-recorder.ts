@@ -149,6 +149,14 @@ export class SessionRecorder {
     });
   }
 
+  /** A MAIL FROM / RCPT TO the listener refused so as not to be an open relay (relay-through). */
+  refuse(s: SMTPServerSession, stage: 'MAIL' | 'RCPT', address: string, reply: string): void {
+    const rec = this.touch(s);
+    if (!rec) return;
+    const list = (rec.session.refused ??= []);
+    if (list.length < CAPTURE_MAX_RECIPIENTS) list.push({ stage, address: address.slice(0, 320), reply });
+  }
+
   /** Ends a session and returns its record (undefined if unknown or already closed). */
   close(s: SMTPServerSession, endReason?: string): CapturedSession | undefined {
     const rec = this.touch(s);

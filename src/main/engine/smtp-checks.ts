@@ -10,7 +10,7 @@ import { tcpFinding, type Endpoint } from './endpoint';
 import type { Reply } from './smtp-reader';
 import { replyText, type SessionError } from './smtp-reader';
 import type { Phase, SessionResult } from './smtp-session';
-import { certFindings, isMicrosoftName } from './tls-findings';
+import { certFindings, certNotReceived, isMicrosoftName } from './tls-findings';
 import { isCertError } from './tls-connect';
 
 export interface SessionCheckOptions {
@@ -54,10 +54,12 @@ export function errorFinding(err: SessionError, phase: Phase, ep: Endpoint, res:
   if (err.kind === 'not-smtp') return { code: 'NOT_SMTP', params: { host, port: String(ep.port), reply: err.evidence[0] ?? err.message }, evidence };
   if (err.kind === 'tls') {
     if (isCertError(err.code)) return certFindings(host, err.code ?? null, res.tls);
+    // An oversized chain is the server's problem, never the device's firmware.
+    if (/EXCESSIVE_MESSAGE_SIZE/.test(err.code ?? '')) return certNotReceived(host, err.code ?? '', err.message);
     return { code: 'TLS_HANDSHAKE_FAILED', params: { host, reason: err.code ?? err.message }, evidence };
   }
   if (err.kind === 'timeout' && phase === 'tls') return { code: 'TLS_HANDSHAKE_FAILED', params: { host, reason: err.message }, evidence };
-  if (err.kind === 'closed') return { code: 'CONNECTION_DROPPED', params: { host }, evidence };
+  if (err.kind === 'closed') return { code: 'CONNECTION_DROPPED', params: { host, stage: phase }, evidence: [`connection closed during ${phase}`, ...evidence].slice(0, 4) };
   return { code: 'SERVER_MISBEHAVED', params: { host, reply: err.message }, evidence };
 }
 
@@ -157,7 +159,7 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
         if (!code) return { status: 'skip', details: { ...details, skipped: a.skipped } };
         return { status: 'fail', findings: [{ code, params: { host, reply: a.skipped }, evidence: [a.skipped] }], details };
       }
-      if (!a.reply) return null;
+      if (!a.reply) return { status: 'fail', findings: [{ code: 'CONNECTION_DROPPED', params: { host, stage: 'AUTH' }, evidence: ['no reply to AUTH'] }], details };
       if (a.reply.code === 235) {
         const basic = a.mechanism !== 'XOAUTH2' && isMicrosoftName(host);
         return basic ? { status: 'warn', findings: [{ code: 'BASIC_AUTH_RETIREMENT', evidence: [a.reply.raw[0] ?? ''] }], details } : { status: 'pass', details };
@@ -167,7 +169,13 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
         const oauth = xoauth2Findings(a.reply, ctx.request.oauthToken, ctx.request.target.user);
         if (oauth) return { status: 'fail', findings: oauth, details };
       }
-      return { ...fromReply(a.reply), details };
+      // A sign-in that did not end in 235 is never a pass or a mere warning: 4xx (e.g. 454) is a failed sign-in now.
+      const r = fromReply(a.reply);
+      const known = r.findings.filter((f) => f.code !== 'UNRECOGNIZED_REPLY');
+      if (a.reply.code >= 400 && a.reply.code < 500 && known.length === 0) {
+        return { status: 'fail', findings: [{ code: 'SERVICE_UNAVAILABLE', params: { reply: a.reply.raw[0] ?? '', stage: 'AUTH' }, evidence: [`AUTH answered ${a.reply.raw[0] ?? ''}`] }], details };
+      }
+      return { status: 'fail', findings: r.findings, details };
     });
   }
 
@@ -176,6 +184,10 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
   for (const kind of ['internal', 'external'] as const) {
     const rc = kind === 'internal' ? internal : external;
     emit('envelope', kind === 'internal' ? 'envelope.internal' : 'envelope.external', `MAIL FROM / RCPT TO (${kind} recipient)`, () => {
+      if (res.smtputf8Missing?.length) {
+        const address = res.smtputf8Missing[0] ?? '';
+        return { status: 'fail', findings: [{ code: 'SMTPUTF8_NOT_OFFERED', params: { address, host }, evidence: [`EHLO: ${(res.caps2 ?? res.caps)?.keywords.join(' ') ?? ''}`, ...res.smtputf8Missing] }], details: { notSent: res.smtputf8Missing } };
+      }
       if (!res.mail) return { status: 'skip', details: { skipped: 'no sender given (--from)' } };
       const details: Record<string, unknown> = { mailFrom: res.mail.raw[0] ?? '' };
       if (res.mail.code !== 250) return { ...fromReply(res.mail), details };

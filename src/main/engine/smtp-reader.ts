@@ -1,5 +1,7 @@
 // Reads SMTP replies from a byte stream with hard bounds: line length, lines per reply, bytes per session.
 // Anything that is not a well-formed reply ends the session with a typed SessionError (a finding, not a crash).
+// Lines are decoded as UTF-8 with invalid bytes shown as \xNN (reply-decode.ts).
+import { decodeReply } from './reply-decode';
 
 export interface Reply {
   code: number;
@@ -76,7 +78,7 @@ export class ReplyReader {
       const lineBuf = this.pending.subarray(0, nl > 0 && this.pending[nl - 1] === 0x0d ? nl - 1 : nl);
       this.pending = this.pending.subarray(nl + 1);
       if (lineBuf.length > this.limits.maxLineBytes) return this.lineTooLong(lineBuf);
-      if (!this.line(lineBuf.toString('latin1'))) return false;
+      if (!this.line(decodeReply(lineBuf))) return false;
     }
     if (this.pending.length > this.limits.maxLineBytes) return this.lineTooLong(this.pending);
     if (this.current === null && this.queue.length === 0 && this.total === this.pending.length) {
@@ -90,7 +92,7 @@ export class ReplyReader {
   /** Bytes received but not yet part of a complete reply (discarded at STARTTLS). */
   takeBuffered(): { bytes: number; replies: Reply[]; preview: string } {
     const bytes = this.pending.length + this.queue.reduce((n, r) => n + r.raw.join('\n').length, 0);
-    const preview = [...this.queue.flatMap((r) => r.raw), this.pending.toString('latin1')].join('\n').slice(0, 200);
+    const preview = [...this.queue.flatMap((r) => r.raw), decodeReply(this.pending)].join('\n').slice(0, 200);
     const replies = this.queue.splice(0, this.queue.length);
     this.pending = Buffer.alloc(0);
     this.current = null;
@@ -99,7 +101,7 @@ export class ReplyReader {
 
   /** Partial data when the stream ended mid-reply (evidence for "closed mid-line"). */
   partial(): string {
-    return [...(this.current?.raw ?? []), this.pending.toString('latin1')].filter((s) => s !== '').join('\n').slice(0, 200);
+    return [...(this.current?.raw ?? []), decodeReply(this.pending)].filter((s) => s !== '').join('\n').slice(0, 200);
   }
 
   private line(s: string): boolean {
@@ -135,11 +137,11 @@ export class ReplyReader {
   }
 
   private lineTooLong(buf: Buffer): boolean {
-    return this.fail('line-too-long', `a reply line is longer than ${this.limits.maxLineBytes} bytes`, [buf.subarray(0, 120).toString('latin1')]);
+    return this.fail('line-too-long', `a reply line is longer than ${this.limits.maxLineBytes} bytes`, [decodeReply(buf.subarray(0, 120))]);
   }
 
   private preview(): string {
-    return this.pending.subarray(0, 120).toString('latin1');
+    return decodeReply(this.pending.subarray(0, 120));
   }
 
   private fail(kind: SessionError['kind'], message: string, evidence: string[]): false {

@@ -66,6 +66,8 @@ export interface SessionResult {
   errorPhase: Phase | null;
   /** Milliseconds spent per phase. */
   ms: Partial<Record<Phase, number>>;
+  /** Non-ASCII addresses not sent because the server does not offer SMTPUTF8. */
+  smtputf8Missing?: string[];
 }
 
 export function parseCapabilities(r: Reply): Capabilities {
@@ -229,7 +231,14 @@ async function authenticate(conn: SmtpConn, spec: SessionSpec, caps: Capabilitie
 }
 
 async function envelope(conn: SmtpConn, spec: SessionSpec, caps: Capabilities, res: SessionResult, limits: EngineLimits): Promise<void> {
-  const mailCmd = `MAIL FROM:<${spec.mailFrom ?? ''}>`;
+  // RFC 6531: a non-ASCII address needs SMTPUTF8, used only when the server offers it; otherwise it is not sent.
+  const nonAscii = [spec.mailFrom ?? '', ...spec.rcpts.map((r) => r.address)].filter((a) => /[^\x00-\x7f]/.test(a));
+  const utf8 = nonAscii.length > 0 && caps.keywords.includes('SMTPUTF8');
+  if (nonAscii.length > 0 && !utf8) {
+    res.smtputf8Missing = nonAscii;
+    return;
+  }
+  const mailCmd = `MAIL FROM:<${spec.mailFrom ?? ''}>${utf8 ? ' SMTPUTF8' : ''}`;
   const rcptCmds = spec.rcpts.map((r) => `RCPT TO:<${r.address}>`);
   if (caps.pipelining) {
     // Only because the server said PIPELINING: one round trip for the whole envelope.

@@ -28,3 +28,14 @@ export function certFindings(host: string, code: string | null, info: TlsInfo | 
   if (out.length === 0 && code) out.push({ code: 'TLS_CERT_UNTRUSTED', params: { host, reason: code }, evidence });
   return out;
 }
+
+/**
+ * A handshake that failed before the certificate arrived. An oversized chain or certificate is the server's side
+ * (OpenSSL refuses a certificate message over its 100 KB max_cert_list: ERR_SSL_EXCESSIVE_MESSAGE_SIZE); anything
+ * else came from the server or the path to it (our own TLS library's refusals are skipped before this).
+ */
+export function certNotReceived(host: string, reason: string, message: string): FindingRef {
+  const oversized = /EXCESSIVE_MESSAGE_SIZE|excessive message size/i.test(`${reason} ${message}`);
+  const why = oversized ? `the server sent a certificate chain larger than TLS clients accept: ${reason}` : reason;
+  return { code: 'TLS_CERT_NOT_RECEIVED', params: { host, reason: why }, evidence: [message].filter(Boolean).slice(0, 2) };
+}

@@ -5,7 +5,7 @@ import type { CheckOutcome, EngineContext } from './check-runner';
 import type { Endpoint, Routes } from './endpoint';
 import { runSmtpSession, type SessionResult } from './smtp-session';
 import { isCertError, type TlsInfo } from './tls-connect';
-import { certFindings } from './tls-findings';
+import { certFindings, certNotReceived } from './tls-findings';
 import { SessionLog } from './transcript';
 import type { TlsProbeRow as ProbeRow } from '../../shared/check-registry';
 import type { FindingRef, TlsVersion } from '../../shared/model';
@@ -48,6 +48,8 @@ export function probeVerdict(res: SessionResult): Omit<ProbeRow, 'id' | 'version
       if (e.kind === 'tls' && isCertError(e.code)) return { ...base, result: 'accepted', reason: e.code ?? null };
       if (e.kind === 'tls' && LOCAL_TLS.test(e.code ?? '')) return { ...base, result: 'unavailable', reason: e.code ?? e.message };
       if (e.kind === 'timeout') return { ...base, result: 'stalled', reason: e.message };
+      // The server's oversized certificate chain ends every handshake: it says nothing about versions or ciphers.
+      if (e.kind === 'tls' && /EXCESSIVE_MESSAGE_SIZE/.test(e.code ?? '')) return { ...base, result: 'error', reason: `certificate chain too large (${e.code ?? ''})` };
       return { ...base, result: 'rejected', reason: e.code ?? e.message };
     }
     if (res.errorPhase === 'ehlo2') return { ...base, result: 'refused-after', reason: e.message };
@@ -122,6 +124,11 @@ export function matrixOutcome(ep: Endpoint, rows: readonly ProbeRow[]): CheckOut
   if (stalled.length > 0) {
     findings.push({ code: 'TLS_HANDSHAKE_FAILED', params: { host: ep.host, reason: `handshake stalled (${stalled.map((r) => r.id).join(', ')})` }, evidence: stalled.map((r) => r.reason ?? '') });
   }
+  const modern = rows.filter((r) => r.version === '1.2' || r.version === '1.3');
+  if (modern.length > 0 && modern.every((r) => r.result === 'error' || r.result === 'unavailable')) {
+    // Nothing is known about TLS 1.2/1.3 (e.g. the server's chain ends every handshake): never "not accepted".
+    return { status: 'skip', details: { ...details, skipped: `TLS 1.2/1.3 could not be judged: ${modern[0]?.reason ?? 'no result'}` } };
+  }
   if (!ok('1.2-ecdhe') && !ok('1.2-rsa') && !ok('1.3')) {
     const legacy = ok('1.0') || ok('1.1');
     findings.push({
@@ -163,11 +170,24 @@ export async function runCertCheck(ctx: EngineContext, ep: Endpoint, routes: Rou
     ),
   );
   const info: TlsInfo | null = res.tls;
-  if (!info) {
-    const why = res.error?.message ?? (res.starttls && !res.starttls.offered ? 'STARTTLS not offered' : 'no TLS session');
+  // Ended before the handshake began (no STARTTLS, refused, or the session dropped earlier): other checks say why.
+  const beforeTls = res.error ? res.errorPhase !== 'tls' : !res.starttls?.offered || (res.starttls.reply !== null && res.starttls.reply.code !== 220);
+  if (beforeTls) {
+    const why = res.error ? `the session ended at ${res.errorPhase ?? 'connect'} (${res.error.message})` : res.starttls && !res.starttls.offered ? 'STARTTLS not offered' : (res.starttls?.reply?.raw[0] ?? 'no TLS session');
     return { status: 'skip', details: { skipped: `certificate not read: ${why}` } };
   }
+  // A pass needs a chain in hand: a handshake that failed before the certificate arrived proves nothing about it.
+  if (res.error?.kind === 'tls' && LOCAL_TLS.test(res.error.code ?? '')) {
+    return { status: 'skip', details: { skipped: `certificate not read: this computer's TLS library refused the settings (${res.error.code ?? ''})` } };
+  }
+  if (!info || info.chain.length === 0 || (res.error && res.errorPhase === 'tls')) {
+    const reason = res.error ? (res.error.code ?? res.error.message) : 'no certificate in the handshake';
+    const finding = certNotReceived(ep.host, reason, res.error?.message ?? reason);
+    return { status: 'fail', findings: [finding], details: { chain: [], authorized: false, authorizationError: reason } };
+  }
   const details = { chain: info.chain, authorized: info.authorized, authorizationError: info.authorizationError, protocol: info.protocol };
-  const findings = info.authorized && !info.nameMismatch && info.validity !== 'expired' && info.validity !== 'not-yet-valid' ? [] : certFindings(ep.host, info.authorizationError, info);
+  const verified = info.authorized && !info.nameMismatch && info.validity === 'ok';
+  const findings = verified ? [] : certFindings(ep.host, info.authorizationError, info);
+  if (!verified && findings.length === 0) findings.push({ code: 'TLS_CERT_UNTRUSTED', params: { host: ep.host, reason: 'the chain could not be verified' }, evidence: [info.authorizationError ?? 'not authorized'] });
   return { status: findings.length ? 'fail' : 'pass', findings, details };
 }

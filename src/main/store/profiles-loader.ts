@@ -2,7 +2,8 @@
 // folder). A bad file never stops the app: it is listed in `problems` with errors that name the field, and the
 // rest load. Electron-free: the caller passes the folders (app resources path, userData path).
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { FileTooLargeError, readTextBounded } from '../fs/read-bounded';
 import { join } from 'node:path';
 import { MAX_PROFILE_FILE_CHARS, parseProfileFile, type ProfileError, type ProfileFile } from '../../shared/profiles';
 import type { LoadedProfileFile, Origin } from '../../shared/profiles-resolve';
@@ -57,8 +58,9 @@ async function readProfile(path: string): Promise<{ ok: true; profile: ProfileFi
     if (!st.isFile()) return { ok: false, errors: [{ path: '(file)', message: 'not a regular file' }] };
     // Bytes >= characters for UTF-8, so a 4x margin still rejects huge files before reading them.
     if (st.size > MAX_PROFILE_FILE_CHARS * 4) return { ok: false, errors: [{ path: '(file)', message: `file is too large (${st.size} bytes)` }] };
-    return parseProfileFile(await readFile(path, 'utf8'));
+    return parseProfileFile(await readTextBounded(path, MAX_PROFILE_FILE_CHARS * 4));
   } catch (e) {
+    if (e instanceof FileTooLargeError) return { ok: false, errors: [{ path: '(file)', message: `file is too large (over ${e.maxBytes} bytes)` }] };
     return { ok: false, errors: [{ path: '(file)', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }] };
   }
 }

@@ -1,6 +1,7 @@
 // Reading and writing one report file. Reading never throws for bad content: it returns why the file is not a
 // usable report, and the store decides (quarantine a damaged file; leave a newer version's file alone).
 import * as fsp from 'node:fs/promises';
+import { FileTooLargeError, readTextBounded } from '../fs/read-bounded';
 import { decodeReport, REPORT_CODEC, type DecodeResult, type Report, type ReportCodec } from '../../shared/report';
 
 /** Largest report file we read, in bytes: far above a real visit (transcripts are bounded), guards memory. */
@@ -22,8 +23,9 @@ export async function loadReportFile<T extends { schemaVersion: number } = Repor
     const st = await fsp.stat(file);
     if (!st.isFile()) return { ok: false, kind: 'invalid', reason: 'not a regular file' };
     if (st.size > MAX_REPORT_FILE_BYTES) return { ok: false, kind: 'invalid', reason: `file too large (${st.size} bytes)` };
-    text = await fsp.readFile(file, 'utf8');
+    text = await readTextBounded(file, MAX_REPORT_FILE_BYTES);
   } catch (err) {
+    if (err instanceof FileTooLargeError) return { ok: false, kind: 'invalid', reason: `file too large (over ${err.maxBytes} bytes)` };
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, kind: 'missing', reason: 'no such report' };
     return { ok: false, kind: 'invalid', reason: `cannot read (${code ?? 'error'})` };

@@ -13,7 +13,7 @@ import { loadReportFile, serializeReport } from './report-file';
 import { matchesQuery, summarize, type ReportQuery, type ReportSummary } from './report-search';
 import { checkReportId, newReportId, resolveInside } from './safe-paths';
 import { assertNoSecrets } from './secret-guard';
-import { StoreError } from './store-error';
+import { StoreError, storageError } from './store-error';
 
 export const TRASH_DIR = 'trash';
 export const QUARANTINE_DIR = 'quarantine';
@@ -51,9 +51,15 @@ export interface SaveOptions {
   secrets?: readonly SessionSecrets[];
 }
 
+export interface CreateOptions extends SaveOptions {
+  previousReportId?: string;
+  firstRun?: { diagnosis: Diagnosis; label?: string };
+}
+
 export interface ReportStore {
   readonly dir: string;
-  create(job: JobInput, init?: { previousReportId?: string }): Promise<Report>;
+  /** A new report; with `firstRun` the report and its first run are written in one atomic step (both or neither). */
+  create(job: JobInput, init?: CreateOptions): Promise<Report>;
   save(report: Report, opts?: SaveOptions): Promise<Report>;
   addRun(id: string, diagnosis: Diagnosis, opts?: SaveOptions & { label?: string }): Promise<Report>;
   open(id: string): Promise<Report>;
@@ -75,8 +81,14 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
   const root = path.resolve(dir);
   const trash = path.join(root, TRASH_DIR);
   const quarantine = path.join(root, QUARANTINE_DIR);
-  await fsp.mkdir(trash, { recursive: true });
-  await fsp.mkdir(quarantine, { recursive: true });
+  try {
+    await fsp.mkdir(trash, { recursive: true });
+    await fsp.mkdir(quarantine, { recursive: true });
+    // A folder we cannot write to fails here, before any work that would then be lost.
+    await fsp.access(root, fsp.constants.W_OK);
+  } catch (err) {
+    throw storageError(err, root, 'cannot use the reports folder') ?? err;
+  }
   const now = opts.now ?? (() => new Date());
   const appVersion = opts.appVersion ?? APP_VERSION;
   const fileOf = (id: string) => resolveInside(root, `${checkReportId(id)}.json`);
@@ -104,10 +116,18 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
     return { file: name, kind: 'quarantined', reason, movedTo: path.relative(root, target) };
   }
 
+  /** Why a readable report may not be used under this file name (its id is the file name), or null. */
+  const idMismatch = (r: Report, id: string): string | null => (r.id === id ? null : `its id "${r.id}" does not match its file name "${id}.json"`);
+
   async function readOrQuarantine(id: string): Promise<Report> {
     const file = fileOf(id);
     const res = await loadReportFile(file);
-    if (res.ok) return res.value;
+    if (res.ok) {
+      const wrong = idMismatch(res.value, id);
+      if (!wrong) return res.value;
+      const p = await quarantineFile(file, wrong);
+      throw new StoreError('corrupt', `report ${id} was moved to ${p.movedTo ?? QUARANTINE_DIR}: ${wrong}`);
+    }
     if (res.kind === 'missing') throw new StoreError('not-found', `no report with id ${id}`);
     if (res.kind === 'newer') throw new StoreError('newer', `report ${id} was ${res.reason}`);
     const p = await quarantineFile(file, res.reason);
@@ -123,7 +143,11 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
     }
     const text = serializeReport(parsed.data);
     assertNoSecrets('Saving the report', [text], [...(opts.sessionSecrets?.() ?? []), ...(so.secrets ?? [])]);
-    await writeFileAtomic(fileOf(parsed.data.id), text, opts.fsOps);
+    try {
+      await writeFileAtomic(fileOf(parsed.data.id), text, opts.fsOps);
+    } catch (err) {
+      throw storageError(err, root, `report ${parsed.data.id} not saved`) ?? err;
+    }
     return parsed.data;
   }
 
@@ -157,6 +181,9 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
     dir: root,
     async create(job, init = {}) {
       const at = now().toISOString();
+      const firstRun = init.firstRun
+        ? [{ id: 'run-1', savedAt: at, diagnosis: init.firstRun.diagnosis, ...(init.firstRun.label ? { label: init.firstRun.label } : {}) }]
+        : [];
       const report = ReportSchema.parse({
         schemaVersion: REPORT_SCHEMA_VERSION,
         id: newReportId(now()),
@@ -164,13 +191,13 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
         updatedAt: at,
         appVersion,
         job,
-        runs: [],
+        runs: firstRun,
         checklist: [],
         notes: [],
         captures: [],
         ...(init.previousReportId ? { previousReportId: init.previousReportId } : {}),
       });
-      return serial(report.id, () => write(report));
+      return serial(report.id, () => write(report, init.secrets ? { secrets: init.secrets } : {}));
     },
     save(report, so) {
       autosaver.cancel(report.id);
@@ -192,7 +219,10 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
       for (const name of names.filter(isReportFileName)) {
         const file = path.join(root, name);
         const res = await loadReportFile(file);
-        if (res.ok) {
+        const wrong = res.ok ? idMismatch(res.value, name.slice(0, -'.json'.length)) : null;
+        if (res.ok && wrong) {
+          problems.push(await quarantineFile(file, wrong));
+        } else if (res.ok) {
           if (matchesQuery(res.value, query)) reports.push(summarize(res.value, res.migratedFrom));
         } else if (res.kind === 'newer') {
           problems.push({ file: name, kind: 'newer-version', reason: res.reason });

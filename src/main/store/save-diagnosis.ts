@@ -28,6 +28,6 @@ export async function saveDiagnosisAsReport(
   assertNoSecrets('Saving the diagnosis', [...stringLeaves(diagnosis), ...stringLeaves(job), opts.label ?? ''], secrets);
   const runOpts = { secrets, ...(opts.label ? { label: opts.label } : {}) };
   if (opts.reportId) return store.addRun(opts.reportId, diagnosis, runOpts);
-  const report = await store.create(jobFrom(diagnosis, job));
-  return store.addRun(report.id, diagnosis, runOpts);
+  // One atomic write: a report never appears without its first run (a kill in between once left empty reports).
+  return store.create(jobFrom(diagnosis, job), { secrets, firstRun: { diagnosis, ...(opts.label ? { label: opts.label } : {}) } });
 }

@@ -84,6 +84,9 @@ export const CATALOG_SOURCES: Record<FindingCode, readonly Source[]> = {
   XOAUTH2_MALFORMED: [S.hveOauth, S.oauthSmtp],
   RECIPIENT_TENANT_NO_MAIL: [S.attr5Reported],
   HVE_EXTERNAL_RECIPIENT: [S.hve],
+  // Safety (issue 15): a handshake that ended before the certificate arrived; an address that needs SMTPUTF8.
+  TLS_CERT_NOT_RECEIVED: [S.tlsCiphers, S.rfc3207],
+  SMTPUTF8_NOT_OFFERED: [S.rfc6531],
   // OAuth (issue 10): the same sources the OAuth catalogue entries cite.
   OAUTH_REJECTED: [S.oauthSmtp],
   OAUTH_WRONG_AUDIENCE: [S.oauthSmtp],

@@ -8,6 +8,7 @@ import { DEVICE_CATALOG } from './catalog-device';
 import { sourcesOf } from './catalog-sources';
 import { DELIVERY_CATALOG } from './catalog-delivery';
 import { OAUTH_CATALOG, OAUTH_KIND_TEXT, renderOauthCauses } from './catalog-oauth';
+import { SAFETY_CATALOG } from './catalog-safety';
 import { TENANT_CATALOG } from './catalog-tenant';
 import type { CatalogEntry } from './catalog-types';
 import { isFindingCode, type FindingCode } from './codes';
@@ -24,6 +25,7 @@ export const CATALOG: Record<FindingCode, CatalogEntry> = {
   ...DEVICE_CATALOG,
   ...CORRECTIONS_CATALOG,
   ...OAUTH_CATALOG,
+  ...SAFETY_CATALOG,
 };
 
 /** Longest interpolated parameter value, in characters (server text can be huge or hostile). */

@@ -95,6 +95,9 @@ export const FINDING_CODES = [
   'OAUTH_SIGNIN_NOT_COMPLETED',
   'OAUTH_TOKEN_REQUEST_FAILED',
   'OAUTH_TOKEN_OK',
+  // Added with issue 15 (safety): no false pass without a certificate in hand; SMTPUTF8 only when offered.
+  'TLS_CERT_NOT_RECEIVED',
+  'SMTPUTF8_NOT_OFFERED',
 ] as const;
 
 /** The form every code has (upper case, digits, underscores). */

@@ -61,7 +61,7 @@ describe('message scanner', () => {
       '--b1\r\nContent-Type: application/pdf; name="scan.pdf"\r\nContent-Disposition: attachment; filename="scan 001.pdf"\r\n\r\nJVBERi0=\r\n--b1--\r\n',
   );
   const scan = (chunks: Buffer[]) => {
-    const s = new MessageScanner(true, 1_000_000);
+    const s = new MessageScanner();
     for (const c of chunks) s.push(c);
     return s.finish();
   };
@@ -71,7 +71,7 @@ describe('message scanner', () => {
     expect(r.headers.find((h) => h.name === 'Subject')?.value).toBe('scan folded');
     expect(r.attachments).toEqual([{ name: 'scan 001.pdf', type: 'application/pdf' }]);
     expect([r.bareLf, r.bareCr]).toEqual([1, 1]);
-    expect(r.raw?.equals(message)).toBe(true);
+    expect(r.size).toBe(message.length);
   });
 
   it('gives the same result for any chunking', () => {

@@ -14,6 +14,8 @@ const SESSION_WAIT_MS = 20_000;
 let lab: Lab;
 let deviceAuth: CaptureHandle;
 let techAuth: CaptureHandle;
+/** The password the technician sets on the listener and types into the device (with the technician's sign-in). */
+const LISTENER_PASSWORD = 'listener-Pa55-for-test';
 
 beforeAll(async () => {
   if (!HAVE_SWAKS) return;
@@ -24,6 +26,7 @@ beforeAll(async () => {
     listen: [{ address: '127.0.0.1', port: 0 }],
     method: 'submission',
     relay: { ...relay, auth: { user: lab.tenant.mailbox, password: lab.tenant.password } },
+    listenerPassword: LISTENER_PASSWORD,
     limits: { idleStopMs: 0 },
   });
 }, 90_000);
@@ -33,6 +36,9 @@ afterAll(async () => {
   await techAuth.close();
   await lab.close();
 });
+
+/** swaks flags for a device that signs in to the listener with the listener password (any user name). */
+const listenerLogin = (password = LISTENER_PASSWORD): string[] => ['--tls', '-a', 'LOGIN', '-au', 'mfp', '-ap', password];
 
 async function sessionFor(h: CaptureHandle, ehlo: string): Promise<CaptureDiagnosis> {
   const deadline = Date.now() + SESSION_WAIT_MS;
@@ -68,7 +74,7 @@ describePeers('relay-through to the lab', SWAKS_MISSING, () => {
   it("with the technician's credentials for a device that cannot sign in: delivered", async () => {
     lab.setScenario('healthy');
     const t = lab.tenant;
-    const r = await swaks(techAuth.listeners[0]?.port ?? 0, ['--helo', 'mfp-relay-tech.contoso.local', '--from', t.mailbox, '--to', t.internalRecipient, '--header', 'X-Capture-Test: relay-tech-2']);
+    const r = await swaks(techAuth.listeners[0]?.port ?? 0, ['--helo', 'mfp-relay-tech.contoso.local', ...listenerLogin(), '--from', t.mailbox, '--to', t.internalRecipient, '--header', 'X-Capture-Test: relay-tech-2']);
     expect(r.exit, r.out).toBe(0);
     expect(lab.received.some((x) => x.data.includes('X-Capture-Test: relay-tech-2'))).toBe(true);
     const d = await sessionFor(techAuth, 'mfp-relay-tech.contoso.local');
@@ -81,7 +87,7 @@ describePeers('relay-through to the lab', SWAKS_MISSING, () => {
     const port = techAuth.listeners[0]?.port ?? 0;
     const runs = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        swaks(port, ['--helo', `mfp-burst-${i}.contoso.local`, '--from', t.mailbox, '--to', t.internalRecipient, '--header', `X-Capture-Test: burst-${i}`]),
+        swaks(port, ['--helo', `mfp-burst-${i}.contoso.local`, ...listenerLogin(), '--from', t.mailbox, '--to', t.internalRecipient, '--header', `X-Capture-Test: burst-${i}`]),
       ),
     );
     expect(runs.map((r) => r.exit)).toEqual(Array(8).fill(0));
@@ -112,6 +118,7 @@ describePeers('relay-through to the lab', SWAKS_MISSING, () => {
       method: 'relay',
       // Port 9 (discard) on loopback: nothing listens there in the test environment.
       relay: { host: 'smtp.office365.com', address: '127.0.0.1', port: 9, requireTls: false, extraCaPem: [], ehloName: 'capture.test', auth: null },
+      tenantDomains: ['contoso.com'],
       limits: { idleStopMs: 0 },
     });
     try {
@@ -122,5 +129,66 @@ describePeers('relay-through to the lab', SWAKS_MISSING, () => {
     } finally {
       await dead.close();
     }
+  });
+});
+
+describePeers('relay-through is never an open relay', SWAKS_MISSING, () => {
+  it('a client that skips AUTH (device-credential relay) gets 530 5.7.57, nothing is relayed, and the session records it', async () => {
+    lab.setScenario('healthy');
+    const before = lab.received.length;
+    const r = await swaks(deviceAuth.listeners[0]?.port ?? 0, ['--helo', 'spammer-noauth.example', '--from', lab.tenant.mailbox, '--to', 'victim@outside.example']);
+    expect(r.exit).not.toBe(0);
+    expect(r.out).toMatch(/^<[~*-]\* +530 5\.7\.57 Client not authenticated/m);
+    const d = await sessionFor(deviceAuth, 'spammer-noauth.example');
+    expect(d.session.refused).toEqual([expect.objectContaining({ stage: 'MAIL', address: lab.tenant.mailbox })]);
+    expect(d.session.messages).toEqual([]);
+    expect(d.findings.map((f) => f.code)).toContain('CLIENT_NOT_AUTHENTICATED');
+    expect(d.verdict).toBe('fail');
+    expect(lab.received.length).toBe(before);
+  });
+
+  it("with the technician's sign-in: no listener sign-in → 530; a wrong listener password → 535; nothing is relayed", async () => {
+    lab.setScenario('healthy');
+    const before = lab.received.length;
+    const port = techAuth.listeners[0]?.port ?? 0;
+    const anon = await swaks(port, ['--helo', 'spammer-tech-noauth.example', '--from', lab.tenant.mailbox, '--to', 'victim@outside.example']);
+    expect(anon.out).toMatch(/^<[~*-]\* +530 5\.7\.57 /m);
+    const wrong = await swaks(port, ['--helo', 'spammer-tech-wrong.example', ...listenerLogin('guessed-password'), '--from', lab.tenant.mailbox, '--to', 'victim@outside.example']);
+    expect(wrong.exit).not.toBe(0);
+    expect(wrong.out).toMatch(/^<[~*-]\* +535 5\.7\.3 Authentication unsuccessful/m);
+    expect((await sessionFor(techAuth, 'spammer-tech-noauth.example')).findings.map((f) => f.code)).toContain('CLIENT_NOT_AUTHENTICATED');
+    expect(lab.received.length).toBe(before);
+  });
+
+  it("Direct Send relay without sign-in: only the tenant's domains; an outside recipient gets 550 5.7.54 and a finding", async () => {
+    lab.setScenario('healthy');
+    const t = lab.tenant;
+    const tenantDomain = t.internalRecipient.slice(t.internalRecipient.indexOf('@') + 1);
+    const ds = await startCapture({
+      listen: [{ address: '127.0.0.1', port: 0 }],
+      method: 'direct-send',
+      relay: { host: lab.mx.host, address: lab.mx.address, port: lab.mx.port, requireTls: false, extraCaPem: [lab.caPem], ehloName: 'capture.test', auth: null },
+      tenantDomains: [tenantDomain],
+      limits: { idleStopMs: 0 },
+    });
+    try {
+      const before = lab.received.length;
+      const out = await swaks(ds.listeners[0]?.port ?? 0, ['--helo', 'mfp-ds-outside.contoso.local', '--from', t.mailbox, '--to', 'victim@outside.example']);
+      expect(out.out).toMatch(/^<[~*-]\* +550 5\.7\.54 SMTP; Unable to relay recipient in non-accepted domain/m);
+      const d = await sessionFor(ds, 'mfp-ds-outside.contoso.local');
+      expect(d.findings.map((f) => f.code)).toContain('RELAY_DENIED');
+      expect(lab.received.length).toBe(before);
+      const inside = await swaks(ds.listeners[0]?.port ?? 0, ['--helo', 'mfp-ds-inside.contoso.local', '--from', t.mailbox, '--to', t.internalRecipient, '--header', 'X-Capture-Test: ds-inside']);
+      expect(inside.exit, inside.out).toBe(0);
+      expect(lab.received.some((x) => x.data.includes('X-Capture-Test: ds-inside'))).toBe(true);
+    } finally {
+      await ds.close();
+    }
+  });
+
+  it('refuses to start a relay that would be open (technician sign-in without a listener password; no sign-in and no domains)', async () => {
+    const relay = { host: lab.submission.host, address: lab.submission.address, port: lab.submission.port, requireTls: true, extraCaPem: [lab.caPem], ehloName: 'capture.test' };
+    await expect(startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'submission', relay: { ...relay, auth: { user: 'a@b.c', password: 'x' } } })).rejects.toThrow(/listener password/);
+    await expect(startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'relay', relay: { ...relay, auth: null } })).rejects.toThrow(/--domain/);
   });
 });
