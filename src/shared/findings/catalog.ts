@@ -5,6 +5,7 @@ import { AUTH_CATALOG } from './catalog-auth';
 import { CONNECT_CATALOG } from './catalog-connect';
 import { DELIVERY_CATALOG } from './catalog-delivery';
 import { TENANT_CATALOG } from './catalog-tenant';
+import { VERDICT_CATALOG } from './catalog-verdict';
 import type { CatalogEntry } from './catalog-types';
 import { isFindingCode, type FindingCode } from './codes';
 
@@ -16,6 +17,7 @@ export const CATALOG: Record<FindingCode, CatalogEntry> = {
   ...AUTH_CATALOG,
   ...DELIVERY_CATALOG,
   ...TENANT_CATALOG,
+  ...VERDICT_CATALOG,
 };
 
 /** Longest interpolated parameter value, in characters (server text can be huge or hostile). */

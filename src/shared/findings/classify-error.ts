@@ -3,6 +3,7 @@
 import type { FindingRef } from '../model';
 import type { FindingCode } from './codes';
 import { classifyText } from './classify';
+import { isMicrosoft365Name } from './m365-names';
 
 /** How deep `cause` / `errors` chains are followed. */
 const MAX_DEPTH = 3;
@@ -18,7 +19,8 @@ const BY_CODE: Record<string, FindingCode> = {
   EHOSTDOWN: 'TCP_UNREACHABLE',
   ENOTFOUND: 'DNS_NAME_NOT_FOUND',
   ENODATA: 'DNS_NAME_NOT_FOUND',
-  EAI_AGAIN: 'DNS_FAILURE',
+  EAI_AGAIN: 'DNS_UNREACHABLE',
+  ETIMEOUT: 'DNS_UNREACHABLE',
   ESERVFAIL: 'DNS_FAILURE',
   ECONNRESET: 'CONNECTION_DROPPED',
   EPIPE: 'CONNECTION_DROPPED',
@@ -78,7 +80,10 @@ function classifyOne(e: ErrorLike, depth: number): FindingRef[] {
   if (/greeting never received/i.test(message)) {
     return [{ code: 'BANNER_TIMEOUT', params: baseParams(e, 'greeting never received'), evidence }];
   }
-  const byCode = code !== undefined ? BY_CODE[code] : undefined;
+  let byCode = code !== undefined ? BY_CODE[code] : undefined;
+  // A resolver query (syscall queryA, queryMx, ...) refused or reset: no DNS server answered, not the mail server.
+  if ((code === 'ECONNREFUSED' || code === 'ECONNRESET') && /^query/i.test(str(e.syscall) ?? '')) byCode = 'DNS_UNREACHABLE';
+  if (byCode === 'DNS_NAME_NOT_FOUND' && isMicrosoft365Name(str(e.hostname) ?? '')) byCode = 'DNS_M365_NAME_UNRESOLVED';
   if (byCode !== undefined) return [{ code: byCode, params: baseParams(e, reason ?? code), evidence }];
   for (const [re, found] of BY_REASON) {
     const m = re.exec(`${reason ?? ''} ${message}`);

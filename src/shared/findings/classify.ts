@@ -4,6 +4,8 @@
 import type { FindingRef } from '../model';
 import type { FindingCode } from './codes';
 import { findReply, formatReply, parseReply, type FoundReply } from './reply';
+import { isMicrosoft365Name } from './m365-names';
+import { classifyNested } from './nested';
 import { REPLY_RULES, TEXT_RULES, type ReplyRule } from './rules';
 
 export { parseReply, stripServerSuffix, findReply, type ParsedReply } from './reply';
@@ -67,7 +69,7 @@ function textParams(line: string, match: RegExpExecArray): Record<string, string
     params.host = hostPort[1];
     params.port = hostPort[2];
   }
-  const dns = /\b(?:enotfound|eai_again|eservfail)\s+([\w.-]{1,253})/i.exec(line);
+  const dns = /\b(?:enotfound|eai_again|eservfail|econnrefused|etimeout)\s+([\w.-]{1,253})/i.exec(line);
   if (dns?.[1] !== undefined) params.host = dns[1];
   const ip = IPV4.exec(line)?.[1];
   if (params.host === undefined && ip !== undefined) params.host = ip;
@@ -81,6 +83,9 @@ interface Hit {
 
 function classifyLine(line: string, evidence: string): Hit | null {
   const r = findReply(line);
+  // A reply quoted inside Exchange Online's own (connector delivery) belongs to the downstream server.
+  const nested = classifyNested(line, r, evidence);
+  if (nested) return { ref: nested, unknown: false };
   if (r && r.hasBasic) {
     if (r.code < 400) return null;
     const lower = r.text.toLowerCase();
@@ -95,7 +100,11 @@ function classifyLine(line: string, evidence: string): Hit | null {
   }
   for (const rule of TEXT_RULES) {
     const m = rule.test.exec(lower);
-    if (m) return { ref: { code: rule.code, params: textParams(line, m), evidence: [evidence] }, unknown: false };
+    if (!m) continue;
+    const params = textParams(line, m);
+    // "Not found" for a Microsoft 365 name is this PC's DNS, never a typo (Windows says ENOTFOUND offline too).
+    const code = rule.code === 'DNS_NAME_NOT_FOUND' && params.host !== undefined && isMicrosoft365Name(params.host) ? 'DNS_M365_NAME_UNRESOLVED' : rule.code;
+    return { ref: { code, params, evidence: [evidence] }, unknown: false };
   }
   return null;
 }

@@ -65,6 +65,11 @@ export const FINDING_CODES = [
   'TLS_MODE_MISMATCH',
   'TLS_CERT_NOT_YET_VALID',
   'RECIPIENT_UNKNOWN',
+  // Added with issue 14 (verdict): no DNS is not a typo; what a device that stops early tells us.
+  'DNS_UNREACHABLE',
+  'DNS_M365_NAME_UNRESOLVED',
+  'SESSION_NO_MESSAGE',
+  'HELO_NOT_EHLO',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -84,7 +84,10 @@ export interface TextRule {
 export const TEXT_RULES: readonly TextRule[] = [
   { code: 'RELAY_DENIED', test: /0x800ccc79|リレー拒否|relay(ing)? (access )?denied/ },
   { code: 'BANNER_TIMEOUT', test: /greeting never received|waiting for a response from the (outgoing |sending )?\(?smtp\)? server|0x8004210b|no (smtp )?greeting|banner timeout/ },
-  { code: 'DNS_FAILURE', test: /eai_again|eservfail|servfail|temporary failure in name resolution|dns (server )?(timeout|failure|error|not responding)/ },
+  // No DNS server answered (Node: EAI_AGAIN from getaddrinfo; ECONNREFUSED / ETIMEOUT from a resolver query such
+  // as `queryMx ECONNREFUSED contoso.com`): this PC's network, not the name (issue 14).
+  { code: 'DNS_UNREACHABLE', test: /eai_again|\bquery[a-z]{0,6} (?:econnrefused|etimeout|econnreset)\b|\betimeout\b|temporary failure in name resolution|could not contact dns servers|dns (server )?(timeout|not responding)/ },
+  { code: 'DNS_FAILURE', test: /eservfail|servfail|dns (server )?(failure|error)/ },
   { code: 'DNS_NAME_NOT_FOUND', test: /enotfound|0x800ccc0d|nxdomain|name or service not known|unknown host|host not found|could not resolve|cannot find (the )?server|server (could not|cannot) be found|サーバーが見つかりません/ },
   { code: 'TCP_REFUSED', test: /econnrefused|connection refused|actively refused|接続が拒否/ },
   { code: 'TCP_UNREACHABLE', test: /ehostunreach|enetunreach|no route to host|(network|host) is unreachable/ },
@@ -101,7 +104,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   { code: 'TCP_TIMEOUT', test: /etimedout|timed out|connection timeout|タイムアウト/ },
   { code: 'STARTTLS_NOT_OFFERED', test: /starttls (is )?not (supported|offered|available)|server does not support starttls|missing starttls|did not advertise starttls/ },
   { code: 'AUTH_NOT_OFFERED', test: /auth(entication)? (is )?not (supported|offered|available|enabled) (by|on) (the )?server|server does not support (smtp )?auth|did not advertise auth/ },
-  { code: 'AUTH_FAILED', test: /(smtp )?auth(entication)? (error|failed|failure)|invalid login|login failed|認証エラー|認証に失敗|認証失敗/ },
+  { code: 'AUTH_FAILED', test: /(smtp )?auth(entication)? (error|failed|failure|unsuccessful)|invalid login|login failed|credentials were incorrect|認証エラー|認証に失敗|認証失敗/ },
   { code: 'NOT_SMTP', test: /http\/1\.[01] \d\d\d|ssh-2\.0-|^\+ok |^\* ok / },
   { code: 'MESSAGE_TOO_LARGE', test: /message (is )?too large|サイズ[^。]{0,10}(超え|大きすぎ)/ },
 ];
