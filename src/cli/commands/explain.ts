@@ -1,10 +1,11 @@
 // `device-mail-doctor explain "<text>" | -`: what an SMTP reply / NDR / client error means and who must act.
-// Exit 0 = nothing wrong recognised, 1 = problems found, 2 = bad input.
+// Exit 0 = recognised, nothing wrong (e.g. a 250 reply); 1 = problems found; 2 = bad input; 3 = not recognised.
 import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
-import { classifyText } from '../../shared/findings/classify';
+import { classifyText, findReply } from '../../shared/findings/classify';
+import { pickPrimary, rankFindings, renderPrimary, type PrimaryFinding } from '../../shared/findings/primary';
 import type { Actor, Lang, RenderedFinding } from '../../shared/model';
-import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
+import { EXIT_NOT_RECOGNISED, EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
 
 /** Largest accepted input, in bytes (argument or stdin); more is refused rather than silently cut. */
 export const MAX_INPUT_BYTES = 1_000_000;
@@ -15,7 +16,9 @@ const HELP = `Usage: device-mail-doctor explain "<reply or error text>" [--json]
        device-mail-doctor explain - [--json] [--lang ja|en]     (read the text from stdin, up to 1 MB)
 
 Explains an SMTP reply, NDR line, printer log line or client error: cause, fix and who must act.
-Exit codes: 0 nothing wrong recognised, 1 problems found, 2 bad input.
+The finding to fix first comes first (same ranking as diagnose).
+Exit codes: 0 recognised, nothing wrong (e.g. a 250 reply), 1 problems found, 2 bad input,
+            3 not recognised (nothing in the text is known: run diagnose or capture, or paste the full reply).
 `;
 
 /** Reads stdin as UTF-8, refusing more than MAX_INPUT_BYTES and invalid UTF-8. */
@@ -45,23 +48,57 @@ export function checkText(text: string): void {
   if (controls / sample.length > MAX_CONTROL_SHARE) throw new UsageError('input looks like binary data, not text');
 }
 
-const LABELS: Record<Lang, { cause: string; fix: string; actor: string; evidence: string; none: string; actors: Record<Actor, string> }> = {
+const LABELS: Record<Lang, { cause: string; fix: string; actor: string; evidence: string; none: string; primary: string; notRecognised: string; next: string[]; actors: Record<Actor, string> }> = {
   ja: {
-    cause: '原因', fix: '対処', actor: '対応者', evidence: '根拠', none: '既知の問題は見つかりませんでした。',
-    actors: { technician: '技術者', admin: 'Microsoft 365 管理者', isp: 'ISP・ネットワーク管理者', vendor: 'デバイスのメーカー' },
+    cause: '原因', fix: '対処', actor: '対応する人', evidence: '根拠', none: '問題のない応答です (成功・途中経過の応答)。',
+    primary: '最初に直す問題',
+    notRecognised: '認識できませんでした: この文には、このツールが知っている応答やエラーが見つかりません。問題がないという意味ではありません。',
+    next: [
+      '機器の画面やログに出たエラーを、応答コード (例: 535 5.7.139) を含めて全文そのまま貼り付けてください。',
+      'device-mail-doctor diagnose で、この PC から同じ送信方法を試してください。',
+      'device-mail-doctor capture で、機器が実際に送っている内容を記録してください。',
+    ],
+    actors: { technician: '技術者', admin: 'Microsoft 365 管理者', isp: '回線事業者 (ISP)', vendor: '機器メーカー' },
   },
   en: {
-    cause: 'Cause', fix: 'Fix', actor: 'Who acts', evidence: 'Evidence', none: 'No known problem found.',
+    cause: 'Cause', fix: 'Fix', actor: 'Who acts', evidence: 'Evidence', none: 'A success or intermediate reply: nothing wrong.',
+    primary: 'Fix first',
+    notRecognised: 'Not recognised: nothing in this text is a reply or error this tool knows. That does not mean nothing is wrong.',
+    next: [
+      "Paste the full error from the device's screen or log, including the reply code (e.g. 535 5.7.139).",
+      'Run device-mail-doctor diagnose to try the same method from this PC.',
+      'Run device-mail-doctor capture to record what the device really sends.',
+    ],
     actors: { technician: 'technician', admin: 'Microsoft 365 admin', isp: 'ISP / network admin', vendor: 'device vendor' },
   },
 };
 
-function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang): void {
+/** Lines examined for a success reply (bounded like the classifier). */
+const MAX_OK_LINES = 200;
+
+/** True when the text holds an SMTP reply that is not a failure (2xx / 3xx): recognised, nothing wrong. */
+function hasOkReply(text: string): boolean {
+  return text
+    .slice(0, 64 * 1024)
+    .split(/\r\n|\r|\n/, MAX_OK_LINES)
+    .some((line) => {
+      const r = findReply(line);
+      return r !== null && r.hasBasic && r.code < 400;
+    });
+}
+
+function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang, recognised: boolean): void {
   const l = LABELS[lang];
+  if (!recognised) {
+    io.stdout.write(`${l.notRecognised}\n${l.next.map((n) => `  - ${n}`).join('\n')}\n`);
+    return;
+  }
   if (findings.length === 0) {
     io.stdout.write(`${l.none}\n`);
     return;
   }
+  const first = findings[0];
+  if (first && first.severity !== 'info') io.stdout.write(`${l.primary}: ${first.title} (${first.code}) — ${l.actor}: ${l.actors[first.actor]}\n\n`);
   for (const f of findings) {
     io.stdout.write(`[${f.severity}] ${f.code}: ${f.title}\n`);
     io.stdout.write(`  ${l.actor}: ${l.actors[f.actor]}\n  ${l.cause}: ${f.cause}\n  ${l.fix}: ${f.fix}\n`);
@@ -69,6 +106,17 @@ function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang): void {
     for (const e of f.evidence ?? []) io.stdout.write(`  ${l.evidence}: ${printable(e, 300)}\n`);
     io.stdout.write('\n');
   }
+}
+
+/** Explains one text: findings ranked (shared/findings/primary.ts), the primary first; whether anything was known. */
+export function explainText(text: string, lang: Lang): { recognised: boolean; primaryFinding: PrimaryFinding | null; findings: RenderedFinding[] } {
+  const located = classifyText(text).map((ref) => ({ ref, checkId: null, onPath: true }));
+  const ranked = rankFindings(located);
+  return {
+    recognised: ranked.length > 0 || hasOkReply(text),
+    primaryFinding: renderPrimary(pickPrimary(located, true), lang),
+    findings: ranked.map((l) => renderFinding(l.ref, lang)),
+  };
 }
 
 export const explainCommand: CliCommand = {
@@ -91,14 +139,18 @@ export const explainCommand: CliCommand = {
     const arg = positionals[0] ?? '';
     const text = arg === '-' ? await readStdin(io.stdin) : arg;
     checkText(text);
-    const findings = classifyText(text).map((ref) => renderFinding(ref, lang));
+    const { recognised, primaryFinding, findings } = explainText(text, lang);
     if (values.json === true) {
       writeJson(io, {
+        recognised,
+        primaryFinding,
         findings: findings.map((f) => ({ code: f.code, severity: f.severity, actor: f.actor, title: f.title, cause: f.cause, fix: f.fix })),
+        ...(recognised ? {} : { next: LABELS[lang].next }),
       });
     } else {
-      writeHuman(io, findings, lang);
+      writeHuman(io, findings, lang, recognised);
     }
+    if (!recognised) return EXIT_NOT_RECOGNISED;
     return findings.some((f) => f.severity !== 'info') ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

@@ -63,6 +63,9 @@ export function rankFindings<T extends Located>(items: readonly T[]): T[] {
     .map((x) => x.item);
 }
 
+/** Conditions of this PC, not of an endpoint: one finding whichever endpoint met them. */
+const PC_LEVEL = new Set(['DNS_UNREACHABLE', 'DNS_M365_NAME_UNRESOLVED']);
+
 /** Longest merged evidence list per finding. */
 const MAX_MERGED_EVIDENCE = 6;
 
@@ -74,7 +77,7 @@ export function mergeFindings(items: readonly Located[]): Located[] {
   const byKey = new Map<string, Located>();
   const out: Located[] = [];
   for (const l of items) {
-    const key = `${l.ref.code}|${endpointOf(l.checkId)}`;
+    const key = `${l.ref.code}|${PC_LEVEL.has(l.ref.code) ? '-' : endpointOf(l.checkId)}`;
     const seen = byKey.get(key);
     if (!seen) {
       const copy: Located = { ...l, ref: { ...l.ref, ...(l.ref.evidence ? { evidence: [...l.ref.evidence] } : {}) }, checks: l.checkId ? [l.checkId] : [] };
@@ -125,6 +128,6 @@ export function renderPrimary(l: Pick<Located, 'ref' | 'checkId'> | null, lang: 
 
 /** The first sentence of a fix text (the human output's first lines show only that). */
 export function firstSentence(text: string): string {
-  const m = /^[\s\S]*?[.。](?=\s|$)/.exec(text.trim());
+  const m = /^[\s\S]*?(?:\.(?=\s|$)|。)/.exec(text.trim());
   return (m ? m[0] : text).trim();
 }
