@@ -8,6 +8,7 @@ import { TENANT_CATALOG } from './catalog-tenant';
 import { VERDICT_CATALOG } from './catalog-verdict';
 import type { CatalogEntry } from './catalog-types';
 import { isFindingCode, type FindingCode } from './codes';
+import { variantFor } from './variants';
 
 export type { CatalogEntry, FindingText } from './catalog-types';
 
@@ -119,8 +120,10 @@ export function catalogEntry(code: string): CatalogEntry {
 /** Renders one finding for one language. Unknown codes render as UNRECOGNIZED_REPLY but keep their own code. */
 export function renderFinding(ref: FindingRef, lang: Lang): RenderedFinding {
   const entry = catalogEntry(ref.code);
-  const t = entry.text[lang];
-  const actor = entry.actors[0] ?? 'technician';
+  // Params are checked before the text is chosen: a text never states a difference its own evidence denies.
+  const variant = variantFor(ref);
+  const t = variant?.text[lang] ?? entry.text[lang];
+  const actor = (variant?.actors ?? entry.actors)[0] ?? 'technician';
   const out: RenderedFinding = {
     code: ref.code,
     severity: entry.severity,
