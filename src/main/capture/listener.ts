@@ -11,6 +11,7 @@ import type { Method } from '../../shared/model';
 import type { SessionSecrets } from '../../shared/secrets';
 import { generateCaptureCertificate } from './cert';
 import { peekClientHello } from './client-hello';
+import { watchCommands, type WatchedConnection } from './command-watch';
 import { diagnoseCapture } from './diagnose-capture';
 import { MessageScanner } from './message-scan';
 import { deviceReply, relayMessage, type RelayTarget } from './relay';
@@ -248,6 +249,7 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
     server.connect = (socket, socketOptions) => {
       connect(socket, socketOptions);
       const conn = [...server.connections].find((c) => c._socket === socket);
+      if (conn) watchCommands(conn as WatchedConnection, recorder);
       if (!conn || implicit) return;
       const original = conn.upgrade.bind(conn);
       conn.upgrade = (callback, secureCallback) => {

@@ -7,7 +7,30 @@
 // - HELO vs EHLO: RFC 5321 §4.1.1.1 (extensions are offered only in the EHLO reply), https://www.rfc-editor.org/rfc/rfc5321#section-4.1.1.1;
 //   STARTTLS is an EHLO keyword (RFC 3207 §4), AUTH likewise (RFC 4954 §3).
 // - Exchange Online client submission needs STARTTLS and AUTH on 587: /work/shared/docs/exchange-online-facts.md (seeds 000–003).
+import type { Lang } from '../model';
 import type { CatalogEntry } from './catalog-types';
+
+/** SESSION_NO_MESSAGE's `likely` param: a key (language-neutral), read per language here. */
+export const NO_MESSAGE_VOCAB: Record<Lang, Record<string, string>> = {
+  ja: {
+    'no-command': '機器は何も送りませんでした。接続時から暗号化する設定 (SSL/TLS) で応答を待っているか、別のポートを想定している可能性があります',
+    helo: '機器は HELO で接続したため STARTTLS もサインイン（SMTP AUTH）も見えませんでした',
+    'after-ehlo': 'EHLO の応答 (Exchange Online と同じく STARTTLS と AUTH LOGIN/PLAIN/XOAUTH2) に機器の設定が求めるものがなかった (例: CRAM-MD5 だけのサインイン設定) か、接続テストだけを行った',
+    'auth-mechanism': '機器が、Exchange Online と同じくキャプチャが提示していないサインイン方式 (例: CRAM-MD5) を求めました',
+    'after-starttls': 'TLS ハンドシェイクが完了しませんでした (TLS の行を参照)',
+    'after-auth': 'サインインだけして終了しました。多くの機器の「接続テスト」はこの動作です',
+    other: '機器が自分で接続を終えました',
+  },
+  en: {
+    'no-command': 'the device sent nothing: it may wait for TLS from the first byte (SSL/TLS setting) or expect another port',
+    helo: 'the device greeted with HELO, so it saw neither STARTTLS nor AUTH',
+    'after-ehlo': 'the EHLO reply (STARTTLS and AUTH LOGIN/PLAIN/XOAUTH2, as Exchange Online offers) lacked what its settings need (e.g. a CRAM-MD5-only sign-in setting), or it only tested the connection',
+    'auth-mechanism': 'the device asked for a sign-in method the listener does not offer, as Exchange Online does not (e.g. CRAM-MD5)',
+    'after-starttls': 'the TLS handshake did not complete (see the TLS line)',
+    'after-auth': 'it signed in and stopped: many devices\' "connection test" does just that',
+    other: 'the device ended the session itself',
+  },
+};
 
 export const VERDICT_CATALOG = {
   DNS_UNREACHABLE: {

@@ -5,7 +5,7 @@ import { AUTH_CATALOG } from './catalog-auth';
 import { CONNECT_CATALOG } from './catalog-connect';
 import { DELIVERY_CATALOG } from './catalog-delivery';
 import { TENANT_CATALOG } from './catalog-tenant';
-import { VERDICT_CATALOG } from './catalog-verdict';
+import { NO_MESSAGE_VOCAB, VERDICT_CATALOG } from './catalog-verdict';
 import type { CatalogEntry } from './catalog-types';
 import { isFindingCode, type FindingCode } from './codes';
 import { variantFor } from './variants';
@@ -55,6 +55,7 @@ const VOCAB: Record<Lang, Record<string, string>> = {
     content: 'メッセージ内容 (x.6: 形式や変換の問題)',
     security: 'セキュリティ・ポリシー (x.7: 認証や送信ポリシーの問題)',
     none: '拡張ステータス コードなし',
+    ...NO_MESSAGE_VOCAB.ja,
   },
   en: {
     transient: 'transient failure (4xx): retrying later may succeed',
@@ -68,10 +69,11 @@ const VOCAB: Record<Lang, Record<string, string>> = {
     content: 'message content (x.6: format or conversion)',
     security: 'security or policy (x.7: authentication or sending policy)',
     none: 'no enhanced status code',
+    ...NO_MESSAGE_VOCAB.en,
   },
 };
 /** Params whose values are VOCAB keys. */
-const VOCAB_PARAMS = new Set(['replyClass', 'subject']);
+const VOCAB_PARAMS = new Set(['replyClass', 'subject', 'likely']);
 
 /** Control characters and bidi overrides never reach rendered text (it ends up in terminals and HTML). */
 function clean(value: string): string {
