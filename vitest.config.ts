@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/unit/renderer/**/*.test.{ts,tsx}'],
+          // jsdom + React renders are CPU-bound: a busy 2-core CI machine needs more than Vitest's default 5 s.
+          testTimeout: 20_000,
         },
       },
     ],

@@ -31,7 +31,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   try {
-    return await cmd.run(rest, io);
+    return await (await cmd.load()).run(rest, io);
   } catch (err) {
     if (err instanceof UsageError || isArgError(err)) {
       io.stderr.write(`device-mail-doctor ${cmd.name}: ${err.message}\n`);

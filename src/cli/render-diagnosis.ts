@@ -4,6 +4,7 @@ import { checkTitle } from '../shared/check-titles';
 import { renderFinding } from '../shared/findings/catalog';
 import { endpointOf, firstSentence, locateChecks, mergeFindings, pickPrimary, rankFindings, renderPrimary, type Located, type PrimaryFinding } from '../shared/findings/primary';
 import type { Diagnosis, Lang, Method, RenderedFinding } from '../shared/model';
+import { ACTOR_LABELS, STATUS_LABELS } from '../shared/vocabulary';
 import { printable } from './io';
 
 const T = {
@@ -21,8 +22,8 @@ const T = {
     details: 'Details',
     egress: 'Public IP seen by the server (egress IP)',
     unknown: 'unknown',
-    skipped: 'skipped',
-    actor: { technician: 'technician', admin: 'Microsoft 365 admin', isp: 'ISP / network', vendor: 'device vendor' },
+    skipped: STATUS_LABELS.en.skip,
+    actor: ACTOR_LABELS.en,
     cause: 'Why',
     fix: 'Fix',
     evidence: 'Evidence',
@@ -41,8 +42,8 @@ const T = {
     details: '詳細',
     egress: 'サーバーから見えたパブリック IP (送信元 IP)',
     unknown: '不明',
-    skipped: 'スキップ',
-    actor: { technician: '技術者', admin: 'Microsoft 365 管理者', isp: '回線事業者 (ISP)', vendor: '機器メーカー' },
+    skipped: STATUS_LABELS.ja.skip,
+    actor: ACTOR_LABELS.ja,
     cause: '原因',
     fix: '対処',
     evidence: '根拠',

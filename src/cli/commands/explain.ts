@@ -5,17 +5,21 @@ import { renderFinding } from '../../shared/findings/catalog';
 import { classifyText, findReply } from '../../shared/findings/classify';
 import { pickPrimary, rankFindings, renderPrimary, type PrimaryFinding } from '../../shared/findings/primary';
 import type { Actor, Lang, RenderedFinding } from '../../shared/model';
+import { ACTOR_LABELS } from '../../shared/vocabulary';
 import { EXIT_NOT_RECOGNISED, EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
+import { vendorJson, vendorLookup, writeVendorHuman } from '../vendor-codes-cli';
 
 /** Largest accepted input, in bytes (argument or stdin); more is refused rather than silently cut. */
 export const MAX_INPUT_BYTES = 1_000_000;
 /** Share of control characters (besides tab/CR/LF) above which input counts as binary. */
 const MAX_CONTROL_SHARE = 0.1;
 
-const HELP = `Usage: device-mail-doctor explain "<reply or error text>" [--json] [--lang ja|en]
+const HELP = `Usage: device-mail-doctor explain "<reply or error text>" [--vendor NAME] [--model ID] [--json] [--lang ja|en]
        device-mail-doctor explain - [--json] [--lang ja|en]     (read the text from stdin, up to 1 MB)
 
 Explains an SMTP reply, NDR line, printer log line or client error: cause, fix and who must act.
+A device's own code or message (e.g. Xerox "016-764", Sharp "Token update failed") is looked up in the
+vendors' published codes; --vendor / --model narrow it to one vendor or model and say when it publishes none.
 The finding to fix first comes first (same ranking as diagnose).
 Exit codes: 0 recognised, nothing wrong (e.g. a 250 reply), 1 problems found, 2 bad input,
             3 not recognised (nothing in the text is known: run diagnose or capture, or paste the full reply).
@@ -58,7 +62,7 @@ const LABELS: Record<Lang, { cause: string; fix: string; actor: string; evidence
       'device-mail-doctor diagnose で、この PC から同じ送信方法を試してください。',
       'device-mail-doctor capture で、機器が実際に送っている内容を記録してください。',
     ],
-    actors: { technician: '技術者', admin: 'Microsoft 365 管理者', isp: '回線事業者 (ISP)', vendor: '機器メーカー' },
+    actors: ACTOR_LABELS.ja,
   },
   en: {
     cause: 'Cause', fix: 'Fix', actor: 'Who acts', evidence: 'Evidence', none: 'A success or intermediate reply: nothing wrong.',
@@ -69,7 +73,7 @@ const LABELS: Record<Lang, { cause: string; fix: string; actor: string; evidence
       'Run device-mail-doctor diagnose to try the same method from this PC.',
       'Run device-mail-doctor capture to record what the device really sends.',
     ],
-    actors: { technician: 'technician', admin: 'Microsoft 365 admin', isp: 'ISP / network admin', vendor: 'device vendor' },
+    actors: ACTOR_LABELS.en,
   },
 };
 
@@ -121,11 +125,10 @@ export function explainText(text: string, lang: Lang): { recognised: boolean; pr
 
 export const explainCommand: CliCommand = {
   name: 'explain',
-  summary: 'Explain an SMTP reply, NDR or client error (cause, fix, who acts)',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean' }, lang: { type: 'string' }, vendor: { type: 'string' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });
@@ -139,18 +142,24 @@ export const explainCommand: CliCommand = {
     const arg = positionals[0] ?? '';
     const text = arg === '-' ? await readStdin(io.stdin) : arg;
     checkText(text);
-    const { recognised, primaryFinding, findings } = explainText(text, lang);
+    const device = await vendorLookup(text, { vendor: values.vendor, model: values.model });
+    const explained = explainText(text, lang);
+    const { primaryFinding, findings } = explained;
+    const recognised = explained.recognised || device.matches.length > 0;
+    const deviceSpoke = device.matches.length > 0 || device.nothingPublished.length > 0;
     if (values.json === true) {
       writeJson(io, {
         recognised,
         primaryFinding,
         findings: findings.map((f) => ({ code: f.code, severity: f.severity, actor: f.actor, title: f.title, cause: f.cause, fix: f.fix })),
+        ...(deviceSpoke ? { device: vendorJson(device, lang) } : {}),
         ...(recognised ? {} : { next: LABELS[lang].next }),
       });
     } else {
-      writeHuman(io, findings, lang, recognised);
+      writeVendorHuman(io, device, lang);
+      if (!(findings.length === 0 && device.matches.length > 0)) writeHuman(io, findings, lang, recognised);
     }
     if (!recognised) return EXIT_NOT_RECOGNISED;
-    return findings.some((f) => f.severity !== 'info') ? EXIT_PROBLEMS : EXIT_OK;
+    return device.matches.length > 0 || findings.some((f) => f.severity !== 'info') ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

@@ -32,37 +32,50 @@ class Slots {
 }
 
 /**
- * Bounds network operations: at most `perHost` simultaneous connections per host name (Exchange Online counts
- * per host/mailbox) and at most `global` operations of any kind at once (1 = run checks one after another).
+ * Bounds network operations. Exchange Online limits *sign-ins*: at most 3 concurrent SMTP AUTH connections per
+ * mailbox (more get `432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded`), so a session that signs in
+ * holds a slot of its mailbox (`perMailbox`). Anonymous connections — TLS probes, the certificate read, the TCP
+ * probe, MX sessions — are not counted against any mailbox; they share a per-host bound (`perHost`) that only
+ * keeps one diagnosis from opening more than a matrix's worth of short connections at once. `global` bounds
+ * operations of any kind (1 = run checks one after another, the benchmark's baseline).
  */
 export class HostLimiter {
   private readonly hosts = new Map<string, Slots>();
+  private readonly mailboxes = new Map<string, Slots>();
   private readonly all: Slots;
   constructor(
     private readonly perHost: number,
     global = Number.POSITIVE_INFINITY,
+    private readonly perMailbox = perHost,
   ) {
     this.all = new Slots(global);
   }
 
-  /** Runs `fn` holding a slot for `host` (null: a non-connection operation such as a DNS query). */
-  async run<T>(host: string | null, fn: () => Promise<T>): Promise<T> {
-    let slots: Slots | undefined;
-    if (host !== null) {
-      const key = host.toLowerCase();
-      slots = this.hosts.get(key);
-      if (!slots) {
-        slots = new Slots(this.perHost);
-        this.hosts.set(key, slots);
-      }
-      await slots.acquire();
+  private slots(map: Map<string, Slots>, key: string, max: number): Slots {
+    let slots = map.get(key);
+    if (!slots) {
+      slots = new Slots(max);
+      map.set(key, slots);
     }
+    return slots;
+  }
+
+  /**
+   * Runs `fn` holding a slot for `host` (null: a non-connection operation such as a DNS query) and, for a session
+   * that signs in, one of `signInAs`'s mailbox slots (taken first, so a queued sign-in never holds a host slot).
+   */
+  async run<T>(host: string | null, fn: () => Promise<T>, signInAs?: string): Promise<T> {
+    const mailbox = signInAs === undefined ? undefined : this.slots(this.mailboxes, signInAs.toLowerCase(), this.perMailbox);
+    const hostSlots = host === null ? undefined : this.slots(this.hosts, host.toLowerCase(), this.perHost);
+    await mailbox?.acquire();
+    await hostSlots?.acquire();
     await this.all.acquire();
     try {
       return await fn();
     } finally {
       this.all.release();
-      slots?.release();
+      hostSlots?.release();
+      mailbox?.release();
     }
   }
 }

@@ -7,6 +7,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import os from 'node:os';
 import type { FindingRef } from '../../shared/model';
+import type { FindingCode } from '../../shared/findings/codes';
 import { isMicrosoft365Name } from '../../shared/findings/m365-names';
 import type { DnsAnswer, DnsClient } from './dns';
 import { parseDnsServer } from './dns';
@@ -54,7 +55,7 @@ export function serverInUse(dns: DnsClient): string {
 }
 
 /** The finding for a failed answer about `host`; `notFoundCode` is used for a plain "does not exist". */
-export async function dnsFailureFinding(dns: DnsClient, r: Failed, host: string, notFoundCode: string, evidence: string[]): Promise<FindingRef> {
+export async function dnsFailureFinding(dns: DnsClient, r: Failed, host: string, notFoundCode: FindingCode, evidence: string[]): Promise<FindingRef> {
   if (r.notFound && !isMicrosoft365Name(host)) return { code: notFoundCode, params: { host, domain: host }, evidence };
   const server = serverInUse(dns);
   const adapter = server === 'none configured' ? 'none' : await adapterFor(server);

@@ -6,7 +6,8 @@ import { deviceAuthVerdict, deviceProbe, deviceVerdict } from './device-verdict'
 import { resolveRoutes, tcpChecks, type Endpoint, type Routes } from './endpoint';
 import { sessionChecks } from './smtp-checks';
 import { runSmtpSession, type Phase, type Recipient, type SessionResult } from './smtp-session';
-import { MATRIX, matrixOutcome, runCertCheck, runProbe, type ProbeRow } from './tls-probe';
+import type { TlsInfo } from './tls-connect';
+import { MATRIX, matrixOutcome, runCertCheck, runProbe, verifiedCertOutcome, type ProbeRow } from './tls-probe';
 import { sendTestMessage, type SendSpec } from './send';
 import { SessionLog } from './transcript';
 
@@ -77,6 +78,7 @@ async function mainSession(ctx: EngineContext, plan: EndpointPlan, routes: Route
       log,
       signal,
     ),
+    auth?.user,
   );
   const checks = sessionChecks(ctx, ep, session, { ...plan, startedAt });
   if (plan.withAuth) {
@@ -116,6 +118,7 @@ async function sendCheck(ctx: EngineContext, plan: EndpointPlan, routes: Routes,
         new SessionLog(ctx.transcript, id),
         signal,
       ),
+      auth?.user,
     ),
     ctx.limits.sendTimeoutMs + 1_000,
   );
@@ -135,13 +138,27 @@ async function tlsChecks(ctx: EngineContext, plan: EndpointPlan, routes: Routes,
   const rows: ProbeRow[] = [];
   const device = ctx.request.device;
   const extra = device ? deviceProbe(device) : null;
+  // The certificate check shares the matrix's connections: the first probe whose handshake our trust store verified
+  // hands over its chain. Only when none did (untrusted, expired, wrong name, no handshake) does the check open its
+  // own connection to read the certificate with verification off.
+  let verified: (info: TlsInfo | null) => void = () => undefined;
+  const firstVerified = new Promise<TlsInfo | null>((resolve) => (verified = resolve));
   const tls = await ctx.all([
-    () => runCheck(ctx, `tls.${ep.key}.matrix`, `TLS versions and key exchange accepted by ${ep.host}`, async (signal) => {
-      const defs = extra ? [...MATRIX, extra] : MATRIX;
-      rows.push(...(await ctx.all(defs.map((d) => () => runProbe(ctx, ep, routes, d, `tls.${ep.key}.matrix`, signal)))));
-      return matrixOutcome(ep, rows.filter((r) => r.id !== 'device'));
-    }),
-    () => runCheck(ctx, `tls.${ep.key}.cert`, `Certificate of ${ep.host}`, (signal) => runCertCheck(ctx, ep, routes, `tls.${ep.key}.cert`, AbortSignal.any([signal, stop]))),
+    () =>
+      runCheck(ctx, `tls.${ep.key}.matrix`, `TLS versions and key exchange accepted by ${ep.host}`, async (signal) => {
+        const defs = extra ? [...MATRIX, extra] : MATRIX;
+        try {
+          rows.push(...(await ctx.all(defs.map((d) => () => runProbe(ctx, ep, routes, d, `tls.${ep.key}.matrix`, signal, verified)))));
+        } finally {
+          verified(null);
+        }
+        return matrixOutcome(ep, rows.filter((r) => r.id !== 'device'));
+      }),
+    () =>
+      runCheck(ctx, `tls.${ep.key}.cert`, `Certificate of ${ep.host}`, async (signal) => {
+        const info = await firstVerified;
+        return (info && verifiedCertOutcome(ep, info)) ?? runCertCheck(ctx, ep, routes, `tls.${ep.key}.cert`, AbortSignal.any([signal, stop]));
+      }),
   ]);
   const verdict = await runCheck(ctx, `tls.${ep.key}.device`, `Would the device's TLS get through?`, () =>
     Promise.resolve(deviceVerdict(device, rows, { tlsRequired: plan.tlsRequired, host: ep.host })),

@@ -1,13 +1,12 @@
 // Tenant-side checks that read DNS and compare addresses: the MX record (the Direct Send / relay endpoint is read
 // from it, never constructed), SPF against the egress IP, and the relay connector's IP against the egress IP.
+import { isExchangeMxHost } from '../../shared/exchange-online';
 import type { Check, FindingRef } from '../../shared/model';
 import { runCheck, skipped, type EngineContext } from './check-runner';
 import type { DnsAnswer } from './dns';
 import { dnsFailureFinding } from './dns-findings';
 import { includesExchange, isSpfRecord, parseSpf, spfCoversIp, SPF_MAX_LOOKUPS } from './spf';
 
-/** Exchange Online's MX hosts: `<tenant>.mail.protection.outlook.com` (and regional variants). */
-export const EXO_MX = /\.mail\.protection\.(outlook\.com|outlook\.de|partner\.outlook\.cn)\.?$/i;
 
 export async function mxCheck(ctx: EngineContext, domain: string | undefined): Promise<{ host: string | null; check: Check }> {
   if (!domain) return { host: null, check: skipped(ctx, 'dns.mx', 'MX record of the domain', 'no domain given (--domain)') };
@@ -25,7 +24,7 @@ export async function mxCheck(ctx: EngineContext, domain: string | undefined): P
     }
     host = first.exchange.replace(/\.$/, '');
     const details = { server: ctx.dns.server, mx: r.values, endpoint: host };
-    if (!EXO_MX.test(host)) {
+    if (!isExchangeMxHost(host)) {
       return { status: 'warn', findings: [{ code: 'MX_NOT_EXCHANGE_ONLINE', params: { domain, mx: host }, evidence: r.values.map((v) => `${v.priority} ${v.exchange}`) }], details };
     }
     return { status: 'pass', details };

@@ -2,16 +2,15 @@
 // and AUTH; direct-send: the tenant's MX host on 25, internal recipients; relay: the same MX host, external
 // recipients accepted only from the connector's IP; auto: all three, sharing the MX session.
 import net from 'node:net';
+import { isExchangeMxHost, MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT, UNSUPPORTED_IMPLICIT_TLS_PORT } from '../../shared/exchange-online';
 import type { Check, FindingRef, Method, Verdict } from '../../shared/model';
 import { verdictOf } from '../../shared/model';
 import { runCheck, type EngineContext } from './check-runner';
 import { runEndpoint, type EndpointPlan } from './plan-endpoint';
-import { EXO_MX, egressCheck, mxCheck, prefetchSpf, spfCheck } from './plan-tenant';
+import { egressCheck, mxCheck, prefetchSpf, spfCheck } from './plan-tenant';
 import type { Recipient, SessionResult } from './smtp-session';
 
-export const SUBMISSION_HOST = 'smtp.office365.com';
-export const SUBMISSION_PORT = 587;
-export const MX_PORT = 25;
+export { MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT } from '../../shared/exchange-online';
 
 export interface PlanResult {
   checks: Check[];
@@ -37,8 +36,8 @@ function configCheck(ctx: EngineContext, host: string, port: number, method: Met
   return runCheck(ctx, `config.${method}`, `Server and port for ${method}`, () => {
     const findings: FindingRef[] = [];
     if (net.isIP(host)) findings.push({ code: 'HOST_IS_IP_ADDRESS', params: { host } });
-    if (port === 465) findings.push({ code: 'PORT_465_UNSUPPORTED', params: { port: '465' } });
-    if (method === 'submission' && EXO_MX.test(host)) findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
+    if (port === UNSUPPORTED_IMPLICIT_TLS_PORT) findings.push({ code: 'PORT_465_UNSUPPORTED', params: { port: String(port) } });
+    if (method === 'submission' && isExchangeMxHost(host)) findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
     if (method !== 'submission' && host.toLowerCase() === SUBMISSION_HOST) findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
     return Promise.resolve({ status: findings.length ? 'fail' : 'pass', findings, details: { host, port } });
   });
@@ -56,7 +55,7 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
   let mxSession: SessionResult | null = null;
 
   const submission = async () => {
-    const host = (method === 'submission' ? t.host : undefined) ?? (t.host && method === 'auto' && !EXO_MX.test(t.host) ? t.host : SUBMISSION_HOST);
+    const host = (method === 'submission' ? t.host : undefined) ?? (t.host && method === 'auto' && !isExchangeMxHost(t.host) ? t.host : SUBMISSION_HOST);
     const port = (method === 'submission' || method === 'auto' ? t.port : undefined) ?? SUBMISSION_PORT;
     const from = t.from ?? t.user;
     const plan: EndpointPlan = {

@@ -83,7 +83,19 @@ function sessionBase(ctx: EngineContext, ep: Endpoint, routes: Routes, address: 
   };
 }
 
-export async function runProbe(ctx: EngineContext, ep: Endpoint, routes: Routes, def: ProbeDef, checkId: string, signal: AbortSignal): Promise<ProbeRow> {
+/**
+ * Runs one matrix row on its own connection. `onVerified` receives the certificate chain of a handshake that our
+ * trust store verified (name, dates, chain): the certificate check uses it instead of opening a connection of its own.
+ */
+export async function runProbe(
+  ctx: EngineContext,
+  ep: Endpoint,
+  routes: Routes,
+  def: ProbeDef,
+  checkId: string,
+  signal: AbortSignal,
+  onVerified?: (info: TlsInfo) => void,
+): Promise<ProbeRow> {
   const address = routes.v4[0] ?? routes.v6[0];
   const head = { id: def.id, version: def.version, family: def.family };
   if (address === undefined) return { ...head, result: 'error', protocol: null, cipher: null, reason: 'no address', ms: 0 };
@@ -96,12 +108,14 @@ export async function runProbe(ctx: EngineContext, ep: Endpoint, routes: Routes,
         tlsMode: 'required',
         tls: { extraCaPem: ctx.request.extraCaPem, minVersion: def.minVersion ?? def.version, maxVersion: def.version, ciphers: def.ciphers, rejectUnauthorized: true },
         stopAfter: 'ehlo2',
+        ehloAfterTlsOnlyIfLegacy: true,
       },
       ctx.limits,
       log,
       signal,
     ),
   );
+  if (res.tls?.authorized && !res.error) onVerified?.(res.tls);
   const row: ProbeRow = { ...head, ...probeVerdict(res), ms: Math.round(performance.now() - started) };
   ctx.transcript.add('tls', `probe ${def.id}: ${row.result}${row.reason ? ` (${row.reason})` : ''}`, checkId);
   return row;
@@ -128,6 +142,17 @@ export function matrixOutcome(ep: Endpoint, rows: readonly ProbeRow[]): CheckOut
     return { status: 'fail', findings, details };
   }
   return { status: findings.length ? 'warn' : 'pass', findings, details };
+}
+
+/**
+ * The certificate check from a chain that a matrix probe's handshake verified (trusted chain, host name, dates):
+ * no connection of its own. Null when the info is not a verified chain (then the check reads the certificate itself).
+ */
+export function verifiedCertOutcome(ep: Endpoint, info: TlsInfo): CheckOutcome | null {
+  if (!info.authorized || info.chain.length === 0) return null;
+  const findings = info.nameMismatch || info.validity === 'expired' || info.validity === 'not-yet-valid' ? certFindings(ep.host, info.authorizationError, info) : [];
+  const details = { chain: info.chain, authorized: info.authorized, authorizationError: info.authorizationError, protocol: info.protocol, source: 'matrix-probe' };
+  return { status: findings.length ? 'fail' : 'pass', findings, details };
 }
 
 /** The certificate as presented, read with verification off; nothing is sent after the handshake. */

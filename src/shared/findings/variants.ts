@@ -64,7 +64,7 @@ export const VARIANTS: Record<string, TextVariant> = {
 };
 
 /** The variant a finding's own params call for, or null for the catalogue's usual text. */
-export function variantFor(ref: FindingRef): TextVariant | null {
+export function variantFor(ref: Pick<FindingRef, 'params'> & { code: string }): TextVariant | null {
   const v = VARIANTS[ref.code];
   if (!v) return null;
   const [a, b] = v.same.map((k) => ref.params?.[k]);

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderFinding } from '../../../src/shared/findings/catalog';
-import { FINDING_CODES } from '../../../src/shared/findings/codes';
+import { FINDING_CODES, type FindingCode } from '../../../src/shared/findings/codes';
 import { mergeFindings, rankFindings } from '../../../src/shared/findings/primary';
 import { DIFFERENCE_CLAIMS } from '../../../src/shared/findings/variants';
 import type { FindingRef, Lang } from '../../../src/shared/model';
@@ -26,13 +26,13 @@ const extra = fc.dictionary(fc.constantFrom('reply', 'reason', 'host', 'domain')
 
 describe('texts never contradict their evidence', () => {
   it('every difference-claiming code is a real code and its usual text does claim a difference', () => {
-    for (const [code, { pair, claim }] of Object.entries(DIFFERENCE_CLAIMS)) {
+    for (const [code, { pair, claim }] of Object.entries(DIFFERENCE_CLAIMS) as [FindingCode, (typeof DIFFERENCE_CLAIMS)[string]][]) {
       expect(FINDING_CODES as readonly string[]).toContain(code);
       for (const lang of LANGS) expect(text({ code, params: { [pair[0]]: 'a@contoso.com', [pair[1]]: 'b@contoso.com' } }, lang)).toMatch(claim[lang]);
     }
   });
 
-  for (const [code, { pair, claim }] of Object.entries(DIFFERENCE_CLAIMS)) {
+  for (const [code, { pair, claim }] of Object.entries(DIFFERENCE_CLAIMS) as [FindingCode, (typeof DIFFERENCE_CLAIMS)[string]][]) {
     it(`${code}: equal ${pair.join(' / ')} → no text states a difference`, () => {
       fc.assert(
         fc.property(
@@ -80,7 +80,7 @@ describe('texts never contradict their evidence', () => {
   it('one finding per code per endpoint: the same condition from two checks is merged with both evidences', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom('TLS_HANDSHAKE_FAILED', 'AUTH_FAILED', 'TCP_TIMEOUT'), fc.constantFrom('tls.submission.matrix', 'smtp.submission.starttls', 'auth', 'tls.mx.matrix', 'smtp.mx.starttls'), fc.string({ maxLength: 20 })), { maxLength: 12 }), (rows) => {
-        const located = rows.map(([code, checkId, reason]) => ({ ref: { code, params: { reason }, evidence: [`${checkId}: ${reason}`] }, checkId, checkStatus: 'fail' as const, onPath: true }));
+        const located = rows.map(([code, checkId, reason]) => ({ ref: { code: code as FindingCode, params: { reason }, evidence: [`${checkId}: ${reason}`] }, checkId, checkStatus: 'fail' as const, onPath: true }));
         const merged = rankFindings(mergeFindings(located));
         const keys = merged.map((m) => `${m.ref.code}|${/mx/.test(m.checkId ?? '') ? 'mx' : 'sub'}`);
         expect(new Set(keys).size).toBe(keys.length);
