@@ -20,6 +20,8 @@ const STOP_BOUND_MS = 2_000;
 const SLACK_MS = 3_000;
 /** Longest wait for the "listening" line, in ms. */
 const LISTEN_WAIT_MS = 30_000;
+/** --idle-timeout for the idle test, in seconds. */
+const IDLE_S = 4;
 /** Hard kill for a process that never exits (the test then fails on its exit), in ms. */
 const HANG_KILL_MS = 20_000;
 
@@ -110,12 +112,13 @@ describePeers('capture ends after every way of stopping (real process, swaks dev
   }, 120_000);
 
   it('idle: after a STARTTLS session the idle limit stops it', async () => {
-    const r = startCapture(['--listen', '127.0.0.1:0', '--idle-timeout', '1']);
+    // Long enough for swaks to connect first on a busy machine (the idle wait also runs before any connection).
+    const r = startCapture(['--listen', '127.0.0.1:0', '--idle-timeout', String(IDLE_S)]);
     const p = await ports(r);
     expect((await swaks(p.plain, ['--helo', 'mfp-idle.contoso.local', '--tls', ...AUTH])).exit).toBe(0);
     await waitSessions(r, 1);
-    // The idle wait (1 s) starts when the last connection closes: the process ends within it plus the bound.
-    await expectEnds(r, Date.now() + 1_000, 'idle');
+    // The idle wait starts again when the last connection closes: the process ends within it plus the bound.
+    await expectEnds(r, Date.now() + IDLE_S * 1000, 'idle');
   }, 120_000);
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
