@@ -2,8 +2,9 @@
 // deduplicated, errors first, each with who acts and the fix), then the details of every check.
 import { checkTitle } from '../shared/check-titles';
 import { renderFinding } from '../shared/findings/catalog';
-import { endpointOf, firstSentence, locateChecks, mergeFindings, pickPrimary, rankFindings, renderPrimary, type Located, type PrimaryFinding } from '../shared/findings/primary';
-import type { Diagnosis, Lang, Method, RenderedFinding } from '../shared/model';
+import { diagnosisPrimary, methodsOf, rankedFindings } from '../shared/findings/diagnosis-primary';
+import { firstSentence } from '../shared/findings/primary';
+import type { Diagnosis, Lang, RenderedFinding } from '../shared/model';
 import { ACTOR_LABELS, STATUS_LABELS } from '../shared/vocabulary';
 import { printable } from './io';
 
@@ -55,34 +56,8 @@ const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '-' } as const;
 /** One line of server/user text, safe for a terminal (no control characters or escapes), bounded. */
 const safe = (s: string, max = 300) => printable(s, max);
 
-/** Which methods a check decides (auto groups findings per method); the MX checks serve Direct Send and relay. */
-function methodsOf(checkId: string | null): Method[] {
-  const ep = endpointOf(checkId);
-  if (ep === 'submission') return ['submission'];
-  if (checkId === 'relay.egress-ip' || checkId === 'envelope.mx.external') return ['relay'];
-  return ['direct-send', 'relay'];
-}
-
-/** The path the job needs: every check for one method; in auto the recommended method's checks. */
-function onPathOf(d: Diagnosis): (checkId: string) => boolean {
-  if (d.method !== 'auto' || !d.recommendation) return () => true;
-  const m = d.recommendation.method;
-  return (id) => methodsOf(id).includes(m);
-}
-
-/** Findings merged (one per code per endpoint, evidence merged) and ranked by shared/findings/primary.ts. */
-export function rankedFindings(d: Diagnosis): Located[] {
-  return rankFindings(mergeFindings(locateChecks(d.checks, onPathOf(d))));
-}
-
 export function renderedFindings(d: Diagnosis, lang: Lang): { checkId: string | null; finding: RenderedFinding }[] {
   return rankedFindings(d).map((l) => ({ checkId: l.checkId, finding: renderFinding(l.ref, lang) }));
-}
-
-/** The primary finding in one language: the engine's, or (runs saved before it existed) recomputed. */
-export function diagnosisPrimary(d: Diagnosis, lang: Lang): PrimaryFinding | null {
-  if (d.primary !== undefined) return renderPrimary(d.primary, lang);
-  return renderPrimary(pickPrimary(locateChecks(d.checks, onPathOf(d)), d.verdict === 'fail'), lang);
 }
 
 export function renderHuman(d: Diagnosis, lang: Lang): string {

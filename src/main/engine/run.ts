@@ -79,7 +79,7 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
   let egressIp: string | null;
   let verdict: Verdict;
   let recommendation: Diagnosis['recommendation'] = null;
-  let primary: Primary | null = null;
+  let primary: Primary | null;
   try {
     const plan = await runPlan(ctx);
     egressIp = plan.egressIp;

@@ -121,14 +121,23 @@ export class SmtpConn {
         const partial = this.reader.partial();
         this.fail(new SessionError('timeout', `no complete ${what} within ${timeoutMs} ms`, partial ? [partial] : []));
       };
+      let probed = false;
+      // An SMTP reply to the probe is not a greeting: the port stayed silent until spoken to (banner timeout).
+      const settle = (r: Reply) => {
+        if (!probed) return resolve(r);
+        const err = new SessionError('timeout', `no ${what} within ${timeoutMs} ms; after one probe line the server answered "${r.raw[0] ?? ''}"`, r.raw.slice(0, 1));
+        this.fail(err);
+        reject(err);
+      };
       const timer = setTimeout(() => {
         if (this.failed || !this.waiter || this.reader.partial()) return timeout();
+        probed = true;
         const data = `${probeLine}\r\n`;
         this.log.client(data);
         this.socket.write(data);
         this.waiter.timer = setTimeout(timeout, probeMs);
       }, timeoutMs);
-      this.waiter = { resolve, reject, timer };
+      this.waiter = { resolve: settle, reject, timer };
     });
   }
 

@@ -2,6 +2,7 @@
 // rule is written once, here, and used by the engine, capture, explain, the CLI and the app:
 //   1. a failure on the path the job needs beats a warning on it, and both beat anything about other methods
 //      (the method the technician chose, or in `auto` the recommended one, is "the path the job needs");
+//      a server's refusal (4xx/5xx reply) counts as a failure, advice (e.g. Basic-auth retirement) as a warning;
 //   2. then the earlier stage wins (config → dns → network → smtp → tls → auth → envelope → message → tenant):
 //      a later step cannot be trusted while an earlier one fails;
 //   3. then the order the findings were observed in.
@@ -41,9 +42,12 @@ export function endpointOf(checkId: string | null): string {
   return /(^|\.)mx(\.|$)/.test(checkId) || /\.(direct-send|relay)$/.test(checkId) ? 'mx' : 'submission';
 }
 
-/** The severity the ranking uses: a finding in a check that did not fail is at most a warning. */
+/** The severity the ranking uses: a server's refusal (a 4xx/5xx reply, e.g. 451 4.7.500 throttling) is a failure
+ *  of this run whatever the catalogue's severity; otherwise a finding in a check that did not fail is at most a
+ *  warning (advice such as the Basic-auth retirement never outranks a refusal). */
 function effectiveSeverity(l: Located): Severity {
   const sev = catalogEntry(l.ref.code).severity;
+  if (Number(l.ref.params?.replyCode ?? 0) >= 400 && l.checkStatus !== 'pass') return 'error';
   if (sev === 'error' && l.checkStatus !== undefined && l.checkStatus !== 'fail') return 'warning';
   return sev;
 }
