@@ -3,6 +3,7 @@
 // permission for app-only, and where on this model OAuth is set and what goes in. Built from the profile's
 // `oauth` block; anything the vendor does not publish is a step marked "check on the device". Pure.
 import { BASIC_AUTH_FACTS } from './basic-auth-facts';
+import type { ProofKey } from './check-registry';
 import type { Lang } from './model';
 import type { ModelProfile } from './profiles-resolve';
 
@@ -15,7 +16,7 @@ export interface OAuthDraft {
   field?: string;
   value?: string;
   copyable: boolean;
-  verifiedBy?: string;
+  verifiedBy?: ProofKey;
   adminMessage?: string;
   note?: string;
   confirmed: boolean;
@@ -26,7 +27,7 @@ export interface OAuthPathInput {
   mailbox: string;
   lang: Lang;
   /** Engine check id that proves a sign-in (checklist VERIFIED_BY.auth). */
-  authCheck: string;
+  authCheck: ProofKey;
 }
 
 /** Admin and device steps that replace user name / password / Security Defaults on the OAuth path. */

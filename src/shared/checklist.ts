@@ -9,28 +9,13 @@ import { oauthSteps } from './checklist-oauth';
 
 export { isIpLiteral, type ChecklistJob, type ChecklistWarning } from './checklist-warnings';
 
+import { VERIFIED_BY, type ProofKey } from './check-registry';
 import { MX_PORT, SPF_EXCHANGE_INCLUDE, SUBMISSION_HOST, SUBMISSION_PORT } from './exchange-online';
 
 export { MX_PORT, SPF_EXCHANGE_INCLUDE, SUBMISSION_HOST, SUBMISSION_PORT } from './exchange-online';
 
-/**
- * Engine check ids (or dot-boundary prefixes of them) that prove a step, as src/main/engine/plans.ts names them:
- * submission checks carry no prefix (`auth`, `envelope.internal`), the MX endpoint's carry `mx.`.
- */
-export const VERIFIED_BY = {
-  mx: 'dns.mx',
-  spf: 'dns.spf',
-  tcpSubmission: 'tcp.submission',
-  /** Covers tls.submission.matrix, .cert and .device (would this device's TLS get through). */
-  tlsSubmission: 'tls.submission',
-  tcpMx: 'tcp.mx',
-  tlsMx: 'tls.mx',
-  auth: 'auth',
-  mxInternal: 'envelope.mx.internal',
-  mxExternal: 'envelope.mx.external',
-  /** Only a real test message shows SendAs denial (it arrives after DATA). */
-  send: 'send',
-} as const;
+/** What proves a step: src/shared/check-registry.ts says which checks prove which fact. */
+export { VERIFIED_BY } from './check-registry';
 
 export interface ChecklistStep {
   id: string;
@@ -46,7 +31,7 @@ export interface ChecklistStep {
   value?: string;
   copyable: boolean;
   /** Engine check id (or prefix) whose result proves this step. */
-  verifiedBy?: string;
+  verifiedBy?: ProofKey;
   /** Text to send the admin (admin steps). */
   adminMessage?: string;
   note?: string;

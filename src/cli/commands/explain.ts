@@ -2,7 +2,8 @@
 // Exit 0 = recognised, nothing wrong (e.g. a 250 reply); 1 = problems found; 2 = bad input; 3 = not recognised.
 import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
-import { classifyText, findReply } from '../../shared/findings/classify';
+import { classify } from '../../shared/findings/classify';
+import { findReply } from '../../shared/findings/reply';
 import { pickPrimary, rankFindings, renderPrimary, type PrimaryFinding } from '../../shared/findings/primary';
 import type { Actor, Lang, RenderedFinding } from '../../shared/model';
 import { ACTOR_LABELS } from '../../shared/vocabulary';
@@ -114,7 +115,7 @@ function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang, recognis
 
 /** Explains one text: findings ranked (shared/findings/primary.ts), the primary first; whether anything was known. */
 export function explainText(text: string, lang: Lang): { recognised: boolean; primaryFinding: PrimaryFinding | null; findings: RenderedFinding[] } {
-  const located = classifyText(text).map((ref) => ({ ref, checkId: null, onPath: true }));
+  const located = classify({ text }).map((ref) => ({ ref, checkId: null, onPath: true }));
   const ranked = rankFindings(located);
   return {
     recognised: ranked.length > 0 || hasOkReply(text),

@@ -3,9 +3,10 @@
 // recipients accepted only from the connector's IP; auto: all three, sharing the MX session.
 import net from 'node:net';
 import { isExchangeMxHost, MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT, UNSUPPORTED_IMPLICIT_TLS_PORT } from '../../shared/exchange-online';
+import { decidesMethod } from '../../shared/check-registry';
 import type { Check, FindingRef, Method, Verdict } from '../../shared/model';
-import { verdictOf } from '../../shared/model';
-import { runCheck, skipped, type EngineContext } from './check-runner';
+import { METHODS, verdictOf } from '../../shared/model';
+import { ref, runCheck, skipped, type EngineContext } from './check-runner';
 import { runEndpoint, type EndpointPlan } from './plan-endpoint';
 import { egressCheck, mxCheck, prefetchSpf, spfCheck } from './plan-tenant';
 import type { Recipient, SessionResult } from './smtp-session';
@@ -33,7 +34,7 @@ export function pickRecipients(to: readonly string[], domain: string | undefined
 }
 
 function configCheck(ctx: EngineContext, host: string, port: number, method: Method): Promise<Check> {
-  return runCheck(ctx, `config.${method}`, `Server and port for ${method}`, () => {
+  return runCheck(ctx, ref('config', method), `Server and port for ${method}`, () => {
     const findings: FindingRef[] = [];
     if (net.isIP(host)) findings.push({ code: 'HOST_IS_IP_ADDRESS', params: { host } });
     if (port === UNSUPPORTED_IMPLICIT_TLS_PORT) findings.push({ code: 'PORT_465_UNSUPPORTED', params: { port: String(port) } });
@@ -64,7 +65,6 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
       ep: { key: 'submission', host, port },
       tlsRequired: true,
       withAuth: true,
-      idPrefix: '',
       externalExpectedRejected: false,
       from,
       rcpts: pickRecipients(t.to, t.domain, from),
@@ -73,16 +73,14 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
     const config = await configCheck(ctx, host, port, 'submission');
     const res = await runEndpoint(ctx, plan);
     subSession = res.session;
-    const mine = [config, ...res.checks];
-    membership.submission = mine.map((c) => c.id);
-    return mine;
+    return [config, ...res.checks];
   };
 
   const mx = async () => {
     // Without a domain (neither --domain nor --from) the MX check is skipped, saying why, and --host is tested as given.
     const found = domain
       ? await mxCheck(ctx, domain)
-      : { host: null, check: skipped(ctx, 'dns.mx', 'MX record of the domain', `no domain: neither --domain nor --from was given, so the MX record was not checked${t.host ? `; ${t.host} is tested as given` : ''}`) };
+      : { host: null, check: skipped(ctx, ref('dns.mx'), 'MX record of the domain', `no domain: neither --domain nor --from was given, so the MX record was not checked${t.host ? `; ${t.host} is tested as given` : ''}`) };
     const mine: Check[] = [found.check];
     // The server as the device has it, when the MX record did not give one (no domain, or no MX found).
     const host = found.host ?? (method !== 'auto' ? t.host : undefined) ?? null;
@@ -96,7 +94,6 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
         ep: { key: 'mx', host, port },
         tlsRequired: false,
         withAuth: false,
-        idPrefix: 'mx.',
         externalExpectedRejected: method === 'direct-send',
         from,
         rcpts: pickRecipients(t.to, domain, from),
@@ -116,13 +113,11 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
   if (mxWanted) {
     const spf = await spfCheck(ctx, domain, txt, egressIp);
     checks.push(spf);
-    const mxIds = checks.filter((c) => /^(dns\.mx|tcp\.mx|smtp\.mx|tls\.mx|config\.(direct-send|relay))/.test(c.id)).map((c) => c.id);
-    if (wants('direct-send')) membership['direct-send'] = [...mxIds, 'envelope.mx.internal', 'dns.spf', 'send.mx'];
-    if (wants('relay')) {
-      const egress = await egressCheck(ctx, t.expectedIp, (mxSession as SessionResult | null)?.egressIp ?? egressIp);
-      checks.push(egress);
-      membership.relay = [...mxIds, 'envelope.mx.internal', 'envelope.mx.external', 'dns.spf', 'relay.egress-ip', 'send.mx'];
-    }
+    if (wants('relay')) checks.push(await egressCheck(ctx, t.expectedIp, (mxSession as SessionResult | null)?.egressIp ?? egressIp));
+  }
+  // Which checks decide which method is the registry's to say (src/shared/check-registry.ts).
+  for (const m of METHODS) {
+    if (wants(m)) membership[m] = checks.filter((c) => decidesMethod(c.id, m)).map((c) => c.id);
   }
   return { checks, egressIp, membership };
 }

@@ -11,6 +11,7 @@ import { compareRuns } from './compare-runs';
 import { withJobParams } from './finding-params';
 import { LABELS, type ExportLabels } from './labels';
 import { displayLine, escapeHtml, MAX_DOC_TRANSCRIPT_ROWS, neutralize } from './text-safety';
+import { identifyRows } from './identify-section';
 
 const STYLE = `
 @page { size: A4; margin: 14mm 12mm 16mm 12mm; }
@@ -62,6 +63,8 @@ export function renderReportHtml(report: Report, opts: HtmlOptions): string {
       `${row(L.method, L.methods[job.method])}${row(L.technician, job.technician)}${row(L.created, report.createdAt)}${row(L.updated, report.updatedAt)}` +
       `${row(L.reportId, report.id)}</table>`,
   );
+  const idf = identifyRows(job.device, lang);
+  if (idf.rows.length > 0) parts.push(`<h2>${escapeHtml(idf.title)}</h2><table class="kv">${idf.rows.map(([k, v]) => row(k, v)).join('')}</table>`);
   const s = job.settings;
   parts.push(
     `<h2>${escapeHtml(L.settings)}</h2><table class="kv">${row('host', s.host)}${row('port', s.port?.toString())}${row('domain', s.domain)}` +

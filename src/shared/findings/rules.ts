@@ -108,3 +108,46 @@ export const TEXT_RULES: readonly TextRule[] = [
   { code: 'NOT_SMTP', test: /http\/1\.[01] \d\d\d|ssh-2\.0-|^\+ok |^\* ok / },
   { code: 'MESSAGE_TOO_LARGE', test: /message (is )?too large|サイズ[^。]{0,10}(超え|大きすぎ)/ },
 ];
+
+// ---- Errors (socket, DNS, TLS, nodemailer): read by classify-error.ts ----
+
+/** Node / OpenSSL error codes (err.code) → finding. */
+export const ERROR_CODE_RULES: Readonly<Record<string, FindingCode>> = {
+  ECONNREFUSED: 'TCP_REFUSED',
+  ETIMEDOUT: 'TCP_TIMEOUT',
+  ECONNABORTED: 'CONNECTION_DROPPED',
+  EHOSTUNREACH: 'TCP_UNREACHABLE',
+  ENETUNREACH: 'TCP_UNREACHABLE',
+  EHOSTDOWN: 'TCP_UNREACHABLE',
+  ENOTFOUND: 'DNS_NAME_NOT_FOUND',
+  ENODATA: 'DNS_NAME_NOT_FOUND',
+  EAI_AGAIN: 'DNS_UNREACHABLE',
+  ETIMEOUT: 'DNS_UNREACHABLE',
+  ESERVFAIL: 'DNS_FAILURE',
+  ECONNRESET: 'CONNECTION_DROPPED',
+  EPIPE: 'CONNECTION_DROPPED',
+  CERT_HAS_EXPIRED: 'TLS_CERT_EXPIRED',
+  CERT_NOT_YET_VALID: 'TLS_CERT_NOT_YET_VALID',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS_CERT_UNTRUSTED',
+  SELF_SIGNED_CERT_IN_CHAIN: 'TLS_CERT_UNTRUSTED',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS_CERT_UNTRUSTED',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS_CERT_UNTRUSTED',
+  UNABLE_TO_GET_ISSUER_CERT: 'TLS_CERT_UNTRUSTED',
+  CERT_UNTRUSTED: 'TLS_CERT_UNTRUSTED',
+  CERT_SIGNATURE_FAILURE: 'TLS_CERT_UNTRUSTED',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS_CERT_NAME_MISMATCH',
+  HOSTNAME_MISMATCH: 'TLS_CERT_NAME_MISMATCH',
+  ERR_SSL_WRONG_VERSION_NUMBER: 'TLS_MODE_MISMATCH',
+  ERR_SSL_UNSUPPORTED_PROTOCOL: 'TLS_VERSION_UNSUPPORTED',
+  ERR_SSL_NO_PROTOCOLS_AVAILABLE: 'TLS_VERSION_UNSUPPORTED',
+  ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION: 'TLS_VERSION_UNSUPPORTED',
+  ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE: 'TLS_CIPHER_MISMATCH',
+  ERR_SSL_NO_SHARED_CIPHER: 'TLS_CIPHER_MISMATCH',
+};
+
+/** OpenSSL reason strings (err.reason / in the message), checked in this order. */
+export const ERROR_REASON_RULES: readonly (readonly [RegExp, FindingCode])[] = [
+  [/wrong version number|packet length too long|http request/i, 'TLS_MODE_MISMATCH'],
+  [/unsupported protocol|no protocols available|alert protocol version/i, 'TLS_VERSION_UNSUPPORTED'],
+  [/alert handshake failure|no shared cipher|no ciphers available/i, 'TLS_CIPHER_MISMATCH'],
+];

@@ -9,6 +9,7 @@ import { createRunSlice } from './run-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createReportsSlice } from './reports-slice';
 import { createCaptureSlice } from './capture-slice';
+import { createIdentifySlice, validEvidence } from './identify-slice';
 import type { Job, Screen, Settings, Store } from './types';
 
 /** Storage key; bump PERSIST_VERSION when the persisted shape changes. */
@@ -49,6 +50,7 @@ export function createAppStore() {
         ...createAppSlice(...a),
         ...createReportsSlice(...a),
         ...createCaptureSlice(...a),
+        ...createIdentifySlice(...a),
       }),
       {
         name: PERSIST_KEY,
@@ -62,7 +64,7 @@ export function createAppStore() {
           const job = obj(p.job) as Partial<Job>;
           return {
             ...current,
-            job: { ...current.job, ...job, answers: { ...current.job.answers, ...obj(job.answers) } },
+            job: { ...current.job, ...job, answers: { ...current.job.answers, ...obj(job.answers) }, identified: validEvidence(job.identified) },
             ticks: obj(p.ticks) as Record<string, boolean>,
             settings: { ...current.settings, ...obj(p.settings) },
             screen: SCREENS.includes(p.screen as Screen) ? (p.screen as Screen) : current.screen,
