@@ -87,7 +87,7 @@ describe('the cases that were confidently wrong', () => {
   it('a DNS server that refuses (nothing on the port) → DNS_UNREACHABLE with server and adapter, never DNS_NAME_NOT_FOUND', async () => {
     const sock = dgram.createSocket('udp4');
     await new Promise<void>((r) => sock.bind(0, '127.0.0.1', () => r()));
-    const port = (sock.address() as AddressInfo).port;
+    const port = (sock.address()).port;
     await new Promise<void>((r) => sock.close(() => r())); // the port is now closed: queries are refused
     const d = await runDiagnosis(request({ method: 'submission', connectTo: [], dnsServer: `127.0.0.1:${port}` }, { send: false }), { limits: LIMITS });
     expect(d.primary?.ref.code).toBe('DNS_UNREACHABLE');
@@ -100,7 +100,7 @@ describe('the cases that were confidently wrong', () => {
     const sock = dgram.createSocket('udp4');
     await new Promise<void>((r) => sock.bind(0, '127.0.0.1', () => r()));
     try {
-      const port = (sock.address() as AddressInfo).port;
+      const port = (sock.address()).port;
       const d = await runDiagnosis(request({ method: 'direct-send', connectTo: [], dnsServer: `127.0.0.1:${port}` }, { send: false }), { limits: LIMITS });
       expect(d.primary?.ref.code).toBe('DNS_UNREACHABLE');
       expect(codesOf(d)).not.toContain('DNS_NAME_NOT_FOUND');

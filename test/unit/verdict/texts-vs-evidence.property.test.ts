@@ -80,7 +80,7 @@ describe('texts never contradict their evidence', () => {
   it('one finding per code per endpoint: the same condition from two checks is merged with both evidences', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom('TLS_HANDSHAKE_FAILED', 'AUTH_FAILED', 'TCP_TIMEOUT'), fc.constantFrom('tls.submission.matrix', 'smtp.submission.starttls', 'auth', 'tls.mx.matrix', 'smtp.mx.starttls'), fc.string({ maxLength: 20 })), { maxLength: 12 }), (rows) => {
-        const located = rows.map(([code, checkId, reason]) => ({ ref: { code: code as FindingCode, params: { reason }, evidence: [`${checkId}: ${reason}`] }, checkId, checkStatus: 'fail' as const, onPath: true }));
+        const located = rows.map(([code, checkId, reason]) => ({ ref: { code: code, params: { reason }, evidence: [`${checkId}: ${reason}`] }, checkId, checkStatus: 'fail' as const, onPath: true }));
         const merged = rankFindings(mergeFindings(located));
         const keys = merged.map((m) => `${m.ref.code}|${/mx/.test(m.checkId ?? '') ? 'mx' : 'sub'}`);
         expect(new Set(keys).size).toBe(keys.length);
