@@ -5,6 +5,8 @@ import type { Lang } from '../shared/model';
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_BAD_INPUT = 2;
+/** `explain` only: nothing in the text was recognised (not the same as "recognised, nothing wrong" = 0). */
+export const EXIT_NOT_RECOGNISED = 3;
 
 /** Bad input from the user: printed as one clear line, exit code 2, never a stack trace. */
 export class UsageError extends Error {

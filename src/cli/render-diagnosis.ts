@@ -2,7 +2,9 @@
 // deduplicated, errors first, each with who acts and the fix), then the details of every check.
 import { checkTitle } from '../shared/check-titles';
 import { renderFinding } from '../shared/findings/catalog';
-import type { Check, Diagnosis, Lang, RenderedFinding } from '../shared/model';
+import { diagnosisPrimary, methodsOf, rankedFindings } from '../shared/findings/diagnosis-primary';
+import { firstSentence } from '../shared/findings/primary';
+import type { Diagnosis, Lang, RenderedFinding } from '../shared/model';
 import { ACTOR_LABELS, STATUS_LABELS } from '../shared/vocabulary';
 import { printable } from './io';
 
@@ -12,6 +14,11 @@ const T = {
     cancelled: 'CANCELLED — the diagnosis stopped before every check finished; what ran so far:',
     recommended: 'Recommended method',
     todo: 'What to do',
+    primary: 'Fix first',
+    who: 'Who acts',
+    first: 'First step',
+    partOnly: 'delivers only part of what was asked',
+    notYet: 'not working yet: fix the finding above first',
     none: 'Nothing to fix.',
     details: 'Details',
     egress: 'Public IP seen by the server (egress IP)',
@@ -23,10 +30,15 @@ const T = {
     evidence: 'Evidence',
   },
   ja: {
-    verdict: { pass: '合格 — メール送信経路は正常です', warn: '注意 — 送信できますが確認事項があります', fail: '不合格 — 現在の設定ではメールが届きません' },
+    verdict: { pass: '合格 — メール送信経路は正常です', warn: '注意 — 送信できますが確認事項があります', fail: '失敗 — 現在の設定ではメールが届きません' },
     cancelled: '中止 — すべてのチェックが終わる前に中止されました。ここまでの結果:',
-    recommended: '推奨の送信方式',
+    recommended: '推奨の送信方法',
     todo: '対処',
+    primary: '最初に直す問題',
+    who: '対応する人',
+    first: '最初の対処',
+    partOnly: '依頼の一部しか届けられません',
+    notYet: 'まだ送信できません。先に上の問題を直してください',
     none: '対処が必要な問題はありません。',
     details: '詳細',
     egress: 'サーバーから見えたパブリック IP (送信元 IP)',
@@ -41,37 +53,51 @@ const T = {
 
 const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '-' } as const;
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 /** One line of server/user text, safe for a terminal (no control characters or escapes), bounded. */
 const safe = (s: string, max = 300) => printable(s, max);
 
-export function renderedFindings(d: Diagnosis, lang: Lang): { check: Check; finding: RenderedFinding }[] {
-  const seen = new Set<string>();
-  const out: { check: Check; finding: RenderedFinding }[] = [];
-  for (const check of d.checks) {
-    for (const ref of check.findings) {
-      const key = `${ref.code}|${JSON.stringify(ref.params ?? {})}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ check, finding: renderFinding(ref, lang) });
-    }
-  }
-  return out.sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity]);
+export function renderedFindings(d: Diagnosis, lang: Lang): { checkId: string | null; finding: RenderedFinding }[] {
+  return rankedFindings(d).map((l) => ({ checkId: l.checkId, finding: renderFinding(l.ref, lang) }));
 }
 
 export function renderHuman(d: Diagnosis, lang: Lang): string {
   const t = T[lang];
   const out: string[] = [];
   out.push(d.cancelled ? `${MARK.warn} ${t.cancelled}` : `${MARK[d.verdict]} ${t.verdict[d.verdict]}`);
-  if (d.recommendation) out.push(`${t.recommended}: ${d.recommendation.method}`);
+  const primary = diagnosisPrimary(d, lang);
+  if (primary) {
+    out.push(`${t.primary}: ${safe(primary.title)} (${primary.code})`);
+    out.push(`${t.who}: ${t.actor[primary.actor]}`);
+    out.push(`${t.first}: ${safe(firstSentence(primary.fix), 400)}`);
+  }
+  const rec = d.recommendation;
+  if (rec) {
+    const best = rec.ranking.find((r) => r.method === rec.method);
+    const note = best?.delivers === 'part' && best.part ? ` — ${t.partOnly}: ${safe(best.part)}` : d.verdict === 'fail' ? ` — ${t.notYet}` : '';
+    out.push(`${t.recommended}: ${rec.method}${note}`);
+    for (const r of rec.ranking) if (r.method !== rec.method && r.delivers === 'part' && r.part) out.push(`  ${r.method}: ${t.partOnly}: ${safe(r.part)}`);
+  }
   out.push('', `${t.todo}:`);
   const findings = renderedFindings(d, lang);
   if (findings.length === 0) out.push(`  ${t.none}`);
-  for (const [i, { finding: f }] of findings.entries()) {
-    out.push(`  ${i + 1}. [${t.actor[f.actor]}] ${safe(f.title)} (${f.code})`);
-    out.push(`     ${t.fix}: ${safe(f.fix, 600)}`);
-    if (f.powershell) out.push(`     PowerShell: ${safe(f.powershell, 300)}`);
+  // auto: one group per set of methods a finding concerns (the MX endpoint serves Direct Send and relay alike),
+  // so each finding is listed once.
+  const groups: { label: string | null; items: typeof findings }[] = [];
+  for (const f of findings) {
+    const label = d.method === 'auto' ? methodsOf(f.checkId).join(' / ') : null;
+    const g = groups.find((x) => x.label === label);
+    if (g) g.items.push(f);
+    else groups.push({ label, items: [f] });
+  }
+  let n = 0;
+  for (const g of groups) {
+    if (g.label) out.push(`  [${g.label}]`);
+    for (const { finding: f } of g.items) {
+      n++;
+      out.push(`  ${n}. [${t.actor[f.actor]}] ${safe(f.title)} (${f.code})`);
+      out.push(`     ${t.fix}: ${safe(f.fix, 600)}`);
+      if (f.powershell) out.push(`     PowerShell: ${safe(f.powershell, 300)}`);
+    }
   }
   out.push('', `${t.details}:`);
   for (const c of d.checks) {
@@ -99,6 +125,7 @@ export function diagnosisJson(d: Diagnosis, lang: Lang): unknown {
     verdict: d.verdict,
     egressIp: d.egressIp,
     recommendation: d.recommendation,
+    primaryFinding: diagnosisPrimary(d, lang),
     ...(d.cancelled ? { cancelled: true } : {}),
     checks: d.checks.map((c) => ({
       id: c.id,

@@ -106,6 +106,11 @@ export const CapturedSessionSchema = z.object({
     .array(z.object({ stage: z.enum(['MAIL', 'RCPT']), address: text, reply: text }))
     .max(CAPTURE_MAX_RECIPIENTS)
     .optional(),
+  /** Command verbs the device sent, in order (AUTH with its mechanism; never arguments). */
+  commands: z.array(z.string().max(40)).max(60).optional(),
+  /** The device's encryption setting does not fit the listener: TLS at once to a plain/STARTTLS port, or
+   *  plain SMTP to an implicit-TLS ("SSL", 465) port. */
+  wrongMode: z.enum(['tls-to-plain', 'plain-to-tls']).optional(),
 });
 export type CapturedSession = z.infer<typeof CapturedSessionSchema>;
 

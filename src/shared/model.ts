@@ -195,10 +195,29 @@ export type Check = z.infer<typeof CheckSchema>;
 export const VerdictSchema = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
+/** How much of what was asked a method delivered: every recipient kind asked for, part of them, or none. */
+export const DeliversSchema = z.enum(['all', 'part', 'none']);
+export type Delivers = z.infer<typeof DeliversSchema>;
+
 export const RecommendationSchema = z.object({
   method: MethodSchema,
-  ranking: z.array(z.object({ method: MethodSchema, score: z.number(), reasons: z.array(z.string()) })),
+  ranking: z.array(
+    z.object({
+      method: MethodSchema,
+      score: z.number(),
+      reasons: z.array(z.string()),
+      /** False when the method cannot do this job at all (e.g. Direct Send for an external recipient). */
+      viable: z.boolean().optional(),
+      delivers: DeliversSchema.optional(),
+      /** When `delivers` is 'part': which part, e.g. "internal recipients only (not partner@fabrikam.com)". */
+      part: z.string().optional(),
+    }),
+  ),
 });
+
+/** The finding to fix first (shared/findings/primary.ts), with the check that reported it. */
+export const PrimarySchema = z.object({ checkId: z.string().nullable(), ref: FindingRefSchema });
+export type Primary = z.infer<typeof PrimarySchema>;
 
 export const DiagnosisSchema = z.object({
   version: z.string(),
@@ -210,6 +229,8 @@ export const DiagnosisSchema = z.object({
   verdict: VerdictSchema,
   egressIp: z.string().nullable(),
   recommendation: RecommendationSchema.nullable(),
+  /** The one blocker to fix first; null when nothing blocks; absent in runs saved before it existed. */
+  primary: PrimarySchema.nullable().optional(),
   checks: z.array(CheckSchema),
   transcript: z.array(TranscriptRowSchema),
   cancelled: z.boolean().optional(),

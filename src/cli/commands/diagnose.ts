@@ -141,8 +141,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const lang = parseLang(v.lang, io.env);
   const method = MethodChoiceSchema.safeParse(v.method ?? '');
   if (!method.success) throw new UsageError('--method must be submission, direct-send, relay or auto');
-  if ((method.data === 'direct-send' || method.data === 'relay') && v.domain === undefined) {
-    throw new UsageError(`--method ${method.data} needs --domain: its server is read from the domain's MX record`);
+  if ((method.data === 'direct-send' || method.data === 'relay') && v.domain === undefined && v.from === undefined && v.host === undefined) {
+    throw new UsageError(`--method ${method.data} needs --domain, --from or --host: its server is read from the domain's MX record (or given with --host)`);
   }
   for (const [flag, ip] of [['expected-ip', v['expected-ip']], ['bind', v.bind]] as const) {
     if (ip !== undefined && isIP(ip) === 0) throw new UsageError(`--${flag} must be an IP address (got "${printable(ip)}")`);

@@ -53,7 +53,46 @@ function xoauth2Findings(auth: NonNullable<CapturedSession['auth']>, out: Findin
   }
 }
 
+/** Sign-in methods Exchange Online offers on 587 (and the listener, like it): anything else never works there. */
+const OFFERED_AUTH = new Set(['LOGIN', 'PLAIN', 'XOAUTH2']);
+
+/** Where a session without a message stopped, and the likely reason (a NO_MESSAGE_VOCAB key). */
+function whereStopped(s: CapturedSession): { step: string; likely: string } {
+  const cmds = s.commands ?? [];
+  const last = cmds.filter((c) => c !== 'QUIT' && c !== 'RSET' && c !== 'NOOP').at(-1);
+  if (last === undefined) return { step: 'connect', likely: 'no-command' };
+  const asked = cmds.find((c) => c.startsWith('AUTH ') && !OFFERED_AUTH.has(c.slice(5)));
+  if (asked) return { step: asked, likely: 'auth-mechanism' };
+  if (s.greeting === 'HELO') return { step: last, likely: 'helo' };
+  if (last === 'STARTTLS' && !s.tls?.protocol) return { step: last, likely: 'after-starttls' };
+  if (last.startsWith('AUTH') && s.auth) return { step: last, likely: 'after-auth' };
+  if (last === 'EHLO') return { step: last, likely: 'after-ehlo' };
+  return { step: last, likely: 'other' };
+}
+
+/** What the device did wrong before any message: HELO, an AUTH method not offered, no message at all. */
+function sessionFindings(s: CapturedSession, method: Method, out: FindingRef[]): void {
+  const cmds = s.commands ?? [];
+  if (s.greeting === 'HELO') add(out, 'HELO_NOT_EHLO', { ehlo: s.ehlo ?? '' }, [`HELO ${s.ehlo ?? ''}`.trim()]);
+  const asked = cmds.find((c) => c.startsWith('AUTH ') && !OFFERED_AUTH.has(c.slice(5)));
+  if (asked && method === 'submission') add(out, 'AUTH_MECHANISM_UNSUPPORTED', { reply: asked }, [`${asked}: Exchange Online offers AUTH LOGIN and XOAUTH2 on port 587`]);
+  if (s.messages.length === 0) {
+    const { step, likely } = whereStopped(s);
+    add(out, 'SESSION_NO_MESSAGE', { step, likely, ...(s.endReason ? { reason: s.endReason } : {}) }, [
+      `commands: ${cmds.length ? cmds.join(', ') : 'none'}`,
+      ...(s.endReason ? [`ended by the listener: ${s.endReason}`] : []),
+    ]);
+  }
+}
+
 function tlsFindings(s: CapturedSession, method: Method, out: FindingRef[]): void {
+  if (s.wrongMode === 'tls-to-plain') {
+    // The device is set to SSL/TLS (465-style) and talks to a plain/STARTTLS port: its ClientHello came as a command.
+    const note = s.tls?.note ?? 'a TLS ClientHello arrived where an SMTP command was expected';
+    add(out, 'TLS_MODE_MISMATCH', { reason: note }, [note]);
+    add(out, 'PORT_465_UNSUPPORTED', { port: String(s.listener.port) }, [`the device started TLS at once on port ${s.listener.port} (set to "SSL" / SMTPS)`]);
+    return;
+  }
   if (s.listener.implicitTls) {
     add(out, 'PORT_465_UNSUPPORTED', { port: String(s.listener.port) }, [`the device started TLS at once on port ${s.listener.port} ("SSL" / SMTPS)`]);
   }
@@ -90,6 +129,7 @@ export function diagnoseCapture(s: CapturedSession, opts: CaptureDiagnoseOptions
   const { method } = opts;
   const limit = opts.maxMessageBytes ?? EXO_MAX_MESSAGE_BYTES;
   tlsFindings(s, method, out);
+  sessionFindings(s, method, out);
   if (s.ehlo !== null && !GOOD_EHLO.test(s.ehlo)) add(out, 'BAD_EHLO_NAME', { reply: `EHLO ${s.ehlo}` }, [`${s.greeting ?? 'EHLO'} ${s.ehlo}`]);
   if (method === 'submission') {
     if (s.messages.length > 0 && !s.auth) add(out, 'CLIENT_NOT_AUTHENTICATED', {}, ['MAIL FROM was sent without AUTH']);

@@ -20,6 +20,7 @@ import { diagnoseCapture, EXO_MAX_MESSAGE_BYTES } from './diagnose-capture';
 import { exposureOf, type ListenExposure } from './exposure';
 import type { RelayTarget } from './relay';
 import { listenerPasswordMatches, openRelayProblem, RelayGate, REPLY_BAD_LISTENER_PASSWORD } from './relay-policy';
+import { watchCommands, type WatchedConnection } from './command-watch';
 import { SessionRecorder, type ListenerInfo } from './session-recorder';
 
 export interface CaptureLimits {
@@ -149,6 +150,16 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
   let closing: Promise<void> | null = null;
   const servers: SMTPServer[] = [];
   const relaySlot = limiter(RELAY_MAX_CONCURRENT);
+  /** Every raw device connection still open, with its session-time limit (cut at close). */
+  const sockets = new Map<Socket, NodeJS.Timeout>();
+  const release = (socket: Socket) => {
+    const timer = sockets.get(socket);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    sockets.delete(socket);
+    open--;
+    armIdle();
+  };
 
   const emit = (s: CapturedSession | undefined) => {
     if (!s) return;
@@ -165,6 +176,8 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
   };
   const armIdle = () => {
     clearTimeout(idleTimer);
+    // A connection closing while the listener stops must not start a new idle wait (it kept `capture` alive).
+    if (closing) return;
     if (limits.idleStopMs > 0 && open === 0) idleTimer = setTimeout(() => void close('idle'), limits.idleStopMs);
   };
 
@@ -222,6 +235,9 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
       },
       onClose(s) {
         emit(recorder.close(s));
+        for (const socket of sockets.keys()) {
+          if (socket.remoteAddress === s.remoteAddress && socket.remotePort === s.remotePort) release(socket);
+        }
       },
     });
     // Read the ClientHello before smtp-server's implicit-TLS handshake.
@@ -243,6 +259,7 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
       connect(socket, socketOptions);
       const conn = [...server.connections].find((c) => c._socket === socket);
       if (!conn) return;
+      watchCommands(conn as WatchedConnection, recorder);
       guardCommands(conn, socket, limits.commandIdleMs, () => {
         recorder.markEnd(conn.session.id, `no complete command within ${limits.commandIdleMs} ms`);
       });
@@ -272,11 +289,10 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
         for (const id of recorder.idsFor(socket.remoteAddress, socket.remotePort)) recorder.markEnd(id, `session time limit (${limits.sessionMs} ms)`);
         socket.destroy();
       }, limits.sessionMs);
-      socket.once('close', () => {
-        clearTimeout(timer);
-        open--;
-        armIdle();
-      });
+      sockets.set(socket, timer);
+      // smtp-server removes every listener from the raw socket at STARTTLS, so this may never fire: onClose
+      // releases the connection too (release is idempotent).
+      socket.once('close', () => release(socket));
     });
     return server;
   };
@@ -284,7 +300,18 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
   const close = (reason = 'closed'): Promise<void> => {
     closing ??= (async () => {
       clearTimeout(idleTimer);
+      // smtp-server waits up to closeTimeout for open connections; a device mid-handshake (or a TLS socket
+      // smtp-server no longer tracks) is cut after that grace, so a stop always ends within it.
+      const cut = setTimeout(() => {
+        for (const s of sockets.keys()) s.destroy();
+      }, CLOSE_GRACE_MS);
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+      for (const [s, timer] of sockets) {
+        clearTimeout(timer);
+        s.destroy();
+      }
+      sockets.clear();
+      clearTimeout(cut);
       stopReason?.(reason);
       for (const w of [...waiters]) w();
     })();

@@ -2,6 +2,7 @@
 // rendered in the chosen language. Device-supplied strings are made printable (no control characters).
 import type { CaptureDiagnosis } from '../../shared/capture';
 import { renderFinding } from '../../shared/findings/catalog';
+import { firstSentence, rankFindings, renderPrimary, type Located, type PrimaryFinding } from '../../shared/findings/primary';
 import type { Lang, RenderedFinding } from '../../shared/model';
 
 /** Device text in a terminal: control and bidi characters replaced, bounded, in characters. */
@@ -10,8 +11,24 @@ function safe(s: string, max = 200): string {
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 
-export function renderCaptureJson(d: CaptureDiagnosis, lang: Lang): { event: 'session'; method: string; verdict: string; findings: RenderedFinding[]; session: CaptureDiagnosis['session'] } {
-  return { event: 'session', method: d.method, verdict: d.verdict, findings: d.findings.map((f) => renderFinding(f, lang)), session: d.session };
+/** A capture's findings ranked by the shared rule (shared/findings/primary.ts); the password-characters hint
+ *  (AUTH_FAILED, predicted) ranks as the warning it is. */
+function rankedCapture(d: CaptureDiagnosis): Located[] {
+  const located: Located[] = d.findings.map((ref) => ({ ref, checkId: null, onPath: true, ...(ref.code === 'AUTH_FAILED' && ref.predicted ? { checkStatus: 'warn' as const } : {}) }));
+  return rankFindings(located);
+}
+
+/** The finding to fix first for one captured session (null when nothing blocks). */
+export function capturePrimary(d: CaptureDiagnosis, lang: Lang): PrimaryFinding | null {
+  const top = rankedCapture(d)[0];
+  return top && d.verdict !== 'pass' ? renderPrimary(top, lang) : null;
+}
+
+export function renderCaptureJson(
+  d: CaptureDiagnosis,
+  lang: Lang,
+): { event: 'session'; method: string; verdict: string; primaryFinding: PrimaryFinding | null; findings: RenderedFinding[]; session: CaptureDiagnosis['session'] } {
+  return { event: 'session', method: d.method, verdict: d.verdict, primaryFinding: capturePrimary(d, lang), findings: rankedCapture(d).map((l) => renderFinding(l.ref, lang)), session: d.session };
 }
 
 const MARK = { error: '✗', warning: '!', info: 'i' } as const;
@@ -40,7 +57,10 @@ export function renderCaptureHuman(d: CaptureDiagnosis, n: number, lang: Lang): 
     lines.push(`   MAIL FROM <${safe(m.mailFrom)}> → ${m.rcptTo.map((r) => `<${safe(r)}>`).join(' ')}  ${m.size} bytes${att}`);
     lines.push(`   ${ja ? '応答' : 'reply'}: ${safe(m.reply)}${m.relay ? ` (${ja ? '転送先' : 'upstream'})` : ''}`);
   }
-  for (const f of d.findings) {
+  const primary = capturePrimary(d, lang);
+  if (primary) lines.push(`   ${ja ? '最初に直す問題' : 'Fix first'}: ${primary.title} (${primary.code}) — ${firstSentence(primary.fix)}`);
+  if (s.commands?.length) lines.push(`   ${ja ? 'コマンド' : 'commands'}: ${s.commands.map((c) => safe(c, 40)).join(' → ')}`);
+  for (const { ref: f } of rankedCapture(d)) {
     const r = renderFinding(f, lang);
     // The password-characters hint predicts a possible failure: a warning, not an observed error.
     const mark = f.code === 'AUTH_FAILED' && f.predicted ? MARK.warning : MARK[r.severity];

@@ -36,6 +36,8 @@ export class SessionRecorder {
   readonly hellos = new WeakMap<TLSSocket, HelloResult>();
   /** ClientHello read after STARTTLS, by session id (the TLS socket does not exist yet when it is read). */
   private readonly sessionHellos = new Map<string, HelloResult>();
+  /** ClientHellos seen on a plain port before the session was opened, by session id (bounded by open connections). */
+  private readonly pendingTls = new Map<string, HelloResult>();
 
   constructor(private readonly keepDeviceCredentials: boolean) {}
 
@@ -44,6 +46,8 @@ export class SessionRecorder {
   }
 
   connect(s: SMTPServerSession, listener: ListenerInfo): void {
+    const pending = this.pendingTls.get(s.id);
+    this.pendingTls.delete(s.id);
     this.recs.set(s.id, {
       t0: performance.now(),
       session: {
@@ -59,6 +63,7 @@ export class SessionRecorder {
         messages: [],
       },
     });
+    if (pending) this.tlsWhereCommandExpected(s.id, pending);
   }
 
   /** Keeps the latest EHLO/HELO argument the device sent (smtp-server forgets it at STARTTLS). */
@@ -85,6 +90,31 @@ export class SessionRecorder {
       offered: hello?.hello ?? null,
       ...(hello && hello.hello === null ? { note: hello.note } : {}),
     };
+  }
+
+  /** A command verb the device sent (command-watch.ts keeps only verbs). */
+  command(id: string, verb: string): void {
+    const rec = this.recs.get(id);
+    if (!rec) return;
+    (rec.session.commands ??= []).push(verb);
+  }
+
+  /** The device started TLS (a ClientHello) where the listener expected an SMTP command: set to SSL/TLS, "465". */
+  tlsWhereCommandExpected(id: string, hello: HelloResult): void {
+    const rec = this.recs.get(id);
+    if (!rec) {
+      // The ClientHello came before smtp-server opened the session (onConnect): applied in connect().
+      this.pendingTls.set(id, hello);
+      return;
+    }
+    rec.session.tls = {
+      mode: 'implicit',
+      protocol: null,
+      cipher: null,
+      offered: hello.hello,
+      note: `a TLS ClientHello arrived where an SMTP command was expected${hello.hello ? '' : ` (${hello.note})`}`,
+    };
+    rec.session.wrongMode = 'tls-to-plain';
   }
 
   noteEhlo(id: string, name: string | false): void {

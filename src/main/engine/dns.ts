@@ -13,6 +13,8 @@ export interface DnsClient {
   txt(name: string): Promise<DnsAnswer<string>>;
   /** The server in use, for evidence ("system" when none was configured). */
   server: string;
+  /** The system's DNS servers as the resolver sees them (evidence when `server` is "system"). */
+  systemServers(): string[];
 }
 
 /** Parses ADDR[:PORT] ("192.0.2.53", "192.0.2.53:5353", "::1", "[::1]:5353"); null when malformed. */
@@ -60,6 +62,7 @@ export function createDnsClient(opts: { server?: string | undefined; timeoutMs: 
   }
   return {
     server: label,
+    systemServers: () => resolver.getServers(),
     a: (name) => run(() => resolver.resolve4(name)),
     aaaa: (name) => run(() => resolver.resolve6(name)),
     mx: (name) => run(async () => (await resolver.resolveMx(name)).sort((x, y) => x.priority - y.priority)),

@@ -5,6 +5,7 @@ import net from 'node:net';
 import type { Check, FindingRef } from '../../shared/model';
 import { checkId } from '../../shared/check-registry';
 import { ref, runCheck, skipped, type EngineContext } from './check-runner';
+import { dnsFailureFinding } from './dns-findings';
 import { applyConnectTo, probeTcp, type TcpFailure } from './tcp';
 
 export type EndpointKey = 'submission' | 'mx';
@@ -59,8 +60,10 @@ export async function resolveRoutes(ctx: EngineContext, ep: Endpoint): Promise<{
     if (answers.v4.length + answers.v6.length > 0) return { status: 'pass', details };
     const failed = !a.ok && !a.notFound ? a : !aaaa.ok && !aaaa.notFound ? aaaa : null;
     const evidence = [a.ok ? 'A: no records' : `A: ${a.code}`, aaaa.ok ? 'AAAA: no records' : `AAAA: ${aaaa.code}`];
-    const code = failed ? 'DNS_FAILURE' : 'DNS_NAME_NOT_FOUND';
-    return { status: 'fail', findings: [{ code, params: { host: ep.host }, evidence }], details };
+    // "No records" for both families reads as "does not exist" (the name has no address).
+    const answer = failed ?? (!a.ok ? a : !aaaa.ok ? aaaa : { ok: false as const, code: 'ENODATA', message: 'no records', notFound: true, ms: 0 });
+    const finding = await dnsFailureFinding(ctx.dns, answer, ep.host, 'DNS_NAME_NOT_FOUND', evidence);
+    return { status: 'fail', findings: [finding], details };
   });
   return { routes: { ...answers, port: ep.port, via: 'dns' }, checks: [check] };
 }

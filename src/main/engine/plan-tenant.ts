@@ -4,6 +4,7 @@ import { isExchangeMxHost } from '../../shared/exchange-online';
 import type { Check, FindingRef } from '../../shared/model';
 import { ref, runCheck, skipped, type EngineContext } from './check-runner';
 import type { DnsAnswer } from './dns';
+import { dnsFailureFinding } from './dns-findings';
 import { includesExchange, isSpfRecord, parseSpf, spfCoversIp, SPF_MAX_LOOKUPS } from './spf';
 
 
@@ -14,8 +15,8 @@ export async function mxCheck(ctx: EngineContext, domain: string | undefined): P
     const r = await ctx.hosts.run(null, () => ctx.dns.mx(domain));
     ctx.transcript.add('dns', `MX ${domain} → ${r.ok ? r.values.map((v) => `${v.priority} ${v.exchange}`).join(', ') : r.code} (${r.ms} ms)`, 'dns.mx');
     if (!r.ok) {
-      const code = r.notFound ? 'MX_NOT_FOUND' : 'DNS_FAILURE';
-      return { status: 'fail', findings: [{ code, params: { domain, host: domain }, evidence: [`${r.code}: ${r.message}`] }], details: { server: ctx.dns.server } };
+      const finding = await dnsFailureFinding(ctx.dns, r, domain, 'MX_NOT_FOUND', [`${r.code}: ${r.message}`]);
+      return { status: 'fail', findings: [{ ...finding, params: { ...finding.params, domain } }], details: { server: ctx.dns.server } };
     }
     const first = r.values[0];
     if (!first || first.exchange === '') {
@@ -41,7 +42,7 @@ export function spfCheck(ctx: EngineContext, domain: string | undefined, txt: Pr
   return runCheck(ctx, ref('dns.spf'), `SPF record of ${domain}`, async () => {
     const r = await txt;
     if (!r.ok && !r.notFound) {
-      return { status: 'warn', findings: [{ code: 'DNS_FAILURE', params: { host: domain }, evidence: [`${r.code}: ${r.message}`] }], details: {} };
+      return { status: 'warn', findings: [await dnsFailureFinding(ctx.dns, r, domain, 'DNS_FAILURE', [`${r.code}: ${r.message}`])], details: {} };
     }
     const records = (r.ok ? r.values : []).filter(isSpfRecord);
     ctx.transcript.add('dns', `TXT ${domain} → ${records.length} SPF record(s)${records.map((x) => ` "${x}"`).join('')}`, 'dns.spf');

@@ -6,7 +6,7 @@ import { isExchangeMxHost, MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT, UNSUPPORTE
 import { decidesMethod } from '../../shared/check-registry';
 import type { Check, FindingRef, Method, Verdict } from '../../shared/model';
 import { METHODS, verdictOf } from '../../shared/model';
-import { ref, runCheck, type EngineContext } from './check-runner';
+import { ref, runCheck, skipped, type EngineContext } from './check-runner';
 import { runEndpoint, type EndpointPlan } from './plan-endpoint';
 import { egressCheck, mxCheck, prefetchSpf, spfCheck } from './plan-tenant';
 import type { Recipient, SessionResult } from './smtp-session';
@@ -59,7 +59,9 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
   const mxWanted = wants('direct-send') || wants('relay');
   const membership: PlanResult['membership'] = {};
   const checks: Check[] = [];
-  const txt = mxWanted ? prefetchSpf(ctx, t.domain) : null;
+  // The sender's domain: --domain, else the domain of --from (a technician has the device's sender address).
+  const domain = t.domain ?? (t.from?.includes('@') ? domainOf(t.from) : undefined);
+  const txt = mxWanted ? prefetchSpf(ctx, domain) : null;
   let subSession: SessionResult | null = null;
   let mxSession: SessionResult | null = null;
 
@@ -83,21 +85,26 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
   };
 
   const mx = async () => {
-    const found = await mxCheck(ctx, t.domain);
+    // Without a domain (neither --domain nor --from) the MX check is skipped, saying why, and --host is tested as given.
+    const found = domain
+      ? await mxCheck(ctx, domain)
+      : { host: null, check: skipped(ctx, ref('dns.mx'), 'MX record of the domain', `no domain: neither --domain nor --from was given, so the MX record was not checked${t.host ? `; ${t.host} is tested as given` : ''}`) };
     const mine: Check[] = [found.check];
-    if (found.host) {
+    // The server as the device has it, when the MX record did not give one (no domain, or no MX found).
+    const host = found.host ?? (method !== 'auto' ? t.host : undefined) ?? null;
+    if (host) {
       const port = (method === 'direct-send' || method === 'relay' ? t.port : undefined) ?? MX_PORT;
-      if (method !== 'auto' && t.host && t.host.toLowerCase() !== found.host.toLowerCase()) {
+      if (method !== 'auto' && t.host && t.host.toLowerCase() !== host.toLowerCase()) {
         mine.push(await configCheck(ctx, t.host, port, method));
       }
       const from = t.from ?? t.user;
       const out = await runEndpoint(ctx, {
-        ep: { key: 'mx', host: found.host, port },
+        ep: { key: 'mx', host, port },
         tlsRequired: false,
         withAuth: false,
         externalExpectedRejected: method === 'direct-send',
         from,
-        rcpts: pickRecipients(t.to, t.domain, from),
+        rcpts: pickRecipients(t.to, domain, from),
       });
       mxSession = out.session;
       mine.push(...out.checks);
@@ -112,7 +119,7 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
 
   const egressIp = (subSession as SessionResult | null)?.egressIp ?? (mxSession as SessionResult | null)?.egressIp ?? null;
   if (mxWanted) {
-    const spf = await spfCheck(ctx, t.domain, txt, egressIp);
+    const spf = await spfCheck(ctx, domain, txt, egressIp);
     checks.push(spf);
     if (wants('relay')) checks.push(await egressCheck(ctx, t.expectedIp, (mxSession as SessionResult | null)?.egressIp ?? egressIp));
   }

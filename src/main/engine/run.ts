@@ -2,7 +2,8 @@
 // the plan (independent checks concurrently, ≤ 3 connections per host), and returns the Diagnosis with every
 // check, finding, timing and the redacted transcript. Never rejects for network failures.
 import os from 'node:os';
-import type { Check, DiagnoseRequest, Diagnosis, StepEvent, Verdict } from '../../shared/model';
+import { locateChecks, pickPrimary } from '../../shared/findings/primary';
+import type { Check, DiagnoseRequest, Diagnosis, Primary, StepEvent, Verdict } from '../../shared/model';
 import { DiagnoseRequestSchema } from '../../shared/model';
 import { scrubSecrets, secretForms } from '../../shared/secrets';
 import { APP_VERSION } from '../../shared/version';
@@ -10,7 +11,7 @@ import { HostLimiter, stepRunner, type EngineContext } from './check-runner';
 import { createDnsClient } from './dns';
 import { resolveLimits } from './limits';
 import { decidedVerdict, methodVerdicts, runPlan } from './plans';
-import { recommend } from './recommend';
+import { autoVerdict, recommend } from './recommend';
 import { REDACTED, Transcript } from './transcript';
 import type { RunOptions } from './types';
 
@@ -84,6 +85,7 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
   let egressIp: string | null;
   let verdict: Verdict;
   let recommendation: Diagnosis['recommendation'] = null;
+  let primary: Primary | null;
   try {
     const plan = await runPlan(ctx);
     egressIp = plan.egressIp;
@@ -94,15 +96,16 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
     const verdicts = methodVerdicts(ctx.checks, plan.membership);
     if (t.method === 'auto') {
       recommendation = recommend(request, verdicts, ctx.checks, plan.membership);
-      // auto passes when the recommended method passes; other methods failing is then a warning.
-      const best = recommendation ? verdicts[recommendation.method] : undefined;
-      const all = decidedVerdict(ctx.checks.map((c) => c.status));
-      verdict = best === 'pass' && all !== 'pass' ? 'warn' : (best ?? all);
+      verdict = autoVerdict(recommendation, verdicts, decidedVerdict(ctx.checks.map((c) => c.status)));
     } else {
       verdict = decidedVerdict(ctx.checks.map((c) => c.status));
     }
     // A cancelled run verified only part of the path: it can never read as a pass.
     if (cancelled && verdict === 'pass') verdict = 'warn';
+    // The path the job needs: the chosen method's checks, or in auto the recommended method's.
+    const path = t.method === 'auto' && recommendation ? new Set(plan.membership[recommendation.method] ?? []) : null;
+    const top = pickPrimary(locateChecks(ctx.checks, (id) => path === null || path.has(id)), verdict === 'fail');
+    primary = top ? { checkId: top.checkId, ref: top.ref } : null;
   } finally {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', onCancel);
@@ -120,6 +123,7 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
       verdict,
       egressIp,
       recommendation,
+      primary,
       checks,
       transcript: transcript.finish(),
       ...(cancelled ? { cancelled: true } : {}),

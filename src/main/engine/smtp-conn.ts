@@ -106,6 +106,41 @@ export class SmtpConn {
     });
   }
 
+  /**
+   * The greeting: like read(), but when nothing at all arrived within `timeoutMs`, `probeLine` is written once and
+   * up to `probeMs` more are given. A non-SMTP answer fails the read as 'not-smtp' (the reader recognises it);
+   * otherwise the greeting's timeout stands.
+   */
+  readGreeting(timeoutMs: number, probeLine: string, probeMs: number): Promise<Reply> {
+    const queued = this.reader.queue.shift();
+    if (queued) return Promise.resolve(queued);
+    if (this.failed) return Promise.reject(this.failed);
+    const what = 'greeting (banner)';
+    return new Promise((resolve, reject) => {
+      const timeout = () => {
+        const partial = this.reader.partial();
+        this.fail(new SessionError('timeout', `no complete ${what} within ${timeoutMs} ms`, partial ? [partial] : []));
+      };
+      let probed = false;
+      // An SMTP reply to the probe is not a greeting: the port stayed silent until spoken to (banner timeout).
+      const settle = (r: Reply) => {
+        if (!probed) return resolve(r);
+        const err = new SessionError('timeout', `no ${what} within ${timeoutMs} ms; after one probe line the server answered "${r.raw[0] ?? ''}"`, r.raw.slice(0, 1));
+        this.fail(err);
+        reject(err);
+      };
+      const timer = setTimeout(() => {
+        if (this.failed || !this.waiter || this.reader.partial()) return timeout();
+        probed = true;
+        const data = `${probeLine}\r\n`;
+        this.log.client(data);
+        this.socket.write(data);
+        this.waiter.timer = setTimeout(timeout, probeMs);
+      }, timeoutMs);
+      this.waiter = { resolve: settle, reject, timer };
+    });
+  }
+
   /** Writes command lines (several only when the server offered PIPELINING). */
   write(lines: readonly string[]): void {
     for (const l of lines) {

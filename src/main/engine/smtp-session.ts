@@ -126,7 +126,9 @@ export async function runSmtpSession(spec: SessionSpec, limits: EngineLimits, lo
   const conn = new SmtpConn(socket, limits, log, signal);
   try {
     mark('banner');
-    res.banner = await conn.read(limits.bannerTimeoutMs, 'greeting (banner)');
+    // No greeting within the wait: ONE probe line. A service that waits for the client to speak first (HTTP and
+    // most others) then answers in its own protocol → NOT_SMTP; a truly silent port stays a banner timeout.
+    res.banner = await conn.readGreeting(limits.bannerTimeoutMs, `EHLO ${spec.ehloName}`, PROBE_REPLY_MS);
     if (res.banner.code !== 220 || stopAt(spec, 'banner')) return res;
     mark('ehlo');
     res.ehlo = await conn.command(`EHLO ${spec.ehloName}`, limits.replyTimeoutMs, 'reply to EHLO');
@@ -191,6 +193,9 @@ export async function runSmtpSession(spec: SessionSpec, limits: EngineLimits, lo
     await (res.error || lastReplyCode(res) === 421 ? conn.closed() : conn.quit());
   }
 }
+
+/** How long the one probe line after a silent banner wait may take to get an answer, in milliseconds. */
+const PROBE_REPLY_MS = 3_000;
 
 /** The code of the last reply the session read (null before the greeting). */
 function lastReplyCode(res: SessionResult): number | null {

@@ -84,6 +84,11 @@ export const CATALOG_SOURCES: Record<FindingCode, readonly Source[]> = {
   XOAUTH2_MALFORMED: [S.hveOauth, S.oauthSmtp],
   RECIPIENT_TENANT_NO_MAIL: [S.attr5Reported],
   HVE_EXTERNAL_RECIPIENT: [S.hve],
+  // Verdict (issue 14): this PC's DNS, Microsoft 365 names never a typo, what a device did before any message.
+  DNS_UNREACHABLE: [S.nodeErrors],
+  DNS_M365_NAME_UNRESOLVED: [S.nodeErrors, S.seedFixDevices],
+  SESSION_NO_MESSAGE: [S.rfc5321],
+  HELO_NOT_EHLO: [S.rfc5321, S.rfc3207],
   // Safety (issue 15): a handshake that ended before the certificate arrived; an address that needs SMTPUTF8.
   TLS_CERT_NOT_RECEIVED: [S.tlsCiphers, S.rfc3207],
   SMTPUTF8_NOT_OFFERED: [S.rfc6531],

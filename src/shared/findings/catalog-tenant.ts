@@ -22,8 +22,8 @@ export const TENANT_CATALOG = {
     severity: 'error', stage: 'tenant', actors: ['admin'], inMessageTrace: true,
     powershell: 'Get-OutboundConnector | fl Name,SmartHosts,TlsSettings,Enabled',
     text: {
-      ja: { title: 'Exchange Online から送信コネクタ先への配信に失敗しています', cause: 'Exchange Online が送信コネクタ経由で社内 (オンプレミス) のサーバーへ配信できません (DNS、タイムアウト、接続拒否、TLS、証明書など){{: {reply}}}。このエラーはデバイスではなくメッセージ追跡や NDR で見えます。', fix: 'コネクタのスマート ホスト名、社内サーバーの稼働状況、ファイアウォールでの Microsoft 365 の IP アドレスからのポート 25 の許可、証明書の有効性を管理者に確認してもらってください。' },
-      en: { title: 'Exchange Online cannot deliver through the outbound connector', cause: 'Exchange Online fails to deliver to your (on-premises) server through an outbound connector (DNS, timeout, refused, TLS, certificate, ...){{: {reply}}}. This shows in Message Trace and NDRs, not on the device.', fix: 'Have the admin check the connector\'s smart host, that the on-prem server is up, that the firewall allows port 25 from Microsoft 365 addresses, and the certificate.' },
+      ja: { title: 'Exchange Online から送信コネクタ先への配信に失敗しています', cause: 'Exchange Online が送信コネクタ経由で相手先のサーバー{{ ({downstream})}}へ配信できません (DNS、タイムアウト、接続拒否、TLS、証明書など){{: {reply}}}。{{相手先サーバーとの通信結果: {nested}。}}これは機器の設定の問題ではありません。このエラーは機器ではなくメッセージ追跡や NDR で見えます。', fix: 'Microsoft 365 管理者に、送信コネクタのスマート ホスト名と TLS 設定、相手先サーバー{{ ({downstream})}}の稼働状況と TLS 設定・証明書、ファイアウォールでの Microsoft 365 の IP アドレスからのポート 25 の許可を確認してもらってください。' },
+      en: { title: 'Exchange Online cannot deliver through the outbound connector', cause: 'Exchange Online fails to deliver to the downstream server{{ ({downstream})}}, your on-premises or a partner server, through an outbound connector (DNS, timeout, refused, TLS, certificate, ...){{: {reply}}}.{{ What that server answered: {nested}.}} This is not a device setting: it shows in Message Trace and NDRs, not on the device.', fix: 'Have the Microsoft 365 admin check the connector\'s smart host and TLS settings, the downstream server{{ ({downstream})}} (up, its TLS settings and certificate), and that its firewall allows port 25 from Microsoft 365 addresses.' },
     },
   },
   SPF_RECORD_MISSING: {

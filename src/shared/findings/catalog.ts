@@ -10,9 +10,11 @@ import { DELIVERY_CATALOG } from './catalog-delivery';
 import { OAUTH_CATALOG, OAUTH_KIND_TEXT, renderOauthCauses } from './catalog-oauth';
 import { SAFETY_CATALOG } from './catalog-safety';
 import { TENANT_CATALOG } from './catalog-tenant';
+import { NO_MESSAGE_VOCAB, VERDICT_CATALOG } from './catalog-verdict';
 import type { CatalogEntry } from './catalog-types';
 import { isFindingCode, type FindingCode } from './codes';
 import { NEXT_CHECKS, type NextCheckId } from './family';
+import { variantFor } from './variants';
 
 export type { CatalogEntry, FindingText } from './catalog-types';
 
@@ -26,6 +28,7 @@ export const CATALOG: Record<FindingCode, CatalogEntry> = {
   ...CORRECTIONS_CATALOG,
   ...OAUTH_CATALOG,
   ...SAFETY_CATALOG,
+  ...VERDICT_CATALOG,
 };
 
 /** Longest interpolated parameter value, in characters (server text can be huge or hostile). */
@@ -66,6 +69,7 @@ const VOCAB: Record<Lang, Record<string, string>> = {
     content: 'メッセージ内容 (x.6: 形式や変換の問題)',
     security: 'セキュリティ・ポリシー (x.7: 認証や送信ポリシーの問題)',
     none: '拡張ステータス コードなし',
+    ...NO_MESSAGE_VOCAB.ja,
   },
   en: {
     transient: 'transient failure (4xx): retrying later may succeed',
@@ -79,10 +83,11 @@ const VOCAB: Record<Lang, Record<string, string>> = {
     content: 'message content (x.6: format or conversion)',
     security: 'security or policy (x.7: authentication or sending policy)',
     none: 'no enhanced status code',
+    ...NO_MESSAGE_VOCAB.en,
   },
 };
 /** Params whose values are VOCAB keys. */
-const VOCAB_PARAMS = new Set(['replyClass', 'subject']);
+const VOCAB_PARAMS = new Set(['replyClass', 'subject', 'likely']);
 
 /** Control characters and bidi overrides never reach rendered text (it ends up in terminals and HTML). */
 function clean(value: string): string {
@@ -144,8 +149,10 @@ export type StoredFindingRef = Omit<FindingRef, 'code'> & { code: string };
 
 export function renderFinding(ref: StoredFindingRef, lang: Lang): RenderedFinding {
   const entry = catalogEntry(ref.code);
-  const t = entry.text[lang];
-  const actor = entry.actors[0] ?? 'technician';
+  // Params are checked before the text is chosen: a text never states a difference its own evidence denies.
+  const variant = variantFor(ref);
+  const t = variant?.text[lang] ?? entry.text[lang];
+  const actor = (variant?.actors ?? entry.actors)[0] ?? 'technician';
   const out: RenderedFinding = {
     code: ref.code,
     severity: entry.severity,

@@ -1,7 +1,9 @@
 // Node / OpenSSL / nodemailer error objects → findings. Duck-typed (no Node imports): reads code, reason,
 // message, response (nodemailer's SMTP reply), hostname/address/port, AggregateError.errors and cause.
 import type { FindingRef } from '../model';
+import type { FindingCode } from './codes';
 import { classifyText } from './classify-text';
+import { isMicrosoft365Name } from './m365-names';
 import { ERROR_CODE_RULES as BY_CODE, ERROR_REASON_RULES as BY_REASON } from './rules';
 
 /** How deep `cause` / `errors` chains are followed. */
@@ -39,7 +41,10 @@ function classifyOne(e: ErrorLike, depth: number): FindingRef[] {
   if (/greeting never received/i.test(message)) {
     return [{ code: 'BANNER_TIMEOUT', params: baseParams(e, 'greeting never received'), evidence }];
   }
-  const byCode = code !== undefined ? BY_CODE[code] : undefined;
+  let byCode: FindingCode | undefined = code !== undefined ? BY_CODE[code] : undefined;
+  // A resolver query (syscall queryA, queryMx, ...) refused or reset: no DNS server answered, not the mail server.
+  if ((code === 'ECONNREFUSED' || code === 'ECONNRESET') && /^query/i.test(str(e.syscall) ?? '')) byCode = 'DNS_UNREACHABLE';
+  if (byCode === 'DNS_NAME_NOT_FOUND' && isMicrosoft365Name(str(e.hostname) ?? '')) byCode = 'DNS_M365_NAME_UNRESOLVED';
   if (byCode !== undefined) return [{ code: byCode, params: baseParams(e, reason ?? code), evidence }];
   for (const [re, found] of BY_REASON) {
     const m = re.exec(`${reason ?? ''} ${message}`);

@@ -4,6 +4,8 @@
 import type { FindingRef } from '../model';
 import type { FindingCode } from './codes';
 import { findReply, formatReply, parseReply, type FoundReply } from './reply';
+import { isMicrosoft365Name } from './m365-names';
+import { classifyNested } from './nested';
 import { REPLY_RULES, TEXT_RULES, type ReplyRule } from './rules';
 import { innermostReply } from './ndr';
 import { classifyWording } from './wording';
@@ -68,7 +70,7 @@ function textParams(line: string, match: RegExpExecArray): Record<string, string
     params.host = hostPort[1];
     params.port = hostPort[2];
   }
-  const dns = /\b(?:enotfound|eai_again|eservfail)\s+([\w.-]{1,253})/i.exec(line);
+  const dns = /\b(?:enotfound|eai_again|eservfail|econnrefused|etimeout)\s+([\w.-]{1,253})/i.exec(line);
   if (dns?.[1] !== undefined) params.host = dns[1];
   const ip = IPV4.exec(line)?.[1];
   if (params.host === undefined && ip !== undefined) params.host = ip;
@@ -83,6 +85,10 @@ interface Hit {
 }
 
 function classifyLine(line: string, evidence: string): Hit | null {
+  // A reply quoted inside Exchange Online's own (connector delivery) belongs to the downstream server.
+  const outer = findReply(line);
+  const nested = classifyNested(line, outer, evidence);
+  if (nested) return { ref: nested, unknown: false };
   // NDRs nest replies ("#5.7.1 smtp;550 5.7.606 ..."): the innermost one says why.
   const r = findReply(innermostReply(line));
   if (r && r.hasBasic) {
@@ -99,7 +105,11 @@ function classifyLine(line: string, evidence: string): Hit | null {
   }
   for (const rule of TEXT_RULES) {
     const m = rule.test.exec(lower);
-    if (m) return { ref: { code: rule.code, params: textParams(line, m), evidence: [evidence] }, unknown: false };
+    if (!m) continue;
+    const params = textParams(line, m);
+    // "Not found" for a Microsoft 365 name is this PC's DNS, never a typo (Windows says ENOTFOUND offline too).
+    const code = rule.code === 'DNS_NAME_NOT_FOUND' && params.host !== undefined && isMicrosoft365Name(params.host) ? 'DNS_M365_NAME_UNRESOLVED' : rule.code;
+    return { ref: { code, params, evidence: [evidence] }, unknown: false };
   }
   // Code-less device/app wording: a family with its next check, never one confident cause.
   const family = classifyWording(lower, evidence);

@@ -98,6 +98,11 @@ export const FINDING_CODES = [
   // Added with issue 15 (safety): no false pass without a certificate in hand; SMTPUTF8 only when offered.
   'TLS_CERT_NOT_RECEIVED',
   'SMTPUTF8_NOT_OFFERED',
+  // Added with issue 14 (verdict): no DNS is not a typo; what a device that stops early tells us.
+  'DNS_UNREACHABLE',
+  'DNS_M365_NAME_UNRESOLVED',
+  'SESSION_NO_MESSAGE',
+  'HELO_NOT_EHLO',
 ] as const;
 
 /** The form every code has (upper case, digits, underscores). */

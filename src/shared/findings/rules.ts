@@ -101,8 +101,11 @@ export interface TextRule {
 export const TEXT_RULES: readonly TextRule[] = [
   { code: 'RELAY_DENIED', test: /0x800ccc79|リレー拒否|relay(ing)? (access )?denied/ },
   { code: 'BANNER_TIMEOUT', test: /greeting never received|waiting for a response from the (outgoing |sending )?\(?smtp\)? server|0x8004210b|no (smtp )?greeting|banner timeout/ },
-  { code: 'DNS_FAILURE', test: /eai_again|eservfail|servfail|temporary failure in name resolution|dns (server )?(timeout|failure|error|not responding)/ },
-  { code: 'DNS_NAME_NOT_FOUND', test: /enotfound|0x800ccc0d|nxdomain|name or service not known|unknown host|host not found|could not resolve|cannot find (the )?server|server (could not|cannot) be found/ },
+  // No DNS server answered (Node: EAI_AGAIN from getaddrinfo; ECONNREFUSED / ETIMEOUT from a resolver query such
+  // as `queryMx ECONNREFUSED contoso.com`): this PC's network, not the name (issue 14).
+  { code: 'DNS_UNREACHABLE', test: /eai_again|\bquery[a-z]{0,6} (?:econnrefused|etimeout|econnreset)\b|\betimeout\b|temporary failure in name resolution|could not contact dns servers|dns (server )?(timeout|not responding)/ },
+  { code: 'DNS_FAILURE', test: /eservfail|servfail|dns (server )?(failure|error)/ },
+  { code: 'DNS_NAME_NOT_FOUND', test: /enotfound|0x800ccc0d|nxdomain|name or service not known|unknown host|host not found|could not resolve|cannot find (the )?server|server (could not|cannot) be found|サーバーが見つかりません/ },
   { code: 'TCP_REFUSED', test: /econnrefused|connection refused|actively refused|接続が拒否/ },
   { code: 'TCP_UNREACHABLE', test: /ehostunreach|enetunreach|no route to host|(network|host) is unreachable/ },
   { code: 'TLS_MODE_MISMATCH', test: /wrong version number|packet length too long|unknown protocol|http request/ },
@@ -131,7 +134,8 @@ export const ERROR_CODE_RULES: Readonly<Record<string, FindingCode>> = {
   EHOSTDOWN: 'TCP_UNREACHABLE',
   ENOTFOUND: 'DNS_NAME_NOT_FOUND',
   ENODATA: 'DNS_NAME_NOT_FOUND',
-  EAI_AGAIN: 'DNS_FAILURE',
+  EAI_AGAIN: 'DNS_UNREACHABLE',
+  ETIMEOUT: 'DNS_UNREACHABLE',
   ESERVFAIL: 'DNS_FAILURE',
   ECONNRESET: 'CONNECTION_DROPPED',
   EPIPE: 'CONNECTION_DROPPED',

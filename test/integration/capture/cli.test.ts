@@ -63,7 +63,7 @@ describePeers('capture CLI with swaks devices', SWAKS_MISSING, () => {
     expect(lines.map((l) => l.event)).toEqual(['listening', 'session', 'session', 'stopped']);
     const byEhlo = new Map(lines.filter((l) => l.session).map((l) => [l.session?.ehlo, l.findings?.map((f) => f.code)]));
     expect(byEhlo.get('mfp-cli-1.contoso.local')).toEqual(['TLS_VERSION_UNSUPPORTED', 'AUTH_FAILED']);
-    expect(byEhlo.get('mfp-cli-2.contoso.local')).toEqual(['AUTH_FAILED', 'SEND_AS_DENIED']); // '%' in the password
+    expect(byEhlo.get('mfp-cli-2.contoso.local')).toEqual(['SEND_AS_DENIED', 'AUTH_FAILED']); // ranked: the SendAs failure before the '%'-in-password hint
     expect(lines[1]?.findings?.[0]?.title).toBeTruthy();
     const saved = await store.open(report.id);
     expect(saved.captures).toHaveLength(2);

@@ -38,8 +38,10 @@ describe('explain', () => {
   it('prints exactly the documented JSON and exits 1 when problems are found', () => {
     const r = run(['explain', '--json', '550 5.7.64 TenantAttribution; Relay Access Denied [SN1NAM02FT012.eop-nam02.prod.protection.outlook.com]']);
     expect(r.code).toBe(1);
-    const json = JSON.parse(r.stdout) as { findings: Record<string, unknown>[] };
-    expect(Object.keys(json)).toEqual(['findings']);
+    const json = JSON.parse(r.stdout) as { findings: Record<string, unknown>[]; primaryFinding: Record<string, unknown> };
+    expect(Object.keys(json)).toEqual(['recognised', 'primaryFinding', 'findings']);
+    expect(json.primaryFinding).toMatchObject({ code: 'RELAY_NOT_ATTRIBUTED', actor: 'admin', checkId: null });
+    expect(Object.keys(json.primaryFinding).sort()).toEqual(['actor', 'checkId', 'code', 'fix', 'title']);
     expect(json.findings).toHaveLength(1);
     expect(Object.keys(json.findings[0] ?? {}).sort()).toEqual(['actor', 'cause', 'code', 'fix', 'severity', 'sources', 'title']);
     expect(json.findings[0]).toMatchObject({ code: 'RELAY_NOT_ATTRIBUTED', severity: 'error', actor: 'admin' });
@@ -56,11 +58,18 @@ describe('explain', () => {
     expect((JSON.parse(jaFlag.stdout) as { findings: { title: string }[] }).findings[0]?.title).toBe('リレーが拒否されました');
   });
 
-  it('exits 0 with nothing wrong: success replies and unrelated text', () => {
+  it('exits 0 for a recognised success reply, 3 ("not recognised", with next steps) for unknown text', () => {
     const ok = run(['explain', '--json', '250 2.0.0 OK']);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toEqual({ findings: [] });
-    expect(run(['explain', 'hello there']).stdout).toContain('No known problem found.');
+    expect(JSON.parse(ok.stdout)).toEqual({ recognised: true, primaryFinding: null, findings: [] });
+    const unknown = run(['explain', '--lang', 'en', 'hello there']);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stdout).toContain('Not recognised');
+    expect(unknown.stdout).toContain('device-mail-doctor diagnose');
+    expect(unknown.stdout).not.toContain('No known problem');
+    const json = run(['explain', '--json', '--lang', 'ja', 'hello there']);
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.stdout)).toMatchObject({ recognised: false, primaryFinding: null, findings: [] });
   });
 
   it('reads stdin with -, including a whole Outlook error in Japanese wrapping', () => {

@@ -101,7 +101,7 @@ describe('classifyError', () => {
       [{ code: 'EHOSTUNREACH' }, 'TCP_UNREACHABLE'],
       [{ code: 'ENETUNREACH' }, 'TCP_UNREACHABLE'],
       [{ code: 'ENOTFOUND', hostname: 'nope.invalid' }, 'DNS_NAME_NOT_FOUND'],
-      [{ code: 'EAI_AGAIN' }, 'DNS_FAILURE'],
+      [{ code: 'EAI_AGAIN' }, 'DNS_UNREACHABLE'],
       [{ code: 'ESERVFAIL' }, 'DNS_FAILURE'],
       [{ code: 'ECONNRESET' }, 'CONNECTION_DROPPED'],
       [{ code: 'EPIPE' }, 'CONNECTION_DROPPED'],

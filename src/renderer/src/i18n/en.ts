@@ -280,6 +280,10 @@ export const en = {
     egressUnknown: 'not seen',
     duration: 'Took {{s}} s',
     findings: 'Findings',
+    primary: 'Fix first',
+    firstStep: 'First step',
+    recommended: 'Recommended method',
+    partOnly: 'delivers only part of what was asked',
     noFindings: 'No problems found.',
     noFindingsCancelled: 'No problems found before the diagnosis was cancelled; unchecked steps remain unknown.',
     stage: {

@@ -281,6 +281,10 @@ export const ja: Resources = {
     egressUnknown: '取得できませんでした',
     duration: '所要時間 {{s}} 秒',
     findings: '検出事項',
+    primary: '最初に直す問題',
+    firstStep: '最初の対処',
+    recommended: '推奨の送信方法',
+    partOnly: '依頼の一部しか届けられません',
     noFindings: '問題は見つかりませんでした。',
     noFindingsCancelled: '中止までに問題は見つかりませんでした。未確認の項目は不明のままです。',
     stage: {

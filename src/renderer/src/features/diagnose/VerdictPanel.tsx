@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { currentLang } from '../../i18n';
+import { diagnosisPrimary } from '../../../../shared/findings/diagnosis-primary';
+import { firstSentence } from '../../../../shared/findings/primary';
+import { ACTOR_LABELS } from '../../../../shared/vocabulary';
 import { collectFindings } from '../../lib/findings';
 import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
@@ -16,8 +19,11 @@ export function VerdictPanel() {
   const lang = currentLang();
   // Re-render in the new language when it switches live.
   const findings = useMemo(() => (diagnosis ? collectFindings(diagnosis, lang) : []), [diagnosis, lang, i18n.language]);
+  const primary = useMemo(() => (diagnosis ? diagnosisPrimary(diagnosis, lang) : null), [diagnosis, lang, i18n.language]);
   if (!diagnosis) return null;
   const cancelled = diagnosis.cancelled === true;
+  const rec = diagnosis.recommendation;
+  const part = rec?.ranking.find((r) => r.method === rec.method && r.delivers === 'part')?.part;
   return (
     <>
       <div className={`card verdict verdict-${cancelled ? 'cancelled' : diagnosis.verdict}`} role="status" data-verdict={cancelled ? 'cancelled' : diagnosis.verdict}>
@@ -27,6 +33,25 @@ export function VerdictPanel() {
           <strong>{cancelled ? t('verdict.cancelled') : t(`verdict.${diagnosis.verdict}`)}</strong>
           <span className="muted">{t('verdict.duration', { s: (diagnosis.durationMs / 1000).toFixed(1) })}</span>
         </p>
+        {primary && !cancelled ? (
+          <div className="verdict-primary" data-primary={primary.code}>
+            <p>
+              <strong>{t('verdict.primary')}:</strong> {visible(primary.title, 300)} <code>{primary.code}</code>
+            </p>
+            <p>
+              {t('verdict.who')}: {ACTOR_LABELS[lang][primary.actor]}
+            </p>
+            <p>
+              {t('verdict.firstStep')}: {visible(firstSentence(primary.fix), 600)}
+            </p>
+          </div>
+        ) : null}
+        {rec ? (
+          <p data-recommended={rec.method}>
+            {t('verdict.recommended')}: {t(`method.name.${rec.method}`)}
+            {part ? ` — ${t('verdict.partOnly')}: ${visible(part, 300)}` : null}
+          </p>
+        ) : null}
         <p>
           {t('verdict.egressIp')}:{' '}
           {diagnosis.egressIp ? (
