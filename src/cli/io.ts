@@ -1,12 +1,12 @@
 // Shared plumbing for CLI commands: usage errors (exit 2), language choice, output streams.
 import type { Lang } from '../shared/model';
 
-/** Exit codes: 0 ok, 1 problems found, 2 bad input. */
+/** Exit codes: 0 ok, 1 problems found, 2 bad input, 3 internal error (src/cli/index.ts), 4 `explain`: not recognised. */
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_BAD_INPUT = 2;
 /** `explain` only: nothing in the text was recognised (not the same as "recognised, nothing wrong" = 0). */
-export const EXIT_NOT_RECOGNISED = 3;
+export const EXIT_NOT_RECOGNISED = 4;
 
 /** Bad input from the user: printed as one clear line, exit code 2, never a stack trace. */
 export class UsageError extends Error {

@@ -1,5 +1,5 @@
 // `device-mail-doctor explain "<text>" | -`: what an SMTP reply / NDR / client error means and who must act.
-// Exit 0 = recognised, nothing wrong (e.g. a 250 reply); 1 = problems found; 2 = bad input; 3 = not recognised.
+// Exit 0 = recognised, nothing wrong (e.g. a 250 reply); 1 = problems found; 2 = bad input; 3 = internal error; 4 = not recognised.
 import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
 import { findReply } from '../../shared/findings/reply';
@@ -24,7 +24,7 @@ A device's own code or message (e.g. Xerox "016-764", Sharp "Token update failed
 vendors' published codes; --vendor / --model narrow it to one vendor or model and say when it publishes none.
 The finding to fix first comes first (same ranking as diagnose).
 Exit codes: 0 recognised, nothing wrong (e.g. a 250 reply), 1 problems found, 2 bad input,
-            3 not recognised (nothing in the text is known: run diagnose or capture, or paste the full reply).
+            4 not recognised (nothing in the text is known: run diagnose or capture, or paste the full reply).
 `;
 
 /** Reads stdin as UTF-8, refusing more than MAX_INPUT_BYTES and invalid UTF-8. */

@@ -105,7 +105,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   // as `queryMx ECONNREFUSED contoso.com`): this PC's network, not the name (issue 14).
   { code: 'DNS_UNREACHABLE', test: /eai_again|\bquery[a-z]{0,6} (?:econnrefused|etimeout|econnreset)\b|\betimeout\b|temporary failure in name resolution|could not contact dns servers|dns (server )?(timeout|not responding)/ },
   { code: 'DNS_FAILURE', test: /eservfail|servfail|dns (server )?(failure|error)/ },
-  { code: 'DNS_NAME_NOT_FOUND', test: /enotfound|0x800ccc0d|nxdomain|name or service not known|unknown host|host not found|could not resolve|cannot find (the )?server|server (could not|cannot) be found|サーバーが見つかりません/ },
+  { code: 'DNS_NAME_NOT_FOUND', test: /enotfound|0x800ccc0d|nxdomain|name or service not known|unknown host|host not found|could not resolve|cannot find (the )?server|server (could not|cannot) be found/ },
   { code: 'TCP_REFUSED', test: /econnrefused|connection refused|actively refused|接続が拒否/ },
   { code: 'TCP_UNREACHABLE', test: /ehostunreach|enetunreach|no route to host|(network|host) is unreachable/ },
   { code: 'TLS_MODE_MISMATCH', test: /wrong version number|packet length too long|unknown protocol|http request/ },

@@ -63,12 +63,12 @@ describe('explain', () => {
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toEqual({ recognised: true, primaryFinding: null, findings: [] });
     const unknown = run(['explain', '--lang', 'en', 'hello there']);
-    expect(unknown.code).toBe(3);
+    expect(unknown.code).toBe(4);
     expect(unknown.stdout).toContain('Not recognised');
     expect(unknown.stdout).toContain('device-mail-doctor diagnose');
     expect(unknown.stdout).not.toContain('No known problem');
     const json = run(['explain', '--json', '--lang', 'ja', 'hello there']);
-    expect(json.code).toBe(3);
+    expect(json.code).toBe(4);
     expect(JSON.parse(json.stdout)).toMatchObject({ recognised: false, primaryFinding: null, findings: [] });
   });
 

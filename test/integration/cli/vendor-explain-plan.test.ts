@@ -68,12 +68,13 @@ describe('explain with vendor codes', () => {
     expect(j.device.matches[0]).toMatchObject({ vendor: 'Sharp', verified: true });
     expect(j.device.matches[0]?.sources[0]).toMatchObject({ read: '2026-12-02' });
     const plain = run(['explain', '--json', '535 5.7.3 Authentication unsuccessful']);
-    expect(Object.keys(JSON.parse(plain.stdout) as object)).toEqual(['findings']);
+    // No device section when no vendor code matched (recognised and primaryFinding are issue 14's explain contract).
+    expect(Object.keys(JSON.parse(plain.stdout) as object)).toEqual(['recognised', 'primaryFinding', 'findings']);
   });
 
-  it('a vendor that publishes nothing matching says so (exit 0); an unknown vendor or model is bad input (exit 2)', () => {
+  it('a vendor that publishes nothing matching says so (exit 4: not recognised); an unknown vendor or model is bad input (exit 2)', () => {
     const r = run(['explain', '--vendor', 'ricoh', '016-764']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(4);
     expect(r.stdout).toMatch(
       /Ricoh: no published code matched\. No list of e-mail \(SMTP\) error codes was found/,
     );
