@@ -15,8 +15,8 @@ const JA_TITLES: [RegExp, string][] = [
   [/^smtp\.\w+\.starttls$/, 'STARTTLS (暗号化の開始)'],
   [/^tls\.\w+\.matrix$/, '対応している TLS バージョンと鍵交換'],
   [/^tls\.\w+\.cert$/, 'サーバー証明書'],
-  [/^tls\.\w+\.device$/, 'デバイスの TLS で接続できるか'],
-  [/^device\.\w+\.auth$/, 'デバイスの認証方式でサインインできるか'],
+  [/^tls\.\w+\.device$/, '機器の TLS で接続できるか'],
+  [/^device\.\w+\.auth$/, '機器の認証方式でサインインできるか'],
   [/^auth$/, 'サインイン (SMTP AUTH)'],
   [/^envelope\..*internal$/, '差出人と社内宛先 (MAIL FROM / RCPT TO)'],
   [/^envelope\..*external$/, '差出人と社外宛先 (MAIL FROM / RCPT TO)'],
@@ -27,6 +27,11 @@ const JA_TITLES: [RegExp, string][] = [
 export function checkTitle(c: Pick<Check, 'id' | 'title'>, lang: Lang): string {
   if (lang === 'en') return c.title;
   const hit = JA_TITLES.find(([re]) => re.test(c.id));
-  const where = /\.mx(\.|$)/.test(c.id) ? ' (MX)' : /\.submission(\.|$)/.test(c.id) ? ' (submission)' : '';
+  // Which endpoint, in the glossary's words (never the internal id segment "submission").
+  const where = /\.mx(\.|$)/.test(c.id)
+    ? '（MX）'
+    : /\.submission(\.|$)/.test(c.id)
+      ? '（SMTP クライアント送信）'
+      : '';
   return hit ? `${hit[1]}${where}` : c.title;
 }
