@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/unit/renderer/**/*.test.{ts,tsx}'],
+          // jsdom renders of whole screens take seconds on a shared 2-core machine; 5 s (the default) flakes there.
+          testTimeout: 30_000,
         },
       },
     ],

@@ -40,6 +40,13 @@ export const en = {
     title: 'Job',
     new: 'New job',
     untitled: 'Untitled job',
+    unsaved: {
+      running: 'A diagnosis is running. Starting a new job stops it and keeps no result.',
+      result: 'This result is not saved in a report yet. Starting a new job loses it.',
+      job: 'This job (site, device) is not saved in a report yet. Starting a new job loses what you entered.',
+    },
+    discardAndNew: 'Discard and start a new job',
+    keep: 'Keep this job',
     site: 'Customer site',
     sitePlaceholder: 'e.g. Contoso Osaka office, 3F',
     purpose: 'Purpose',

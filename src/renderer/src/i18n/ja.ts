@@ -42,6 +42,13 @@ export const ja: Resources = {
     title: '作業',
     new: '新しい作業',
     untitled: '無題の作業',
+    unsaved: {
+      running: '診断を実行中です。新しい作業を始めると、この診断は中止され結果は残りません。',
+      result: 'この診断結果はまだレポートに保存されていません。新しい作業を始めると失われます。',
+      job: 'この作業（設置場所・機器）はまだレポートに保存されていません。新しい作業を始めると入力内容は失われます。',
+    },
+    discardAndNew: '破棄して新しい作業を始める',
+    keep: 'この作業を続ける',
     site: 'お客様先',
     sitePlaceholder: '例: Contoso 大阪支店 3F',
     purpose: '目的',
