@@ -445,6 +445,7 @@ export const en = {
     stopped: 'Stopped: {{reason}}',
     sessions_one: '{{count}} captured session',
     sessions_other: '{{count}} captured sessions',
+    noDeviceTitle: 'No device has connected for a minute. Check these, most likely first',
     waiting: 'Listening. Send a test mail from the device now.',
     none: 'No session captured yet.',
     sessionN: 'Session {{n}}',
