@@ -14,7 +14,8 @@
 //   (System Settings > Network > Firewall > Options). The socketfilterfw path is from its man page, unverified here.
 import type { Lang } from './model';
 
-export type HintPlatform = 'win32' | 'darwin' | 'linux' | string;
+/** Node's process.platform value ('win32', 'darwin', 'linux', ...). */
+export type HintPlatform = string;
 
 export interface HintCommand {
   /** What the command does, in the reader's language. */
