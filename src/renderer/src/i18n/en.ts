@@ -29,7 +29,7 @@ export const en = {
     warn: 'Warning',
     warning: 'Warning',
     fail: 'Fail',
-    error: 'Problem',
+    error: 'Failed',
     skip: 'Skipped',
     running: 'Running',
     info: 'Note',

@@ -31,7 +31,7 @@ export const ja: Resources = {
     warn: '注意',
     warning: '注意',
     fail: '失敗',
-    error: '問題',
+    error: '失敗',
     skip: 'スキップ',
     running: '実行中',
     info: '情報',
