@@ -18,8 +18,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/unit/renderer/**/*.test.{ts,tsx}'],
-          // jsdom renders of whole screens take seconds on a shared 2-core machine; 5 s (the default) flakes there.
-          testTimeout: 30_000,
+          // jsdom + React renders are CPU-bound: a busy 2-core CI machine needs more than Vitest's default 5 s.
+          testTimeout: 20_000,
         },
       },
     ],

@@ -51,7 +51,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   try {
-    return await cmd.run(rest, io);
+    return await (await cmd.load()).run(rest, io);
   } catch (err) {
     if (err instanceof UsageError || isArgError(err)) {
       const typo = isArgError(err) ? unknownOptionOf(err.message) : null;

@@ -20,7 +20,6 @@ export interface CliIo {
 
 export interface CliCommand {
   name: string;
-  summary: string;
   /** Resolves to the exit code. Throw UsageError for bad input. */
   run(argv: string[], io: CliIo): Promise<number>;
 }

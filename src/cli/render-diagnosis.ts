@@ -3,6 +3,7 @@
 import { checkTitle } from '../shared/check-titles';
 import { renderFinding } from '../shared/findings/catalog';
 import type { Check, Diagnosis, Lang, RenderedFinding } from '../shared/model';
+import { ACTOR_LABELS, STATUS_LABELS } from '../shared/vocabulary';
 import { printable } from './io';
 
 const T = {
@@ -15,8 +16,8 @@ const T = {
     details: 'Details',
     egress: 'Public IP seen by the server (egress IP)',
     unknown: 'unknown',
-    skipped: 'skipped',
-    actor: { technician: 'technician', admin: 'Microsoft 365 admin', isp: 'ISP / network', vendor: 'device vendor' },
+    skipped: STATUS_LABELS.en.skip,
+    actor: ACTOR_LABELS.en,
     cause: 'Why',
     fix: 'Fix',
     evidence: 'Evidence',
@@ -30,11 +31,11 @@ const T = {
     details: '詳細',
     egress: 'サーバーから見えたパブリック IP (送信元 IP)',
     unknown: '不明',
-    skipped: 'スキップ',
-    actor: { technician: '作業者', admin: 'Microsoft 365 管理者', isp: 'ISP / ネットワーク', vendor: '機器メーカー' },
+    skipped: STATUS_LABELS.ja.skip,
+    actor: ACTOR_LABELS.ja,
     cause: '原因',
     fix: '対処',
-    evidence: '証拠',
+    evidence: '根拠',
   },
 } as const;
 

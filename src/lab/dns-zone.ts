@@ -18,6 +18,7 @@
 // Microsoft's published SPF ranges so include: resolution works offline.
 import { isIPv4 } from 'node:net';
 import type { Answer } from 'dns-packet';
+import { EXCHANGE_SPF_INCLUDE, legacyMxHost, SUBMISSION_HOST } from '../shared/exchange-online';
 
 export const LAB_DOMAINS = {
   tenant: 'contoso.com',
@@ -30,8 +31,7 @@ export const LAB_DOMAINS = {
   unknown: 'contoso-typo.com',
 } as const;
 
-export const SUBMISSION_HOST = 'smtp.office365.com';
-export const EXCHANGE_SPF_INCLUDE = 'spf.protection.outlook.com';
+export { EXCHANGE_SPF_INCLUDE, SUBMISSION_HOST } from '../shared/exchange-online';
 /** Microsoft's published SPF record for Exchange Online (as of 2025). */
 export const EXCHANGE_SPF_RECORD =
   'v=spf1 ip4:40.92.0.0/15 ip4:40.107.0.0/16 ip4:52.100.0.0/15 ip4:52.102.0.0/16 ip4:52.103.0.0/16 ip4:104.47.0.0/17 ip6:2a01:111:f400::/48 ip6:2a01:111:f403::/49 ip6:2a01:111:f403:8000::/50 ip6:2a01:111:f403:c000::/51 ip6:2a01:111:f403:f000::/52 -all';
@@ -41,7 +41,7 @@ const TTL_SECONDS = 300;
 
 /** MX host Exchange Online gives a domain: dots become dashes, e.g. contoso-com.mail.protection.outlook.com. */
 export function exchangeMxHost(domain: string): string {
-  return `${domain.replace(/\./g, '-')}.mail.protection.outlook.com`;
+  return legacyMxHost(domain);
 }
 
 export interface ZoneInput {

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { ConnectToRule } from '../shared/model';
 import { generateLabCertificates } from './certs';
-import { LAB_DOMAINS, SUBMISSION_HOST, buildZone, exchangeMxHost } from './dns-zone';
+import { isExchangeMxHost, MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT } from '../shared/exchange-online';
+import { LAB_DOMAINS, buildZone, exchangeMxHost } from './dns-zone';
 import { startDnsServer } from './dns-server';
 import { startSmtpEndpoint } from './smtp-endpoint';
 import type { LabContext } from './smtp-session';
@@ -78,11 +79,11 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
     const dns = await startDnsServer(zone, address, opts.ports?.dns ?? 0);
     closers.push(() => dns.close());
 
-    const mxHosts = [...zone.keys()].filter((n) => n.endsWith('.mail.protection.outlook.com'));
+    const mxHosts = [...zone.keys()].filter((n) => isExchangeMxHost(n));
     const connectTo: ConnectToRule[] = [
-      { host: SUBMISSION_HOST, port: 587, toHost: address, toPort: submission.port },
-      { host: SUBMISSION_HOST, port: 25, toHost: address, toPort: submission.port },
-      ...mxHosts.map((host) => ({ host, port: 25, toHost: address, toPort: mx.port })),
+      { host: SUBMISSION_HOST, port: SUBMISSION_PORT, toHost: address, toPort: submission.port },
+      { host: SUBMISSION_HOST, port: MX_PORT, toHost: address, toPort: submission.port },
+      ...mxHosts.map((host) => ({ host, port: MX_PORT, toHost: address, toPort: mx.port })),
     ];
     let closed = false;
     const lab: Lab = {

@@ -1,6 +1,7 @@
 // The names and ids an Exchange Online front end shows: banner host, the host in the `[HOST timestamp id]`
 // suffix, and the 16-hex session id. Each connection picks one front end, as a real load balancer would.
 import { randomBytes, randomInt } from 'node:crypto';
+import { MAX_MESSAGE_BYTES } from '../shared/exchange-online';
 import { maskBanner, rfc1123 } from './replies';
 
 /** Front-end server names in the Japan region (shape of real names; not real servers). */
@@ -8,7 +9,7 @@ const SUBMISSION_SERVERS = ['TYCPR01CA0042', 'TY2PR01CA0017', 'OS3P286CA0093', '
 const MX_SERVERS = ['TYZAPC01FT012', 'OSZAPC01FT041', 'TY2PEPF00000A4C'] as const;
 
 /** Extensions Exchange Online lists before TLS, in its order (the second line on is `250-`, the last `250 `). */
-const PRE_TLS_EXTENSIONS = ['SIZE 157286400', 'PIPELINING', 'DSN', 'ENHANCEDSTATUSCODES', 'STARTTLS', '8BITMIME', 'BINARYMIME', 'CHUNKING', 'SMTPUTF8'];
+const PRE_TLS_EXTENSIONS = [`SIZE ${MAX_MESSAGE_BYTES}`, 'PIPELINING', 'DSN', 'ENHANCEDSTATUSCODES', 'STARTTLS', '8BITMIME', 'BINARYMIME', 'CHUNKING', 'SMTPUTF8'];
 
 export interface ServerIdentity {
   bannerHost: string;

@@ -5,33 +5,17 @@
 import type { Lang, Method } from './model';
 import type { ModelProfile, ResolvedText } from './profiles-resolve';
 import { checklistWarnings, isIpLiteral, supportsTls12, type ChecklistJob, type ChecklistWarning } from './checklist-warnings';
+import { oauthSteps } from './checklist-oauth';
 
 export { isIpLiteral, type ChecklistJob, type ChecklistWarning } from './checklist-warnings';
 
-/** Exchange Online's SMTP AUTH client submission endpoint (a DNS name; never an IP). */
-export const SUBMISSION_HOST = 'smtp.office365.com';
-export const SUBMISSION_PORT = 587;
-export const MX_PORT = 25;
-export const SPF_EXCHANGE_INCLUDE = 'include:spf.protection.outlook.com';
+import { VERIFIED_BY, type ProofKey } from './check-registry';
+import { MX_PORT, SPF_EXCHANGE_INCLUDE, SUBMISSION_HOST, SUBMISSION_PORT } from './exchange-online';
 
-/**
- * Engine check ids (or dot-boundary prefixes of them) that prove a step, as src/main/engine/plans.ts names them:
- * submission checks carry no prefix (`auth`, `envelope.internal`), the MX endpoint's carry `mx.`.
- */
-export const VERIFIED_BY = {
-  mx: 'dns.mx',
-  spf: 'dns.spf',
-  tcpSubmission: 'tcp.submission',
-  /** Covers tls.submission.matrix, .cert and .device (would this device's TLS get through). */
-  tlsSubmission: 'tls.submission',
-  tcpMx: 'tcp.mx',
-  tlsMx: 'tls.mx',
-  auth: 'auth',
-  mxInternal: 'envelope.mx.internal',
-  mxExternal: 'envelope.mx.external',
-  /** Only a real test message shows SendAs denial (it arrives after DATA). */
-  send: 'send',
-} as const;
+export { MX_PORT, SPF_EXCHANGE_INCLUDE, SUBMISSION_HOST, SUBMISSION_PORT } from './exchange-online';
+
+/** What proves a step: src/shared/check-registry.ts says which checks prove which fact. */
+export { VERIFIED_BY } from './check-registry';
 
 export interface ChecklistStep {
   id: string;
@@ -47,7 +31,7 @@ export interface ChecklistStep {
   value?: string;
   copyable: boolean;
   /** Engine check id (or prefix) whose result proves this step. */
-  verifiedBy?: string;
+  verifiedBy?: ProofKey;
   /** Text to send the admin (admin steps). */
   adminMessage?: string;
   note?: string;
@@ -66,6 +50,8 @@ export interface ChecklistInput {
   method: Method;
   job: ChecklistJob;
   lang: Lang;
+  /** How the device signs in on client submission: user name + password (default) or OAuth (XOAUTH2). */
+  auth?: 'basic' | 'oauth' | undefined;
 }
 
 /** SPF record text for a sending IP: `v=spf1 ip4:<ip> include:spf.protection.outlook.com ~all` (ip6: for IPv6). */
@@ -144,6 +130,11 @@ export function buildChecklist(input: ChecklistInput): Checklist {
         ),
         { verifiedBy: VERIFIED_BY.auth },
       ),
+    );
+    // OAuth: consent / app registration instead of Security Defaults; OAuth on the device instead of user + password.
+    const oauth = input.auth === 'oauth' ? oauthSteps({ model, mailbox: mailbox ?? who, lang, authCheck: VERIFIED_BY.auth }) : null;
+    if (oauth) drafts.push(...oauth.admin);
+    else drafts.push(
       admin(
         'submission.security-defaults',
         t('セキュリティの既定値 / 条件付きアクセスが基本認証を止めていないか確認する', 'Check that Security Defaults / Conditional Access do not block Basic auth'),
@@ -154,6 +145,8 @@ export function buildChecklist(input: ChecklistInput): Checklist {
         ),
         { verifiedBy: VERIFIED_BY.auth, ...(caps?.oauth.value ? { note: t('この機器は OAuth に対応しています。OAuth ならこの手順は不要です。', 'This device supports OAuth; with OAuth this step is not needed.') } : {}) },
       ),
+    );
+    drafts.push(
       device('submission.server', t('SMTP サーバーを入力する', 'Enter the SMTP server'), 'server', SUBMISSION_HOST, {
         verifiedBy: VERIFIED_BY.tcpSubmission,
         note: t('IP アドレスではなく必ずこの DNS 名を入力します。', 'Always this DNS name, never an IP address.'),
@@ -167,8 +160,9 @@ export function buildChecklist(input: ChecklistInput): Checklist {
         ...(tls12 ? {} : { note: t('この機器は TLS 1.2 に対応していないため失敗します（警告参照）。', 'This device lacks TLS 1.2, so this will fail (see warnings).') }),
       }),
     );
-    if (model?.fields.auth || !model) drafts.push(device('submission.auth-on', t('SMTP 認証を有効にする', 'Turn SMTP authentication on'), 'auth', text(model?.authOptions?.on) ?? t('有効', 'On'), { verifiedBy: VERIFIED_BY.auth }));
-    drafts.push(
+    if (oauth) drafts.push(...oauth.device);
+    else if (model?.fields.auth || !model) drafts.push(device('submission.auth-on', t('SMTP 認証を有効にする', 'Turn SMTP authentication on'), 'auth', text(model?.authOptions?.on) ?? t('有効', 'On'), { verifiedBy: VERIFIED_BY.auth }));
+    if (!oauth) drafts.push(
       device('submission.user', t('ユーザー名にメールボックスのアドレスを入力する', "Enter the mailbox's address as user name"), 'user', mailbox, {
         verifiedBy: VERIFIED_BY.auth,
         ...(mailbox ? {} : { note: t('送信用メールボックス（UPN）を入力してください。', 'Enter the sending mailbox (UPN) in the job.') }),
@@ -177,6 +171,8 @@ export function buildChecklist(input: ChecklistInput): Checklist {
         verifiedBy: VERIFIED_BY.auth,
         note: t('メールボックスのパスワード（このアプリには保存されません）。古い機器は記号を含むパスワードを正しく扱えないことがあります。', "The mailbox's password (this app never stores it). Old firmware may mishandle special characters."),
       }),
+    );
+    drafts.push(
       device('submission.from', t('送信者アドレスをメールボックスと同じにする', 'Set the sender to the mailbox address'), 'from', mailbox, {
         verifiedBy: VERIFIED_BY.send,
         note: t('差出人が認証したメールボックスと違うと 5.7.60 / SendAsDenied で拒否されます（DATA の後に判明）。', 'A sender other than the authenticated mailbox is refused with 5.7.60 / SendAsDenied (only after DATA).'),

@@ -1,6 +1,7 @@
 // Method advisor (pure): from what the technician knows about the device and tenant → the three ways to send
 // (seed 001: SMTP AUTH client submission, Direct Send, SMTP relay), ranked, with reasons and exact settings.
 import { z } from 'zod';
+import { BASIC_AUTH_DEFAULT_OFF, LEGACY_MX_SUFFIX, SPF_EXCHANGE_INCLUDE, SUBMISSION_HOST } from './exchange-online';
 import { interpolate } from './findings/catalog';
 import { REASON_TEXTS, SETTING_TEXTS, type LocalText, type ReasonCode } from './findings/method-texts';
 import { CipherFamilySchema, FORBIDDEN_FIELD_CHARS, TlsVersionSchema, type Method } from './model';
@@ -70,11 +71,9 @@ export interface Advice {
   notices: AdviceReason[];
 }
 
-export const SUBMISSION_HOST = 'smtp.office365.com';
-/** Suffix every Exchange Online MX host ends with; its length bounds the shortest possible MX host. */
-const MX_SUFFIX = '.mail.protection.outlook.com';
-/** End of December 2026 (JST midnight, 2027-01-01): Basic auth for SMTP AUTH off by default for existing tenants. */
-export const BASIC_AUTH_DEFAULT_OFF = new Date('2026-12-31T15:00:00Z');
+export { BASIC_AUTH_DEFAULT_OFF, SUBMISSION_HOST } from './exchange-online';
+/** Suffix every first generation Exchange Online MX host ends with; its length bounds the shortest such host. */
+const MX_SUFFIX = LEGACY_MX_SUFFIX;
 /** An IPv4 or IPv6 literal (possibly bracketed), as opposed to a host name. */
 const IP_LITERAL = /^\[?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})\]?$/i;
 /** Starting scores: seed 001 recommends client submission, then Direct Send; relay is the most complex. */
@@ -107,7 +106,7 @@ function spfRecord(input: AdvisorInput): string | undefined {
   if (input.staticIp === false) return undefined;
   const ip = typeof input.staticIp === 'string' ? input.staticIp : '<static public IP>';
   const mech = ip.includes(':') ? 'ip6' : 'ip4';
-  return `v=spf1 ${mech}:${ip} include:spf.protection.outlook.com ~all`;
+  return `v=spf1 ${mech}:${ip} ${SPF_EXCHANGE_INCLUDE} ~all`;
 }
 
 function fieldReasons(host: string | undefined, input: AdvisorInput): AdviceReason[] {

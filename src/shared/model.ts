@@ -1,6 +1,8 @@
 // The data model shared by every process: zod schemas are the source of truth, types are inferred.
 // No Node, no DOM imports here (the renderer and the CLI both load this file).
 import { z } from 'zod';
+import { FINDING_CODE_PATTERN, type FindingCode } from './findings/codes';
+import { ACTORS, CHECK_STATUSES, METHOD_CHOICES, METHOD_IDS, VERDICTS } from './vocabulary';
 
 /** Characters that must never reach an SMTP command line (header/command injection). */
 export const FORBIDDEN_FIELD_CHARS = /[\r\n\0]/;
@@ -10,14 +12,14 @@ const smtpSafe = (max: number) =>
     .max(max)
     .refine((s) => !FORBIDDEN_FIELD_CHARS.test(s), { message: 'must not contain CR, LF or NUL' });
 
-export const MethodSchema = z.enum(['submission', 'direct-send', 'relay']);
+export const MethodSchema = z.enum(METHOD_IDS);
 export type Method = z.infer<typeof MethodSchema>;
 export const METHODS: readonly Method[] = MethodSchema.options;
 
-export const MethodChoiceSchema = z.enum(['submission', 'direct-send', 'relay', 'auto']);
+export const MethodChoiceSchema = z.enum(METHOD_CHOICES);
 export type MethodChoice = z.infer<typeof MethodChoiceSchema>;
 
-export const ActorSchema = z.enum(['technician', 'admin', 'isp', 'vendor']);
+export const ActorSchema = z.enum(ACTORS);
 export type Actor = z.infer<typeof ActorSchema>;
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
@@ -131,8 +133,12 @@ export const TranscriptRowSchema = z.object({
 export type TranscriptRow = z.infer<typeof TranscriptRowSchema>;
 
 /** A finding as recorded: a stable code plus evidence. Texts are rendered from the catalogue per language. */
+/** A finding code as stored: typed as a catalogue code; at run time only the code's form is checked, so a saved
+ *  report with a code this version does not know still opens (it renders as UNRECOGNIZED_REPLY). */
+const FindingCodeSchema = z.custom<FindingCode>((v) => typeof v === 'string' && FINDING_CODE_PATTERN.test(v), { message: 'not a finding code' });
+
 export const FindingRefSchema = z.object({
-  code: z.string().regex(/^[A-Z0-9_]+$/),
+  code: FindingCodeSchema,
   /** Values interpolated into the catalogue's texts, e.g. { host, ip, version }. */
   params: z.record(z.string(), z.string()).optional(),
   /** Raw lines (server replies, error texts) that led to the finding. */
@@ -158,7 +164,7 @@ export const RenderedFindingSchema = z.object({
 });
 export type RenderedFinding = z.infer<typeof RenderedFindingSchema>;
 
-export const CheckStatusSchema = z.enum(['pass', 'warn', 'fail', 'skip']);
+export const CheckStatusSchema = z.enum(CHECK_STATUSES);
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 
 export const CheckSchema = z.object({
@@ -173,7 +179,7 @@ export const CheckSchema = z.object({
 });
 export type Check = z.infer<typeof CheckSchema>;
 
-export const VerdictSchema = z.enum(['pass', 'warn', 'fail']);
+export const VerdictSchema = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
 export const RecommendationSchema = z.object({

@@ -5,6 +5,8 @@ import type { DeviceProfile, Lang, Method } from './model';
 import {
   CAPABILITY_KEYS,
   CURRENT_GENERATION,
+  OAUTH_CLAIM_KEYS,
+  type OAuthSupport,
   type Capabilities,
   type FieldKey,
   type Localized,
@@ -43,6 +45,12 @@ export interface ResolvedWarning {
   verified: boolean;
 }
 
+/** The model's OAuth details, each claim resolved (value null = not published: "check on the device"). */
+export type ResolvedOAuth = { [K in (typeof OAUTH_CLAIM_KEYS)[number]]: ResolvedClaim<OAuthSupport[K]['value']> } & {
+  where?: ResolvedText;
+  values?: ResolvedText;
+};
+
 export interface GenerationSummary {
   id: string;
   label: Localized;
@@ -69,6 +77,8 @@ export interface ModelProfile {
   tlsOptions: { starttls: ResolvedText; implicit?: ResolvedText; none: ResolvedText };
   authOptions?: { on: ResolvedText; off: ResolvedText; oauth?: ResolvedText };
   warnings: ResolvedWarning[];
+  /** OAuth details when the profile has them. */
+  oauth?: ResolvedOAuth;
 }
 
 /** Separates a model id from a generation id in a profile reference such as `ricoh-mp@mp-legacy`. */
@@ -127,6 +137,7 @@ export function resolveModel(file: ProfileFile, modelId: string, generationId: s
     ...(g.firmware ? { firmware: g.firmware } : {}),
   });
   const current: GenerationSummary = { id: CURRENT_GENERATION, label: CURRENT_GENERATION_LABEL };
+  const oauth = m.oauth ? resolveOAuth(file, m.oauth) : undefined;
   return {
     id: m.id,
     fileId: file.id,
@@ -144,7 +155,21 @@ export function resolveModel(file: ProfileFile, modelId: string, generationId: s
     tlsOptions: resolveRecord(file, m.tlsOptions) as ModelProfile['tlsOptions'],
     ...(m.authOptions ? { authOptions: resolveRecord(file, m.authOptions) as NonNullable<ModelProfile['authOptions']> } : {}),
     warnings,
+    ...(oauth ? { oauth } : {}),
   };
+}
+
+function resolveOAuth(file: ProfileFile, o: OAuthSupport): ResolvedOAuth {
+  const out: Record<string, unknown> = {};
+  for (const key of OAUTH_CLAIM_KEYS) {
+    const c = o[key];
+    const sources = sourcesOf(file, c.sources);
+    // Not published (null) is never "verified", whichever document says so.
+    out[key] = { value: c.value, sources, verified: c.value !== null && isVerified(sources), ...(c.note ? { note: c.note } : {}) };
+  }
+  if (o.where) out['where'] = resolveText(file, o.where);
+  if (o.values) out['values'] = resolveText(file, o.values);
+  return out as ResolvedOAuth;
 }
 
 /** The engine's view of the model (src/shared/model.ts `DeviceProfile`). */

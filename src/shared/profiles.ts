@@ -30,6 +30,8 @@ export const SourceSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL or null' }).max(2000).nullable(),
   /** True only for the vendor's own documentation; anything else is shown as "check on the device". */
   vendorDoc: z.boolean(),
+  /** The day the source was read (YYYY-MM-DD): a vendor claim is dated by the source that backs it. */
+  read: z.iso.date({ message: 'must be a date YYYY-MM-DD' }).optional(),
   note: z.string().max(1000).optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
@@ -57,6 +59,34 @@ export const CapabilitiesSchema = z.strictObject({
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 export type CapabilityKey = keyof Capabilities;
 export const CAPABILITY_KEYS = Object.keys(CapabilitiesSchema.shape) as CapabilityKey[];
+
+/**
+ * How the model does OAuth for SMTP AUTH (XOAUTH2), each part a sourced claim; `null` = not published / not known
+ * (the app shows "check on the device"). Absent block = nothing known beyond `capabilities.oauth`.
+ */
+export const OAuthSupportSchema = z.strictObject({
+  /** Where a person signs in for a delegated token (SMTP.Send): the panel, the web page, either, or not at all. */
+  delegated: claim(z.enum(['panel', 'web', 'panel-or-web', 'none']).nullable()),
+  /** App-only (client credentials, SMTP.SendAsApp) supported. */
+  appOnly: claim(z.boolean().nullable()),
+  /** Whose Entra app the device uses: the vendor's multi-tenant app, or one the customer registers. */
+  entraApp: claim(z.enum(['vendor', 'customer', 'either']).nullable()),
+  /** An administrator must consent for the organization (Entra admin consent) before the device can sign in. */
+  adminConsent: claim(z.boolean().nullable()),
+  /** Lowest firmware with OAuth, as the vendor names it; null = not published. */
+  minFirmware: claim(z.string().min(1).max(200).nullable()),
+  /** Where on the device OAuth is set up. */
+  where: optionalSourcedText(),
+  /** What is entered or chosen there (provider, account, endpoint, client id ...). */
+  values: optionalSourcedText(),
+});
+export type OAuthSupport = z.infer<typeof OAuthSupportSchema>;
+export const OAUTH_CLAIM_KEYS = ['delegated', 'appOnly', 'entraApp', 'adminConsent', 'minFirmware'] as const;
+export type OAuthClaimKey = (typeof OAUTH_CLAIM_KEYS)[number];
+
+function optionalSourcedText() {
+  return z.strictObject({ ja: z.string().min(1).max(1000), en: z.string().min(1).max(1000), sources: SourceRefsSchema }).optional();
+}
 
 /** A firmware generation that differs from the model's current capabilities: only the claims that differ. */
 export const GenerationSchema = z.strictObject({
@@ -154,8 +184,31 @@ export const ModelSchema = z.strictObject({
   tlsOptions: TlsOptionsSchema,
   authOptions: AuthOptionsSchema.optional(),
   warnings: z.array(WarningSchema).max(32).default([]),
+  /** OAuth details (delegated / app-only, Entra app, consent, minimum firmware), each sourced. */
+  oauth: OAuthSupportSchema.optional(),
 });
 export type ModelEntry = z.infer<typeof ModelSchema>;
+
+/** A code or message a device shows (panel, web page, transmission report) and what it means on the SMTP side. */
+export const PanelCodeSchema = z.strictObject({
+  id: IdSchema,
+  /** The code as shown, e.g. "016-764", "#818", "1102"; absent for a code-less message. */
+  code: z.string().min(1).max(40).optional(),
+  /** Message texts as shown (any language); matched case- and width-insensitively. */
+  texts: z.array(z.string().min(1).max(300)).max(8).default([]),
+  /** Only these model ids show it; absent = the whole family. */
+  models: z.array(IdSchema).max(32).optional(),
+  /** What the vendor says it means. */
+  meaning: LocalizedSchema,
+  /** What it means on the SMTP side (which step failed, which reply is likely behind it). */
+  smtp: LocalizedSchema,
+  /** The next check that tells the likely causes apart. */
+  next: LocalizedSchema,
+  /** Finding codes (src/shared/findings/codes.ts) it most likely corresponds to, most likely first. */
+  findings: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)).max(6).default([]),
+  sources: SourceRefsSchema,
+});
+export type PanelCode = z.infer<typeof PanelCodeSchema>;
 
 export const ProfileFileSchema = z
   .strictObject({
@@ -169,6 +222,10 @@ export const ProfileFileSchema = z
     family: LocalizedSchema,
     sources: z.array(SourceSchema).min(1).max(200),
     models: z.array(ModelSchema).min(1).max(200),
+    /** Codes and messages the vendor's own documentation publishes for scan-to-email / SMTP failures. */
+    panelCodes: z.array(PanelCodeSchema).max(300).default([]),
+    /** What was searched for and not found (e.g. "no published list of e-mail error codes"), shown as is. */
+    panelCodesNote: LocalizedSchema.optional(),
   })
   .superRefine(checkReferences);
 export type ProfileFile = z.infer<typeof ProfileFileSchema>;
@@ -176,10 +233,11 @@ export type ProfileFile = z.infer<typeof ProfileFileSchema>;
 type RefCtx = z.core.$RefinementCtx<{
   sources: Source[];
   models: ModelEntry[];
+  panelCodes: PanelCode[];
 }>;
 
 /** Cross-field rules zod's shape cannot say: ids unique, every source reference resolves. */
-function checkReferences(file: { sources: Source[]; models: ModelEntry[] }, ctx: RefCtx): void {
+function checkReferences(file: { sources: Source[]; models: ModelEntry[]; panelCodes: PanelCode[] }, ctx: RefCtx): void {
   const known = new Set<string>();
   file.sources.forEach((s, i) => {
     if (known.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
@@ -206,11 +264,25 @@ function checkReferences(file: { sources: Source[]; models: ModelEntry[] }, ctx:
     for (const [k, t] of Object.entries(m.fields)) if (t) refs(t.sources, [...at, 'fields', k]);
     for (const [k, t] of Object.entries(m.tlsOptions)) if (t) refs(t.sources, [...at, 'tlsOptions', k]);
     for (const [k, t] of Object.entries(m.authOptions ?? {})) if (t) refs(t.sources, [...at, 'authOptions', k]);
+    if (m.oauth) {
+      for (const [k, c] of Object.entries(m.oauth)) if (c) refs(c.sources, [...at, 'oauth', k]);
+    }
     m.warnings.forEach((w, wi) => {
       refs(w.sources, [...at, 'warnings', wi]);
       (w.generations ?? []).forEach((g, gi) => {
         if (!genIds.has(g)) ctx.addIssue({ code: 'custom', path: [...at, 'warnings', wi, 'generations', gi], message: `unknown generation id "${g}"` });
       });
+    });
+  });
+  const codeIds = new Set<string>();
+  file.panelCodes.forEach((c, ci) => {
+    const at = ['panelCodes', ci];
+    if (codeIds.has(c.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate panel code id "${c.id}"` });
+    codeIds.add(c.id);
+    if (c.code === undefined && c.texts.length === 0) ctx.addIssue({ code: 'custom', path: at, message: 'a panel code needs a "code" or at least one of "texts"' });
+    refs(c.sources, at);
+    (c.models ?? []).forEach((id, i) => {
+      if (!modelIds.has(id)) ctx.addIssue({ code: 'custom', path: [...at, 'models', i], message: `unknown model id "${id}"` });
     });
   });
 }

@@ -5,7 +5,7 @@
 // consecutive MAIL/RCPT/DATA lines sent together count once (pipelining), and QUIT counts only when its 221 came back
 // (the client waited for it).
 // Minimum: the same connects and handshakes; EHLO once per session and once more after STARTTLS (a TLS probe
-// needs only the first); STARTTLS once; AUTH in one round trip with an initial response (PLAIN, XOAUTH2) or two
+// needs the second one only after a TLS 1.0/1.1 handshake, where Exchange Online refuses the next command); STARTTLS once; AUTH in one round trip with an initial response (PLAIN, XOAUTH2) or two
 // (LOGIN with the user name as initial response); MAIL+RCPT(+DATA) as one group when PIPELINING was offered (seen
 // anywhere in the diagnosis), else one each; the message end (".") one; QUIT, RSET, NOOP nothing.
 import type { Diagnosis, TranscriptRow } from '../../src/shared/model';
@@ -40,12 +40,14 @@ export function countRoundTrips(
   let envelopeGroup = false; // the previous client command (replies ignored) was MAIL/RCPT/DATA
   let starttls = 0;
   let ehlo = 0;
+  let legacyHandshakes = 0;
   for (const row of rows) {
     const text = row.text;
     if (row.dir === 'net' && text.startsWith('connected from')) {
       measured += 1;
       minimum += 1;
     } else if (row.dir === 'tls') {
+      if (/^TLSv1(\.1)?\b(?!\.)/.test(text)) legacyHandshakes += 1;
       measured += handshakeTrips(text);
       minimum += handshakeTrips(text);
     } else if (row.dir === 'S') {
@@ -67,7 +69,7 @@ export function countRoundTrips(
       envelopeGroup = envelope;
     }
   }
-  minimum += starttls + (tlsProbe ? Math.min(ehlo, starttls || ehlo) : ehlo);
+  minimum += starttls + (tlsProbe ? Math.min(ehlo, (starttls || ehlo) + legacyHandshakes) : ehlo);
   return { measured, minimum };
 }
 

@@ -10,16 +10,6 @@ import { findExecutable } from './run-cmd';
 /** True on CI runs (.ci/run exports CI=true). */
 export const IN_CI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
 
-/** Runs `cmd args` and says whether it exited 0 (bounded: 10 s). */
-function succeeds(cmd: string, args: string[]): boolean {
-  try {
-    execFileSync(cmd, args, { stdio: 'ignore', timeout: 10_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const memo = new Map<string, string | null>();
 function once(key: string, probe: () => string | null): string | null {
   if (!memo.has(key)) memo.set(key, probe());
@@ -30,8 +20,15 @@ function once(key: string, probe: () => string | null): string | null {
 export function swaksMissing(): string | null {
   return once('swaks', () => {
     if (!findExecutable('/usr/bin/swaks')) return 'swaks is not installed (Debian package swaks)';
-    // swaks does STARTTLS / implicit TLS only with Net::SSLeay (libnet-ssleay-perl), a Recommends of the package.
-    if (!succeeds('/usr/bin/swaks', ['--support', 'STARTTLS'])) return 'swaks cannot do TLS: Net::SSLeay is missing (Debian package libnet-ssleay-perl)';
+    // swaks does STARTTLS / implicit TLS only with Net::SSLeay (libnet-ssleay-perl), a Recommends of the package;
+    // `swaks --support` lists "=== TLS supported" or "*** TLS not available: requires Net::SSLeay".
+    let support = '';
+    try {
+      support = execFileSync('/usr/bin/swaks', ['--support'], { timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+    } catch (err) {
+      support = String((err as { stdout?: Buffer }).stdout ?? '');
+    }
+    if (!/^=== TLS supported/m.test(support)) return 'swaks cannot do TLS: Net::SSLeay is missing (Debian package libnet-ssleay-perl)';
     return null;
   });
 }

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { Lang } from '../../shared/model';
 import { AdvisorInputSchema, adviseMethods, type Advice, type AdvisorInput, type LocalText } from '../../shared/methods';
+import { buildPlanFromArgs, writePlanHuman, writePlanJson } from '../basic-auth-plan-cli';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
 
 const HELP = `Usage: device-mail-doctor advise --recipients internal|external [flags] [--json] [--lang ja|en]
@@ -16,6 +17,12 @@ Tenant:  --smtp-auth enabled|disabled|unknown   --security-defaults on|off|unkno
          --reject-direct-send on|off|unknown      (each default unknown)
 Names:   --domain contoso.com   --mx contoso-com.mail.protection.outlook.com   --mailbox scanner@contoso.com
 Other:   --now ISO-DATE (evaluate date-dependent advice, e.g. Basic auth retirement, at this time)
+
+Plan for the day Basic authentication goes off (SMTP AUTH, end of December 2026):
+  device-mail-doctor advise --basic-auth-plan [--device-profile ID] [--oauth yes|no] [--method submission|direct-send|relay]
+                            [--recipients internal|external] [--static-ip IP|yes|no] [--mailbox M] [--now ISO-DATE]
+  device-mail-doctor advise --basic-auth-plan --site NAME [--reports-dir DIR]    (every device of a site's reports)
+  Exit 1 when a device is affected, 0 when none is.
 
 Exit codes: 0 a method fits, 1 none fits, 2 bad input.
 `;
@@ -129,7 +136,6 @@ function writeHuman(io: CliIo, advice: ReturnType<typeof flatten>, lang: Lang): 
 
 export const adviseCommand: CliCommand = {
   name: 'advise',
-  summary: 'Recommend a sending method (client submission, Direct Send, relay) and its settings',
   async run(argv, io) {
     const str = { type: 'string' } as const;
     const { values } = parseArgs({
@@ -138,6 +144,7 @@ export const adviseCommand: CliCommand = {
         recipients: str, tls: str, cipher: str, 'device-tls-max': str, 'device-ciphers': str, auth: str, oauth: str, 'static-ip': str, 'smtp-auth': str,
         'security-defaults': str, 'reject-direct-send': str, 'server-field-max': str, domain: str, mx: str,
         mailbox: str, now: str, lang: str, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        'basic-auth-plan': { type: 'boolean' }, 'device-profile': str, method: str, site: str, 'reports-dir': str,
       },
       allowPositionals: false,
       strict: true,
@@ -147,9 +154,39 @@ export const adviseCommand: CliCommand = {
       return EXIT_OK;
     }
     const lang = parseLang(values.lang, io.env);
+    if (values['basic-auth-plan'] === true) return runPlan(values, lang, io);
+    for (const k of ['device-profile', 'method', 'site', 'reports-dir'] as const) {
+      if (values[k] !== undefined) throw new UsageError(`--${k} only goes with --basic-auth-plan`);
+    }
     const advice = flatten(adviseMethods(toInput(values)), lang);
     if (values.json === true) writeJson(io, advice);
     else writeHuman(io, advice, lang);
     return Promise.resolve(advice.recommended === null ? EXIT_PROBLEMS : EXIT_OK);
   },
 };
+
+async function runPlan(v: Record<string, string | boolean | undefined>, lang: Lang, io: CliIo): Promise<number> {
+  const s = (k: string): string | undefined => (typeof v[k] === 'string' ? v[k] : undefined);
+  for (const [k, val] of Object.entries(v)) {
+    if (typeof val === 'string' && /[\r\n\0]/.test(val)) throw new UsageError(`--${k} must not contain CR, LF or NUL`);
+  }
+  const nowRaw = s('now');
+  const now = nowRaw === undefined ? new Date() : new Date(nowRaw);
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO date (got "${printable(nowRaw ?? '')}")`);
+  const ip = s('static-ip');
+  const plan = await buildPlanFromArgs({
+    profile: s('device-profile'),
+    oauth: s('oauth') === undefined ? undefined : choice<'yes' | 'no'>('oauth', s('oauth'), ['yes', 'no'], undefined),
+    method: s('method'),
+    recipients: choice('recipients', s('recipients'), ['internal', 'external', 'unknown'], 'unknown'),
+    staticIp: ip === undefined ? 'unknown' : staticIp(ip) !== false,
+    mailbox: s('mailbox'),
+    site: s('site'),
+    reportsDir: s('reports-dir'),
+    now,
+    env: io.env,
+  });
+  if (v['json'] === true) writePlanJson(io, plan, lang);
+  else writePlanHuman(io, plan, lang);
+  return plan.devices.some((d) => d.affected !== 'no') ? EXIT_PROBLEMS : EXIT_OK;
+}

@@ -229,7 +229,6 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
 
 export const captureCommand: CliCommand = {
   name: 'capture',
-  summary: 'listen for a device and diagnose what it really sends (TLS, AUTH, sender, message)',
   run(argv, io) {
     const ctl = new AbortController();
     const onSignal = (): void => ctl.abort();

@@ -113,6 +113,5 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: 'Start the built-in lab and diagnose a few scenarios (no network needed)',
   run,
 };

@@ -237,6 +237,5 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const diagnoseCommand: CliCommand = {
   name: 'diagnose',
-  summary: 'Probe the mail path from this computer and say what works and what does not',
   run,
 };

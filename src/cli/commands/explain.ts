@@ -4,17 +4,21 @@ import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
 import { classifyText } from '../../shared/findings/classify';
 import type { Actor, Lang, RenderedFinding } from '../../shared/model';
+import { ACTOR_LABELS } from '../../shared/vocabulary';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
+import { vendorJson, vendorLookup, writeVendorHuman } from '../vendor-codes-cli';
 
 /** Largest accepted input, in bytes (argument or stdin); more is refused rather than silently cut. */
 export const MAX_INPUT_BYTES = 1_000_000;
 /** Share of control characters (besides tab/CR/LF) above which input counts as binary. */
 const MAX_CONTROL_SHARE = 0.1;
 
-const HELP = `Usage: device-mail-doctor explain "<reply or error text>" [--json] [--lang ja|en]
+const HELP = `Usage: device-mail-doctor explain "<reply or error text>" [--vendor NAME] [--model ID] [--json] [--lang ja|en]
        device-mail-doctor explain - [--json] [--lang ja|en]     (read the text from stdin, up to 1 MB)
 
 Explains an SMTP reply, NDR line, printer log line or client error: cause, fix and who must act.
+A device's own code or message (e.g. Xerox "016-764", Sharp "Token update failed") is looked up in the
+vendors' published codes; --vendor / --model narrow it to one vendor or model and say when it publishes none.
 Exit codes: 0 nothing wrong recognised, 1 problems found, 2 bad input.
 `;
 
@@ -48,11 +52,11 @@ export function checkText(text: string): void {
 const LABELS: Record<Lang, { cause: string; fix: string; actor: string; evidence: string; none: string; actors: Record<Actor, string> }> = {
   ja: {
     cause: '原因', fix: '対処', actor: '対応者', evidence: '根拠', none: '既知の問題は見つかりませんでした。',
-    actors: { technician: '技術者', admin: 'Microsoft 365 管理者', isp: 'ISP・ネットワーク管理者', vendor: 'デバイスのメーカー' },
+    actors: ACTOR_LABELS.ja,
   },
   en: {
     cause: 'Cause', fix: 'Fix', actor: 'Who acts', evidence: 'Evidence', none: 'No known problem found.',
-    actors: { technician: 'technician', admin: 'Microsoft 365 admin', isp: 'ISP / network admin', vendor: 'device vendor' },
+    actors: ACTOR_LABELS.en,
   },
 };
 
@@ -73,11 +77,10 @@ function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang): void {
 
 export const explainCommand: CliCommand = {
   name: 'explain',
-  summary: 'Explain an SMTP reply, NDR or client error (cause, fix, who acts)',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean' }, lang: { type: 'string' }, vendor: { type: 'string' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });
@@ -91,14 +94,18 @@ export const explainCommand: CliCommand = {
     const arg = positionals[0] ?? '';
     const text = arg === '-' ? await readStdin(io.stdin) : arg;
     checkText(text);
+    const device = await vendorLookup(text, { vendor: values.vendor, model: values.model });
     const findings = classifyText(text).map((ref) => renderFinding(ref, lang));
+    const deviceSpoke = device.matches.length > 0 || device.nothingPublished.length > 0;
     if (values.json === true) {
       writeJson(io, {
         findings: findings.map((f) => ({ code: f.code, severity: f.severity, actor: f.actor, title: f.title, cause: f.cause, fix: f.fix })),
+        ...(deviceSpoke ? { device: vendorJson(device, lang) } : {}),
       });
     } else {
-      writeHuman(io, findings, lang);
+      writeVendorHuman(io, device, lang);
+      if (!(findings.length === 0 && device.matches.length > 0)) writeHuman(io, findings, lang);
     }
-    return findings.some((f) => f.severity !== 'info') ? EXIT_PROBLEMS : EXIT_OK;
+    return device.matches.length > 0 || findings.some((f) => f.severity !== 'info') ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

@@ -165,7 +165,6 @@ export async function runLab(argv: string[], io: CliIo, stop: AbortSignal): Prom
 
 export const labCommand: CliCommand = {
   name: 'lab',
-  summary: 'run a simulated Exchange Online on loopback (practice, demos, tests)',
   run(argv, io) {
     const ctl = new AbortController();
     const onSignal = (): void => ctl.abort();

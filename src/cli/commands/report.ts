@@ -261,7 +261,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'Saved reports: list, show, export (html, pdf, zip, ticket), compare, duplicate, delete/restore',
   async run(argv, io) {
     try {
       return await run(argv, io);

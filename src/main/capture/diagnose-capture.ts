@@ -2,6 +2,7 @@
 // engine uses. Every finding is `predicted`: it says what Exchange Online would do with what the device sent.
 import type { CaptureDiagnosis, CapturedSession } from '../../shared/capture';
 import type { FindingRef, Method } from '../../shared/model';
+import type { FindingCode } from '../../shared/findings/codes';
 import { catalogEntry } from '../../shared/findings/catalog';
 import { classifyText } from '../../shared/findings/classify';
 
@@ -24,7 +25,7 @@ const domainOf = (addr: string): string => addr.slice(addr.lastIndexOf('@') + 1)
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const GOOD_EHLO = new RegExp(`^(?:\\[(?:IPv6:)?[0-9A-Fa-f:.]+\\]|${LABEL}(?:\\.${LABEL})*\\.?)$`);
 
-function add(out: FindingRef[], code: string, params: Record<string, string>, evidence: string[]): void {
+function add(out: FindingRef[], code: FindingCode, params: Record<string, string>, evidence: string[]): void {
   if (out.some((f) => f.code === code)) return;
   out.push({ code, params, evidence, predicted: true });
 }

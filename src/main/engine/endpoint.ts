@@ -3,7 +3,8 @@
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import type { Check, FindingRef } from '../../shared/model';
-import { runCheck, skipped, type EngineContext } from './check-runner';
+import { checkId } from '../../shared/check-registry';
+import { ref, runCheck, skipped, type EngineContext } from './check-runner';
 import { applyConnectTo, probeTcp, type TcpFailure } from './tcp';
 
 export type EndpointKey = 'submission' | 'mx';
@@ -28,7 +29,8 @@ const FAMILY_LABEL = { v4: 'IPv4', v6: 'IPv6' } as const;
 /** DNS checks (unless --connect-to or an IP literal decides) and the addresses to connect to. */
 export async function resolveRoutes(ctx: EngineContext, ep: Endpoint): Promise<{ routes: Routes; checks: Check[] }> {
   const rule = applyConnectTo(ep.host, ep.port, ctx.request.target.connectTo);
-  const id = `dns.${ep.key}`;
+  const dnsRef = ref('dns.a', ep.key);
+  const id = checkId('dns.a', ep.key);
   if (rule) {
     let v4: string[] = [];
     let v6: string[] = [];
@@ -40,17 +42,17 @@ export async function resolveRoutes(ctx: EngineContext, ep: Endpoint): Promise<{
       v6 = all.filter((a) => a.family === 6).map((a) => a.address);
     }
     const reason = `--connect-to sends ${ep.host}:${ep.port} to ${rule.host}:${rule.port}`;
-    return { routes: { v4, v6, port: rule.port, via: 'connect-to' }, checks: [skipped(ctx, `${id}.a`, `DNS A/AAAA of ${ep.host}`, reason)] };
+    return { routes: { v4, v6, port: rule.port, via: 'connect-to' }, checks: [skipped(ctx, dnsRef, `DNS A/AAAA of ${ep.host}`, reason)] };
   }
   if (net.isIP(ep.host)) {
     const fam = net.isIPv4(ep.host);
     return { routes: { v4: fam ? [ep.host] : [], v6: fam ? [] : [ep.host], port: ep.port, via: 'literal' }, checks: [] };
   }
   const answers: { v4: string[]; v6: string[] } = { v4: [], v6: [] };
-  const check = await runCheck(ctx, `${id}.a`, `DNS A/AAAA of ${ep.host}`, async () => {
+  const check = await runCheck(ctx, dnsRef, `DNS A/AAAA of ${ep.host}`, async () => {
     const [a, aaaa] = await Promise.all([ctx.dns.a(ep.host), ctx.dns.aaaa(ep.host)]);
-    ctx.transcript.add('dns', `A ${ep.host} → ${a.ok ? a.values.join(' ') : a.code} (${a.ms} ms)`, `${id}.a`);
-    ctx.transcript.add('dns', `AAAA ${ep.host} → ${aaaa.ok ? aaaa.values.join(' ') : aaaa.code} (${aaaa.ms} ms)`, `${id}.a`);
+    ctx.transcript.add('dns', `A ${ep.host} → ${a.ok ? a.values.join(' ') : a.code} (${a.ms} ms)`, id);
+    ctx.transcript.add('dns', `AAAA ${ep.host} → ${aaaa.ok ? aaaa.values.join(' ') : aaaa.code} (${aaaa.ms} ms)`, id);
     if (a.ok) answers.v4 = a.values;
     if (aaaa.ok) answers.v6 = aaaa.values;
     const details = { server: ctx.dns.server, a: answers.v4, aaaa: answers.v6, ms: Math.max(a.ms, aaaa.ms) };
@@ -83,12 +85,13 @@ export async function tcpChecks(ctx: EngineContext, ep: Endpoint, routes: Routes
   const bind = ctx.request.target.bind;
   const out = await ctx.all(
     (['v4', 'v6'] as const).map((fam) => async () => {
-      const id = `tcp.${ep.key}.${fam}`;
+      const tcpRef = ref(fam === 'v4' ? 'tcp.v4' : 'tcp.v6', ep.key);
+      const id = checkId(tcpRef.kind, ep.key);
       const title = `TCP ${FAMILY_LABEL[fam]} to ${ep.host}:${ep.port}`;
       const address = routes[fam][0];
-      if (address === undefined) return skipped(ctx, id, title, `no ${FAMILY_LABEL[fam]} address for ${ep.host}`);
-      if (bind && (net.isIPv4(bind) ? fam !== 'v4' : fam !== 'v6')) return skipped(ctx, id, title, `bound to ${bind}`);
-      return runCheck(ctx, id, title, async (signal) => {
+      if (address === undefined) return skipped(ctx, tcpRef, title, `no ${FAMILY_LABEL[fam]} address for ${ep.host}`);
+      if (bind && (net.isIPv4(bind) ? fam !== 'v4' : fam !== 'v6')) return skipped(ctx, tcpRef, title, `bound to ${bind}`);
+      return runCheck(ctx, tcpRef, title, async (signal) => {
         const r = await ctx.hosts.run(ep.host, () =>
           probeTcp({ address, port: routes.port, localAddress: bind, timeoutMs: ctx.limits.connectTimeoutMs, signal }),
         );

@@ -1,6 +1,8 @@
 // Every deadline and size bound the engine applies, in one place. Our own deadlines sit on top of Node's and
 // nodemailer's (their defaults, minutes long, are far too generous for a hostile or trickling server).
 
+import { SUBMISSION_LIMITS } from '../../shared/exchange-online';
+
 export interface EngineLimits {
   /** One DNS query attempt, in ms (the resolver's own timeout). */
   dnsTimeoutMs: number;
@@ -32,8 +34,12 @@ export interface EngineLimits {
   maxTranscriptRows: number;
   /** Total transcript characters kept per diagnosis. */
   maxTranscriptChars: number;
-  /** Simultaneous connections to one host name (Exchange Online allows 3 per mailbox). */
+  /** Simultaneous connections to one host name, of any kind (a TLS matrix, its certificate read and the main
+   *  session at once: 8 short anonymous connections from one address are far below any service's limit). */
   maxConnectionsPerHost: number;
+  /** Simultaneous sessions that sign in as one mailbox (Exchange Online allows 3 concurrent connections per
+   *  mailbox for SMTP AUTH; see shared/docs/exchange-online-facts.md). */
+  maxSignInsPerMailbox: number;
 }
 
 export const DEFAULT_LIMITS: EngineLimits = {
@@ -52,7 +58,8 @@ export const DEFAULT_LIMITS: EngineLimits = {
   maxRowChars: 1_000,
   maxTranscriptRows: 3_000,
   maxTranscriptChars: 1024 * 1024,
-  maxConnectionsPerHost: 3,
+  maxConnectionsPerHost: 8,
+  maxSignInsPerMailbox: SUBMISSION_LIMITS.concurrentConnections,
 };
 
 export function resolveLimits(overrides?: Partial<EngineLimits>): EngineLimits {

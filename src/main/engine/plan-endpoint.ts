@@ -1,12 +1,14 @@
 // Every check for one endpoint (submission host, or the tenant's MX host): DNS → then concurrently TCP per family,
 // the main SMTP session (banner … envelope), the TLS matrix, the certificate; then the device verdict.
 import type { Check } from '../../shared/model';
-import { runCheck, skipped, type EngineContext } from './check-runner';
+import { checkId, type CheckKind } from '../../shared/check-registry';
+import { ref, runCheck, skipped, type EngineContext } from './check-runner';
 import { deviceAuthVerdict, deviceProbe, deviceVerdict } from './device-verdict';
 import { resolveRoutes, tcpChecks, type Endpoint, type Routes } from './endpoint';
 import { sessionChecks } from './smtp-checks';
 import { runSmtpSession, type Phase, type Recipient, type SessionResult } from './smtp-session';
-import { MATRIX, matrixOutcome, runCertCheck, runProbe, type ProbeRow } from './tls-probe';
+import type { TlsInfo } from './tls-connect';
+import { MATRIX, matrixOutcome, runCertCheck, runProbe, verifiedCertOutcome, type ProbeRow } from './tls-probe';
 import { sendTestMessage, type SendSpec } from './send';
 import { SessionLog } from './transcript';
 
@@ -14,8 +16,6 @@ export interface EndpointPlan {
   ep: Endpoint;
   tlsRequired: boolean;
   withAuth: boolean;
-  /** '' for submission ("auth", "envelope.internal"), "mx." for the MX endpoint. */
-  idPrefix: string;
   externalExpectedRejected: boolean;
   from: string | undefined;
   rcpts: Recipient[];
@@ -29,32 +29,32 @@ export interface EndpointOutcome {
 
 /** Which check a session phase's transcript rows belong to. */
 function phaseCheck(plan: EndpointPlan): (phase: string) => string {
-  const k = plan.ep.key;
+  const id = (kind: CheckKind) => checkId(kind, plan.ep.key);
   const map: Partial<Record<Phase, string>> = {
-    connect: `smtp.${k}.banner`,
-    banner: `smtp.${k}.banner`,
-    ehlo: `smtp.${k}.ehlo`,
-    starttls: `smtp.${k}.starttls`,
-    tls: `smtp.${k}.starttls`,
-    ehlo2: `smtp.${k}.starttls`,
-    auth: `${plan.idPrefix}auth`,
-    envelope: `envelope.${plan.idPrefix}internal`,
-    quit: `envelope.${plan.idPrefix}internal`,
+    connect: id('smtp.banner'),
+    banner: id('smtp.banner'),
+    ehlo: id('smtp.ehlo'),
+    starttls: id('smtp.starttls'),
+    tls: id('smtp.starttls'),
+    ehlo2: id('smtp.starttls'),
+    auth: id('smtp.auth'),
+    envelope: id('envelope.internal'),
+    quit: id('envelope.internal'),
   };
-  return (phase) => map[phase as Phase] ?? `smtp.${k}.banner`;
+  return (phase) => map[phase as Phase] ?? id('smtp.banner');
 }
 
 async function mainSession(ctx: EngineContext, plan: EndpointPlan, routes: Routes): Promise<{ session: SessionResult | null; checks: Check[] }> {
   const { ep } = plan;
   const address = routes.v4[0] ?? routes.v6[0];
-  if (address === undefined) return { session: null, checks: [skipped(ctx, `smtp.${ep.key}.banner`, `Greeting from ${ep.host}`, 'no address to connect to')] };
+  if (address === undefined) return { session: null, checks: [skipped(ctx, ref('smtp.banner', ep.key), `Greeting from ${ep.host}`, 'no address to connect to')] };
   const r = ctx.request;
   const auth =
     plan.withAuth && r.target.user && (r.password !== undefined || r.oauthToken !== undefined)
       ? { user: r.target.user, password: r.password, oauthToken: r.oauthToken }
       : undefined;
   const startedAt = performance.now();
-  const log = new SessionLog(ctx.transcript, `smtp.${ep.key}.banner`, phaseCheck(plan));
+  const log = new SessionLog(ctx.transcript, checkId('smtp.banner', ep.key), phaseCheck(plan));
   const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.limits.checkTimeoutMs)]);
   const session = await ctx.hosts.run(ep.host, () =>
     runSmtpSession(
@@ -77,11 +77,12 @@ async function mainSession(ctx: EngineContext, plan: EndpointPlan, routes: Route
       log,
       signal,
     ),
+    auth?.user,
   );
   const checks = sessionChecks(ctx, ep, session, { ...plan, startedAt });
   if (plan.withAuth) {
     const offered = session.caps2?.auth ?? null;
-    checks.push(await runCheck(ctx, `device.${ep.key}.auth`, `Would the device's sign-in work?`, () => Promise.resolve(deviceAuthVerdict(r.device, offered, ep.host))));
+    checks.push(await runCheck(ctx, ref('device.auth', ep.key), `Would the device's sign-in work?`, () => Promise.resolve(deviceAuthVerdict(r.device, offered, ep.host))));
   }
   if (r.send) checks.push(await sendCheck(ctx, plan, routes, address, session, auth));
   return { session, checks };
@@ -89,15 +90,16 @@ async function mainSession(ctx: EngineContext, plan: EndpointPlan, routes: Route
 
 /** --send: one real, labelled message to the recipients the envelope accepted; only after a clean envelope. */
 async function sendCheck(ctx: EngineContext, plan: EndpointPlan, routes: Routes, address: string, s: SessionResult, auth: SendSpec['auth']): Promise<Check> {
-  const id = plan.idPrefix ? `send.${plan.idPrefix.replace(/\.$/, '')}` : 'send';
+  const sendRef = ref('send', plan.ep.key);
+  const id = checkId('send', plan.ep.key);
   const title = 'Test message (--send)';
   const accepted = s.rcpts.filter((x) => x.reply && x.reply.code >= 250 && x.reply.code <= 251).map((x) => x.address);
   const authOk = !plan.withAuth || (s.auth?.reply?.code === 235);
   if (s.error || !s.mail || s.mail.code !== 250 || accepted.length === 0 || !authOk || !plan.from) {
-    return skipped(ctx, id, title, 'the envelope check did not pass: nothing is sent');
+    return skipped(ctx, sendRef, title, 'the envelope check did not pass: nothing is sent');
   }
   const from = plan.from;
-  return runCheck(ctx, id, title, (signal) =>
+  return runCheck(ctx, sendRef, title, (signal) =>
     ctx.hosts.run(plan.ep.host, () =>
       sendTestMessage(
         {
@@ -116,6 +118,7 @@ async function sendCheck(ctx: EngineContext, plan: EndpointPlan, routes: Routes,
         new SessionLog(ctx.transcript, id),
         signal,
       ),
+      auth?.user,
     ),
     ctx.limits.sendTimeoutMs + 1_000,
   );
@@ -135,15 +138,29 @@ async function tlsChecks(ctx: EngineContext, plan: EndpointPlan, routes: Routes,
   const rows: ProbeRow[] = [];
   const device = ctx.request.device;
   const extra = device ? deviceProbe(device) : null;
+  // The certificate check shares the matrix's connections: the first probe whose handshake our trust store verified
+  // hands over its chain. Only when none did (untrusted, expired, wrong name, no handshake) does the check open its
+  // own connection to read the certificate with verification off.
+  let verified: (info: TlsInfo | null) => void = () => undefined;
+  const firstVerified = new Promise<TlsInfo | null>((resolve) => (verified = resolve));
   const tls = await ctx.all([
-    () => runCheck(ctx, `tls.${ep.key}.matrix`, `TLS versions and key exchange accepted by ${ep.host}`, async (signal) => {
-      const defs = extra ? [...MATRIX, extra] : MATRIX;
-      rows.push(...(await ctx.all(defs.map((d) => () => runProbe(ctx, ep, routes, d, `tls.${ep.key}.matrix`, signal)))));
-      return matrixOutcome(ep, rows.filter((r) => r.id !== 'device'));
-    }),
-    () => runCheck(ctx, `tls.${ep.key}.cert`, `Certificate of ${ep.host}`, (signal) => runCertCheck(ctx, ep, routes, `tls.${ep.key}.cert`, AbortSignal.any([signal, stop]))),
+    () =>
+      runCheck(ctx, ref('tls.matrix', ep.key), `TLS versions and key exchange accepted by ${ep.host}`, async (signal) => {
+        const defs = extra ? [...MATRIX, extra] : MATRIX;
+        try {
+          rows.push(...(await ctx.all(defs.map((d) => () => runProbe(ctx, ep, routes, d, checkId('tls.matrix', ep.key), signal, verified)))));
+        } finally {
+          verified(null);
+        }
+        return matrixOutcome(ep, rows.filter((r) => r.id !== 'device'));
+      }),
+    () =>
+      runCheck(ctx, ref('tls.cert', ep.key), `Certificate of ${ep.host}`, async (signal) => {
+        const info = await firstVerified;
+        return (info && verifiedCertOutcome(ep, info)) ?? runCertCheck(ctx, ep, routes, checkId('tls.cert', ep.key), AbortSignal.any([signal, stop]));
+      }),
   ]);
-  const verdict = await runCheck(ctx, `tls.${ep.key}.device`, `Would the device's TLS get through?`, () =>
+  const verdict = await runCheck(ctx, ref('tls.device', ep.key), `Would the device's TLS get through?`, () =>
     Promise.resolve(deviceVerdict(device, rows, { tlsRequired: plan.tlsRequired, host: ep.host })),
   );
   return [...tls, verdict];

@@ -1,17 +1,16 @@
 // Tenant-side checks that read DNS and compare addresses: the MX record (the Direct Send / relay endpoint is read
 // from it, never constructed), SPF against the egress IP, and the relay connector's IP against the egress IP.
+import { isExchangeMxHost } from '../../shared/exchange-online';
 import type { Check, FindingRef } from '../../shared/model';
-import { runCheck, skipped, type EngineContext } from './check-runner';
+import { ref, runCheck, skipped, type EngineContext } from './check-runner';
 import type { DnsAnswer } from './dns';
 import { includesExchange, isSpfRecord, parseSpf, spfCoversIp, SPF_MAX_LOOKUPS } from './spf';
 
-/** Exchange Online's MX hosts: `<tenant>.mail.protection.outlook.com` (and regional variants). */
-export const EXO_MX = /\.mail\.protection\.(outlook\.com|outlook\.de|partner\.outlook\.cn)\.?$/i;
 
 export async function mxCheck(ctx: EngineContext, domain: string | undefined): Promise<{ host: string | null; check: Check }> {
-  if (!domain) return { host: null, check: skipped(ctx, 'dns.mx', 'MX record of the domain', 'no domain given (--domain)') };
+  if (!domain) return { host: null, check: skipped(ctx, ref('dns.mx'), 'MX record of the domain', 'no domain given (--domain)') };
   let host: string | null = null;
-  const check = await runCheck(ctx, 'dns.mx', `MX record of ${domain}`, async () => {
+  const check = await runCheck(ctx, ref('dns.mx'), `MX record of ${domain}`, async () => {
     const r = await ctx.hosts.run(null, () => ctx.dns.mx(domain));
     ctx.transcript.add('dns', `MX ${domain} → ${r.ok ? r.values.map((v) => `${v.priority} ${v.exchange}`).join(', ') : r.code} (${r.ms} ms)`, 'dns.mx');
     if (!r.ok) {
@@ -24,7 +23,7 @@ export async function mxCheck(ctx: EngineContext, domain: string | undefined): P
     }
     host = first.exchange.replace(/\.$/, '');
     const details = { server: ctx.dns.server, mx: r.values, endpoint: host };
-    if (!EXO_MX.test(host)) {
+    if (!isExchangeMxHost(host)) {
       return { status: 'warn', findings: [{ code: 'MX_NOT_EXCHANGE_ONLINE', params: { domain, mx: host }, evidence: r.values.map((v) => `${v.priority} ${v.exchange}`) }], details };
     }
     return { status: 'pass', details };
@@ -38,8 +37,8 @@ export function prefetchSpf(ctx: EngineContext, domain: string | undefined): Pro
 }
 
 export function spfCheck(ctx: EngineContext, domain: string | undefined, txt: Promise<DnsAnswer<string>> | null, ip: string | null): Promise<Check> {
-  if (!domain || !txt) return Promise.resolve(skipped(ctx, 'dns.spf', 'SPF record of the domain', 'no domain given (--domain)'));
-  return runCheck(ctx, 'dns.spf', `SPF record of ${domain}`, async () => {
+  if (!domain || !txt) return Promise.resolve(skipped(ctx, ref('dns.spf'), 'SPF record of the domain', 'no domain given (--domain)'));
+  return runCheck(ctx, ref('dns.spf'), `SPF record of ${domain}`, async () => {
     const r = await txt;
     if (!r.ok && !r.notFound) {
       return { status: 'warn', findings: [{ code: 'DNS_FAILURE', params: { host: domain }, evidence: [`${r.code}: ${r.message}`] }], details: {} };
@@ -62,9 +61,9 @@ export function spfCheck(ctx: EngineContext, domain: string | undefined, txt: Pr
 /** Relay: the connector matches the site's static public IP; the EHLO echo tells us the IP we really leave from. */
 export function egressCheck(ctx: EngineContext, expected: string | undefined, egressIp: string | null): Promise<Check> {
   const title = 'Egress IP vs the relay connector';
-  if (!expected) return Promise.resolve(skipped(ctx, 'relay.egress-ip', title, 'no connector IP given (--expected-ip)'));
-  if (!egressIp) return Promise.resolve(skipped(ctx, 'relay.egress-ip', title, 'the server did not echo our public IP (Hello [ip])'));
-  return runCheck(ctx, 'relay.egress-ip', title, () => {
+  if (!expected) return Promise.resolve(skipped(ctx, ref('relay.egress-ip'), title, 'no connector IP given (--expected-ip)'));
+  if (!egressIp) return Promise.resolve(skipped(ctx, ref('relay.egress-ip'), title, 'the server did not echo our public IP (Hello [ip])'));
+  return runCheck(ctx, ref('relay.egress-ip'), title, () => {
     const same = normaliseIp(expected) === normaliseIp(egressIp);
     const details = { expected, egressIp };
     if (same) return Promise.resolve({ status: 'pass', details });

@@ -2,16 +2,16 @@
 // and AUTH; direct-send: the tenant's MX host on 25, internal recipients; relay: the same MX host, external
 // recipients accepted only from the connector's IP; auto: all three, sharing the MX session.
 import net from 'node:net';
+import { isExchangeMxHost, MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT, UNSUPPORTED_IMPLICIT_TLS_PORT } from '../../shared/exchange-online';
+import { decidesMethod } from '../../shared/check-registry';
 import type { Check, FindingRef, Method, Verdict } from '../../shared/model';
-import { verdictOf } from '../../shared/model';
-import { runCheck, type EngineContext } from './check-runner';
+import { METHODS, verdictOf } from '../../shared/model';
+import { ref, runCheck, type EngineContext } from './check-runner';
 import { runEndpoint, type EndpointPlan } from './plan-endpoint';
-import { EXO_MX, egressCheck, mxCheck, prefetchSpf, spfCheck } from './plan-tenant';
+import { egressCheck, mxCheck, prefetchSpf, spfCheck } from './plan-tenant';
 import type { Recipient, SessionResult } from './smtp-session';
 
-export const SUBMISSION_HOST = 'smtp.office365.com';
-export const SUBMISSION_PORT = 587;
-export const MX_PORT = 25;
+export { MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT } from '../../shared/exchange-online';
 
 export interface PlanResult {
   checks: Check[];
@@ -34,11 +34,11 @@ export function pickRecipients(to: readonly string[], domain: string | undefined
 }
 
 function configCheck(ctx: EngineContext, host: string, port: number, method: Method): Promise<Check> {
-  return runCheck(ctx, `config.${method}`, `Server and port for ${method}`, () => {
+  return runCheck(ctx, ref('config', method), `Server and port for ${method}`, () => {
     const findings: FindingRef[] = [];
     if (net.isIP(host)) findings.push({ code: 'HOST_IS_IP_ADDRESS', params: { host } });
-    if (port === 465) findings.push({ code: 'PORT_465_UNSUPPORTED', params: { port: '465' } });
-    if (method === 'submission' && EXO_MX.test(host)) findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
+    if (port === UNSUPPORTED_IMPLICIT_TLS_PORT) findings.push({ code: 'PORT_465_UNSUPPORTED', params: { port: String(port) } });
+    if (method === 'submission' && isExchangeMxHost(host)) findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
     if (method !== 'submission' && host.toLowerCase() === SUBMISSION_HOST) findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
     return Promise.resolve({ status: findings.length ? 'fail' : 'pass', findings, details: { host, port } });
   });
@@ -56,14 +56,13 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
   let mxSession: SessionResult | null = null;
 
   const submission = async () => {
-    const host = (method === 'submission' ? t.host : undefined) ?? (t.host && method === 'auto' && !EXO_MX.test(t.host) ? t.host : SUBMISSION_HOST);
+    const host = (method === 'submission' ? t.host : undefined) ?? (t.host && method === 'auto' && !isExchangeMxHost(t.host) ? t.host : SUBMISSION_HOST);
     const port = (method === 'submission' || method === 'auto' ? t.port : undefined) ?? SUBMISSION_PORT;
     const from = t.from ?? t.user;
     const plan: EndpointPlan = {
       ep: { key: 'submission', host, port },
       tlsRequired: true,
       withAuth: true,
-      idPrefix: '',
       externalExpectedRejected: false,
       from,
       rcpts: pickRecipients(t.to, t.domain, from),
@@ -72,9 +71,7 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
     const config = await configCheck(ctx, host, port, 'submission');
     const res = await runEndpoint(ctx, plan);
     subSession = res.session;
-    const mine = [config, ...res.checks];
-    membership.submission = mine.map((c) => c.id);
-    return mine;
+    return [config, ...res.checks];
   };
 
   const mx = async () => {
@@ -90,7 +87,6 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
         ep: { key: 'mx', host: found.host, port },
         tlsRequired: false,
         withAuth: false,
-        idPrefix: 'mx.',
         externalExpectedRejected: method === 'direct-send',
         from,
         rcpts: pickRecipients(t.to, t.domain, from),
@@ -110,13 +106,11 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
   if (mxWanted) {
     const spf = await spfCheck(ctx, t.domain, txt, egressIp);
     checks.push(spf);
-    const mxIds = checks.filter((c) => /^(dns\.mx|tcp\.mx|smtp\.mx|tls\.mx|config\.(direct-send|relay))/.test(c.id)).map((c) => c.id);
-    if (wants('direct-send')) membership['direct-send'] = [...mxIds, 'envelope.mx.internal', 'dns.spf', 'send.mx'];
-    if (wants('relay')) {
-      const egress = await egressCheck(ctx, t.expectedIp, (mxSession as SessionResult | null)?.egressIp ?? egressIp);
-      checks.push(egress);
-      membership.relay = [...mxIds, 'envelope.mx.internal', 'envelope.mx.external', 'dns.spf', 'relay.egress-ip', 'send.mx'];
-    }
+    if (wants('relay')) checks.push(await egressCheck(ctx, t.expectedIp, (mxSession as SessionResult | null)?.egressIp ?? egressIp));
+  }
+  // Which checks decide which method is the registry's to say (src/shared/check-registry.ts).
+  for (const m of METHODS) {
+    if (wants(m)) membership[m] = checks.filter((c) => decidesMethod(c.id, m)).map((c) => c.id);
   }
   return { checks, egressIp, membership };
 }

@@ -1,5 +1,7 @@
 // The recommendation for `auto`: the shared advisor's rules (src/shared/methods.ts) fed with what the probes
 // actually observed (SMTP AUTH on or off, Security Defaults, Reject Direct Send), then re-ranked by what worked.
+import { checkId, detailsOf, type CheckKind, type CheckScope } from '../../shared/check-registry';
+import type { FindingCode } from '../../shared/findings/codes';
 import type { Check, DiagnoseRequest, Diagnosis, Method, Verdict } from '../../shared/model';
 import { adviseMethods, AdvisorInputSchema, type AdvisorInput } from '../../shared/methods';
 
@@ -10,8 +12,8 @@ const OBSERVED_PENALTY: Record<Verdict, number> = { pass: 0, warn: 10, fail: 200
 /** Points lost when the advisor's rules say the method cannot work for this device/tenant. */
 const NOT_VIABLE_PENALTY = 100;
 
-const has = (checks: readonly Check[], code: string) => checks.some((c) => c.findings.some((f) => f.code === code));
-const status = (checks: readonly Check[], id: string) => checks.find((c) => c.id === id)?.status;
+const has = (checks: readonly Check[], code: FindingCode) => checks.some((c) => c.findings.some((f) => f.code === code));
+const status = (checks: readonly Check[], kind: CheckKind, scope: CheckScope) => checks.find((c) => c.id === checkId(kind, scope))?.status;
 
 /** What the advisor needs, from the request plus what the checks saw. */
 export function advisorInput(request: DiagnoseRequest, checks: readonly Check[], now = new Date()): AdvisorInput {
@@ -19,8 +21,10 @@ export function advisorInput(request: DiagnoseRequest, checks: readonly Check[],
   const d = request.device;
   const home = (t.domain ?? t.from?.split('@')[1] ?? '').toLowerCase();
   const external = t.to.some((a) => (a.split('@')[1] ?? '').toLowerCase() !== home);
-  const authPassed = status(checks, 'auth') === 'pass' || (status(checks, 'auth') === 'warn' && !has(checks, 'AUTH_FAILED'));
-  const mxHost = checks.find((c) => c.id === 'dns.mx')?.details.endpoint;
+  const auth = status(checks, 'smtp.auth', 'submission');
+  const authPassed = auth === 'pass' || (auth === 'warn' && !has(checks, 'AUTH_FAILED'));
+  const mxCheck = checks.find((c) => detailsOf(c, 'dns.mx') !== null);
+  const mxHost = mxCheck ? detailsOf(mxCheck, 'dns.mx')?.endpoint : undefined;
   const input = {
     recipients: external ? 'external' : 'internal',
     deviceTlsMax: d ? d.maxTls : '1.2',
@@ -30,7 +34,7 @@ export function advisorInput(request: DiagnoseRequest, checks: readonly Check[],
     staticIp: t.expectedIp ?? false,
     tenantSmtpAuth: has(checks, 'SMTP_AUTH_DISABLED_TENANT') ? 'disabled' : authPassed ? 'enabled' : 'unknown',
     securityDefaults: has(checks, 'SECURITY_DEFAULTS_BLOCK') ? 'on' : authPassed ? 'off' : 'unknown',
-    rejectDirectSend: has(checks, 'DIRECT_SEND_REJECTED') ? 'on' : status(checks, 'envelope.mx.internal') === 'pass' ? 'off' : 'unknown',
+    rejectDirectSend: has(checks, 'DIRECT_SEND_REJECTED') ? 'on' : status(checks, 'envelope.internal', 'mx') === 'pass' ? 'off' : 'unknown',
     serverFieldMaxLength: d?.serverFieldMaxLength ?? null,
     ...(t.domain ? { domain: t.domain } : {}),
     ...(typeof mxHost === 'string' ? { mxHost } : {}),

@@ -66,7 +66,7 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
     t0,
     transcript,
     dns: createDnsClient({ server: t.dnsServer, timeoutMs: limits.dnsTimeoutMs, tries: limits.dnsTries }),
-    hosts: new HostLimiter(limits.maxConnectionsPerHost, options.maxConcurrentChecks ?? Number.POSITIVE_INFINITY),
+    hosts: new HostLimiter(limits.maxConnectionsPerHost, options.maxConcurrentChecks ?? Number.POSITIVE_INFINITY, limits.maxSignInsPerMailbox),
     signal: overall.signal,
     cancelled: () => cancelled,
     emit,

@@ -3,7 +3,6 @@
 // sits on top of nodemailer's (whose defaults are minutes long).
 import tls from 'node:tls';
 import util from 'node:util';
-import nodemailer from 'nodemailer';
 import type { FindingRef } from '../../shared/model';
 import type { CheckOutcome } from './check-runner';
 import { classifyText } from './classify';
@@ -53,6 +52,8 @@ export async function sendTestMessage(spec: SendSpec, limits: EngineLimits, log:
   const auth = spec.auth?.oauthToken !== undefined
     ? { type: 'OAuth2' as const, user: spec.auth.user, accessToken: spec.auth.oauthToken }
     : spec.auth?.password !== undefined ? { user: spec.auth.user, pass: spec.auth.password } : undefined;
+  // Loaded on the first --send only: a diagnosis without a test message never pays for nodemailer.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
     host: spec.address,
     port: spec.port,

@@ -2,8 +2,8 @@
 // external recipient). Where the session ended early, that phase's check fails with the finding and later ones
 // are skipped with the reason.
 import type { Check, CheckStatus, FindingRef } from '../../shared/model';
-import { recordCheck } from './check-record';
-import type { CheckOutcome, EngineContext } from './check-runner';
+import type { CheckKind } from '../../shared/check-registry';
+import { recordCheck, ref, type CheckOutcome, type EngineContext } from './check-runner';
 import { classifyText } from './classify';
 import { tcpFinding, type Endpoint } from './endpoint';
 import type { Reply } from './smtp-reader';
@@ -14,8 +14,6 @@ import { isCertError } from './tls-connect';
 
 export interface SessionCheckOptions {
   tlsRequired: boolean;
-  /** Prefix of the envelope/auth check ids: '' for submission ("auth", "envelope.internal"), "mx." for MX. */
-  idPrefix: string;
   /** The external recipient is expected to be refused (Direct Send only: external rejected by design). */
   externalExpectedRejected: boolean;
   withAuth: boolean;
@@ -77,24 +75,25 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
 
   // The envelope phase serves both recipients (one round trip when pipelined): each gets its share of it.
   const shares: Record<string, number> = { envelope: 2 };
-  const emit = (group: string, id: string, title: string, evaluate: () => CheckOutcome | null) => {
+  const emit = <K extends CheckKind>(group: string, kind: K, title: string, evaluate: () => CheckOutcome<K> | null) => {
     const dur = (GROUPS[group] ?? []).reduce((n, p) => n + (res.ms[p] ?? 0), 0) / (shares[group] ?? 1);
-    let outcome: CheckOutcome | null;
+    let outcome: CheckOutcome<K> | null;
     const idx = ORDER.indexOf(group);
     if (idx > errIndex || stoppedBefore) {
-      outcome = { status: 'skip', details: { skipped: stoppedBefore ?? `the session ended at ${errGroup}` } };
+      outcome = { status: 'skip', details: { skipped: stoppedBefore ?? `the session ended at ${errGroup}` } as CheckOutcome<K>['details'] };
     } else if (idx === errIndex && res.error) {
       const f = errorFinding(res.error, res.errorPhase ?? 'connect', ep, res, ctx.cancelled());
-      outcome = f === null ? { status: 'skip', details: { skipped: 'cancelled' } } : { status: 'fail', findings: [f].flat(), details: { phase: res.errorPhase } };
+      const details = (f === null ? { skipped: 'cancelled' } : { phase: res.errorPhase ?? undefined }) as CheckOutcome<K>['details'];
+      outcome = f === null ? { status: 'skip', details } : { status: 'fail', findings: [f].flat(), details };
       stoppedBefore = `the session ended at ${group}`;
     } else {
       outcome = evaluate();
     }
-    if (outcome) checks.push(recordCheck(ctx, id, title, t, dur, outcome));
+    if (outcome) checks.push(recordCheck(ctx, ref(kind, ep.key), title, t, dur, outcome));
     t += dur;
   };
 
-  emit('banner', `smtp.${ep.key}.banner`, `Greeting from ${host}`, () => {
+  emit('banner', 'smtp.banner', `Greeting from ${host}`, () => {
     const b = res.banner;
     if (!b) return { status: 'skip', details: { skipped: 'no connection' } };
     const details = { banner: b.raw[0] ?? '', connectMs: res.ms.connect, address: res.connect?.ok ? res.connect.remoteAddress : undefined };
@@ -109,7 +108,7 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
     return { status: 'pass', details };
   });
 
-  emit('ehlo', `smtp.${ep.key}.ehlo`, `EHLO and capabilities`, () => {
+  emit('ehlo', 'smtp.ehlo', `EHLO and capabilities`, () => {
     const e = res.ehlo;
     if (!e) return null;
     const details = { capabilities: res.caps?.keywords ?? [], egressIp: res.egressIp };
@@ -120,7 +119,7 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
     return { status: 'pass', details };
   });
 
-  emit('starttls', `smtp.${ep.key}.starttls`, `STARTTLS`, () => {
+  emit('starttls', 'smtp.starttls', `STARTTLS`, () => {
     const s = res.starttls;
     if (!s) return null;
     const details: Record<string, unknown> = { offered: s.offered, tls: res.tls ? { protocol: res.tls.protocol, cipher: res.tls.cipher } : null };
@@ -147,7 +146,7 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
   });
 
   if (o.withAuth) {
-    emit('auth', `${o.idPrefix}auth`, `Sign-in (SMTP AUTH)`, () => {
+    emit('auth', 'smtp.auth', `Sign-in (SMTP AUTH)`, () => {
       const a = res.auth;
       if (!a) return { status: 'skip', details: { skipped: 'no credentials given (--user with --password-stdin/--password-env or --oauth-token-env)' } };
       const details = { mechanism: a.mechanism, offered: (res.caps2 ?? res.caps)?.auth ?? [] };
@@ -171,7 +170,7 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
   const external = res.rcpts.find((r) => r.kind === 'external');
   for (const kind of ['internal', 'external'] as const) {
     const rc = kind === 'internal' ? internal : external;
-    emit('envelope', `envelope.${o.idPrefix}${kind}`, `MAIL FROM / RCPT TO (${kind} recipient)`, () => {
+    emit('envelope', kind === 'internal' ? 'envelope.internal' : 'envelope.external', `MAIL FROM / RCPT TO (${kind} recipient)`, () => {
       if (!res.mail) return { status: 'skip', details: { skipped: 'no sender given (--from)' } };
       const details: Record<string, unknown> = { mailFrom: res.mail.raw[0] ?? '' };
       if (res.mail.code !== 250) return { ...fromReply(res.mail), details };

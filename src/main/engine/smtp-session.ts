@@ -31,7 +31,14 @@ export interface SessionSpec {
   mailFrom?: string | undefined;
   rcpts: readonly Recipient[];
   stopAfter: StopAfter;
+  /** A TLS probe: after the handshake, send EHLO only when TLS 1.0/1.1 was negotiated — the one case where a
+   *  server (Exchange Online's submission endpoint) completes the handshake and refuses the next command
+   *  (421 4.7.66). On TLS 1.2/1.3 the completed handshake is the answer; the EHLO would cost one round trip. */
+  ehloAfterTlsOnlyIfLegacy?: boolean;
 }
+
+/** Protocols after which a server may still refuse the session (see ehloAfterTlsOnlyIfLegacy). */
+const LEGACY_TLS = /^TLSv1(\.1)?$/;
 
 export interface Capabilities {
   keywords: string[];
@@ -144,7 +151,8 @@ export async function runSmtpSession(spec: SessionSpec, limits: EngineLimits, lo
           res.tls = conn.tls;
         }
         // The certificate-reading check sends nothing after the handshake.
-        if (stopAt(spec, 'tls') || !spec.tls.rejectUnauthorized) {
+        const probeDone = spec.ehloAfterTlsOnlyIfLegacy === true && !LEGACY_TLS.test(res.tls?.protocol ?? '');
+        if (stopAt(spec, 'tls') || !spec.tls.rejectUnauthorized || probeDone) {
           mark('quit');
           conn.close();
           return res;
@@ -177,8 +185,15 @@ export async function runSmtpSession(spec: SessionSpec, limits: EngineLimits, lo
     res.ms[phase] ??= Math.round(performance.now() - t);
     if (res.error) conn.close();
     // Phase timings are final; the wait below only keeps the host slot until the connection is really gone.
-    await (res.error ? conn.closed() : conn.quit());
+    // After a 421 the server is closing the channel (RFC 5321 §3.8): a QUIT would only cost a round trip.
+    await (res.error || lastReplyCode(res) === 421 ? conn.closed() : conn.quit());
   }
+}
+
+/** The code of the last reply the session read (null before the greeting). */
+function lastReplyCode(res: SessionResult): number | null {
+  const last = [...res.rcpts.map((r) => r.reply)].reverse().find((r) => r) ?? res.mail ?? res.auth?.reply ?? res.ehlo2 ?? res.starttls?.reply ?? res.ehlo ?? res.banner;
+  return last?.code ?? null;
 }
 
 /** At most ONE attempt, with one mechanism; never retried (lockout risk). */

@@ -3,7 +3,9 @@
 // lookups it costs at the top level (RFC 7208 allows 10 in total).
 import net from 'node:net';
 
-export const EXCHANGE_SPF_INCLUDE = 'spf.protection.outlook.com';
+import { EXCHANGE_SPF_INCLUDE } from '../../shared/exchange-online';
+
+export { EXCHANGE_SPF_INCLUDE } from '../../shared/exchange-online';
 /** RFC 7208 §4.6.4: at most 10 mechanisms/modifiers that cause DNS lookups. */
 export const SPF_MAX_LOOKUPS = 10;
 

@@ -7,6 +7,7 @@ import { runSmtpSession, type SessionResult } from './smtp-session';
 import { isCertError, type TlsInfo } from './tls-connect';
 import { certFindings } from './tls-findings';
 import { SessionLog } from './transcript';
+import type { TlsProbeRow as ProbeRow } from '../../shared/check-registry';
 import type { FindingRef, TlsVersion } from '../../shared/model';
 
 /** OpenSSL 3 refuses TLS 1.0/1.1 (SHA-1 signatures) above security level 0; BoringSSL drops the suffix. */
@@ -30,22 +31,11 @@ export const MATRIX: readonly ProbeDef[] = [
 ];
 
 /**
- * refused-after: the handshake completed but the EHLO after it was refused — Exchange Online's way with TLS 1.0/1.1
- * (`421 4.7.66 ...`, kept as the row's reason). It counts as NOT accepted, like a failed handshake.
+ * A matrix row, as shared with the renderer and the exports (src/shared/check-registry.ts). refused-after: the
+ * handshake completed but the EHLO after it was refused — Exchange Online's way with TLS 1.0/1.1 (`421 4.7.66
+ * ...`, kept as the row's reason). It counts as NOT accepted, like a failed handshake.
  */
-export type ProbeResult = 'accepted' | 'rejected' | 'refused-after' | 'stalled' | 'unavailable' | 'error';
-
-export interface ProbeRow {
-  id: string;
-  version: TlsVersion;
-  family: ProbeDef['family'];
-  result: ProbeResult;
-  protocol: string | null;
-  cipher: string | null;
-  /** Why it was not accepted, or the certificate complaint when the handshake itself worked. */
-  reason: string | null;
-  ms: number;
-}
+export type { TlsProbeResult as ProbeResult, TlsProbeRow as ProbeRow } from '../../shared/check-registry';
 
 /** Codes raised by OUR side before anything reached the server: this TLS library cannot test that row. */
 const LOCAL_TLS = /^(ERR_TLS_SETUP|ERR_SSL_NO_PROTOCOLS_AVAILABLE|ERR_SSL_NO_CIPHERS_AVAILABLE|ERR_SSL_NO_CIPHER_MATCH|ERR_INVALID_ARG_VALUE)$/;
@@ -83,7 +73,19 @@ function sessionBase(ctx: EngineContext, ep: Endpoint, routes: Routes, address: 
   };
 }
 
-export async function runProbe(ctx: EngineContext, ep: Endpoint, routes: Routes, def: ProbeDef, checkId: string, signal: AbortSignal): Promise<ProbeRow> {
+/**
+ * Runs one matrix row on its own connection. `onVerified` receives the certificate chain of a handshake that our
+ * trust store verified (name, dates, chain): the certificate check uses it instead of opening a connection of its own.
+ */
+export async function runProbe(
+  ctx: EngineContext,
+  ep: Endpoint,
+  routes: Routes,
+  def: ProbeDef,
+  checkId: string,
+  signal: AbortSignal,
+  onVerified?: (info: TlsInfo) => void,
+): Promise<ProbeRow> {
   const address = routes.v4[0] ?? routes.v6[0];
   const head = { id: def.id, version: def.version, family: def.family };
   if (address === undefined) return { ...head, result: 'error', protocol: null, cipher: null, reason: 'no address', ms: 0 };
@@ -96,20 +98,22 @@ export async function runProbe(ctx: EngineContext, ep: Endpoint, routes: Routes,
         tlsMode: 'required',
         tls: { extraCaPem: ctx.request.extraCaPem, minVersion: def.minVersion ?? def.version, maxVersion: def.version, ciphers: def.ciphers, rejectUnauthorized: true },
         stopAfter: 'ehlo2',
+        ehloAfterTlsOnlyIfLegacy: true,
       },
       ctx.limits,
       log,
       signal,
     ),
   );
+  if (res.tls?.authorized && !res.error) onVerified?.(res.tls);
   const row: ProbeRow = { ...head, ...probeVerdict(res), ms: Math.round(performance.now() - started) };
   ctx.transcript.add('tls', `probe ${def.id}: ${row.result}${row.reason ? ` (${row.reason})` : ''}`, checkId);
   return row;
 }
 
 /** The matrix check's outcome from its rows. */
-export function matrixOutcome(ep: Endpoint, rows: readonly ProbeRow[]): CheckOutcome {
-  const details = { rows };
+export function matrixOutcome(ep: Endpoint, rows: readonly ProbeRow[]): CheckOutcome<'tls.matrix'> {
+  const details = { rows: [...rows] };
   const decided = rows.filter((r) => r.result !== 'error' && r.result !== 'unavailable');
   if (decided.length === 0) return { status: 'skip', details: { ...details, skipped: 'no probe reached the TLS handshake (see the STARTTLS check)' } };
   const ok = (id: string) => rows.some((r) => r.id === id && r.result === 'accepted');
@@ -130,8 +134,19 @@ export function matrixOutcome(ep: Endpoint, rows: readonly ProbeRow[]): CheckOut
   return { status: findings.length ? 'warn' : 'pass', findings, details };
 }
 
+/**
+ * The certificate check from a chain that a matrix probe's handshake verified (trusted chain, host name, dates):
+ * no connection of its own. Null when the info is not a verified chain (then the check reads the certificate itself).
+ */
+export function verifiedCertOutcome(ep: Endpoint, info: TlsInfo): CheckOutcome | null {
+  if (!info.authorized || info.chain.length === 0) return null;
+  const findings = info.nameMismatch || info.validity === 'expired' || info.validity === 'not-yet-valid' ? certFindings(ep.host, info.authorizationError, info) : [];
+  const details = { chain: info.chain, authorized: info.authorized, authorizationError: info.authorizationError, protocol: info.protocol, source: 'matrix-probe' };
+  return { status: findings.length ? 'fail' : 'pass', findings, details };
+}
+
 /** The certificate as presented, read with verification off; nothing is sent after the handshake. */
-export async function runCertCheck(ctx: EngineContext, ep: Endpoint, routes: Routes, checkId: string, signal: AbortSignal): Promise<CheckOutcome> {
+export async function runCertCheck(ctx: EngineContext, ep: Endpoint, routes: Routes, checkId: string, signal: AbortSignal): Promise<CheckOutcome<'tls.cert'>> {
   const address = routes.v4[0] ?? routes.v6[0];
   if (address === undefined) return { status: 'skip', details: { skipped: 'no address' } };
   const res = await ctx.hosts.run(ep.host, () =>

@@ -115,7 +115,10 @@ export function catalogEntry(code: string): CatalogEntry {
 }
 
 /** Renders one finding for one language. Unknown codes render as UNRECOGNIZED_REPLY but keep their own code. */
-export function renderFinding(ref: FindingRef, lang: Lang): RenderedFinding {
+/** A finding as a saved report may hold it: its code may be one this version does not know. */
+export type StoredFindingRef = Omit<FindingRef, 'code'> & { code: string };
+
+export function renderFinding(ref: StoredFindingRef, lang: Lang): RenderedFinding {
   const entry = catalogEntry(ref.code);
   const t = entry.text[lang];
   const actor = entry.actors[0] ?? 'technician';

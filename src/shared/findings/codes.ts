@@ -67,6 +67,9 @@ export const FINDING_CODES = [
   'RECIPIENT_UNKNOWN',
 ] as const;
 
+/** The form every code has (upper case, digits, underscores). */
+export const FINDING_CODE_PATTERN = /^[A-Z0-9_]+$/;
+
 export type FindingCode = (typeof FINDING_CODES)[number];
 
 export function isFindingCode(s: string): s is FindingCode {

@@ -23,6 +23,30 @@ describe('HostLimiter', () => {
     expect(order.slice(0, 3).sort()).toEqual([0, 1, 2]);
   });
 
+  it('sign-ins are bounded per mailbox (3) whatever the host allows; anonymous connections only per host', async () => {
+    const lim = new HostLimiter(8, Number.POSITIVE_INFINITY, 3);
+    let signIns = 0;
+    let peakSignIns = 0;
+    let all = 0;
+    let peakAll = 0;
+    const task = (mailbox?: string) =>
+      lim.run(
+        'smtp.example',
+        async () => {
+          all++;
+          peakAll = Math.max(peakAll, all);
+          if (mailbox) peakSignIns = Math.max(peakSignIns, ++signIns);
+          await tick(5);
+          if (mailbox) signIns--;
+          all--;
+        },
+        mailbox,
+      );
+    await Promise.all([...Array.from({ length: 6 }, () => task('Scanner@contoso.example')), ...Array.from({ length: 6 }, () => task('scanner@CONTOSO.example')), ...Array.from({ length: 10 }, () => task())]);
+    expect(peakSignIns).toBe(3);
+    expect(peakAll).toBe(8);
+  });
+
   it('a global limit of 1 runs everything one after another, even DNS (host null)', async () => {
     const lim = new HostLimiter(3, 1);
     let active = 0;

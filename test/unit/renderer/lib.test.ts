@@ -98,11 +98,11 @@ describe('tlsMatrix()', () => {
           durationMs: 1,
           findings: [],
           details: {
-            probes: [
+            rows: [
               { id: '1.0', version: '1.0', family: 'any', result: 'refused-after', reason: '421 4.7.66 TLS 1.0 and 1.1 are not supported' },
               { id: '1.2-ecdhe', version: '1.2', family: 'ecdhe', result: 'accepted', cipher: 'ECDHE-RSA-AES256-GCM-SHA384' },
               { id: '1.2-rsa', version: '1.2', family: 'rsa', result: 'rejected', reason: 'handshake failure' },
-              { version: 'TLSv1.3', ok: true },
+              { id: '1.3', version: '1.3', family: 'any', result: 'accepted' },
               { id: '1.1', version: '1.1', family: 'any', result: 'unavailable' },
             ],
           },

@@ -1,11 +1,11 @@
 // Builds the DiagnoseRequest from the job, settings and session inputs (pure: unit-tested).
 // Practice mode swaps in the built-in lab's tenant, connect-to rules, DNS server and CA.
+import { MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT } from '../../../shared/exchange-online';
 import { DiagnoseRequestSchema, type DeviceProfile, type DiagnoseRequest, type Method } from '../../../shared/model';
 import type { LabInfo } from '../api/types';
 import type { Job, Settings } from '../store/types';
 
-/** Exchange Online's client submission endpoint (seed 001): always a DNS name, never an IP. */
-export const SUBMISSION_HOST = 'smtp.office365.com';
+export { SUBMISSION_HOST } from '../../../shared/exchange-online';
 
 export interface RequestInput {
   job: Job;
@@ -40,7 +40,7 @@ export function buildRequest(input: RequestInput): BuiltRequest {
     target: {
       method,
       host,
-      port: method === 'submission' ? 587 : method === 'auto' ? undefined : 25,
+      port: method === 'submission' ? SUBMISSION_PORT : method === 'auto' ? undefined : MX_PORT,
       domain: blankToUndefined(domain),
       from: blankToUndefined(tenant?.mailbox ?? (job.fromAddress || mailbox)),
       to: to.map((r) => r.trim()).filter((r) => r !== ''),

@@ -1,5 +1,6 @@
 // Warnings about a device model for the mail path (pure): old TLS, RSA-only ciphers, a server field too short
 // for the tenant's MX host, no OAuth before Basic auth is switched off, port 465 only.
+import { legacyMxHost } from '../../../shared/exchange-online';
 import type { ModelProfile } from '../../../shared/profiles-resolve';
 
 export type DeviceWarningId = 'tls-none' | 'tls-old' | 'rsa-only' | 'server-field-short' | 'no-oauth' | 'oauth' | 'implicit-only' | 'no-auth';
@@ -16,7 +17,7 @@ export interface DeviceWarning {
 /** Length of a typical MX host name, `<domain-with-dashes>.mail.protection.outlook.com`, used only to warn. */
 export function typicalMxHost(domain: string): string {
   const d = domain.trim().toLowerCase();
-  return d === '' ? '' : `${d.replace(/\./g, '-')}.mail.protection.outlook.com`;
+  return d === '' ? '' : legacyMxHost(d);
 }
 
 export function deviceWarnings(model: ModelProfile, mxHost: string, domain: string): DeviceWarning[] {

@@ -1,5 +1,6 @@
 // The TLS matrix of a diagnosis (what the server accepted per version / key exchange) against what the
-// device offers per its profile. Reads the engine's check details defensively: they are `unknown` in the model.
+// device offers per its profile. The rows' shape is the check registry's TlsProbeRow (what the engine writes).
+import { detailsOf, lookupCheckId, type TlsProbeResult } from '../../../shared/check-registry';
 import { TLS_VERSIONS, type DeviceProfile, type Diagnosis, type TlsVersion } from '../../../shared/model';
 
 export type KeyExchange = 'ecdhe' | 'rsa' | 'any';
@@ -15,35 +16,6 @@ export interface MatrixRow {
   detail: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function boolOf(o: Record<string, unknown>): boolean | null {
-  for (const k of ['ok', 'accepted', 'supported', 'success', 'negotiated']) if (typeof o[k] === 'boolean') return o[k];
-  if (typeof o.status === 'string') return o.status === 'pass' || o.status === 'ok' || o.status === 'accepted';
-  // The engine's ProbeRow.result: accepted | rejected | refused-after (handshake, then 421) | stalled | unavailable | error.
-  if (typeof o.result === 'string') {
-    if (['accepted', 'pass', 'ok'].includes(o.result)) return true;
-    if (['rejected', 'refused-after', 'stalled', 'fail'].includes(o.result)) return false;
-    return null;
-  }
-  return null;
-}
-
-function versionOf(v: unknown): TlsVersion | null {
-  if (typeof v !== 'string') return null;
-  const m = /(1\.[0-3])/.exec(v);
-  return m && (TLS_VERSIONS as readonly string[]).includes(m[1] ?? '') ? (m[1] as TlsVersion) : null;
-}
-
-function kexOf(o: Record<string, unknown>): KeyExchange {
-  const raw = [o.kex, o.keyExchange, o.cipherFamily, o.family, o.ciphers].find((x) => typeof x === 'string');
-  if (typeof raw !== 'string') return 'any';
-  const s = raw.toLowerCase();
-  if (s.includes('ecdhe')) return 'ecdhe';
-  if (s.includes('rsa')) return 'rsa';
-  return 'any';
-}
-
 function deviceOffers(device: DeviceProfile | null, version: TlsVersion, kex: KeyExchange): boolean | null {
   if (!device) return null;
   if (device.maxTls === null) return false;
@@ -52,22 +24,33 @@ function deviceOffers(device: DeviceProfile | null, version: TlsVersion, kex: Ke
   return device.cipherFamily === 'any' || device.cipherFamily === kex;
 }
 
-/** Rows from every check whose details hold a list of per-version probe results. */
+const BOOL_OF_RESULT: Record<TlsProbeResult, boolean | null> = {
+  accepted: true,
+  rejected: false,
+  'refused-after': false,
+  stalled: false,
+  unavailable: null,
+  error: null,
+};
+
+/** The rows of every TLS matrix check (typed by the check registry; TlsProbeRow is the engine's own row type). */
 export function tlsMatrix(diagnosis: Diagnosis): MatrixRow[] {
   const rows: MatrixRow[] = [];
   for (const check of diagnosis.checks) {
-    if (!check.id.startsWith('tls')) continue;
-    const endpoint = check.id.split('.')[1] ?? check.id;
-    for (const value of Object.values(check.details)) {
-      if (!Array.isArray(value)) continue;
-      for (const item of value) {
-        if (!isRecord(item)) continue;
-        const version = versionOf(item.version ?? item.protocol);
-        if (!version) continue;
-        const kex = kexOf(item);
-        const detail = [item.reason, item.error, item.reply, item.cipher, item.detail].find((x) => typeof x === 'string');
-        rows.push({ endpoint, version, kex, server: boolOf(item), device: deviceOffers(diagnosis.device, version, kex), detail: typeof detail === 'string' ? detail : '' });
-      }
+    const details = detailsOf(check, 'tls.matrix');
+    const ref = lookupCheckId(check.id);
+    if (!details || !ref) continue;
+    const endpoint = ref.scope ?? check.id;
+    for (const item of details.rows ?? []) {
+      const kex: KeyExchange = item.family;
+      rows.push({
+        endpoint,
+        version: item.version,
+        kex,
+        server: BOOL_OF_RESULT[item.result] ?? null,
+        device: deviceOffers(diagnosis.device, item.version, kex),
+        detail: item.reason ?? item.cipher ?? '',
+      });
     }
   }
   return rows;

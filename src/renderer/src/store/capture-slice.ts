@@ -1,6 +1,7 @@
 // Capture mode: listeners on this laptop the device is pointed at; sessions arrive live as capture events.
 // The relay password is session-only like the diagnosis password (persist's partialize never includes it).
 import type { CaptureDiagnosis } from '../../../shared/capture';
+import { SUBMISSION_HOST, SUBMISSION_PORT } from '../../../shared/exchange-online';
 import type { Method } from '../../../shared/model';
 import { resolveFromLoaded, toDeviceProfile } from '../../../shared/profiles-resolve';
 import type { InvokeArgs } from '../../../shared/ipc';
@@ -128,8 +129,8 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
     const password = get().relayPassword;
     const user = form.relayUser.trim();
     return {
-      host: 'smtp.office365.com',
-      port: 587,
+      host: SUBMISSION_HOST,
+      port: SUBMISSION_PORT,
       requireTls: true,
       // Without a password typed here, the device's own sign-in is reused (kept in memory only, in main).
       auth: user !== '' && password !== '' ? { user, password } : 'device',

@@ -9,6 +9,12 @@ import { currentLang } from '../../i18n';
 import { deviceWarnings } from '../../lib/device-warnings';
 import { useApp } from '../../store';
 import { actions, jobSel } from '../../store/selectors';
+import { BasicAuthPlanPanel } from './BasicAuthPlanPanel';
+import { DeviceMessageExplain } from './DeviceMessageExplain';
+import { OAuthSupport } from './OAuthSupport';
+import { Provenance } from './Provenance';
+
+export { Provenance } from './Provenance';
 
 function useFormat() {
   const { t } = useTranslation();
@@ -27,20 +33,6 @@ function useFormat() {
         return value ? t('common.yes') : t('common.no');
     }
   };
-}
-
-export function Provenance({ claim }: { claim: Pick<ResolvedClaim<unknown>, 'verified' | 'sources'> }) {
-  const { t } = useTranslation();
-  const titles = claim.sources.map((s) => s.title).join(' · ');
-  return claim.verified ? (
-    <span className="prov prov-verified" title={titles}>
-      <span aria-hidden="true">✔</span> {t('device.vendorDoc')}
-    </span>
-  ) : (
-    <span className="prov prov-check" title={titles}>
-      <span aria-hidden="true">⚠</span> {t('device.checkOnDevice')}
-    </span>
-  );
 }
 
 export function DeviceDetails({ model }: { model: ModelProfile }) {
@@ -101,6 +93,10 @@ export function DeviceDetails({ model }: { model: ModelProfile }) {
           </li>
         ))}
       </ul>
+
+      <OAuthSupport model={model} />
+      <BasicAuthPlanPanel model={model} />
+      <DeviceMessageExplain model={model} />
     </div>
   );
 }
