@@ -12,7 +12,7 @@ async function helpOf(cmd: (typeof COMMANDS)[number], io: CliIo): Promise<string
     write: (chunk: string | Uint8Array) => ((text += String(chunk)), true),
   } as unknown as NodeJS.WritableStream;
   try {
-    await cmd.run(['--help'], { ...io, stdout: sink, stderr: sink });
+    await (await cmd.load()).run(['--help'], { ...io, stdout: sink, stderr: sink });
   } catch {
     // A command whose help fails simply gets no suggestion.
   }

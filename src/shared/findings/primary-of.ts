@@ -4,6 +4,7 @@
 // capture) never lead while an observed one exists.
 import type { Diagnosis, FindingRef } from '../model';
 import { catalogEntry } from './catalog';
+import { isFindingCode } from './codes';
 
 export interface PrimaryRef {
   ref: FindingRef;
@@ -27,7 +28,7 @@ export function primaryFindingOf(d: Diagnosis): PrimaryRef | null {
       (f) => f.ref.code === pick.code && (pick.checkId === undefined || f.checkId === pick.checkId),
     );
     if (hit) return { ref: hit.ref, checkId: hit.checkId };
-    return { ref: { code: pick.code }, checkId: pick.checkId ?? '' };
+    return isFindingCode(pick.code) ? { ref: { code: pick.code }, checkId: pick.checkId ?? '' } : null;
   }
   const rank = (f: (typeof all)[number]) => {
     const sev = catalogEntry(f.ref.code).severity;

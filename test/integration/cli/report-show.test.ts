@@ -48,7 +48,7 @@ describe('report show', () => {
     expect(en.code).toBe(0);
     for (const w of [
       'SMTP AUTH is disabled for the organization',
-      'Who acts: Microsoft 365 administrator',
+      'Who acts: Microsoft 365 admin',
       'Cause:',
       'Fix:',
       'Evidence:',

@@ -91,7 +91,10 @@ describe('ticket to the Microsoft 365 admin', () => {
 
     it(`never says "no action needed" next to a request, for any finding in the catalogue (${lang})`, () => {
       for (const [code, entry] of Object.entries(CATALOG)) {
-        const txt = renderTicket(reportWith([{ code }]), { lang, format: 'text' });
+        const txt = renderTicket(reportWith([{ code: code as keyof typeof CATALOG }]), {
+          lang,
+          format: 'text',
+        });
         const asks = txt.includes(L.requests);
         const none = txt.includes(L.ticketNoRequest);
         expect(asks && none, code).toBe(false);
