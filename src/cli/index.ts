@@ -57,7 +57,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const typo = isArgError(err) ? unknownOptionOf(err.message) : null;
       const guess = typo ? closest(typo, flagsInHelp(await helpOf(cmd, io))) : null;
       const message = typo
-        ? `unknown flag ${printable(typo)}${guess ? ` — did you mean ${guess}?` : ''} (see: npx device-mail-doctor ${cmd.name} --help)`
+        ? `Unknown option '${printable(typo)}'${guess ? ` — did you mean ${guess}?` : ''} (see: npx device-mail-doctor ${cmd.name} --help)`
         : err.message;
       io.stderr.write(`device-mail-doctor ${cmd.name}: ${message}\n`);
       return EXIT_BAD_INPUT;

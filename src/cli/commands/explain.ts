@@ -60,6 +60,12 @@ const LABELS: Record<Lang, { cause: string; fix: string; actor: string; evidence
   },
 };
 
+/** Severity in the reader's language (glossary: 失敗 / 注意 / 情報), never the internal value. */
+const SEVERITY_WORDS: Record<Lang, Record<RenderedFinding['severity'], string>> = {
+  ja: { error: '失敗', warning: '注意', info: '情報' },
+  en: { error: 'failed', warning: 'warning', info: 'info' },
+};
+
 function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang): void {
   const l = LABELS[lang];
   if (findings.length === 0) {
@@ -67,7 +73,7 @@ function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang): void {
     return;
   }
   for (const f of findings) {
-    io.stdout.write(`[${f.severity}] ${f.code}: ${f.title}\n`);
+    io.stdout.write(`[${SEVERITY_WORDS[lang][f.severity]}] ${f.code}: ${f.title}\n`);
     io.stdout.write(`  ${l.actor}: ${l.actors[f.actor]}\n  ${l.cause}: ${f.cause}\n  ${l.fix}: ${f.fix}\n`);
     if (f.powershell !== undefined) io.stdout.write(`  PowerShell: ${f.powershell}\n`);
     for (const e of f.evidence ?? []) io.stdout.write(`  ${l.evidence}: ${printable(e, 300)}\n`);

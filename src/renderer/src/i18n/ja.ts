@@ -86,7 +86,7 @@ export const ja: Resources = {
     site: 'お客様先',
     sitePlaceholder: '例: Contoso 大阪支店 3F',
     purpose: '目的',
-    purposePlaceholder: '例: 複合機からのスキャン to メール',
+    purposePlaceholder: '例: 複合機でスキャンしてメール送信',
   },
   device: {
     title: '1. デバイス',
@@ -171,7 +171,7 @@ export const ja: Resources = {
     staticIp: 'サイトに固定のパブリック IP アドレス（他組織と共有していないもの）がありますか？',
     smtpAuth: 'テナントの SMTP AUTH',
     securityDefaults: 'セキュリティの既定値',
-    rejectDirectSend: '直接送信の拒否（Reject Direct Send）',
+    rejectDirectSend: '直接送信の拒否（RejectDirectSend）',
     enabled: '有効',
     disabled: '無効',
     on: 'オン',
@@ -322,7 +322,7 @@ export const ja: Resources = {
   transcript: {
     title: 'トランスクリプト',
     search: 'トランスクリプトを検索',
-    searchPlaceholder: '例: 535、STARTTLS、auth',
+    searchPlaceholder: '例: 535、STARTTLS、AUTH',
     count: '該当 {{matches}} 行のうち {{shown}} 行を表示（全 {{total}} 行）。',
     dropped: 'ほかに {{count}} 行は保持していません。',
     time: 'ミリ秒',
@@ -443,7 +443,7 @@ export const ja: Resources = {
   },
   capture: {
     title: 'キャプチャ',
-    lead: 'デバイスの SMTP サーバー設定をこの PC に向け、デバイスの「テスト送信」やスキャン to メールを実行してください。デバイスが実際に送信した内容を記録して診断します。',
+    lead: '機器の SMTP サーバー設定をこの PC に向け、機器の「テスト送信」やスキャンしたメール送信を実行してください。機器が実際に送信した内容を記録して診断します。',
     formLabel: 'キャプチャの設定',
     address: 'この PC のアドレス',
     addressHint: 'デバイスと同じネットワークのアドレスを選んでください。',
