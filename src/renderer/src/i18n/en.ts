@@ -254,6 +254,7 @@ export const en = {
     mxPlaceholder: 'read from the MX record when empty',
     user: 'User name (mailbox)',
     password: 'Password',
+    missing: 'Enter {{fields}} first. The diagnosis starts once they are filled in.',
     passwordHint: 'Kept in memory for this session only: never saved, logged or exported.',
     internalRecipient: 'Internal recipient',
     externalRecipient: 'External recipient (optional)',
