@@ -6,6 +6,7 @@ import { createDiagnoseService } from './services-diagnose';
 import { createLabService, type StartLab } from './services-lab';
 import type { ProfileBackend } from './services-profiles';
 import { createCaptureService } from './services-capture';
+import { createIdentifyService } from './services-identify';
 import { createReportsService, type ExportTarget } from './services-reports';
 import { createSecretVault, type SecretCipher } from './services-secrets';
 import { appInfo, listInterfaces, openExternal, type AppIdentity } from './services-system';
@@ -42,7 +43,7 @@ export function createServices(deps: ServiceDeps): Services {
   // The secrets of this session's diagnoses: every report write and export is scanned for them.
   const sessionSecrets: SessionSecrets[] = [];
   const remember = (s: SessionSecrets) => {
-    if (!s.password && !s.oauthToken) return;
+    if (!s.password && !s.oauthToken && !s.snmpCommunity) return;
     sessionSecrets.push(s);
     if (sessionSecrets.length > MAX_SESSION_SECRETS) sessionSecrets.shift();
   };
@@ -59,6 +60,7 @@ export function createServices(deps: ServiceDeps): Services {
   });
   const lab = createLabService(deps.startLab);
   const vault = createSecretVault(deps.secretsFile, deps.cipher);
+  const identify = createIdentifyService(deps.profiles, remember);
 
   return {
     'app:info': () => ok(appInfo(deps.identity, deps.cipher.status())),
@@ -95,8 +97,12 @@ export function createServices(deps: ServiceDeps): Services {
     'capture:sessions': (captureId) => capture.sessions(captureId),
     'capture:save': (args) => capture.save(args),
 
+    'identify:run': (args) => identify.run(args),
+    'identify:cancel': (id) => identify.cancel(id),
+
     async dispose() {
       deps.engine.dispose();
+      identify.dispose();
       await Promise.all([lab.dispose(), capture.dispose()]);
     },
   };

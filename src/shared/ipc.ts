@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DiagnoseRequestSchema, DiagnosisSchema, LangSchema, MethodSchema, type ConnectToRule, type StepEvent } from './model';
 import { JobSchema, ReportIdSchema, ReportSchema, type Report, type ReportSummary } from './report';
 import type { CaptureDiagnosis } from './capture';
+import { IdentifyRequestSchema, type IdentifyEvidence } from './identify';
 import type { LoadedProfileFile, Origin } from './profiles-resolve';
 import { SCENARIOS, type LabEndpoint, type LabTenant, type ScenarioName } from '../lab/types';
 
@@ -291,6 +292,12 @@ export const INVOKE = {
     'captureSave',
     z.tuple([z.object({ captureId: IdSchema, index: z.number().int().min(0).max(10_000), reportId: ReportIdSchema })]),
   ),
+
+  // Identify (issue 12): ask ONE device over SNMP + IPP what it is, on the technician's command. The community is
+  // a secret: used for the request, remembered in memory only for the secret scan, never stored or returned.
+  'identify:run': def<IdentifyEvidence>()('identifyRun', z.tuple([IdentifyRequestSchema.extend({ id: IdSchema })])),
+  /** Cancels a running identify by the id the renderer gave it; false when it had already ended. */
+  'identify:cancel': def<{ cancelled: boolean }>()('identifyCancel', z.tuple([IdSchema])),
 } as const;
 
 export type InvokeMap = typeof INVOKE;

@@ -4,6 +4,7 @@
 // Pure: no Node, no DOM (the renderer validates an import preview with the same code).
 import { z } from 'zod';
 import { AuthMechanismSchema, CipherFamilySchema, MethodSchema, TlsVersionSchema } from './model';
+import { IdentifyBlockSchema } from './profiles-identify';
 
 /** Current profile file format; bump when a change is not backwards compatible. */
 export const PROFILE_SCHEMA_VERSION = 1;
@@ -186,6 +187,8 @@ export const ModelSchema = z.strictObject({
   warnings: z.array(WarningSchema).max(32).default([]),
   /** OAuth details (delegated / app-only, Entra app, consent, minimum firmware), each sourced. */
   oauth: OAuthSupportSchema.optional(),
+  /** How `identify` (SNMP / IPP) recognises this model and its firmware generation (src/shared/profiles-identify.ts). */
+  identify: IdentifyBlockSchema.optional(),
 });
 export type ModelEntry = z.infer<typeof ModelSchema>;
 
@@ -272,6 +275,11 @@ function checkReferences(file: { sources: Source[]; models: ModelEntry[]; panelC
       (w.generations ?? []).forEach((g, gi) => {
         if (!genIds.has(g)) ctx.addIssue({ code: 'custom', path: [...at, 'warnings', wi, 'generations', gi], message: `unknown generation id "${g}"` });
       });
+    });
+    m.identify?.patterns.forEach((p, pi) => refs(p.sources, [...at, 'identify', 'patterns', pi]));
+    m.identify?.firmware.forEach((r, ri) => {
+      refs(r.sources, [...at, 'identify', 'firmware', ri]);
+      if (!genIds.has(r.generation)) ctx.addIssue({ code: 'custom', path: [...at, 'identify', 'firmware', ri, 'generation'], message: `unknown generation id "${r.generation}"` });
     });
   });
   const codeIds = new Set<string>();

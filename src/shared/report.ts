@@ -2,10 +2,11 @@
 // Stored as JSON (one file per report) and read back through versioned migrations, so a file written by any older
 // version opens in this one. Never holds a secret: the job keeps the settings entered (Target has no password).
 import { z } from 'zod';
+import { IdentifyEvidenceSchema } from './identify';
 import { DiagnosisSchema, MethodChoiceSchema, TargetSchema, type Verdict } from './model';
 
 /** Schema version this build writes. Bump it together with a migration from the previous version. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** Report ids: safe as file names on every OS, no dots at the start (no `..`, no hidden files). */
 export const REPORT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
@@ -24,6 +25,10 @@ export const JobDeviceSchema = z.object({
   /** Where the device stands, e.g. "2F copy room". */
   location: z.string().max(SHORT_TEXT_MAX).optional(),
   firmware: z.string().max(SHORT_TEXT_MAX).optional(),
+  /** Firmware generation id of the profile (from identify's firmware rule or the technician's choice). */
+  generation: z.string().max(100).optional(),
+  /** What identify (SNMP + IPP) saw and matched: the evidence behind model, firmware and profile (schema 2+). */
+  identified: IdentifyEvidenceSchema.optional(),
 });
 export type JobDevice = z.infer<typeof JobDeviceSchema>;
 
@@ -97,8 +102,14 @@ export interface ReportCodec<T extends { schemaVersion: number } = Report> {
   migrations: Readonly<Record<number, ReportMigration>>;
 }
 
-/** The registry this build uses. Add `1: (raw) => ({ ...raw, schemaVersion: 2, ... })` when version 2 arrives. */
-export const REPORT_MIGRATIONS: Readonly<Record<number, ReportMigration>> = {};
+/**
+ * The registry this build uses. 1 → 2: schema 2 adds the optional `job.device.generation` / `job.device.identified`
+ * (identify's evidence); a version-1 file has neither, so only the version moves. The bump exists so that an app
+ * that knows only version 1 refuses a file holding evidence instead of dropping it on its next save.
+ */
+export const REPORT_MIGRATIONS: Readonly<Record<number, ReportMigration>> = {
+  1: (raw) => ({ ...raw, schemaVersion: 2 }),
+};
 
 export const REPORT_CODEC: ReportCodec = { version: REPORT_SCHEMA_VERSION, schema: ReportSchema, migrations: REPORT_MIGRATIONS };
 

@@ -6,6 +6,8 @@ export interface SessionSecrets {
   user?: string | undefined;
   password?: string | undefined;
   oauthToken?: string | undefined;
+  /** A non-default SNMP community given to identify (the factory default "public" is not a secret). */
+  snmpCommunity?: string | undefined;
 }
 
 /** Forms shorter than this are not scanned for: they would match ordinary text and block every write. */
@@ -48,7 +50,7 @@ function htmlEscape(s: string): string {
 export function secretForms(secrets: SessionSecrets): string[] {
   const forms = new Set<string>();
   const user = secrets.user ?? '';
-  for (const secret of [secrets.password, secrets.oauthToken]) {
+  for (const secret of [secrets.password, secrets.oauthToken, secrets.snmpCommunity]) {
     if (!secret) continue;
     const variants = [secret, JSON.stringify(secret).slice(1, -1), htmlEscape(secret), encodeURIComponent(secret)];
     for (const v of variants) forms.add(v);

@@ -3,21 +3,15 @@
 //   import { test, expect, screenshot } from './fixtures';
 //   test('...', async ({ app }) => { await app.getByRole(...) ... });
 // Options: test.use({ osLocale: 'en-US', secretBackend: 'basic_text' }).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { test as base, expect, type Page } from '@playwright/test';
-import { build } from 'esbuild';
+import { buildBridge, startBridgeProcess, stopBridgeProcess, type BridgeBuild, type BridgeOptions } from './bridge/launch';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Where screenshots of each screen go (the brief's fixed location). */
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
-/** How long the bridge may take to start (tsx compile + esbuild of the page script), in ms. */
-const BRIDGE_START_MS = 30_000;
-/** How long the bridge may take to close before it is killed, in ms. */
-const BRIDGE_STOP_MS = 5_000;
 
 export interface BridgeHandle {
   /** The app's URL (http://127.0.0.1:PORT/). */
@@ -28,78 +22,7 @@ export interface BridgeHandle {
   opened(): Promise<string[]>;
 }
 
-interface Options {
-  osLocale: string;
-  secretBackend: 'ephemeral' | 'basic_text';
-  /** Folder of the renderer build; default out/renderer (`npm run build`), env E2E_RENDERER_DIR overrides. */
-  rendererDir: string;
-}
-
-interface BridgeBuild {
-  main: string;
-  worker: string;
-}
-
-/** Bundles the bridge and the engine worker from source once per Playwright worker (node_modules stay external),
- *  so each test starts plain Node processes instead of compiling TypeScript on every start. */
-async function buildBridge(): Promise<BridgeBuild> {
-  const outdir = join(ROOT, '.tmp', `e2e-bridge-${process.pid}`);
-  await build({
-    entryPoints: { main: join(ROOT, 'test/e2e/bridge/main.ts'), 'engine-worker': join(ROOT, 'src/main/worker/engine-worker.ts') },
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
-  return { main: join(outdir, 'main.mjs'), worker: join(outdir, 'engine-worker.mjs') };
-}
-
-function startBridgeProcess(bundle: BridgeBuild, dataDir: string, opts: Options): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--enable-source-maps', bundle.main, '--data', dataDir, '--locale', opts.osLocale,
-      '--secret-backend', opts.secretBackend, '--renderer', opts.rendererDir, '--worker-entry', bundle.worker],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DMD_PROJECT_ROOT: ROOT } },
-  );
-  return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`bridge did not start within ${BRIDGE_START_MS} ms`));
-    }, BRIDGE_START_MS);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`bridge exited during start (code ${code ?? 'signal'})`));
-    });
-    const lines = createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      try {
-        resolveStart({ child, url: (JSON.parse(line) as { url: string }).url });
-      } catch {
-        child.kill('SIGKILL');
-        reject(new Error(`bridge said: ${line.slice(0, 200)}`));
-      }
-    });
-  });
-}
-
-function stopBridgeProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), BRIDGE_STOP_MS);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
-}
+type Options = BridgeOptions;
 
 export const test = base.extend<Options & { bridge: BridgeHandle; app: Page }, { bridgeBuild: BridgeBuild }>({
   bridgeBuild: [

@@ -47,4 +47,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'listen for a device and diagnose what it really sends (TLS, AUTH, sender, message)',
     load: async () => (await import('./capture')).captureCommand,
   },
+  {
+    name: 'identify',
+    summary: "Identify one device's model and firmware over SNMP and IPP (never a sweep)",
+    load: async () => (await import('./identify')).identifyCommand,
+  },
 ];

@@ -22,6 +22,7 @@ import { withJobParams } from './finding-params';
 import { LABELS, type ExportLabels } from './labels';
 import { fillPowershell } from './ticket';
 import { displayLine, escapeHtml, MAX_DOC_TRANSCRIPT_ROWS, neutralize } from './text-safety';
+import { identifyRows } from './identify-section';
 
 const STYLE = `
 @page { size: A4; margin: 14mm 12mm 16mm 12mm; }
@@ -88,6 +89,8 @@ export function renderReportHtml(report: Report, opts: HtmlOptions): string {
     `<table class="kv">${row(L.customer, job.customer)}${row(L.site, job.site)}${row(L.device, device)}` +
       `${row(L.method, L.methods[last?.diagnosis.method ?? job.method])}${row(L.runAt, when(last?.diagnosis.startedAt))}${row(L.technician, job.technician)}</table>`,
   );
+  const idf = identifyRows(job.device, lang);
+  if (idf.rows.length > 0) parts.push(`<h2>${escapeHtml(idf.title)}</h2><table class="kv">${idf.rows.map(([k, v]) => row(k, v)).join('')}</table>`);
   if (!last) parts.push(`<p>${escapeHtml(L.noRuns)}</p>`);
   else {
     parts.push(verdictBox(last.diagnosis, L, lang, renderIn(last.diagnosis), t, job));

@@ -43,6 +43,8 @@ describe('preload', () => {
         "captureStop",
         "diagnoseCancel",
         "diagnoseStart",
+        "identifyCancel",
+        "identifyRun",
         "labScenarios",
         "labStart",
         "labStop",

@@ -1,7 +1,7 @@
 // Reports and capture sessions for the renderer tests: shaped by the real schemas (parsed, so drift fails here).
 import { CaptureDiagnosisSchema, type CaptureDiagnosis } from '../../../src/shared/capture';
 import type { Diagnosis } from '../../../src/shared/model';
-import { ReportSchema, type Report } from '../../../src/shared/report';
+import { REPORT_SCHEMA_VERSION, ReportSchema, type Report } from '../../../src/shared/report';
 import type { ReportListing } from '../../../src/shared/ipc';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>\u001b[31m\u202e';
@@ -44,7 +44,7 @@ export function diagnosis(verdict: 'pass' | 'fail', startedAt: string): Diagnosi
 
 export function report(id: string, runs: Diagnosis[], notes: string[] = []): Report {
   return ReportSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     id,
     createdAt: '2026-11-20T01:00:00.000Z',
     updatedAt: '2026-11-20T02:00:00.000Z',

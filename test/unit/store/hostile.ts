@@ -1,5 +1,5 @@
 // A report full of hostile server-supplied text: HTML/script payloads, ANSI escapes, bidi controls, NUL, a 1 MB line.
-import { ReportSchema, type Report } from '../../../src/shared/report';
+import { REPORT_SCHEMA_VERSION, ReportSchema, type Report } from '../../../src/shared/report';
 import { check, diagnosis, JOB } from './fixtures';
 
 export const SCRIPT = '<script>alert(1)</script>';
@@ -25,7 +25,7 @@ export function hostileReport(): Report {
     ],
   });
   return ReportSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     id: 'r20261120-010000-abcdefabcdef',
     createdAt: '2026-11-20T01:00:00.000Z',
     updatedAt: '2026-11-20T02:00:00.000Z',

@@ -53,6 +53,8 @@ export const client = {
   captureSessions: (captureId: string) => unwrap(api().captureSessions(captureId)),
   captureSave: (...args: Parameters<Api['captureSave']>) => unwrap(api().captureSave(...args)),
   onCaptureEvent: (listener: (payload: CaptureEventPayload) => void) => api().onCaptureEvent(listener),
+  identifyRun: (...args: Parameters<Api['identifyRun']>) => unwrap(api().identifyRun(...args)),
+  identifyCancel: (id: string) => unwrap(api().identifyCancel(id)),
 };
 
 export type Client = typeof client;

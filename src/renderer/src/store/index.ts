@@ -11,6 +11,7 @@ import { createReportsSlice } from './reports-slice';
 import { createCaptureSlice } from './capture-slice';
 import type { Diagnosis } from '../../../shared/model';
 import { idleRun } from './run-events';
+import { createIdentifySlice, validEvidence } from './identify-slice';
 import type { Job, RunState, Screen, Settings, Store } from './types';
 
 /** Transcript rows kept with the persisted last result (the full run is in the job's report on disk). */
@@ -104,6 +105,7 @@ export function createAppStore() {
         ...createAppSlice(...a),
         ...createReportsSlice(...a),
         ...createCaptureSlice(...a),
+        ...createIdentifySlice(...a),
       }),
       {
         name: PERSIST_KEY,
@@ -117,7 +119,7 @@ export function createAppStore() {
           const job = obj(p.job) as Partial<Job>;
           return {
             ...current,
-            job: { ...current.job, ...job, answers: { ...current.job.answers, ...obj(job.answers) } },
+            job: { ...current.job, ...job, answers: { ...current.job.answers, ...obj(job.answers) }, identified: validEvidence(job.identified) },
             ticks: obj(p.ticks) as Record<string, boolean>,
             settings: { ...current.settings, ...obj(p.settings) },
             screen: SCREENS.includes(p.screen as Screen) ? (p.screen as Screen) : current.screen,

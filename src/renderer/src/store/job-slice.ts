@@ -1,4 +1,5 @@
 // The job: who, where, which device, which method. Persisted across restarts (no secrets in here).
+import { emptyIdentify } from './identify-slice';
 import type { Job, JobSlice, Slice } from './types';
 
 export function emptyJob(): Job {
@@ -7,6 +8,7 @@ export function emptyJob(): Job {
     purpose: '',
     deviceId: null,
     generationId: 'current',
+    identified: null,
     answers: { externalRecipients: 'unknown', staticIp: 'unknown', smtpAuth: 'unknown', securityDefaults: 'unknown', rejectDirectSend: 'unknown' },
     method: null,
     domain: '',
@@ -29,6 +31,7 @@ export const createJobSlice: Slice<JobSlice> = (set) => ({
       ticks: {},
       screen: 'device',
       password: '',
+      identify: emptyIdentify(),
       // A new job is a new visit: its runs go into a new report, never the previous visit's.
       jobReport: null,
       run: { ...s.run, phase: 'idle', runId: null, cancelling: false, checks: [], transcript: [], droppedRows: 0, diagnosis: null, error: null },

@@ -8,6 +8,11 @@ export const jobSel = {
   ticks: (s: Store) => s.ticks,
   deviceId: (s: Store) => s.job.deviceId,
   generationId: (s: Store) => s.job.generationId,
+  identified: (s: Store) => s.job.identified,
+};
+
+export const identifySel = {
+  identify: (s: Store) => s.identify,
 };
 
 export const catalogSel = {
@@ -50,6 +55,9 @@ export const actions = (s: Store) => ({
   selectDevice: s.selectDevice,
   chooseMethod: s.chooseMethod,
   toggleTick: s.toggleTick,
+  setIdentifyForm: s.setIdentifyForm,
+  detect: s.detect,
+  cancelDetect: s.cancelDetect,
   loadCatalog: s.loadCatalog,
   importProfile: s.importProfile,
   setPassword: s.setPassword,

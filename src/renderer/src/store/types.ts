@@ -5,6 +5,8 @@ import type { AppInfo, LabInfo, NetInterface, FieldIssue } from '../api/types';
 import type { LoadedProfileFile, Origin } from '../../../shared/profiles-resolve';
 import type { ReportsSlice } from './reports-slice';
 import type { CaptureSlice } from './capture-slice';
+import type { IdentifySlice } from './identify-slice';
+import type { IdentifyEvidence } from '../../../shared/identify';
 
 export type Screen = 'device' | 'method' | 'checklist' | 'diagnose' | 'reports' | 'capture' | 'settings';
 export type TriState = 'yes' | 'no' | 'unknown';
@@ -24,6 +26,8 @@ export interface Job {
   /** Model id from the profiles, and its firmware generation ('current' = today's firmware). */
   deviceId: string | null;
   generationId: string;
+  /** What Detect (SNMP + IPP) saw and matched; kept as evidence in the report. */
+  identified: IdentifyEvidence | null;
   answers: AdvisorAnswers;
   method: Method | null;
   domain: string;
@@ -131,5 +135,5 @@ export interface AppSlice {
   boot: () => Promise<void>;
 }
 
-export type Store = JobSlice & CatalogSlice & RunSlice & SettingsSlice & AppSlice & ReportsSlice & CaptureSlice;
+export type Store = JobSlice & CatalogSlice & RunSlice & SettingsSlice & AppSlice & ReportsSlice & CaptureSlice & IdentifySlice;
 export type Slice<T> = StateCreator<Store, [['zustand/persist', unknown]], [], T>;

@@ -1,6 +1,6 @@
 // Screen 3: numbered steps for this model and method; values to copy, a tick per step, and steps the
 // diagnosis verified turn green/red by themselves. Admin steps say what to send the admin.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { buildChecklist } from '../../../../shared/checklist';
@@ -22,6 +22,10 @@ export function ChecklistScreen() {
   const { toggleTick, go } = useApp(useShallow(actions));
   const model = useSelectedModel();
   const lang = currentLang();
+  // Client submission signs in with a password or with OAuth; the OAuth path is offered when the model can do it.
+  const [auth, setAuth] = useState<'basic' | 'oauth'>('basic');
+  const oauthOffered = job.method === 'submission' && model?.capabilities.oauth.value === true;
+  const chosenAuth = oauthOffered ? auth : 'basic';
   const checklist = useMemo(
     () =>
       job.method
@@ -30,10 +34,11 @@ export function ChecklistScreen() {
             method: job.method,
             job: { mailbox: job.mailbox, fromAddress: job.fromAddress, domain: job.domain, mxHost: job.mxHost, staticIp: job.staticIp, egressIp: egressIp ?? undefined },
             lang,
+            auth: chosenAuth,
           })
         : null,
     // i18n.language: rebuild in the new language when it switches live.
-    [job, model, egressIp, lang, i18n.language],
+    [job, model, egressIp, lang, i18n.language, chosenAuth],
   );
 
   const header = (
@@ -64,6 +69,15 @@ export function ChecklistScreen() {
         <p className="muted" role="status">
           {t('checklist.progress', { done, total })}
         </p>
+        {oauthOffered ? (
+          <div className="generic-buttons" role="group" aria-label={t('vendorUi.authChoice')}>
+            {(['basic', 'oauth'] as const).map((a) => (
+              <button key={a} type="button" className={`btn${chosenAuth === a ? ' btn-selected' : ''}`} aria-pressed={chosenAuth === a} onClick={() => setAuth(a)}>
+                {t(`vendorUi.auth.${a}`)}
+              </button>
+            ))}
+          </div>
+        ) : null}
         <div className="progress-bar" aria-hidden="true">
           <span style={{ width: `${total === 0 ? 0 : Math.round((done / total) * 100)}%` }} />
         </div>

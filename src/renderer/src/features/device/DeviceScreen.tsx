@@ -8,6 +8,7 @@ import { useSelectedModel } from '../../hooks/useSelectedModel';
 import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
 import { actions, catalogSel, jobSel } from '../../store/selectors';
+import { DetectPanel } from './DetectPanel';
 import { DeviceDetails } from './DeviceDetails';
 import { genericModelIds } from './generic-models';
 import { ProfileImport } from './ProfileImport';
@@ -98,6 +99,7 @@ export function DeviceScreen() {
             </div>
           ) : null}
           <ProfileImport />
+          <DetectPanel otherMfp={generic.otherMfp} />
         </div>
 
         <div className="card">

@@ -1,0 +1,145 @@
+// The device screen's vendor parts in jsdom: "what does the device show? / 機器の表示" explains a panel code for the
+// selected model (ja, then en), the OAuth support table shows provenance, and the Basic-auth plan reads the job.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/renderer/src/App';
+import i18n from '../../../src/renderer/src/i18n';
+import { appStore } from '../../../src/renderer/src/store';
+import { parseProfileData } from '../../../src/shared/profiles';
+import type { LoadedProfileFile } from '../../../src/shared/profiles-resolve';
+import { bundledFiles, fakeBridge, install } from './fake-api';
+import canon from '../../../resources/printers/canon.json';
+import fujifilm from '../../../resources/printers/fujifilm-bi.json';
+import lexmark from '../../../resources/printers/lexmark.json';
+import sharp from '../../../resources/printers/sharp.json';
+import xerox from '../../../resources/printers/xerox.json';
+
+/** The fake bridge's bundled files plus the vendors these tests speak about. */
+function files(): LoadedProfileFile[] {
+  const more = [canon, fujifilm, lexmark, sharp, xerox].map((data) => {
+    const r = parseProfileData(data);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return { path: `${r.profile.id}.json`, origin: 'builtin' as const, profile: r.profile };
+  });
+  return [...bundledFiles(), ...more];
+}
+
+const initial = appStore.getState();
+
+async function bootWith(modelId: string, lang: 'ja' | 'en' = 'en') {
+  render(<App />);
+  await act(async () => {
+    await appStore.getState().boot();
+  });
+  act(() => {
+    appStore.getState().updateSettings({ lang });
+    appStore.getState().selectDevice(modelId);
+  });
+  await act(async () => new Promise((r) => setTimeout(r, 10)));
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  appStore.setState(initial, true);
+  install(fakeBridge({ 'profiles:list': () => ({ files: files(), problems: [], replaced: [] }) }));
+});
+afterEach(cleanup);
+
+describe('device screen: what does the device show?', () => {
+  it('explains Xerox 016-764 for the selected model as unverified, with the SMTP side and the next check (ja)', async () => {
+    await bootWith('xerox-altalink-versalink', 'ja');
+    expect(i18n.language).toBe('ja');
+    const box = screen.getByRole('region', { name: '機器の表示' });
+    fireEvent.change(
+      within(box).getByLabelText('操作パネル・Web 画面・送信結果レポートに表示されたコードやメッセージ'),
+      { target: { value: 'エラー 016-764' } },
+    );
+    fireEvent.click(within(box).getByRole('button', { name: '説明する' }));
+    const result = within(box).getByRole('status');
+    const card = result.querySelector('[data-code="xerox-016-764"]');
+    expect(card).not.toBeNull();
+    expect(card?.textContent).toContain('（未確認）SMTP サーバーに接続できない。');
+    expect(card?.textContent).toContain('SMTP 側の意味');
+    expect(card?.textContent).toContain('実機で確認');
+    // Only this model's vendor: the Fujifilm entry with the same number is not shown.
+    expect(result.querySelector('[data-code="fujifilm-016-764"]')).toBeNull();
+  });
+
+  it("explains Sharp's token message from Sharp's manual (verified, read date) and says when a vendor publishes nothing (en)", async () => {
+    await bootWith('sharp-bp');
+    const box = screen.getByRole('region', { name: 'What does the device show?' });
+    const input = within(box).getByPlaceholderText('e.g. 016-764, #801, Token update failed');
+    fireEvent.change(input, {
+      target: { value: 'Token update failed. Please delete the token and obtain it again.' },
+    });
+    fireEvent.click(within(box).getByRole('button', { name: 'Explain' }));
+    const card = within(box).getByRole('status').querySelector('[data-code="sharp-token-update-failed"]');
+    expect(card?.textContent).toContain('vendor documentation');
+    expect(card?.textContent).toContain('read 2026-12-02');
+    expect(card?.textContent).toContain('OAUTH_TOKEN_REFRESH_FAILED');
+    fireEvent.change(input, { target: { value: '016-764' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Explain' }));
+    expect(within(box).getByRole('status').querySelector('[data-nothing="Sharp"]')?.textContent).toMatch(
+      /Sharp: no published code matched/,
+    );
+  });
+
+  it('reads an SMTP reply typed into the box as a finding too, and says when nothing is recognised', async () => {
+    await bootWith('canon-iradv-dx');
+    const box = screen.getByRole('region', { name: 'What does the device show?' });
+    const input = within(box).getByRole('textbox');
+    fireEvent.change(input, {
+      target: {
+        value:
+          '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.',
+      },
+    });
+    fireEvent.click(within(box).getByRole('button', { name: 'Explain' }));
+    expect(
+      within(box).getByRole('status').querySelector('[data-finding="SMTP_AUTH_DISABLED_TENANT"]'),
+    ).not.toBeNull();
+    fireEvent.change(input, { target: { value: 'paper jam in tray 2' } });
+    fireEvent.click(within(box).getByRole('button', { name: 'Explain' }));
+    expect(within(box).getByRole('status').textContent).toContain('Nothing recognised');
+  });
+});
+
+describe('device screen: OAuth support and the Basic-auth plan', () => {
+  it('shows the OAuth claims with provenance and the plan with OAuth first for an OAuth-capable model', async () => {
+    await bootWith('lexmark-cx-mx');
+    const oauth = screen.getByRole('region', { name: 'OAuth (for the day Basic authentication goes off)' });
+    const fw = oauth.querySelector('[data-oauth="minFirmware"]');
+    expect(fw?.textContent).toContain('FW24');
+    expect(fw?.textContent).toContain('read 2026-12-02');
+    expect(oauth.querySelector('[data-oauth="appOnly"]')?.textContent).toContain('not published');
+    act(() => {
+      appStore.getState().updateJob({ method: 'submission', mailbox: 'scan@contoso.com' });
+    });
+    const plan = screen.getByRole('region', { name: 'When Basic authentication goes off' });
+    expect(plan.querySelector('[data-affected="yes"]')).not.toBeNull();
+    // Current firmware of this profile has no OAuth, but Lexmark publishes FW24: update first.
+    expect(plan.querySelector('[data-option="firmware"]')?.getAttribute('data-fit')).toBe('recommended');
+    expect(plan.querySelector('[data-option="firmware"]')?.textContent).toContain('FW24');
+    act(() => {
+      appStore.getState().selectDevice('lexmark-cx-mx', 'lexmark-oauth');
+    });
+    const after = screen.getByRole('region', { name: 'When Basic authentication goes off' });
+    expect(after.querySelector('[data-option="oauth"]')?.getAttribute('data-fit')).toBe('recommended');
+    expect(plan.textContent).toContain('techcommunity.microsoft.com');
+  });
+});
+
+describe('checklist: OAuth path', () => {
+  it('offers the OAuth path for an OAuth-capable model on client submission and shows its steps instead of the password', async () => {
+    await bootWith('sharp-bp');
+    act(() => {
+      appStore.getState().updateJob({ method: 'submission', mailbox: 'scan@contoso.com' });
+      appStore.getState().go('checklist');
+    });
+    const group = screen.getByRole('group', { name: 'How the device signs in' });
+    expect(screen.getByText(/Enter the password/)).toBeTruthy();
+    fireEvent.click(within(group).getByRole('button', { name: 'OAuth 2.0' }));
+    expect(screen.queryByText(/Enter the password/)).toBeNull();
+    expect(screen.getByText('Set the authentication method to OAuth 2.0 on the device')).toBeTruthy();
+  });
+});
