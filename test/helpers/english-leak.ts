@@ -10,7 +10,7 @@ export const ALLOWED_WORDS = new Set(
     'OAuth XOAUTH2 LOGIN PLAIN NTLM CRAM MD5 MFA ECDHE RSA CA CN SAN PDF HTML ISP UTC ms KB MB A AAAA TXT NDR ' +
     'IIS High Volume Email HVE Send As Behalf Direct RejectDirectSend SmtpClientAuthentication SmtpClientAuthenticationDisabled ' +
     'RICOH IM Contoso Fabrikam QR OK ID Osaka K Sato Basic PermError v spf all include ip ufw netsh Get NetConnectionProfile ' +
-    'JSON report json zip md txt Chromium npx npm PC OS Web Windows Enter Esc Tab PEM Markdown LF CR CRLF LOB SHA ADDR PORT Learn Ricoh bizhub'
+    'JSON report json zip md txt Chromium npx npm PC OS Web Windows Enter Esc Tab PEM Markdown LF CR CRLF LOB SHA ADDR PORT Learn Ricoh bizhub SNMP IPP public'
   ).split(/\s+/),
 );
 

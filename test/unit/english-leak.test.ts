@@ -8,7 +8,7 @@ import { renderReportHtml } from '../../src/main/export/html';
 import { renderReportText } from '../../src/main/export/summary-text';
 import { renderTicket } from '../../src/main/export/ticket';
 import { ja } from '../../src/renderer/src/i18n/ja';
-import { ReportSchema } from '../../src/shared/report';
+import { REPORT_SCHEMA_VERSION, ReportSchema } from '../../src/shared/report';
 import { englishLeaks } from '../helpers/english-leak';
 import { check, diagnosis, JOB } from './store/fixtures';
 
@@ -28,7 +28,7 @@ function report() {
     ],
   });
   return ReportSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     id: 'r-leak-1',
     createdAt: d.startedAt,
     updatedAt: d.startedAt,

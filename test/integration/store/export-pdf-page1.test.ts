@@ -9,7 +9,7 @@ import { writeExport } from '../../../src/main/export/export-report';
 import { LABELS } from '../../../src/main/export/labels';
 import { createChromiumPdfPrinter } from '../../../src/main/export/pdf';
 import { CATALOG } from '../../../src/shared/findings/catalog';
-import { ReportSchema } from '../../../src/shared/report';
+import { REPORT_SCHEMA_VERSION, ReportSchema } from '../../../src/shared/report';
 import {
   chromiumMissing,
   firstMissing,
@@ -45,7 +45,7 @@ function report() {
     ],
   });
   return ReportSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     id: 'r-pdf-1',
     createdAt: d.startedAt,
     updatedAt: d.startedAt,

@@ -29,7 +29,10 @@ describe('diagnose form', () => {
     });
     await flush();
     const run = () =>
-      act(async () => void fireEvent.submit(document.querySelector('form.diagnose-form') as HTMLFormElement));
+      act(async () => {
+        fireEvent.submit(document.querySelector('form.diagnose-form') as HTMLFormElement);
+        await Promise.resolve();
+      });
     await run();
     await flush();
     const alert = document.querySelector('[data-missing]');

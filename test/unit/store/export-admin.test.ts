@@ -10,7 +10,7 @@ import { CATALOG } from '../../../src/shared/findings/catalog';
 import { primaryFindingOf } from '../../../src/shared/findings/primary-of';
 import { formatLocalTime } from '../../../src/shared/local-time';
 import type { FindingRef } from '../../../src/shared/model';
-import { ReportSchema, type Report } from '../../../src/shared/report';
+import { REPORT_SCHEMA_VERSION, ReportSchema, type Report } from '../../../src/shared/report';
 import { check, diagnosis, JOB } from './fixtures';
 
 const TOKYO = 9 * 60;
@@ -24,7 +24,7 @@ function reportWith(findings: FindingRef[], extra: Partial<Report> = {}): Report
     ],
   });
   return ReportSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     id: 'r-test-1',
     createdAt: '2026-11-20T01:00:00.000Z',
     updatedAt: '2026-11-20T01:05:00.000Z',
