@@ -10,6 +10,7 @@ import {
   type Recipients,
 } from '../shared/basic-auth-plan';
 import { factText } from '../shared/basic-auth-facts';
+import { foldName, planDevicesFromReports } from '../shared/basic-auth-site';
 import type { Lang, Method } from '../shared/model';
 import { resolveProfileRef, type LoadedProfileFile } from '../shared/profiles-resolve';
 import { UsageError, printable, writeJson, type CliIo } from './io';
@@ -44,31 +45,14 @@ async function siteDevices(
 ): Promise<PlanDeviceInput[]> {
   const store = await createReportStore(dir);
   const { reports } = await store.list();
-  const want = site.trim().toLowerCase();
-  const mine = reports.filter((r) => r.site.trim().toLowerCase() === want).slice(0, MAX_SITE_REPORTS);
+  const mine = reports.filter((r) => foldName(r.site) === foldName(site)).slice(0, MAX_SITE_REPORTS);
   if (mine.length === 0)
     throw new UsageError(
       `--site "${printable(site)}": no saved report for this site in ${printable(dir, 120)}`,
     );
-  const seen = new Set<string>();
-  const out: PlanDeviceInput[] = [];
-  for (const s of mine) {
-    const report = await store.open(s.id);
-    const dev = report.job.device;
-    const key = `${dev.profileId ?? ''}|${dev.model}|${dev.serial ?? ''}|${dev.location ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const model = dev.profileId ? resolveProfileRef(files, dev.profileId) : null;
-    const label = [dev.model || model?.series || s.id, dev.location].filter(Boolean).join(' — ');
-    const method =
-      report.job.method === 'auto'
-        ? report.job.settings.method === 'auto'
-          ? 'unknown'
-          : report.job.settings.method
-        : report.job.method;
-    out.push({ label, model, method });
-  }
-  return out;
+  const opened = [];
+  for (const s of mine) opened.push(await store.open(s.id));
+  return planDevicesFromReports(opened, files);
 }
 
 export async function buildPlanFromArgs(a: PlanArgs): Promise<BasicAuthPlan> {

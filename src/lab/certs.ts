@@ -5,6 +5,7 @@
 import { generateKeyPair, randomBytes, sign } from 'node:crypto';
 import { promisify } from 'node:util';
 import forge from 'node-forge';
+import { SUBMISSION_HOST } from '../shared/exchange-online';
 
 /** RSA modulus size of every lab key, in bits (2048: accepted at OpenSSL security level 2). */
 const RSA_BITS = 2048;
@@ -132,13 +133,13 @@ export async function generateLabCertificates(): Promise<LabCertificates> {
   const inspectionCa = makeCa(INSPECTION_CA_NAME, inspectionCaKey);
   return {
     caPem: ca.certPem,
-    submission: makeLeaf(ca, 'smtp.office365.com', ['smtp.office365.com', 'outlook.office365.com'], labLeafKey),
+    submission: makeLeaf(ca, SUBMISSION_HOST, [SUBMISSION_HOST, 'outlook.office365.com'], labLeafKey),
     mx: makeLeaf(ca, 'mail.protection.outlook.com', ['*.mail.protection.outlook.com', 'mail.protection.outlook.com'], labLeafKey),
     inspectionCaPem: inspectionCa.certPem,
     inspection: makeLeaf(
       inspectionCa,
-      'smtp.office365.com',
-      ['smtp.office365.com', '*.mail.protection.outlook.com'],
+      SUBMISSION_HOST,
+      [SUBMISSION_HOST, '*.mail.protection.outlook.com'],
       inspectionLeafKey,
     ),
   };

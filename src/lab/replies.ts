@@ -58,7 +58,15 @@ export const R = {
   mailboxFull:
     '554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionQuotaExceeded; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Cannot save changes made to an item to store. 16.55847:6E0D0000, 17.43559:0000000094000000000000000000000000000000[EndDiagnosticData]',
   recipientUnknown: '550 5.4.1 Recipient address rejected: Access denied. AS(201806281)',
+  /** Direct Send to an external recipient. ASSUMED wording: the reply Exchange Server's frontend sends (public
+   *  transcripts); Microsoft documents only that such mail is rejected (SRC.mfpHowTo), not Exchange Online's text. */
   relayNonAccepted: '550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain',
+  /** IP connector, sender domain not an accepted domain (NDR list, SRC.ndrList / SRC.ndr57xx, read 2026-12-02). */
+  unregisteredDomain: '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains',
+  /** Client submission over the recipient rate limit (SRC.submissionQuota). The NDR text is documented; the SMTP
+   *  line's STOREDRV prefix is ASSUMED from public transcripts (same shape as QuotaExceeded and SendAsDenied). */
+  submissionQuotaExceeded:
+    "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message The message can't be submitted because the sender's submission quota was exceeded.",
   relayNotAttributed: '550 5.7.64 TenantAttribution; Relay Access Denied',
   directSendRejected:
     '550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources',

@@ -1,6 +1,7 @@
 // The diagnose request that points the engine at a lab: every method's endpoint mapped to the lab's loopback ports,
 // the lab's DNS and CA, and the lab mailbox. Used by the demo, the benchmark and practice mode alike.
-import { DiagnoseRequestSchema, type ConnectToRule, type DeviceProfile, type DiagnoseRequest } from '../shared/model';
+import { buildDiagnoseRequest } from '../shared/diagnose-request';
+import type { ConnectToRule, DeviceProfile, DiagnoseRequest } from '../shared/model';
 import type { LabTenant } from './types';
 
 /** What a request needs to know of a lab, whether it runs in this process or another. */
@@ -17,22 +18,22 @@ export function labDiagnoseRequest(
   opts: { device?: DeviceProfile | null; bindConnectorIp?: boolean; timeoutMs: number },
 ): DiagnoseRequest {
   const t = lab.tenant;
-  return DiagnoseRequestSchema.parse({
-    target: {
-      method: 'auto',
-      domain: t.domain,
-      from: t.mailbox,
-      to: [t.internalRecipient, t.externalRecipient],
-      user: t.mailbox,
-      expectedIp: t.connectorIp,
-      ...(opts.bindConnectorIp ? { bind: t.connectorIp } : {}),
-      connectTo: lab.connectTo,
-      dnsServer: lab.dnsServer,
-    },
+  const built = buildDiagnoseRequest({
+    method: 'auto',
+    domain: t.domain,
+    from: t.mailbox,
+    to: [t.internalRecipient, t.externalRecipient],
+    user: t.mailbox,
+    expectedIp: t.connectorIp,
+    bind: opts.bindConnectorIp ? t.connectorIp : undefined,
+    connectTo: lab.connectTo,
+    dnsServer: lab.dnsServer,
     device: opts.device ?? null,
     timeoutMs: opts.timeoutMs,
     extraCaPem: [lab.caPem],
     // The lab mailbox's password: lab only, not a secret.
     password: t.password,
   });
+  if (!built.ok) throw new Error(`lab request: ${built.errors.join('; ')}`);
+  return built.request;
 }

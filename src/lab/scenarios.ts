@@ -9,7 +9,9 @@
 //   ECDHE key exchange only; a TLS 1.0/1.1 handshake completes (ECDHE CBC-SHA suites, security level 0) but the
 //   next command (EHLO) gets `421 4.7.66 TLS 1.0 and 1.1 are not supported...` and the connection closes;
 // - MX: no AUTH (504 5.7.4), unknown internal recipient → 550 5.4.1, external recipient from anywhere but the
-//   connector IP → 550 5.7.54;
+//   connector IP → 550 5.7.54 (ASSUMED wording, see replies.ts);
+// - client submission never sees the IP blocklist (5.7.606 is the MX's, for anonymous inbound mail) nor the MX's
+//   451 4.7.500; its own throttling is 432 4.3.2 (concurrency) and SubmissionQuotaExceeded after DATA;
 // - both: message over the size limit (or MAIL SIZE= over it) → 552 5.3.4, a DATA line ending in a bare LF →
 //   554 5.6.0 after the final dot, overlong command line → 500 5.5.2 and close.
 import type { ScenarioName } from './types';
@@ -35,10 +37,18 @@ export interface ScenarioSpec {
   anyPasswordWrong?: boolean;
   /** Reply to a valid XOAUTH2 token (policies that block modern auth too). */
   oauthReply?: string;
-  /** Reply to MAIL FROM on the listed endpoints, from the client's address. */
+  /** Reply to MAIL FROM on both endpoints, from the client's address. */
   mailReply?: (clientIp: string) => string;
   /** Reply to every RCPT TO on both endpoints. */
   rcptReply?: (clientIp: string) => string;
+  /** Reply to every RCPT TO on the MX endpoint only (anonymous inbound filtering, e.g. the banned-IP list). */
+  mxRcptReply?: (clientIp: string) => string;
+  /** Reply to MAIL FROM on the MX endpoint only. */
+  mxMailReply?: (clientIp: string) => string;
+  /** The MX endpoint's symptom when it differs from the submission endpoint's (`symptom`). */
+  mxSymptom?: ScenarioSymptom;
+  /** Relay through the IP connector with a MAIL FROM domain that is not an accepted domain → 550 5.7.750. */
+  unregisteredDomainBlock?: boolean;
   /** Reply after the final "." on the submission endpoint (null = accept). */
   dataReply?: (user: string, from: string) => string | null;
   /** Even From = login is denied (the login UPN is no longer one of the mailbox's addresses). */
@@ -103,15 +113,18 @@ export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
     mailReply: () => R.senderBlocked,
   },
   'ip-blocklisted': {
-    summary: "The site's public IP is on Microsoft's banned-IP list: every RCPT TO is refused (both endpoints).",
-    symptom: { endpoint: 'both', at: 'rcpt', code: 550, enhanced: '5.7.606' },
-    rcptReply: (ip) => bannedIp(ip),
+    summary:
+      "The site's public IP is on Microsoft's banned-IP list: every RCPT TO on the MX endpoint (Direct Send, relay) is refused with 5.7.606. Client submission is not affected: the list filters anonymous inbound mail, an authenticated submission is not checked against it.",
+    symptom: { endpoint: 'mx', at: 'rcpt', code: 550, enhanced: '5.7.606' },
+    mxRcptReply: (ip) => bannedIp(ip),
   },
   throttled: {
     summary:
-      'The service is throttling: MAIL FROM gets 451 4.7.500 Server busy (both endpoints). Independent of scenario, a 4th concurrent authenticated session of one mailbox gets 432 4.3.2.',
-    symptom: { endpoint: 'both', at: 'mail', code: 451, enhanced: '4.7.500' },
-    mailReply: (ip) => serverBusy(ip),
+      "Sending is throttled, each endpoint as Exchange Online does it: on submission the mailbox is over its recipient rate limit, so the message is refused after DATA with SubmissionQuotaExceeded (554 5.2.0; the SMTP line's wording is assumed, the NDR text is Microsoft's); on the MX endpoint MAIL FROM gets 451 4.7.500 Server busy. Independent of scenario, a 4th concurrent authenticated session of one mailbox gets 432 4.3.2.",
+    symptom: { endpoint: 'submission', at: 'data', code: 554, enhanced: '5.2.0' },
+    mxSymptom: { endpoint: 'mx', at: 'mail', code: 451, enhanced: '4.7.500' },
+    dataReply: () => R.submissionQuotaExceeded,
+    mxMailReply: (ip) => serverBusy(ip),
   },
   'mailbox-full': {
     summary: "The sending mailbox is over quota (Sent Items filled up): the message is refused after DATA.",
@@ -141,9 +154,15 @@ export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
   },
   'reject-direct-send': {
     summary:
-      'Set-OrganizationConfig -RejectDirectSend $true: the MX endpoint refuses RCPT TO from any source but the connector IP.',
+      "Set-OrganizationConfig -RejectDirectSend $true: anonymous mail that matches no inbound connector (any source but the connector IP) is refused at RCPT TO with 5.7.68 when its MAIL FROM (P1, envelope sender) domain is an accepted domain; a MAIL FROM in another domain is still accepted (the From header does not matter).",
     symptom: { endpoint: 'mx', at: 'rcpt', code: 550, enhanced: '5.7.68' },
     rejectDirectSend: true,
+  },
+  'unregistered-sender-domain': {
+    summary:
+      "Relay through the IP connector with a MAIL FROM domain that is not an accepted domain of the tenant: RCPT TO gets 550 5.7.750 (Exchange Online tolerates a reasonable amount first; the lab blocks from the first message). Fix: add and verify the domain, or a certificate-based connector.",
+    symptom: { endpoint: 'mx', at: 'rcpt', code: 550, enhanced: '5.7.750' },
+    unregisteredDomainBlock: true,
   },
   'connector-ip-changed': {
     summary:

@@ -87,7 +87,7 @@ function mail(s: LabSmtpSession, args: string): void {
   if (!path) return s.send(R.invalidAddress);
   const size = /(?:^|\s)SIZE=(\d+)/i.exec(path.params)?.[1];
   if (size !== undefined && Number(size) > s.ctx.limits.maxMessageBytes) return s.send(R.messageTooLarge);
-  const refusal = s.spec.mailReply?.(s.clientIp);
+  const refusal = s.spec.mailReply?.(s.clientIp) ?? (s.endpoint === 'mx' ? s.spec.mxMailReply?.(s.clientIp) : undefined);
   if (refusal) return s.send(refusal);
   s.mailFrom = path.address;
   s.send(R.mailOk);
@@ -98,22 +98,30 @@ function rcpt(s: LabSmtpSession, args: string): void {
   const path = parsePath(args, 'TO');
   if (!path) return s.send(R.invalidAddress);
   if (s.rcptTo.length >= s.ctx.limits.maxRecipients) return s.send(R.tooManyRecipients);
-  const refusal = s.spec.rcptReply?.(s.clientIp) ?? (s.endpoint === 'mx' ? mxRecipientRule(s, path.address) : null);
+  const refusal =
+    s.spec.rcptReply?.(s.clientIp) ?? (s.endpoint === 'mx' ? (s.spec.mxRcptReply?.(s.clientIp) ?? mxRecipientRule(s, path.address)) : null);
   if (refusal) return s.send(refusal);
   s.rcptTo.push(path.address);
   s.send(R.rcptOk);
 }
 
-/** MX endpoint: internal recipients for anyone (unless Reject Direct Send), external only via the connector IP. */
+const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+
+/**
+ * MX endpoint: internal recipients for anyone, external only via the connector IP. Reject Direct Send refuses
+ * anonymous mail that matches no connector when the MAIL FROM (P1) domain is an accepted domain (SRC.
+ * setOrgConfigRejectDirectSend); an IP connector refuses MAIL FROM domains that are not accepted (5.7.750).
+ */
 function mxRecipientRule(s: LabSmtpSession, address: string): string | null {
   const t = s.ctx.tenant;
   const connectorIp = s.spec.connectorIpChanged ? t.staleConnectorIp : t.connectorIp;
   const viaConnector = s.clientIp === connectorIp;
-  const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-  if (domain === t.domain.toLowerCase()) {
+  const acceptedSender = s.mailFrom !== null && s.mailFrom !== '' && domainOf(s.mailFrom) === t.domain.toLowerCase();
+  if (viaConnector && s.spec.unregisteredDomainBlock && !acceptedSender) return R.unregisteredDomain;
+  if (domainOf(address) === t.domain.toLowerCase()) {
     const known = [t.mailbox, t.otherSender, t.internalRecipient].some((a) => a.toLowerCase() === address.toLowerCase());
     if (!known) return R.recipientUnknown;
-    if (s.spec.rejectDirectSend && !viaConnector) return R.directSendRejected;
+    if (s.spec.rejectDirectSend && !viaConnector && acceptedSender) return R.directSendRejected;
     return null;
   }
   if (viaConnector) return null;

@@ -19,6 +19,7 @@ export const SCENARIOS = [
   'intercepting-proxy',
   'silent-port',
   'reject-direct-send',
+  'unregistered-sender-domain',
   'connector-ip-changed',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];

@@ -96,7 +96,14 @@ export type CheckDetailsMap = {
     capabilitiesAfterTls?: string[];
   };
   'tls.matrix': { rows: TlsProbeRow[] };
-  'tls.cert': { chain?: unknown[]; authorized?: boolean; authorizationError?: string | null; protocol?: string | null };
+  'tls.cert': {
+    chain?: unknown[];
+    authorized?: boolean;
+    authorizationError?: string | null;
+    protocol?: string | null;
+    /** 'matrix-probe' when a matrix probe's verified chain was reused. */
+    source?: string;
+  };
   'tls.device': { device?: string; maxTls?: TlsVersion | null; cipherFamily?: string; considered?: string[]; via?: string[] };
   'device.auth': { device?: string; deviceMechanisms?: string[]; oauth?: boolean; serverMechanisms?: string[] | null; usable?: string[] };
   'smtp.auth': { mechanism?: string | null; offered?: string[] };

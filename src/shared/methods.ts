@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { BASIC_AUTH_DEFAULT_OFF, LEGACY_MX_SUFFIX, SPF_EXCHANGE_INCLUDE, SUBMISSION_HOST } from './exchange-online';
 import { interpolate } from './findings/catalog';
 import { REASON_TEXTS, SETTING_TEXTS, type LocalText, type ReasonCode } from './findings/method-texts';
+import { adviseHve, type HveAdvice } from './hve';
 import { CipherFamilySchema, FORBIDDEN_FIELD_CHARS, TlsVersionSchema, type Method } from './model';
 
 export type { LocalText, ReasonCode } from './findings/method-texts';
@@ -65,6 +66,8 @@ export interface MethodAdvice {
 export interface Advice {
   /** Best viable method, or null when none is. */
   recommended: Method | null;
+  /** High Volume Email, advised beside the three methods (internal recipients only; src/shared/hve.ts). */
+  hve: HveAdvice;
   /** All three methods, best first (viable before non-viable). */
   methods: MethodAdvice[];
   /** Advice that applies across methods (local relay, nothing viable). */
@@ -72,8 +75,13 @@ export interface Advice {
 }
 
 export { BASIC_AUTH_DEFAULT_OFF, SUBMISSION_HOST } from './exchange-online';
-/** Suffix every first generation Exchange Online MX host ends with; its length bounds the shortest such host. */
+/** Suffix of the first-generation Exchange Online MX host (`<tenant>.mail.protection.outlook.com`). */
 const MX_SUFFIX = LEGACY_MX_SUFFIX;
+/** Second generation (DNSSEC/DANE, new accepted domains): `<domain-dashes>.<zone>.mx.microsoft` (SRC.smtpDane). */
+const MX_MICROSOFT_SUFFIX = '.mx.microsoft';
+/** Shortest plausible MX host: `a-b` (the shortest domain with dashes) + `.xxxx` (a zone label such as l-v1) +
+ *  `.mx.microsoft` = 21 characters; the first generation is longer (`a-b.mail.protection.outlook.com`). */
+const SHORTEST_MX = Math.min(MX_SUFFIX.length, MX_MICROSOFT_SUFFIX.length + 5) + 3;
 /** An IPv4 or IPv6 literal (possibly bracketed), as opposed to a host name. */
 const IP_LITERAL = /^\[?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})\]?$/i;
 /** Starting scores: seed 001 recommends client submission, then Direct Send; relay is the most complex. */
@@ -118,8 +126,8 @@ function fieldReasons(host: string | undefined, input: AdvisorInput): AdviceReas
       : [];
   }
   // Unknown MX host: it is at least one label plus the suffix.
-  if (max < MX_SUFFIX.length + 2) {
-    return [reason('SERVER_FIELD_TOO_SHORT', 'blocker', { host: `*${MX_SUFFIX}`, length: `> ${MX_SUFFIX.length}`, max: String(max) })];
+  if (max < SHORTEST_MX) {
+    return [reason('SERVER_FIELD_TOO_SHORT', 'blocker', { host: `*${MX_SUFFIX} / *${MX_MICROSOFT_SUFFIX}`, length: `>= ${SHORTEST_MX}`, max: String(max) })];
   }
   return [reason('SERVER_FIELD_MAYBE_SHORT', 'warning', { max: String(max) })];
 }
@@ -187,7 +195,10 @@ function directSend(input: AdvisorInput): MethodAdvice {
     ...mxSettings(input),
     tls: SETTING_TEXTS.TLS_OPTIONAL,
     auth: SETTING_TEXTS.AUTH_NONE,
-    notes: [SETTING_TEXTS.NOTE_INTERNAL_ONLY, SETTING_TEXTS.NOTE_PORT25, SETTING_TEXTS.NOTE_NO_IP],
+    notes: [
+      SETTING_TEXTS.NOTE_INTERNAL_ONLY, SETTING_TEXTS.NOTE_PORT25, SETTING_TEXTS.NOTE_NO_IP,
+      SETTING_TEXTS.NOTE_DIRECT_SEND_NO_CONNECTOR, SETTING_TEXTS.NOTE_DIRECT_SEND_AUTH, SETTING_TEXTS.NOTE_IPV6,
+    ],
   }, input));
 }
 
@@ -204,7 +215,7 @@ function relay(input: AdvisorInput): MethodAdvice {
     ...mxSettings(input),
     tls: SETTING_TEXTS.TLS_RECOMMENDED,
     auth: local(SETTING_TEXTS.AUTH_CONNECTOR, ip),
-    notes: [local(SETTING_TEXTS.NOTE_CONNECTOR, ip), SETTING_TEXTS.NOTE_PORT25, SETTING_TEXTS.NOTE_NO_IP],
+    notes: [local(SETTING_TEXTS.NOTE_CONNECTOR, ip), SETTING_TEXTS.NOTE_PORT25, SETTING_TEXTS.NOTE_NO_IP, SETTING_TEXTS.NOTE_HIGH_RISK_POOL, SETTING_TEXTS.NOTE_IPV6],
   }, input));
 }
 
@@ -233,5 +244,5 @@ export function adviseMethods(given: AdvisorInput): Advice {
   }
   const best = methods.find((m) => m.viable);
   if (best === undefined) notices.push(reason('NONE_VIABLE', 'blocker'));
-  return { recommended: best?.method ?? null, methods, notices };
+  return { recommended: best?.method ?? null, hve: adviseHve(input), methods, notices };
 }

@@ -145,6 +145,11 @@ export const FindingRefSchema = z.object({
   evidence: z.array(z.string()).optional(),
   /** True when inferred (e.g. from a capture) rather than observed from Exchange Online itself. */
   predicted: z.boolean().optional(),
+  /** Set when the evidence only narrows it to a family (a device text without a code): the likely findings, most
+   *  likely first, and the check that tells them apart (ids from shared/findings/family.ts). */
+  family: z
+    .object({ candidates: z.array(z.string().regex(/^[A-Z0-9_]+$/)).max(12), nextCheck: z.string().max(64) })
+    .optional(),
 });
 export type FindingRef = z.infer<typeof FindingRefSchema>;
 
@@ -161,6 +166,14 @@ export const RenderedFindingSchema = z.object({
   inMessageTrace: z.boolean(),
   evidence: z.array(z.string()).optional(),
   predicted: z.boolean().optional(),
+  /** Where the catalogue's knowledge for this code comes from ("根拠 / source"). */
+  sources: z
+    .array(z.object({ url: z.string(), read: z.string(), title: z.string(), verified: z.boolean().optional() }))
+    .optional(),
+  /** A family finding: the likely findings (code + title, most likely first) and the next check, rendered. */
+  family: z
+    .object({ candidates: z.array(z.object({ code: z.string(), title: z.string() })), nextCheck: z.string() })
+    .optional(),
 });
 export type RenderedFinding = z.infer<typeof RenderedFindingSchema>;
 

@@ -22,7 +22,7 @@ export function swaksMissing(): string | null {
     if (!findExecutable('/usr/bin/swaks')) return 'swaks is not installed (Debian package swaks)';
     // swaks does STARTTLS / implicit TLS only with Net::SSLeay (libnet-ssleay-perl), a Recommends of the package;
     // `swaks --support` lists "=== TLS supported" or "*** TLS not available: requires Net::SSLeay".
-    let support = '';
+    let support: string;
     try {
       support = execFileSync('/usr/bin/swaks', ['--support'], { timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
     } catch (err) {

@@ -88,8 +88,8 @@ const NAMES: Record<Lang, Record<string, string>> = {
   en: { submission: 'SMTP client submission', 'direct-send': 'Direct Send', relay: 'SMTP relay (connector)' },
 };
 const LABELS: Record<Lang, Record<string, string>> = {
-  ja: { rec: '推奨', none: 'なし', viable: '使用可', not: '使用不可', score: 'スコア', server: 'サーバー', port: 'ポート', tls: 'TLS', auth: '認証', sender: '差出人', spf: 'SPF レコード', notes: 'メモ', reasons: '理由' },
-  en: { rec: 'Recommended', none: 'none', viable: 'viable', not: 'not viable', score: 'score', server: 'Server', port: 'Port', tls: 'TLS', auth: 'Auth', sender: 'Sender', spf: 'SPF record', notes: 'Notes', reasons: 'Reasons' },
+  ja: { hve: '別の選択肢: High Volume Email (組織内の宛先のみ)', source: '出典', unverified: '未確認', rec: '推奨', none: 'なし', viable: '使用可', not: '使用不可', score: 'スコア', server: 'サーバー', port: 'ポート', tls: 'TLS', auth: '認証', sender: '差出人', spf: 'SPF レコード', notes: 'メモ', reasons: '理由' },
+  en: { hve: 'Alternative: High Volume Email (internal recipients only)', source: 'Source', unverified: 'unverified', rec: 'Recommended', none: 'none', viable: 'viable', not: 'not viable', score: 'score', server: 'Server', port: 'Port', tls: 'TLS', auth: 'Auth', sender: 'Sender', spf: 'SPF record', notes: 'Notes', reasons: 'Reasons' },
 };
 const MARK = { blocker: '✗', warning: '!', plus: '✓' } as const;
 
@@ -114,6 +114,12 @@ function flatten(advice: Advice, lang: Lang) {
       },
     })),
     notices: advice.notices.map((r) => ({ code: r.code, effect: r.effect, text: t(r.text) })),
+    hve: {
+      viable: advice.hve.viable,
+      reasons: advice.hve.reasons.map((r) => ({ code: r.code, effect: r.effect, text: t(r.text) })),
+      settings: { ...advice.hve.settings, tls: t(advice.hve.settings.tls), auth: t(advice.hve.settings.auth), senderRule: t(advice.hve.settings.senderRule) },
+      sources: advice.hve.sources.map((x) => ({ url: x.url, read: x.read, ...(x.verified === false ? { verified: false } : {}) })),
+    },
   };
 }
 
@@ -132,6 +138,12 @@ function writeHuman(io: CliIo, advice: ReturnType<typeof flatten>, lang: Lang): 
     io.stdout.write('\n');
   });
   for (const n of advice.notices) io.stdout.write(`${MARK[n.effect]} ${n.text}\n`);
+  // High Volume Email: advised beside the three methods (internal recipients only).
+  const h = advice.hve;
+  io.stdout.write(`\n${l.hve}  (${h.viable ? l.viable : l.not})\n`);
+  io.stdout.write(`   ${l.server}: ${h.settings.host}\n   ${l.port}: ${h.settings.port}\n   ${l.tls}: ${h.settings.tls}\n   ${l.auth}: ${h.settings.auth}\n   ${l.sender}: ${h.settings.senderRule}\n`);
+  for (const r of h.reasons) io.stdout.write(`     ${MARK[r.effect]} ${r.text}\n`);
+  for (const x of h.sources) io.stdout.write(`   ${l.source}: ${x.url} (${x.read}${x.verified === false ? `, ${l.unverified}` : ''})\n`);
 }
 
 export const adviseCommand: CliCommand = {

@@ -14,6 +14,8 @@ import type { CaptureDiagnosis } from '../../shared/capture';
 import { MethodSchema, type Lang } from '../../shared/model';
 import { findSecret, scrubSecrets, secretForms, type SessionSecrets } from '../../shared/secrets';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
+import { withInterrupt } from '../interrupt';
+import { readSecretFromStdin, secretFromEnv } from '../secret-input';
 import { renderCaptureHuman, renderCaptureJson } from '../../main/capture/render';
 
 const HELP = `Usage: device-mail-doctor capture --listen ADDR[:PORT] [...] [flags]
@@ -77,20 +79,6 @@ function parseRelayHost(s: string): { host: string; port: number } {
   return { host: m[1].replace(/^\[|\]$/g, ''), port };
 }
 
-async function readStdinSecret(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stdin) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk);
-    size += b.length;
-    if (size > MAX_SECRET_BYTES) throw new UsageError(`--relay-password-stdin: more than ${MAX_SECRET_BYTES} bytes on stdin`);
-    chunks.push(b);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-  if (text === '') throw new UsageError('--relay-password-stdin: nothing on stdin');
-  return text;
-}
-
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 async function relayTarget(v: Values, io: CliIo, method: string): Promise<{ target: RelayTarget; secrets: SessionSecrets[] } | null> {
@@ -104,9 +92,8 @@ async function relayTarget(v: Values, io: CliIo, method: string): Promise<{ targ
   if (v['relay-connect'] !== undefined && !isIP(v['relay-connect'])) throw new UsageError(`--relay-connect must be an IP address (got "${printable(v['relay-connect'])}")`);
   let password: string | undefined;
   if (v['relay-password-env'] !== undefined) {
-    password = io.env[v['relay-password-env']];
-    if (!password) throw new UsageError(`--relay-password-env: environment variable ${printable(v['relay-password-env'])} is empty or not set`);
-  } else if (v['relay-password-stdin']) password = await readStdinSecret(io.stdin);
+    password = secretFromEnv(io, 'relay-password-env', v['relay-password-env']);
+  } else if (v['relay-password-stdin']) password = await readSecretFromStdin(io.stdin, 'relay-password-stdin', MAX_SECRET_BYTES);
   if (v['relay-device-auth'] && (v['relay-user'] !== undefined || password !== undefined)) throw new UsageError('--relay-device-auth cannot be combined with --relay-user / a relay password');
   if ((v['relay-user'] === undefined) !== (password === undefined)) throw new UsageError('--relay-user needs --relay-password-env or --relay-password-stdin (and the other way round)');
   const extraCaPem: string[] = [];
@@ -229,14 +216,5 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
 
 export const captureCommand: CliCommand = {
   name: 'capture',
-  run(argv, io) {
-    const ctl = new AbortController();
-    const onSignal = (): void => ctl.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    return runCapture(argv, io, ctl.signal).finally(() => {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
-    });
-  },
+  run: (argv, io) => withInterrupt((signal) => runCapture(argv, io, signal)),
 };

@@ -10,9 +10,12 @@ import { runDiagnosis } from '../../main/engine/run';
 import { createReportStore, defaultReportsDir, isStoreError, saveDiagnosisAsReport } from '../../main/store';
 import { loadProfiles } from '../../main/store/profiles-loader';
 import { resolveProfileRef, toDeviceProfile } from '../../shared/profiles-resolve';
-import { DiagnoseRequestSchema, MethodChoiceSchema, TlsVersionSchema, type ConnectToRule, type DeviceProfile, type Lang } from '../../shared/model';
+import { buildDiagnoseRequest } from '../../shared/diagnose-request';
+import { MethodChoiceSchema, TlsVersionSchema, type ConnectToRule, type DeviceProfile, type Lang } from '../../shared/model';
 import { findSecret, scrubSecrets, secretForms } from '../../shared/secrets';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
+import { withInterrupt } from '../interrupt';
+import { readSecretFromStdin, secretFromEnv } from '../secret-input';
 import { diagnosisJson, renderHuman } from '../render-diagnosis';
 
 const HELP = `Usage: device-mail-doctor diagnose --method submission|direct-send|relay|auto [flags]
@@ -64,20 +67,6 @@ export function parseConnectTo(s: string): ConnectToRule {
   return { host, port: p, toHost: addr.replace(/^\[|\]$/g, ''), toPort: tp };
 }
 
-async function readSecretFromStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stdin) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += b.length;
-    if (size > MAX_SECRET_BYTES) throw new UsageError(`--password-stdin: more than ${MAX_SECRET_BYTES} bytes on stdin`);
-    chunks.push(b);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-  if (text === '') throw new UsageError('--password-stdin: nothing on stdin');
-  return text;
-}
-
 /** Built-in printer profiles: next to the launcher (bin/../resources) or the current folder's resources. */
 function profileDirs(): string[] {
   const fromBin = process.argv[1] ? join(dirname(process.argv[1]), '..', 'resources', 'printers') : null;
@@ -121,18 +110,10 @@ async function secrets(v: Record<string, unknown>, io: CliIo): Promise<{ passwor
   const out: { password?: string; oauthToken?: string } = {};
   const envName = v['password-env'] as string | undefined;
   if (v['password-stdin'] && envName) throw new UsageError('give either --password-stdin or --password-env, not both');
-  if (v['password-stdin']) out.password = await readSecretFromStdin(io.stdin);
-  if (envName !== undefined) {
-    const val = io.env[envName];
-    if (!val) throw new UsageError(`--password-env ${printable(envName)}: that environment variable is empty or not set`);
-    out.password = val;
-  }
+  if (v['password-stdin']) out.password = await readSecretFromStdin(io.stdin, 'password-stdin', MAX_SECRET_BYTES);
+  if (envName !== undefined) out.password = secretFromEnv(io, 'password-env', envName);
   const tokenEnv = v['oauth-token-env'] as string | undefined;
-  if (tokenEnv !== undefined) {
-    const val = io.env[tokenEnv];
-    if (!val) throw new UsageError(`--oauth-token-env ${printable(tokenEnv)}: that environment variable is empty or not set`);
-    out.oauthToken = val;
-  }
+  if (tokenEnv !== undefined) out.oauthToken = secretFromEnv(io, 'oauth-token-env', tokenEnv);
   return out;
 }
 
@@ -169,44 +150,32 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
   }
   const sec = await secrets(v, io);
-  const parsed = DiagnoseRequestSchema.safeParse({
-    target: {
-      method: method.data,
-      ...(v.host !== undefined ? { host: v.host } : {}),
-      ...(v.port !== undefined ? { port: int('port', v.port, 1, 65535) } : {}),
-      ...(v.domain !== undefined ? { domain: v.domain } : {}),
-      ...(v.from !== undefined ? { from: v.from } : {}),
-      to: v.to ?? [],
-      ...(v.user !== undefined ? { user: v.user } : {}),
-      ...(v['expected-ip'] !== undefined ? { expectedIp: v['expected-ip'] } : {}),
-      ...(v.bind !== undefined ? { bind: v.bind } : {}),
-      connectTo: (v['connect-to'] ?? []).map(parseConnectTo),
-      ...(v['dns-server'] !== undefined ? { dnsServer: v['dns-server'] } : {}),
-    },
+  const built = buildDiagnoseRequest({
+    method: method.data,
+    host: v.host,
+    port: v.port !== undefined ? int('port', v.port, 1, 65535) : undefined,
+    domain: v.domain,
+    from: v.from,
+    to: v.to ?? [],
+    user: v.user,
+    expectedIp: v['expected-ip'],
+    bind: v.bind,
+    connectTo: (v['connect-to'] ?? []).map(parseConnectTo),
+    dnsServer: v['dns-server'],
     device: await deviceFrom(v, lang),
     send: v.send ?? false,
-    ...(v['timeout-ms'] !== undefined ? { timeoutMs: int('timeout-ms', v['timeout-ms'], 1000, 600_000) } : {}),
+    timeoutMs: v['timeout-ms'] !== undefined ? int('timeout-ms', v['timeout-ms'], 1000, 600_000) : undefined,
     extraCaPem,
     ...sec,
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`invalid ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'bad value'}`);
-  }
+  if (!built.ok) throw new UsageError(`invalid ${built.errors[0] ?? 'input: bad value'}`);
+  const parsed = { data: built.request };
   if (parsed.data.target.dnsServer && !/^(\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:.]+)(:\d{1,5})?$/.test(parsed.data.target.dnsServer)) {
     throw new UsageError(`--dns-server must be ADDR or ADDR:PORT (got "${printable(parsed.data.target.dnsServer)}")`);
   }
   // Ctrl+C is the technician's Cancel: the report of what ran so far is still printed, marked cancelled.
-  const cancel = new AbortController();
-  const onSigint = () => cancel.abort();
   const live = io.stdin === process.stdin;
-  if (live) process.once('SIGINT', onSigint);
-  let d;
-  try {
-    d = await runDiagnosis(parsed.data, { signal: cancel.signal });
-  } finally {
-    if (live) process.removeListener('SIGINT', onSigint);
-  }
+  const d = await withInterrupt((signal) => runDiagnosis(parsed.data, { signal }), live ? ['SIGINT'] : []);
   let text = v.json ? `${JSON.stringify(diagnosisJson(d, lang), null, 2)}\n` : renderHuman(d, lang);
   // Last line of defence: the secret never reaches the terminal, in any encoding.
   const forms = secretForms({ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken });

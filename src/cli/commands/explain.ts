@@ -2,7 +2,7 @@
 // Exit 0 = nothing wrong recognised, 1 = problems found, 2 = bad input.
 import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
-import { classifyText } from '../../shared/findings/classify';
+import { classify } from '../../shared/findings/classify';
 import type { Actor, Lang, RenderedFinding } from '../../shared/model';
 import { ACTOR_LABELS } from '../../shared/vocabulary';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
@@ -49,13 +49,20 @@ export function checkText(text: string): void {
   if (controls / sample.length > MAX_CONTROL_SHARE) throw new UsageError('input looks like binary data, not text');
 }
 
-const LABELS: Record<Lang, { cause: string; fix: string; actor: string; evidence: string; none: string; actors: Record<Actor, string> }> = {
+interface Labels {
+  cause: string; fix: string; actor: string; evidence: string; none: string; likely: string; next: string; source: string; unverified: string;
+  actors: Record<Actor, string>;
+}
+
+const LABELS: Record<Lang, Labels> = {
   ja: {
     cause: '原因', fix: '対処', actor: '対応者', evidence: '根拠', none: '既知の問題は見つかりませんでした。',
+    likely: '考えられる原因 (可能性の高い順)', next: '次に行う確認', source: '出典', unverified: '未確認',
     actors: ACTOR_LABELS.ja,
   },
   en: {
     cause: 'Cause', fix: 'Fix', actor: 'Who acts', evidence: 'Evidence', none: 'No known problem found.',
+    likely: 'Likely causes (most likely first)', next: 'Next check', source: 'Source', unverified: 'unverified',
     actors: ACTOR_LABELS.en,
   },
 };
@@ -77,6 +84,13 @@ function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang): void {
     io.stdout.write(`  ${l.actor}: ${l.actors[f.actor]}\n  ${l.cause}: ${f.cause}\n  ${l.fix}: ${f.fix}\n`);
     if (f.powershell !== undefined) io.stdout.write(`  PowerShell: ${f.powershell}\n`);
     for (const e of f.evidence ?? []) io.stdout.write(`  ${l.evidence}: ${printable(e, 300)}\n`);
+    if (f.family !== undefined) {
+      io.stdout.write(`  ${l.likely}: ${f.family.candidates.map((c) => `${c.code} (${c.title})`).join(', ')}\n`);
+      io.stdout.write(`  ${l.next}: ${f.family.nextCheck}\n`);
+    }
+    for (const s of f.sources ?? []) {
+      io.stdout.write(`  ${l.source}: ${s.url} (${s.read}${s.verified === false ? `, ${l.unverified}` : ''})\n`);
+    }
     io.stdout.write('\n');
   }
 }
@@ -101,11 +115,15 @@ export const explainCommand: CliCommand = {
     const text = arg === '-' ? await readStdin(io.stdin) : arg;
     checkText(text);
     const device = await vendorLookup(text, { vendor: values.vendor, model: values.model });
-    const findings = classifyText(text).map((ref) => renderFinding(ref, lang));
+    const findings = classify({ text }).map((ref) => renderFinding(ref, lang));
     const deviceSpoke = device.matches.length > 0 || device.nothingPublished.length > 0;
     if (values.json === true) {
       writeJson(io, {
-        findings: findings.map((f) => ({ code: f.code, severity: f.severity, actor: f.actor, title: f.title, cause: f.cause, fix: f.fix })),
+        findings: findings.map((f) => ({
+          code: f.code, severity: f.severity, actor: f.actor, title: f.title, cause: f.cause, fix: f.fix,
+          ...(f.family !== undefined ? { family: f.family } : {}),
+          sources: f.sources ?? [],
+        })),
         ...(deviceSpoke ? { device: vendorJson(device, lang) } : {}),
       });
     } else {

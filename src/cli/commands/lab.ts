@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { SCENARIOS, SCENARIO_SPECS, isScenario, startLab, type Lab, type ScenarioName } from '../../lab';
 import type { Lang } from '../../shared/model';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
+import { withInterrupt } from '../interrupt';
 
 const HELP = `Usage: device-mail-doctor lab [--scenario NAME] [--address 127.0.0.1] [--json] [--lang ja|en]
                               [--submission-port N] [--mx-port N] [--dns-port N]
@@ -165,14 +166,5 @@ export async function runLab(argv: string[], io: CliIo, stop: AbortSignal): Prom
 
 export const labCommand: CliCommand = {
   name: 'lab',
-  run(argv, io) {
-    const ctl = new AbortController();
-    const onSignal = (): void => ctl.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    return runLab(argv, io, ctl.signal).finally(() => {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
-    });
-  },
+  run: (argv, io) => withInterrupt((signal) => runLab(argv, io, signal)),
 };

@@ -4,7 +4,7 @@ import type { CaptureDiagnosis, CapturedSession } from '../../shared/capture';
 import type { FindingRef, Method } from '../../shared/model';
 import type { FindingCode } from '../../shared/findings/codes';
 import { catalogEntry } from '../../shared/findings/catalog';
-import { classifyText } from '../../shared/findings/classify';
+import { classify } from '../../shared/findings/classify';
 
 /** Exchange Online's default maximum message size for client submission / inbound, in bytes (35 MB). */
 export const EXO_MAX_MESSAGE_BYTES = 35 * 1024 * 1024;
@@ -91,7 +91,7 @@ export function diagnoseCapture(s: CapturedSession, opts: CaptureDiagnoseOptions
     if (m.size > limit || m.truncated) add(out, 'MESSAGE_TOO_LARGE', { reply: `${m.size} bytes > ${limit}` }, [`message of ${m.size} bytes; limit ${limit}`]);
     // Relay-through: the upstream's real answer is observed, not predicted.
     if (m.relay && !m.relay.ok) {
-      for (const f of classifyText(m.relay.reply)) if (!out.some((x) => x.code === f.code)) out.push({ ...f, evidence: [m.relay.reply] });
+      for (const f of classify({ reply: m.relay.reply })) if (!out.some((x) => x.code === f.code)) out.push({ ...f, evidence: [m.relay.reply] });
     }
   }
   return { method, session: s, findings: out, verdict: verdictOf(out) };

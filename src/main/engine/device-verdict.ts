@@ -3,7 +3,7 @@
 import type { DeviceProfile, FindingRef, TlsVersion } from '../../shared/model';
 import { TLS_VERSIONS } from '../../shared/model';
 import type { CheckOutcome } from './check-runner';
-import { classifyText } from './classify';
+import { classify } from '../../shared/findings/classify';
 import type { ProbeDef, ProbeRow } from './tls-probe';
 
 const rank = (v: TlsVersion) => TLS_VERSIONS.indexOf(v);
@@ -73,7 +73,7 @@ function versionRefusals(rows: readonly ProbeRow[], max: TlsVersion): string[] {
   const lines = rows
     .filter((r) => r.result === 'refused-after' && r.reason !== null && (r.id === 'device' || rank(r.version) <= rank(max)))
     .map((r) => r.reason ?? '')
-    .filter((line) => classifyText(line).some((f) => f.code === 'TLS_VERSION_UNSUPPORTED'));
+    .filter((line) => classify({ reply: line }).some((f) => f.code === 'TLS_VERSION_UNSUPPORTED'));
   return [...new Set(lines)];
 }
 

@@ -10,6 +10,7 @@ import { ref, runCheck, type EngineContext } from './check-runner';
 import { runEndpoint, type EndpointPlan } from './plan-endpoint';
 import { egressCheck, mxCheck, prefetchSpf, spfCheck } from './plan-tenant';
 import type { Recipient, SessionResult } from './smtp-session';
+import { isHveHost } from '../../shared/hve';
 
 export { MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT } from '../../shared/exchange-online';
 
@@ -33,9 +34,16 @@ export function pickRecipients(to: readonly string[], domain: string | undefined
   return out;
 }
 
-function configCheck(ctx: EngineContext, host: string, port: number, method: Method): Promise<Check> {
+function configCheck(ctx: EngineContext, host: string, port: number, method: Method, rcpts: readonly Recipient[] = []): Promise<Check> {
   return runCheck(ctx, ref('config', method), `Server and port for ${method}`, () => {
     const findings: FindingRef[] = [];
+    // High Volume Email (smtp.hve.mx.microsoft) is client submission to internal recipients only (src/shared/hve.ts).
+    const hve = isHveHost(host);
+    if (hve && method !== 'submission') findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
+    const external = rcpts.find((r) => r.kind === 'external');
+    if (hve && method === 'submission' && external) {
+      findings.push({ code: 'HVE_EXTERNAL_RECIPIENT', params: { host, domain: ctx.request.target.domain ?? '' }, evidence: [`RCPT TO:<${external.address}>`] });
+    }
     if (net.isIP(host)) findings.push({ code: 'HOST_IS_IP_ADDRESS', params: { host } });
     if (port === UNSUPPORTED_IMPLICIT_TLS_PORT) findings.push({ code: 'PORT_465_UNSUPPORTED', params: { port: String(port) } });
     if (method === 'submission' && isExchangeMxHost(host)) findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
@@ -68,7 +76,7 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
       rcpts: pickRecipients(t.to, t.domain, from),
     };
     // The configuration check is instant (no network): it runs first.
-    const config = await configCheck(ctx, host, port, 'submission');
+    const config = await configCheck(ctx, host, port, 'submission', plan.rcpts);
     const res = await runEndpoint(ctx, plan);
     subSession = res.session;
     return [config, ...res.checks];

@@ -5,7 +5,7 @@ import tls from 'node:tls';
 import util from 'node:util';
 import type { FindingRef } from '../../shared/model';
 import type { CheckOutcome } from './check-runner';
-import { classifyText } from './classify';
+import { classify } from '../../shared/findings/classify';
 import type { EngineLimits } from './limits';
 import type { SessionLog } from './transcript';
 
@@ -95,7 +95,7 @@ export async function sendTestMessage(spec: SendSpec, limits: EngineLimits, log:
     const e = err as Error & { response?: string; responseCode?: number; code?: string };
     details.error = e.message;
     if (e.response && e.responseCode) {
-      const findings = classifyText(e.response);
+      const findings = classify({ reply: e.response });
       return { status: e.responseCode < 500 ? 'warn' : 'fail', findings, details: { ...details, response: e.response } };
     }
     if (state.dataSent) {

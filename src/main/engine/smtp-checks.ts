@@ -4,7 +4,7 @@
 import type { Check, CheckStatus, FindingRef } from '../../shared/model';
 import type { CheckKind } from '../../shared/check-registry';
 import { recordCheck, ref, type CheckOutcome, type EngineContext } from './check-runner';
-import { classifyText } from './classify';
+import { classify } from '../../shared/findings/classify';
 import { tcpFinding, type Endpoint } from './endpoint';
 import type { Reply } from './smtp-reader';
 import { replyText, type SessionError } from './smtp-reader';
@@ -61,7 +61,7 @@ export function errorFinding(err: SessionError, phase: Phase, ep: Endpoint, res:
 }
 
 function fromReply(r: Reply): { status: CheckStatus; findings: FindingRef[] } {
-  const findings = classifyText(replyText(r));
+  const findings = classify({ reply: replyText(r) });
   return { status: r.code >= 400 && r.code < 500 ? 'warn' : 'fail', findings };
 }
 
@@ -99,7 +99,7 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
     const details = { banner: b.raw[0] ?? '', connectMs: res.ms.connect, address: res.connect?.ok ? res.connect.remoteAddress : undefined };
     if (b.code !== 220) {
       stoppedBefore = 'the server refused the session in its greeting';
-      const f = classifyText(replyText(b)).filter((x) => x.code !== 'UNRECOGNIZED_REPLY');
+      const f = classify({ reply: replyText(b) }).filter((x) => x.code !== 'UNRECOGNIZED_REPLY');
       return { status: 'fail', findings: f.length ? f : [{ code: 'SERVICE_UNAVAILABLE', params: { reply: b.raw[0] ?? '' }, evidence: b.raw.slice(0, 3) }], details };
     }
     if (isMicrosoftName(host) && !isMicrosoftBanner(b.raw[0] ?? '')) {

@@ -138,7 +138,7 @@ export function matrixOutcome(ep: Endpoint, rows: readonly ProbeRow[]): CheckOut
  * The certificate check from a chain that a matrix probe's handshake verified (trusted chain, host name, dates):
  * no connection of its own. Null when the info is not a verified chain (then the check reads the certificate itself).
  */
-export function verifiedCertOutcome(ep: Endpoint, info: TlsInfo): CheckOutcome | null {
+export function verifiedCertOutcome(ep: Endpoint, info: TlsInfo): CheckOutcome<'tls.cert'> | null {
   if (!info.authorized || info.chain.length === 0) return null;
   const findings = info.nameMismatch || info.validity === 'expired' || info.validity === 'not-yet-valid' ? certFindings(ep.host, info.authorizationError, info) : [];
   const details = { chain: info.chain, authorized: info.authorized, authorizationError: info.authorizationError, protocol: info.protocol, source: 'matrix-probe' };

@@ -34,8 +34,8 @@ export const CONNECT_CATALOG = {
   MX_NOT_EXCHANGE_ONLINE: {
     severity: 'warning', stage: 'dns', actors: ['admin', 'technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'MX レコードが Exchange Online を指していません', cause: 'ドメイン{{ {domain} }}の MX レコードは {{{mx} を指しており、}}*.mail.protection.outlook.com ではありません。別のメール ゲートウェイ経由か、移行前の旧サーバーのままの可能性があります。', fix: '直接送信・SMTP リレーを使う場合は、管理者に現在のメール経路を確認してください。Exchange Online の MX ホストは Microsoft 365 管理センター ([設定] > [ドメイン]) で確認できます。' },
-      en: { title: 'The MX record does not point to Exchange Online', cause: 'The domain\'s MX record{{ ({domain})}} does not point to *.mail.protection.outlook.com{{ but to {mx}}}: mail may go through another gateway, or the record still names an old server.', fix: 'For Direct Send or SMTP relay, confirm the current mail route with the admin; the Exchange Online MX host is shown in the Microsoft 365 admin center (Settings > Domains).' },
+      ja: { title: 'MX レコードが Exchange Online を指していません', cause: 'ドメイン{{ {domain} }}の MX レコードは {{{mx} を指しており、}}Exchange Online の MX ホスト (*.mail.protection.outlook.com、または DNSSEC 対応の *.mx.microsoft) ではありません。別のメール ゲートウェイ経由か、移行前の旧サーバーのままの可能性があります。', fix: '直接送信・SMTP リレーを使う場合は、管理者に現在のメール経路を確認してください。Exchange Online の MX ホストは Microsoft 365 管理センター ([設定] > [ドメイン]) で確認できます。' },
+      en: { title: 'The MX record does not point to Exchange Online', cause: 'The domain\'s MX record{{ ({domain})}} does not point to an Exchange Online MX host (*.mail.protection.outlook.com, or the DNSSEC-enabled *.mx.microsoft){{ but to {mx}}}: mail may go through another gateway, or the record still names an old server.', fix: 'For Direct Send or SMTP relay, confirm the current mail route with the admin; the Exchange Online MX host is shown in the Microsoft 365 admin center (Settings > Domains).' },
     },
   },
   ENDPOINT_METHOD_MISMATCH: {

@@ -35,8 +35,8 @@ export const DELIVERY_CATALOG = {
     severity: 'error', stage: 'envelope', actors: ['admin'], inMessageTrace: false,
     powershell: 'Set-OrganizationConfig -RejectDirectSend $false',
     text: {
-      ja: { title: 'この組織では直接送信が拒否されています', cause: 'テナントで「直接送信の拒否」(RejectDirectSend) が有効なため、コネクタで認証されていない送信元からの直接送信が拒否されました{{ ({reply})}}。この拒否はメッセージ追跡に表示されません。', fix: 'SMTP クライアント送信に切り替えるか、拠点の固定 IP アドレスで受信コネクタを作成して SMTP リレーにしてください。組織として直接送信を許可する場合のみ、管理者が設定を戻します。' },
-      en: { title: 'Direct Send is rejected by this organization', cause: 'The tenant has Reject Direct Send on, so Direct Send from sources not attributed by a connector was refused{{ ({reply})}}. Such rejections do not show in Message Trace.', fix: 'Switch to SMTP client submission, or create an inbound connector for the site\'s static IP and use SMTP relay. Only if the organization decides to allow Direct Send does the admin turn the setting back.' },
+      ja: { title: 'この組織では直接送信が拒否されています', cause: 'テナントで「直接送信の拒否」(RejectDirectSend) が有効です。この設定は、どの受信コネクタにも一致しない匿名のメールのうち、MAIL FROM (エンベロープの差出人、P1) のドメインが自社の承認済みドメインであるものを拒否します{{ ({reply})}}。ヘッダーの From ではなく MAIL FROM で判定されます。この拒否はメッセージ追跡に表示されません。', fix: 'SMTP クライアント送信に切り替えるか、拠点の固定 IP アドレスで受信コネクタを作成して SMTP リレーにしてください。組織として直接送信を許可する場合のみ、管理者が設定を戻します。' },
+      en: { title: 'Direct Send is rejected by this organization', cause: 'The tenant has Reject Direct Send on: anonymous mail that matches no inbound connector is refused when the domain of its MAIL FROM (envelope sender, P1) is one of the tenant\'s accepted domains{{ ({reply})}}. The envelope sender decides, not the From header. Such rejections do not show in Message Trace.', fix: 'Switch to SMTP client submission, or create an inbound connector for the site\'s static IP and use SMTP relay. Only if the organization decides to allow Direct Send does the admin turn the setting back.' },
     },
   },
   IP_BLOCKLISTED: {
@@ -56,8 +56,8 @@ export const DELIVERY_CATALOG = {
   SENDER_DOMAIN_UNREGISTERED: {
     severity: 'error', stage: 'tenant', actors: ['admin', 'technician'], inMessageTrace: false,
     text: {
-      ja: { title: '差出人のドメインがテナントに登録されていません', cause: '差出人ドメインが、このテナントの承認済みドメインではありません{{: {reply}}}。', fix: '差出人アドレスを承認済みドメイン{{ ({domain} など) }}のものにするか、管理者にドメインを追加・確認してもらってください。' },
-      en: { title: 'Sender domain not registered in the tenant', cause: 'The sender\'s domain is not an accepted domain of this tenant{{: {reply}}}.', fix: 'Use a sender address in an accepted domain{{ (e.g. {domain})}}, or have the admin add and verify the domain.' },
+      ja: { title: '差出人のドメインがテナントに登録されていません', cause: 'コネクタ経由で、このテナントの承認済みドメインではない (未登録の) ドメインを差出人とするメールが多数送られたため、ブロックされました{{: {reply}}}。IP アドレスで照合するコネクタを使う SMTP リレーで起きやすい状況です。', fix: '差出人アドレスを承認済みドメイン{{ ({domain} など) }}のものにするか、使用するドメインをすべて Microsoft 365 に追加・確認するよう管理者に依頼してください。機器が証明書を使える場合は、証明書のドメインが承認済みドメインである証明書ベースのコネクタも選択肢です。' },
+      en: { title: 'Sender domain not registered in the tenant', cause: 'Many messages came through the connector from sender domains that are not accepted (registered) domains of this tenant, so they were blocked{{: {reply}}}. Typical of SMTP relay through a connector that matches by IP address.', fix: 'Use a sender address in an accepted domain{{ (e.g. {domain})}}, or have the admin add and verify every domain used for sending. If the device can present a certificate, a certificate-based connector whose certificate domain is an accepted domain is another option.' },
     },
   },
   THROTTLED: {

@@ -3,10 +3,14 @@
 import type { FindingRef, Lang, RenderedFinding } from '../model';
 import { AUTH_CATALOG } from './catalog-auth';
 import { CONNECT_CATALOG } from './catalog-connect';
+import { CORRECTIONS_CATALOG } from './catalog-corrections';
+import { DEVICE_CATALOG } from './catalog-device';
+import { sourcesOf } from './catalog-sources';
 import { DELIVERY_CATALOG } from './catalog-delivery';
 import { TENANT_CATALOG } from './catalog-tenant';
 import type { CatalogEntry } from './catalog-types';
 import { isFindingCode, type FindingCode } from './codes';
+import { NEXT_CHECKS, type NextCheckId } from './family';
 
 export type { CatalogEntry, FindingText } from './catalog-types';
 
@@ -16,6 +20,8 @@ export const CATALOG: Record<FindingCode, CatalogEntry> = {
   ...AUTH_CATALOG,
   ...DELIVERY_CATALOG,
   ...TENANT_CATALOG,
+  ...DEVICE_CATALOG,
+  ...CORRECTIONS_CATALOG,
 };
 
 /** Longest interpolated parameter value, in characters (server text can be huge or hostile). */
@@ -114,6 +120,13 @@ export function catalogEntry(code: string): CatalogEntry {
   return isFindingCode(code) ? CATALOG[code] : CATALOG.UNRECOGNIZED_REPLY;
 }
 
+/** A family's candidates with their titles (params-free), and its next check, in one language. */
+function renderFamily(family: NonNullable<FindingRef['family']>, lang: Lang): NonNullable<RenderedFinding['family']> {
+  const candidates = family.candidates.map((code) => ({ code, title: interpolate(catalogEntry(code).text[lang].title, undefined, lang) }));
+  const next = (NEXT_CHECKS as Record<string, Record<Lang, string> | undefined>)[family.nextCheck as NextCheckId];
+  return { candidates, nextCheck: next?.[lang] ?? family.nextCheck };
+}
+
 /** Renders one finding for one language. Unknown codes render as UNRECOGNIZED_REPLY but keep their own code. */
 /** A finding as a saved report may hold it: its code may be one this version does not know. */
 export type StoredFindingRef = Omit<FindingRef, 'code'> & { code: string };
@@ -135,5 +148,7 @@ export function renderFinding(ref: StoredFindingRef, lang: Lang): RenderedFindin
   if (entry.powershell !== undefined) out.powershell = entry.powershell;
   if (ref.evidence !== undefined) out.evidence = ref.evidence.map(clean);
   if (ref.predicted !== undefined) out.predicted = ref.predicted;
+  out.sources = sourcesOf(ref.code).map((s) => ({ url: s.url, read: s.read, title: s.title, ...(s.verified === false ? { verified: false } : {}) }));
+  if (ref.family !== undefined) out.family = renderFamily(ref.family, lang);
   return out;
 }

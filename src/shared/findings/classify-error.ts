@@ -1,52 +1,13 @@
 // Node / OpenSSL / nodemailer error objects → findings. Duck-typed (no Node imports): reads code, reason,
 // message, response (nodemailer's SMTP reply), hostname/address/port, AggregateError.errors and cause.
 import type { FindingRef } from '../model';
-import type { FindingCode } from './codes';
-import { classifyText } from './classify';
+import { classifyText } from './classify-text';
+import { ERROR_CODE_RULES as BY_CODE, ERROR_REASON_RULES as BY_REASON } from './rules';
 
 /** How deep `cause` / `errors` chains are followed. */
 const MAX_DEPTH = 3;
 /** Most nested errors (AggregateError.errors) examined per level. */
 const MAX_NESTED = 8;
-
-const BY_CODE: Record<string, FindingCode> = {
-  ECONNREFUSED: 'TCP_REFUSED',
-  ETIMEDOUT: 'TCP_TIMEOUT',
-  ECONNABORTED: 'CONNECTION_DROPPED',
-  EHOSTUNREACH: 'TCP_UNREACHABLE',
-  ENETUNREACH: 'TCP_UNREACHABLE',
-  EHOSTDOWN: 'TCP_UNREACHABLE',
-  ENOTFOUND: 'DNS_NAME_NOT_FOUND',
-  ENODATA: 'DNS_NAME_NOT_FOUND',
-  EAI_AGAIN: 'DNS_FAILURE',
-  ESERVFAIL: 'DNS_FAILURE',
-  ECONNRESET: 'CONNECTION_DROPPED',
-  EPIPE: 'CONNECTION_DROPPED',
-  CERT_HAS_EXPIRED: 'TLS_CERT_EXPIRED',
-  CERT_NOT_YET_VALID: 'TLS_CERT_NOT_YET_VALID',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS_CERT_UNTRUSTED',
-  SELF_SIGNED_CERT_IN_CHAIN: 'TLS_CERT_UNTRUSTED',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS_CERT_UNTRUSTED',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS_CERT_UNTRUSTED',
-  UNABLE_TO_GET_ISSUER_CERT: 'TLS_CERT_UNTRUSTED',
-  CERT_UNTRUSTED: 'TLS_CERT_UNTRUSTED',
-  CERT_SIGNATURE_FAILURE: 'TLS_CERT_UNTRUSTED',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS_CERT_NAME_MISMATCH',
-  HOSTNAME_MISMATCH: 'TLS_CERT_NAME_MISMATCH',
-  ERR_SSL_WRONG_VERSION_NUMBER: 'TLS_MODE_MISMATCH',
-  ERR_SSL_UNSUPPORTED_PROTOCOL: 'TLS_VERSION_UNSUPPORTED',
-  ERR_SSL_NO_PROTOCOLS_AVAILABLE: 'TLS_VERSION_UNSUPPORTED',
-  ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION: 'TLS_VERSION_UNSUPPORTED',
-  ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE: 'TLS_CIPHER_MISMATCH',
-  ERR_SSL_NO_SHARED_CIPHER: 'TLS_CIPHER_MISMATCH',
-};
-
-/** OpenSSL reason strings (err.reason / in the message), checked in this order. */
-const BY_REASON: [RegExp, FindingCode][] = [
-  [/wrong version number|packet length too long|http request/i, 'TLS_MODE_MISMATCH'],
-  [/unsupported protocol|no protocols available|alert protocol version/i, 'TLS_VERSION_UNSUPPORTED'],
-  [/alert handshake failure|no shared cipher|no ciphers available/i, 'TLS_CIPHER_MISMATCH'],
-];
 
 type ErrorLike = Record<string, unknown>;
 

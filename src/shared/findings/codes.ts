@@ -65,6 +65,21 @@ export const FINDING_CODES = [
   'TLS_MODE_MISMATCH',
   'TLS_CERT_NOT_YET_VALID',
   'RECIPIENT_UNKNOWN',
+  // Added with issue 11: families for code-less device wording, and corrections from Microsoft's documentation.
+  'CANNOT_CONNECT',
+  'TLS_CERT_PROBLEM',
+  'ADDRESS_REFUSED',
+  'SERVER_BUSY',
+  'TOO_MANY_RECIPIENTS',
+  'IPV6_NO_REVERSE_DNS',
+  'IPV6_NOT_AUTHENTICATED',
+  'AUTH_TEMPORARY_FAILURE',
+  'COMMAND_OUT_OF_SEQUENCE',
+  'TENANT_EXTERNAL_LIMIT',
+  'EXTERNAL_FORWARDING_BLOCKED',
+  'XOAUTH2_MALFORMED',
+  'RECIPIENT_TENANT_NO_MAIL',
+  'HVE_EXTERNAL_RECIPIENT',
 ] as const;
 
 /** The form every code has (upper case, digits, underscores). */

@@ -41,7 +41,7 @@ describe('explain', () => {
     const json = JSON.parse(r.stdout) as { findings: Record<string, unknown>[] };
     expect(Object.keys(json)).toEqual(['findings']);
     expect(json.findings).toHaveLength(1);
-    expect(Object.keys(json.findings[0] ?? {}).sort()).toEqual(['actor', 'cause', 'code', 'fix', 'severity', 'title']);
+    expect(Object.keys(json.findings[0] ?? {}).sort()).toEqual(['actor', 'cause', 'code', 'fix', 'severity', 'sources', 'title']);
     expect(json.findings[0]).toMatchObject({ code: 'RELAY_NOT_ATTRIBUTED', severity: 'error', actor: 'admin' });
   });
 

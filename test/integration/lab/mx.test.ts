@@ -2,6 +2,7 @@
 // source address (127.0.0.x acts as the site's static public IP), Reject Direct Send and a changed connector IP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../../src/lab';
+import { SCENARIO_SPECS } from '../../../src/lab/scenarios';
 import { send, type SendOutcome } from './nodemailer-send';
 import { RawSmtp, parseReply } from './smtp-raw';
 
@@ -78,15 +79,37 @@ describe('lab MX endpoint', () => {
     expect((await mx({ localAddress: lab.tenant.connectorIp })).ok).toBe(true);
   });
 
-  it('ip-blocklisted and throttled apply to the MX endpoint too', async () => {
+  it('ip-blocklisted and throttled: the MX endpoint answers 5.7.606 and 451 4.7.500 (the scenario table says so)', async () => {
     lab.setScenario('ip-blocklisted');
     const banned = await mx({ localAddress: '127.0.0.9' });
     expectRcptRefused(banned, 550, '5.7.606');
     expect(banned.response).toContain('banned sending IP [127.0.0.9]');
+    expect(SCENARIO_SPECS['ip-blocklisted'].symptom).toMatchObject({ endpoint: 'mx', code: 550, enhanced: '5.7.606' });
     lab.setScenario('throttled');
     const busy = await mx();
     expect(busy.ok).toBe(false);
     expect(parseReply(busy.response)).toMatchObject({ code: 451, enhanced: '4.7.500' });
+    expect(SCENARIO_SPECS.throttled.mxSymptom).toMatchObject({ endpoint: 'mx', code: 451, enhanced: '4.7.500' });
+  });
+
+  it('reject-direct-send is decided by the MAIL FROM (P1) domain, not the From header', async () => {
+    lab.setScenario('reject-direct-send');
+    // Envelope sender in another domain, From header in the tenant's: not Direct Send of the tenant's domain → accepted.
+    const foreignP1 = await mx({ from: 'alerts@vendor.example', headerFrom: 'scanner@contoso.com' });
+    expect(foreignP1.ok, foreignP1.message).toBe(true);
+    // Envelope sender in the accepted domain, From header elsewhere: refused.
+    const ownP1 = await mx({ from: 'scanner@contoso.com', headerFrom: 'alerts@vendor.example' });
+    expectRcptRefused(ownP1, 550, '5.7.68');
+  });
+
+  it('unregistered-sender-domain: relay through the IP connector from a non-accepted MAIL FROM domain → 550 5.7.750', async () => {
+    lab.setScenario('unregistered-sender-domain');
+    const out = await mx({ from: 'scanner@unregistered.example', to: lab.tenant.externalRecipient, localAddress: lab.tenant.connectorIp });
+    expectRcptRefused(out, 550, '5.7.750');
+    expect(out.response).toContain('Client blocked from sending from unregistered domains');
+    // The accepted domain still relays; Direct Send from elsewhere is not the connector's business.
+    expect((await mx({ to: lab.tenant.externalRecipient, localAddress: lab.tenant.connectorIp })).ok).toBe(true);
+    expect((await mx({ from: 'scanner@unregistered.example' })).ok).toBe(true);
   });
 
   it('submission-only scenarios leave the MX endpoint alone', async () => {

@@ -14,7 +14,10 @@ export interface SendOutcome {
 
 export interface SendOptions {
   endpoint?: 'submission' | 'mx';
+  /** Envelope sender (MAIL FROM, P1); also the From header unless headerFrom is given. */
   from?: string;
+  /** From header (P2) when it differs from the envelope sender. */
+  headerFrom?: string;
   to?: string;
   /** Basic credentials (default: the lab mailbox); null = no AUTH; 'oauth' = XOAUTH2 with the lab token. */
   auth?: { user: string; pass: string } | 'oauth' | null;
@@ -50,9 +53,12 @@ export async function send(lab: Lab, o: SendOptions = {}): Promise<SendOutcome> 
     socketTimeout: CLIENT_TIMEOUT_MS,
   });
   try {
+    const from = o.from ?? lab.tenant.mailbox;
+    const to = o.to ?? lab.tenant.internalRecipient;
     const info = await transport.sendMail({
-      from: o.from ?? lab.tenant.mailbox,
-      to: o.to ?? lab.tenant.internalRecipient,
+      from: o.headerFrom ?? from,
+      to,
+      envelope: { from, to },
       subject: 'Device Mail Doctor lab test',
       text: 'Scan to e-mail test.\n.leading dot line\n',
     });

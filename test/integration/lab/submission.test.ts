@@ -159,8 +159,7 @@ const REPLY_SCENARIOS: { name: ScenarioName; code: number; enhanced: string; tex
   { name: 'basic-auth-disabled', code: 535, enhanced: '5.7.139', text: 'basic authentication is disabled' },
   { name: 'send-as-denied', code: 554, enhanced: '5.2.252', text: 'SendAsDenied;' },
   { name: 'sender-blocked', code: 550, enhanced: '5.1.8', text: 'Access denied, bad outbound sender' },
-  { name: 'ip-blocklisted', code: 550, enhanced: '5.7.606', text: 'banned sending IP [127.0.0.1]' },
-  { name: 'throttled', code: 451, enhanced: '4.7.500', text: 'Server busy. Please try again later from [127.0.0.1]' },
+  { name: 'throttled', code: 554, enhanced: '5.2.0', text: 'SubmissionQuotaExceededException' },
   { name: 'mailbox-full', code: 554, enhanced: '5.2.2', text: 'QuotaExceededException' },
 ];
 
@@ -172,6 +171,20 @@ describe('lab submission endpoint: scenarios seen by nodemailer', () => {
     expect(out.response).toContain(text);
     // The scenario table documents the same reply.
     expect(SCENARIO_SPECS[name].symptom).toMatchObject({ code, enhanced });
+  });
+
+  it('ip-blocklisted does not touch client submission (the banned-IP list filters anonymous inbound mail only)', async () => {
+    lab.setScenario('ip-blocklisted');
+    const out = await send(lab);
+    expect(out.ok, out.message).toBe(true);
+    expect(SCENARIO_SPECS['ip-blocklisted'].symptom.endpoint).toBe('mx');
+  });
+
+  it("throttled answers on submission as Exchange Online does, never with the MX's 451 4.7.500", async () => {
+    lab.setScenario('throttled');
+    const out = await send(lab);
+    expect(out.response).not.toMatch(/4\.7\.500|Server busy/);
+    expect(out.response).toContain("the sender's submission quota was exceeded");
   });
 
   it.each(['security-defaults', 'conditional-access', 'basic-auth-disabled', 'wrong-password'] as const)(

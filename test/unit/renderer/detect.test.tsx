@@ -105,4 +105,20 @@ describe('Detect (検出)', () => {
     },
     TEST_TIMEOUT_MS,
   );
+
+  it(
+    "vendor known, model not: offers that vendor's profiles and selects nothing by itself",
+    async () => {
+      await bootWith(evidence({ outcome: 'vendor-only', match: null, model: 'RICOH SP 9999' }));
+      await detect('192.0.2.52', '');
+      expect(appStore.getState().job.deviceId).toBeNull();
+      const offered = [...document.querySelectorAll('[data-vendor-model]')].map((b) =>
+        b.getAttribute('data-vendor-model'),
+      );
+      expect(offered.sort()).toEqual(['ricoh-im', 'ricoh-mp']);
+      fireEvent.click(document.querySelector('[data-vendor-model="ricoh-mp"]')!);
+      expect(appStore.getState().job.deviceId).toBe('ricoh-mp');
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -143,3 +143,44 @@ describe('checklist: OAuth path', () => {
     expect(screen.getByText('Set the authentication method to OAuth 2.0 on the device')).toBeTruthy();
   });
 });
+
+describe('reports: plan for every device of a site', () => {
+  it("opens the site's reports and shows one line per distinct device (affected, first option)", async () => {
+    const { report, listing, diagnosis } = await import('./reports-fixtures');
+    const a = report('r1', [diagnosis('fail', '2026-11-20T01:00:00.000Z')]);
+    const b = {
+      ...report('r2', []),
+      job: {
+        ...a.job,
+        device: { model: 'Sharp BP-50C26', profileId: 'sharp-bp', location: '2F' },
+        method: 'submission' as const,
+      },
+    };
+    const c = {
+      ...report('r3', []),
+      job: { ...a.job, device: { model: 'Relay MFP' }, method: 'relay' as const },
+    };
+    const stored = [a, b, c];
+    install(
+      fakeBridge({
+        'profiles:list': () => ({ files: files(), problems: [], replaced: [] }),
+        'reports:list': () => listing(stored),
+        'reports:open': ([id]) => stored.find((r) => r.id === id),
+      }),
+    );
+    await bootWith('sharp-bp');
+    act(() => appStore.getState().go('reports'));
+    await act(async () => appStore.getState().openReport('r1'));
+    const panel = screen.getByRole('region', {
+      name: /When Basic authentication goes off: every device at Osaka/,
+    });
+    await act(async () => {
+      fireEvent.click(within(panel).getByRole('button', { name: 'Plan for the 3 reports of this site' }));
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    const items = panel.querySelectorAll('li[data-affected]');
+    expect([...items].map((li) => li.getAttribute('data-affected'))).toEqual(['yes', 'yes', 'no']);
+    expect(items[1]?.textContent).toContain('Sharp BP-50C26 — 2F');
+    expect(items[1]?.textContent).toContain('[recommended] Switch to OAuth');
+  });
+});

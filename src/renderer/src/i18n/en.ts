@@ -3,6 +3,9 @@ import { ACTOR_LABELS } from '../../../shared/vocabulary';
 
 export const en = {
   vendorUi: {
+    sitePlanTitle: 'When Basic authentication goes off: every device at {{site}}',
+    sitePlanButton_one: 'Plan for {{count}} report of this site',
+    sitePlanButton_other: 'Plan for the {{count}} reports of this site',
     authChoice: 'How the device signs in',
     auth: { basic: 'User name + password', oauth: 'OAuth 2.0' },
     oauthTitle: 'OAuth (for the day Basic authentication goes off)',
@@ -304,6 +307,11 @@ export const en = {
     actor: ACTOR_LABELS.en,
     powershell: 'Admin’s PowerShell',
     evidence: 'Evidence',
+    source: 'Source',
+    sourceRead: 'read {{date}}',
+    unverified: 'unverified',
+    likely: 'Likely causes (most likely first)',
+    nextCheck: 'Next check',
     notInTrace: 'Does not appear in Message Trace: this transcript is the evidence.',
     predicted: 'Predicted',
   },
@@ -350,6 +358,7 @@ export const en = {
     'intercepting-proxy': 'Intercepting proxy / antivirus',
     'silent-port': 'Silent port (blackhole)',
     'reject-direct-send': 'Reject Direct Send on',
+    'unregistered-sender-domain': 'Sender domain not registered (IP connector)',
     'connector-ip-changed': 'Connector IP changed',
   },
   settings: {

@@ -4,6 +4,9 @@ import type { Resources } from './en';
 
 export const ja: Resources = {
   vendorUi: {
+    sitePlanTitle: '基本認証が無効になったら: {{site}} の全機器',
+    sitePlanButton_one: 'この拠点のレポート {{count}} 件で計画する',
+    sitePlanButton_other: 'この拠点のレポート {{count}} 件で計画する',
     authChoice: '機器のサインイン方法',
     auth: { basic: 'ユーザー名とパスワード', oauth: 'OAuth 2.0' },
     oauthTitle: 'OAuth（基本認証が無効になる日に備えて）',
@@ -305,6 +308,11 @@ export const ja: Resources = {
     actor: ACTOR_LABELS.ja,
     powershell: '管理者用 PowerShell',
     evidence: '根拠',
+    source: '根拠資料（出典）',
+    sourceRead: '{{date}} 確認',
+    unverified: '未確認',
+    likely: '考えられる原因（可能性の高い順）',
+    nextCheck: '次に行う確認',
     notInTrace: 'メッセージ追跡には記録されません。このトランスクリプトが証拠になります。',
     predicted: '推定',
   },
@@ -351,6 +359,7 @@ export const ja: Resources = {
     'intercepting-proxy': '通信を傍受するプロキシ／ウイルス対策',
     'silent-port': '応答しないポート（ブラックホール）',
     'reject-direct-send': '直接送信の拒否がオン',
+    'unregistered-sender-domain': '差出人ドメインが未登録（IP コネクタ）',
     'connector-ip-changed': 'コネクタの IP が変わった',
   },
   settings: {

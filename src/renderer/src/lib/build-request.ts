@@ -1,7 +1,8 @@
 // Builds the DiagnoseRequest from the job, settings and session inputs (pure: unit-tested).
 // Practice mode swaps in the built-in lab's tenant, connect-to rules, DNS server and CA.
 import { MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT } from '../../../shared/exchange-online';
-import { DiagnoseRequestSchema, type DeviceProfile, type DiagnoseRequest, type Method } from '../../../shared/model';
+import { buildDiagnoseRequest, type BuiltRequest } from '../../../shared/diagnose-request';
+import type { DeviceProfile, Method } from '../../../shared/model';
 import type { LabInfo } from '../api/types';
 import type { Job, Settings } from '../store/types';
 
@@ -16,7 +17,7 @@ export interface RequestInput {
   lab: LabInfo | null;
 }
 
-export type BuiltRequest = { ok: true; request: DiagnoseRequest } | { ok: false; errors: string[] };
+export type { BuiltRequest } from '../../../shared/diagnose-request';
 
 const blankToUndefined = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
 
@@ -36,28 +37,23 @@ export function buildRequest(input: RequestInput): BuiltRequest {
   const to = tenant ? [tenant.internalRecipient, tenant.externalRecipient] : [job.internalRecipient, job.externalRecipient];
   const host = method === 'submission' ? SUBMISSION_HOST : method === 'auto' ? undefined : blankToUndefined(mxHost);
   const ca = [settings.extraCaPem, lab?.caPem ?? ''].map((p) => p.trim()).filter((p) => p !== '');
-  const raw = {
-    target: {
-      method,
-      host,
-      port: method === 'submission' ? SUBMISSION_PORT : method === 'auto' ? undefined : MX_PORT,
-      domain: blankToUndefined(domain),
-      from: blankToUndefined(tenant?.mailbox ?? (job.fromAddress || mailbox)),
-      to: to.map((r) => r.trim()).filter((r) => r !== ''),
-      user: method === 'submission' || method === 'auto' ? blankToUndefined(mailbox) : undefined,
-      expectedIp: blankToUndefined(tenant?.connectorIp ?? job.staticIp),
-      bind: blankToUndefined(job.bind),
-      connectTo: lab?.connectTo ?? [],
-      dnsServer: blankToUndefined(lab?.dnsServer ?? settings.dnsServer),
-    },
+  return buildDiagnoseRequest({
+    method,
+    host,
+    port: method === 'submission' ? SUBMISSION_PORT : method === 'auto' ? undefined : MX_PORT,
+    domain: blankToUndefined(domain),
+    from: blankToUndefined(tenant?.mailbox ?? (job.fromAddress || mailbox)),
+    to: to.map((r) => r.trim()).filter((r) => r !== ''),
+    user: method === 'submission' || method === 'auto' ? blankToUndefined(mailbox) : undefined,
+    expectedIp: blankToUndefined(tenant?.connectorIp ?? job.staticIp),
+    bind: blankToUndefined(job.bind),
+    connectTo: lab?.connectTo ?? [],
+    dnsServer: blankToUndefined(lab?.dnsServer ?? settings.dnsServer),
     device: input.device,
     send: input.sendTest,
     timeoutMs: settings.timeoutSec * 1000,
     extraCaPem: ca,
     // The lab's mailbox password is public lab data; a real one exists only in memory for this run.
     password: (tenant?.password ?? input.password) || undefined, // never trimmed: spaces may be part of it
-  };
-  const parsed = DiagnoseRequestSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, request: parsed.data };
-  return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  });
 }

@@ -3,10 +3,11 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { IdentifyEvidence } from '../../../../shared/identify';
+import { enterpriseEntry } from '../../../../shared/identify-enterprises';
 import { TextField } from '../../components/Field';
 import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
-import { actions, identifySel, jobSel } from '../../store/selectors';
+import { actions, catalogSel, identifySel, jobSel } from '../../store/selectors';
 
 function Values({ values }: { values: Record<string, string> }) {
   const rows = Object.entries(values);
@@ -26,6 +27,15 @@ function Values({ values }: { values: Record<string, string> }) {
 function Result({ e, otherMfp }: { e: IdentifyEvidence; otherMfp: string | null }) {
   const { t } = useTranslation();
   const { selectDevice } = useApp(useShallow(actions));
+  const files = useApp(catalogSel.files);
+  // Vendor known, model not: offer that vendor's profiles (from the enterprise table), never pick one ourselves.
+  const vendorFiles =
+    e.outcome === 'vendor-only' && e.vendor?.enterprise !== undefined
+      ? (enterpriseEntry(e.vendor.enterprise)?.fileIds ?? [])
+      : [];
+  const vendorModels = files
+    .filter((f) => vendorFiles.includes(f.profile.id))
+    .flatMap((f) => f.profile.models.filter((m) => m.kind === 'mfp'));
   const answered = e.snmp.status === 'answered' || e.ipp.status === 'answered';
   return (
     <div className="detect-result" data-outcome={e.outcome} aria-live="polite">
@@ -101,6 +111,21 @@ function Result({ e, otherMfp }: { e: IdentifyEvidence; otherMfp: string | null 
               onClick={() => selectDevice(a.modelId)}
             >
               {visible(`${a.vendor} ${a.series}`, 120)}
+            </button>
+          ))}
+        </p>
+      ) : null}
+      {vendorModels.length > 0 ? (
+        <p className="vendor-models">
+          {vendorModels.map((m) => (
+            <button
+              key={m.id}
+              type="button"
+              className="btn"
+              data-vendor-model={m.id}
+              onClick={() => selectDevice(m.id)}
+            >
+              {visible(`${m.vendor} ${m.family}`, 120)}
             </button>
           ))}
         </p>

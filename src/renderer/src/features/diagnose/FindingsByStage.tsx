@@ -5,6 +5,27 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { groupByStage, type ShownFinding } from '../../lib/findings';
 import { visible } from '../../lib/visible-text';
 
+/** "根拠資料（出典） / Source": where the catalogue's knowledge for this finding comes from, with the day it was read. */
+function FindingSources({ f }: { f: ShownFinding }) {
+  const { t } = useTranslation();
+  if (!f.sources || f.sources.length === 0) return null;
+  return (
+    <>
+      <dt>{t('verdict.source')}</dt>
+      <dd>
+        <ul className="sources">
+          {f.sources.map((s) => (
+            <li key={s.url} title={s.title}>
+              <span className="mono">{visible(s.url, 300)}</span> ({t('verdict.sourceRead', { date: s.read })}
+              {s.verified === false ? `, ${t('verdict.unverified')}` : ''})
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
 function FindingCard({ f }: { f: ShownFinding }) {
   const { t } = useTranslation();
   return (
@@ -49,6 +70,23 @@ function FindingCard({ f }: { f: ShownFinding }) {
             </dd>
           </>
         ) : null}
+        {f.family ? (
+          <>
+            <dt>{t('verdict.likely')}</dt>
+            <dd>
+              <ol className="family-candidates">
+                {f.family.candidates.map((c) => (
+                  <li key={c.code} data-candidate={c.code}>
+                    {visible(c.title, 200)} <span className="mono muted">{c.code}</span>
+                  </li>
+                ))}
+              </ol>
+            </dd>
+            <dt>{t('verdict.nextCheck')}</dt>
+            <dd className="next-check">{visible(f.family.nextCheck)}</dd>
+          </>
+        ) : null}
+        <FindingSources f={f} />
       </dl>
       {!f.inMessageTrace ? <p className="hint">{t('verdict.notInTrace')}</p> : null}
     </article>

@@ -8,6 +8,7 @@ import { reportsActions, reportsSel } from '../../store/reports-slice';
 import { ReportDetail } from './ReportDetail';
 import { ReportList } from './ReportList';
 import { ReportSearch } from './ReportSearch';
+import { SitePlan } from './SitePlan';
 import { ScreenHeader } from '../../components/ScreenHeader';
 
 function UndoBar() {
@@ -61,7 +62,10 @@ export function ReportsScreen() {
         </div>
       ) : null}
       {state.open ? (
-        <ReportDetail report={state.open} />
+        <>
+          <ReportDetail report={state.open} />
+          <SitePlan report={state.open} />
+        </>
       ) : (
         <>
           <ReportSearch />

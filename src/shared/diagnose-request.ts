@@ -1,0 +1,60 @@
+// The one request builder: the CLI (flags), the app (the job and settings) and the lab (its tenant and
+// loopback addresses) all turn what they have into a DiagnoseRequest here, validated by the model's schema.
+import { DiagnoseRequestSchema, type ConnectToRule, type DeviceProfile, type DiagnoseRequest, type MethodChoice } from './model';
+
+/** Everything a request is made of, flat; unset optional parts are simply left out. */
+export interface RequestParts {
+  method: MethodChoice;
+  host?: string | undefined;
+  port?: number | undefined;
+  domain?: string | undefined;
+  from?: string | undefined;
+  to?: readonly string[];
+  user?: string | undefined;
+  expectedIp?: string | undefined;
+  bind?: string | undefined;
+  connectTo?: readonly ConnectToRule[];
+  dnsServer?: string | undefined;
+  device: DeviceProfile | null;
+  send?: boolean;
+  timeoutMs?: number | undefined;
+  extraCaPem?: readonly string[];
+  /** Memory only: never stored, never logged. */
+  password?: string | undefined;
+  oauthToken?: string | undefined;
+}
+
+export type BuiltRequest = { ok: true; request: DiagnoseRequest } | { ok: false; errors: string[] };
+
+export function buildDiagnoseRequest(p: RequestParts): BuiltRequest {
+  const parsed = DiagnoseRequestSchema.safeParse({
+    target: {
+      method: p.method,
+      host: p.host,
+      port: p.port,
+      domain: p.domain,
+      from: p.from,
+      to: [...(p.to ?? [])],
+      user: p.user,
+      expectedIp: p.expectedIp,
+      bind: p.bind,
+      connectTo: [...(p.connectTo ?? [])],
+      dnsServer: p.dnsServer,
+    },
+    device: p.device,
+    send: p.send ?? false,
+    timeoutMs: p.timeoutMs,
+    extraCaPem: [...(p.extraCaPem ?? [])],
+    password: p.password,
+    oauthToken: p.oauthToken,
+  });
+  if (parsed.success) return { ok: true, request: stripUndefined(parsed.data) };
+  return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`) };
+}
+
+/** Optional parts that were not given stay absent (as a hand-written object would have them). */
+function stripUndefined(r: DiagnoseRequest): DiagnoseRequest {
+  const target = Object.fromEntries(Object.entries(r.target).filter(([, v]) => v !== undefined)) as DiagnoseRequest['target'];
+  const rest = Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as DiagnoseRequest;
+  return { ...rest, target };
+}
