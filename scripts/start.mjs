@@ -6,6 +6,16 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+/** Bound on fetching Electron's binary on first start, in milliseconds (it is ~100 MB; offline it fails fast). */
+const DOWNLOAD_TIMEOUT_MS = 300_000;
+
+/** One line saying why the download failed, from the installer's output (never its stack trace). */
+function reasonOf(output) {
+  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const hit = lines.find((l) => /^(\w*Error|HTTPError|RequestError)\b|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|\b40[34]\b/.test(l) && !/^at\s/.test(l));
+  return (hit ?? lines.find((l) => !/^at\s/.test(l)) ?? 'no details').slice(0, 200);
+}
+
 function electronPresent() {
   try {
     require('electron'); // resolves to the binary's path; throws while the binary is missing
@@ -16,16 +26,18 @@ function electronPresent() {
 }
 
 if (!electronPresent()) {
-  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
-    console.error('npm start: the Electron binary is not installed and ELECTRON_SKIP_BINARY_DOWNLOAD is set.');
-  } else {
+  let why = 'ELECTRON_SKIP_BINARY_DOWNLOAD is set';
+  if (!process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
     console.log('npm start: downloading the Electron binary (first start only)…');
-    spawnSync(process.execPath, [require.resolve('electron/install.js')], { stdio: 'inherit' });
+    // Captured, not inherited: a failed download would otherwise print the installer's stack trace.
+    const r = spawnSync(process.execPath, [require.resolve('electron/install.js')], { encoding: 'utf8', timeout: DOWNLOAD_TIMEOUT_MS });
+    why = r.error ? r.error.message : reasonOf(`${r.stderr ?? ''}\n${r.stdout ?? ''}`);
   }
   if (!electronPresent()) {
     console.error(
-      'The Electron binary is not available on this machine, so the window cannot open.\n' +
-        'Everything else works without it: `npm run demo` (diagnose the built-in lab), `npx device-mail-doctor --help`.',
+      `npm start: the window cannot open because Electron's binary is not installed (${why}).\n` +
+        'To fix: run `npm start` again where github.com is reachable, or set ELECTRON_MIRROR to a mirror you can reach.\n' +
+        'Everything else works without it: `npm run demo` (diagnose the practice lab), `npx device-mail-doctor --help`.',
     );
     process.exit(1);
   }

@@ -2,8 +2,23 @@
 // Each command is a CliCommand; bad input ends in one clear line and exit code 2, never a stack trace.
 import { APP_VERSION } from '../shared/version';
 import { COMMANDS } from './commands';
+import { closest, flagsInHelp, unknownOptionOf } from './did-you-mean';
 import { EXIT_BAD_INPUT, UsageError, printable, type CliIo } from './io';
 import { rejectEmptyArgs } from './validate';
+
+/** The command's own --help text, captured (the flags it knows are the ones it documents). */
+async function helpOf(cmd: (typeof COMMANDS)[number], io: CliIo): Promise<string> {
+  let text = '';
+  const sink = {
+    write: (chunk: string | Uint8Array) => ((text += String(chunk)), true),
+  } as unknown as NodeJS.WritableStream;
+  try {
+    await (await cmd.load()).run(['--help'], { ...io, stdout: sink, stderr: sink });
+  } catch {
+    // A command whose help fails simply gets no suggestion.
+  }
+  return text;
+}
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
@@ -28,7 +43,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    io.stderr.write(`device-mail-doctor: unknown command "${printable(name)}"\n\n${usage()}`);
+    const guess = closest(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
+    const hint = guess ? ` — did you mean "${guess}"? (npx device-mail-doctor ${guess} --help)` : '';
+    io.stderr.write(`device-mail-doctor: unknown command "${printable(name)}"${hint}\n\n${usage()}`);
     return EXIT_BAD_INPUT;
   }
   try {
@@ -36,7 +56,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await (await cmd.load()).run(rest, io);
   } catch (err) {
     if (err instanceof UsageError || isArgError(err)) {
-      io.stderr.write(`device-mail-doctor ${cmd.name}: ${err.message}\n`);
+      const typo = isArgError(err) ? unknownOptionOf(err.message) : null;
+      const guess = typo ? closest(typo, flagsInHelp(await helpOf(cmd, io))) : null;
+      const message = typo
+        ? `Unknown option '${printable(typo)}'${guess ? ` — did you mean ${guess}?` : ''} (see: npx device-mail-doctor ${cmd.name} --help)`
+        : err.message;
+      io.stderr.write(`device-mail-doctor ${cmd.name}: ${message}\n`);
       return EXIT_BAD_INPUT;
     }
     const message = err instanceof Error ? err.message : String(err);
@@ -54,7 +79,12 @@ export function runFromProcess(): void {
       throw err;
     });
   }
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env })
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+  })
     .then((code) => {
       process.exitCode = code;
     })

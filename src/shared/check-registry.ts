@@ -168,13 +168,13 @@ export const CHECK_REGISTRY: { readonly [K in CheckKind]: KindSpec } = {
   'tls.cert': { scope: 'endpoint', title: { ja: 'サーバー証明書', en: 'Certificate of the server' }, decides: BOTH, proves: onEndpoint([P.tlsSubmission], [P.tlsMx]) },
   'tls.device': {
     scope: 'endpoint',
-    title: { ja: 'デバイスの TLS で接続できるか', en: "Would the device's TLS get through?" },
+    title: { ja: '機器の TLS で接続できるか', en: "Would the device's TLS get through?" },
     decides: BOTH,
     proves: onEndpoint([P.tlsSubmission], [P.tlsMx]),
   },
   'device.auth': {
     scope: 'endpoint',
-    title: { ja: 'デバイスの認証方式でサインインできるか', en: "Would the device's sign-in work?" },
+    title: { ja: '機器の認証方式でサインインできるか', en: "Would the device's sign-in work?" },
     decides: { submission: ['submission'] },
     proves: {},
   },
@@ -285,8 +285,8 @@ export function detailsOf<K extends CheckKind>(check: { id: string; details: unk
   return lookupCheckId(check.id)?.kind === kind ? (check.details as CheckDetails<K>) : null;
 }
 
-/** Suffix naming the endpoint in a Japanese title, so the MX and submission rows can be told apart. */
-const SCOPE_SUFFIX: Record<EndpointKey, string> = { mx: ' (MX)', submission: ' (submission)' };
+/** Suffix naming the endpoint in a Japanese title, in the glossary's words (never the id segment "submission"). */
+const SCOPE_SUFFIX: Record<EndpointKey, string> = { mx: ' (MX)', submission: ' (SMTP クライアント送信)' };
 
 /**
  * A check's title in a language. English keeps the engine's title (it names the host); Japanese comes from the

@@ -22,7 +22,7 @@ describe('checkTitle', () => {
 
   it('names the endpoint so the MX and submission rows can be told apart', () => {
     expect(checkTitle({ id: 'tcp.mx.v4', title: '' }, 'ja')).toContain('(MX)');
-    expect(checkTitle({ id: 'tcp.submission.v4', title: '' }, 'ja')).toContain('(submission)');
+    expect(checkTitle({ id: 'tcp.submission.v4', title: '' }, 'ja')).toContain('(SMTP クライアント送信)');
   });
 
   it('falls back to the engine title for an id it does not know', () => {

@@ -80,7 +80,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   let cases = DEMO_CASES;
   if (values.scenario?.length) {
     cases = values.scenario.map((name) => {
-      if (!isScenario(name)) throw new UsageError(`unknown scenario "${printable(name)}" (see device-mail-doctor lab --help)`);
+      if (!isScenario(name)) throw new UsageError(`unknown scenario "${printable(name)}" (see: npx device-mail-doctor lab --help)`);
       return DEMO_CASES.find((c) => c.scenario === name) ?? { scenario: name, device: null, fromConnectorIp: true };
     });
   }
@@ -96,7 +96,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       lab.setScenario(c.scenario);
       io.stdout.write(`\n━━ ${i + 1}/${cases.length}  Scenario: ${c.scenario} ━━\n${SCENARIO_SPECS[c.scenario].summary}\n`);
       if (c.device) io.stdout.write(`Device: ${c.device.label}\n`);
-      io.stdout.write(`$ device-mail-doctor diagnose --method auto --domain ${lab.tenant.domain} --user ${lab.tenant.mailbox}${c.fromConnectorIp && bindOk ? ` --bind ${lab.tenant.connectorIp}` : ''} …\n\n`);
+      io.stdout.write(`$ npx device-mail-doctor diagnose --method auto --domain ${lab.tenant.domain} --user ${lab.tenant.mailbox}${c.fromConnectorIp && bindOk ? ` --bind ${lab.tenant.connectorIp}` : ''} …\n\n`);
       const d = await runDiagnosis(requestFor(lab, c, bindOk));
       // The same report `diagnose` prints, then the codes on one line (easy to grep, stable across languages).
       const report = renderHuman(d, lang);
@@ -104,7 +104,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const codes = [...new Set(d.checks.flatMap((ch) => ch.findings.map((f) => f.code)))];
       io.stdout.write(`Finding codes: ${codes.length ? codes.join(', ') : '(none)'}\n`);
     }
-    io.stdout.write(`\nDemo finished: ${cases.length} scenario(s) diagnosed. Try your own with: device-mail-doctor lab\n`);
+    io.stdout.write(`\nDemo finished: ${cases.length} scenario(s) diagnosed. Try your own with: npx device-mail-doctor lab\n`);
   } finally {
     await lab.close();
   }

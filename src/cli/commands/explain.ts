@@ -95,6 +95,12 @@ function hasOkReply(text: string): boolean {
     });
 }
 
+/** Severity in the reader's language (glossary: 失敗 / 注意 / 情報), never the internal value. */
+const SEVERITY_WORDS: Record<Lang, Record<RenderedFinding['severity'], string>> = {
+  ja: { error: '失敗', warning: '注意', info: '情報' },
+  en: { error: 'failed', warning: 'warning', info: 'info' },
+};
+
 function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang, recognised: boolean): void {
   const l = LABELS[lang];
   if (!recognised) {
@@ -108,7 +114,7 @@ function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang, recognis
   const first = findings[0];
   if (first && first.severity !== 'info') io.stdout.write(`${l.primary}: ${first.title} (${first.code}) — ${l.actor}: ${l.actors[first.actor]}\n\n`);
   for (const f of findings) {
-    io.stdout.write(`[${f.severity}] ${f.code}: ${f.title}\n`);
+    io.stdout.write(`[${SEVERITY_WORDS[lang][f.severity]}] ${f.code}: ${f.title}\n`);
     io.stdout.write(`  ${l.actor}: ${l.actors[f.actor]}\n  ${l.cause}: ${f.cause}\n  ${l.fix}: ${f.fix}\n`);
     if (f.powershell !== undefined) io.stdout.write(`  PowerShell: ${f.powershell}\n`);
     for (const e of f.evidence ?? []) io.stdout.write(`  ${l.evidence}: ${printable(e, 300)}\n`);

@@ -46,7 +46,7 @@ function describeLab(lab: Lab, caFile: string): LabInfo {
     `--dns-server ${lab.dns.address}:${lab.dns.port}`,
     `--ca ${caFile}`,
   ].join(' ');
-  const base = `device-mail-doctor diagnose --domain ${t.domain} --from ${t.mailbox}`;
+  const base = `npx device-mail-doctor diagnose --domain ${t.domain} --from ${t.mailbox}`;
   return {
     scenario: lab.scenario,
     summary: SCENARIO_SPECS[lab.scenario].summary,

@@ -6,7 +6,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareReports, sameSite } from '../../main/export/compare-runs';
-import { EXPORT_FORMATS, writeExport, buildExport, defaultExportName, type ExportFormat } from '../../main/export/export-report';
+import {
+  EXPORT_FORMATS,
+  writeExport,
+  buildExport,
+  defaultExportName,
+  type ExportFormat,
+} from '../../main/export/export-report';
 import { createChromiumPdfPrinter, DEFAULT_CHROMIUM_PATH } from '../../main/export/pdf';
 import { renderComparisonText, renderReportText, renderSummaryRow } from '../../main/export/summary-text';
 import { defaultReportsDir } from '../../main/store/default-dir';
@@ -20,7 +26,8 @@ const HELP = `Usage: device-mail-doctor report <subcommand> [flags] [--reports-d
 
   list [--search TEXT] [--customer X] [--site X] [--device X] [--code FINDING_CODE]
        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
-  show ID [--json] [--lang ja|en]
+  show ID [--json] [--lang ja|en]   (cause, fix, who acts and evidence of each finding)
+  ID: the full id, a unique start of it, or "last" (the most recently updated report)
   export ID --format html|pdf|zip|ticket [--out FILE|-] [--lang ja|en] [--text] [--force]
        [--user ADDR] [--password-env VAR | --password-stdin] [--token-env VAR]
        (secrets given here are only scanned for: an export containing one is blocked)
@@ -69,7 +76,9 @@ async function readSecretFromStdin(stdin: NodeJS.ReadableStream): Promise<string
     if (total > MAX_STDIN_SECRET_BYTES) throw new UsageError('--password-stdin: input too long');
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 async function sessionSecrets(v: Values, io: CliIo): Promise<SessionSecrets[]> {
@@ -79,8 +88,11 @@ async function sessionSecrets(v: Values, io: CliIo): Promise<SessionSecrets[]> {
     if (!value) throw new UsageError(`${flag}: environment variable ${printable(name)} is not set`);
     return value;
   };
-  if (v['password-env'] !== undefined && v['password-stdin']) throw new UsageError('use either --password-env or --password-stdin');
-  const password = v['password-stdin'] ? await readSecretFromStdin(io.stdin) : fromEnv('--password-env', v['password-env']);
+  if (v['password-env'] !== undefined && v['password-stdin'])
+    throw new UsageError('use either --password-env or --password-stdin');
+  const password = v['password-stdin']
+    ? await readSecretFromStdin(io.stdin)
+    : fromEnv('--password-env', v['password-env']);
   const oauthToken = fromEnv('--token-env', v['token-env']);
   const out: SessionSecrets[] = [];
   if (password) out.push({ user: v.user, password });
@@ -90,8 +102,42 @@ async function sessionSecrets(v: Values, io: CliIo): Promise<SessionSecrets[]> {
 
 function needId(positionals: string[], what: string): string {
   const id = positionals[1];
-  if (!id) throw new UsageError(`${what} needs a report id (see: report list)`);
+  if (!id)
+    throw new UsageError(
+      `${what} needs a report id, a unique start of one, or "last" (see: npx device-mail-doctor report list)`,
+    );
   return id;
+}
+
+type Store = Awaited<ReturnType<typeof createReportStore>>;
+
+/** Most candidates named when a prefix fits several reports. */
+const MAX_AMBIGUOUS_SHOWN = 5;
+
+/**
+ * A report reference as a technician types it: the full id, a unique start of one (like git's short hashes), or
+ * `last` (the most recently updated report). An exact id always wins over a prefix.
+ */
+export async function resolveReportId(store: Store, ref: string): Promise<string> {
+  const { reports } = await store.list({});
+  if (ref === 'last') {
+    const latest = [...reports].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    if (!latest) throw new UsageError('there are no reports yet ("last" needs one)');
+    return latest.id;
+  }
+  if (reports.some((r) => r.id === ref)) return ref;
+  const hits = reports.filter((r) => r.id.startsWith(ref));
+  if (hits.length === 1 && hits[0]) return hits[0].id;
+  if (hits.length > 1) {
+    const shown = hits
+      .slice(0, MAX_AMBIGUOUS_SHOWN)
+      .map((r) => r.id)
+      .join(', ');
+    throw new UsageError(
+      `"${printable(ref)}" fits ${hits.length} reports (${shown}${hits.length > MAX_AMBIGUOUS_SHOWN ? ', …' : ''}): type more of the id`,
+    );
+  }
+  return ref; // unknown: the store says "not found" in its own words
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
@@ -109,64 +155,87 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   switch (sub) {
     case 'list': {
       const { reports, problems } = await store.list({
-        text: v.search, customer: v.customer, site: v.site, device: v.device, findingCode: v.code, from: v.from, to: v.to,
+        text: v.search,
+        customer: v.customer,
+        site: v.site,
+        device: v.device,
+        findingCode: v.code,
+        from: v.from,
+        to: v.to,
       });
       if (v.json) writeJson(io, { reports, problems });
       else {
         for (const s of reports) io.stdout.write(`${renderSummaryRow(s, lang)}\n`);
-        if (reports.length === 0) io.stdout.write(lang === 'ja' ? 'レポートはありません。\n' : 'No reports.\n');
+        if (reports.length === 0)
+          io.stdout.write(lang === 'ja' ? 'レポートはありません。\n' : 'No reports.\n');
       }
-      for (const p of problems) io.stderr.write(`${p.kind}: ${printable(p.file, 100)} — ${printable(p.reason, 200)}${p.movedTo ? ` (moved to ${p.movedTo})` : ''}\n`);
+      for (const p of problems)
+        io.stderr.write(
+          `${p.kind}: ${printable(p.file, 100)} — ${printable(p.reason, 200)}${p.movedTo ? ` (moved to ${p.movedTo})` : ''}\n`,
+        );
       return problems.some((p) => p.kind === 'quarantined') ? EXIT_PROBLEMS : EXIT_OK;
     }
     case 'show': {
-      const report = await store.open(needId(positionals, 'show'));
+      const report = await store.open(await resolveReportId(store, needId(positionals, 'show')));
       if (v.json) writeJson(io, report);
       else io.stdout.write(renderReportText(report, lang));
       return EXIT_OK;
     }
     case 'export': {
-      const id = needId(positionals, 'export');
+      const id = await resolveReportId(store, needId(positionals, 'export'));
       const format = v.format as ExportFormat | undefined;
-      if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+      if (!format || !EXPORT_FORMATS.includes(format))
+        throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
       const secrets = await sessionSecrets(v, io);
       const report = await store.open(id);
       const executablePath = io.env.DMD_CHROMIUM ?? DEFAULT_CHROMIUM_PATH;
       if (format === 'pdf' && !existsSync(executablePath)) {
-        io.stderr.write(`device-mail-doctor report: PDF needs Chromium at ${printable(executablePath, 200)} (set DMD_CHROMIUM)\n`);
+        io.stderr.write(
+          `device-mail-doctor report: PDF needs Chromium at ${printable(executablePath, 200)} (set DMD_CHROMIUM to the Chromium or Chrome executable; on Debian/Ubuntu: apt-get install chromium)\n`,
+        );
         return EXIT_PROBLEMS;
       }
-      const req = { format, lang, secrets, ticketFormat: v.text ? ('text' as const) : ('markdown' as const), pdf: createChromiumPdfPrinter({ executablePath }) };
+      const req = {
+        format,
+        lang,
+        secrets,
+        ticketFormat: v.text ? ('text' as const) : ('markdown' as const),
+        pdf: createChromiumPdfPrinter({ executablePath }),
+      };
       if (v.out === '-') {
         const res = await buildExport(report, req);
         io.stdout.write(Buffer.from(res.bytes));
         return EXIT_OK;
       }
       const out = path.resolve(v.out ?? defaultExportName(report, format, req.ticketFormat));
-      if (existsSync(out) && !v.force) throw new UsageError(`${printable(out, 200)} exists (use --force to replace it)`);
+      if (existsSync(out) && !v.force)
+        throw new UsageError(`${printable(out, 200)} exists (use --force to replace it)`);
       const res = await writeExport(report, req, out);
       io.stdout.write(`${res.path} (${res.bytes} bytes)\n`);
       return EXIT_OK;
     }
     case 'compare': {
-      const a = await store.open(needId(positionals, 'compare'));
-      const b = positionals[2] ? await store.open(positionals[2]) : a;
+      const a = await store.open(await resolveReportId(store, needId(positionals, 'compare')));
+      const b = positionals[2] ? await store.open(await resolveReportId(store, positionals[2])) : a;
       const cmp = compareReports(a, b);
-      if (!cmp) throw new UsageError(a === b ? 'the report needs at least two runs to compare' : 'both reports need at least one run');
+      if (!cmp)
+        throw new UsageError(
+          a === b ? 'the report needs at least two runs to compare' : 'both reports need at least one run',
+        );
       if (!sameSite(a, b)) io.stderr.write('note: the two reports are for different customer sites\n');
       if (v.json) writeJson(io, cmp);
       else io.stdout.write(renderComparisonText(cmp, lang));
       return EXIT_OK;
     }
     case 'duplicate': {
-      const copy = await store.duplicate(needId(positionals, 'duplicate'));
+      const copy = await store.duplicate(await resolveReportId(store, needId(positionals, 'duplicate')));
       io.stdout.write(`${copy.id}\n`);
       return EXIT_OK;
     }
     case 'delete': {
-      const id = needId(positionals, 'delete');
+      const id = await resolveReportId(store, needId(positionals, 'delete'));
       await store.remove(id);
-      io.stdout.write(`moved ${id} to the trash (undo: device-mail-doctor report restore ${id})\n`);
+      io.stdout.write(`moved ${id} to the trash (undo: npx device-mail-doctor report restore ${id})\n`);
       return EXIT_OK;
     }
     case 'restore': {
@@ -175,7 +244,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     default:
-      throw new UsageError(`unknown subcommand "${printable(sub)}" (list, show, export, compare, duplicate, delete, restore)`);
+      throw new UsageError(
+        `unknown subcommand "${printable(sub)}" (list, show, export, compare, duplicate, delete, restore)`,
+      );
   }
 }
 

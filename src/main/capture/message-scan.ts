@@ -1,6 +1,7 @@
 // Streams over a captured message once, keeping only what the diagnosis needs: size, line-ending faults,
 // the header block (bounded) and MIME parts' file names and types. The message itself is never kept: relay-through
 // streams it onward as it arrives (data-handler.ts).
+import { mimeParam } from './mime-words';
 import { CAPTURE_MAX_ATTACHMENTS, CAPTURE_MAX_HEADERS, CAPTURE_MAX_ITEM_CHARS } from '../../shared/capture';
 
 /** Largest header block parsed, in bytes (real device headers are a few KB). */
@@ -17,12 +18,6 @@ export interface MessageScan {
 }
 
 const clip = (s: string): string => (s.length > CAPTURE_MAX_ITEM_CHARS ? s.slice(0, CAPTURE_MAX_ITEM_CHARS) : s);
-
-/** "name=..." or "filename=..." from a Content-Type / Content-Disposition value (RFC 2231 `*=` kept raw). */
-function param(value: string, key: string): string | null {
-  const m = new RegExp(`(?:^|;)\\s*${key}\\*?=\\s*(?:"([^"]*)"|([^;\\s]*))`, 'i').exec(value);
-  return m ? (m[1] ?? m[2] ?? '') : null;
-}
 
 export function parseHeaderBlock(text: string): { name: string; value: string }[] {
   const out: { name: string; value: string }[] = [];
@@ -118,7 +113,8 @@ export class MessageScanner {
     const h = parseHeaderBlock(lines.join('\n'));
     const type = h.find((x) => x.name.toLowerCase() === 'content-type')?.value ?? '';
     const disp = h.find((x) => x.name.toLowerCase() === 'content-disposition')?.value ?? '';
-    const name = param(disp, 'filename') ?? param(type, 'name');
+    // Decoded (RFC 2047 / RFC 2231): Japanese MFPs send 「スキャン_0001.pdf」 as =?ISO-2022-JP?B?...?=.
+    const name = mimeParam(disp, 'filename') ?? mimeParam(type, 'name');
     if (name !== null || /^\s*attachment/i.test(disp)) {
       this.attachments.push({ name: clip(name ?? ''), type: clip(type.split(';')[0]?.trim() ?? '') });
     }

@@ -33,31 +33,44 @@ export function neutralize(text: string, multiline = false): string {
 /** Cuts a line to `max` characters (by code point) and says how much was left out. */
 export function clip(text: string, max = MAX_DOC_LINE_CHARS, lang: 'ja' | 'en' = 'en'): string {
   if (text.length <= max) return text;
-  const head = Array.from(text.slice(0, max + 1)).slice(0, max).join('');
+  const head = Array.from(text.slice(0, max + 1))
+    .slice(0, max)
+    .join('');
   const rest = text.length - head.length;
-  return lang === 'ja' ? `${head} …(残り ${rest} 文字は report.json に記録)` : `${head} …(${rest} more characters in report.json)`;
+  return lang === 'ja'
+    ? `${head} …(残り ${rest} 文字は report.json に記録)`
+    : `${head} …(${rest} more characters in report.json)`;
 }
 
 /** One display line from server text: neutralised and clipped. */
-export const displayLine = (text: string, lang: 'ja' | 'en' = 'en', max = MAX_DOC_LINE_CHARS): string => neutralize(clip(text, max, lang));
+export const displayLine = (text: string, lang: 'ja' | 'en' = 'en', max = MAX_DOC_LINE_CHARS): string =>
+  neutralize(clip(text, max, lang));
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**
  * Escapes inline text for Markdown (CommonMark + GFM) so server text stays literal, while staying readable when
  * the ticket is pasted into a form that does not render Markdown: only characters that can start formatting,
- * links, HTML or entities are escaped; `atLineStart` also escapes a leading block marker (heading, list, quote).
+ * links, HTML or entities are escaped (with a backslash, never an entity); `atLineStart` also escapes a leading block marker (heading, list, quote).
  */
 export function escapeMarkdown(text: string, atLineStart = false): string {
   const out = text
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
-    .replace(/</g, '&lt;');
+    // Backslash escapes only (CommonMark: any ASCII punctuation): an HTML entity such as &lt; would show up
+    // literally wherever the ticket is pasted as plain text.
+    .replace(/[\\`*_[\]|~<]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
   if (!atLineStart) return out;
-  return out.replace(/^(\s*)(?:([#>+=-])|(\d+)([.)]))/, (_m, sp: string, mark?: string, num?: string, punct?: string) =>
-    mark ? `${sp}\\${mark}` : `${sp}${num ?? ''}\\${punct ?? ''}`,
+  return out.replace(
+    /^(\s*)(?:([#>+=-])|(\d+)([.)]))/,
+    (_m, sp: string, mark?: string, num?: string, punct?: string) =>
+      mark ? `${sp}\\${mark}` : `${sp}${num ?? ''}\\${punct ?? ''}`,
   );
 }
 

@@ -101,6 +101,6 @@ describe('device-mail-doctor demo', () => {
       env: {},
     });
     expect(code).toBe(2);
-    expect(text.trim()).toBe('device-mail-doctor demo: unknown scenario "no-such-thing" (see device-mail-doctor lab --help)');
+    expect(text.trim()).toBe('device-mail-doctor demo: unknown scenario "no-such-thing" (see: npx device-mail-doctor lab --help)');
   });
 });

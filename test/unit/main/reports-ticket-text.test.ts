@@ -29,7 +29,7 @@ describe('reports ticketText', () => {
 
     const md = await svc.ticketText({ id, lang: 'en', ticketFormat: 'markdown' });
     const text = await svc.ticketText({ id, lang: 'ja', ticketFormat: 'text' });
-    expect(md.ok && md.value).toContain('AUTH\\_FAILED');
+    expect(md.ok && md.value).toContain('`AUTH_FAILED`');
     expect(md.ok && md.value).toContain('Osaka 2F');
     expect(text.ok && text.value).toContain('AUTH_FAILED');
     expect(text.ok && md.ok && text.value !== md.value).toBe(true);

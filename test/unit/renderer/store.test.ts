@@ -4,6 +4,7 @@ import type { Diagnosis, StepEvent } from '../../../src/shared/model';
 import { createAppStore, PERSIST_KEY } from '../../../src/renderer/src/store';
 import { applyEvents, idleRun, MAX_TRANSCRIPT_ROWS } from '../../../src/renderer/src/store/run-events';
 import { fakeBridge, install } from './fake-api';
+import { unsavedWork } from '../../../src/renderer/src/components/Sidebar';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -18,7 +19,17 @@ function diagnosis(over: Partial<Diagnosis> = {}): Diagnosis {
     verdict: 'fail',
     egressIp: '203.0.113.7',
     recommendation: null,
-    checks: [{ id: 'auth', title: 'AUTH', status: 'fail', startedAt: 0, durationMs: 12, findings: [{ code: 'AUTH_FAILED' }], details: {} }],
+    checks: [
+      {
+        id: 'auth',
+        title: 'AUTH',
+        status: 'fail',
+        startedAt: 0,
+        durationMs: 12,
+        findings: [{ code: 'AUTH_FAILED' }],
+        details: {},
+      },
+    ],
     transcript: [{ t: 1, dir: 'S', text: '220 ready' }],
     ...over,
   };
@@ -43,7 +54,7 @@ describe('job slice', () => {
     expect(store.getState().ticks).toEqual({});
   });
 
-  it('newJob resets the job, ticks, password, run and the visit\'s report', () => {
+  it("newJob resets the job, ticks, password, run and the visit's report", () => {
     const store = createAppStore();
     store.getState().updateJob({ site: 'Contoso Osaka' });
     store.getState().setPassword('hunter2');
@@ -99,7 +110,10 @@ describe('run events', () => {
   });
 
   it('bounds the transcript and counts what it dropped', () => {
-    const rows: StepEvent[] = Array.from({ length: MAX_TRANSCRIPT_ROWS + 25 }, (_, i) => ({ type: 'transcript', row: { t: i, dir: 'S', text: `250-x${i}` } }));
+    const rows: StepEvent[] = Array.from({ length: MAX_TRANSCRIPT_ROWS + 25 }, (_, i) => ({
+      type: 'transcript',
+      row: { t: i, dir: 'S', text: `250-x${i}` },
+    }));
     const run = applyEvents({ ...idleRun(), phase: 'running' }, rows);
     expect(run.transcript).toHaveLength(MAX_TRANSCRIPT_ROWS);
     expect(run.droppedRows).toBe(25);
@@ -130,7 +144,10 @@ describe('run slice against the bridge', () => {
     bridge.handlers['lab:start'] = () => lab;
     bridge.handlers['diagnose:start'] = () => {
       // The engine is fast: its first event beats the reply carrying the runId.
-      bridge.emit('diagnose:event', { runId: 'run-1', event: { type: 'check-started', id: 'auth', title: 'AUTH', at: 0 } });
+      bridge.emit('diagnose:event', {
+        runId: 'run-1',
+        event: { type: 'check-started', id: 'auth', title: 'AUTH', at: 0 },
+      });
       return { runId: 'run-1' };
     };
     install(bridge);
@@ -140,14 +157,20 @@ describe('run slice against the bridge', () => {
     await store.getState().startRun();
     await tick();
     const start = bridge.calls.find((c) => c.channel === 'diagnose:start');
-    const req = start?.args[0] as { target: { connectTo: unknown[]; dnsServer: string; user: string }; extraCaPem: string[] };
+    const req = start?.args[0] as {
+      target: { connectTo: unknown[]; dnsServer: string; user: string };
+      extraCaPem: string[];
+    };
     expect(req.target.connectTo).toEqual(lab.connectTo);
     expect(req.target.dnsServer).toBe(lab.dnsServer);
     expect(req.target.user).toBe('scanner@contoso.com');
     expect(req.extraCaPem).toContain(lab.caPem);
     expect(store.getState().run.checks.map((c) => c.id)).toEqual(['auth']);
 
-    bridge.emit('diagnose:event', { runId: 'other-run', event: { type: 'check-started', id: 'x', title: 'X', at: 0 } });
+    bridge.emit('diagnose:event', {
+      runId: 'other-run',
+      event: { type: 'check-started', id: 'x', title: 'X', at: 0 },
+    });
     bridge.emit('diagnose:event', { runId: 'run-1', event: { type: 'done', diagnosis: diagnosis() } });
     await tick();
     expect(store.getState().run.phase).toBe('done');
@@ -155,7 +178,10 @@ describe('run slice against the bridge', () => {
   });
 
   it('cancel asks the bridge; a failed run becomes an error, not a hang', async () => {
-    const bridge = fakeBridge({ 'diagnose:start': () => ({ runId: 'run-2' }), 'diagnose:cancel': () => ({ cancelled: true }) });
+    const bridge = fakeBridge({
+      'diagnose:start': () => ({ runId: 'run-2' }),
+      'diagnose:cancel': () => ({ cancelled: true }),
+    });
     install(bridge);
     const store = createAppStore();
     store.getState().updateJob({ mailbox: 'scanner@contoso.com' });
@@ -186,7 +212,9 @@ describe('practice mode', () => {
     const bridge = fakeBridge({ 'lab:stop': () => null });
     install(bridge);
     const store = createAppStore();
-    store.setState((s) => ({ practice: { ...s.practice, enabled: true, lab: { scenario: 'healthy' } as never } }));
+    store.setState((s) => ({
+      practice: { ...s.practice, enabled: true, lab: { scenario: 'healthy' } as never },
+    }));
     store.getState().setPractice({ enabled: false });
     await tick();
     expect(bridge.calls.some((c) => c.channel === 'lab:stop')).toBe(true);
@@ -198,10 +226,71 @@ describe('corrupt storage', () => {
   it('a damaged persisted state falls back to defaults instead of breaking the app', () => {
     localStorage.setItem(PERSIST_KEY, '{not json');
     expect(createAppStore().getState().job.site).toBe('');
-    localStorage.setItem(PERSIST_KEY, JSON.stringify({ state: { job: null, settings: 'x', ticks: 7, screen: 'nowhere' }, version: 1 }));
+    localStorage.setItem(
+      PERSIST_KEY,
+      JSON.stringify({ state: { job: null, settings: 'x', ticks: 7, screen: 'nowhere' }, version: 1 }),
+    );
     const s = createAppStore().getState();
     expect(s.job.answers.smtpAuth).toBe('unknown');
     expect(s.settings.timeoutSec).toBe(60);
     expect(s.screen).toBe('device');
+  });
+});
+
+describe('nothing lost', () => {
+  it('a finished run is saved into the job report by itself, and comes back after a restart with its result', async () => {
+    const saved: unknown[] = [];
+    const bridge = fakeBridge({
+      'diagnose:start': () => ({ runId: 'run-9' }),
+      'reports:add-run': (arg: unknown) => {
+        saved.push(arg);
+        return { id: 'r-job-1', runs: [] };
+      },
+    });
+    install(bridge);
+    const store = createAppStore();
+    store.getState().updateJob({ site: 'Contoso 大阪', mailbox: 'scanner@contoso.com' });
+    store.getState().chooseMethod('submission');
+    store.getState().setPassword('S3cr3t!pass');
+    expect(unsavedWork(store.getState())).toBe('job');
+    await store.getState().startRun();
+    await tick();
+    expect(unsavedWork(store.getState())).toBe('running');
+    bridge.emit('diagnose:event', { runId: 'run-9', event: { type: 'done', diagnosis: diagnosis() } });
+    await tick();
+    await tick();
+    expect(saved).toHaveLength(1);
+    expect(store.getState().saveRunState.phase).toBe('saved');
+    expect(store.getState().jobReport?.id).toBe('r-job-1');
+    expect(unsavedWork(store.getState())).toBeNull();
+
+    const raw = localStorage.getItem(PERSIST_KEY) ?? '';
+    expect(raw).not.toContain('S3cr3t!pass');
+    const restarted = createAppStore();
+    const st = restarted.getState();
+    expect(st.run.phase).toBe('done');
+    expect(st.run.diagnosis?.checks[0]?.findings[0]?.code).toBe('AUTH_FAILED');
+    expect(st.jobReport?.id).toBe('r-job-1');
+    expect(unsavedWork(st)).toBeNull();
+    expect(st.password).toBe('');
+  });
+
+  it('a result whose save failed counts as unsaved (the new-job button asks)', async () => {
+    const bridge = fakeBridge({
+      'diagnose:start': () => ({ runId: 'run-10' }),
+      'reports:add-run': () => {
+        throw new Error('disk full');
+      },
+    });
+    install(bridge);
+    const store = createAppStore();
+    store.getState().chooseMethod('submission');
+    await store.getState().startRun();
+    await tick();
+    bridge.emit('diagnose:event', { runId: 'run-10', event: { type: 'done', diagnosis: diagnosis() } });
+    await tick();
+    await tick();
+    expect(store.getState().saveRunState.phase).toBe('error');
+    expect(unsavedWork(store.getState())).toBe('result');
   });
 });

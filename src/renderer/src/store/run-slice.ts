@@ -39,6 +39,8 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
     if (runId !== null && mine.some((e) => e.type === 'done')) {
       streams.get(runId)?.();
       streams.delete(runId);
+      // Nothing lost: every finished run goes into the job's report by itself (a failed save shows a retry).
+      void get().saveRunToReport();
     }
   };
   const enqueue = (message: DiagnoseEventMessage) => {

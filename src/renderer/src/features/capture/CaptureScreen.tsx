@@ -6,6 +6,7 @@ import { useApp } from '../../store';
 import { captureActions, captureSel } from '../../store/capture-slice';
 import { CaptureForm } from './CaptureForm';
 import { SessionCard } from './SessionCard';
+import { NoDeviceHints } from './NoDeviceHints';
 import { TypeThisBox } from './TypeThisBox';
 import { ScreenHeader } from '../../components/ScreenHeader';
 
@@ -57,6 +58,7 @@ export function CaptureScreen() {
       <ScreenHeader name="capture" />
       {/* While listening, what to type into the device comes first. */}
       {running || capture.phase === 'stopped' ? <TypeThisBox /> : null}
+      <NoDeviceHints />
       <CaptureForm />
       {capture.error ? (
         <div className="card error-box" role="alert">

@@ -20,21 +20,76 @@ function TargetFields() {
   const server = job.method ? serverFor(job.method, job.mxHost) : '';
   return (
     <div className="grid-3 grid-dense">
-      <TextField label={t('diagnose.server')} value={server || t('diagnose.serverFromMx')} readOnly name="server" />
-      <TextField label={t('question.mxHost')} value={job.mxHost} onChange={(mxHost) => a.updateJob({ mxHost })} placeholder={t('diagnose.mxPlaceholder')} name="mxHost" />
-      <TextField label={t('question.domain')} value={job.domain} onChange={(domain) => a.updateJob({ domain })} placeholder="contoso.com" name="domain" />
-      <TextField label={t('diagnose.user')} value={job.mailbox} onChange={(mailbox) => a.updateJob({ mailbox })} placeholder="scanner@contoso.com" name="user" />
-      <TextField label={t('diagnose.password')} type="password" value={password} onChange={a.setPassword} autoComplete="new-password" hint={t('diagnose.passwordHint')} name="password" />
-      <TextField label={t('question.fromAddress')} value={job.fromAddress} onChange={(fromAddress) => a.updateJob({ fromAddress })} placeholder={job.mailbox} name="from" />
-      <TextField label={t('diagnose.internalRecipient')} value={job.internalRecipient} onChange={(internalRecipient) => a.updateJob({ internalRecipient })} name="internalRecipient" />
-      <TextField label={t('diagnose.externalRecipient')} value={job.externalRecipient} onChange={(externalRecipient) => a.updateJob({ externalRecipient })} name="externalRecipient" />
-      <TextField label={t('question.staticIpValue')} value={job.staticIp} onChange={(staticIp) => a.updateJob({ staticIp })} placeholder="203.0.113.7" name="expectedIp" />
+      <TextField
+        label={t('diagnose.server')}
+        value={server || t('diagnose.serverFromMx')}
+        readOnly
+        name="server"
+      />
+      <TextField
+        label={t('question.mxHost')}
+        value={job.mxHost}
+        onChange={(mxHost) => a.updateJob({ mxHost })}
+        placeholder={t('diagnose.mxPlaceholder')}
+        name="mxHost"
+      />
+      <TextField
+        label={t('question.domain')}
+        value={job.domain}
+        onChange={(domain) => a.updateJob({ domain })}
+        placeholder="contoso.com"
+        name="domain"
+      />
+      <TextField
+        label={t('diagnose.user')}
+        value={job.mailbox}
+        onChange={(mailbox) => a.updateJob({ mailbox })}
+        placeholder="scanner@contoso.com"
+        name="user"
+      />
+      <TextField
+        label={t('diagnose.password')}
+        type="password"
+        value={password}
+        onChange={a.setPassword}
+        autoComplete="new-password"
+        hint={t('diagnose.passwordHint')}
+        name="password"
+      />
+      <TextField
+        label={t('question.fromAddress')}
+        value={job.fromAddress}
+        onChange={(fromAddress) => a.updateJob({ fromAddress })}
+        placeholder={job.mailbox}
+        name="from"
+      />
+      <TextField
+        label={t('diagnose.internalRecipient')}
+        value={job.internalRecipient}
+        onChange={(internalRecipient) => a.updateJob({ internalRecipient })}
+        name="internalRecipient"
+      />
+      <TextField
+        label={t('diagnose.externalRecipient')}
+        value={job.externalRecipient}
+        onChange={(externalRecipient) => a.updateJob({ externalRecipient })}
+        name="externalRecipient"
+      />
+      <TextField
+        label={t('question.staticIpValue')}
+        value={job.staticIp}
+        onChange={(staticIp) => a.updateJob({ staticIp })}
+        placeholder="203.0.113.7"
+        name="expectedIp"
+      />
       <SelectField
         label={t('diagnose.bind')}
         value={job.bind}
         options={[
           { value: '', label: t('diagnose.bindAuto') },
-          ...interfaces.filter((i) => !i.internal).map((i) => ({ value: i.address, label: `${i.name} — ${i.cidr ?? i.address}` })),
+          ...interfaces
+            .filter((i) => !i.internal)
+            .map((i) => ({ value: i.address, label: `${i.name} — ${i.cidr ?? i.address}` })),
         ]}
         onChange={(bind) => a.updateJob({ bind })}
         hint={t('diagnose.bindHint')}
@@ -54,6 +109,9 @@ export function DiagnoseForm() {
   const cancelling = useApp((s) => s.run.cancelling);
   const a = useApp(useShallow(actions));
   const [open, setOpen] = useState(phase === 'idle');
+  const password = useApp(runSel.password);
+  /** Fields the chosen method needs that are still empty: asked for, nothing runs (no doomed sign-in). */
+  const [missing, setMissing] = useState<string[]>([]);
   // A run starting folds the inputs away; the technician can unfold them again.
   useEffect(() => {
     if (phase === 'starting') setOpen(false);
@@ -67,6 +125,19 @@ export function DiagnoseForm() {
       aria-label={t('diagnose.formLabel')}
       onSubmit={(e) => {
         e.preventDefault();
+        const form = e.currentTarget;
+        // Client submission signs in: without a user name and password the run could only fail at AUTH.
+        const need =
+          !practice.enabled && job.method === 'submission'
+            ? [job.mailbox.trim() === '' ? 'user' : '', password === '' ? 'password' : ''].filter(Boolean)
+            : [];
+        setMissing(need);
+        if (need.length > 0) {
+          setOpen(true);
+          // Focus the first empty field once the details are unfolded.
+          setTimeout(() => form.querySelector<HTMLInputElement>(`[name="${need[0]}"]`)?.focus(), 0);
+          return;
+        }
         void a.startRun();
       }}
     >
@@ -74,40 +145,66 @@ export function DiagnoseForm() {
         <SelectField<MethodOption>
           label={t('diagnose.method')}
           value={method}
-          options={(['auto', 'submission', 'direct-send', 'relay'] as const).map((m) => ({ value: m, label: t(`method.name.${m}`) }))}
+          options={(['auto', 'submission', 'direct-send', 'relay'] as const).map((m) => ({
+            value: m,
+            label: t(`method.name.${m}`),
+          }))}
           onChange={(m) => a.updateJob({ method: m === 'auto' ? null : m })}
           name="method"
         />
         <div className="practice">
           <label className="check">
-            <input type="checkbox" checked={practice.enabled} onChange={(e) => a.setPractice({ enabled: e.target.checked })} name="practice" />
+            <input
+              type="checkbox"
+              checked={practice.enabled}
+              onChange={(e) => a.setPractice({ enabled: e.target.checked })}
+              name="practice"
+            />
             {t('diagnose.practiceEnable')}
           </label>
           {practice.enabled ? (
             <SelectField
               label={t('diagnose.scenario')}
               value={practice.scenario}
-              options={(practice.scenarios.length > 0 ? practice.scenarios : [practice.scenario]).map((s) => ({ value: s, label: t(`scenario.${s}`, { defaultValue: s }) }))}
+              options={(practice.scenarios.length > 0 ? practice.scenarios : [practice.scenario]).map(
+                (s) => ({ value: s, label: t(`scenario.${s}`, { defaultValue: s }) }),
+              )}
               onChange={(scenario) => a.setPractice({ scenario })}
               name="scenario"
             />
           ) : null}
         </div>
         <label className="check">
-          <input type="checkbox" checked={sendTest} onChange={(e) => a.setSendTest(e.target.checked)} name="sendTest" />
+          <input
+            type="checkbox"
+            checked={sendTest}
+            onChange={(e) => a.setSendTest(e.target.checked)}
+            name="sendTest"
+          />
           <span>
             {t('diagnose.sendTest')}
             <span className="hint"> — {t('diagnose.sendTestHint')}</span>
           </span>
         </label>
       </fieldset>
-      {practice.enabled ? <p className="hint">{tenant ? `${t('diagnose.practiceTenant', { domain: tenant.domain, mailbox: tenant.mailbox })} ${t('diagnose.practiceHint')}` : t('diagnose.practiceHint')}</p> : null}
+      {practice.enabled ? (
+        <p className="hint">
+          {tenant
+            ? `${t('diagnose.practiceTenant', { domain: tenant.domain, mailbox: tenant.mailbox })} ${t('diagnose.practiceHint')}`
+            : t('diagnose.practiceHint')}
+        </p>
+      ) : null}
       {practice.error ? (
         <p className="error-text" role="alert">
           {practice.error}
         </p>
       ) : null}
 
+      {missing.length > 0 ? (
+        <p className="error-text" role="alert" data-missing={missing.join(' ')}>
+          {t('diagnose.missing', { fields: missing.map((f) => t(`diagnose.${f}`)).join(' / ') })}
+        </p>
+      ) : null}
       {!practice.enabled ? (
         <details className="target-details" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>{t('diagnose.target')}</summary>
@@ -121,7 +218,12 @@ export function DiagnoseForm() {
         <button type="submit" className="btn btn-primary" disabled={busy}>
           <span aria-hidden="true">▶</span> {t('diagnose.run')}
         </button>
-        <button type="button" className="btn" disabled={!busy || cancelling} onClick={() => void a.cancelRun()}>
+        <button
+          type="button"
+          className="btn"
+          disabled={!busy || cancelling}
+          onClick={() => void a.cancelRun()}
+        >
           <span aria-hidden="true">■</span> {cancelling ? t('diagnose.cancelling') : t('diagnose.cancel')}
         </button>
         <span className="muted">{t('diagnose.keys')}</span>

@@ -29,9 +29,10 @@ function FindingSources({ f }: { f: ShownFinding }) {
 function FindingCard({ f }: { f: ShownFinding }) {
   const { t } = useTranslation();
   return (
-    <article className={`finding sev-${f.severity}`} data-code={f.code}>
+    <article className={`finding sev-${f.predicted && f.severity === 'error' ? 'warning' : f.severity}`} data-code={f.code}>
       <header className="finding-head">
-        <StatusBadge status={f.severity} />
+        {/* A predicted finding (capture: what Exchange Online would do) is a warning until Microsoft 365 says so. */}
+        <StatusBadge status={f.predicted && f.severity === 'error' ? 'warning' : f.severity} />
         <h4>{visible(f.title, 300)}</h4>
         <span className="mono muted">{f.code}</span>
         {f.predicted ? <span className="tag">{t('verdict.predicted')}</span> : null}
