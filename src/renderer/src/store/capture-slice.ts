@@ -180,7 +180,8 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
         const started = await client.captureStart({
           listen,
           method: form.method,
-          tenantDomains: job.domain.trim() ? [job.domain.trim()] : [],
+          // Relay-through to the practice lab forwards only to the lab tenant's own domain (never an open relay).
+          tenantDomains: form.relay === 'lab' && get().practice.lab ? [get().practice.lab?.tenant.domain ?? ''] : job.domain.trim() ? [job.domain.trim()] : [],
           relay,
         });
         patch({
