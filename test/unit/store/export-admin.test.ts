@@ -123,6 +123,12 @@ describe('ticket to the Microsoft 365 admin', () => {
             'TENANT_EXTERNAL_LIMIT',
             'EXTERNAL_FORWARDING_BLOCKED',
             'RECIPIENT_TENANT_NO_MAIL',
+            // Added by the oauth branch: their catalogue fixes already carry the admin's portal / PowerShell steps.
+            'OAUTH_REJECTED',
+            'OAUTH_SCOPE_MISSING',
+            'OAUTH_CONSENT_MISSING',
+            'OAUTH_BLOCKED_BY_POLICY',
+            'OAUTH_CLIENT_CREDENTIAL_INVALID',
           ].includes(code),
       );
     expect(missing).toEqual([]);
