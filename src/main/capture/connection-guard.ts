@@ -21,19 +21,19 @@ export const COMMAND_IDLE_MS = 30_000;
 
 /** Counts open connections per remote address. */
 export class AddressCounter {
-  private readonly counts = new Map<string, number>();
+  // Sockets per address, counted by whether they are still open — not by a 'close' listener: smtp-server removes
+  // every listener from the raw socket when a session upgrades with STARTTLS, so a listener-based count would never
+  // go down and a device that used STARTTLS ten times would be locked out.
+  private readonly sockets = new Map<string, Set<Socket>>();
 
-  /** Registers a new socket; false when its address already holds `limit` connections (the socket is not counted). */
+  /** Registers a new socket; false when its address already holds `limit` open connections (the socket is not counted). */
   admit(socket: Socket, limit: number): boolean {
     const addr = socket.remoteAddress ?? '';
-    const n = this.counts.get(addr) ?? 0;
-    if (n >= limit) return false;
-    this.counts.set(addr, n + 1);
-    socket.once('close', () => {
-      const left = (this.counts.get(addr) ?? 1) - 1;
-      if (left <= 0) this.counts.delete(addr);
-      else this.counts.set(addr, left);
-    });
+    const set = this.sockets.get(addr) ?? new Set<Socket>();
+    for (const s of set) if (s.destroyed) set.delete(s);
+    if (set.size >= limit) return false;
+    set.add(socket);
+    this.sockets.set(addr, set);
     return true;
   }
 }

@@ -159,6 +159,13 @@ export function diagnoseCapture(s: CapturedSession, opts: CaptureDiagnoseOptions
       for (const f of classify({ reply: m.relay.reply })) if (!out.some((x) => x.code === f.code)) out.push({ ...f, evidence: [m.relay.reply] });
     }
   }
+  // "Ended without a message" says where the device stopped; when a failure already explains why (TLS version,
+  // cipher, implicit TLS on a plain port…), that failure is the finding and this one would only repeat it.
+  const noMessage = out.findIndex((f) => f.code === 'SESSION_NO_MESSAGE');
+  if (noMessage >= 0) {
+    const [f] = out.splice(noMessage, 1);
+    if (f && !out.some((x) => catalogEntry(x.code).severity === 'error')) out.push(f);
+  }
   return { method, session: s, findings: out, verdict: verdictOf(out) };
 }
 
