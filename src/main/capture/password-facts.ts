@@ -37,7 +37,8 @@ function xoauth2Facts(user: string, token: string | undefined): CapturedAuth {
     mechanism: 'XOAUTH2',
     user: user.slice(0, 320),
     passwordSent: token !== undefined && token !== '',
-    passwordLength: 0,
+    // The token's length (never the token): a truncated token from a short firmware field shows here.
+    passwordLength: token === undefined ? 0 : token.length,
     riskyCharacters: [],
     oauth: {
       readable: c !== null,

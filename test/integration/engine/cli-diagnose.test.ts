@@ -74,7 +74,7 @@ describe('device-mail-doctor diagnose', () => {
     lab.setScenario('healthy');
     const r = await cli([...labArgs('auto'), '--password-env', 'LAB_PW', '--lang', 'ja', '--device-profile', 'generic-mfp@tls10-only'], { env: { LAB_PW: lab.tenant.password } });
     expect([0, 1]).toContain(r.code);
-    expect(r.stdout).toMatch(/推奨の送信方式/);
+    expect(r.stdout).toMatch(/推奨の送信方法/); // glossary: 送信方法
     expect(r.stdout).toMatch(/tls\.submission\.device/);
   });
 
