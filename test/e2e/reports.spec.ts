@@ -48,7 +48,7 @@ test('diagnose → save → Reports: note, HTML + zip export, compare two runs, 
   // Run 1: the mailbox password is wrong → fail; saved into a new report for this visit.
   await diagnose(page, 'wrong-password');
   await expect(page.locator('[data-verdict]').first()).toHaveAttribute('data-verdict', 'fail');
-  await page.getByRole('button', { name: 'レポートに保存' }).click();
+  // A finished run is saved into the visit's report by itself (nothing lost).
   await expect(page.getByRole('button', { name: 'レポートに保存しました' })).toBeDisabled();
 
   // Reports: grouped under customer / site, with the verdict and the finding code.
@@ -91,7 +91,7 @@ test('diagnose → save → Reports: note, HTML + zip export, compare two runs, 
 
   // Run 2 after the "fix": healthy → compared with run 1, check by check.
   await diagnose(page, 'healthy');
-  await page.getByRole('button', { name: 'レポートに保存' }).click();
+  await expect(page.getByRole('button', { name: 'レポートに保存しました' })).toBeDisabled();
   await page.getByRole('button', { name: 'レポート画面で開く' }).click();
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'reports');
   await expect(page.locator('.run-card')).toHaveCount(2);
