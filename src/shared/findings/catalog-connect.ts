@@ -76,14 +76,14 @@ export const CONNECT_CATALOG = {
   PORT_465_UNSUPPORTED: {
     severity: 'error', stage: 'config', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'ポート 465 (SSL/TLS) は使えません', cause: 'Exchange Online はポート 465 (暗黙の TLS、SMTPS) をサポートしていません。デバイスの既定が 465 や「SSL」になっていることがよくあります。', fix: 'ポートを 587 (推奨) または 25 にし、暗号化方式を「STARTTLS」(機種によっては「TLS」) に変更してください。「SSL」は選ばないでください。' },
+      ja: { title: 'ポート 465 (SSL/TLS) は使えません', cause: 'Exchange Online はポート 465 (SSL/TLS、接続時に暗号化、SMTPS) をサポートしていません。デバイスの既定が 465 や「SSL」になっていることがよくあります。', fix: 'ポートを 587 (推奨) または 25 にし、暗号化方式を「STARTTLS」(機種によっては「TLS」) に変更してください。「SSL」は選ばないでください。' },
       en: { title: 'Port 465 (SSL/TLS) is not supported', cause: 'Exchange Online does not support port 465 (implicit TLS, SMTPS); many devices default to 465 or "SSL".', fix: 'Set the port to 587 (recommended) or 25 and the encryption to "STARTTLS" (on some models "TLS"), never "SSL".' },
     },
   },
   NOT_SMTP: {
     severity: 'error', stage: 'smtp', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: '接続先は SMTP サーバーではありません', cause: '接続先{{ {host} }}{{(ポート {port}) }}は SMTP 以外のプロトコル (HTTP、SSH、暗黙の TLS など) で応答しました{{: {reply}}}。', fix: 'サーバー名とポート番号を確認してください。Exchange Online は smtp.office365.com:587 または MX ホスト:25 です。' },
+      ja: { title: '接続先は SMTP サーバーではありません', cause: '接続先{{ {host} }}{{(ポート {port}) }}は SMTP 以外のプロトコル (HTTP、SSH、ポート 465 の SSL/TLS など) で応答しました{{: {reply}}}。', fix: 'サーバー名とポート番号を確認してください。Exchange Online は smtp.office365.com:587 または MX ホスト:25 です。' },
       en: { title: 'Not an SMTP server', cause: 'The server{{ {host}}}{{ port {port}}} answered with another protocol (HTTP, SSH, implicit TLS, ...){{: {reply}}}.', fix: 'Check the server name and port: Exchange Online is smtp.office365.com:587 or the MX host on port 25.' },
     },
   },

@@ -79,7 +79,7 @@ describe('Capture screen', () => {
     expect(screen.getByLabelText<HTMLInputElement>('ポート（STARTTLS または暗号化なし）').value).toBe(
       '2525, 587',
     );
-    fireEvent.click(screen.getByLabelText('暗黙的 TLS（「SSL」）でも待ち受ける'));
+    fireEvent.click(screen.getByLabelText('SSL/TLS（ポート 465、接続時に暗号化）でも待ち受ける'));
     await click(/待ち受けを開始/);
     expect(calls('capture:start')[0]?.args[0]).toEqual({
       listen: [
