@@ -59,7 +59,10 @@ beforeAll(async () => {
     .map((c) => c.clientFlights);
   for (const p of net.proxies.values()) p.resetStats();
   auto = await runDiagnosis(
-    { ...base, target: { ...base.target, method: 'auto', connectTo: net.connectTo, dnsServer: net.dnsServer } },
+    {
+      ...base,
+      target: { ...base.target, method: 'auto', connectTo: net.connectTo, dnsServer: net.dnsServer },
+    },
     { maxConcurrentChecks: 1 },
   );
   mxFlights = proxyOf(25, lab.tenant.mxHost)
@@ -113,14 +116,19 @@ describe('every check at its protocol minimum', () => {
   it('auto: each check used exactly the round trips its work needs (transcript count, as the bench prints it)', () => {
     expect(auto.verdict).not.toBe('fail');
     const rows = roundTripsByCheck(auto, 1);
-    expect(rows.filter((r) => r.measured > 0).map((r) => r.id)).toEqual(expect.arrayContaining(['auth', 'envelope.internal', 'envelope.mx.internal']));
+    expect(rows.filter((r) => r.measured > 0).map((r) => r.id)).toEqual(
+      expect.arrayContaining(['auth', 'envelope.internal', 'envelope.mx.internal']),
+    );
     expect(rows.filter((r) => r.measured !== r.minimum)).toEqual([]);
   });
 
   it('the signed-in session at the proxy: EHLO, STARTTLS, ClientHello, Finished+EHLO, AUTH LOGIN <user>, password, MAIL+RCPT, QUIT', () => {
     // TLS 1.3: the client's Finished and the EHLO after it leave together (the server has nothing to say between).
     expect(tlsOf(d, 'smtp.submission.starttls')).toBe('TLSv1.3');
-    expect(d.transcript.filter((r) => r.check === 'auth' && r.dir === 'C').map((r) => r.text)).toEqual(['AUTH LOGIN <redacted>', '<redacted>']);
+    expect(d.transcript.filter((r) => r.check === 'auth' && r.dir === 'C').map((r) => r.text)).toEqual([
+      'AUTH LOGIN <redacted>',
+      '<redacted>',
+    ]);
     // The QUIT is a flight but not a round trip: its 221 is not awaited.
     expect(submissionFlights[1]).toBe(8);
   });
