@@ -23,7 +23,7 @@ export async function firstPacketMs(): Promise<number> {
   });
   await new Promise<void>((r) => udp.bind(0, '127.0.0.1', () => r()));
   await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', () => r()));
-  const dns = `127.0.0.1:${(udp.address() as AddressInfo).port}`;
+  const dns = `127.0.0.1:${udp.address().port}`;
   const port = (tcp.address() as AddressInfo).port;
   let seen: () => void = () => undefined;
   try {

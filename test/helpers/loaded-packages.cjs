@@ -2,6 +2,7 @@
 // `DMD_PACKAGES ["a","b"]` — at the process' first network packet (a UDP send or a TCP connect), or at exit when
 // it never sends one. Lets a test say exactly what a command loaded before it started probing.
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload for `node -r` */
 const dgram = require('node:dgram');
 const dns = require('node:dns');
 const dnsPromises = require('node:dns/promises');

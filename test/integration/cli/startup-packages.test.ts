@@ -4,7 +4,6 @@
 // lab and capture), playwright-core (PDF export). `explain` never loads the probing or export packages.
 import { spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +41,7 @@ function runSync(args: string[]): string[] {
 async function diagnoseUntilFirstPacket(extra: string[]): Promise<string[]> {
   const dns = createSocket('udp4');
   await new Promise<void>((r) => dns.bind(0, '127.0.0.1', () => r()));
-  const port = (dns.address() as AddressInfo).port;
+  const port = dns.address().port;
   try {
     return await new Promise<string[]>((resolve, reject) => {
       const args = [
@@ -83,7 +82,7 @@ async function diagnoseUntilFirstPacket(extra: string[]): Promise<string[]> {
         try {
           resolve(packagesIn(stderr));
         } catch (err) {
-          reject(err as Error);
+          reject(err instanceof Error ? err : new Error(String(err)));
         }
       });
     });
