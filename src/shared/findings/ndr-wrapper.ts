@@ -49,5 +49,5 @@ export function looksLikeNdr(text: string): boolean {
 /** What to do with an NDR whose reason was not pasted: find the administrator section's reply line. */
 export const NDR_NEXT_STEP: Record<Lang, string> = {
   ja: 'これは配信不能レポート (NDR) の文面ですが、原因の行が含まれていません。NDR の「管理者向けの診断情報」(「診断情報 (管理者用)」) の欄にある「リモート サーバーから返された内容」の行 (例: 550 5.7.708 ...) を貼り付けるか、Microsoft 365 管理者にメッセージ追跡で確認してもらってください。',
-  en: "This is a non-delivery report (NDR), but without the line that says why. Paste the \"Remote Server returned\" line from the NDR's \"Diagnostic information for administrators\" section (e.g. 550 5.7.708 ...), or ask the Microsoft 365 admin to look the message up in message trace.",
+  en: 'This is a non-delivery report (NDR), but without the line that says why. Paste the "Remote Server returned" line from the NDR\'s "Diagnostic information for administrators" section (e.g. 550 5.7.708 ...), or ask the Microsoft 365 admin to look the message up in message trace.',
 };

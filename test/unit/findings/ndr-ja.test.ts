@@ -50,8 +50,14 @@ describe('IPv6 refusals from the NDR table', () => {
     ['550 5.7.510 Access denied, [contoso.com] does not accept email over IPv6', 'IPV6_NOT_ACCEPTED'],
     ['550 5.2.1 Service unavailable, [contoso.com] does not accept email over IPv6.', 'IPV6_NOT_ACCEPTED'],
     ['550 5.7.510 Access denied', 'IPV6_NOT_ACCEPTED'],
-    ['550 5.7.508 Access denied, [2001:db8::1] has exceeded permitted limits within 2001:db8::/64 range', 'IPV6_RANGE_LIMIT'],
-    ['550 5.7.25 Access denied, the sending IPv6 address [2001:db8::25] must have a reverse DNS record', 'IPV6_NO_REVERSE_DNS'],
+    [
+      '550 5.7.508 Access denied, [2001:db8::1] has exceeded permitted limits within 2001:db8::/64 range',
+      'IPV6_RANGE_LIMIT',
+    ],
+    [
+      '550 5.7.25 Access denied, the sending IPv6 address [2001:db8::25] must have a reverse DNS record',
+      'IPV6_NO_REVERSE_DNS',
+    ],
   ])('%s → %s', (text, code) => {
     expect(classifyText(text)[0]?.code).toBe(code);
   });
