@@ -21,6 +21,16 @@ const MAX_CERT_FILE_BYTES = 64 * 1024;
 const MAX_CERT_FILES = 2;
 
 type Credential = 'secret' | 'certificate';
+
+/** Reads a chosen file as text (FileReader: the same in Chromium, Electron and jsdom). */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error(`could not read ${file.name}`));
+    reader.readAsText(file);
+  });
+}
 type State =
   | { phase: 'idle' }
   | { phase: 'requesting' }
@@ -64,7 +74,7 @@ export function OauthAppSignIn() {
       let certificate: { text: string } | undefined;
       if (credential === 'certificate') {
         // Read only now, bounded, and let the text go with this call (nothing keeps it).
-        const texts = await Promise.all(files.map((f) => f.text()));
+        const texts = await Promise.all(files.map(readText));
         certificate = texts.length > 0 ? { text: texts.join('\n') } : undefined;
       }
       const r = await client.oauthAppSignIn({
