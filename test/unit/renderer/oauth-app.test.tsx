@@ -57,7 +57,7 @@ describe('app-only sign-in panel', () => {
     const p = within(panel);
     fireEvent.change(p.getByLabelText(/テナント/), { target: { value: TENANT } });
     fireEvent.change(p.getByLabelText(/クライアント ID/), { target: { value: CLIENT } });
-    const secretField = p.getByLabelText(/クライアント シークレット（保存しません）/) as HTMLInputElement;
+    const secretField = p.getByLabelText<HTMLInputElement>(/クライアント シークレット（保存しません）/);
     expect(secretField.type).toBe('password');
     fireEvent.change(secretField, { target: { value: SECRET } });
     await act(async () => {
@@ -86,7 +86,7 @@ describe('app-only sign-in panel', () => {
     fireEvent.click(p.getByLabelText('証明書ファイル'));
     const start = p.getByRole('button', { name: 'アプリとしてサインイン' });
     expect((start as HTMLButtonElement).disabled).toBe(true);
-    const input = p.getByLabelText(/証明書と秘密鍵/) as HTMLInputElement;
+    const input = p.getByLabelText<HTMLInputElement>(/証明書と秘密鍵/);
     const cert = new File(['-----BEGIN CERTIFICATE-----\nAAA\n-----END CERTIFICATE-----\n'], 'app.crt');
     const key = new File(['-----BEGIN PRIVATE KEY-----\nBBB\n-----END PRIVATE KEY-----\n'], 'app.key');
     const big = new File(['x'.repeat(64 * 1024 + 1)], 'big.pem');
