@@ -13,9 +13,9 @@ import { startLab, type Lab } from '../../../src/lab';
 import { dispatch } from '../../../src/main/ipc-dispatch';
 import { keySecretForms } from '../../../src/main/oauth/client-cert';
 import { createServices, type Services } from '../../../src/main/services';
-import { createProfileBackend } from '../../../src/main/services-profiles';
-import { folderExportTarget } from '../../../src/main/services-reports';
-import { createEphemeralCipher } from '../../../src/main/services-secrets';
+import { createProfileBackend } from '../../../src/main/services/profiles';
+import { folderExportTarget } from '../../../src/main/services/reports';
+import { createEphemeralCipher } from '../../../src/main/services/secrets';
 import { createEngineRunner } from '../../../src/main/worker/engine-runner';
 import { nodeWorkerLauncher } from '../../../src/main/worker/node-launcher';
 import type {
