@@ -214,7 +214,7 @@ export const BASIC_AUTH_FACTS = {
     verified: false,
     note: {
       ja: 'Petri（https://petri.com/high-volume-email-delivery-internal-recipients/ 、2026-12-02 閲覧）などが Microsoft の Exchange Team ブログを引用して「2028 年 9 月まで」と報じています。Microsoft のページ自体は本アプリで読めていません。導入前に High Volume Email の記事とメッセージ センターで確認してください。',
-      en: "Petri (https://petri.com/high-volume-email-delivery-internal-recipients/, read 2026-12-02) and others report \"until September 2028\", citing Microsoft's Exchange Team blog; Microsoft's page itself was not read here. Check the High Volume Email article and the Message center before relying on it.",
+      en: 'Petri (https://petri.com/high-volume-email-delivery-internal-recipients/, read 2026-12-02) and others report "until September 2028", citing Microsoft\'s Exchange Team blog; Microsoft\'s page itself was not read here. Check the High Volume Email article and the Message center before relying on it.',
     },
   },
   /** Direct Send reaches internal recipients only; relay via a connector reaches everyone. */

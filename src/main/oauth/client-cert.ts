@@ -19,9 +19,13 @@ export function parseClientCert(text: string): ClientCertParsed {
   if (text.length > MAX_CLIENT_CERT_CHARS)
     return { ok: false, reason: `the certificate file is larger than ${MAX_CLIENT_CERT_CHARS} characters` };
   const certPem = CERT_RE.exec(text)?.[0];
-  if (!certPem) return { ok: false, reason: 'no certificate (-----BEGIN CERTIFICATE-----) in the chosen file(s)' };
+  if (!certPem)
+    return { ok: false, reason: 'no certificate (-----BEGIN CERTIFICATE-----) in the chosen file(s)' };
   if (ENCRYPTED_RE.test(text))
-    return { ok: false, reason: 'the private key is encrypted with a passphrase; choose an unencrypted PEM key' };
+    return {
+      ok: false,
+      reason: 'the private key is encrypted with a passphrase; choose an unencrypted PEM key',
+    };
   const keyPem = KEY_RE.exec(text)?.[0];
   if (!keyPem)
     return {

@@ -121,7 +121,11 @@ export function createOauthService(
         clientCert,
       });
       if (problem) {
-        const path = /tenant/.test(problem) ? 'tenant' : /client id/.test(problem) ? 'clientId' : 'clientSecret';
+        const path = /tenant/.test(problem)
+          ? 'tenant'
+          : /client id/.test(problem)
+            ? 'clientId'
+            : 'clientSecret';
         return fail('invalid-argument', problem, [{ path, message: problem }]);
       }
       const lab = a.lab ? currentLab() : null;

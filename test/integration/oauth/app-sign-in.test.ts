@@ -44,7 +44,10 @@ beforeAll(() => {
     secretsFile: join(dataDir, 'secrets.json'),
     cipher: createEphemeralCipher(),
     engine: createEngineRunner(
-      nodeWorkerLauncher({ entry: join(ROOT, 'src/main/worker/engine-worker.ts'), execArgv: ['--import', 'tsx'] }),
+      nodeWorkerLauncher({
+        entry: join(ROOT, 'src/main/worker/engine-worker.ts'),
+        execArgv: ['--import', 'tsx'],
+      }),
     ),
     startLab: async (o) => {
       labInMain = await startLab(o);
@@ -106,61 +109,73 @@ describe('app-only sign-in in the app (client credentials, msal-node in main, la
     lab = await value<LabInfo>('lab:start', { scenario: 'oauth-healthy-app' });
   }, 60_000);
 
-  it('client secret → app token (roles SMTP.SendAsApp) → XOAUTH2 as the app: 235, saved and exported clean', async () => {
-    const secret = lab.tenant.oauth.clientSecret;
-    const r = await value<OauthAppSignedIn>('oauth:app-sign-in', {
-      tenant: lab.tenant.domain,
-      clientId: lab.tenant.oauth.confidentialClientId,
-      lab: true,
-      clientSecret: secret,
-    });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-    if (!r.ok) return;
-    expect(r.claims).toMatchObject({
-      aud: ['https://outlook.office365.com'],
-      roles: ['SMTP.SendAsApp'],
-      kind: 'app',
-    });
-    expect(r.findings).toEqual([]);
-    const { tenant } = lab;
-    const { runId } = await value<{ runId: string }>('diagnose:start', {
-      target: {
-        method: 'submission',
-        user: tenant.mailbox,
-        from: tenant.mailbox,
-        to: [tenant.internalRecipient],
-        domain: tenant.domain,
-        connectTo: lab.connectTo,
-        dnsServer: lab.dnsServer,
-      },
-      device: null,
-      extraCaPem: [lab.caPem],
-      oauthToken: r.token,
-      timeoutMs: 30_000,
-    });
-    const end = await runEnd(runId);
-    if (!('event' in end) || end.event.type !== 'done') throw new Error(`no diagnosis: ${JSON.stringify(end)}`);
-    const d = end.event.diagnosis;
-    const codes = d.checks.flatMap((c) => c.findings.map((f) => f.code));
-    expect(codes).not.toContain('OAUTH_REJECTED');
-    expect(codes).not.toContain('AUTH_FAILED');
-    expect(d.transcript.some((row) => row.dir === 'S' && row.text.startsWith('235'))).toBe(true);
-    expect(d.transcript.some((row) => row.dir === 'C' && /^AUTH XOAUTH2/.test(row.text))).toBe(true);
+  it(
+    'client secret → app token (roles SMTP.SendAsApp) → XOAUTH2 as the app: 235, saved and exported clean',
+    async () => {
+      const secret = lab.tenant.oauth.clientSecret;
+      const r = await value<OauthAppSignedIn>('oauth:app-sign-in', {
+        tenant: lab.tenant.domain,
+        clientId: lab.tenant.oauth.confidentialClientId,
+        lab: true,
+        clientSecret: secret,
+      });
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      if (!r.ok) return;
+      expect(r.claims).toMatchObject({
+        aud: ['https://outlook.office365.com'],
+        roles: ['SMTP.SendAsApp'],
+        kind: 'app',
+      });
+      expect(r.findings).toEqual([]);
+      const { tenant } = lab;
+      const { runId } = await value<{ runId: string }>('diagnose:start', {
+        target: {
+          method: 'submission',
+          user: tenant.mailbox,
+          from: tenant.mailbox,
+          to: [tenant.internalRecipient],
+          domain: tenant.domain,
+          connectTo: lab.connectTo,
+          dnsServer: lab.dnsServer,
+        },
+        device: null,
+        extraCaPem: [lab.caPem],
+        oauthToken: r.token,
+        timeoutMs: 30_000,
+      });
+      const end = await runEnd(runId);
+      if (!('event' in end) || end.event.type !== 'done')
+        throw new Error(`no diagnosis: ${JSON.stringify(end)}`);
+      const d = end.event.diagnosis;
+      const codes = d.checks.flatMap((c) => c.findings.map((f) => f.code));
+      expect(codes).not.toContain('OAUTH_REJECTED');
+      expect(codes).not.toContain('AUTH_FAILED');
+      expect(d.transcript.some((row) => row.dir === 'S' && row.text.startsWith('235'))).toBe(true);
+      expect(d.transcript.some((row) => row.dir === 'C' && /^AUTH XOAUTH2/.test(row.text))).toBe(true);
 
-    const report = await value<{ id: string }>('reports:add-run', { job: { customer: 'Contoso' }, diagnosis: d });
-    const exported = await value<{ path: string }>('reports:export', { id: report.id, format: 'html', lang: 'ja' });
-    const texts = [
-      JSON.stringify(events),
-      readFileSync(exported.path, 'utf8'),
-      ...filesUnder(join(dataDir, 'reports')).map((f) => readFileSync(f, 'utf8')),
-    ];
-    const forms = secretForms({ user: tenant.mailbox, clientSecret: secret, oauthToken: r.token });
-    for (const t of texts) expect(findSecret(t, forms)).toBeNull();
-    // The secret gate knows the secret: a report carrying it is refused.
-    const leaky = { ...d, transcript: [...d.transcript, { t: 1, dir: 'C' as const, text: `x ${secret}` }] };
-    const blocked = await call('reports:add-run', { id: report.id, diagnosis: leaky });
-    expect(blocked.ok ? 'written' : blocked.error.code).toBe('secret-detected');
-  }, RUN_BOUND_MS * 2);
+      const report = await value<{ id: string }>('reports:add-run', {
+        job: { customer: 'Contoso' },
+        diagnosis: d,
+      });
+      const exported = await value<{ path: string }>('reports:export', {
+        id: report.id,
+        format: 'html',
+        lang: 'ja',
+      });
+      const texts = [
+        JSON.stringify(events),
+        readFileSync(exported.path, 'utf8'),
+        ...filesUnder(join(dataDir, 'reports')).map((f) => readFileSync(f, 'utf8')),
+      ];
+      const forms = secretForms({ user: tenant.mailbox, clientSecret: secret, oauthToken: r.token });
+      for (const t of texts) expect(findSecret(t, forms)).toBeNull();
+      // The secret gate knows the secret: a report carrying it is refused.
+      const leaky = { ...d, transcript: [...d.transcript, { t: 1, dir: 'C' as const, text: `x ${secret}` }] };
+      const blocked = await call('reports:add-run', { id: report.id, diagnosis: leaky });
+      expect(blocked.ok ? 'written' : blocked.error.code).toBe('secret-detected');
+    },
+    RUN_BOUND_MS * 2,
+  );
 
   it('certificate + private key text (as read from the chosen file): msal signs an assertion the lab accepts', async () => {
     const o = labInMain?.tenant.oauth;
@@ -188,7 +203,10 @@ describe('app-only sign-in in the app (client credentials, msal-node in main, la
       [o.clientCertPem, /no private key/],
       [o.clientKeyPem, /no certificate/],
       [`${o.clientCertPem}\n${String(other)}`, /does not belong/],
-      [`${o.clientCertPem}\n-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----`, /encrypted/],
+      [
+        `${o.clientCertPem}\n-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----`,
+        /encrypted/,
+      ],
     ];
     for (const [text, message] of cases) {
       const r = await appSignIn(lab, { certificate: { text } });
@@ -211,9 +229,15 @@ describe('app-only sign-in in the app (client credentials, msal-node in main, la
     await fc.assert(
       fc.asyncProperty(secretArb, async (secret) => {
         const r = await appSignIn(lab, { clientSecret: secret });
-        expect(r.ok && !r.value.ok && r.value.finding.code, JSON.stringify(r)).toBe('OAUTH_CLIENT_CREDENTIAL_INVALID');
+        expect(r.ok && !r.value.ok && r.value.finding.code, JSON.stringify(r)).toBe(
+          'OAUTH_CLIENT_CREDENTIAL_INVALID',
+        );
         const report = await value<{ id: string }>('reports:create', { job: { customer: 'Contoso' } });
-        const exported = await value<{ path: string }>('reports:export', { id: report.id, format: 'html', lang: 'en' });
+        const exported = await value<{ path: string }>('reports:export', {
+          id: report.id,
+          format: 'html',
+          lang: 'en',
+        });
         const forms = secretForms({ clientSecret: secret });
         for (const t of [JSON.stringify(r), JSON.stringify(events), readFileSync(exported.path, 'utf8')])
           expect(findSecret(t, forms)).toBeNull();

@@ -13,7 +13,8 @@ const flush = (ms = 20) => act(async () => new Promise((r) => setTimeout(r, ms))
 const TENANT = 'contoso.com';
 const CLIENT = '11111111-2222-3333-4444-555555555555';
 const SECRET = 'Qx8~app.secret-value_1234';
-const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL291dGxvb2sub2ZmaWNlMzY1LmNvbSJ9.c2lnbmF0dXJlLXZhbHVl';
+const TOKEN =
+  'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL291dGxvb2sub2ZmaWNlMzY1LmNvbSJ9.c2lnbmF0dXJlLXZhbHVl';
 const claims = {
   aud: ['https://outlook.office365.com'],
   iss: 'https://sts.windows.net/t/',
@@ -66,8 +67,15 @@ describe('app-only sign-in panel', () => {
     });
     await flush();
     expect(appCalls()).toHaveLength(1);
-    expect(appCalls()[0]?.args[0]).toEqual({ tenant: TENANT, clientId: CLIENT, lab: false, clientSecret: SECRET });
-    expect(panel.querySelector('[data-oauth-app-state="signed-in"]')?.textContent).toContain('SMTP.SendAsApp');
+    expect(appCalls()[0]?.args[0]).toEqual({
+      tenant: TENANT,
+      clientId: CLIENT,
+      lab: false,
+      clientSecret: SECRET,
+    });
+    expect(panel.querySelector('[data-oauth-app-state="signed-in"]')?.textContent).toContain(
+      'SMTP.SendAsApp',
+    );
     expect(secretField.value).toBe('');
     expect(appStore.getState().oauthToken).toBe(TOKEN);
     const state = JSON.stringify(appStore.getState());
@@ -122,14 +130,18 @@ describe('app-only sign-in panel', () => {
     const p = within(panel);
     fireEvent.change(p.getByLabelText(/テナント/), { target: { value: TENANT } });
     fireEvent.change(p.getByLabelText(/クライアント ID/), { target: { value: CLIENT } });
-    fireEvent.change(p.getByLabelText(/クライアント シークレット（保存しません）/), { target: { value: 'wrong' } });
+    fireEvent.change(p.getByLabelText(/クライアント シークレット（保存しません）/), {
+      target: { value: 'wrong' },
+    });
     await act(async () => {
       fireEvent.click(p.getByRole('button', { name: 'アプリとしてサインイン' }));
       await Promise.resolve();
     });
     await flush();
     const failed = panel.querySelector('[data-oauth-app-state="failed"]');
-    expect(failed?.querySelector('[data-code]')?.getAttribute('data-code')).toBe('OAUTH_CLIENT_CREDENTIAL_INVALID');
+    expect(failed?.querySelector('[data-code]')?.getAttribute('data-code')).toBe(
+      'OAUTH_CLIENT_CREDENTIAL_INVALID',
+    );
     expect(appStore.getState().oauthToken).toBeFalsy();
   });
 });
