@@ -506,7 +506,7 @@ export const en = {
     requesting: 'Requesting a token…',
     signedIn: 'Signed in as the app.',
     claimsLine: 'App {{app}} · audience {{aud}} · permissions {{perms}}',
-    useInRun: 'Run the diagnosis: sign-in (SMTP AUTH) now uses this token. The XOAUTH2 user is the sending mailbox (the user name field).',
+    useInRun: 'Run the diagnosis: sign-in (SMTP AUTH) now uses this token. The XOAUTH2 user is the mailbox in the “User name (mailbox)” field.',
   },
   capture: {
     title: 'Capture',

@@ -507,7 +507,7 @@ export const ja: Resources = {
     requesting: 'トークンを要求しています…',
     signedIn: 'アプリとしてサインインしました。',
     claimsLine: 'アプリ {{app}} · 対象 {{aud}} · 権限 {{perms}}',
-    useInRun: '診断を実行すると、サインイン（SMTP AUTH）にこのトークンを使います。XOAUTH2 のユーザーは送信元のメールボックス（ユーザー名の欄）です。',
+    useInRun: '診断を実行すると、サインイン（SMTP AUTH）にこのトークンを使います。XOAUTH2 のユーザーは「ユーザー名（メールボックス）」の欄のメールボックスです。',
   },
   capture: {
     title: 'キャプチャ',
