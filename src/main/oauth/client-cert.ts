@@ -15,7 +15,7 @@ export type ClientCertParsed =
   | { ok: false; reason: string };
 
 /** Splits and checks a PEM certificate + private key; the reason never quotes the text. */
-export function parseClientCert(text: string): ClientCertParsed {
+export function parseClientCert(text: string, nowMs: number = Date.now()): ClientCertParsed {
   if (text.length > MAX_CLIENT_CERT_CHARS)
     return { ok: false, reason: `the certificate file is larger than ${MAX_CLIENT_CERT_CHARS} characters` };
   const certPem = CERT_RE.exec(text)?.[0];
@@ -38,6 +38,13 @@ export function parseClientCert(text: string): ClientCertParsed {
   } catch {
     return { ok: false, reason: 'the certificate could not be read (not a valid X.509 PEM)' };
   }
+  // Entra refuses an expired certificate with an AADSTS code the technician cannot act on; say it plainly first.
+  const notAfter = Date.parse(cert.validTo);
+  if (Number.isFinite(notAfter) && notAfter < nowMs)
+    return {
+      ok: false,
+      reason: `the certificate expired on ${new Date(notAfter).toISOString().slice(0, 10)}; upload a current certificate to the app registration and choose it here`,
+    };
   try {
     if (!cert.checkPrivateKey(createPrivateKey(keyPem)))
       return { ok: false, reason: 'the private key does not belong to the certificate' };
