@@ -104,6 +104,20 @@ describe('what each command loads before it works', () => {
     expect(pkgs.filter((p) => HEAVY.includes(p))).toEqual([]);
   });
 
+  it('explain of an SMTP reply loads no npm package at all (the profiles are validated only when a panel code can match)', () => {
+    expect(runSync(['explain', '535 5.7.3 Authentication unsuccessful'])).toEqual([]);
+  });
+
+  it('explain of a panel code loads the profile schema (zod) and still finds the code', () => {
+    const r = spawnSync(process.execPath, ['-r', PRELOAD, BIN, 'explain', '--json', 'Error 016-764'], {
+      env: { ...process.env, LANG: 'en_US.UTF-8' },
+      timeout: SPAWN_TIMEOUT_MS,
+    });
+    expect(packagesIn(r.stderr.toString())).toContain('zod');
+    const out = JSON.parse(r.stdout.toString()) as { device?: { matches: { code: string }[] } };
+    expect(out.device?.matches.map((m) => m.code)).toContain('016-764');
+  });
+
   it(
     'diagnose (Basic, no --send, no --save) loads only zod before its first packet',
     async () => {
