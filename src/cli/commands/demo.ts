@@ -62,7 +62,7 @@ function canBind(address: string): Promise<boolean> {
 function requestFor(lab: Lab, c: DemoCase, bindOk: boolean) {
   return labDiagnoseRequest(
     { ...lab, dnsServer: `${lab.dns.address}:${lab.dns.port}` },
-    { device: c.device, bindConnectorIp: Boolean(c.fromConnectorIp) && bindOk, timeoutMs: DEMO_DIAGNOSIS_TIMEOUT_MS },
+    { device: c.device, bindConnectorIp: Boolean(c.fromConnectorIp) && bindOk, timeoutMs: DEMO_DIAGNOSIS_TIMEOUT_MS, scenario: c.scenario },
   );
 }
 
