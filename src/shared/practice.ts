@@ -29,12 +29,22 @@ export function practiceWarning(practice: Practice, lang: Lang): string {
   return WARNING[lang](practice.scenario);
 }
 
+/** For a report whose latest run is real but which holds earlier practice runs. */
+export function practiceIncludedWarning(count: number, lang: Lang): string {
+  return lang === 'ja'
+    ? `このレポートには練習用ラボでの診断が ${count} 件含まれています（お客様の環境の結果ではありません。見出しに「練習用ラボ」とある実行です）。`
+    : `This report includes ${count} practice (lab) run${count === 1 ? '' : 's'} (not the customer's system; marked "practice (lab)" in their headings).`;
+}
+
+/** The warning for a report: about its latest run when that is practice, else about the practice runs it holds. */
+export function reportPracticeWarning(runs: readonly { diagnosis: { practice?: Practice | undefined } }[], lang: Lang): string | null {
+  const last = runs[runs.length - 1]?.diagnosis.practice;
+  if (last) return practiceWarning(last, lang);
+  const n = runs.filter((r) => r.diagnosis.practice).length;
+  return n > 0 ? practiceIncludedWarning(n, lang) : null;
+}
+
 /** Short tag, e.g. "[練習用ラボ: wrong-password]" for lists and headings. */
 export function practiceTag(practice: Practice, lang: Lang): string {
   return `[${PRACTICE_LABEL[lang]}: ${practice.scenario}]`;
-}
-
-/** True when any of the runs is a practice run. */
-export function anyPractice(runs: readonly { diagnosis: { practice?: Practice | undefined } }[]): boolean {
-  return runs.some((r) => r.diagnosis.practice !== undefined);
 }

@@ -11,7 +11,7 @@ import type { RunComparison } from './compare-runs';
 import { withJobParams } from './finding-params';
 import { LABELS } from './labels';
 import { displayLine } from './text-safety';
-import { PRACTICE_LABEL, practiceTag, practiceWarning } from '../../shared/practice';
+import { PRACTICE_LABEL, practiceTag, reportPracticeWarning } from '../../shared/practice';
 
 /** Longest field shown in a terminal line, in characters. */
 const FIELD_CHARS = 120;
@@ -40,8 +40,8 @@ export function renderReportText(report: Report, lang: Lang, utcOffsetMinutes?: 
   if (report.previousReportId)
     out.push(`  ${lang === 'ja' ? '前回の訪問' : 'previous visit'}: ${report.previousReportId}`);
   // Practice runs (練習用ラボ) are named before anything else about the runs: nobody acts on a lab result.
-  const practiceRun = [...report.runs].reverse().find((r) => r.diagnosis.practice)?.diagnosis.practice;
-  if (practiceRun) out.push('', `!! ${practiceWarning(practiceRun, lang)}`);
+  const practice = reportPracticeWarning(report.runs, lang);
+  if (practice) out.push('', `!! ${practice}`);
   if (report.runs.length === 0) out.push('', L.noRuns);
   report.runs.forEach((run, i) => {
     const dg = run.diagnosis;
