@@ -259,6 +259,8 @@ export const INVOKE = {
         job: JobSchema.optional(),
         diagnosis: DiagnosisSchema,
         label: z.string().max(200).optional(),
+        /** The technician confirmed saving a practice (lab) run; without it a practice run is refused. */
+        savePractice: z.boolean().optional(),
       }),
     ]),
   ),

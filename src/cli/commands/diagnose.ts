@@ -245,7 +245,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         d,
         { customer: v.customer ?? '', site: v.site ?? '', device: { model: d.device?.label ?? '', ...(d.device ? { profileId: d.device.id } : {}) } },
         [{ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }, ...(clientSecret ? [{ clientSecret }] : [])],
-        reportId !== undefined ? { reportId } : {},
+        { ...(reportId !== undefined ? { reportId } : {}), ...(v['save-practice'] ? { allowPractice: true } : {}) },
       );
       await store.flush();
       io.stderr.write(`saved: report ${report.id} (${report.runs.length} run${report.runs.length === 1 ? '' : 's'}) in ${dir}\n`);

@@ -31,7 +31,7 @@ export function SaveToReport() {
               className="btn btn-primary"
               onClick={() => {
                 setConfirming(null);
-                void save();
+                void save({ practiceConfirmed: true });
               }}
             >
               {t('practiceLab.confirmSave')}
