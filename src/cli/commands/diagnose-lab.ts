@@ -19,7 +19,7 @@ export function checkLabFlags(v: Record<string, unknown>): void {
     if (v[flag] !== undefined) throw new UsageError(`--${flag} cannot be combined with --lab: the built-in lab supplies its own endpoints, DNS server and CA`);
   }
   if (v.save && !v['save-practice']) {
-    const into = v.report !== undefined ? `report ${printable(String(v.report))}` : 'a report';
+    const into = typeof v.report === 'string' ? `report ${printable(v.report)}` : 'a report';
     throw new UsageError(
       `--lab runs a practice diagnosis against the built-in lab (practice (lab) / 練習用ラボ), not the customer's system: ` +
         `it is not saved into ${into} unless you add --save-practice (the saved run is then labelled practice)`,
