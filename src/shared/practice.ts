@@ -37,7 +37,10 @@ export function practiceIncludedWarning(count: number, lang: Lang): string {
 }
 
 /** The warning for a report: about its latest run when that is practice, else about the practice runs it holds. */
-export function reportPracticeWarning(runs: readonly { diagnosis: { practice?: Practice | undefined } }[], lang: Lang): string | null {
+export function reportPracticeWarning(
+  runs: readonly { diagnosis: { practice?: Practice | undefined } }[],
+  lang: Lang,
+): string | null {
   const last = runs[runs.length - 1]?.diagnosis.practice;
   if (last) return practiceWarning(last, lang);
   const n = runs.filter((r) => r.diagnosis.practice).length;

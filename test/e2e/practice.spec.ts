@@ -23,7 +23,9 @@ async function reportRows(page: Page): Promise<number> {
   return page.locator('tr[data-report-id]').count();
 }
 
-test('a lab run is labelled, shows the lab values beside the job values, and never lands in the job report by itself', async ({ app: page }) => {
+test('a lab run is labelled, shows the lab values beside the job values, and never lands in the job report by itself', async ({
+  app: page,
+}) => {
   test.setTimeout(180_000);
   await page.getByLabel('お客様先').fill('Fabrikam 名古屋');
   await goTo(page, 'method');
@@ -35,19 +37,27 @@ test('a lab run is labelled, shows the lab values beside the job values, and nev
   // Practice on: the lab's values are shown beside the job's, which are kept.
   await page.getByLabel(PRACTICE).check();
   const values = page.getByTestId('practice-values');
-  await expect(values.locator('tr[data-field="user"] [data-col="lab"]')).toContainText('@', { timeout: 30_000 });
+  await expect(values.locator('tr[data-field="user"] [data-col="lab"]')).toContainText('@', {
+    timeout: 30_000,
+  });
   await expect(values.locator('tr[data-field="user"] [data-col="job"]')).toHaveText('mfp@fabrikam.example');
   await expect(values.locator('tr[data-field="domain"] [data-col="job"]')).toHaveText('fabrikam.example');
-  await expect(values.locator('tr[data-field="server"] [data-col="lab"]')).toContainText('smtp.office365.com:587 → 127.');
+  await expect(values.locator('tr[data-field="server"] [data-col="lab"]')).toContainText(
+    'smtp.office365.com:587 → 127.',
+  );
   await expect(page.locator('.practice-badge[data-phase="ready"]')).toContainText('練習用ラボ');
   await shootBothSizes(page, '4-diagnose-practice-values');
 
   // Run 1: the badge during and after; the result is not saved into the job's report by itself.
   await page.getByLabel('ラボのシナリオ').selectOption('silent-port');
   await page.getByRole('button', { name: /診断を実行/ }).click();
-  await expect(page.locator('.practice-badge[data-phase="running"]')).toContainText('練習用ラボで診断中', { timeout: 30_000 });
+  await expect(page.locator('.practice-badge[data-phase="running"]')).toContainText('練習用ラボで診断中', {
+    timeout: 30_000,
+  });
   await page.getByRole('button', { name: '中止' }).click();
-  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'cancelled', { timeout: 30_000 });
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'cancelled', {
+    timeout: 30_000,
+  });
   await run(page, 'wrong-password');
   await expect(page.locator('.practice-badge[data-phase="done"]')).toContainText('wrong-password');
   await expect(page.locator('.practice-save')).toContainText('自動保存されません');
@@ -78,7 +88,9 @@ test('a lab run is labelled, shows the lab values beside the job values, and nev
   await goTo(page, 'diagnose');
   await page.getByLabel(PRACTICE).uncheck();
   await expect(page.getByTestId('practice-values')).toHaveCount(0);
-  await page.locator('details.target-details').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await page.locator('details.target-details').evaluate((d: { open: boolean }) => {
+    d.open = true;
+  });
   await expect(page.getByLabel('ユーザー名（メールボックス）')).toHaveValue('mfp@fabrikam.example');
   await expect(page.getByLabel('メール ドメイン')).toHaveValue('fabrikam.example');
 });

@@ -1,7 +1,7 @@
 // `diagnose --lab SCENARIO`: the same diagnosis, against the built-in lab (練習用ラボ) started in this process. The
 // run is marked practice in its data and labelled in every output; it is never saved into a report unless the
 // technician says so with --save-practice (a customer's report must never silently get a lab run).
-import type { Lab } from '../../lab/types';
+import { SCENARIOS, type Lab } from '../../lab/types';
 import type { RequestParts } from '../../shared/diagnose-request';
 import { UsageError, printable } from '../io';
 
@@ -12,11 +12,19 @@ const LAB_OWNS = ['host', 'port', 'connect-to', 'dns-server', 'ca'] as const;
 export function checkLabFlags(v: Record<string, unknown>): void {
   const lab = v.lab as string | undefined;
   if (lab === undefined) {
-    if (v['save-practice']) throw new UsageError('--save-practice only makes sense with --lab (it allows saving a practice run)');
+    if (v['save-practice'])
+      throw new UsageError('--save-practice only makes sense with --lab (it allows saving a practice run)');
     return;
   }
+  if (!(SCENARIOS as readonly string[]).includes(lab))
+    throw new UsageError(
+      `--lab: unknown scenario "${printable(lab)}"; choose one of: ${SCENARIOS.join(', ')}`,
+    );
   for (const flag of LAB_OWNS) {
-    if (v[flag] !== undefined) throw new UsageError(`--${flag} cannot be combined with --lab: the built-in lab supplies its own endpoints, DNS server and CA`);
+    if (v[flag] !== undefined)
+      throw new UsageError(
+        `--${flag} cannot be combined with --lab: the built-in lab supplies its own endpoints, DNS server and CA`,
+      );
   }
   if (v.save && !v['save-practice']) {
     const into = typeof v.report === 'string' ? `report ${printable(v.report)}` : 'a report';
@@ -27,17 +35,19 @@ export function checkLabFlags(v: Record<string, unknown>): void {
   }
 }
 
-/** Starts the lab for `scenario`; an unknown scenario is bad input naming the choices. */
+/** Starts the lab for `scenario` (checked by checkLabFlags); loaded only when asked for (CLI start-up). */
 export async function startCliLab(scenario: string): Promise<Lab> {
-  const { SCENARIOS, isScenario, startLab } = await import('../../lab');
-  if (!isScenario(scenario)) throw new UsageError(`--lab: unknown scenario "${printable(scenario)}"; choose one of: ${SCENARIOS.join(', ')}`);
+  const { isScenario, startLab } = await import('../../lab');
+  if (!isScenario(scenario)) throw new UsageError(`--lab: unknown scenario "${printable(scenario)}"`);
   return startLab({ scenario });
 }
 
 /** The request parts the lab supplies; what the technician typed (--user, --to, --from, --domain ...) is kept. */
 export function labParts(lab: Lab, given: Partial<RequestParts>, hasSecret: boolean): Partial<RequestParts> {
   const t = lab.tenant;
-  const dns = lab.dns.address.includes(':') ? `[${lab.dns.address}]:${lab.dns.port}` : `${lab.dns.address}:${lab.dns.port}`;
+  const dns = lab.dns.address.includes(':')
+    ? `[${lab.dns.address}]:${lab.dns.port}`
+    : `${lab.dns.address}:${lab.dns.port}`;
   return {
     domain: given.domain ?? t.domain,
     from: given.from ?? t.mailbox,

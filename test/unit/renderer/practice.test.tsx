@@ -26,7 +26,10 @@ const LAB = {
     otherSender: 'info@contoso.com',
     internalRecipient: 'staff@contoso.com',
     externalRecipient: 'partner@fabrikam.com',
-    oauth: { tenantId: '00000000-0000-0000-0000-00000000000a', publicClientId: '00000000-0000-0000-0000-00000000000b' },
+    oauth: {
+      tenantId: '00000000-0000-0000-0000-00000000000a',
+      publicClientId: '00000000-0000-0000-0000-00000000000b',
+    },
   },
   dnsServer: '127.0.0.1:40053',
   submission: { host: 'smtp.office365.com', address: '127.0.0.1', port: 40587 },
@@ -44,7 +47,17 @@ function done(practice: Diagnosis['practice']): Diagnosis {
     verdict: 'fail',
     egressIp: null,
     recommendation: null,
-    checks: [{ id: 'auth', title: 'AUTH', status: 'fail', startedAt: 0, durationMs: 1, findings: [{ code: 'AUTH_FAILED' }], details: {} }],
+    checks: [
+      {
+        id: 'auth',
+        title: 'AUTH',
+        status: 'fail',
+        startedAt: 0,
+        durationMs: 1,
+        findings: [{ code: 'AUTH_FAILED' }],
+        details: {},
+      },
+    ],
     transcript: [],
     ...(practice ? { practice } : {}),
   };
@@ -93,7 +106,7 @@ async function practiceOn() {
     fireEvent.click(screen.getByLabelText(/練習用ラボで練習する/));
     await Promise.resolve();
   });
-  await act(async () => appStore.getState().setPractice({ scenario: 'wrong-password' }));
+  act(() => appStore.getState().setPractice({ scenario: 'wrong-password' }));
   await flush();
 }
 
@@ -102,7 +115,8 @@ describe('practice mode in the app', () => {
     await openDiagnose();
     const before = structuredClone(appStore.getState().job);
     await practiceOn();
-    const cell = (field: string, col: 'lab' | 'job') => document.querySelector(`tr[data-field="${field}"] [data-col="${col}"]`)?.textContent;
+    const cell = (field: string, col: 'lab' | 'job') =>
+      document.querySelector(`tr[data-field="${field}"] [data-col="${col}"]`)?.textContent;
     expect(cell('user', 'lab')).toBe('scanner@contoso.com');
     expect(cell('user', 'job')).toBe('mfp@fabrikam.example');
     expect(cell('domain', 'lab')).toBe('contoso.com');
@@ -122,11 +136,19 @@ describe('practice mode in the app', () => {
       await Promise.resolve();
     });
     await flush();
-    const req = bridge.calls.find((c) => c.channel === 'diagnose:start')?.args[0] as { target: { user: string; domain: string }; practice?: unknown };
+    const req = bridge.calls.find((c) => c.channel === 'diagnose:start')?.args[0] as {
+      target: { user: string; domain: string };
+      practice?: unknown;
+    };
     expect(req.target.user).toBe('scanner@contoso.com');
     expect(req.target.domain).toBe('contoso.com');
     expect(req.practice).toEqual({ scenario: 'wrong-password' });
-    act(() => bridge.emit('diagnose:event', { runId: 'run-p', event: { type: 'done', diagnosis: done({ scenario: 'wrong-password' }) } }));
+    act(() =>
+      bridge.emit('diagnose:event', {
+        runId: 'run-p',
+        event: { type: 'done', diagnosis: done({ scenario: 'wrong-password' }) },
+      }),
+    );
     await flush();
 
     await act(async () => {
@@ -136,9 +158,15 @@ describe('practice mode in the app', () => {
     await flush();
     expect(appStore.getState().job).toEqual(before);
     expect(document.querySelector('[data-testid="practice-values"]')).toBeNull();
-    expect((screen.getByLabelText('ユーザー名（メールボックス）') as HTMLInputElement).value).toBe('mfp@fabrikam.example');
-    expect((document.querySelector('input[name="domain"]') as HTMLInputElement).value).toBe('fabrikam.example');
-    expect((document.querySelector('input[name="externalRecipient"]') as HTMLInputElement).value).toBe('partner@example.net');
+    expect(screen.getByLabelText<HTMLInputElement>('ユーザー名（メールボックス）').value).toBe(
+      'mfp@fabrikam.example',
+    );
+    expect((document.querySelector('input[name="domain"]') as HTMLInputElement).value).toBe(
+      'fabrikam.example',
+    );
+    expect((document.querySelector('input[name="externalRecipient"]') as HTMLInputElement).value).toBe(
+      'partner@example.net',
+    );
   });
 
   it('badges the run while it runs and after; a lab run is not auto-saved; the explicit save asks, then saves it as practice', async () => {
@@ -153,7 +181,12 @@ describe('practice mode in the app', () => {
     const badge = () => document.querySelector('.practice-badge');
     expect(badge()?.getAttribute('data-phase')).toBe('running');
     expect(badge()?.textContent).toContain('練習用ラボで診断中');
-    act(() => bridge.emit('diagnose:event', { runId: 'run-p', event: { type: 'done', diagnosis: done({ scenario: 'wrong-password' }) } }));
+    act(() =>
+      bridge.emit('diagnose:event', {
+        runId: 'run-p',
+        event: { type: 'done', diagnosis: done({ scenario: 'wrong-password' }) },
+      }),
+    );
     await flush(50);
     expect(badge()?.getAttribute('data-phase')).toBe('done');
     expect(badge()?.textContent).toContain('お客様の環境の結果ではありません');
@@ -161,7 +194,8 @@ describe('practice mode in the app', () => {
     expect(added).toHaveLength(0);
     expect(appStore.getState().saveRunState.phase).toBe('idle');
     // Turning practice off keeps the finished run's badge: it is the run's own data that decides.
-    await act(async () => appStore.getState().setPractice({ enabled: false }));
+    act(() => appStore.getState().setPractice({ enabled: false }));
+    await flush();
     expect(badge()?.getAttribute('data-phase')).toBe('done');
 
     // The explicit action asks first; "do not save" saves nothing.
@@ -179,7 +213,10 @@ describe('practice mode in the app', () => {
     expect(added).toHaveLength(1);
     expect(added[0]?.savePractice).toBe(true);
     expect((added[0]?.diagnosis as Diagnosis).practice).toEqual({ scenario: 'wrong-password' });
-    expect(screen.getByRole('button', { name: '練習結果としてレポートに保存しました' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: '練習結果としてレポートに保存しました' })).toHaveProperty(
+      'disabled',
+      true,
+    );
   });
 
   it('a real run is still saved into the job report by itself, without the practice permission', async () => {
@@ -191,7 +228,9 @@ describe('practice mode in the app', () => {
     });
     await flush();
     expect(document.querySelector('.practice-badge')).toBeNull();
-    act(() => bridge.emit('diagnose:event', { runId: 'run-p', event: { type: 'done', diagnosis: done(undefined) } }));
+    act(() =>
+      bridge.emit('diagnose:event', { runId: 'run-p', event: { type: 'done', diagnosis: done(undefined) } }),
+    );
     await flush(50);
     expect(added).toHaveLength(1);
     expect(added[0]?.savePractice).toBeUndefined();
@@ -199,7 +238,9 @@ describe('practice mode in the app', () => {
   });
 
   it('saveRunToReport refuses a practice run without the confirmation (the auto-save path)', async () => {
-    appStore.setState((s) => ({ run: { ...s.run, phase: 'done', runId: 'run-q', diagnosis: done({ scenario: 'healthy' }) } }));
+    appStore.setState((s) => ({
+      run: { ...s.run, phase: 'done', runId: 'run-q', diagnosis: done({ scenario: 'healthy' }) },
+    }));
     await appStore.getState().saveRunToReport();
     expect(added).toHaveLength(0);
   });

@@ -17,12 +17,19 @@ import { summarize } from '../../../src/main/store/report-search';
 import { diagnosisJson, renderHuman } from '../../../src/cli/render-diagnosis';
 import { DiagnosisSchema, type Diagnosis, type Lang } from '../../../src/shared/model';
 import { PRACTICE_LABEL } from '../../../src/shared/practice';
-import { decodeReport, REPORT_CODEC, REPORT_SCHEMA_VERSION, ReportSchema, type Report } from '../../../src/shared/report';
+import {
+  decodeReport,
+  REPORT_CODEC,
+  REPORT_SCHEMA_VERSION,
+  ReportSchema,
+  type Report,
+} from '../../../src/shared/report';
 import { diagnosis, JOB } from './fixtures';
 import { unzipTexts } from './unzip';
 
 const LANGS: Lang[] = ['ja', 'en'];
-const practiceRun = (over: Partial<Diagnosis> = {}) => diagnosis({ practice: { scenario: 'tenant-auth-disabled' }, ...over });
+const practiceRun = (over: Partial<Diagnosis> = {}) =>
+  diagnosis({ practice: { scenario: 'tenant-auth-disabled' }, ...over });
 
 function reportOf(...runs: Diagnosis[]): Report {
   return ReportSchema.parse({
@@ -47,7 +54,10 @@ describe('the data flag', () => {
   });
 
   it('a schema-2 report saved before the flag existed opens (its runs read as real runs)', () => {
-    const old = JSON.parse(JSON.stringify({ ...reportOf(diagnosis()), schemaVersion: 2 })) as Record<string, unknown>;
+    const old = JSON.parse(JSON.stringify({ ...reportOf(diagnosis()), schemaVersion: 2 })) as Record<
+      string,
+      unknown
+    >;
     const res = decodeReport(old, REPORT_CODEC);
     expect(res.ok).toBe(true);
     if (!res.ok) return;
@@ -55,7 +65,9 @@ describe('the data flag', () => {
     expect(res.value.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
     expect(res.value.runs[0]?.diagnosis.practice).toBeUndefined();
     expect(renderReportText(res.value, 'en', 0)).not.toContain(PRACTICE_LABEL.en);
-    expect(renderReportHtml(res.value, { lang: 'ja', utcOffsetMinutes: 540 })).not.toContain(PRACTICE_LABEL.ja);
+    expect(renderReportHtml(res.value, { lang: 'ja', utcOffsetMinutes: 540 })).not.toContain(
+      PRACTICE_LABEL.ja,
+    );
   });
 
   it('the summary (reports list) names the practice runs', () => {
@@ -63,7 +75,8 @@ describe('the data flag', () => {
     expect(s.lastRunPractice).toBe('tenant-auth-disabled');
     expect(s.practiceRuns).toBe(1);
     expect(summarize(reportOf(diagnosis())).practiceRuns).toBeUndefined();
-    for (const lang of LANGS) expect(renderSummaryRow(s, lang)).toContain(`${PRACTICE_LABEL[lang]}: tenant-auth-disabled`);
+    for (const lang of LANGS)
+      expect(renderSummaryRow(s, lang)).toContain(`${PRACTICE_LABEL[lang]}: tenant-auth-disabled`);
   });
 });
 
@@ -78,15 +91,25 @@ describe('the store never silently takes a practice run', () => {
 
   it('refuses without allowPractice (new report or a customer report), writes nothing; saves and reopens it with', async () => {
     const customer = await saveDiagnosisAsReport(store, diagnosis(), JOB, []);
-    await expect(saveDiagnosisAsReport(store, practiceRun(), JOB, [])).rejects.toMatchObject({ code: 'invalid' });
-    await expect(saveDiagnosisAsReport(store, practiceRun(), JOB, [], { reportId: customer.id })).rejects.toThrow(/practice run/);
+    await expect(saveDiagnosisAsReport(store, practiceRun(), JOB, [])).rejects.toMatchObject({
+      code: 'invalid',
+    });
+    await expect(
+      saveDiagnosisAsReport(store, practiceRun(), JOB, [], { reportId: customer.id }),
+    ).rejects.toThrow(/practice run/);
     expect((await store.open(customer.id)).runs).toHaveLength(1);
     expect((await store.list()).reports).toHaveLength(1);
 
-    await saveDiagnosisAsReport(store, practiceRun(), JOB, [], { reportId: customer.id, allowPractice: true });
+    await saveDiagnosisAsReport(store, practiceRun(), JOB, [], {
+      reportId: customer.id,
+      allowPractice: true,
+    });
     await store.flush();
     const reopened = await (await createReportStore(dir)).open(customer.id);
-    expect(reopened.runs.map((r) => r.diagnosis.practice?.scenario ?? null)).toEqual([null, 'tenant-auth-disabled']);
+    expect(reopened.runs.map((r) => r.diagnosis.practice?.scenario ?? null)).toEqual([
+      null,
+      'tenant-auth-disabled',
+    ]);
   });
 });
 
@@ -118,7 +141,9 @@ describe('every export labels a practice run first', () => {
         expect(head).toContain(label);
         expect(head).toContain('tenant-auth-disabled');
         expect(ticket.split('\n')[0]).toContain(label);
-        expect(renderTicket(reportOf(diagnosis()), { lang, format, utcOffsetMinutes: 540 })).not.toContain(label);
+        expect(renderTicket(reportOf(diagnosis()), { lang, format, utcOffsetMinutes: 540 })).not.toContain(
+          label,
+        );
       });
     }
 
@@ -127,7 +152,8 @@ describe('every export labels a practice run first', () => {
       const files = await unzipTexts(res.bytes);
       const json = ReportSchema.parse(JSON.parse(files.get('report.json') ?? ''));
       expect(json.runs[0]?.diagnosis.practice).toEqual({ scenario: 'tenant-auth-disabled' });
-      for (const name of ['ticket.md', 'report.html', 'transcript.txt']) expect(files.get(name), name).toContain(label);
+      for (const name of ['ticket.md', 'report.html', 'transcript.txt'])
+        expect(files.get(name), name).toContain(label);
       expect(renderTranscriptText(reportOf(practiceRun()), lang).split('\n')[0]).toContain(label);
     });
 

@@ -10,7 +10,12 @@ export function PracticeBadge() {
   const run = useApp(runSel.run);
   const running = run.phase === 'starting' || run.phase === 'running';
   // A finished run's own data decides (practice may have been switched off since); otherwise the mode does.
-  const shown = run.diagnosis && !running ? run.diagnosis.practice : practice.enabled ? { scenario: practice.scenario } : undefined;
+  const shown =
+    run.diagnosis && !running
+      ? run.diagnosis.practice
+      : practice.enabled
+        ? { scenario: practice.scenario }
+        : undefined;
   if (!shown) return null;
   const text = running
     ? t('practiceLab.badgeRunning', { scenario: shown.scenario })
@@ -18,7 +23,12 @@ export function PracticeBadge() {
       ? t('practiceLab.badgeDone', { scenario: shown.scenario })
       : t('practiceLab.badgeReady', { scenario: shown.scenario });
   return (
-    <div className="practice-badge" role="status" data-practice={shown.scenario} data-phase={running ? 'running' : run.diagnosis?.practice ? 'done' : 'ready'}>
+    <div
+      className="practice-badge"
+      role="status"
+      data-practice={shown.scenario}
+      data-phase={running ? 'running' : run.diagnosis?.practice ? 'done' : 'ready'}
+    >
       <span className="practice-badge-label">{t('practiceLab.badge')}</span>
       <span>{text}</span>
     </div>

@@ -37,7 +37,9 @@ export function PracticeValues() {
   // The lab's values are known once it runs: start it as soon as practice is on, so they are shown before Run.
   useEffect(() => {
     if (practice.enabled && !practice.lab && !practice.error)
-      void ensureLab().catch((err: unknown) => appStore.setState((s) => ({ practice: { ...s.practice, error: errorText(err) } })));
+      void ensureLab().catch((err: unknown) =>
+        appStore.setState((s) => ({ practice: { ...s.practice, error: errorText(err) } })),
+      );
   }, [practice.enabled, practice.lab, practice.error, ensureLab]);
   if (!practice.enabled) return null;
   const empty = t('practiceLab.empty');
@@ -46,19 +48,58 @@ export function PracticeValues() {
   const jobServer = job.method ? serverFor(job.method, job.mxHost) : job.mxHost;
   const rows: Row[] = lab
     ? [
-        { name: 'server', field: t('diagnose.server'), lab: labServer(lab, job.method), job: jobServer ? jv(jobServer) : t('diagnose.serverFromMx') },
+        {
+          name: 'server',
+          field: t('diagnose.server'),
+          lab: labServer(lab, job.method),
+          job: jobServer ? jv(jobServer) : t('diagnose.serverFromMx'),
+        },
         { name: 'domain', field: t('question.domain'), lab: lab.tenant.domain, job: jv(job.domain) },
         { name: 'user', field: t('diagnose.user'), lab: lab.tenant.mailbox, job: jv(mailbox) },
-        { name: 'password', field: t('diagnose.password'), lab: t('practiceLab.passwordLab'), job: password ? t('practiceLab.passwordJob') : empty },
-        { name: 'from', field: t('question.fromAddress'), lab: lab.tenant.mailbox, job: jv(job.fromAddress || mailbox) },
-        { name: 'internalRecipient', field: t('diagnose.internalRecipient'), lab: lab.tenant.internalRecipient, job: jv(job.internalRecipient) },
-        { name: 'externalRecipient', field: t('diagnose.externalRecipient'), lab: lab.tenant.externalRecipient, job: jv(job.externalRecipient) },
-        { name: 'expectedIp', field: t('question.staticIpValue'), lab: lab.tenant.connectorIp, job: jv(job.staticIp) },
-        { name: 'dnsServer', field: t('practiceLab.dnsServer'), lab: lab.dnsServer, job: t('practiceLab.systemDns') },
+        {
+          name: 'password',
+          field: t('diagnose.password'),
+          lab: t('practiceLab.passwordLab'),
+          job: password ? t('practiceLab.passwordJob') : empty,
+        },
+        {
+          name: 'from',
+          field: t('question.fromAddress'),
+          lab: lab.tenant.mailbox,
+          job: jv(job.fromAddress || mailbox),
+        },
+        {
+          name: 'internalRecipient',
+          field: t('diagnose.internalRecipient'),
+          lab: lab.tenant.internalRecipient,
+          job: jv(job.internalRecipient),
+        },
+        {
+          name: 'externalRecipient',
+          field: t('diagnose.externalRecipient'),
+          lab: lab.tenant.externalRecipient,
+          job: jv(job.externalRecipient),
+        },
+        {
+          name: 'expectedIp',
+          field: t('question.staticIpValue'),
+          lab: lab.tenant.connectorIp,
+          job: jv(job.staticIp),
+        },
+        {
+          name: 'dnsServer',
+          field: t('practiceLab.dnsServer'),
+          lab: lab.dnsServer,
+          job: t('practiceLab.systemDns'),
+        },
       ]
     : [];
   return (
-    <section className="practice-values" aria-labelledby="practice-values-title" data-testid="practice-values">
+    <section
+      className="practice-values"
+      aria-labelledby="practice-values-title"
+      data-testid="practice-values"
+    >
       <h3 id="practice-values-title">{t('practiceLab.valuesTitle')}</h3>
       <p className="hint">{t('practiceLab.valuesLead')}</p>
       {lab ? (
