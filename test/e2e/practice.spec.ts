@@ -58,7 +58,7 @@ test('a lab run is labelled, shows the lab values beside the job values, and nev
   await page.keyboard.press('Escape');
   await expect(page.locator('.save-report')).toBeVisible({ timeout: RUN_DONE_MS });
   await run(page, 'wrong-password');
-  await expect(page.locator('.practice-badge[data-phase="done"]')).toContainText('wrong-password');
+  await expect(page.locator('.practice-badge[data-phase="done"]')).toContainText('パスワード誤り');
   await expect(page.locator('.practice-save')).toContainText('自動保存されません');
   await shootBothSizes(page, '4-diagnose-practice-done');
   expect(await reportRows(page)).toBe(0);
@@ -70,12 +70,12 @@ test('a lab run is labelled, shows the lab values beside the job values, and nev
   await page.getByRole('button', { name: '練習結果として保存' }).click();
   await expect(page.getByRole('button', { name: '練習結果としてレポートに保存しました' })).toBeDisabled();
   expect(await reportRows(page)).toBe(1);
-  await expect(page.locator('tr[data-report-id] .practice-tag')).toContainText('練習用ラボ: wrong-password');
+  await expect(page.locator('tr[data-report-id] .practice-tag')).toContainText('練習用ラボ: パスワード誤り');
 
   // Run 2 (healthy), not saved: the job's report still holds one run.
   await goTo(page, 'diagnose');
   await run(page, 'healthy');
-  await expect(page.locator('.practice-badge[data-phase="done"]')).toContainText('healthy');
+  await expect(page.locator('.practice-badge[data-phase="done"]')).toContainText('正常なテナント');
   await goTo(page, 'reports');
   await page.getByRole('button', { name: '開く' }).click();
   await expect(page.locator('.run-card')).toHaveCount(1);

@@ -26,6 +26,7 @@ import {
 } from '../../../src/shared/report';
 import { diagnosis, JOB } from './fixtures';
 import { unzipTexts } from './unzip';
+import { englishLeaks } from '../../helpers/english-leak';
 
 const LANGS: Lang[] = ['ja', 'en'];
 const practiceRun = (over: Partial<Diagnosis> = {}) =>
@@ -45,6 +46,23 @@ function reportOf(...runs: Diagnosis[]): Report {
     captures: [],
   });
 }
+
+describe('Japanese practice texts', () => {
+  it('carry no English words besides the scenario id (report show, ticket, CLI human output, HTML banner)', () => {
+    const r = reportOf(diagnosis(), practiceRun());
+    const html = renderReportHtml(r, { lang: 'ja', utcOffsetMinutes: 540 });
+    const banner = /<p class="practice-banner"[^>]*>([^<]*)<\/p>/.exec(html)?.[1] ?? '';
+    expect(banner).toContain(PRACTICE_LABEL.ja);
+    const texts = [
+      banner,
+      renderTicket(r, { lang: 'ja', format: 'text', utcOffsetMinutes: 540 }).split('\n').slice(0, 3).join('\n'),
+      renderHuman(practiceRun(), 'ja').split('\n')[0] ?? '',
+      renderReportText(reportOf(practiceRun(), diagnosis()), 'ja', 0).split('\n').find((l) => l.startsWith('!! ')) ?? '',
+    ];
+    // The scenario id is the value typed with `diagnose --lab` (like an address or a flag): it keeps its form.
+    for (const t of texts) expect(englishLeaks(t.replaceAll('tenant-auth-disabled', ' ')), t).toEqual([]);
+  });
+});
 
 describe('the data flag', () => {
   it('a diagnosis keeps practice.scenario through the schema; a real run has none', () => {

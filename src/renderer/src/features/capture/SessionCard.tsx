@@ -76,7 +76,13 @@ export function SessionCard({
         <StatusBadge status={diagnosis.verdict} />
         {diagnosis.practice ? (
           // Relayed to the lab: the upstream replies are the practice lab's, not Microsoft 365's.
-          <span className="practice-tag">{t('practiceLab.runTag', { scenario: diagnosis.practice.scenario })}</span>
+          <span className="practice-tag">
+            {t('practiceLab.runTag', {
+              scenario: t(`scenario.${diagnosis.practice.scenario}`, {
+                defaultValue: diagnosis.practice.scenario,
+              }),
+            })}
+          </span>
         ) : null}
         <h3>
           {t('capture.sessionN', { n })} ·{' '}

@@ -17,11 +17,13 @@ export function PracticeBadge() {
         ? { scenario: practice.scenario }
         : undefined;
   if (!shown) return null;
+  // The scenario by its name in the technician's language (the id stays in data-practice).
+  const name = t(`scenario.${shown.scenario}`, { defaultValue: shown.scenario });
   const text = running
-    ? t('practiceLab.badgeRunning', { scenario: shown.scenario })
+    ? t('practiceLab.badgeRunning', { scenario: name })
     : run.diagnosis?.practice
-      ? t('practiceLab.badgeDone', { scenario: shown.scenario })
-      : t('practiceLab.badgeReady', { scenario: shown.scenario });
+      ? t('practiceLab.badgeDone', { scenario: name })
+      : t('practiceLab.badgeReady', { scenario: name });
   return (
     <div
       className="practice-badge"

@@ -25,7 +25,11 @@ export function SaveToReport() {
       <div className="card save-report actions practice-save" data-practice={practice.scenario}>
         {asking ? (
           <div className="practice-confirm" role="alertdialog" aria-labelledby="practice-confirm-text">
-            <p id="practice-confirm-text">{t('practiceLab.confirmText', { scenario: practice.scenario })}</p>
+            <p id="practice-confirm-text">
+              {t('practiceLab.confirmText', {
+                scenario: t(`scenario.${practice.scenario}`, { defaultValue: practice.scenario }),
+              })}
+            </p>
             <button
               type="button"
               className="btn btn-primary"

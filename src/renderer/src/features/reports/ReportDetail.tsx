@@ -35,9 +35,15 @@ function RunCard({ run, n, open }: { run: ReportRun; n: number; open: boolean })
     >
       <summary>
         <strong>{t('reports.runN', { n })}</strong>{' '}
-        {d.practice ? <span className="practice-tag">{t('practiceLab.runTag', { scenario: d.practice.scenario })}</span> : null}{' '}
-        <StatusBadge status={status} />{' '}
-        <span className="muted">{shortDate(d.startedAt)}</span> <span>{t(`method.name.${d.method}`)}</span>
+        {d.practice ? (
+          <span className="practice-tag">
+            {t('practiceLab.runTag', {
+              scenario: t(`scenario.${d.practice.scenario}`, { defaultValue: d.practice.scenario }),
+            })}
+          </span>
+        ) : null}{' '}
+        <StatusBadge status={status} /> <span className="muted">{shortDate(d.startedAt)}</span>{' '}
+        <span>{t(`method.name.${d.method}`)}</span>
         {run.label ? <span className="muted"> — {visible(run.label, 200)}</span> : null}
         <span className="muted"> · {t('reports.findingCount', { count: findings.length })}</span>
       </summary>
@@ -92,7 +98,11 @@ export function ReportDetail({ report }: { report: Report }) {
       </div>
       {practiceNote ? (
         // Named before the runs: nobody acts on a practice (練習用ラボ) result.
-        <p className="card practice-badge" role="note" data-practice-runs={report.runs.filter((r) => r.diagnosis.practice).length}>
+        <p
+          className="card practice-badge"
+          role="note"
+          data-practice-runs={report.runs.filter((r) => r.diagnosis.practice).length}
+        >
           <span className="practice-badge-label">{t('practiceLab.badge')}</span> <span>{practiceNote}</span>
         </p>
       ) : null}

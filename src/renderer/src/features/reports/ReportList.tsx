@@ -54,7 +54,11 @@ export function ReportList() {
                       <span className="practice-tag" data-practice-runs={r.practiceRuns}>
                         {' '}
                         {r.lastRunPractice
-                          ? t('practiceLab.runTag', { scenario: r.lastRunPractice })
+                          ? t('practiceLab.runTag', {
+                              scenario: t(`scenario.${r.lastRunPractice}`, {
+                                defaultValue: r.lastRunPractice,
+                              }),
+                            })
                           : t('practiceLab.listRuns', { count: r.practiceRuns })}
                       </span>
                     ) : null}
