@@ -12,6 +12,7 @@ import { Transcript } from './Transcript';
 import { TlsMatrixTable } from './TlsMatrixTable';
 import { VerdictPanel } from './VerdictPanel';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { OauthAppSignIn } from '../oauth/OauthAppSignIn';
 import { OauthSignIn } from '../oauth/OauthSignIn';
 import { TokenPanel } from '../oauth/TokenPanel';
 
@@ -32,6 +33,7 @@ export function DiagnoseScreen() {
       <PracticeBadge />
       <DiagnoseForm />
       <OauthSignIn />
+      <OauthAppSignIn />
       <TokenPanel />
       {run.phase === 'error' && run.error ? (
         <div className="card error-box" role="alert">
