@@ -56,7 +56,7 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   await expect(page.getByLabel('ユーザー名（メールボックス）')).toHaveValue('scanner@contoso.com');
   await page.getByLabel('パスワード').fill('typed-on-site-1!');
   await shootBothSizes(page, '4-diagnose-form');
-  await page.getByLabel('内蔵ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
+  await page.getByLabel('練習用ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
   await page.getByLabel('ラボのシナリオ').selectOption('wrong-password');
   await shootBothSizes(page, '4-diagnose-practice');
   await page.getByRole('button', { name: /診断を実行/ }).click();
@@ -107,7 +107,7 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
 
 test('cancel mid-run (silent port) ends the run as cancelled', async ({ app: page }) => {
   await goTo(page, 'diagnose');
-  await page.getByLabel('内蔵ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
+  await page.getByLabel('練習用ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
   await page.getByLabel('ラボのシナリオ').selectOption('silent-port');
   await page.getByRole('button', { name: /診断を実行/ }).click();
   await expect(page.locator('[data-state="running"]').first()).toBeVisible({ timeout: 30_000 });
@@ -124,7 +124,7 @@ test('cancel mid-run (silent port) ends the run as cancelled', async ({ app: pag
 
 test('a hanging server does not freeze the UI: other screens work while it runs', async ({ app: page }) => {
   await goTo(page, 'diagnose');
-  await page.getByLabel('内蔵ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
+  await page.getByLabel('練習用ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
   await page.getByLabel('ラボのシナリオ').selectOption('silent-port');
   await page.getByRole('button', { name: /診断を実行/ }).click();
   await expect(page.locator('[data-state="running"]').first()).toBeVisible({ timeout: 30_000 });

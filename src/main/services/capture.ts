@@ -30,6 +30,8 @@ export interface CaptureStartArgs {
     extraCaPem: string[];
     auth: 'device' | { user: string; password: string } | null;
   } | null;
+  /** Relay-through to the built-in lab: sessions are marked practice with the lab's scenario. */
+  practice?: { scenario: string } | undefined;
 }
 
 interface Capture {
@@ -69,8 +71,9 @@ export function createCaptureService(deps: CaptureServiceDeps) {
         method: args.method,
         tenantDomains: args.tenantDomains,
         relay: args.relay ? { ...args.relay, ehloName: RELAY_EHLO_NAME } : null,
-        onSession: (diagnosis, secrets) => {
+        onSession: (captured, secrets) => {
           deps.onSecrets(secrets);
+          const diagnosis: CaptureDiagnosis = args.practice ? { ...captured, practice: args.practice } : captured;
           capture.sessions.push(diagnosis);
           if (capture.sessions.length > MAX_SESSIONS_PER_CAPTURE) {
             capture.sessions.shift();

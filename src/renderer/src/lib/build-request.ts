@@ -58,5 +58,7 @@ export function buildRequest(input: RequestInput): BuiltRequest {
     // The lab's mailbox password is public lab data; a real one exists only in memory for this run.
     password: input.oauthToken ? undefined : (tenant?.password ?? input.password) || undefined, // never trimmed: spaces may be part of it
     oauthToken: input.oauthToken || undefined,
+    // A run against the lab is practice in its data: labelled everywhere, never auto-saved into the job's report.
+    practice: lab ? { scenario: lab.scenario } : undefined,
   });
 }

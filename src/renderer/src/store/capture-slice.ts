@@ -183,6 +183,8 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
           // Relay-through to the practice lab forwards only to the lab tenant's own domain (never an open relay).
           tenantDomains: form.relay === 'lab' && get().practice.lab ? [get().practice.lab?.tenant.domain ?? ''] : job.domain.trim() ? [job.domain.trim()] : [],
           relay,
+          // Relayed to the lab: every session is practice (練習用ラボ) in its data, labelled wherever it appears.
+          ...(form.relay === 'lab' && get().practice.lab ? { practice: { scenario: get().practice.lab?.scenario ?? get().practice.scenario } } : {}),
         });
         patch({
           phase: 'running',

@@ -39,8 +39,11 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
     if (runId !== null && mine.some((e) => e.type === 'done')) {
       streams.get(runId)?.();
       streams.delete(runId);
-      // Nothing lost: every finished run goes into the job's report by itself (a failed save shows a retry).
-      void get().saveRunToReport();
+      // Nothing lost: every finished run goes into the job's report by itself (a failed save shows a retry) —
+      // except a practice run (練習用ラボ): a customer's report never silently gets one; the technician may save it
+      // explicitly, after a confirmation that says it is practice (SaveToReport).
+      const done = mine.find((e) => e.type === 'done');
+      if (done?.type === 'done' && !done.diagnosis.practice) void get().saveRunToReport();
     }
   };
   const enqueue = (message: DiagnoseEventMessage) => {

@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { serverFor } from '../../lib/build-request';
 import { useApp } from '../../store';
 import { actions, appSel, jobSel, runSel } from '../../store/selectors';
+import { PracticeValues } from './PracticeValues';
 
 type MethodOption = Method | 'auto';
 
@@ -194,6 +195,7 @@ export function DiagnoseForm() {
             : t('diagnose.practiceHint')}
         </p>
       ) : null}
+      <PracticeValues />
       {practice.error ? (
         <p className="error-text" role="alert">
           {practice.error}

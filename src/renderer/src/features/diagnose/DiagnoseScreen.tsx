@@ -5,6 +5,7 @@ import { tlsMatrix } from '../../lib/tls-matrix';
 import { appStore, useApp } from '../../store';
 import { runSel } from '../../store/selectors';
 import { DiagnoseForm } from './DiagnoseForm';
+import { PracticeBadge } from './PracticeBadge';
 import { RunProgress } from './RunProgress';
 import { SaveToReport } from './SaveToReport';
 import { Transcript } from './Transcript';
@@ -29,6 +30,7 @@ export function DiagnoseScreen() {
   return (
     <section className="screen" aria-labelledby="diagnose-title">
       <ScreenHeader name="diagnose" />
+      <PracticeBadge />
       <DiagnoseForm />
       <OauthSignIn />
       <OauthAppSignIn />
