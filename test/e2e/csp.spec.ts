@@ -20,16 +20,46 @@ interface Violation {
   source: string;
 }
 
+// Browser globals, declared minimally: e2e specs are type-checked with the node tsconfig (no DOM lib there).
+interface CspEvent {
+  effectiveDirective: string;
+  blockedURI: string;
+  sample: string;
+  sourceFile: string;
+  lineNumber: number;
+}
+interface El {
+  textContent: string;
+  append(child: El): void;
+  insertAdjacentHTML(where: string, html: string): void;
+}
+interface BrowserGlobals {
+  document: {
+    addEventListener(type: string, fn: (e: CspEvent) => void): void;
+    createElement(tag: string): El;
+    head: El;
+    body: El;
+  };
+  getComputedStyle(el: El): { outlineStyle: string };
+}
+
 /** Records every CSP violation from the first script on (an init script runs before the app's own). */
 async function watchViolations(page: Page): Promise<() => Promise<Violation[]>> {
   await page.addInitScript(() => {
     const seen: { directive: string; blocked: string; sample: string; source: string }[] = [];
-    (globalThis as unknown as { __cspViolations: typeof seen }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => {
-      seen.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample, source: `${e.sourceFile}:${e.lineNumber}` });
+    const g = globalThis as unknown as BrowserGlobals & { __cspViolations: typeof seen };
+    g.__cspViolations = seen;
+    g.document.addEventListener('securitypolicyviolation', (e) => {
+      seen.push({
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        sample: e.sample,
+        source: `${e.sourceFile}:${e.lineNumber}`,
+      });
     });
   });
-  return () => page.evaluate(() => (globalThis as unknown as { __cspViolations: Violation[] }).__cspViolations);
+  return () =>
+    page.evaluate(() => (globalThis as unknown as { __cspViolations: Violation[] }).__cspViolations);
 }
 
 async function visitAll(page: Page): Promise<void> {
@@ -41,7 +71,10 @@ async function visitAll(page: Page): Promise<void> {
   }
 }
 
-test('every screen, both languages and a lab diagnosis raise no CSP violation; an injected inline style does', async ({ page, bridge }) => {
+test('every screen, both languages and a lab diagnosis raise no CSP violation; an injected inline style does', async ({
+  page,
+  bridge,
+}) => {
   test.setTimeout(180_000);
   const violations = await watchViolations(page);
   const cspConsole: string[] = [];
@@ -52,7 +85,9 @@ test('every screen, both languages and a lab diagnosis raise no CSP violation; a
   // The page really is served with the production policy (the header), and the build carries the meta tag.
   expect(first?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
-  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(/style-src 'self';/);
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(
+    /style-src 'self';/,
+  );
   await page.waitForFunction(() => typeof (globalThis as unknown as { api?: unknown }).api === 'object');
   // Styles come from the built stylesheet file, not from <style> elements.
   expect(await page.locator('link[rel="stylesheet"]').count()).toBeGreaterThan(0);
@@ -75,12 +110,20 @@ test('every screen, both languages and a lab diagnosis raise no CSP violation; a
 
   // Control: the watcher does catch what the policy forbids.
   await page.evaluate(() => {
+    const { document } = globalThis as unknown as BrowserGlobals;
     const style = document.createElement('style');
     style.textContent = 'body { outline: 1px solid red; }';
     document.head.append(style);
     document.body.insertAdjacentHTML('beforeend', '<p style="color: red">x</p>');
   });
   // (each is reported once per policy that forbids it: the header and the meta tag)
-  await expect.poll(async () => [...new Set((await violations()).map((v) => v.directive))].sort()).toEqual(['style-src-attr', 'style-src-elem']);
-  expect(await page.evaluate(() => getComputedStyle(document.body).outlineStyle)).not.toBe('solid');
+  await expect
+    .poll(async () => [...new Set((await violations()).map((v) => v.directive))].sort())
+    .toEqual(['style-src-attr', 'style-src-elem']);
+  expect(
+    await page.evaluate(() => {
+      const g = globalThis as unknown as BrowserGlobals;
+      return g.getComputedStyle(g.document.body).outlineStyle;
+    }),
+  ).not.toBe('solid');
 });
