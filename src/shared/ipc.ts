@@ -295,6 +295,8 @@ export const INVOKE = {
         tenantDomains: z.array(z.string().min(1).max(253)).max(20).default([]),
         /** Forward captured messages upstream (Microsoft 365 or the lab) and answer the device with the outcome. */
         relay: CaptureRelaySchema.nullable().default(null),
+        /** The password the device signs in to the listener with (relay with the technician's sign-in); memory only. */
+        listenerPassword: z.string().min(8).max(256).optional(),
       }),
     ]),
   ),
