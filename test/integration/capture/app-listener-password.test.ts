@@ -75,15 +75,37 @@ describePeers("the app's capture with the technician's sign-in", SWAKS_MISSING, 
     const t = lab.tenant;
     const before = lab.received.length;
 
-    const anon = await swaks(port, ['--helo', 'app-noauth.example', '--from', t.mailbox, '--to', t.internalRecipient]);
+    const anon = await swaks(port, [
+      '--helo',
+      'app-noauth.example',
+      '--from',
+      t.mailbox,
+      '--to',
+      t.internalRecipient,
+    ]);
     expect(anon.exit).not.toBe(0);
     expect(anon.out).toMatch(/^<[~*-]\* +530 5\.7\.57 /m);
-    expect((await sessionFor(started.value.captureId, 'app-noauth.example')).findings.map((f) => f.code)).toContain('CLIENT_NOT_AUTHENTICATED');
+    expect(
+      (await sessionFor(started.value.captureId, 'app-noauth.example')).findings.map((f) => f.code),
+    ).toContain('CLIENT_NOT_AUTHENTICATED');
     expect(lab.received.length).toBe(before);
 
     const signedIn = await swaks(port, [
-      '--helo', 'app-listener-auth.example', '--tls', '-a', 'LOGIN', '-au', 'mfp', '-ap', LISTENER_PASSWORD,
-      '--from', t.mailbox, '--to', t.internalRecipient, '--header', 'X-Capture-Test: app-listener-pw',
+      '--helo',
+      'app-listener-auth.example',
+      '--tls',
+      '-a',
+      'LOGIN',
+      '-au',
+      'mfp',
+      '-ap',
+      LISTENER_PASSWORD,
+      '--from',
+      t.mailbox,
+      '--to',
+      t.internalRecipient,
+      '--header',
+      'X-Capture-Test: app-listener-pw',
     ]);
     expect(signedIn.exit, signedIn.out).toBe(0);
     const arrived = lab.received.find((x) => x.data.includes('X-Capture-Test: app-listener-pw'));
