@@ -316,6 +316,8 @@ export const INVOKE = {
         relay: CaptureRelaySchema.nullable().default(null),
         /** Relay-through to the built-in lab: every session is marked practice (練習用ラボ) with this scenario. */
         practice: PracticeSchema.optional(),
+        /** The password the device signs in to the listener with (relay with the technician's sign-in); memory only. */
+        listenerPassword: z.string().min(8).max(256).optional(),
       }),
     ]),
   ),

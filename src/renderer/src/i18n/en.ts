@@ -556,6 +556,13 @@ export const en = {
     },
     relayUser: 'Mailbox to sign in as (relay)',
     relayPassword: 'Mailbox password (relay)',
+    listenerPassword: 'Listener password (type into the device)',
+    listenerPasswordHint:
+      'Relaying with your mailbox: the device must sign in (SMTP AUTH) to this laptop with this password and any user name, otherwise anyone on this network could send as that mailbox. Kept in memory only; never saved or exported.',
+    listenerPasswordShow: 'Show',
+    listenerPasswordHide: 'Hide',
+    listenerPasswordNew: 'New password',
+    listenerPasswordShort: 'The listener password needs at least {{min}} characters.',
     start: 'Start listening',
     starting: 'Starting…',
     stop: 'Stop',

@@ -557,6 +557,13 @@ export const ja: Resources = {
     },
     relayUser: '中継でサインインするメールボックス',
     relayPassword: 'メールボックスのパスワード（中継用）',
+    listenerPassword: '待ち受け用パスワード（機器に入力）',
+    listenerPasswordHint:
+      'このメールボックスで中継送信する場合、機器はこの PC にこのパスワード（ユーザー名は任意）でサインイン（SMTP AUTH）する必要があります。これがないと、同じネットワークの誰でもこのメールボックスとして送信できてしまいます。メモリ上にのみ保持し、保存やエクスポートはしません。',
+    listenerPasswordShow: '表示',
+    listenerPasswordHide: '隠す',
+    listenerPasswordNew: '新しいパスワード',
+    listenerPasswordShort: '待ち受け用パスワードは {{min}} 文字以上にしてください。',
     start: '待ち受けを開始',
     starting: '開始しています…',
     stop: '停止',
