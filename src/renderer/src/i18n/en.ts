@@ -269,6 +269,7 @@ export const en = {
     user: 'User name (mailbox)',
     password: 'Password',
     missing: 'Enter {{fields}} first. The diagnosis starts once they are filled in.',
+    oauthField: 'OAuth sign-in (“Sign in with a code” below)',
     passwordHint: 'Kept in memory for this session only: never saved, logged or exported.',
     internalRecipient: 'Internal recipient',
     externalRecipient: 'External recipient (optional)',

@@ -270,6 +270,7 @@ export const ja: Resources = {
     user: 'ユーザー名（メールボックス）',
     password: 'パスワード',
     missing: '{{fields}} を入力してください。入力するまで診断は始まりません。',
+    oauthField: 'OAuth サインイン（下の「コードでサインイン」）',
     passwordHint: 'この作業中だけメモリに保持します。保存・ログ出力・エクスポートはしません。',
     internalRecipient: '社内の宛先',
     externalRecipient: '社外の宛先（任意）',

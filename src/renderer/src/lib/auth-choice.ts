@@ -3,9 +3,10 @@
 import type { ModelProfile } from '../../../shared/profiles-resolve';
 import type { AuthChoice, Job, QuestionKey } from '../store/types';
 
-/** True when the model can sign in with OAuth (XOAUTH2); otherwise only 基本認証 is possible. */
+/** True when the device may sign in with OAuth (XOAUTH2): its profile says so, or no model is chosen (then the
+ *  technician knows best). A model whose profile says no OAuth can only use 基本認証. */
 export function oauthOffered(model: ModelProfile | null | undefined): boolean {
-  return model?.capabilities.oauth.value === true;
+  return model ? model.capabilities.oauth.value === true : true;
 }
 
 /** The sign-in in force: the technician's choice when the model offers OAuth, else 基本認証. */

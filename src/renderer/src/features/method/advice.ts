@@ -18,7 +18,8 @@ export function advisorInput(job: Job, model: ModelProfile | null, now: Date): A
     deviceTlsMax: c ? c.maxTls.value : '1.2',
     cipherFamily: c ? c.cipherFamily.value : 'any',
     supportsAuth: c ? c.authMechanisms.value.length > 0 : true,
-    supportsOAuth: c ? c.oauth.value : false,
+    // No model chosen: the device can do what the technician chose for it.
+    supportsOAuth: c ? c.oauth.value : job.auth === 'oauth',
     // The one sign-in choice: the advice, the checklist and the diagnosis all follow it.
     signIn: effectiveAuth(job, model),
     staticIp: blank(job.staticIp) ?? a.staticIp === 'yes',
