@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../../src/lab';
 import { labDiagnoseRequest } from '../../../src/lab/request';
 import { runDiagnosis } from '../../../src/main/engine/run';
-import { MATRIX, type ProbeRow } from '../../../src/main/engine/tls-probe';
+import { MATRIX, type ProbeRow } from '../../../src/main/engine/checks/tls-probe';
 import type { Diagnosis } from '../../../src/shared/model';
 import { startLatencyLab, type LatencyLab } from '../../bench/latency-lab';
 
