@@ -22,7 +22,8 @@ function Question({ id, label, hint, options, value, answered, onPick }: { id: Q
       <legend>{label}</legend>
       <div className="generic-buttons" role="group" aria-label={label}>
         {options.map((o) => {
-          const on = answered && value === o.value;
+          // The value in force is shown even before an answer: an unanswered question counts as its default.
+          const on = value === o.value;
           return (
             <button key={o.value} type="button" className={`btn${on ? ' btn-selected' : ''}`} aria-pressed={on} onClick={() => onPick(o.value)}>
               {on ? '✔ ' : ''}
