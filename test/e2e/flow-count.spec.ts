@@ -24,13 +24,15 @@ const JOB = {
 /** Counts trusted clicks and typed characters in the page (Playwright's click/type produce trusted events; a
  *  character typed without a key of its own, e.g. 大, arrives as input text, so characters come from input events). */
 async function installCounter(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = globalThis as unknown as { __count: { clicks: number; keys: number } };
-    w.__count = { clicks: 0, keys: 0 };
-    document.addEventListener('click', (e) => { if (e.isTrusted && e.detail > 0) w.__count.clicks += 1; }, true);
-    document.addEventListener('input', (e) => { if (e.isTrusted && e instanceof InputEvent && e.data) w.__count.keys += [...e.data].length; }, true);
-    // Keys that type nothing (Enter, Tab, arrows) still cost the technician a key press.
-    document.addEventListener('keydown', (e) => { if (e.isTrusted && e.key.length > 1 && e.key !== 'Shift') w.__count.keys += 1; }, true);
+  // Page-side code as text: this file is type-checked without the DOM library.
+  await page.addInitScript({
+    content: `
+      globalThis.__count = { clicks: 0, keys: 0 };
+      document.addEventListener('click', (e) => { if (e.isTrusted && e.detail > 0) globalThis.__count.clicks += 1; }, true);
+      document.addEventListener('input', (e) => { if (e.isTrusted && e.data) globalThis.__count.keys += [...e.data].length; }, true);
+      // Keys that type nothing (Enter, Tab, arrows) still cost the technician a key press.
+      document.addEventListener('keydown', (e) => { if (e.isTrusted && e.key.length > 1 && e.key !== 'Shift') globalThis.__count.keys += 1; }, true);
+    `,
   });
 }
 
