@@ -71,7 +71,8 @@ export function stepRole(stepId: string): string {
 /** A check as far as the checklist cares: its id, its state and the codes of its findings. */
 export interface CheckOutcome {
   id: string;
-  state: 'running' | 'pass' | 'fail' | 'warn' | 'skip' | 'info' | string;
+  /** 'running' or a check status (pass, fail, warn, skip …). */
+  state: string;
   codes?: readonly string[];
 }
 
@@ -83,14 +84,22 @@ export interface StepRef {
 const rolesOf = (code: string): readonly string[] => FINDING_STEPS[code as FindingCode] ?? [];
 
 /** Each step's state after (or during) a run. */
-export function stepVerifications(steps: readonly StepRef[], checks: readonly CheckOutcome[]): Record<string, StepVerification> {
+export function stepVerifications(
+  steps: readonly StepRef[],
+  checks: readonly CheckOutcome[],
+): Record<string, StepVerification> {
   const roles = new Set(steps.map((s) => stepRole(s.id)));
   /** True when one of the check's findings names a step of this checklist: the check's blame is narrowed. */
-  const narrowed = (c: CheckOutcome) => (c.codes ?? []).some((code) => rolesOf(code).some((r) => roles.has(r)));
+  const narrowed = (c: CheckOutcome) =>
+    (c.codes ?? []).some((code) => rolesOf(code).some((r) => roles.has(r)));
   const out: Record<string, StepVerification> = {};
   for (const step of steps) {
     const role = stepRole(step.id);
-    const blaming = checks.filter((c) => (c.state === 'fail' || c.state === 'warn') && (c.codes ?? []).some((code) => rolesOf(code).includes(role)));
+    const blaming = checks.filter(
+      (c) =>
+        (c.state === 'fail' || c.state === 'warn') &&
+        (c.codes ?? []).some((code) => rolesOf(code).includes(role)),
+    );
     if (blaming.length > 0) {
       out[step.id] = blaming.some((c) => c.state === 'fail') ? 'fail' : 'warn';
       continue;
@@ -100,7 +109,11 @@ export function stepVerifications(steps: readonly StepRef[], checks: readonly Ch
   return out;
 }
 
-function fromProof(verifiedBy: string | undefined, checks: readonly CheckOutcome[], narrowed: (c: CheckOutcome) => boolean): StepVerification {
+function fromProof(
+  verifiedBy: string | undefined,
+  checks: readonly CheckOutcome[],
+  narrowed: (c: CheckOutcome) => boolean,
+): StepVerification {
   if (!verifiedBy) return 'none';
   const proof = isProofKey(verifiedBy) ? verifiedBy : null;
   const related = checks.filter((c) => c.id === verifiedBy || (proof !== null && provesFact(c.id, proof)));

@@ -4,7 +4,8 @@
 import { adviseMethods, type Advice, type AdvisorInput } from './methods';
 
 /** The advisor inputs a technician can answer on site (device capabilities come from the profile instead). */
-export type AdvisorQuestion = 'recipients' | 'tenantSmtpAuth' | 'securityDefaults' | 'rejectDirectSend' | 'staticIp';
+export type AdvisorQuestion =
+  'recipients' | 'tenantSmtpAuth' | 'securityDefaults' | 'rejectDirectSend' | 'staticIp';
 
 const ALTERNATIVES: { [K in AdvisorQuestion]: readonly AdvisorInput[K][] } = {
   recipients: ['internal', 'external'],
@@ -16,7 +17,10 @@ const ALTERNATIVES: { [K in AdvisorQuestion]: readonly AdvisorInput[K][] } = {
 
 /** What the technician acts on: the method to use and the set of methods that can work at all. */
 function outcome(a: Advice): string {
-  const viable = a.methods.filter((m) => m.viable).map((m) => m.method).sort();
+  const viable = a.methods
+    .filter((m) => m.viable)
+    .map((m) => m.method)
+    .sort();
   return `${a.recommended ?? '-'}|${viable.join(',')}`;
 }
 

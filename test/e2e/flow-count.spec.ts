@@ -36,7 +36,8 @@ async function installCounter(page: Page): Promise<void> {
   });
 }
 
-const counts = (page: Page) => page.evaluate(() => (globalThis as unknown as { __count: { clicks: number; keys: number } }).__count);
+const counts = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { __count: { clicks: number; keys: number } }).__count);
 
 /** Types like a person, one key at a time (so every character is counted). */
 const type = (field: Locator, text: string) => field.pressSequentially(text);
@@ -45,7 +46,10 @@ for (const lang of ['ja', 'en'] as const) {
   const L = lang === 'ja' ? ja : en;
   test.describe(`healthy Ricoh job (${lang})`, () => {
     test.use({ osLocale: lang === 'ja' ? 'ja-JP' : 'en-US' });
-    test(`reaches a verdict in ≤ ${MAX_CLICKS} clicks and ≤ ${MAX_EXTRA_CHARS} typed characters beyond the job's values`, async ({ page, bridge }) => {
+    test(`reaches a verdict in ≤ ${MAX_CLICKS} clicks and ≤ ${MAX_EXTRA_CHARS} typed characters beyond the job's values`, async ({
+      page,
+      bridge,
+    }) => {
       test.setTimeout(180_000);
       await installCounter(page);
       await page.goto(bridge.url);
@@ -63,7 +67,9 @@ for (const lang of ['ja', 'en'] as const) {
       // is 基本認証 (shown), and only the mailbox is asked for.
       await expect(main).toHaveAttribute('data-screen', 'method');
       await expect(page.locator('[data-recommended="true"]')).toHaveAttribute('data-method', 'submission');
-      await expect(page.locator('[data-question="auth"] button[aria-pressed="true"]')).toHaveText(new RegExp(L.question.authBasic.replace(/[()（）]/g, '.')));
+      await expect(page.locator('[data-question="auth"] button[aria-pressed="true"]')).toHaveText(
+        new RegExp(L.question.authBasic.replace(/[()（）]/g, '.')),
+      );
       await expect(main).not.toContainText(/スコア|score/i);
       await type(page.locator('input[name="mailbox"]'), JOB.user);
       await page.getByRole('button', { name: L.method.next }).click();
@@ -88,9 +94,14 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(verdict).toHaveAttribute('data-verdict', /^(pass|warn)$/);
 
       const { clicks, keys } = await counts(page);
-      const jobChars = [JOB.site, JOB.user, JOB.password, JOB.from, JOB.to].reduce((n, v) => n + [...v].length, 0);
+      const jobChars = [JOB.site, JOB.user, JOB.password, JOB.from, JOB.to].reduce(
+        (n, v) => n + [...v].length,
+        0,
+      );
       const extra = keys - jobChars;
-      console.log(`[flow-count] ${lang}: ${clicks} clicks, ${keys} characters typed (${jobChars} of them the job's values, ${extra} beyond them)`);
+      console.log(
+        `[flow-count] ${lang}: ${clicks} clicks, ${keys} characters typed (${jobChars} of them the job's values, ${extra} beyond them)`,
+      );
       expect(clicks).toBeLessThanOrEqual(MAX_CLICKS);
       expect(extra).toBeLessThanOrEqual(MAX_EXTRA_CHARS);
       // The counter saw every action this test took (it cannot under-count silently).

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allCheckIds, checkId, type CheckKind, type CheckScope } from '../../src/shared/check-registry';
 import { buildChecklist } from '../../src/shared/checklist';
-import { FINDING_STEPS, stepRole, stepVerifications, type CheckOutcome } from '../../src/shared/checklist-findings';
+import {
+  FINDING_STEPS,
+  stepRole,
+  stepVerifications,
+  type CheckOutcome,
+} from '../../src/shared/checklist-findings';
 import type { FindingCode } from '../../src/shared/findings/codes';
 import type { Method } from '../../src/shared/model';
 import { parseProfileFile } from '../../src/shared/profiles';
@@ -18,11 +23,25 @@ const files = readdirSync(DIR)
     const r = parseProfileFile(readFileSync(join(DIR, f), 'utf8'));
     return r.ok ? [r.profile] : [];
   });
-const allModels = files.flatMap((f) => f.models.map((m) => resolveModel(f, m.id)).filter((m): m is ModelProfile => m !== null));
+const allModels = files.flatMap((f) =>
+  f.models.map((m) => resolveModel(f, m.id)).filter((m): m is ModelProfile => m !== null),
+);
 const ricohIm = allModels.find((m) => m.id === 'ricoh-im') as ModelProfile;
-const job = { mailbox: 'scanner@contoso.com', domain: 'contoso.com', mxHost: 'contoso-com.mail.protection.outlook.com', staticIp: '203.0.113.7' };
+const job = {
+  mailbox: 'scanner@contoso.com',
+  domain: 'contoso.com',
+  mxHost: 'contoso-com.mail.protection.outlook.com',
+  staticIp: '203.0.113.7',
+};
 
-type Row = [code: FindingCode, method: Method, auth: 'basic' | 'oauth', kind: CheckKind, scope: CheckScope, expected: string[]];
+type Row = [
+  code: FindingCode,
+  method: Method,
+  auth: 'basic' | 'oauth',
+  kind: CheckKind,
+  scope: CheckScope,
+  expected: string[],
+];
 const S = 'submission' as const;
 const MX = 'mx' as const;
 const ROWS: Row[] = [
@@ -78,7 +97,9 @@ function steps(method: Method, auth: 'basic' | 'oauth') {
 
 /** Every check this version runs passed, except `failing`, which failed with `code`. */
 function run(failing: string, code: string): CheckOutcome[] {
-  return allCheckIds().map((id) => (id === failing ? { id, state: 'fail', codes: [code] } : { id, state: 'pass', codes: [] }));
+  return allCheckIds().map((id) =>
+    id === failing ? { id, state: 'fail', codes: [code] } : { id, state: 'pass', codes: [] },
+  );
 }
 
 describe('checklist ↔ findings', () => {
@@ -87,38 +108,57 @@ describe('checklist ↔ findings', () => {
     const roles = new Set(
       [undefined, ...allModels].flatMap((model) =>
         (['submission', 'direct-send', 'relay'] as const).flatMap((method) =>
-          (['basic', 'oauth'] as const).flatMap((auth) => buildChecklist({ model, method, job, lang: 'en', auth }).steps.map((s) => stepRole(s.id))),
+          (['basic', 'oauth'] as const).flatMap((auth) =>
+            buildChecklist({ model, method, job, lang: 'en', auth }).steps.map((s) => stepRole(s.id)),
+          ),
         ),
       ),
     );
-    for (const [code, named] of Object.entries(FINDING_STEPS)) for (const role of named ?? []) expect(roles.has(role), `${code} → ${role}`).toBe(true);
+    for (const [code, named] of Object.entries(FINDING_STEPS))
+      for (const role of named ?? []) expect(roles.has(role), `${code} → ${role}`).toBe(true);
   });
 
-  it.each(ROWS)('%s (%s, %s) on %s reddens exactly its steps', (code, method, auth, kind, scope, expected) => {
-    const list = steps(method, auth);
-    const states = stepVerifications(list, run(checkId(kind, scope), code));
-    const red = Object.entries(states).filter(([, v]) => v === 'fail').map(([id]) => id).sort();
-    expect(red).toEqual([...expected].sort());
-  });
+  it.each(ROWS)(
+    '%s (%s, %s) on %s reddens exactly its steps',
+    (code, method, auth, kind, scope, expected) => {
+      const list = steps(method, auth);
+      const states = stepVerifications(list, run(checkId(kind, scope), code));
+      const red = Object.entries(states)
+        .filter(([, v]) => v === 'fail')
+        .map(([id]) => id)
+        .sort();
+      expect(red).toEqual([...expected].sort());
+    },
+  );
 
   it('a wrong password reddens the password step only: server, port and TLS are green; user name and the admin steps are not proven', () => {
     const list = steps('submission', 'basic');
     const states = stepVerifications(list, run('auth', 'AUTH_FAILED'));
     expect(states['submission.password']).toBe('fail');
-    for (const id of ['submission.server', 'submission.port', 'submission.tls']) expect(states[id], id).toBe('pass');
-    for (const id of ['submission.user', 'submission.auth-on', 'submission.enable-smtp-auth', 'submission.security-defaults']) expect(states[id], id).toBe('none');
+    for (const id of ['submission.server', 'submission.port', 'submission.tls'])
+      expect(states[id], id).toBe('pass');
+    for (const id of [
+      'submission.user',
+      'submission.auth-on',
+      'submission.enable-smtp-auth',
+      'submission.security-defaults',
+    ])
+      expect(states[id], id).toBe('none');
   });
 
   it('a failure whose finding names no step reddens every step of its fact (it cannot be narrowed)', () => {
     const list = steps('submission', 'basic');
     const states = stepVerifications(list, run('auth', 'UNRECOGNIZED_REPLY'));
-    for (const id of ['submission.user', 'submission.password', 'submission.enable-smtp-auth']) expect(states[id], id).toBe('fail');
+    for (const id of ['submission.user', 'submission.password', 'submission.enable-smtp-auth'])
+      expect(states[id], id).toBe('fail');
     expect(states['submission.server']).toBe('pass');
   });
 
   it('a warning finding turns its step yellow, not red', () => {
     const list = steps('relay', 'basic');
-    const checks = run('dns.spf', 'SPF_MISSING_EGRESS_IP').map((c) => (c.id === 'dns.spf' ? { ...c, state: 'warn' } : c));
+    const checks = run('dns.spf', 'SPF_MISSING_EGRESS_IP').map((c) =>
+      c.id === 'dns.spf' ? { ...c, state: 'warn' } : c,
+    );
     expect(stepVerifications(list, checks)['relay.spf']).toBe('warn');
   });
 });

@@ -25,7 +25,9 @@ describe('questionMatters', () => {
 
   it('RejectDirectSend matters only when Direct Send could be used (internal recipients)', () => {
     expect(questionMatters({ ...UNKNOWN, recipients: 'external' }, 'rejectDirectSend')).toBe(false);
-    expect(questionMatters({ ...UNKNOWN, recipients: 'internal', tenantSmtpAuth: 'disabled' }, 'rejectDirectSend')).toBe(true);
+    expect(
+      questionMatters({ ...UNKNOWN, recipients: 'internal', tenantSmtpAuth: 'disabled' }, 'rejectDirectSend'),
+    ).toBe(true);
   });
 
   it('the tenant SMTP AUTH state and the recipients always can change the answer here', () => {
@@ -34,7 +36,12 @@ describe('questionMatters', () => {
   });
 
   it('a device without TLS 1.2 cannot use client submission whatever the tenant says: SMTP AUTH is not asked', () => {
-    expect(questionMatters({ ...UNKNOWN, deviceTlsMax: '1.0', staticIp: true, recipients: 'external' }, 'tenantSmtpAuth')).toBe(false);
+    expect(
+      questionMatters(
+        { ...UNKNOWN, deviceTlsMax: '1.0', staticIp: true, recipients: 'external' },
+        'tenantSmtpAuth',
+      ),
+    ).toBe(false);
   });
 });
 

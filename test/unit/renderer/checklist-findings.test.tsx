@@ -69,8 +69,11 @@ describe('checklist after a wrong-password run', () => {
     await flush();
     act(() => appStore.getState().go('checklist'));
     await flush();
-    const state = (id: string) => document.querySelector(`[data-step="${id}"]`)?.getAttribute('data-verified');
-    const red = [...document.querySelectorAll('[data-step][data-verified="fail"]')].map((e) => e.getAttribute('data-step'));
+    const state = (id: string) =>
+      document.querySelector(`[data-step="${id}"]`)?.getAttribute('data-verified');
+    const red = [...document.querySelectorAll('[data-step][data-verified="fail"]')].map((e) =>
+      e.getAttribute('data-step'),
+    );
     expect(red).toEqual(['submission.password']);
     expect(state('submission.server')).toBe('pass');
     expect(state('submission.port')).toBe('pass');
@@ -78,7 +81,8 @@ describe('checklist after a wrong-password run', () => {
     expect(state('submission.user')).toBe('none');
     expect(state('submission.enable-smtp-auth')).toBe('none');
 
-    const copies = (id: string) => document.querySelectorAll(`[data-step="${id}"] .step-grid .btn-copy`).length;
+    const copies = (id: string) =>
+      document.querySelectorAll(`[data-step="${id}"] .step-grid .btn-copy`).length;
     expect(copies('submission.server')).toBe(1);
     expect(copies('submission.port')).toBe(1);
     expect(copies('submission.user')).toBe(1);

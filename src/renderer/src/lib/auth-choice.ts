@@ -14,7 +14,14 @@ export function effectiveAuth(job: Pick<Job, 'auth'>, model: ModelProfile | null
   return oauthOffered(model) && job.auth === 'oauth' ? 'oauth' : 'basic';
 }
 
-const QUESTION_KEYS: readonly QuestionKey[] = ['auth', 'externalRecipients', 'smtpAuth', 'securityDefaults', 'rejectDirectSend', 'staticIp'];
+const QUESTION_KEYS: readonly QuestionKey[] = [
+  'auth',
+  'externalRecipients',
+  'smtpAuth',
+  'securityDefaults',
+  'rejectDirectSend',
+  'staticIp',
+];
 
 /** Persisted storage may be edited or older: keep only known question keys, once each. */
 export function validAnswered(v: unknown): QuestionKey[] {

@@ -4,7 +4,18 @@ import type { Method } from '../../../shared/model';
 import type { AuthChoice, Job } from '../store/types';
 
 /** Form fields by their `name` attribute (the same names the tests and the focus logic use). */
-export type FormField = 'server' | 'mxHost' | 'domain' | 'user' | 'password' | 'oauth' | 'from' | 'internalRecipient' | 'externalRecipient' | 'expectedIp' | 'bind';
+export type FormField =
+  | 'server'
+  | 'mxHost'
+  | 'domain'
+  | 'user'
+  | 'password'
+  | 'oauth'
+  | 'from'
+  | 'internalRecipient'
+  | 'externalRecipient'
+  | 'expectedIp'
+  | 'bind';
 
 /** The fields a method uses, in form order. 'auto' tries all three methods, so it shows everything. */
 export function fieldsFor(method: Method | null, auth: AuthChoice): FormField[] {
@@ -16,9 +27,28 @@ export function fieldsFor(method: Method | null, auth: AuthChoice): FormField[] 
       // Direct Send reaches internal recipients only: no external recipient to ask for.
       return ['server', 'mxHost', 'domain', 'from', 'internalRecipient', 'bind'];
     case 'relay':
-      return ['server', 'mxHost', 'domain', 'from', 'internalRecipient', 'externalRecipient', 'expectedIp', 'bind'];
+      return [
+        'server',
+        'mxHost',
+        'domain',
+        'from',
+        'internalRecipient',
+        'externalRecipient',
+        'expectedIp',
+        'bind',
+      ];
     default:
-      return ['server', 'mxHost', 'domain', ...signIn, 'from', 'internalRecipient', 'externalRecipient', 'expectedIp', 'bind'];
+      return [
+        'server',
+        'mxHost',
+        'domain',
+        ...signIn,
+        'from',
+        'internalRecipient',
+        'externalRecipient',
+        'expectedIp',
+        'bind',
+      ];
   }
 }
 
@@ -50,6 +80,7 @@ export function missingFields({ job, auth, password, oauthToken, practice }: Nee
     if (empty(job.fromAddress) && empty(job.mailbox)) missing.push('from');
   }
   // The envelope checks need a recipient to ask about (internal first: every method can deliver there).
-  if (empty(job.internalRecipient) && (job.method === 'direct-send' || empty(job.externalRecipient))) missing.push('internalRecipient');
+  if (empty(job.internalRecipient) && (job.method === 'direct-send' || empty(job.externalRecipient)))
+    missing.push('internalRecipient');
   return missing;
 }

@@ -11,15 +11,29 @@ export interface MethodView {
   viable: boolean;
   recommended: boolean;
   reasons: { code: string; text: string; severity?: 'error' | 'warning' | 'info' }[];
-  settings: { server: string; port: string; tls: string; auth: string; sender: string; spfRecord?: string; notes: string[] };
+  settings: {
+    server: string;
+    port: string;
+    tls: string;
+    auth: string;
+    sender: string;
+    spfRecord?: string;
+    notes: string[];
+  };
 }
 
 function Reasons({ reasons }: { reasons: MethodView['reasons'] }) {
   return (
     <ul>
       {reasons.map((reason, j) => (
-        <li key={`${reason.code}-${j}`} data-reason={reason.code} className={`reason reason-${reason.severity ?? 'info'}`}>
-          <span aria-hidden="true">{reason.severity === 'error' ? '✖ ' : reason.severity === 'warning' ? '⚠ ' : '✔ '}</span>
+        <li
+          key={`${reason.code}-${j}`}
+          data-reason={reason.code}
+          className={`reason reason-${reason.severity ?? 'info'}`}
+        >
+          <span aria-hidden="true">
+            {reason.severity === 'error' ? '✖ ' : reason.severity === 'warning' ? '⚠ ' : '✔ '}
+          </span>
           {reason.text}
         </li>
       ))}
@@ -65,16 +79,34 @@ function Settings({ s }: { s: MethodView['settings'] }) {
   );
 }
 
-function Possible({ view, chosen, onChoose }: { view: MethodView; chosen: boolean; onChoose: (m: Method) => void }) {
+function Possible({
+  view,
+  chosen,
+  onChoose,
+}: {
+  view: MethodView;
+  chosen: boolean;
+  onChoose: (m: Method) => void;
+}) {
   const { t } = useTranslation();
   return (
-    <li className={`advice${chosen ? ' chosen' : ''}`} data-method={view.method} data-viable="true" data-recommended={view.recommended ? 'true' : undefined}>
+    <li
+      className={`advice${chosen ? ' chosen' : ''}`}
+      data-method={view.method}
+      data-viable="true"
+      data-recommended={view.recommended ? 'true' : undefined}
+    >
       <div className="advice-head">
         {view.recommended ? <span className="tag">{t('method.recommended')}</span> : null}
         <h3>{t(`method.name.${view.method}`)}</h3>
         <StatusBadge status="pass" label={t('method.viable')} />
         <span style={{ flex: 1 }} />
-        <button type="button" className={`btn${chosen ? ' btn-selected' : view.recommended ? ' btn-primary' : ''}`} onClick={() => onChoose(view.method)} aria-pressed={chosen}>
+        <button
+          type="button"
+          className={`btn${chosen ? ' btn-selected' : view.recommended ? ' btn-primary' : ''}`}
+          onClick={() => onChoose(view.method)}
+          aria-pressed={chosen}
+        >
           {chosen ? `✔ ${t('method.chosen')}` : t('method.choose')}
         </button>
       </div>
@@ -84,7 +116,15 @@ function Possible({ view, chosen, onChoose }: { view: MethodView; chosen: boolea
   );
 }
 
-export function MethodChoices({ views, chosen, onChoose }: { views: readonly MethodView[]; chosen: Method | null; onChoose: (m: Method) => void }) {
+export function MethodChoices({
+  views,
+  chosen,
+  onChoose,
+}: {
+  views: readonly MethodView[];
+  chosen: Method | null;
+  onChoose: (m: Method) => void;
+}) {
   const { t } = useTranslation();
   const possible = views.filter((v) => v.viable);
   const impossible = views.filter((v) => !v.viable);

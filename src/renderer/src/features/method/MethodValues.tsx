@@ -17,14 +17,48 @@ export function MethodValues({ method }: { method: Method | null }) {
       <h2>{t('method.values')}</h2>
       <div className="grid-3">
         {method === 'submission' ? (
-          <TextField label={t('question.mailbox')} value={job.mailbox} onChange={(mailbox) => updateJob({ mailbox })} placeholder="scanner@contoso.com" hint={t('question.fromHint')} name="mailbox" type="email" />
+          <TextField
+            label={t('question.mailbox')}
+            value={job.mailbox}
+            onChange={(mailbox) => updateJob({ mailbox })}
+            placeholder="scanner@contoso.com"
+            hint={t('question.fromHint')}
+            name="mailbox"
+            type="email"
+          />
         ) : (
           <>
-            <TextField label={t('question.domain')} value={job.domain} onChange={(domain) => updateJob({ domain })} placeholder="contoso.com" name="domain" />
-            <TextField label={t('question.mxHost')} value={job.mxHost} onChange={(mxHost) => updateJob({ mxHost })} placeholder="contoso-com.mail.protection.outlook.com" hint={t('question.mxHint')} name="mxHost" />
-            <TextField label={t('question.fromAddress')} value={job.fromAddress} onChange={(fromAddress) => updateJob({ fromAddress })} placeholder={job.domain ? `scanner@${job.domain}` : 'scanner@contoso.com'} name="fromAddress" type="email" />
+            <TextField
+              label={t('question.domain')}
+              value={job.domain}
+              onChange={(domain) => updateJob({ domain })}
+              placeholder="contoso.com"
+              name="domain"
+            />
+            <TextField
+              label={t('question.mxHost')}
+              value={job.mxHost}
+              onChange={(mxHost) => updateJob({ mxHost })}
+              placeholder="contoso-com.mail.protection.outlook.com"
+              hint={t('question.mxHint')}
+              name="mxHost"
+            />
+            <TextField
+              label={t('question.fromAddress')}
+              value={job.fromAddress}
+              onChange={(fromAddress) => updateJob({ fromAddress })}
+              placeholder={job.domain ? `scanner@${job.domain}` : 'scanner@contoso.com'}
+              name="fromAddress"
+              type="email"
+            />
             {method === 'relay' || job.answers.staticIp === 'yes' ? (
-              <TextField label={t('question.staticIpValue')} value={job.staticIp} onChange={(staticIp) => updateJob({ staticIp })} placeholder="203.0.113.7" name="staticIpValue" />
+              <TextField
+                label={t('question.staticIpValue')}
+                value={job.staticIp}
+                onChange={(staticIp) => updateJob({ staticIp })}
+                placeholder="203.0.113.7"
+                name="staticIpValue"
+              />
             ) : null}
           </>
         )}
