@@ -1,5 +1,5 @@
 // Screen 2: questions one at a time → the advisor's answer (recommended, other possible, 使えない理由) → the values
-// the method needs. "Next" takes the recommended method when none was chosen: one click for the usual case.
+// the method needs. "Next" (or Enter in a value) takes the recommended method when none was chosen.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -26,6 +26,12 @@ export function MethodScreen() {
   const views = useMemo(() => (result.ok ? methodViews(result.advice, lang) : []), [result, lang, i18n.language]);
   const recommended = result.ok ? result.advice.recommended : null;
   const target = job.method ?? recommended;
+  // Next (or Enter in a value field): the chosen method, or the recommended one when none was chosen.
+  const next = () => {
+    if (target === null) return;
+    if (job.method === null) chooseMethod(target);
+    go('checklist');
+  };
   return (
     <section className="screen" aria-labelledby="method-title">
       <ScreenHeader name="method" />
@@ -53,17 +59,13 @@ export function MethodScreen() {
           </>
         )}
       </div>
-      <MethodValues method={target} />
+      <MethodValues method={target} onEnter={next} />
       <div className="actions">
         <button
           type="button"
           className="btn btn-primary"
           disabled={target === null}
-          onClick={() => {
-            if (target === null) return;
-            if (job.method === null) chooseMethod(target);
-            go('checklist');
-          }}
+          onClick={next}
         >
           {target !== null ? t('method.nextWith', { method: t(`method.name.${target}`) }) : t('method.next')}
         </button>

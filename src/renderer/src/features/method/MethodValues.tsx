@@ -7,13 +7,23 @@ import { TextField } from '../../components/Field';
 import { useApp } from '../../store';
 import { actions, jobSel } from '../../store/selectors';
 
-export function MethodValues({ method }: { method: Method | null }) {
+/** `onEnter`: Enter in a field goes on to the checklist, like the Next button. */
+export function MethodValues({ method, onEnter }: { method: Method | null; onEnter?: () => void }) {
   const { t } = useTranslation();
   const job = useApp(jobSel.job);
   const { updateJob } = useApp(useShallow(actions));
   if (method === null) return null;
   return (
-    <div className="card" data-values-for={method}>
+    <div
+      className="card"
+      data-values-for={method}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.target instanceof HTMLInputElement && onEnter) {
+          e.preventDefault();
+          onEnter();
+        }
+      }}
+    >
       <h2>{t('method.values')}</h2>
       <div className="grid-3">
         {method === 'submission' ? (
