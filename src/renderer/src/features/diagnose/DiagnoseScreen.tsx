@@ -13,6 +13,7 @@ import { Transcript } from './Transcript';
 import { TlsMatrixTable } from './TlsMatrixTable';
 import { VerdictPanel } from './VerdictPanel';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { OauthAppSignIn } from '../oauth/OauthAppSignIn';
 import { OauthSignIn } from '../oauth/OauthSignIn';
 import { TokenPanel } from '../oauth/TokenPanel';
 
@@ -38,6 +39,7 @@ export function DiagnoseScreen() {
       {oauth ? (
         <>
           <OauthSignIn />
+          <OauthAppSignIn />
           <TokenPanel />
         </>
       ) : null}
