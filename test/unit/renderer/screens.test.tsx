@@ -203,7 +203,8 @@ describe('Method screen', () => {
     const shownQuestions = () => [...document.querySelectorAll('[data-question]')].map((e) => e.getAttribute('data-question'));
     // Ricoh IM offers OAuth: the sign-in is the first question, and the only one shown until it is answered.
     expect(shownQuestions()).toEqual(['auth']);
-    fireEvent.click(screen.getByRole('button', { name: '基本認証（ユーザー名とパスワード）' }));
+    // The sign-in in force (基本認証) is shown pressed before any answer; answering it reveals the next question.
+    fireEvent.click(screen.getByRole('button', { name: '✔ 基本認証（ユーザー名とパスワード）' }));
     expect(shownQuestions()).toEqual(['auth', 'externalRecipients']);
     // Internal recipients only: Direct Send becomes possible, so whether it is rejected now matters.
     fireEvent.click(within(document.querySelector('[data-question="externalRecipients"]') as HTMLElement).getByRole('button', { name: 'いいえ' }));
