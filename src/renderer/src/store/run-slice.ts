@@ -8,6 +8,7 @@ import type { InvokeArgs } from '../../../shared/ipc';
 
 type ScenarioName = InvokeArgs<'lab:start'>[0]['scenario'] & string;
 import { buildRequest } from '../lib/build-request';
+import { effectiveAuth } from '../lib/auth-choice';
 import { applyEvents, idleRun } from './run-events';
 import type { RunSlice, Slice } from './types';
 
@@ -115,7 +116,8 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
       const s = get();
       const model = s.job.deviceId ? resolveFromLoaded(s.catalog.files, s.job.deviceId, s.job.generationId) : null;
       const device = model ? toDeviceProfile(model) : null;
-      const built = buildRequest({ job: s.job, settings: s.settings, device, password: s.password, oauthToken: s.oauthToken, sendTest: s.sendTest, lab });
+      const auth = effectiveAuth(s.job, model);
+      const built = buildRequest({ job: s.job, settings: s.settings, device, password: s.password, oauthToken: s.oauthToken, auth, sendTest: s.sendTest, lab });
       if (!built.ok) {
         fail(built.errors.join('\n'));
         return;

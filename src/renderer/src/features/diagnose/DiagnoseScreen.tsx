@@ -3,7 +3,9 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tlsMatrix } from '../../lib/tls-matrix';
 import { appStore, useApp } from '../../store';
-import { runSel } from '../../store/selectors';
+import { jobSel, runSel } from '../../store/selectors';
+import { useSelectedModel } from '../../hooks/useSelectedModel';
+import { effectiveAuth } from '../../lib/auth-choice';
 import { DiagnoseForm } from './DiagnoseForm';
 import { PracticeBadge } from './PracticeBadge';
 import { RunProgress } from './RunProgress';
@@ -19,6 +21,10 @@ import { TokenPanel } from '../oauth/TokenPanel';
 export function DiagnoseScreen() {
   const { t } = useTranslation();
   const run = useApp(runSel.run);
+  const job = useApp(jobSel.job);
+  const model = useSelectedModel();
+  // OAuth sign-in only when the job's one sign-in choice is OAuth (and the method signs in at all).
+  const oauth = effectiveAuth(job, model) === 'oauth' && (job.method === null || job.method === 'submission');
   const matrix = useMemo(() => (run.diagnosis ? tlsMatrix(run.diagnosis) : []), [run.diagnosis]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -32,9 +38,13 @@ export function DiagnoseScreen() {
       <ScreenHeader name="diagnose" />
       <PracticeBadge />
       <DiagnoseForm />
-      <OauthSignIn />
-      <OauthAppSignIn />
-      <TokenPanel />
+      {oauth ? (
+        <>
+          <OauthSignIn />
+          <OauthAppSignIn />
+          <TokenPanel />
+        </>
+      ) : null}
       {run.phase === 'error' && run.error ? (
         <div className="card error-box" role="alert">
           {t('diagnose.failed', { error: run.error })}
