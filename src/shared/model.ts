@@ -120,6 +120,8 @@ export const DiagnoseRequestSchema = z.object({
   oauthToken: z.string().max(16_384).optional(),
 });
 export type DiagnoseRequest = z.infer<typeof DiagnoseRequestSchema>;
+/** What a caller may pass (defaults may be omitted): the IPC contract's argument type. */
+export type DiagnoseRequestInput = z.input<typeof DiagnoseRequestSchema>;
 
 export const TranscriptDirSchema = z.enum(['C', 'S', 'net', 'tls', 'dns']);
 export const TranscriptRowSchema = z.object({
@@ -135,7 +137,10 @@ export type TranscriptRow = z.infer<typeof TranscriptRowSchema>;
 /** A finding as recorded: a stable code plus evidence. Texts are rendered from the catalogue per language. */
 /** A finding code as stored: typed as a catalogue code; at run time only the code's form is checked, so a saved
  *  report with a code this version does not know still opens (it renders as UNRECOGNIZED_REPLY). */
-const FindingCodeSchema = z.custom<FindingCode>((v) => typeof v === 'string' && FINDING_CODE_PATTERN.test(v), { message: 'not a finding code' });
+const FindingCodeSchema = z.custom<FindingCode>(
+  (v) => typeof v === 'string' && FINDING_CODE_PATTERN.test(v),
+  { message: 'not a finding code' },
+);
 
 export const FindingRefSchema = z.object({
   code: FindingCodeSchema,
@@ -168,7 +173,9 @@ export const RenderedFindingSchema = z.object({
   predicted: z.boolean().optional(),
   /** Where the catalogue's knowledge for this code comes from ("根拠 / source"). */
   sources: z
-    .array(z.object({ url: z.string(), read: z.string(), title: z.string(), verified: z.boolean().optional() }))
+    .array(
+      z.object({ url: z.string(), read: z.string(), title: z.string(), verified: z.boolean().optional() }),
+    )
     .optional(),
   /** A family finding: the likely findings (code + title, most likely first) and the next check, rendered. */
   family: z
@@ -236,6 +243,7 @@ export const DiagnosisSchema = z.object({
   cancelled: z.boolean().optional(),
 });
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+export type DiagnosisInput = z.input<typeof DiagnosisSchema>;
 
 /** Step events a running diagnosis streams to the UI. */
 export type StepEvent =
