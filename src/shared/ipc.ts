@@ -34,7 +34,6 @@ export const IPC_ERROR_CODES = [
   'busy', // e.g. too many diagnoses at once
   'unavailable', // a capability this runtime does not have (e.g. PDF outside Electron)
   'cancelled', // the technician cancelled a dialog
-  'not-implemented', // a channel whose module has not landed yet
   'internal', // anything unexpected (message is safe to show; details stay in main's log)
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
@@ -65,13 +64,16 @@ export const fail = (
 
 export type ReportFormat = 'html' | 'pdf' | 'zip' | 'ticket';
 export type TicketFormat = 'markdown' | 'text';
-/** Report list filter: free text, customer, site, device, finding code, date range (YYYY-MM-DD or ISO). */
+/** Report list filter (the store's search: case- and width-insensitive). */
 export interface ReportQuery {
+  /** Free text over customer, site, device, technician and notes. */
   text?: string | undefined;
   customer?: string | undefined;
   site?: string | undefined;
   device?: string | undefined;
+  /** A finding code seen in any run, e.g. SMTP_AUTH_DISABLED_TENANT. */
   findingCode?: string | undefined;
+  /** Inclusive range over the visit's dates (creation and runs): ISO date `YYYY-MM-DD` or full timestamp. */
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -376,7 +378,6 @@ type EventFns = {
   [C in EventChannel as EventMap[C]['name']]: (listener: (payload: EventPayload<C>) => void) => () => void;
 };
 export type Api = Simplify<InvokeFns & EventFns>;
-export type ApiName = keyof Api;
 
 /** How a runtime moves calls and events (Electron's ipcRenderer in the preload, fetch + SSE in the bridge). */
 export interface ApiTransport {

@@ -22,8 +22,18 @@ type Labels<K extends string> = Record<Lang, Record<K, string>>;
 
 /** Who must act on a finding. */
 export const ACTOR_LABELS: Labels<Actor> = {
-  ja: { technician: '技術者', admin: 'Microsoft 365 管理者', isp: '回線事業者 (ISP)', vendor: '機器メーカー' },
-  en: { technician: 'Technician', admin: 'Microsoft 365 admin', isp: 'Internet provider (ISP)', vendor: 'Device vendor' },
+  ja: {
+    technician: '技術者',
+    admin: 'Microsoft 365 管理者',
+    isp: '回線事業者 (ISP)',
+    vendor: '機器メーカー',
+  },
+  en: {
+    technician: 'Technician',
+    admin: 'Microsoft 365 admin',
+    isp: 'Internet provider (ISP)',
+    vendor: 'Device vendor',
+  },
 };
 
 /** A check's status. */
@@ -40,11 +50,16 @@ export const VERDICT_LABELS: Labels<Verdict> = {
 
 /** The three sending methods (seed 001's names) and the automatic choice. */
 export const METHOD_LABELS: Labels<MethodChoice> = {
-  ja: { submission: 'SMTP クライアント送信', 'direct-send': '直接送信', relay: 'SMTP リレー', auto: '自動判定' },
-  en: { submission: 'SMTP client submission', 'direct-send': 'Direct Send', relay: 'SMTP relay', auto: 'Automatic' },
+  ja: {
+    submission: 'SMTP クライアント送信',
+    'direct-send': '直接送信',
+    relay: 'SMTP リレー',
+    auto: '自動判定',
+  },
+  en: {
+    submission: 'SMTP client submission',
+    'direct-send': 'Direct Send',
+    relay: 'SMTP relay',
+    auto: 'Automatic',
+  },
 };
-
-export const actorLabel = (a: Actor, lang: Lang): string => ACTOR_LABELS[lang][a];
-export const statusLabel = (s: CheckStatus, lang: Lang): string => STATUS_LABELS[lang][s];
-export const verdictLabel = (v: Verdict, lang: Lang): string => VERDICT_LABELS[lang][v];
-export const methodLabel = (m: MethodChoice, lang: Lang): string => METHOD_LABELS[lang][m];
