@@ -104,6 +104,15 @@ export const IPC_SCHEMAS = {
     }),
   ]),
   'oauth:cancel': z.tuple([IdSchema]),
+  'oauth:app-sign-in': z.tuple([
+    z.object({
+      tenant: z.string().min(1).max(253),
+      clientId: z.string().min(1).max(60),
+      lab: z.boolean().default(false),
+      clientSecret: z.string().min(1).max(1024).optional(),
+      certificate: z.object({ text: z.string().min(1).max(65_536) }).optional(),
+    }),
+  ]),
 
   'shell:open-external': z.tuple([z.object({ url: z.string().min(1).max(2048) })]),
 

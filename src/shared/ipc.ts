@@ -106,6 +106,15 @@ export interface CaptureStartArgs {
   /** Forward captured messages upstream (Microsoft 365 or the lab) and answer the device with the outcome. */
   relay?: CaptureRelayArgs | null | undefined;
 }
+/** oauth:app-sign-in's argument: one of a client secret or a certificate + key file text. */
+export interface OauthAppSignInArgs {
+  tenant: string;
+  clientId: string;
+  /** Default false: true signs in against the running lab. */
+  lab?: boolean | undefined;
+  clientSecret?: string | undefined;
+  certificate?: { text: string } | undefined;
+}
 export interface ReportAddRunArgs {
   id?: string | undefined;
   job?: JobInput | undefined;
@@ -266,6 +275,11 @@ export const INVOKE = {
     OauthSignInStarted
   >()('oauthSignIn'),
   'oauth:cancel': def<[signInId: string], null>()('oauthCancel'),
+  /**
+   * App-only sign-in (client credentials) with msal-node in main: a client secret typed in the app (memory only) or
+   * the text of the chosen certificate + key file(s). Answers when the token request ends; nothing is stored.
+   */
+  'oauth:app-sign-in': def<[OauthAppSignInArgs], OauthAppSignedIn>()('oauthAppSignIn'),
 
   /** Only vetted https links (Microsoft docs, vendor docs from profile sources) are opened. */
   'shell:open-external': def<[{ url: string }], null>()('openExternal'),
@@ -346,6 +360,10 @@ export interface TokenInspected {
 export interface OauthSignInStarted {
   signInId: string;
 }
+/** The outcome of an app-only sign-in; the token goes to the renderer's memory only, like a device code token. */
+export type OauthAppSignedIn =
+  | { ok: true; token: string; claims: TokenClaims | null; findings: FindingRef[] }
+  | { ok: false; finding: FindingRef };
 export type OauthEvent =
   | { type: 'code'; userCode: string; verificationUri: string; expiresIn: number }
   /** The token goes to the renderer's memory only (like a typed password) for this session's diagnosis. */

@@ -2,6 +2,7 @@
 // Exit 0 = recognised, nothing wrong (e.g. a 250 reply); 1 = problems found; 2 = bad input; 3 = internal error; 4 = not recognised.
 import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
+import { NDR_NEXT_STEP, looksLikeNdr } from '../../shared/findings/ndr-wrapper';
 import { findReply } from '../../shared/findings/reply';
 import { pickPrimary, rankFindings, renderPrimary, type PrimaryFinding } from '../../shared/findings/primary';
 import type { Actor, FindingRef, Lang, RenderedFinding } from '../../shared/model';
@@ -101,10 +102,15 @@ const SEVERITY_WORDS: Record<Lang, Record<RenderedFinding['severity'], string>> 
   en: { error: 'failed', warning: 'warning', info: 'info' },
 };
 
-function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang, recognised: boolean): void {
+/** Next steps for an unrecognised text; an NDR without its reply line first gets where to find that line. */
+function nextSteps(text: string, lang: Lang): string[] {
+  return looksLikeNdr(text) ? [NDR_NEXT_STEP[lang], ...LABELS[lang].next] : LABELS[lang].next;
+}
+
+function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang, recognised: boolean, next: readonly string[]): void {
   const l = LABELS[lang];
   if (!recognised) {
-    io.stdout.write(`${l.notRecognised}\n${l.next.map((n) => `  - ${n}`).join('\n')}\n`);
+    io.stdout.write(`${l.notRecognised}\n${next.map((n) => `  - ${n}`).join('\n')}\n`);
     return;
   }
   if (findings.length === 0) {
@@ -177,11 +183,11 @@ export const explainCommand: CliCommand = {
           sources: f.sources ?? [],
         })),
         ...(deviceSpoke ? { device: vendorJson(device, lang) } : {}),
-        ...(recognised ? {} : { next: LABELS[lang].next }),
+        ...(recognised ? {} : { next: nextSteps(oauth.safeText, lang) }),
       });
     } else {
       writeVendorHuman(io, device, lang);
-      if (!(findings.length === 0 && device.matches.length > 0)) writeHuman(io, findings, lang, recognised);
+      if (!(findings.length === 0 && device.matches.length > 0)) writeHuman(io, findings, lang, recognised, nextSteps(oauth.safeText, lang));
     }
     if (!recognised) return EXIT_NOT_RECOGNISED;
     return device.matches.length > 0 || findings.some((f) => f.severity !== 'info') ? EXIT_PROBLEMS : EXIT_OK;

@@ -44,7 +44,7 @@ export function createServices(deps: ServiceDeps): Services {
   // The secrets of this session's diagnoses: every report write and export is scanned for them.
   const sessionSecrets: SessionSecrets[] = [];
   const remember = (s: SessionSecrets) => {
-    if (!s.password && !s.oauthToken && !s.snmpCommunity) return;
+    if (!s.password && !s.oauthToken && !s.clientSecret && !s.snmpCommunity) return;
     sessionSecrets.push(s);
     if (sessionSecrets.length > MAX_SESSION_SECRETS) sessionSecrets.shift();
   };
@@ -78,6 +78,7 @@ export function createServices(deps: ServiceDeps): Services {
     'oauth:inspect': (a) => oauth.inspect(a),
     'oauth:sign-in': (a) => oauth.signIn(a),
     'oauth:cancel': (id) => oauth.cancel(id),
+    'oauth:app-sign-in': (a) => oauth.appSignIn(a),
 
     'profiles:list': async () => ok(await deps.profiles.list()),
     'profiles:import': ({ text }) => deps.profiles.import(text),

@@ -11,6 +11,7 @@ import { Transcript } from './Transcript';
 import { TlsMatrixTable } from './TlsMatrixTable';
 import { VerdictPanel } from './VerdictPanel';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { OauthAppSignIn } from '../oauth/OauthAppSignIn';
 import { OauthSignIn } from '../oauth/OauthSignIn';
 import { TokenPanel } from '../oauth/TokenPanel';
 
@@ -30,6 +31,7 @@ export function DiagnoseScreen() {
       <ScreenHeader name="diagnose" />
       <DiagnoseForm />
       <OauthSignIn />
+      <OauthAppSignIn />
       <TokenPanel />
       {run.phase === 'error' && run.error ? (
         <div className="card error-box" role="alert">
