@@ -220,8 +220,14 @@ async function authenticate(conn: SmtpConn, spec: SessionSpec, caps: Capabilitie
     if (r.code === 334) r = await step(''); // the server's error challenge: an empty line ends the exchange
   } else if (a.password !== undefined && caps.auth.includes('LOGIN')) {
     mechanism = 'LOGIN';
-    r = await step('AUTH LOGIN');
-    if (r.code === 334) r = await step(b64(a.user));
+    // The user name as RFC 4954's initial response: one round trip fewer than `AUTH LOGIN` + "Username:", and
+    // the same LOGIN exchange a device makes (the server checks the same user name and password). Exchange's
+    // LOGIN grammar allows it ([MS-XLOGIN] 2.2.2: "AUTH LOGIN" [SP username]).
+    r = await step(`AUTH LOGIN ${b64(a.user)}`);
+    // A server that does not take an initial response for LOGIN: refused as syntax (nothing was checked, so
+    // asking again is not a second sign-in attempt), or ignored (it asks for the user name again).
+    if (r.code === 501 || r.code === 504) r = await step('AUTH LOGIN');
+    if (r.code === 334 && isUserNameChallenge(r)) r = await step(b64(a.user));
     if (r.code === 334) r = await step(b64(a.password));
   } else if (a.password !== undefined && caps.auth.includes('PLAIN')) {
     mechanism = 'PLAIN';
@@ -233,6 +239,12 @@ async function authenticate(conn: SmtpConn, spec: SessionSpec, caps: Capabilitie
   // A server that keeps asking (endless 334) is cancelled once with "*", never answered again.
   if (r.code === 334) r = await step('*');
   return { mechanism, reply: r, skipped: null };
+}
+
+/** LOGIN's first challenge: "Username:" (or "User Name"), base64-encoded after the 334. */
+function isUserNameChallenge(r: Reply): boolean {
+  const text = Buffer.from((r.lines[0] ?? '').trim(), 'base64').toString('latin1');
+  return /^user ?name/i.test(text);
 }
 
 async function envelope(conn: SmtpConn, spec: SessionSpec, caps: Capabilities, res: SessionResult, limits: EngineLimits): Promise<void> {
