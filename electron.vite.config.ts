@@ -21,7 +21,8 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // Sandboxed preloads cannot require packages: bundle zod (via src/shared/ipc) into the one file.
+      // Sandboxed preloads cannot require packages: whatever the preload imports is bundled into the one file
+      // (today only src/shared/ipc.ts, which imports no package; test/unit/main/preload-bundle.test.ts).
       externalizeDeps: false,
       outDir: 'out/preload',
       // A sandboxed preload must be one CommonJS bundle that imports only `electron`.

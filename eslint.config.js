@@ -63,17 +63,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The IPC contract still names the lab's scenario list; it moves into shared when ipc.ts is split (issue 9).
-    files: ['src/shared/ipc.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'shared has no Node or DOM imports.' }],
-          patterns: [{ group: ['node:*', '**/main/**', '**/renderer/**', '**/cli/**'], message: 'shared has no Node or DOM imports.' }],
-        },
-      ],
-    },
-  },
 );

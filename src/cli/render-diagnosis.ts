@@ -1,6 +1,6 @@
 // Human and JSON renditions of a Diagnosis for `diagnose`: a short verdict first, then what to do (findings,
 // deduplicated, errors first, each with who acts and the fix), then the details of every check.
-import { checkTitle } from '../shared/check-titles';
+import { checkTitle } from '../shared/check-registry';
 import { renderFinding } from '../shared/findings/catalog';
 import { diagnosisPrimary, methodsOf, rankedFindings } from '../shared/findings/diagnosis-primary';
 import { firstSentence } from '../shared/findings/primary';

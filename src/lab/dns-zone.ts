@@ -31,7 +31,6 @@ export const LAB_DOMAINS = {
   unknown: 'contoso-typo.com',
 } as const;
 
-export { EXCHANGE_SPF_INCLUDE, SUBMISSION_HOST } from '../shared/exchange-online';
 /** Microsoft's published SPF record for Exchange Online (as of 2025). */
 export const EXCHANGE_SPF_RECORD =
   'v=spf1 ip4:40.92.0.0/15 ip4:40.107.0.0/16 ip4:52.100.0.0/15 ip4:52.102.0.0/16 ip4:52.103.0.0/16 ip4:104.47.0.0/17 ip6:2a01:111:f400::/48 ip6:2a01:111:f403::/49 ip6:2a01:111:f403:8000::/50 ip6:2a01:111:f403:c000::/51 ip6:2a01:111:f403:f000::/52 -all';
@@ -70,8 +69,10 @@ export function buildZone(z: ZoneInput): Zone {
     add(domain, { name: domain, type: 'MX', ttl: TTL_SECONDS, data: { preference: 0, exchange } });
     host(exchange);
   };
-  const txt = (name: string, text: string): void => add(name, { name, type: 'TXT', ttl: TTL_SECONDS, data: [text] });
-  const verification = (domain: string): void => txt(domain, `MS=ms${(domain.length * 7919).toString().padStart(8, '0')}`);
+  const txt = (name: string, text: string): void =>
+    add(name, { name, type: 'TXT', ttl: TTL_SECONDS, data: [text] });
+  const verification = (domain: string): void =>
+    txt(domain, `MS=ms${(domain.length * 7919).toString().padStart(8, '0')}`);
 
   host(SUBMISSION_HOST);
   txt(EXCHANGE_SPF_INCLUDE, EXCHANGE_SPF_RECORD);

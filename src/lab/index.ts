@@ -12,9 +12,9 @@ import type { LabContext } from './smtp-session';
 import { buildTlsProfiles } from './tls-profiles';
 import { SCENARIO_SPECS } from './scenarios';
 import { IDENTITY_HOST, startIdentityServer } from './identity/server';
-import { makeOauthTenant, type LabOauthTenant } from './identity/state';
+import { makeOauthTenant } from './identity/state';
 import { DELEGATED_AUDIENCE, mintAccessToken, newSigningKey } from './identity/tokens';
-import { SCENARIOS, type Lab, type LabLimits, type LabMessage, type LabTenant, type ScenarioName, type StartLabOptions } from './types';
+import { SCENARIOS, type Lab, type LabLimits, type LabMessage, type LabOauthTenant, type LabTenant, type ScenarioName, type StartLabOptions } from './types';
 
 export * from './types';
 export { SCENARIO_SPECS } from './scenarios';

@@ -9,7 +9,7 @@ import { banner, pickIdentity, type ServerIdentity } from './server-identity';
 import type { LabLimits, LabMessage, LabTenant, ScenarioName } from './types';
 import { REFUSED_AFTER_HANDSHAKE, type TlsProfiles } from './tls-profiles';
 import type { SigningKey } from './identity/tokens';
-import type { LabOauthTenant } from './identity/state';
+import type { LabOauthTenant } from '../shared/lab-info';
 
 /** What every session of one lab shares. */
 export interface LabContext {

@@ -1,63 +1,15 @@
 // The lab's public surface: a simulated Exchange Online on loopback (practice mode, demos, tests).
 import type { ConnectToRule } from '../shared/model';
+import type { LabEndpoint, LabTenant, ScenarioName } from '../shared/lab-info';
 
-export const SCENARIOS = [
-  'healthy',
-  'wrong-password',
-  'tenant-auth-disabled',
-  'mailbox-auth-disabled',
-  'security-defaults',
-  'conditional-access',
-  'basic-auth-disabled',
-  'send-as-denied',
-  'sender-blocked',
-  'ip-blocklisted',
-  'throttled',
-  'mailbox-full',
-  'legacy-tls10',
-  'rsa-only-ciphers',
-  'intercepting-proxy',
-  'silent-port',
-  'reject-direct-send',
-  'unregistered-sender-domain',
-  'connector-ip-changed',
-  // OAuth (issue 10): the identity platform and XOAUTH2 validation; see scenarios.ts.
-  'basic-auth-default-off',
-  'oauth-healthy-delegated',
-  'oauth-healthy-app',
-  'oauth-no-service-principal',
-  'oauth-no-mailbox-permission',
-  'oauth-wrong-audience',
-  'oauth-expired',
-  'oauth-consent-missing',
-  'oauth-blocked-by-policy',
-] as const;
-export type ScenarioName = (typeof SCENARIOS)[number];
-
-export interface LabOauthTenant {
-  /** Directory (tenant) id. */
-  tenantId: string;
-  /** Public client (delegated, device code flow), e.g. the device vendor's or the customer's app. */
-  publicClientId: string;
-  /** Confidential client (app-only, client credentials). */
-  confidentialClientId: string;
-  /** The confidential client's secret (lab only; treat as a secret anyway: tests prove it never leaks). */
-  clientSecret: string;
-  /** The confidential client's certificate (PEM) and private key (PEM, PKCS#8). */
-  clientCertPem: string;
-  clientKeyPem: string;
-  /** Object ids: the mailbox user's, and the confidential app's service principal (enterprise application). */
-  userObjectId: string;
-  servicePrincipalObjectId: string;
-}
-
-export interface LabEndpoint {
-  /** The real-world name this endpoint impersonates (SNI, certificate, banner), e.g. smtp.office365.com. */
-  host: string;
-  /** Where it really listens (loopback). */
-  address: string;
-  port: number;
-}
+// The scenario names and the lab's shapes the app sees live in the IPC contract's side (src/shared/lab-info.ts).
+export {
+  SCENARIOS,
+  type LabEndpoint,
+  type LabOauthTenant,
+  type LabTenant,
+  type ScenarioName,
+} from '../shared/lab-info';
 
 export interface LabMessage {
   endpoint: 'submission' | 'mx';
@@ -70,25 +22,6 @@ export interface LabMessage {
   receivedAt: string;
   /** TLS the message came over (null: plaintext). */
   tls: { protocol: string; cipher: string } | null;
-}
-
-export interface LabTenant {
-  domain: string; // contoso.com
-  mxHost: string; // contoso-com.mail.protection.outlook.com
-  mailbox: string; // the licensed mailbox a device logs in as
-  password: string; // the lab mailbox's password (lab only, not a secret)
-  /** Loopback address acting as the site's static public IP that the relay connector holds. */
-  connectorIp: string;
-  /** An address in the tenant that is not the mailbox (send-as tests). */
-  otherSender: string;
-  internalRecipient: string;
-  externalRecipient: string;
-  /** A delegated access token (signed JWT) the lab accepts in AUTH XOAUTH2 for the mailbox (lab only). */
-  oauthToken: string;
-  /** The tenant as the identity platform sees it (tenant id, app registrations, secrets: lab only). */
-  oauth: LabOauthTenant;
-  /** In connector-ip-changed, the (old) address the connector still holds instead of connectorIp. */
-  staleConnectorIp: string;
 }
 
 export interface Lab {

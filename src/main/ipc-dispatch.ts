@@ -1,6 +1,14 @@
-// Electron-free dispatch of one invoke: validate the arguments with the channel's zod schema, run the handler,
+// Electron-free dispatch of one invoke: validate the arguments with the channel's zod schema (ipc-schemas.ts), run the handler,
 // and turn anything thrown into a Result. Shared by the Electron ipc layer and the e2e bridge.
-import { INVOKE, fail, type FieldIssue, type InvokeChannel, type InvokeParsedArgs, type InvokeResult, type Result } from '../shared/ipc';
+import {
+  INVOKE,
+  fail,
+  type FieldIssue,
+  type InvokeChannel,
+  type InvokeResult,
+  type Result,
+} from '../shared/ipc';
+import { IPC_SCHEMAS, type InvokeParsedArgs } from './ipc-schemas';
 
 export type Handler<C extends InvokeChannel> = (
   ...args: InvokeParsedArgs<C>
@@ -56,7 +64,7 @@ export async function dispatch(
   log: Logger = () => {},
 ): Promise<Result<unknown>> {
   if (!isInvokeChannel(channel)) return fail('invalid-argument', `Unknown channel: ${channel.slice(0, 60)}`);
-  const parsed = INVOKE[channel].args.safeParse(rawArgs);
+  const parsed = IPC_SCHEMAS[channel].safeParse(rawArgs);
   if (!parsed.success) {
     return fail('invalid-argument', formatIssues(parsed.error.issues), fieldIssues(parsed.error.issues));
   }

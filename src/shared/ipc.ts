@@ -1,17 +1,24 @@
 // The one IPC contract between the window and the main process (GitHub Desktop's ipc-shared style):
-// INVOKE maps every request channel to its preload function name, a zod schema of its arguments and (as a
-// phantom type) its result; EVENTS maps every main→renderer push channel to its listener name and payload.
-// No channel string may appear anywhere else. Pure TypeScript: loaded by main, preload, renderer and the e2e bridge.
-import { z } from 'zod';
-import { DiagnoseRequestSchema, DiagnosisSchema, LangSchema, MethodSchema, type ConnectToRule, type StepEvent } from './model';
-import { JobSchema, ReportIdSchema, ReportSchema, type Report, type ReportSummary } from './report';
-import { PracticeSchema } from './practice';
+// INVOKE maps every request channel to its preload function name and (as phantom types) its arguments and
+// result; EVENTS maps every main→renderer push channel to its listener name and payload. No channel string may
+// appear anywhere else. Names and types only: no validation library and nothing from src/lab, because the
+// sandboxed preload bundles this file. Main validates every call with the schemas in src/main/ipc-schemas.ts,
+// which the compiler holds to exactly the argument types declared here.
+import type {
+  ConnectToRule,
+  DiagnoseRequestInput,
+  DiagnosisInput,
+  FindingRef,
+  Lang,
+  Method,
+  StepEvent,
+} from './model';
+import type { JobInput, Report, ReportInput, ReportSummary } from './report';
 import type { CaptureDiagnosis } from './capture';
-import type { FindingRef } from './model';
 import type { TokenClaims } from './oauth/claims';
-import { IdentifyRequestSchema, type IdentifyEvidence } from './identify';
+import type { IdentifyEvidence, IdentifyRequestInput } from './identify';
 import type { LoadedProfileFile, Origin } from './profiles-resolve';
-import { SCENARIOS, type LabEndpoint, type LabTenant, type ScenarioName } from '../lab/types';
+import type { LabEndpoint, LabTenant, ScenarioName } from './lab-info';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Results: only plain data crosses the bridge; handlers never throw across it.
@@ -27,7 +34,6 @@ export const IPC_ERROR_CODES = [
   'busy', // e.g. too many diagnoses at once
   'unavailable', // a capability this runtime does not have (e.g. PDF outside Electron)
   'cancelled', // the technician cancelled a dialog
-  'not-implemented', // a channel whose module has not landed yet
   'internal', // anything unexpected (message is safe to show; details stay in main's log)
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
@@ -44,57 +50,89 @@ export interface FieldIssue {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: IpcErrorCode, message: string, issues?: FieldIssue[]): { ok: false; error: IpcError } => ({
+export const fail = (
+  code: IpcErrorCode,
+  message: string,
+  issues?: FieldIssue[],
+): { ok: false; error: IpcError } => ({
   ok: false,
   error: issues ? { code, message, issues } : { code, message },
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Shared argument pieces
+// Argument shapes (what the renderer passes; optional fields get main's defaults)
 
-/** Ids of runs, reports, capture sessions: opaque, file-name safe, bounded. */
-export const IdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1-100 letters, digits, dot, dash or underscore');
-/** Secret keys, e.g. `user@contoso.com@smtp.office365.com`: printable, bounded (never the secret itself). */
-const SecretKeySchema = z
-  .string()
-  .min(1)
-  .max(400)
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
-export const ScenarioSchema = z.enum(SCENARIOS);
-export const ReportFormatSchema = z.enum(['html', 'pdf', 'zip', 'ticket']);
-/** Report list filter: free text, customer, site, device, finding code, date range (YYYY-MM-DD or ISO). */
-export const ReportQuerySchema = z.object({
-  text: z.string().max(200).optional(),
-  customer: z.string().max(200).optional(),
-  site: z.string().max(200).optional(),
-  device: z.string().max(200).optional(),
-  findingCode: z.string().max(60).optional(),
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
-});
-export type ReportQuery = z.infer<typeof ReportQuerySchema>;
-export type ReportFormat = z.infer<typeof ReportFormatSchema>;
+export type ReportFormat = 'html' | 'pdf' | 'zip' | 'ticket';
+export type TicketFormat = 'markdown' | 'text';
+/** Report list filter (the store's search: case- and width-insensitive). */
+export interface ReportQuery {
+  /** Free text over customer, site, device, technician and notes. */
+  text?: string | undefined;
+  customer?: string | undefined;
+  site?: string | undefined;
+  device?: string | undefined;
+  /** A finding code seen in any run, e.g. SMTP_AUTH_DISABLED_TENANT. */
+  findingCode?: string | undefined;
+  /** Inclusive range over the visit's dates (creation and runs): ISO date `YYYY-MM-DD` or full timestamp. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
 /** Relay-through for capture mode: where captured messages are forwarded and how to sign in there. */
-export const CaptureRelaySchema = z.object({
+export interface CaptureRelayArgs {
   /** Name the upstream is known by (SNI, certificate), e.g. smtp.office365.com. */
-  host: z.string().min(1).max(253),
+  host: string;
   /** Where to connect instead (the lab's loopback address); default: host. */
-  address: z.string().min(1).max(253).optional(),
-  port: z.number().int().min(1).max(65535),
-  requireTls: z.boolean().default(true),
-  extraCaPem: z.array(z.string().max(100_000)).max(8).default([]),
-  /** 'device': reuse what the device sent (memory only); or explicit credentials; or no AUTH. */
-  auth: z
-    .union([z.literal('device'), z.object({ user: z.string().min(1).max(320), password: z.string().min(1).max(1024) }), z.null()])
-    .default('device'),
-});
+  address?: string | undefined;
+  port: number;
+  /** Default true. */
+  requireTls?: boolean | undefined;
+  extraCaPem?: string[] | undefined;
+  /** 'device' (the default): reuse what the device sent (memory only); or explicit credentials; or no AUTH. */
+  auth?: 'device' | { user: string; password: string } | null | undefined;
+}
 /** A listener address for capture mode. */
-export const ListenSchema = z.object({
-  address: z.string().min(1).max(45),
+export interface ListenArgs {
+  address: string;
   /** 0 = any free port (the answer says which). */
-  port: z.number().int().min(0).max(65535),
-  implicitTls: z.boolean().default(false),
-});
+  port: number;
+  /** Default false. */
+  implicitTls?: boolean | undefined;
+}
+export interface CaptureStartArgs {
+  listen: ListenArgs[];
+  method: Method;
+  /** Tenant domains (direct send: recipients outside them are external). Default none. */
+  tenantDomains?: string[] | undefined;
+  /** Forward captured messages upstream (Microsoft 365 or the lab) and answer the device with the outcome. */
+  relay?: CaptureRelayArgs | null | undefined;
+  /** Relay-through to the built-in lab: every session is marked practice (練習用ラボ) with this scenario. */
+  practice?: { scenario: string } | undefined;
+  /** The password the device signs in to the listener with (relay with the technician's sign-in); memory only. */
+  listenerPassword?: string | undefined;
+}
+/** oauth:app-sign-in's argument: one of a client secret or a certificate + key file text. */
+export interface OauthAppSignInArgs {
+  tenant: string;
+  clientId: string;
+  /** Default false: true signs in against the running lab. */
+  lab?: boolean | undefined;
+  clientSecret?: string | undefined;
+  certificate?: { text: string } | undefined;
+}
+export interface ReportAddRunArgs {
+  id?: string | undefined;
+  job?: JobInput | undefined;
+  diagnosis: DiagnosisInput;
+  label?: string | undefined;
+  /** The technician confirmed saving a practice (lab) run; without it a practice run is refused. */
+  savePractice?: boolean | undefined;
+}
+export interface ReportExportArgs {
+  id: string;
+  format: ReportFormat;
+  lang: Lang;
+  ticketFormat?: TicketFormat | undefined;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Result shapes
@@ -108,7 +146,7 @@ export interface AppInfo {
   /** OS locale as reported by the runtime (e.g. ja-JP); drives the default UI language. */
   osLocale: string;
   /** UI language suggested from the OS locale. */
-  suggestedLang: z.infer<typeof LangSchema>;
+  suggestedLang: Lang;
   /** 'electron' in the app; 'bridge' when the renderer is served by the Node e2e bridge. */
   runtime: 'electron' | 'bridge';
   secretStorage: SecretStorageInfo;
@@ -172,7 +210,12 @@ export type ReportListItem = ReportSummary;
 export interface ReportListing {
   reports: ReportListItem[];
   /** Files that could not be read: quarantined or written by a newer version. Never fatal. */
-  problems: { file: string; kind: 'quarantined' | 'newer-version'; reason: string; movedTo?: string | undefined }[];
+  problems: {
+    file: string;
+    kind: 'quarantined' | 'newer-version';
+    reason: string;
+    movedTo?: string | undefined;
+  }[];
 }
 export interface ReportExported {
   /** Where the export was written. */
@@ -191,160 +234,103 @@ export interface CaptureStarted {
 // ---------------------------------------------------------------------------------------------------------------
 // The invoke map
 
-/** One request channel: the preload's function name, its argument schema, and its result type (phantom). */
-export interface InvokeDef<N extends string, A extends z.ZodTuple, R> {
+/** One request channel: the preload's function name; its arguments and result are types only. */
+export interface InvokeDef<N extends string, A extends readonly unknown[], R> {
   readonly name: N;
-  readonly args: A;
+  /** Type-only: never set at run time. */
+  readonly __args?: A;
   /** Type-only: never set at run time. */
   readonly __result?: R;
 }
 const def =
-  <R>() =>
-  <N extends string, A extends z.ZodTuple>(name: N, args: A): InvokeDef<N, A, R> => ({ name, args });
-
-const none = z.tuple([]);
+  <A extends readonly unknown[], R>() =>
+  <N extends string>(name: N): InvokeDef<N, A, R> => ({ name });
 
 export const INVOKE = {
-  'app:info': def<AppInfo>()('appInfo', none),
-  'net:interfaces': def<NetInterface[]>()('listInterfaces', none),
+  'app:info': def<[], AppInfo>()('appInfo'),
+  'net:interfaces': def<[], NetInterface[]>()('listInterfaces'),
 
-  'diagnose:start': def<DiagnoseStarted>()('diagnoseStart', z.tuple([DiagnoseRequestSchema])),
-  'diagnose:cancel': def<DiagnoseCancelled>()('diagnoseCancel', z.tuple([IdSchema])),
+  'diagnose:start': def<[DiagnoseRequestInput], DiagnoseStarted>()('diagnoseStart'),
+  'diagnose:cancel': def<[runId: string], DiagnoseCancelled>()('diagnoseCancel'),
 
-  'lab:scenarios': def<ScenarioName[]>()('labScenarios', none),
-  'lab:start': def<LabInfo>()('labStart', z.tuple([z.object({ scenario: ScenarioSchema.default('healthy') })])),
-  'lab:stop': def<null>()('labStop', none),
+  'lab:scenarios': def<[], ScenarioName[]>()('labScenarios'),
+  /** Default scenario: healthy. */
+  'lab:start': def<[{ scenario?: ScenarioName | undefined }], LabInfo>()('labStart'),
+  'lab:stop': def<[], null>()('labStop'),
 
-  'profiles:list': def<ProfileListing>()('profilesList', none),
+  'profiles:list': def<[], ProfileListing>()('profilesList'),
   /** The renderer reads the chosen file (File.text()) and sends its text; main validates and stores it. */
-  'profiles:import': def<ProfileImported>()(
+  'profiles:import': def<[{ fileName?: string | undefined; text: string }], ProfileImported>()(
     'profilesImport',
-    z.tuple([z.object({ fileName: z.string().min(1).max(255).optional(), text: z.string().max(2_000_000) })]),
   ),
 
-  'secrets:remember': def<null>()(
-    'secretRemember',
-    z.tuple([z.object({ key: SecretKeySchema, secret: z.string().min(1).max(16_384) })]),
-  ),
+  /** `key`: e.g. `user@contoso.com@smtp.office365.com` (never the secret itself). */
+  'secrets:remember': def<[{ key: string; secret: string }], null>()('secretRemember'),
   /** Null when nothing is remembered under the key. */
-  'secrets:recall': def<string | null>()('secretRecall', z.tuple([z.object({ key: SecretKeySchema })])),
-  'secrets:forget': def<null>()('secretForget', z.tuple([z.object({ key: SecretKeySchema })])),
+  'secrets:recall': def<[{ key: string }], string | null>()('secretRecall'),
+  'secrets:forget': def<[{ key: string }], null>()('secretForget'),
 
   // OAuth (issue 10): read a token's claims (never stored), and the device code sign-in with msal-node in main.
-  'oauth:inspect': def<TokenInspected>()(
-    'oauthInspect',
-    z.tuple([z.object({ token: z.string().min(1).max(16_384), tenantId: z.string().max(60).optional(), user: z.string().max(320).optional() })]),
-  ),
+  'oauth:inspect': def<
+    [{ token: string; tenantId?: string | undefined; user?: string | undefined }],
+    TokenInspected
+  >()('oauthInspect'),
   /** Starts a device code sign-in; the code and the outcome arrive as `oauth:event`. `lab`: against the running lab. */
-  'oauth:sign-in': def<OauthSignInStarted>()(
-    'oauthSignIn',
-    z.tuple([z.object({ tenant: z.string().min(1).max(253), clientId: z.string().min(1).max(60), lab: z.boolean().default(false) })]),
-  ),
-  'oauth:cancel': def<null>()('oauthCancel', z.tuple([IdSchema])),
+  'oauth:sign-in': def<
+    [{ tenant: string; clientId: string; lab?: boolean | undefined }],
+    OauthSignInStarted
+  >()('oauthSignIn'),
+  'oauth:cancel': def<[signInId: string], null>()('oauthCancel'),
   /**
    * App-only sign-in (client credentials) with msal-node in main: a client secret typed in the app (memory only) or
    * the text of the chosen certificate + key file(s). Answers when the token request ends; nothing is stored.
    */
-  'oauth:app-sign-in': def<OauthAppSignedIn>()(
-    'oauthAppSignIn',
-    z.tuple([
-      z.object({
-        tenant: z.string().min(1).max(253),
-        clientId: z.string().min(1).max(60),
-        lab: z.boolean().default(false),
-        clientSecret: z.string().min(1).max(1024).optional(),
-        certificate: z.object({ text: z.string().min(1).max(65_536) }).optional(),
-      }),
-    ]),
-  ),
+  'oauth:app-sign-in': def<[OauthAppSignInArgs], OauthAppSignedIn>()('oauthAppSignIn'),
 
   /** Only vetted https links (Microsoft docs, vendor docs from profile sources) are opened. */
-  'shell:open-external': def<null>()('openExternal', z.tuple([z.object({ url: z.string().min(1).max(2048) })])),
+  'shell:open-external': def<[{ url: string }], null>()('openExternal'),
 
   // Reports (issue 5): one report per site visit; every write is scanned for this session's secrets in main.
-  'reports:list': def<ReportListing>()('reportList', z.tuple([ReportQuerySchema.optional()])),
-  'reports:open': def<Report>()('reportOpen', z.tuple([ReportIdSchema])),
-  'reports:create': def<Report>()('reportCreate', z.tuple([z.object({ job: JobSchema })])),
-  'reports:save': def<Report>()('reportSave', z.tuple([z.object({ report: ReportSchema })])),
+  'reports:list': def<[query?: ReportQuery | undefined], ReportListing>()('reportList'),
+  'reports:open': def<[id: string], Report>()('reportOpen'),
+  'reports:create': def<[{ job: JobInput }], Report>()('reportCreate'),
+  'reports:save': def<[{ report: ReportInput }], Report>()('reportSave'),
   /** Adds a finished diagnosis as a run: to report `id`, or to a new report for `job`. */
-  'reports:add-run': def<Report>()(
-    'reportAddRun',
-    z.tuple([
-      z.object({
-        id: ReportIdSchema.optional(),
-        job: JobSchema.optional(),
-        diagnosis: DiagnosisSchema,
-        label: z.string().max(200).optional(),
-        /** The technician confirmed saving a practice (lab) run; without it a practice run is refused. */
-        savePractice: z.boolean().optional(),
-      }),
-    ]),
-  ),
+  'reports:add-run': def<[ReportAddRunArgs], Report>()('reportAddRun'),
   /** Moves the report to the trash; reportRestore undoes it. */
-  'reports:delete': def<null>()('reportDelete', z.tuple([ReportIdSchema])),
-  'reports:restore': def<Report>()('reportRestore', z.tuple([ReportIdSchema])),
+  'reports:delete': def<[id: string], null>()('reportDelete'),
+  'reports:restore': def<[id: string], Report>()('reportRestore'),
   /** Electron asks where to save (a cancelled dialog answers `cancelled`); the bridge writes to its data folder. */
-  'reports:export': def<ReportExported>()(
-    'reportExport',
-    z.tuple([
-      z.object({
-        id: ReportIdSchema,
-        format: ReportFormatSchema,
-        lang: LangSchema,
-        ticketFormat: z.enum(['markdown', 'text']).optional(),
-      }),
-    ]),
-  ),
+  'reports:export': def<[ReportExportArgs], ReportExported>()('reportExport'),
 
   /** The ticket text for the helpdesk form (same secret scan as an export), for the copy button; nothing is written. */
-  'reports:ticket-text': def<string>()(
+  'reports:ticket-text': def<[{ id: string; lang: Lang; ticketFormat: TicketFormat }], string>()(
     'reportTicketText',
-    z.tuple([z.object({ id: ReportIdSchema, lang: LangSchema, ticketFormat: z.enum(['markdown', 'text']) })]),
   ),
 
   // Capture mode (issue 6): the device is pointed at a listener on this laptop; each device session it records
   // arrives as a capture:event and is kept (bounded) for captureSessions.
-  'capture:start': def<CaptureStarted>()(
-    'captureStart',
-    z.tuple([
-      z.object({
-        listen: z.array(ListenSchema).min(1).max(4),
-        method: MethodSchema,
-        /** Tenant domains (direct send: recipients outside them are external). */
-        tenantDomains: z.array(z.string().min(1).max(253)).max(20).default([]),
-        /** Forward captured messages upstream (Microsoft 365 or the lab) and answer the device with the outcome. */
-        relay: CaptureRelaySchema.nullable().default(null),
-        /** Relay-through to the built-in lab: every session is marked practice (練習用ラボ) with this scenario. */
-        practice: PracticeSchema.optional(),
-        /** The password the device signs in to the listener with (relay with the technician's sign-in); memory only. */
-        listenerPassword: z.string().min(8).max(256).optional(),
-      }),
-    ]),
-  ),
-  'capture:stop': def<null>()('captureStop', z.tuple([IdSchema])),
+  'capture:start': def<[CaptureStartArgs], CaptureStarted>()('captureStart'),
+  'capture:stop': def<[captureId: string], null>()('captureStop'),
   /** The diagnoses of the device sessions a running (or stopped) capture recorded, oldest first. */
-  'capture:sessions': def<CaptureDiagnosis[]>()('captureSessions', z.tuple([IdSchema])),
+  'capture:sessions': def<[captureId: string], CaptureDiagnosis[]>()('captureSessions'),
   /** Adds recorded session `index` of a capture to a report's captures. */
-  'capture:save': def<null>()(
-    'captureSave',
-    z.tuple([z.object({ captureId: IdSchema, index: z.number().int().min(0).max(10_000), reportId: ReportIdSchema })]),
-  ),
+  'capture:save': def<[{ captureId: string; index: number; reportId: string }], null>()('captureSave'),
 
   // Identify (issue 12): ask ONE device over SNMP + IPP what it is, on the technician's command. The community is
   // a secret: used for the request, remembered in memory only for the secret scan, never stored or returned.
-  'identify:run': def<IdentifyEvidence>()('identifyRun', z.tuple([IdentifyRequestSchema.extend({ id: IdSchema })])),
+  'identify:run': def<[Simplify<IdentifyRequestInput & { id: string }>], IdentifyEvidence>()('identifyRun'),
   /** Cancels a running identify by the id the renderer gave it; false when it had already ended. */
-  'identify:cancel': def<{ cancelled: boolean }>()('identifyCancel', z.tuple([IdSchema])),
+  'identify:cancel': def<[id: string], { cancelled: boolean }>()('identifyCancel'),
 } as const;
 
 export type InvokeMap = typeof INVOKE;
 export type InvokeChannel = keyof InvokeMap;
-/** What the renderer passes (zod input: defaults may be omitted). */
-export type InvokeArgs<C extends InvokeChannel> = z.input<InvokeMap[C]['args']>;
-/** What a handler receives (zod output: defaults filled in). */
-export type InvokeParsedArgs<C extends InvokeChannel> = z.output<InvokeMap[C]['args']>;
+/** What the renderer passes (defaults may be omitted; main's schemas fill them in). */
+export type InvokeArgs<C extends InvokeChannel> =
+  InvokeMap[C] extends InvokeDef<string, infer A, unknown> ? A : never;
 export type InvokeResult<C extends InvokeChannel> =
-  InvokeMap[C] extends InvokeDef<string, z.ZodTuple, infer R> ? R : never;
+  InvokeMap[C] extends InvokeDef<string, readonly unknown[], infer R> ? R : never;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The event map (main → renderer)
@@ -367,8 +353,7 @@ export interface DiagnoseFailedPayload {
   error: IpcError;
 }
 export type CaptureEvent =
-  | { type: 'session'; index: number; diagnosis: CaptureDiagnosis }
-  | { type: 'stopped'; reason: string };
+  { type: 'session'; index: number; diagnosis: CaptureDiagnosis } | { type: 'stopped'; reason: string };
 export interface CaptureEventPayload {
   captureId: string;
   event: CaptureEvent;
@@ -417,7 +402,6 @@ type EventFns = {
   [C in EventChannel as EventMap[C]['name']]: (listener: (payload: EventPayload<C>) => void) => () => void;
 };
 export type Api = Simplify<InvokeFns & EventFns>;
-export type ApiName = keyof Api;
 
 /** How a runtime moves calls and events (Electron's ipcRenderer in the preload, fetch + SSE in the bridge). */
 export interface ApiTransport {

@@ -113,6 +113,8 @@ export const DiagnoseRequestSchema = z.object({
   practice: PracticeSchema.optional(),
 });
 export type DiagnoseRequest = z.infer<typeof DiagnoseRequestSchema>;
+/** What a caller may pass (defaults may be omitted): the IPC contract's argument type. */
+export type DiagnoseRequestInput = z.input<typeof DiagnoseRequestSchema>;
 
 export const TranscriptDirSchema = z.enum(['C', 'S', 'net', 'tls', 'dns']);
 export const TranscriptRowSchema = z.object({
@@ -237,6 +239,7 @@ export const DiagnosisSchema = z.object({
   practice: PracticeSchema.optional(),
 });
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+export type DiagnosisInput = z.input<typeof DiagnosisSchema>;
 
 /** Step events a running diagnosis streams to the UI. */
 export type StepEvent =

@@ -348,8 +348,3 @@ export function parseProfileData(data: unknown): ParseResult {
   const r = ProfileFileSchema.safeParse(data);
   return r.success ? { ok: true, profile: r.data } : { ok: false, errors: profileErrorsOf(r.error) };
 }
-
-/** One line per error, for the CLI and logs. */
-export function formatProfileErrors(errors: readonly ProfileError[]): string {
-  return errors.map((e) => `${e.path}: ${e.message}`).join('\n');
-}

@@ -91,6 +91,7 @@ export const ReportSchema = z.object({
   previousReportId: ReportIdSchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
+export type ReportInput = z.input<typeof ReportSchema>;
 
 /** A step that turns a raw report of version N into version N + 1 (plain JSON in, plain JSON out). */
 export type ReportMigration = (raw: Record<string, unknown>) => Record<string, unknown>;

@@ -76,8 +76,3 @@ export const METHOD_LABELS: Labels<MethodChoice> = {
     auto: 'Automatic',
   },
 };
-
-export const actorLabel = (a: Actor, lang: Lang): string => ACTOR_LABELS[lang][a];
-export const statusLabel = (s: CheckStatus, lang: Lang): string => STATUS_LABELS[lang][s];
-export const verdictLabel = (v: Verdict, lang: Lang): string => VERDICT_LABELS[lang][v];
-export const methodLabel = (m: MethodChoice, lang: Lang): string => METHOD_LABELS[lang][m];

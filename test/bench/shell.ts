@@ -11,7 +11,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { startLab } from '../../src/lab';
-import { INVOKE } from '../../src/shared/ipc';
+import { IPC_SCHEMAS } from '../../src/main/ipc-schemas';
 import { DiagnoseRequestSchema, type DiagnoseRequest } from '../../src/shared/model';
 import { runDiagnosis } from '../../src/main/engine/run';
 import { createEngineRunner } from '../../src/main/worker/engine-runner';
@@ -83,7 +83,7 @@ try {
 
   const raw = [{ ...request }];
   const t0 = performance.now();
-  for (let i = 0; i < VALIDATIONS; i++) INVOKE['diagnose:start'].args.parse(raw);
+  for (let i = 0; i < VALIDATIONS; i++) IPC_SCHEMAS['diagnose:start'].parse(raw);
   console.log(`diagnose:start argument validation (zod): ${((performance.now() - t0) * 1000 / VALIDATIONS).toFixed(1)} µs per call`);
 
   async function loopDelayDuring(run: () => Promise<unknown>): Promise<{ p99: number; max: number; total: number }> {

@@ -19,8 +19,19 @@ import { defaultReportsDir } from '../../main/store/default-dir';
 import { createReportStore } from '../../main/store/report-store';
 import { isStoreError } from '../../main/store/store-error';
 import type { SessionSecrets } from '../../shared/secrets';
+import { readSecretFromStdin, secretFromEnv } from '../secret-input';
 import { dateValue } from '../validate';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
+import {
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  UsageError,
+  parseLang,
+  printable,
+  writeJson,
+  type CliCommand,
+  type CliIo,
+} from '../io';
 
 const HELP = `Usage: device-mail-doctor report <subcommand> [flags] [--reports-dir DIR]
 
@@ -67,33 +78,16 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-async function readSecretFromStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of stdin) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    total += buf.length;
-    if (total > MAX_STDIN_SECRET_BYTES) throw new UsageError('--password-stdin: input too long');
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
-
 async function sessionSecrets(v: Values, io: CliIo): Promise<SessionSecrets[]> {
-  const fromEnv = (flag: string, name: string | undefined) => {
-    if (name === undefined) return undefined;
-    const value = io.env[name];
-    if (!value) throw new UsageError(`${flag}: environment variable ${printable(name)} is not set`);
-    return value;
-  };
   if (v['password-env'] !== undefined && v['password-stdin'])
     throw new UsageError('use either --password-env or --password-stdin');
   const password = v['password-stdin']
-    ? await readSecretFromStdin(io.stdin)
-    : fromEnv('--password-env', v['password-env']);
-  const oauthToken = fromEnv('--token-env', v['token-env']);
+    ? await readSecretFromStdin(io.stdin, 'password-stdin', MAX_STDIN_SECRET_BYTES)
+    : v['password-env'] !== undefined
+      ? secretFromEnv(io, 'password-env', v['password-env'])
+      : undefined;
+  const oauthToken =
+    v['token-env'] !== undefined ? secretFromEnv(io, 'token-env', v['token-env']) : undefined;
   const out: SessionSecrets[] = [];
   if (password) out.push({ user: v.user, password });
   if (oauthToken) out.push({ user: v.user, oauthToken });
@@ -149,8 +143,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const lang = parseLang(v.lang, io.env);
   for (const flag of ['from', 'to'] as const) if (v[flag] !== undefined) dateValue(flag, v[flag]);
-  if (v.from !== undefined && v.to !== undefined && v.from > v.to) throw new UsageError(`--from ${v.from} is after --to ${v.to}`);
-  const store = await createReportStore(v['reports-dir'] ? path.resolve(v['reports-dir']) : defaultReportsDir(io.env));
+  if (v.from !== undefined && v.to !== undefined && v.from > v.to)
+    throw new UsageError(`--from ${v.from} is after --to ${v.to}`);
+  const store = await createReportStore(
+    v['reports-dir'] ? path.resolve(v['reports-dir']) : defaultReportsDir(io.env),
+  );
 
   switch (sub) {
     case 'list': {
@@ -258,7 +255,14 @@ export const reportCommand: CliCommand = {
     } catch (err) {
       if (!isStoreError(err)) throw err;
       // Unknown or malformed ids are bad input; blocked or failed writes and damaged files are problems.
-      if (err.code === 'not-found' || err.code === 'invalid-id' || err.code === 'outside' || err.code === 'exists' || err.code === 'storage') throw new UsageError(err.message);
+      if (
+        err.code === 'not-found' ||
+        err.code === 'invalid-id' ||
+        err.code === 'outside' ||
+        err.code === 'exists' ||
+        err.code === 'storage'
+      )
+        throw new UsageError(err.message);
       io.stderr.write(`device-mail-doctor report: ${printable(err.message, 300)}\n`);
       return EXIT_PROBLEMS;
     }

@@ -3,7 +3,7 @@
 // aud = the token endpoint, expiry). msal-node signs with PS256 (SHA-256 thumbprint) or RS256.
 import { createPublicKey } from 'node:crypto';
 import { jwtVerify } from 'jose';
-import type { LabOauthTenant } from './state';
+import type { LabOauthTenant } from '../../shared/lab-info';
 
 /** Clock skew tolerated on the assertion's nbf/exp, in seconds (msal-node sets nbf a second after iat). */
 const CLOCK_SKEW_SECONDS = 300;

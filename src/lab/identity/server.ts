@@ -6,7 +6,8 @@ import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { OauthBehaviour } from '../scenarios';
-import { DeviceCodes, DEVICE_CODE_SECONDS, MAX_REFRESH_TOKENS, type LabOauthTenant } from './state';
+import { DeviceCodes, DEVICE_CODE_SECONDS, MAX_REFRESH_TOKENS } from './state';
+import type { LabOauthTenant } from '../../shared/lab-info';
 import { verifyClientAssertion } from './client-assertion';
 import {
   ACCESS_TOKEN_SECONDS,

@@ -2,9 +2,7 @@
 // might use (a public client for the device code flow, a confidential client with a secret and a certificate for
 // client credentials), object ids, and the device codes in flight. Generated at lab start; lab only.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { LabOauthTenant } from '../types';
-
-export type { LabOauthTenant } from '../types';
+import type { LabOauthTenant } from '../../shared/lab-info';
 
 /** Device codes kept at once (older ones are dropped). */
 export const MAX_DEVICE_CODES = 100;

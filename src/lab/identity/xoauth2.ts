@@ -5,7 +5,7 @@
 // the reason is returned here only for the lab's own tests.
 import { hasScope, isExchangeAudience, SMTP_APP_ROLE, SMTP_SCOPE } from '../../shared/oauth/claims';
 import type { OauthBehaviour } from '../scenarios';
-import type { LabOauthTenant } from './state';
+import type { LabOauthTenant } from '../../shared/lab-info';
 import { verifyAccessToken, type SigningKey } from './tokens';
 
 export type Xoauth2Verdict =

@@ -1,7 +1,7 @@
 // The self-contained HTML report (also the PDF's source): no scripts, no external resources, its own strict CSP
 // (styles allowed only by hash), A4 print layout. Every string that came from a server, a device or a person is
 // neutralised (controls, ANSI, bidi) and HTML-escaped through one helper, `t()`.
-import { checkTitle } from '../../shared/check-titles';
+import { checkTitle } from '../../shared/check-registry';
 import { createHash } from 'node:crypto';
 import { renderFinding } from '../../shared/findings/catalog';
 import { adminRequest } from '../../shared/findings/admin-requests';

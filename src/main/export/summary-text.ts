@@ -1,6 +1,6 @@
 // Short terminal renderings for the CLI: a report with what to do about it (`report show`), a listing row, and a before/after
 // comparison (`report compare`). Everything from the report passes through displayLine (controls made visible).
-import { checkTitle } from '../../shared/check-titles';
+import { checkTitle } from '../../shared/check-registry';
 import { renderFinding } from '../../shared/findings/catalog';
 import { primaryFindingOf } from '../../shared/findings/primary-of';
 import { formatLocalTime } from '../../shared/local-time';

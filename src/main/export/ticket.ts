@@ -3,7 +3,7 @@
 // what the technician already checked. Markdown (for
 // ticket.md / helpdesks that render it) and plain text (to paste into any form). Server text is neutralised;
 // in Markdown it goes into indented code blocks (literal by definition) or is escaped.
-import { checkTitle } from '../../shared/check-titles';
+import { checkTitle } from '../../shared/check-registry';
 import { adminRequest } from '../../shared/findings/admin-requests';
 import { catalogEntry, renderFinding } from '../../shared/findings/catalog';
 import { primaryFindingOf } from '../../shared/findings/primary-of';

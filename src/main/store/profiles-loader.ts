@@ -8,8 +8,6 @@ import { join } from 'node:path';
 import { MAX_PROFILE_FILE_CHARS, parseProfileFile, type ProfileError, type ProfileFile } from '../../shared/profiles';
 import type { LoadedProfileFile, Origin } from '../../shared/profiles-resolve';
 
-/** Folder of the built-in profiles, relative to the project root / app resources. */
-export const BUILTIN_PROFILES_SUBDIR = join('resources', 'printers');
 /** Files in a profile folder other than profiles. */
 const NOT_PROFILES = new Set(['schema.json']);
 /** Most files read from one folder (a folder of thousands is not a profile folder). */

@@ -2,29 +2,21 @@
 // Pure functions over decoded reports; matching is case-insensitive and width-insensitive (NFKC), so "ｺﾋﾟｰ"
 // finds "コピー" and "CONTOSO" finds "Contoso".
 import { latestRun, type Report, type ReportSummary } from '../../shared/report';
+import type { ReportQuery } from '../../shared/ipc';
 
 export type { ReportSummary } from '../../shared/report';
-
-export interface ReportQuery {
-  /** Free text over customer, site, device, technician and notes. */
-  text?: string | undefined;
-  customer?: string | undefined;
-  site?: string | undefined;
-  device?: string | undefined;
-  /** A finding code seen in any run, e.g. SMTP_AUTH_DISABLED_TENANT. */
-  findingCode?: string | undefined;
-  /** Inclusive range over the visit's dates (creation and runs): ISO date `YYYY-MM-DD` or full timestamp. */
-  from?: string | undefined;
-  to?: string | undefined;
-}
+export type { ReportQuery };
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();
-const has = (hay: string | undefined, needle: string) => hay !== undefined && fold(hay).includes(fold(needle));
+const has = (hay: string | undefined, needle: string) =>
+  hay !== undefined && fold(hay).includes(fold(needle));
 
 export function findingCodesOf(report: Report, runIndex?: number): string[] {
   const runs = runIndex === undefined ? report.runs : report.runs.slice(runIndex, runIndex + 1);
   const codes: string[] = [];
-  for (const run of runs) for (const c of run.diagnosis.checks) for (const f of c.findings) if (!codes.includes(f.code)) codes.push(f.code);
+  for (const run of runs)
+    for (const c of run.diagnosis.checks)
+      for (const f of c.findings) if (!codes.includes(f.code)) codes.push(f.code);
   return codes;
 }
 
@@ -51,7 +43,8 @@ export function summarize(report: Report, migratedFrom: number | null = null): R
 
 /** Parses a range bound; a bare date covers its whole day (UTC). NaN when unparseable. */
 export function boundMs(value: string, end: boolean): number {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return Date.parse(`${value}T${end ? '23:59:59.999' : '00:00:00.000'}Z`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value))
+    return Date.parse(`${value}T${end ? '23:59:59.999' : '00:00:00.000'}Z`);
   return Date.parse(value);
 }
 
@@ -65,7 +58,12 @@ export function matchesQuery(report: Report, q: ReportQuery): boolean {
   const { job } = report;
   if (q.customer && !has(job.customer, q.customer)) return false;
   if (q.site && !has(job.site, q.site)) return false;
-  if (q.device && ![job.device.model, job.device.serial, job.device.location, job.device.profileId].some((v) => has(v, q.device ?? ''))) {
+  if (
+    q.device &&
+    ![job.device.model, job.device.serial, job.device.location, job.device.profileId].some((v) =>
+      has(v, q.device ?? ''),
+    )
+  ) {
     return false;
   }
   if (q.findingCode) {
@@ -78,7 +76,15 @@ export function matchesQuery(report: Report, q: ReportQuery): boolean {
     if (!datesOf(report).some((t) => t >= lo && t <= hi)) return false;
   }
   if (q.text) {
-    const fields = [job.customer, job.site, job.device.model, job.device.location, job.device.serial, job.technician, report.id];
+    const fields = [
+      job.customer,
+      job.site,
+      job.device.model,
+      job.device.location,
+      job.device.serial,
+      job.technician,
+      report.id,
+    ];
     for (const n of report.notes) fields.push(n.text);
     if (!fields.some((f) => has(f, q.text ?? ''))) return false;
   }

@@ -14,15 +14,3 @@ export function classify(input: ClassifyInput | string): FindingRef[] {
   if ('error' in input) return classifyError(input.error);
   return classifyText('reply' in input ? input.reply : input.text);
 }
-
-export { classifyError } from './classify-error';
-export {
-  classifyText,
-  findReply,
-  MAX_SCAN_CHARS,
-  MAX_SCAN_LINES,
-  MAX_LINE_CHARS,
-  parseReply,
-  stripServerSuffix,
-  type ParsedReply,
-} from './classify-text';

@@ -16,14 +16,11 @@ import type { FoundReply } from './reply';
 /** Outer enhanced codes of Exchange Online failing to hand a message on: x.4.x (network and routing) and 4.7.320. */
 const OUTBOUND_ENHANCED = /^[45]\.(4\.\d{1,3}|7\.320)$/;
 /** The nested downstream reply, in any of the three carriers. */
-const NESTED_RE = /\[message=([^\]]{1,1000})\]|\bled=([^\]\n]{1,1000})|remote server returned\s{0,3}'([^'\n]{1,1000})'/i;
-const DOWNSTREAM_HOST_RE = /\[lastattemptedservername=([^\]\s]{1,253})\]|\bserver at ([a-z0-9.-]{1,253}) \(|\bfqdn=([a-z0-9.-]{1,253})\}/i;
+const NESTED_RE =
+  /\[message=([^\]]{1,1000})\]|\bled=([^\]\n]{1,1000})|remote server returned\s{0,3}'([^'\n]{1,1000})'/i;
+const DOWNSTREAM_HOST_RE =
+  /\[lastattemptedservername=([^\]\s]{1,253})\]|\bserver at ([a-z0-9.-]{1,253}) \(|\bfqdn=([a-z0-9.-]{1,253})\}/i;
 const DOWNSTREAM_IP_RE = /\[lastattemptedip=([^\]\s]{1,100})\]/i;
-
-/** True when the line quotes another server's reply inside Exchange Online's own. */
-export function hasNestedReply(line: string): boolean {
-  return NESTED_RE.test(line);
-}
 
 /**
  * A connector / outbound delivery failure when the outer reply is Exchange Online's x.4.x (or 4.7.320) and it
@@ -36,7 +33,11 @@ export function classifyNested(line: string, outer: FoundReply | null, evidence:
   const downstreamHost = host?.[1] ?? host?.[2] ?? host?.[3];
   if (!nested && downstreamHost === undefined) return null;
   const inner = (nested?.[1] ?? nested?.[2] ?? nested?.[3] ?? '').trim();
-  const params: Record<string, string> = { reply: `${outer.code} ${outer.enhanced}`, replyCode: String(outer.code), enhanced: outer.enhanced };
+  const params: Record<string, string> = {
+    reply: `${outer.code} ${outer.enhanced}`,
+    replyCode: String(outer.code),
+    enhanced: outer.enhanced,
+  };
   if (inner !== '') params.nested = inner;
   if (downstreamHost !== undefined) params.downstream = downstreamHost.replace(/\.$/, '');
   const ip = DOWNSTREAM_IP_RE.exec(line)?.[1];

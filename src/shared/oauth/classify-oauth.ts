@@ -3,7 +3,7 @@
 // line is decoded here (user and claims, never kept) and removed before anything else reads the text, so the
 // token never reaches evidence, output or the generic rules. Pure.
 import type { FindingRef } from '../model';
-import { classifyText } from '../findings/classify';
+import { classify } from '../findings/classify';
 import type { FindingCode } from '../findings/codes';
 import { decodeToken, type TokenClaims } from './claims';
 import { inspectClaims, oauthRejected } from './inspect';
@@ -92,7 +92,7 @@ export interface OauthClassification {
   xoauth2: Xoauth2Seen | null;
 }
 
-/** classifyText() with OAuth knowledge on top. Findings primary first; the token never appears in them. */
+/** classify() of a text with OAuth knowledge on top. Findings primary first; the token never appears in them. */
 export function classifyOauthText(text: string, nowSec = Math.floor(Date.now() / 1000)): OauthClassification {
   const seen: Xoauth2Seen[] = [];
   const lines = text.slice(0, MAX_SCAN_CHARS).split(/\r\n|\r|\n/);
@@ -125,7 +125,7 @@ export function classifyOauthText(text: string, nowSec = Math.floor(Date.now() /
   }
 
   const x = seen[0] ?? null;
-  let generic = classifyText(safeText);
+  let generic = classify({ text: safeText });
   if (xoauthUsed) {
     // After XOAUTH2, Exchange's 535 5.7.3 says "token refused", not "wrong password".
     generic = generic.map((f) => {

@@ -6,7 +6,7 @@ import { SCENARIOS, type Lab, type ScenarioName } from '../../../src/lab/types';
 import type { EngineLimits } from '../../../src/main/engine/limits';
 import { runDiagnosis } from '../../../src/main/engine/run';
 import type { ProbeRow } from '../../../src/main/engine/checks/tls-probe';
-import { classifyText } from '../../../src/shared/findings/classify';
+import { classifyText } from '../../../src/shared/findings/classify-text';
 import { DiagnoseRequestSchema, type DeviceProfile, type Diagnosis, type StepEvent, type Target } from '../../../src/shared/model';
 
 /** Short deadlines (ms): the lab answers in milliseconds; silent-port must end quickly. */

@@ -1,7 +1,8 @@
 // Reply parsing and classification beyond the corpus: structure, generic meanings, bounds, error objects.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_SCAN_CHARS, classifyError, classifyText, parseReply, stripServerSuffix } from '../../../src/shared/findings/classify';
+import { classifyError } from '../../../src/shared/findings/classify-error';
+import { MAX_SCAN_CHARS, classifyText, parseReply, stripServerSuffix } from '../../../src/shared/findings/classify-text';
 import { renderFinding } from '../../../src/shared/findings/catalog';
 import { findReply } from '../../../src/shared/findings/reply';
 

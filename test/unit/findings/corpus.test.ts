@@ -1,7 +1,8 @@
 // The classifier against real-world reply/error wordings gathered from public sources (each entry names its source).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classifyError, classifyText } from '../../../src/shared/findings/classify';
+import { classifyError } from '../../../src/shared/findings/classify-error';
+import { classifyText } from '../../../src/shared/findings/classify-text';
 import { isFindingCode } from '../../../src/shared/findings/codes';
 
 interface CorpusEntry {
@@ -14,7 +15,9 @@ interface CorpusEntry {
   note?: string;
 }
 
-const corpus = JSON.parse(readFileSync(new URL('../../fixtures/reply-corpus.json', import.meta.url), 'utf8')) as CorpusEntry[];
+const corpus = JSON.parse(
+  readFileSync(new URL('../../fixtures/reply-corpus.json', import.meta.url), 'utf8'),
+) as CorpusEntry[];
 
 function classify(e: CorpusEntry) {
   return e.kind === 'error' ? classifyError(e.error) : classifyText(e.text ?? '');

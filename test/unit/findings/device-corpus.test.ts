@@ -4,7 +4,7 @@
 // with a code (also one quoted or nested inside an NDR) keeps its precise finding.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classifyText } from '../../../src/shared/findings/classify';
+import { classifyText } from '../../../src/shared/findings/classify-text';
 import { isFindingCode } from '../../../src/shared/findings/codes';
 import { FAMILIES, NEXT_CHECK_IDS, isFamilyCode } from '../../../src/shared/findings/family';
 

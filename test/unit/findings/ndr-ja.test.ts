@@ -4,7 +4,7 @@
 // catalog-sources.ts.
 import { describe, expect, it } from 'vitest';
 import { renderFinding } from '../../../src/shared/findings/catalog';
-import { classifyText } from '../../../src/shared/findings/classify';
+import { classifyText } from '../../../src/shared/findings/classify-text';
 import { NDR_NEXT_STEP, looksLikeNdr } from '../../../src/shared/findings/ndr-wrapper';
 
 const JA_NDR = [

@@ -1,6 +1,6 @@
 // Nested NDR replies: the innermost `smtp;NNN N.N.N ...` is the reply that says why; wrappers in any language stay.
 import { describe, expect, it } from 'vitest';
-import { classifyText } from '../../../src/shared/findings/classify';
+import { classifyText } from '../../../src/shared/findings/classify-text';
 import { innermostReply } from '../../../src/shared/findings/ndr';
 
 describe('innermostReply', () => {

@@ -36,7 +36,16 @@ export function fakeBridge(overrides: FakeBridge['handlers'] = {}): FakeBridge {
       runtime: 'bridge',
       secretStorage: { available: false, backend: 'basic_text', encrypted: false },
     }),
-    'net:interfaces': () => [{ name: 'eth0', address: '192.168.1.20', family: 'IPv4', internal: false, cidr: '192.168.1.20/24', mac: '00:00:00:00:00:00' }],
+    'net:interfaces': () => [
+      {
+        name: 'eth0',
+        address: '192.168.1.20',
+        family: 'IPv4',
+        internal: false,
+        cidr: '192.168.1.20/24',
+        mac: '00:00:00:00:00:00',
+      },
+    ],
     'profiles:list': () => ({ files: bundledFiles(), problems: [], replaced: [] }),
     'lab:scenarios': () => ['healthy', 'wrong-password', 'silent-port'],
     ...overrides,
@@ -49,7 +58,11 @@ export function fakeBridge(overrides: FakeBridge['handlers'] = {}): FakeBridge {
       invoke: (channel, args) => {
         calls.push({ channel, args });
         const h = handlers[channel];
-        if (!h) return Promise.resolve({ ok: false, error: { code: 'not-implemented', message: `${channel} not scripted` } });
+        if (!h)
+          return Promise.resolve({
+            ok: false,
+            error: { code: 'unavailable', message: `${channel} is not scripted in this test` },
+          });
         try {
           return Promise.resolve({ ok: true, value: h(args) });
         } catch (err) {

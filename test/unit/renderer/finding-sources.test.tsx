@@ -6,7 +6,7 @@ import i18n from '../../../src/renderer/src/i18n';
 import { FindingsByStage } from '../../../src/renderer/src/features/diagnose/FindingsByStage';
 import type { ShownFinding } from '../../../src/renderer/src/lib/findings';
 import { catalogEntry, renderFinding } from '../../../src/shared/findings/catalog';
-import { classifyText } from '../../../src/shared/findings/classify';
+import { classifyText } from '../../../src/shared/findings/classify-text';
 import type { Lang } from '../../../src/shared/model';
 
 function shown(text: string, lang: Lang): ShownFinding {

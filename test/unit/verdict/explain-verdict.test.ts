@@ -2,7 +2,7 @@
 // Microsoft's own "Authentication unsuccessful" is recognised, unknown text is "not recognised".
 import { describe, expect, it } from 'vitest';
 import { explainText } from '../../../src/cli/commands/explain';
-import { classifyError } from '../../../src/shared/findings/classify';
+import { classifyError } from '../../../src/shared/findings/classify-error';
 
 const codes = (text: string) => explainText(text, 'en').findings.map((f) => f.code);
 

@@ -5,7 +5,6 @@ import net from 'node:net';
 
 import { EXCHANGE_SPF_INCLUDE } from '../../../shared/exchange-online';
 
-export { EXCHANGE_SPF_INCLUDE } from '../../../shared/exchange-online';
 /** RFC 7208 §4.6.4: at most 10 mechanisms/modifiers that cause DNS lookups. */
 export const SPF_MAX_LOOKUPS = 10;
 
@@ -73,7 +72,13 @@ export function spfCoversIp(rec: SpfRecord, ip: string): boolean {
     for (const r of ranges) {
       const [addr = '', len] = r.split('/');
       const prefix = len === undefined ? max : Number(len);
-      if (net.isIP(addr) !== (type === 'ipv4' ? 4 : 6) || !Number.isInteger(prefix) || prefix < 0 || prefix > max) continue;
+      if (
+        net.isIP(addr) !== (type === 'ipv4' ? 4 : 6) ||
+        !Number.isInteger(prefix) ||
+        prefix < 0 ||
+        prefix > max
+      )
+        continue;
       list.addSubnet(addr, prefix, type);
     }
   }

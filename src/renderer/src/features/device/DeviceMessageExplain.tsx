@@ -3,7 +3,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderFinding } from '../../../../shared/findings/catalog';
-import { classifyText } from '../../../../shared/findings/classify';
+import { classify } from '../../../../shared/findings/classify';
 import type { ModelProfile } from '../../../../shared/profiles-resolve';
 import { lookupVendorCodes } from '../../../../shared/vendor-codes';
 import { Field } from '../../components/Field';
@@ -24,7 +24,7 @@ export function DeviceMessageExplain({ model }: { model: ModelProfile }) {
   const result = useMemo(() => {
     if (asked === null || asked.trim() === '') return null;
     const device = lookupVendorCodes(files, asked, { modelId: model.id });
-    const replies = classifyText(asked).map((ref) => renderFinding(ref, lang));
+    const replies = classify({ text: asked }).map((ref) => renderFinding(ref, lang));
     return { device, replies };
   }, [asked, files, model.id, lang]);
   const submit = (e: FormEvent) => {

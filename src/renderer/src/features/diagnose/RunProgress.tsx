@@ -1,6 +1,6 @@
 // Live progress per check while a diagnosis runs; after it, the same list folds under the verdict.
 import { useTranslation } from 'react-i18next';
-import { checkTitle } from '../../../../shared/check-titles';
+import { checkTitle } from '../../../../shared/check-registry';
 import { StatusBadge } from '../../components/StatusBadge';
 import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';

@@ -1,7 +1,7 @@
 // Before/after: two runs of the same visit (e.g. before and after the admin's change), check by check.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkTitle } from '../../../../shared/check-titles';
+import { checkTitle } from '../../../../shared/check-registry';
 import { compareRuns, type CheckChange } from '../../../../shared/compare-runs';
 import type { Report, ReportRun } from '../../../../shared/report';
 import type { SiteRun } from '../../store/reports-slice';
