@@ -12,6 +12,7 @@ import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
 import { runSel } from '../../store/selectors';
 import { FindingsByStage } from './FindingsByStage';
+import { CopyAdminMessage, ValuesToChange } from './VerdictActions';
 
 export function VerdictPanel() {
   const { t, i18n } = useTranslation();
@@ -35,15 +36,17 @@ export function VerdictPanel() {
         </p>
         {primary && !cancelled ? (
           <div className="verdict-primary" data-primary={primary.code}>
-            <p>
-              <strong>{t('verdict.primary')}:</strong> {visible(primary.title, 300)} <code>{primary.code}</code>
+            <p className="verdict-title">
+              <span className="verdict-label">{t('verdict.primary')}</span> <strong>{visible(primary.title, 300)}</strong> <code className="nowrap">{primary.code}</code>
             </p>
             <p>
-              {t('verdict.who')}: {ACTOR_LABELS[lang][primary.actor]}
+              <span className="verdict-label">{t('verdict.who')}</span> <span className={`actor-chip actor-${primary.actor}`} data-actor={primary.actor}>{ACTOR_LABELS[lang][primary.actor]}</span>
             </p>
             <p>
-              {t('verdict.firstStep')}: {visible(firstSentence(primary.fix), 600)}
+              <span className="verdict-label">{t('verdict.firstStep')}</span> {visible(firstSentence(primary.fix), 600)}
             </p>
+            <ValuesToChange diagnosis={diagnosis} code={primary.code} checkId={primary.checkId} lang={lang} />
+            {primary.actor === 'admin' ? <CopyAdminMessage lang={lang} /> : null}
           </div>
         ) : null}
         {rec ? (
