@@ -18,6 +18,10 @@ export function DiagnoseScreen() {
   const { t } = useTranslation();
   const run = useApp(runSel.run);
   const matrix = useMemo(() => (run.diagnosis ? tlsMatrix(run.diagnosis) : []), [run.diagnosis]);
+  // A finished run brings its verdict box into view (it leads the screen).
+  useEffect(() => {
+    if (run.phase === 'done') document.querySelector('[data-verdict]')?.scrollIntoView?.({ block: 'start' });
+  }, [run.phase]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && runSel.busy(appStore.getState())) void appStore.getState().cancelRun();
@@ -28,18 +32,20 @@ export function DiagnoseScreen() {
   return (
     <section className="screen" aria-labelledby="diagnose-title">
       <ScreenHeader name="diagnose" />
-      <DiagnoseForm />
-      <OauthSignIn />
-      <TokenPanel />
+      {/* The verdict box leads the result; the form stays below it for a re-test, progress right under the form. */}
+      <VerdictPanel show="verdict" />
+      <SaveToReport />
       {run.phase === 'error' && run.error ? (
         <div className="card error-box" role="alert">
           {t('diagnose.failed', { error: run.error })}
         </div>
       ) : null}
-      {/* Verdict first, then what to do, then the details (progress list, TLS matrix, transcript). */}
-      <VerdictPanel />
-      <SaveToReport />
+      <DiagnoseForm />
       <RunProgress />
+      <OauthSignIn />
+      <TokenPanel />
+      {/* Then what to do, then the details (TLS matrix, transcript). */}
+      <VerdictPanel show="findings" />
       {run.diagnosis ? <TlsMatrixTable rows={matrix} /> : null}
       {run.transcript.length > 0 ? <Transcript rows={run.transcript} dropped={run.droppedRows} /> : null}
     </section>

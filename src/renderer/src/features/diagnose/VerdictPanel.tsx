@@ -14,7 +14,8 @@ import { runSel } from '../../store/selectors';
 import { FindingsByStage } from './FindingsByStage';
 import { CopyAdminMessage, ValuesToChange } from './VerdictActions';
 
-export function VerdictPanel() {
+/** `show`: the verdict box alone (it leads the screen, above the form) or the findings by stage (below). */
+export function VerdictPanel({ show = 'both' }: { show?: 'verdict' | 'findings' | 'both' }) {
   const { t, i18n } = useTranslation();
   const diagnosis = useApp(runSel.diagnosis);
   const lang = currentLang();
@@ -25,6 +26,13 @@ export function VerdictPanel() {
   const cancelled = diagnosis.cancelled === true;
   const rec = diagnosis.recommendation;
   const part = rec?.ranking.find((r) => r.method === rec.method && r.delivers === 'part')?.part;
+  const findingsCard = (
+    <div className="card">
+      <h2>{t('verdict.findings')}</h2>
+      <FindingsByStage findings={findings} cancelled={cancelled} />
+    </div>
+  );
+  if (show === 'findings') return findingsCard;
   return (
     <>
       <div className={`card verdict verdict-${cancelled ? 'cancelled' : diagnosis.verdict}`} role="status" data-verdict={cancelled ? 'cancelled' : diagnosis.verdict}>
@@ -66,10 +74,7 @@ export function VerdictPanel() {
           )}
         </p>
       </div>
-      <div className="card">
-        <h2>{t('verdict.findings')}</h2>
-        <FindingsByStage findings={findings} cancelled={cancelled} />
-      </div>
+      {show === 'both' ? findingsCard : null}
     </>
   );
 }
