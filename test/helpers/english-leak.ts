@@ -12,7 +12,10 @@ export const ALLOWED_WORDS = new Set(
     'AADSTS JWT aud tid upn appid scp roles exp oid ' +
     'IIS High Volume Email HVE Send As Behalf Direct RejectDirectSend SmtpClientAuthentication SmtpClientAuthenticationDisabled ' +
     'RICOH IM Contoso Fabrikam QR OK ID Osaka K Sato Basic PermError v spf all include ip ufw netsh Get NetConnectionProfile ' +
-    'JSON report json zip md txt Chromium npx npm PC OS Web Windows Enter Esc Tab PEM Markdown LF CR CRLF LOB SHA ADDR PORT Learn Ricoh bizhub SNMP IPP public'
+    'JSON report json zip md txt Chromium npx npm PC OS Web Windows Enter Esc Tab PEM Markdown LF CR CRLF LOB SHA ADDR PORT Learn Ricoh bizhub SNMP IPP public ' +
+    // Exchange's own status names, network terms Japanese documentation keeps, loopback's interface name, and the
+    // language picker's "English" (each language is named in its own language).
+    'SendAsDenied IPoE PTR lo English'
   ).split(/\s+/),
 );
 
@@ -24,6 +27,11 @@ export const CHECK_ID =
 export function stripAllowed(text: string): string {
   return text
     .replace(/https?:\/\/\S+/g, ' ')
+    // A server's reply quoted inside a sentence (code, enhanced code, its words) up to Japanese punctuation.
+    .replace(/\b[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\b)?[^\n。」）]*/g, ' ')
+    .replace(/-----(?:BEGIN|END) [A-Z ]+-----/g, ' ') // PEM armour (a placeholder shows the format)
+    .replace(/\b(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?:%\w+)?/gi, ' ') // IPv6 addresses (with a zone)
+    .replace(/\b(?:eth|en[opsx]?|wl[aop]?\w*|wlan|br|docker|veth|tun|tap)\w*\d\w*\b/g, ' ') // interface names
     .replace(/\b(?:IPv[46]|XOAUTH2|SHA-?256|MD5)\b/g, ' ')
     .replace(/[\w.+-]+@[\w.-]+/g, ' ') // addresses
     .replace(/\b[\w-]+(?:\.[\w-]+)+\b/g, ' ') // host names, domains, file names, versions, IPs

@@ -69,8 +69,10 @@ export const DeviceListbox = forwardRef<HTMLDivElement, Props>(function DeviceLi
             onChoose(h.modelId);
           }}
         >
-          <span className="hit-vendor">{h.vendor}</span> <span className="hit-series">{h.series}</span>
-          {h.matched !== h.series ? <span className="hit-matched"> — {h.matched}</span> : null}
+          <span translate="no">
+            <span className="hit-vendor">{h.vendor}</span> <span className="hit-series">{h.series}</span>
+            {h.matched !== h.series ? <span className="hit-matched"> — {h.matched}</span> : null}
+          </span>
           {h.origin === 'user' ? <span className="tag">{t('device.imported')}</span> : null}
         </div>
       ))}
