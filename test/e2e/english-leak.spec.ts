@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // One vocabulary on screen: every screen and state (every-screen.ts) in Japanese shows no untranslated English
 // word outside the allow-list (product names, protocol keywords, codes, commands) and no internal check id.
 // What stays in its own form is left out before the scan: what servers and devices said (transcript, evidence),
@@ -20,12 +21,15 @@ async function readerText(page: Page): Promise<string> {
     const attrs = await page
       .locator('[placeholder], [aria-label], [title]')
       .evaluateAll(
-        (els, skip) => els.filter((el) => !el.closest(skip)).flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? '')),
+        (els, skip) =>
+          els
+            .filter((el) => !el.closest(skip))
+            .flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? '')),
         SKIP,
       );
     return `${text}\n${attrs.join('\n')}`;
   } finally {
-    await style.evaluate((el) => el.remove());
+    await style.evaluate((el) => (el as unknown as Element).remove());
   }
 }
 
@@ -42,19 +46,24 @@ const KNOWN_LEAKS: Record<string, string[]> = {
 test.describe('English leaks on Japanese screens', () => {
   // The app's CSP forbids inline styles and eval; the scan's own helpers need them (the app's code is unchanged).
   test.use({ osLocale: 'ja-JP', bypassCSP: true });
-  test('every screen in Japanese: no untranslated English word, no internal check id', async ({ app: page }) => {
+  test('every screen in Japanese: no untranslated English word, no internal check id', async ({
+    app: page,
+  }) => {
     test.setTimeout(240_000);
     const leaks: string[] = [];
     const seen: string[] = [];
     await walkEveryScreen(page, async (state) => {
       seen.push(state);
-      await page.locator('main details:not([open])').evaluateAll((els) => els.forEach((el) => ((el as HTMLDetailsElement).open = true)));
+      await page
+        .locator('main details:not([open])')
+        .evaluateAll((els) => els.forEach((el) => ((el as HTMLDetailsElement).open = true)));
       const found = englishLeaks(await readerText(page));
       const known = KNOWN_LEAKS[state] ?? [];
       const fresh = found.filter((w) => !known.includes(w));
       const gone = known.filter((w) => !found.includes(w));
       if (fresh.length > 0) leaks.push(`${state}: ${fresh.join(', ')}`);
-      if (gone.length > 0) leaks.push(`${state}: no longer leaks, remove from KNOWN_LEAKS: ${gone.join(', ')}`);
+      if (gone.length > 0)
+        leaks.push(`${state}: no longer leaks, remove from KNOWN_LEAKS: ${gone.join(', ')}`);
     });
     expect(seen).toEqual([...SCREEN_STATES]);
     expect(leaks, leaks.join('\n')).toEqual([]);

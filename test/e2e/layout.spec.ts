@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Layout at 1024×768 on every screen (every-screen.ts), Japanese and English: no code broken mid-word (finding
 // codes such as SMTP_AUTH_DISABLED_TENANT, enhanced status codes such as 5.7.139, host names such as
 // smtp.office365.com) unless the code alone is wider than its box, and no table wider than its card unless the
@@ -10,7 +11,8 @@ import { SCREEN_STATES, walkEveryScreen } from './every-screen';
 async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    const CODE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[245]\.\d{1,3}\.\d{1,3}\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|microsoft|org|jp)\b/g;
+    const CODE =
+      /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[245]\.\d{1,3}\.\d{1,3}\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|microsoft|org|jp)\b/g;
     const main = document.querySelector('main');
     if (!main) return ['no main'];
     const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
@@ -30,7 +32,9 @@ async function layoutProblems(page: Page): Promise<string[]> {
         const width = rects.reduce((w, r) => w + r.width, 0);
         const box = parent.closest('td, th, dd, li, p, div') ?? parent;
         if (width > box.clientWidth) continue;
-        out.push(`code broken mid-word: "${m[0]}" in <${parent.tagName.toLowerCase()} class="${parent.className}">`);
+        out.push(
+          `code broken mid-word: "${m[0]}" in <${parent.tagName.toLowerCase()} class="${parent.className}">`,
+        );
       }
     }
     for (const table of main.querySelectorAll('table')) {
@@ -45,7 +49,8 @@ async function layoutProblems(page: Page): Promise<string[]> {
         const ox = getComputedStyle(el).overflowX;
         if (ox === 'auto' || ox === 'scroll') scrolls = true;
       }
-      if (!scrolls) out.push(`table wider than its box and not scrollable: <table class="${table.className}">`);
+      if (!scrolls)
+        out.push(`table wider than its box and not scrollable: <table class="${table.className}">`);
     }
     return out;
   });
@@ -65,7 +70,9 @@ for (const [lang, osLocale] of [
       await walkEveryScreen(page, async (state) => {
         seen.push(state);
         // Open folded sections so what they hold is laid out and checked too.
-        await page.locator('main details:not([open])').evaluateAll((els) => els.forEach((el) => ((el as HTMLDetailsElement).open = true)));
+        await page
+          .locator('main details:not([open])')
+          .evaluateAll((els) => els.forEach((el) => ((el as HTMLDetailsElement).open = true)));
         for (const p of await layoutProblems(page)) problems.push(`${state}: ${p}`);
       });
       expect(seen).toEqual([...SCREEN_STATES]);

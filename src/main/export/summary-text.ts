@@ -91,7 +91,7 @@ export function renderSummaryRow(s: ReportSummary, lang: Lang): string {
     d(s.customer, lang),
     d(s.site, lang),
     d(s.deviceModel, lang),
-    `runs:${s.runCount}`,
+    lang === 'ja' ? `診断 ${s.runCount} 回` : `runs: ${s.runCount}`,
     verdict,
   ];
   return `${cols.join('  ')}${s.findingCodes.length ? `  ${s.findingCodes.join(',')}` : ''}`;

@@ -37,14 +37,26 @@ const RULES: Partial<Record<string, Rule>> = {
   TLS_VERSION_UNSUPPORTED: () => [[TLS_VERSION, 'TLS 1.2']],
   // The server name is known only for client submission; the MX host of Direct Send / relay is per domain.
   HOST_IS_IP_ADDRESS: (_p, m) => (m === 'submission' ? [[SERVER, SUBMISSION_HOST]] : []),
-  ENDPOINT_METHOD_MISMATCH: (_p, m) => (m === 'submission' ? [[SERVER, SUBMISSION_HOST], [PORT, String(SUBMISSION_PORT)]] : []),
+  ENDPOINT_METHOD_MISMATCH: (_p, m) =>
+    m === 'submission'
+      ? [
+          [SERVER, SUBMISSION_HOST],
+          [PORT, String(SUBMISSION_PORT)],
+        ]
+      : [],
   EGRESS_IP_NOT_CONNECTOR: (p) => (p.ip && PLAIN_IP.test(p.ip) ? [[CONNECTOR_IP, p.ip]] : []),
   RELAY_NOT_ATTRIBUTED: (p) => (p.ip && PLAIN_IP.test(p.ip) ? [[CONNECTOR_IP, p.ip]] : []),
-  SPF_MISSING_EGRESS_IP: (p) => (p.ip && PLAIN_IP.test(p.ip) ? [[SPF_ADD, `${p.ip.includes(':') ? 'ip6' : 'ip4'}:${p.ip}`]] : []),
+  SPF_MISSING_EGRESS_IP: (p) =>
+    p.ip && PLAIN_IP.test(p.ip) ? [[SPF_ADD, `${p.ip.includes(':') ? 'ip6' : 'ip4'}:${p.ip}`]] : [],
 };
 
 /** The values to change for one finding (usually one; port + encryption come as a pair), or [] when not exact. */
-export function valuesToChange(code: string, params: Record<string, string> | undefined, method: Method | 'auto', lang: Lang): ValueToChange[] {
+export function valuesToChange(
+  code: string,
+  params: Record<string, string> | undefined,
+  method: Method | 'auto',
+  lang: Lang,
+): ValueToChange[] {
   const rule = RULES[code];
   if (!rule) return [];
   return rule(params ?? {}, method).map(([label, value]) => ({ label: label[lang], value }));

@@ -21,7 +21,10 @@ interface Props {
 
 const optionId = (h: Hit) => `hit-${h.fileId}-${h.modelId}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
-export const DeviceListbox = forwardRef<HTMLDivElement, Props>(function DeviceListbox({ hits, selected, loading, onChoose }, ref) {
+export const DeviceListbox = forwardRef<HTMLDivElement, Props>(function DeviceListbox(
+  { hits, selected, loading, onChoose },
+  ref,
+) {
   const { t } = useTranslation();
   const selectedIndex = hits.findIndex((h) => h.modelId === selected);
   const [active, setActive] = useState(Math.max(0, selectedIndex));
@@ -31,13 +34,21 @@ export const DeviceListbox = forwardRef<HTMLDivElement, Props>(function DeviceLi
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const last = hits.length - 1;
-    const move = { ArrowDown: active + 1, ArrowUp: active - 1, Home: 0, End: last, PageDown: active + 10, PageUp: active - 10 }[e.key];
+    const move = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      Home: 0,
+      End: last,
+      PageDown: active + 10,
+      PageUp: active - 10,
+    }[e.key];
     if (move !== undefined) {
       e.preventDefault();
       const next = Math.max(0, Math.min(last, move));
       setActive(next);
       const h = hits[next];
-      if (h) // jsdom (unit tests) has no scrollIntoView.
+      if (h)
+        // jsdom (unit tests) has no scrollIntoView.
         document.getElementById(optionId(h))?.scrollIntoView?.({ block: 'nearest' });
     } else if ((e.key === 'Enter' || e.key === ' ') && activeHit) {
       e.preventDefault();

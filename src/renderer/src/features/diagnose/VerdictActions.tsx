@@ -11,7 +11,11 @@ import { visible } from '../../lib/visible-text';
 import { appStore } from '../../store';
 
 /** The primary finding's params, looked up in the check that reported it. */
-function primaryParams(d: Diagnosis, code: string, checkId: string | null): Record<string, string> | undefined {
+function primaryParams(
+  d: Diagnosis,
+  code: string,
+  checkId: string | null,
+): Record<string, string> | undefined {
   for (const c of d.checks) {
     if (checkId !== null && c.id !== checkId) continue;
     const hit = c.findings.find((f) => f.code === code);
@@ -20,9 +24,20 @@ function primaryParams(d: Diagnosis, code: string, checkId: string | null): Reco
   return undefined;
 }
 
-export function ValuesToChange({ diagnosis, code, checkId, lang }: { diagnosis: Diagnosis; code: string; checkId: string | null; lang: Lang }) {
+export function ValuesToChange({
+  diagnosis,
+  code,
+  checkId,
+  lang,
+}: {
+  diagnosis: Diagnosis;
+  code: string;
+  checkId: string | null;
+  lang: Lang;
+}) {
   const { t } = useTranslation();
-  const method = diagnosis.method === 'auto' ? (diagnosis.recommendation?.method ?? 'auto') : diagnosis.method;
+  const method =
+    diagnosis.method === 'auto' ? (diagnosis.recommendation?.method ?? 'auto') : diagnosis.method;
   const values = valuesToChange(code, primaryParams(diagnosis, code, checkId), method, lang);
   if (values.length === 0) return null;
   return (
@@ -30,7 +45,8 @@ export function ValuesToChange({ diagnosis, code, checkId, lang }: { diagnosis: 
       <span className="verdict-label">{t('lookUi.valueToChange')}</span>
       {values.map((v) => (
         <span key={v.label} className="value-chip">
-          <span className="muted">{v.label}</span> <code className="nowrap">{visible(v.value, 100)}</code> <CopyButton value={v.value} label={v.label} />
+          <span className="muted">{v.label}</span> <code className="nowrap">{visible(v.value, 100)}</code>{' '}
+          <CopyButton value={v.value} label={v.label} />
         </span>
       ))}
     </div>
@@ -39,7 +55,9 @@ export function ValuesToChange({ diagnosis, code, checkId, lang }: { diagnosis: 
 
 export function CopyAdminMessage({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ phase: 'idle' | 'busy' | 'done' | 'error'; error?: string }>({ phase: 'idle' });
+  const [state, setState] = useState<{ phase: 'idle' | 'busy' | 'done' | 'error'; error?: string }>({
+    phase: 'idle',
+  });
   const copy = async () => {
     setState({ phase: 'busy' });
     try {
@@ -47,7 +65,8 @@ export function CopyAdminMessage({ lang }: { lang: Lang }) {
       const saved = store.saveRunState.phase === 'saved' && store.saveRunState.runId === store.run.runId;
       if (!saved) await store.saveRunToReport();
       const after = appStore.getState();
-      if (after.saveRunState.phase === 'error' || !after.jobReport) throw new Error(after.saveRunState.error ?? 'not saved');
+      if (after.saveRunState.phase === 'error' || !after.jobReport)
+        throw new Error(after.saveRunState.error ?? 'not saved');
       const text = await client.reportTicketText({ id: after.jobReport.id, lang, ticketFormat: 'text' });
       if (!(await writeClipboard(text))) throw new Error(t('common.copyFailed'));
       setState({ phase: 'done' });
@@ -57,13 +76,21 @@ export function CopyAdminMessage({ lang }: { lang: Lang }) {
   };
   return (
     <div className="verdict-admin">
-      <button type="button" className="btn btn-primary" onClick={() => void copy()} disabled={state.phase === 'busy'} data-copy-admin>
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => void copy()}
+        disabled={state.phase === 'busy'}
+        data-copy-admin
+      >
         {t('lookUi.copyAdmin')}
       </button>
       <span role="status" className={state.phase === 'error' ? 'error-text' : 'muted'}>
         {state.phase === 'busy' ? t('lookUi.copyAdminSaving') : null}
         {state.phase === 'done' ? t('lookUi.copyAdminDone') : null}
-        {state.phase === 'error' ? t('lookUi.copyAdminFailed', { error: visible(state.error ?? '', 300) }) : null}
+        {state.phase === 'error'
+          ? t('lookUi.copyAdminFailed', { error: visible(state.error ?? '', 300) })
+          : null}
       </span>
     </div>
   );
