@@ -143,8 +143,8 @@ export const BASIC_AUTH_FACTS = {
     read: READ,
     verified: true,
     note: {
-      ja: '既定無効化の後に「基本認証」を戻す専用の設定名は、2026-12-02 時点で Microsoft の資料に見つかりませんでした。Exchange 管理センターとメッセージ センターで確認してください。',
-      en: "The exact switch that brings Basic authentication back after the default-off was not found in Microsoft's documentation as read 2026-12-02; check the Exchange admin center and the Message center.",
+      ja: '既定無効化の後に「基本認証」を戻す専用の設定名は、2026-12-02 時点で Microsoft の資料にも第三者の解説にも見つかりませんでした（不明）。上の SMTP AUTH の設定で戻るかどうかは、Exchange 管理センターとメッセージ センターで確認してください。',
+      en: "The exact switch that brings Basic authentication back after the default-off was not found in Microsoft's documentation or in third-party explanations as read 2026-12-02 (not known); whether the SMTP AUTH settings above bring it back must be checked in the Exchange admin center and the Message center.",
     },
   },
   /** OAuth for SMTP AUTH: scopes and permissions. */
@@ -194,20 +194,27 @@ export const BASIC_AUTH_FACTS = {
       en: "Seen in third-party explanations (e.g. Practical365); confirm in Microsoft Learn's article.",
     },
   },
-  /** High Volume Email's own Basic-auth end date: not verified (null = not known here). */
+  /**
+   * High Volume Email's own Basic-auth end date: "September 2028" as reported by secondary sources that cite an
+   * Exchange Team blog post; not read in Microsoft's own text (verified: false, and the sentence says so).
+   */
   hveBasicAuthEnd: {
     id: 'hve-basic-auth-end',
-    value: null as string | null,
+    value: {
+      label: { ja: '2028 年 9 月', en: 'September 2028' },
+      from: '2028-09-01',
+      to: '2028-09-30',
+    } as Period | null,
     text: {
-      ja: 'High Volume Email の基本認証の終了日: {value}',
-      en: "High Volume Email's own Basic-authentication end date: {value}",
+      ja: 'High Volume Email の基本認証は {value} まで使えると第三者の記事が報じています（Microsoft の資料では未確認）。',
+      en: "Third-party articles report that High Volume Email accepts Basic authentication until {value} (not verified in Microsoft's own text).",
     },
     source: LEARN_HVE,
     read: READ,
     verified: false,
     note: {
-      ja: 'HVE は現在基本認証も受け付けますが、その終了日は Microsoft の資料で確認できませんでした。導入前に High Volume Email の記事で確認してください。',
-      en: "HVE accepts Basic authentication today, but its end date could not be verified in Microsoft's text; check the High Volume Email article before relying on it.",
+      ja: 'Petri（https://petri.com/high-volume-email-delivery-internal-recipients/ 、2026-12-02 閲覧）などが Microsoft の Exchange Team ブログを引用して「2028 年 9 月まで」と報じています。Microsoft のページ自体は本アプリで読めていません。導入前に High Volume Email の記事とメッセージ センターで確認してください。',
+      en: 'Petri (https://petri.com/high-volume-email-delivery-internal-recipients/, read 2026-12-02) and others report "until September 2028", citing Microsoft\'s Exchange Team blog; Microsoft\'s page itself was not read here. Check the High Volume Email article and the Message center before relying on it.',
     },
   },
   /** Direct Send reaches internal recipients only; relay via a connector reaches everyone. */

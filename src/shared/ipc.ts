@@ -240,6 +240,22 @@ export const INVOKE = {
     z.tuple([z.object({ tenant: z.string().min(1).max(253), clientId: z.string().min(1).max(60), lab: z.boolean().default(false) })]),
   ),
   'oauth:cancel': def<null>()('oauthCancel', z.tuple([IdSchema])),
+  /**
+   * App-only sign-in (client credentials) with msal-node in main: a client secret typed in the app (memory only) or
+   * the text of the chosen certificate + key file(s). Answers when the token request ends; nothing is stored.
+   */
+  'oauth:app-sign-in': def<OauthAppSignedIn>()(
+    'oauthAppSignIn',
+    z.tuple([
+      z.object({
+        tenant: z.string().min(1).max(253),
+        clientId: z.string().min(1).max(60),
+        lab: z.boolean().default(false),
+        clientSecret: z.string().min(1).max(1024).optional(),
+        certificate: z.object({ text: z.string().min(1).max(65_536) }).optional(),
+      }),
+    ]),
+  ),
 
   /** Only vetted https links (Microsoft docs, vendor docs from profile sources) are opened. */
   'shell:open-external': def<null>()('openExternal', z.tuple([z.object({ url: z.string().min(1).max(2048) })])),
@@ -358,6 +374,10 @@ export interface TokenInspected {
 export interface OauthSignInStarted {
   signInId: string;
 }
+/** The outcome of an app-only sign-in; the token goes to the renderer's memory only, like a device code token. */
+export type OauthAppSignedIn =
+  | { ok: true; token: string; claims: TokenClaims | null; findings: FindingRef[] }
+  | { ok: false; finding: FindingRef };
 export type OauthEvent =
   | { type: 'code'; userCode: string; verificationUri: string; expiresIn: number }
   /** The token goes to the renderer's memory only (like a typed password) for this session's diagnosis. */

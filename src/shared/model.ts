@@ -2,7 +2,7 @@
 // No Node, no DOM imports here (the renderer and the CLI both load this file).
 import { z } from 'zod';
 import { FINDING_CODE_PATTERN, type FindingCode } from './findings/codes';
-import { ACTORS, CHECK_STATUSES, METHOD_CHOICES, METHOD_IDS, VERDICTS } from './vocabulary';
+import { ACTORS, CHECK_STATUSES, METHOD_CHOICES, METHOD_IDS, STAGES, VERDICTS } from './vocabulary';
 
 /** Characters that must never reach an SMTP command line (header/command injection). */
 export const FORBIDDEN_FIELD_CHARS = /[\r\n\0]/;
@@ -26,17 +26,7 @@ export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
 /** Where in the path from device to mailbox a finding belongs; the UI groups findings by it. */
-export const StageSchema = z.enum([
-  'config', // what the technician typed / the device is set to
-  'dns',
-  'network', // TCP reachability
-  'smtp', // banner, EHLO, protocol sanity
-  'tls',
-  'auth',
-  'envelope', // MAIL FROM / RCPT TO
-  'message', // DATA: content, size, sender rights
-  'tenant', // tenant configuration: connectors, policies, SPF
-]);
+export const StageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof StageSchema>;
 
 export const LangSchema = z.enum(['ja', 'en']);
@@ -135,7 +125,10 @@ export type TranscriptRow = z.infer<typeof TranscriptRowSchema>;
 /** A finding as recorded: a stable code plus evidence. Texts are rendered from the catalogue per language. */
 /** A finding code as stored: typed as a catalogue code; at run time only the code's form is checked, so a saved
  *  report with a code this version does not know still opens (it renders as UNRECOGNIZED_REPLY). */
-const FindingCodeSchema = z.custom<FindingCode>((v) => typeof v === 'string' && FINDING_CODE_PATTERN.test(v), { message: 'not a finding code' });
+const FindingCodeSchema = z.custom<FindingCode>(
+  (v) => typeof v === 'string' && FINDING_CODE_PATTERN.test(v),
+  { message: 'not a finding code' },
+);
 
 export const FindingRefSchema = z.object({
   code: FindingCodeSchema,
@@ -168,7 +161,9 @@ export const RenderedFindingSchema = z.object({
   predicted: z.boolean().optional(),
   /** Where the catalogue's knowledge for this code comes from ("根拠 / source"). */
   sources: z
-    .array(z.object({ url: z.string(), read: z.string(), title: z.string(), verified: z.boolean().optional() }))
+    .array(
+      z.object({ url: z.string(), read: z.string(), title: z.string(), verified: z.boolean().optional() }),
+    )
     .optional(),
   /** A family finding: the likely findings (code + title, most likely first) and the next check, rendered. */
   family: z

@@ -4,12 +4,13 @@
 import { z } from 'zod';
 import { IdentifyEvidenceSchema } from './identify';
 import { DiagnosisSchema, MethodChoiceSchema, TargetSchema, type Verdict } from './model';
+import { REPORT_ID_PATTERN } from './report-id';
 
 /** Schema version this build writes. Bump it together with a migration from the previous version. */
 export const REPORT_SCHEMA_VERSION = 2;
 
 /** Report ids: safe as file names on every OS, no dots at the start (no `..`, no hidden files). */
-export const REPORT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
+export { REPORT_ID_PATTERN };
 export const ReportIdSchema = z.string().regex(REPORT_ID_PATTERN, 'report id: letters, digits, - and _ only');
 
 /** Bounds, in characters, on what the technician types (keeps a report file small and a form usable). */

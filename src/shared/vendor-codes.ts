@@ -3,8 +3,9 @@
 // documentation where one was found). Separate from the SMTP-reply classifier on purpose: explain and the device
 // screen call both. Pure: no Node, no DOM.
 import type { Lang } from './model';
-import type { Localized, PanelCode, Source } from './profiles';
+import type { Localized, Source } from './profiles';
 import { isVerified, normalizeForSearch, type LoadedProfileFile } from './profiles-resolve';
+import { MAX_VENDOR_TEXT_CHARS, normVendorText, panelCodeMatch } from './vendor-code-match';
 
 export interface VendorCodeMatch {
   fileId: string;
@@ -27,19 +28,7 @@ export interface VendorCodeResult {
   nothingPublished: { vendor: string; note?: Localized }[];
 }
 
-/** Longest text scanned (a pasted transmission report is short; a log is cut rather than scanned whole). */
-export const MAX_VENDOR_TEXT_CHARS = 64 * 1024;
-
-/** Width-, case- and space-insensitive form for message matching. */
-function normText(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** A code matches as a whole token: "016-764" in "Error 016-764 occurred" but not in "1016-7645". Canon's "#818" also as "818" after "#". */
-function codeMatches(code: string, text: string): boolean {
-  const c = normText(code).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^0-9a-z-])${c}($|[^0-9a-z-])`, 'i').test(text);
-}
+export { MAX_VENDOR_TEXT_CHARS } from './vendor-code-match';
 
 /** Does a vendor name (or alias) select this file? */
 export function fileMatchesVendor(f: LoadedProfileFile, vendor: string): boolean {
@@ -62,7 +51,7 @@ export function lookupVendorCodes(
   rawText: string,
   opts: { vendor?: string; modelId?: string } = {},
 ): VendorCodeResult {
-  const text = normText(rawText.slice(0, MAX_VENDOR_TEXT_CHARS));
+  const text = normVendorText(rawText.slice(0, MAX_VENDOR_TEXT_CHARS));
   const chosen = opts.vendor
     ? files.filter((f) => fileMatchesVendor(f, opts.vendor ?? ''))
     : opts.modelId
@@ -75,7 +64,7 @@ export function lookupVendorCodes(
     const before = matches.length;
     for (const c of f.profile.panelCodes) {
       if (opts.modelId && c.models && !c.models.includes(opts.modelId)) continue;
-      const shown = matchOf(c, text);
+      const shown = panelCodeMatch(c, text);
       if (shown === null) continue;
       const sources = sourcesOf(f.profile.sources, c.sources);
       matches.push({
@@ -101,12 +90,6 @@ export function lookupVendorCodes(
   // Verified first, then codes before bare messages.
   matches.sort((a, b) => Number(b.verified) - Number(a.verified));
   return { matches, nothingPublished };
-}
-
-function matchOf(c: PanelCode, text: string): string | null {
-  if (c.code && codeMatches(c.code, text)) return c.code;
-  for (const t of c.texts) if (text.includes(normText(t))) return t;
-  return null;
 }
 
 /** One line per match for logs and the CLI ("Xerox 016-764: meaning — SMTP side"). */

@@ -4,7 +4,7 @@
 //   tcp:      the engine's raw TCP connect (probeTcp), reporting its failure class;
 //   diagnose: a whole runDiagnosis (method submission, the IP as host), reporting every finding code.
 import { runDiagnosis } from '../../src/main/engine/run';
-import { probeTcp } from '../../src/main/engine/tcp';
+import { probeTcp } from '../../src/main/engine/protocol/tcp';
 import { DiagnoseRequestSchema } from '../../src/shared/model';
 
 export interface ProbeTarget {

@@ -45,7 +45,10 @@ describe('dated facts', () => {
         expect(f.note ?? f.value === null, `${f.id}: an unverified fact explains itself`).toBeTruthy();
     }
     expect(BASIC_AUTH_FACTS.defaultOffExisting.verified).toBe(true);
-    expect(BASIC_AUTH_FACTS.hveBasicAuthEnd.value).toBeNull();
+    // HVE's own date is known only from secondary sources: shown, but hedged in its own sentence.
+    expect(BASIC_AUTH_FACTS.hveBasicAuthEnd.verified).toBe(false);
+    expect(BASIC_AUTH_FACTS.hveBasicAuthEnd.text.en).toMatch(/not verified/);
+    expect(BASIC_AUTH_FACTS.hveBasicAuthEnd.text.ja).toMatch(/未確認/);
   });
 
   it('no date is written into the plan code: dates live only in the facts module', () => {
@@ -97,7 +100,7 @@ describe('planDevice', () => {
     expect(p.impact.ja).toContain(factValueText(fin, 'ja'));
   });
 
-  it('an incapable device with internal recipients: Direct Send first, HVE possible with its unknown Basic-auth date, relay unsuitable without a static IP', () => {
+  it('an incapable device with internal recipients: Direct Send first, HVE possible with its Basic-auth date hedged as unverified, relay unsuitable without a static IP', () => {
     const p = planDevice(
       { label: 'Brother', model: model('brother-mfc-l'), method: 'submission' },
       ctx(day(off.to, 5), { recipients: 'internal', staticIp: false }),
@@ -107,7 +110,8 @@ describe('planDevice', () => {
     expect(p.options[0]?.id).toBe('direct-send');
     const hve = p.options.find((o) => o.id === 'hve');
     expect(hve?.fit).toBe('possible');
-    expect(hve?.caveats.map((c) => c.en).join(' ')).toMatch(/not known \(unverified\)/);
+    expect(hve?.caveats.map((c) => c.en).join(' ')).toMatch(/September 2028 \(2028-09-01 – 2028-09-30\).*not verified/);
+    expect(hve?.caveats.map((c) => c.ja).join(' ')).toMatch(/2028 年 9 月.*未確認/);
     expect(p.options.find((o) => o.id === 'relay')?.fit).toBe('unsuitable');
     const re = p.options.find((o) => o.id === 're-enable');
     expect(re?.steps.map((s) => s.en).join(' ')).toContain(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTitle } from '../../src/shared/check-titles';
 
-// Every check id the engine produces (src/main/engine/plans.ts, plan-endpoint.ts, plan-tenant.ts).
+// Every check id the engine produces (src/main/engine/plans/: plans.ts, plan-endpoint.ts, plan-tenant.ts).
 const IDS = [
   'config.submission', 'dns.mx', 'dns.spf', 'dns.submission.a', 'dns.mx.a', 'tcp.submission.v4', 'tcp.submission.v6', 'tcp.mx.v4',
   'smtp.submission.banner', 'smtp.mx.ehlo', 'smtp.submission.starttls', 'tls.submission.matrix', 'tls.mx.cert', 'tls.submission.device',

@@ -69,7 +69,7 @@ describe('lookupVendorCodes', () => {
     expect(r.matches).toEqual([]);
     expect(r.nothingPublished).toHaveLength(1);
     expect(r.nothingPublished[0]?.note?.en).toMatch(
-      /No list of e-mail \(SMTP\) error codes was found in Ricoh/,
+      /No list of e-mail \(SMTP\) error codes could be read in Ricoh/,
     );
   });
 

@@ -3,7 +3,8 @@
 // never a plain argument. Bad combinations are usage errors (exit 2) before anything is sent.
 import { readFile } from 'node:fs/promises';
 import type { Lang } from '../../shared/model';
-import { checkAcquireInput, type DeviceCodeInfo, type OauthFlow } from '../../main/oauth/acquire';
+// Types only: msal-node (behind acquire.ts) loads when an OAuth flow is really asked for, not for Basic runs.
+import type { DeviceCodeInfo, OauthFlow } from '../../main/oauth/acquire';
 import { UsageError, printable, type CliIo } from '../io';
 
 /** Largest certificate or key file read, in bytes. */
@@ -91,6 +92,7 @@ export async function oauthInput(v: Record<string, unknown>, io: CliIo): Promise
       throw new UsageError(`--authority must be an https URL (got "${printable(authority)}")`);
     out.authority = authority;
   }
+  const { checkAcquireInput } = await import('../../main/oauth/acquire');
   const problem = checkAcquireInput(out);
   if (problem) throw new UsageError(problem);
   return out;

@@ -6,14 +6,11 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { runDiagnosis } from '../../main/engine/run';
-import { acquireToken } from '../../main/oauth/acquire';
-import { tokenCheck } from '../../main/oauth/token-check';
 import { deviceCodeText, oauthInput } from './diagnose-oauth';
-import { createReportStore, defaultReportsDir, isStoreError, saveDiagnosisAsReport } from '../../main/store';
-import { loadProfiles } from '../../main/store/profiles-loader';
-import { resolveProfileRef, toDeviceProfile } from '../../shared/profiles-resolve';
+import { isStoreError } from '../../main/store/store-error';
 import { buildDiagnoseRequest } from '../../shared/diagnose-request';
-import { MethodChoiceSchema, TlsVersionSchema, type ConnectToRule, type DeviceProfile, type Lang } from '../../shared/model';
+import type { ConnectToRule, DeviceProfile, Lang, TlsVersion } from '../../shared/model';
+import { METHOD_CHOICES, type MethodChoice } from '../../shared/vocabulary';
 import { findSecret, scrubSecrets, secretForms } from '../../shared/secrets';
 import { readPemFlag } from '../read-pem';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
@@ -39,6 +36,9 @@ Other:    --send (send one labelled test message)  --timeout-ms N  --json  --lan
 Exit codes: 0 pass or warn, 1 fail, 2 bad input (including a reports folder that cannot take the save:
 disk full, not a folder, no permission), 3 internal error.
 `;
+
+/** --device-tls-max values (TlsVersion; the list is here so the flag check needs no schema). */
+const TLS_MAX_VALUES = ['1.0', '1.1', '1.2', '1.3'] as const satisfies readonly TlsVersion[];
 
 /** Longest password/token read from stdin, in bytes. */
 const MAX_SECRET_BYTES = 16 * 1024;
@@ -87,6 +87,11 @@ async function deviceFrom(v: Record<string, unknown>, lang: Lang): Promise<Devic
   const ciphers = v['device-ciphers'] as string | undefined;
   let device: DeviceProfile | null = null;
   if (ref !== undefined) {
+    // Profiles (and their zod schemas) load only when a profile is named.
+    const [{ loadProfiles }, { resolveProfileRef, toDeviceProfile }] = await Promise.all([
+      import('../../main/store/profiles-loader'),
+      import('../../shared/profiles-resolve'),
+    ]);
     for (const dir of profileDirs()) {
       const catalog = await loadProfiles({ builtinDir: dir });
       const model = resolveProfileRef(catalog.files, ref);
@@ -100,9 +105,9 @@ async function deviceFrom(v: Record<string, unknown>, lang: Lang): Promise<Devic
   if (tlsMax === undefined && ciphers === undefined) return device;
   device ??= { id: 'custom', kind: 'mfp', label: 'Device (from --device-tls-max / --device-ciphers)', maxTls: '1.2', cipherFamily: 'any', authMechanisms: ['LOGIN', 'PLAIN'], starttls: true, implicitTls: false, serverFieldMaxLength: null, oauth: false };
   if (tlsMax !== undefined) {
-    const parsed = TlsVersionSchema.safeParse(tlsMax);
-    if (!parsed.success) throw new UsageError(`--device-tls-max must be 1.0, 1.1, 1.2 or 1.3 (got "${printable(tlsMax)}")`);
-    device = { ...device, maxTls: parsed.data };
+    const version = TLS_MAX_VALUES.find((t) => t === tlsMax);
+    if (version === undefined) throw new UsageError(`--device-tls-max must be 1.0, 1.1, 1.2 or 1.3 (got "${printable(tlsMax)}")`);
+    device = { ...device, maxTls: version };
   }
   if (ciphers !== undefined) {
     if (ciphers === 'ecdhe' || ciphers === 'rsa' || ciphers === 'any') device = { ...device, cipherFamily: ciphers, ciphers: undefined };
@@ -139,8 +144,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${printable(positionals[0] ?? '')}" (flags only; see --help)`);
   const lang = parseLang(v.lang, io.env);
-  const method = MethodChoiceSchema.safeParse(v.method ?? '');
-  if (!method.success) throw new UsageError('--method must be submission, direct-send, relay or auto');
+  const method = { data: METHOD_CHOICES.find((m): m is MethodChoice => m === v.method) };
+  if (method.data === undefined) throw new UsageError('--method must be submission, direct-send, relay or auto');
   if ((method.data === 'direct-send' || method.data === 'relay') && v.domain === undefined && v.from === undefined && v.host === undefined) {
     throw new UsageError(`--method ${method.data} needs --domain, --from or --host: its server is read from the domain's MX record (or given with --host)`);
   }
@@ -170,8 +175,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const sec: { password?: string; oauthToken?: string | undefined } = oauth ? {} : await secrets(v, io);
   // The reports folder (and the report to add to) is checked before any probe: a folder that cannot take the
   // save, or an unknown report, is bad input now rather than a lost diagnosis later.
-  const saveDir = v['reports-dir'] ? resolve(v['reports-dir']) : defaultReportsDir(io.env);
-  const store = v.save ? await createReportStore(saveDir).catch(storeUsage) : null;
+  // The store (and the report schema's zod) loads only for --save.
+  const storeModule = v.save ? await import('../../main/store') : null;
+  const saveDir = v['reports-dir'] ? resolve(v['reports-dir']) : (storeModule?.defaultReportsDir(io.env) ?? '');
+  const store = storeModule ? await storeModule.createReportStore(saveDir).catch(storeUsage) : null;
   if (store && reportId !== undefined) await store.open(reportId).catch(storeUsage);
   const built = buildDiagnoseRequest({
     method: method.data,
@@ -203,6 +210,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const priorChecks = [];
     if (oauth) {
       // The token is obtained the way the device would (msal-node), kept in memory for this one run.
+      const [{ acquireToken }, { tokenCheck }] = await Promise.all([import('../../main/oauth/acquire'), import('../../main/oauth/token-check')]);
       const t0 = performance.now();
       const r = await acquireToken({
         ...oauth,
@@ -225,7 +233,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   ];
   if (findSecret(text, forms)) text = scrubSecrets(text, forms, '<redacted>');
   io.stdout.write(text);
-  if (store) {
+  if (store && storeModule) {
+    const { saveDiagnosisAsReport } = storeModule;
     // The store scans the diagnosis for this session's secrets again before writing (a hit writes nothing).
     const dir = saveDir;
     try {

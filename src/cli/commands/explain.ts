@@ -2,13 +2,25 @@
 // Exit 0 = recognised, nothing wrong (e.g. a 250 reply); 1 = problems found; 2 = bad input; 3 = internal error; 4 = not recognised.
 import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
+import { NDR_NEXT_STEP, looksLikeNdr } from '../../shared/findings/ndr-wrapper';
 import { findReply } from '../../shared/findings/reply';
 import { pickPrimary, rankFindings, renderPrimary, type PrimaryFinding } from '../../shared/findings/primary';
 import type { Actor, FindingRef, Lang, RenderedFinding } from '../../shared/model';
 import { classifyOauthText } from '../../shared/oauth/classify-oauth';
 import { ACTOR_LABELS } from '../../shared/vocabulary';
-import { EXIT_NOT_RECOGNISED, EXIT_OK, EXIT_PROBLEMS, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
-import { vendorJson, vendorLookup, writeVendorHuman } from '../vendor-codes-cli';
+import {
+  EXIT_NOT_RECOGNISED,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  UsageError,
+  parseLang,
+  printable,
+  writeJson,
+  type CliCommand,
+  type CliIo,
+} from '../io';
+import { explainVendorLookup } from '../vendor-codes-quick';
+import { vendorJson, writeVendorHuman } from '../vendor-codes-render';
 
 /** Largest accepted input, in bytes (argument or stdin); more is refused rather than silently cut. */
 export const MAX_INPUT_BYTES = 1_000_000;
@@ -46,20 +58,48 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
 
 /** Refuses empty, oversized and binary text with one clear line. */
 export function checkText(text: string): void {
-  if (text.trim() === '') throw new UsageError('no text to explain (give the reply or error text, or - for stdin)');
-  if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) throw new UsageError(`input is larger than ${MAX_INPUT_BYTES} bytes`);
+  if (text.trim() === '')
+    throw new UsageError('no text to explain (give the reply or error text, or - for stdin)');
+  if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES)
+    throw new UsageError(`input is larger than ${MAX_INPUT_BYTES} bytes`);
   if (text.includes('\0')) throw new UsageError('input contains NUL bytes (binary data?)');
   const sample = text.slice(0, 64 * 1024);
   const controls = sample.match(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/g)?.length ?? 0;
-  if (controls / sample.length > MAX_CONTROL_SHARE) throw new UsageError('input looks like binary data, not text');
+  if (controls / sample.length > MAX_CONTROL_SHARE)
+    throw new UsageError('input looks like binary data, not text');
 }
 
-const LABELS: Record<Lang, { cause: string; fix: string; actor: string; evidence: string; none: string; primary: string; notRecognised: string; next: string[]; likely: string; nextCheck: string; source: string; unverified: string; actors: Record<Actor, string> }> = {
+const LABELS: Record<
+  Lang,
+  {
+    cause: string;
+    fix: string;
+    actor: string;
+    evidence: string;
+    none: string;
+    primary: string;
+    notRecognised: string;
+    next: string[];
+    likely: string;
+    nextCheck: string;
+    source: string;
+    unverified: string;
+    actors: Record<Actor, string>;
+  }
+> = {
   ja: {
-    cause: '原因', fix: '対処', actor: '対応する人', evidence: '根拠', none: '問題のない応答です (成功・途中経過の応答)。',
+    cause: '原因',
+    fix: '対処',
+    actor: '対応する人',
+    evidence: '根拠',
+    none: '問題のない応答です (成功・途中経過の応答)。',
     primary: '最初に直す検出事項',
-    likely: '考えられる原因（可能性の高い順）', nextCheck: '次に行う確認', source: '出典', unverified: '未確認',
-    notRecognised: '認識できませんでした: この文には、このツールが知っている応答やエラーが見つかりません。問題がないという意味ではありません。',
+    likely: '考えられる原因（可能性の高い順）',
+    nextCheck: '次に行う確認',
+    source: '出典',
+    unverified: '未確認',
+    notRecognised:
+      '認識できませんでした: この文には、このツールが知っている応答やエラーが見つかりません。問題がないという意味ではありません。',
     next: [
       '機器の画面やログに出たエラーを、応答コード (例: 535 5.7.139) を含めて全文そのまま貼り付けてください。',
       'npx device-mail-doctor diagnose で、この PC から同じ送信方法を試してください。',
@@ -68,10 +108,18 @@ const LABELS: Record<Lang, { cause: string; fix: string; actor: string; evidence
     actors: ACTOR_LABELS.ja,
   },
   en: {
-    cause: 'Cause', fix: 'Fix', actor: 'Who acts', evidence: 'Evidence', none: 'A success or intermediate reply: nothing wrong.',
+    cause: 'Cause',
+    fix: 'Fix',
+    actor: 'Who acts',
+    evidence: 'Evidence',
+    none: 'A success or intermediate reply: nothing wrong.',
     primary: 'Fix first',
-    likely: 'Likely causes (most likely first)', nextCheck: 'Next check', source: 'Source', unverified: 'unverified',
-    notRecognised: 'Not recognised: nothing in this text is a reply or error this tool knows. That does not mean nothing is wrong.',
+    likely: 'Likely causes (most likely first)',
+    nextCheck: 'Next check',
+    source: 'Source',
+    unverified: 'unverified',
+    notRecognised:
+      'Not recognised: nothing in this text is a reply or error this tool knows. That does not mean nothing is wrong.',
     next: [
       "Paste the full error from the device's screen or log, including the reply code (e.g. 535 5.7.139).",
       'Run npx device-mail-doctor diagnose to try the same method from this PC.',
@@ -101,10 +149,21 @@ const SEVERITY_WORDS: Record<Lang, Record<RenderedFinding['severity'], string>> 
   en: { error: 'failed', warning: 'warning', info: 'info' },
 };
 
-function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang, recognised: boolean): void {
+/** Next steps for an unrecognised text; an NDR without its reply line first gets where to find that line. */
+function nextSteps(text: string, lang: Lang): string[] {
+  return looksLikeNdr(text) ? [NDR_NEXT_STEP[lang], ...LABELS[lang].next] : LABELS[lang].next;
+}
+
+function writeHuman(
+  io: CliIo,
+  findings: RenderedFinding[],
+  lang: Lang,
+  recognised: boolean,
+  next: readonly string[],
+): void {
   const l = LABELS[lang];
   if (!recognised) {
-    io.stdout.write(`${l.notRecognised}\n${l.next.map((n) => `  - ${n}`).join('\n')}\n`);
+    io.stdout.write(`${l.notRecognised}\n${next.map((n) => `  - ${n}`).join('\n')}\n`);
     return;
   }
   if (findings.length === 0) {
@@ -112,18 +171,25 @@ function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang, recognis
     return;
   }
   const first = findings[0];
-  if (first && first.severity !== 'info') io.stdout.write(`${l.primary}: ${first.title} (${first.code}) — ${l.actor}: ${l.actors[first.actor]}\n\n`);
+  if (first && first.severity !== 'info')
+    io.stdout.write(
+      `${l.primary}: ${first.title} (${first.code}) — ${l.actor}: ${l.actors[first.actor]}\n\n`,
+    );
   for (const f of findings) {
     io.stdout.write(`[${SEVERITY_WORDS[lang][f.severity]}] ${f.code}: ${f.title}\n`);
     io.stdout.write(`  ${l.actor}: ${l.actors[f.actor]}\n  ${l.cause}: ${f.cause}\n  ${l.fix}: ${f.fix}\n`);
     if (f.powershell !== undefined) io.stdout.write(`  PowerShell: ${f.powershell}\n`);
     for (const e of f.evidence ?? []) io.stdout.write(`  ${l.evidence}: ${printable(e, 300)}\n`);
     if (f.family !== undefined) {
-      io.stdout.write(`  ${l.likely}: ${f.family.candidates.map((c) => `${c.code} (${c.title})`).join(', ')}\n`);
+      io.stdout.write(
+        `  ${l.likely}: ${f.family.candidates.map((c) => `${c.code} (${c.title})`).join(', ')}\n`,
+      );
       io.stdout.write(`  ${l.nextCheck}: ${f.family.nextCheck}\n`);
     }
     for (const s of f.sources ?? []) {
-      io.stdout.write(`  ${l.source}: ${s.url} (${s.read}${s.verified === false ? `, ${l.unverified}` : ''})\n`);
+      io.stdout.write(
+        `  ${l.source}: ${s.url} (${s.read}${s.verified === false ? `, ${l.unverified}` : ''})\n`,
+      );
     }
     io.stdout.write('\n');
   }
@@ -131,7 +197,11 @@ function writeHuman(io: CliIo, findings: RenderedFinding[], lang: Lang, recognis
 
 /** Explains one text: findings ranked (shared/findings/primary.ts), the primary first; whether anything was known. */
 /** Explains a text: OAuth-aware (AADSTS texts; an AUTH XOAUTH2 line is decoded, never echoed), ranked, primary first. */
-export function explainText(text: string, lang: Lang, refs: readonly FindingRef[] = classifyOauthText(text).findings): { recognised: boolean; primaryFinding: PrimaryFinding | null; findings: RenderedFinding[] } {
+export function explainText(
+  text: string,
+  lang: Lang,
+  refs: readonly FindingRef[] = classifyOauthText(text).findings,
+): { recognised: boolean; primaryFinding: PrimaryFinding | null; findings: RenderedFinding[] } {
   const located = refs.map((ref) => ({ ref, checkId: null, onPath: true }));
   const ranked = rankFindings(located);
   return {
@@ -146,7 +216,13 @@ export const explainCommand: CliCommand = {
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, lang: { type: 'string' }, vendor: { type: 'string' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        vendor: { type: 'string' },
+        model: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -155,14 +231,16 @@ export const explainCommand: CliCommand = {
       return EXIT_OK;
     }
     const lang = parseLang(values.lang, io.env);
-    if (positionals.length === 0) throw new UsageError('no text to explain (give the reply or error text, or - for stdin)');
-    if (positionals.length > 1) throw new UsageError('give the text as one argument (quote it), or - to read stdin');
+    if (positionals.length === 0)
+      throw new UsageError('no text to explain (give the reply or error text, or - for stdin)');
+    if (positionals.length > 1)
+      throw new UsageError('give the text as one argument (quote it), or - to read stdin');
     const arg = positionals[0] ?? '';
     const text = arg === '-' ? await readStdin(io.stdin) : arg;
     checkText(text);
     // The vendor lookup reads the text with every token hidden.
     const oauth = classifyOauthText(text);
-    const device = await vendorLookup(oauth.safeText, { vendor: values.vendor, model: values.model });
+    const device = await explainVendorLookup(oauth.safeText, { vendor: values.vendor, model: values.model });
     const explained = explainText(oauth.safeText, lang, oauth.findings);
     const { primaryFinding, findings } = explained;
     const recognised = explained.recognised || device.matches.length > 0;
@@ -172,16 +250,22 @@ export const explainCommand: CliCommand = {
         recognised,
         primaryFinding,
         findings: findings.map((f) => ({
-          code: f.code, severity: f.severity, actor: f.actor, title: f.title, cause: f.cause, fix: f.fix,
+          code: f.code,
+          severity: f.severity,
+          actor: f.actor,
+          title: f.title,
+          cause: f.cause,
+          fix: f.fix,
           ...(f.family !== undefined ? { family: f.family } : {}),
           sources: f.sources ?? [],
         })),
         ...(deviceSpoke ? { device: vendorJson(device, lang) } : {}),
-        ...(recognised ? {} : { next: LABELS[lang].next }),
+        ...(recognised ? {} : { next: nextSteps(oauth.safeText, lang) }),
       });
     } else {
       writeVendorHuman(io, device, lang);
-      if (!(findings.length === 0 && device.matches.length > 0)) writeHuman(io, findings, lang, recognised);
+      if (!(findings.length === 0 && device.matches.length > 0))
+        writeHuman(io, findings, lang, recognised, nextSteps(oauth.safeText, lang));
     }
     if (!recognised) return EXIT_NOT_RECOGNISED;
     return device.matches.length > 0 || findings.some((f) => f.severity !== 'info') ? EXIT_PROBLEMS : EXIT_OK;

@@ -2,7 +2,7 @@
 import { app, dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
 import { join } from 'node:path';
 import type { ReportFormat } from '../../shared/ipc';
-import type { ExportTarget } from '../services-reports';
+import type { ExportTarget } from '../services/reports';
 
 const FILTERS: Record<ReportFormat, { name: string; extensions: string[] }> = {
   html: { name: 'HTML', extensions: ['html'] },

@@ -2,7 +2,7 @@
 // hard-coded key, so it counts as "not encrypted" and remembering is refused (docs/security.md).
 import { safeStorage } from 'electron';
 import type { SecretStorageInfo } from '../../shared/ipc';
-import type { SecretCipher } from '../services-secrets';
+import type { SecretCipher } from '../services/secrets';
 
 /** Linux backends that really encrypt (keyrings); everything else on Linux is refused. */
 const LINUX_ENCRYPTING_BACKENDS = new Set(['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6']);

@@ -7,12 +7,12 @@ import type { Check, DiagnoseRequest, Diagnosis, Primary, StepEvent, Verdict } f
 import { DiagnoseRequestSchema } from '../../shared/model';
 import { scrubSecrets, secretForms } from '../../shared/secrets';
 import { APP_VERSION } from '../../shared/version';
-import { HostLimiter, stepRunner, type EngineContext } from './check-runner';
-import { createDnsClient } from './dns';
+import { HostLimiter, stepRunner, type EngineContext } from './checks/check-runner';
+import { createDnsClient } from './protocol/dns';
 import { resolveLimits } from './limits';
-import { decidedVerdict, methodVerdicts, runPlan } from './plans';
-import { autoVerdict, recommend } from './recommend';
-import { REDACTED, Transcript } from './transcript';
+import { decidedVerdict, methodVerdicts, runPlan } from './plans/plans';
+import { autoVerdict, recommend } from './plans/recommend';
+import { REDACTED, Transcript } from './protocol/transcript';
 import type { RunOptions } from './types';
 
 /** Our EHLO name: the machine's host name reduced to DNS characters (never CR/LF/NUL), or a fixed fallback. */

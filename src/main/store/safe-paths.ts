@@ -2,7 +2,7 @@
 // touches must resolve inside its folder: `../`, absolute paths, drive letters and device names are refused.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { REPORT_ID_PATTERN } from '../../shared/report';
+import { REPORT_ID_PATTERN } from '../../shared/report-id';
 import { StoreError } from './store-error';
 
 /** Longest file-name stem we produce, in characters (well under every OS's 255-byte limit even in UTF-8 Japanese). */

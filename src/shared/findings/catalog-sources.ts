@@ -77,6 +77,8 @@ export const CATALOG_SOURCES: Record<FindingCode, readonly Source[]> = {
   TOO_MANY_RECIPIENTS: [S.ndrList, S.exoLimits],
   IPV6_NO_REVERSE_DNS: [S.ipv6Inbound, S.ndrList],
   IPV6_NOT_AUTHENTICATED: [S.ipv6Inbound, S.ndrList],
+  IPV6_NOT_ACCEPTED: [S.ndrList, S.ipv6InboundAbout],
+  IPV6_RANGE_LIMIT: [S.ndrList],
   AUTH_TEMPORARY_FAILURE: [S.rfc4954, S.rfc3207],
   COMMAND_OUT_OF_SEQUENCE: [S.rfc5321, S.mfpHowTo],
   TENANT_EXTERNAL_LIMIT: [S.exoLimits, S.terrl],

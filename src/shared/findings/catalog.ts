@@ -5,6 +5,7 @@ import { AUTH_CATALOG } from './catalog-auth';
 import { CONNECT_CATALOG } from './catalog-connect';
 import { CORRECTIONS_CATALOG } from './catalog-corrections';
 import { DEVICE_CATALOG } from './catalog-device';
+import { IPV6_CATALOG } from './catalog-ipv6';
 import { sourcesOf } from './catalog-sources';
 import { DELIVERY_CATALOG } from './catalog-delivery';
 import { OAUTH_CATALOG, OAUTH_KIND_TEXT, renderOauthCauses } from './catalog-oauth';
@@ -26,6 +27,7 @@ export const CATALOG: Record<FindingCode, CatalogEntry> = {
   ...TENANT_CATALOG,
   ...DEVICE_CATALOG,
   ...CORRECTIONS_CATALOG,
+  ...IPV6_CATALOG,
   ...OAUTH_CATALOG,
   ...SAFETY_CATALOG,
   ...VERDICT_CATALOG,

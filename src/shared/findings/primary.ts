@@ -8,7 +8,7 @@
 //   3. then the order the findings were observed in.
 // Informational findings never become primary. Findings are merged first: one per code per endpoint.
 import type { Actor, Check, CheckStatus, FindingRef, Lang, Severity, Stage } from '../model';
-import { StageSchema } from '../model';
+import { STAGES } from '../vocabulary';
 import { catalogEntry, renderFinding } from './catalog';
 
 /** What JSON outputs carry as `primaryFinding` (null when nothing blocks). */
@@ -33,7 +33,10 @@ export interface Located {
   checks?: string[];
 }
 
-const STAGE_RANK: Record<Stage, number> = Object.fromEntries(StageSchema.options.map((s, i) => [s, i])) as Record<Stage, number>;
+const STAGE_RANK: Record<Stage, number> = Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<
+  Stage,
+  number
+>;
 
 /** Where a check belongs: the MX endpoint, the tenant's DNS/connector facts, or the submission endpoint. */
 export function endpointOf(checkId: string | null): string {
@@ -63,7 +66,12 @@ function tier(l: Located): number {
 export function rankFindings<T extends Located>(items: readonly T[]): T[] {
   return items
     .map((item, i) => ({ item, i }))
-    .sort((a, b) => tier(a.item) - tier(b.item) || STAGE_RANK[catalogEntry(a.item.ref.code).stage] - STAGE_RANK[catalogEntry(b.item.ref.code).stage] || a.i - b.i)
+    .sort(
+      (a, b) =>
+        tier(a.item) - tier(b.item) ||
+        STAGE_RANK[catalogEntry(a.item.ref.code).stage] - STAGE_RANK[catalogEntry(b.item.ref.code).stage] ||
+        a.i - b.i,
+    )
     .map((x) => x.item);
 }
 
@@ -84,7 +92,11 @@ export function mergeFindings(items: readonly Located[]): Located[] {
     const key = `${l.ref.code}|${PC_LEVEL.has(l.ref.code) ? '-' : endpointOf(l.checkId)}`;
     const seen = byKey.get(key);
     if (!seen) {
-      const copy: Located = { ...l, ref: { ...l.ref, ...(l.ref.evidence ? { evidence: [...l.ref.evidence] } : {}) }, checks: l.checkId ? [l.checkId] : [] };
+      const copy: Located = {
+        ...l,
+        ref: { ...l.ref, ...(l.ref.evidence ? { evidence: [...l.ref.evidence] } : {}) },
+        checks: l.checkId ? [l.checkId] : [],
+      };
       byKey.set(key, copy);
       out.push(copy);
       continue;
@@ -97,19 +109,23 @@ export function mergeFindings(items: readonly Located[]): Located[] {
     }
     seen.onPath ||= l.onPath;
     const evidence = seen.ref.evidence ?? [];
-    for (const e of l.ref.evidence ?? []) if (!evidence.includes(e) && evidence.length < MAX_MERGED_EVIDENCE) evidence.push(e);
+    for (const e of l.ref.evidence ?? [])
+      if (!evidence.includes(e) && evidence.length < MAX_MERGED_EVIDENCE) evidence.push(e);
     if (evidence.length > 0) seen.ref.evidence = evidence;
     // Differing reasons are both kept (the text shows them together rather than listing the finding twice).
     const a = seen.ref.params?.reason;
     const b = l.ref.params?.reason;
-    if (a !== undefined && b !== undefined && a !== b && !a.split('; ').includes(b)) seen.ref.params = { ...seen.ref.params, reason: `${a}; ${b}` };
+    if (a !== undefined && b !== undefined && a !== b && !a.split('; ').includes(b))
+      seen.ref.params = { ...seen.ref.params, reason: `${a}; ${b}` };
   }
   return out;
 }
 
 /** Findings of engine checks, located; `onPath(checkId)` says whether a check is on the job's path. */
 export function locateChecks(checks: readonly Check[], onPath: (checkId: string) => boolean): Located[] {
-  return checks.flatMap((c) => c.findings.map((ref) => ({ ref, checkId: c.id, checkStatus: c.status, onPath: onPath(c.id) })));
+  return checks.flatMap((c) =>
+    c.findings.map((ref) => ({ ref, checkId: c.id, checkStatus: c.status, onPath: onPath(c.id) })),
+  );
 }
 
 /** The finding to fix first among merged, ranked findings; null when nothing is a failure or warning on the path

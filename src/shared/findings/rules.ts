@@ -23,6 +23,12 @@ export const REPLY_RULES: readonly ReplyRule[] = [
   { code: 'IPV6_NO_REVERSE_DNS', text: /ipv6 address[^.]{0,80}must have a reverse dns/ },
   { code: 'IPV6_NO_REVERSE_DNS', enhanced: /^5\.7\.25$/ },
   { code: 'IPV6_NOT_AUTHENTICATED', text: /(sent )?over ipv6[^.]{0,80}must pass (either )?spf or dkim/ },
+  // NDR table (SRC.ndrList): 5.7.510 "does not accept email over IPv6"; the IPv6 page (SRC.ipv6InboundAbout) gives
+  // the older 550 5.2.1 form of the same refusal; 5.7.508 is an IPv6 range over its permitted limits.
+  { code: 'IPV6_NOT_ACCEPTED', text: /does not accept (e-?mail|messages?) over ipv6/ },
+  { code: 'IPV6_NOT_ACCEPTED', enhanced: /^5\.7\.510$/ },
+  { code: 'IPV6_RANGE_LIMIT', text: /has exceeded permitted limits within [^.]{0,60}range/ },
+  { code: 'IPV6_RANGE_LIMIT', enhanced: /^5\.7\.508$/ },
   { code: 'EXTERNAL_FORWARDING_BLOCKED', text: /does not allow external forwarding/ },
   { code: 'EXTERNAL_FORWARDING_BLOCKED', enhanced: /^5\.7\.520$/ },
   { code: 'TENANT_EXTERNAL_LIMIT', text: /external recipient rate limit|tenant has exceeded[^.]{0,40}external recipient/ },

@@ -107,6 +107,10 @@ export const SRC = {
     'https://techcommunity.microsoft.com/blog/exchange/introducing-more-control-over-direct-send-in-exchange-online/4408790',
     'Introducing more control over Direct Send in Exchange Online',
   ),
+  ipv6InboundAbout: src(
+    `${LEARN}/microsoft-365/security/office-365-security/mail-flow-inbound-ipv6-support-about`,
+    'Add support for anonymous inbound email over IPv6 in Microsoft 365 (450 4.7.25 / 450 4.7.26 / 550 5.2.1 ... does not accept email over IPv6)',
+  ),
   ipv6Inbound: src(
     `${LEARN}/defender-office-365/support-for-anonymous-inbound-email-messages-over-ipv6`,
     'Support for anonymous inbound email messages over IPv6',

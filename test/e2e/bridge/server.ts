@@ -13,9 +13,9 @@ import { loadAsset } from '../../../src/main/app-assets';
 import { dispatch } from '../../../src/main/ipc-dispatch';
 import { createServices, type Services } from '../../../src/main/services';
 import { createChromiumPdfPrinter } from '../../../src/main/export/pdf';
-import { createProfileBackend } from '../../../src/main/services-profiles';
-import { folderExportTarget } from '../../../src/main/services-reports';
-import { createEphemeralCipher, refusingCipher } from '../../../src/main/services-secrets';
+import { createProfileBackend } from '../../../src/main/services/profiles';
+import { folderExportTarget } from '../../../src/main/services/reports';
+import { createEphemeralCipher, refusingCipher } from '../../../src/main/services/secrets';
 import { createEngineRunner } from '../../../src/main/worker/engine-runner';
 import { nodeWorkerLauncher } from '../../../src/main/worker/node-launcher';
 

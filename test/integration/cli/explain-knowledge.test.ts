@@ -79,6 +79,16 @@ const CORRECTIONS: [string, string, string][] = [
     'DIRECT_SEND_REJECTED',
     'set-organizationconfig',
   ],
+  [
+    '550 5.7.510 Access denied, [contoso.com] does not accept email over IPv6',
+    'IPV6_NOT_ACCEPTED',
+    'non-delivery-reports-in-exchange-online',
+  ],
+  [
+    '550 5.2.1 Service unavailable, [contoso.com] does not accept email over IPv6.',
+    'IPV6_NOT_ACCEPTED',
+    'mail-flow-inbound-ipv6-support-about',
+  ],
 ];
 
 describe('explain: corrections from Microsoft documentation', () => {
@@ -177,6 +187,30 @@ describe('explain: Japanese NDRs', () => {
     expect(
       explain("'554 5.7.60 SMTP; Client does not have permissions to send as this sender'").findings[0]?.code,
     ).toBe('SEND_AS_DENIED');
+  });
+});
+
+describe('explain: an NDR without its reply line', () => {
+  it('is not given a cause (exit 4) and points to the administrator section first, in Japanese and English', () => {
+    const env = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+    const run = (text: string, lang: 'ja' | 'en') =>
+      spawnSync(process.execPath, [BIN, 'explain', '--json', '--lang', lang, text], {
+        env,
+        timeout: SPAWN_TIMEOUT_MS,
+      });
+    const ja = run('一部またはすべての受信者にメッセージが届きませんでした。', 'ja');
+    expect(ja.status).toBe(4);
+    const jaOut = JSON.parse(ja.stdout.toString()) as { findings: unknown[]; next: string[] };
+    expect(jaOut.findings).toEqual([]);
+    expect(jaOut.next[0]).toContain('リモート サーバーから返された内容');
+    const en = run("Your message couldn't be delivered", 'en');
+    expect(en.status).toBe(4);
+    expect((JSON.parse(en.stdout.toString()) as { next: string[] }).next[0]).toContain(
+      'Remote Server returned',
+    );
+    // Text that is not an NDR keeps the generic next steps.
+    const other = run('Access denied', 'en');
+    expect((JSON.parse(other.stdout.toString()) as { next: string[] }).next[0]).not.toContain('NDR');
   });
 });
 

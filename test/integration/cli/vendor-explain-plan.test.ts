@@ -76,7 +76,7 @@ describe('explain with vendor codes', () => {
     const r = run(['explain', '--vendor', 'ricoh', '016-764']);
     expect(r.code).toBe(4);
     expect(r.stdout).toMatch(
-      /Ricoh: no published code matched\. No list of e-mail \(SMTP\) error codes was found/,
+      /Ricoh: no published code matched\. No list of e-mail \(SMTP\) error codes could be read/,
     );
     const bad = run(['explain', '--vendor', 'acme', '016-764']);
     expect(bad.code).toBe(2);

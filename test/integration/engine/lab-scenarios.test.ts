@@ -5,7 +5,7 @@ import { startLab } from '../../../src/lab';
 import { SCENARIOS, type Lab, type ScenarioName } from '../../../src/lab/types';
 import type { EngineLimits } from '../../../src/main/engine/limits';
 import { runDiagnosis } from '../../../src/main/engine/run';
-import type { ProbeRow } from '../../../src/main/engine/tls-probe';
+import type { ProbeRow } from '../../../src/main/engine/checks/tls-probe';
 import { classifyText } from '../../../src/shared/findings/classify';
 import { DiagnoseRequestSchema, type DeviceProfile, type Diagnosis, type StepEvent, type Target } from '../../../src/shared/model';
 

@@ -2,13 +2,13 @@
 // valid UTF-8 are shown escaped as \xNN — against a real socket server and through the engine.
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDiagnosis } from '../../../src/main/engine/run';
-import type { EngineContext } from '../../../src/main/engine/check-runner';
-import type { Endpoint } from '../../../src/main/engine/endpoint';
+import type { EngineContext } from '../../../src/main/engine/checks/check-runner';
+import type { Endpoint } from '../../../src/main/engine/checks/endpoint';
 import { DEFAULT_LIMITS } from '../../../src/main/engine/limits';
-import { decodeReply } from '../../../src/main/engine/reply-decode';
-import { sessionChecks, type SessionCheckOptions } from '../../../src/main/engine/smtp-checks';
-import { runSmtpSession } from '../../../src/main/engine/smtp-session';
-import { SessionLog, Transcript } from '../../../src/main/engine/transcript';
+import { decodeReply } from '../../../src/main/engine/protocol/reply-decode';
+import { sessionChecks, type SessionCheckOptions } from '../../../src/main/engine/checks/smtp-checks';
+import { runSmtpSession } from '../../../src/main/engine/protocol/smtp-session';
+import { SessionLog, Transcript } from '../../../src/main/engine/protocol/transcript';
 import { DiagnoseRequestSchema } from '../../../src/shared/model';
 import { startScripted, type Scripted } from '../../helpers/hostile-server';
 

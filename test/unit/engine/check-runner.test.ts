@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HostLimiter, stepRunner } from '../../../src/main/engine/check-runner';
+import { HostLimiter, stepRunner } from '../../../src/main/engine/checks/check-runner';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseConnectTo } from '../../../src/cli/commands/diagnose';
-import { deviceAuthVerdict, deviceVerdict } from '../../../src/main/engine/device-verdict';
-import { parseDnsServer } from '../../../src/main/engine/dns';
-import { pickRecipients } from '../../../src/main/engine/plans';
-import { egressIpFrom, parseCapabilities } from '../../../src/main/engine/smtp-session';
-import { includesExchange, parseSpf, spfCoversIp } from '../../../src/main/engine/spf';
-import { applyConnectTo, classifyTcpError } from '../../../src/main/engine/tcp';
-import type { ProbeRow } from '../../../src/main/engine/tls-probe';
+import { deviceAuthVerdict, deviceVerdict } from '../../../src/main/engine/plans/device-verdict';
+import { parseDnsServer } from '../../../src/main/engine/protocol/dns';
+import { pickRecipients } from '../../../src/main/engine/plans/plans';
+import { egressIpFrom, parseCapabilities } from '../../../src/main/engine/protocol/smtp-session';
+import { includesExchange, parseSpf, spfCoversIp } from '../../../src/main/engine/checks/spf';
+import { applyConnectTo, classifyTcpError } from '../../../src/main/engine/protocol/tcp';
+import type { ProbeRow } from '../../../src/main/engine/checks/tls-probe';
 import type { DeviceProfile } from '../../../src/shared/model';
 
 describe('SPF', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReplyReader, looksLikeOtherProtocol } from '../../../src/main/engine/smtp-reader';
+import { ReplyReader, looksLikeOtherProtocol } from '../../../src/main/engine/protocol/smtp-reader';
 
 const LIMITS = { maxLineBytes: 100, maxReplyLines: 5, maxSessionBytes: 1_000 };
 const reader = () => new ReplyReader(LIMITS, () => undefined);

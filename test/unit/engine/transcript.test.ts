@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src/main/engine/limits';
-import { REDACTED, SessionLog, Transcript, escapeText } from '../../../src/main/engine/transcript';
+import { REDACTED, SessionLog, Transcript, escapeText } from '../../../src/main/engine/protocol/transcript';
 import { base64, secretForms } from '../../../src/shared/secrets';
 
 function session(forms: string[] = []) {

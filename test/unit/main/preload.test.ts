@@ -49,6 +49,7 @@ describe('preload', () => {
         "labStart",
         "labStop",
         "listInterfaces",
+        "oauthAppSignIn",
         "oauthCancel",
         "oauthInspect",
         "oauthSignIn",

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createReportsService, folderExportTarget } from '../../../src/main/services-reports';
+import { createReportsService, folderExportTarget } from '../../../src/main/services/reports';
 import type { SessionSecrets } from '../../../src/shared/secrets';
 import { diagnosis } from '../renderer/reports-fixtures';
 

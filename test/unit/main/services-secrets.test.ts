@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { secretForms } from '../../../src/shared/secrets';
-import { createEphemeralCipher, createSecretVault, refusingCipher, MAX_REMEMBERED_SECRETS } from '../../../src/main/services-secrets';
+import { createEphemeralCipher, createSecretVault, refusingCipher, MAX_REMEMBERED_SECRETS } from '../../../src/main/services/secrets';
 
 const dir = mkdtempSync(join(tmpdir(), 'dmd-vault-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

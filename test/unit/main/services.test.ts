@@ -9,9 +9,9 @@ import { startLab } from '../../../src/lab';
 import type { DiagnoseEventPayload, DiagnoseFailedPayload, EventChannel, LabInfo, Result } from '../../../src/shared/ipc';
 import { dispatch } from '../../../src/main/ipc-dispatch';
 import { createServices, type Services } from '../../../src/main/services';
-import { createProfileBackend } from '../../../src/main/services-profiles';
-import { createEphemeralCipher } from '../../../src/main/services-secrets';
-import { folderExportTarget } from '../../../src/main/services-reports';
+import { createProfileBackend } from '../../../src/main/services/profiles';
+import { createEphemeralCipher } from '../../../src/main/services/secrets';
+import { folderExportTarget } from '../../../src/main/services/reports';
 import { createEngineRunner } from '../../../src/main/worker/engine-runner';
 import { nodeWorkerLauncher } from '../../../src/main/worker/node-launcher';
 

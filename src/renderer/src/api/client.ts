@@ -56,6 +56,7 @@ export const client = {
   oauthInspect: (...args: Parameters<Api['oauthInspect']>) => unwrap(api().oauthInspect(...args)),
   oauthSignIn: (...args: Parameters<Api['oauthSignIn']>) => unwrap(api().oauthSignIn(...args)),
   oauthCancel: (signInId: string) => unwrap(api().oauthCancel(signInId)),
+  oauthAppSignIn: (...args: Parameters<Api['oauthAppSignIn']>) => unwrap(api().oauthAppSignIn(...args)),
   onOauthEvent: (listener: (payload: OauthEventPayload) => void) => api().onOauthEvent(listener),
   openExternal: (url: string) => unwrap(api().openExternal({ url })),
   identifyRun: (...args: Parameters<Api['identifyRun']>) => unwrap(api().identifyRun(...args)),

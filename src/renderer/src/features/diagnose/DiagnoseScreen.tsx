@@ -11,6 +11,7 @@ import { Transcript } from './Transcript';
 import { TlsMatrixTable } from './TlsMatrixTable';
 import { VerdictPanel } from './VerdictPanel';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { OauthAppSignIn } from '../oauth/OauthAppSignIn';
 import { OauthSignIn } from '../oauth/OauthSignIn';
 import { TokenPanel } from '../oauth/TokenPanel';
 
@@ -43,6 +44,7 @@ export function DiagnoseScreen() {
       <DiagnoseForm />
       <RunProgress />
       <OauthSignIn />
+      <OauthAppSignIn />
       <TokenPanel />
       {/* Then what to do, then the details (TLS matrix, transcript). */}
       <VerdictPanel show="findings" />
