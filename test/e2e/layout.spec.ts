@@ -30,8 +30,11 @@ async function layoutProblems(page: Page): Promise<string[]> {
         if (tops.size <= 1) continue;
         // A code longer than its whole box may wrap; anything else must move to the next line whole.
         const width = rects.reduce((w, r) => w + r.width, 0);
-        const box = parent.closest('td, th, dd, li, p, div') ?? parent;
-        if (width > box.clientWidth) continue;
+        // Its line box: the nearest ancestor that is not inline, less its padding.
+        let box: Element = parent;
+        while (box.parentElement && getComputedStyle(box).display.startsWith('inline')) box = box.parentElement;
+        const cs = getComputedStyle(box);
+        if (width > box.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 8) continue;
         out.push(
           `code broken mid-word: "${m[0]}" in <${parent.tagName.toLowerCase()} class="${parent.className}">`,
         );
