@@ -1,8 +1,10 @@
-// `npm start`: build and run the desktop app. npm ci does not run Electron's download script (package.json
-// allowScripts: machines that reach only the npm registry cannot fetch the binary), so fetch it here on first
+// `npm start`: build and run the desktop app. npm ci does not fetch Electron's binary (Electron 42+ has no
+// install script; machines that reach only the npm registry cannot fetch it anyway), so fetch it here on first
 // start, and say plainly what to do where that is impossible.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -16,10 +18,15 @@ function reasonOf(output) {
   return (hit ?? lines.find((l) => !/^at\s/.test(l)) ?? 'no details').slice(0, 200);
 }
 
+/**
+ * Whether Electron's binary is on disk. Not `require('electron')`: since Electron 42 that call downloads the binary
+ * itself (electron/electron docs/breaking-changes.md, 42.0), printing an installer's stack trace when it cannot.
+ */
 function electronPresent() {
   try {
-    require('electron'); // resolves to the binary's path; throws while the binary is missing
-    return true;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const exe = readFileSync(join(dir, 'path.txt'), 'utf8').trim();
+    return exe !== '' && existsSync(join(dir, 'dist', exe));
   } catch {
     return false;
   }

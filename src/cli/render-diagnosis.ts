@@ -5,6 +5,7 @@ import { renderFinding } from '../shared/findings/catalog';
 import { diagnosisPrimary, methodsOf, rankedFindings } from '../shared/findings/diagnosis-primary';
 import { firstSentence } from '../shared/findings/primary';
 import type { Diagnosis, Lang, RenderedFinding } from '../shared/model';
+import { PRACTICE_LABEL, practiceWarning } from '../shared/practice';
 import { ACTOR_LABELS, STATUS_LABELS } from '../shared/vocabulary';
 import { printable } from './io';
 
@@ -63,6 +64,8 @@ export function renderedFindings(d: Diagnosis, lang: Lang): { checkId: string | 
 export function renderHuman(d: Diagnosis, lang: Lang): string {
   const t = T[lang];
   const out: string[] = [];
+  // A run against the built-in lab says so before its verdict: nobody acts on a practice result.
+  if (d.practice) out.push(`!! ${practiceWarning(d.practice, lang)}`);
   out.push(d.cancelled ? `${MARK.warn} ${t.cancelled}` : `${MARK[d.verdict]} ${t.verdict[d.verdict]}`);
   const primary = diagnosisPrimary(d, lang);
   if (primary) {
@@ -126,6 +129,8 @@ export function diagnosisJson(d: Diagnosis, lang: Lang): unknown {
     egressIp: d.egressIp,
     recommendation: d.recommendation,
     primaryFinding: diagnosisPrimary(d, lang),
+    // Present only on runs against the built-in lab: { scenario, label } (label: 練習用ラボ / practice (lab)).
+    ...(d.practice ? { practice: { scenario: d.practice.scenario, label: PRACTICE_LABEL[lang] } } : {}),
     ...(d.cancelled ? { cancelled: true } : {}),
     checks: d.checks.map((c) => ({
       id: c.id,

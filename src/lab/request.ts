@@ -15,7 +15,7 @@ export interface LabAddressing {
 
 export function labDiagnoseRequest(
   lab: LabAddressing,
-  opts: { device?: DeviceProfile | null; bindConnectorIp?: boolean; timeoutMs: number },
+  opts: { device?: DeviceProfile | null; bindConnectorIp?: boolean; timeoutMs: number; scenario?: string },
 ): DiagnoseRequest {
   const t = lab.tenant;
   const built = buildDiagnoseRequest({
@@ -33,6 +33,8 @@ export function labDiagnoseRequest(
     extraCaPem: [lab.caPem],
     // The lab mailbox's password: lab only, not a secret.
     password: t.password,
+    // The result is a practice run (練習用ラボ): labelled wherever it appears, never mistaken for a customer's.
+    practice: opts.scenario ? { scenario: opts.scenario } : undefined,
   });
   if (!built.ok) throw new Error(`lab request: ${built.errors.join('; ')}`);
   return built.request;

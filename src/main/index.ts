@@ -1,11 +1,12 @@
 // Electron main: wiring only (docs/architecture.md). Everything it serves is the Electron-free services object;
 // what is Electron-specific (safeStorage, utilityProcess, app:// protocol, windows) comes from small adapters.
-import { app, BrowserWindow, ipcMain, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, shell } from 'electron';
 import { join } from 'node:path';
 import { startLab } from '../lab';
 import { APP_VERSION } from '../shared/version';
 import { registerAppScheme, serveAppScheme } from './adapters/app-protocol';
 import { saveDialogTarget } from './adapters/dialogs';
+import { appMenuTemplate } from './app-menu';
 import { safeStorageCipher } from './adapters/safe-storage';
 import { utilityWorkerLauncher } from './adapters/utility-launcher';
 import { createIpcRegistry, sendEvent } from './ipc';
@@ -32,12 +33,15 @@ let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
 /** Vendor documentation hosts from the loaded profiles (links to them may open in the browser). */
 let docDomains: readonly string[] = [];
-const hardening = { devServerUrl, log, externalDomains: () => docDomains };
+/** DevTools (and their menu items and shortcuts) only while developing, never in a packaged build. */
+const devTools = !app.isPackaged;
+const hardening = { devServerUrl, devTools, log, externalDomains: () => docDomains };
 
 // Every web contents, whatever creates it, gets the navigation and new-window denial.
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, hardening));
 
 function start(): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, devTools)));
   serveAppScheme(join(here, '../renderer'));
   const userData = app.getPath('userData');
   const emit: Emit = (channel, payload) => sendEvent(mainWindow?.webContents ?? null, channel, payload);

@@ -6,8 +6,11 @@ import { APP_ORIGIN, DEFAULT_EXTERNAL_DOMAINS, isAppUrl, vetExternalUrl } from '
 /** Window size in device-independent pixels: comfortable at 1366×768, usable down to 1024×768. */
 export const WINDOW_SIZE = { width: 1280, height: 800, minWidth: 1000, minHeight: 680 } as const;
 
-/** The only webPreferences any window of ours gets (a test asserts each one). */
-export function secureWebPreferences(preload: string): WebPreferences {
+/**
+ * The only webPreferences any window of ours gets (a test asserts each one). DevTools only in development: in a
+ * packaged build they would let anyone at the customer's laptop run script with the preload's IPC in reach.
+ */
+export function secureWebPreferences(preload: string, devTools: boolean): WebPreferences {
   return {
     preload,
     contextIsolation: true,
@@ -22,11 +25,13 @@ export function secureWebPreferences(preload: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
-    devTools: true,
+    devTools,
   };
 }
 
 export interface HardenOptions {
+  /** DevTools allowed (development only: `!app.isPackaged`); off when not given. */
+  devTools?: boolean;
   /** Extra documentation domains allowed for openExternal (vendor hosts from profile sources). */
   externalDomains?: () => readonly string[];
   devServerUrl?: string;
@@ -74,7 +79,7 @@ export function createMainWindow(preload: string, opts: HardenOptions = {}): Bro
     show: false,
     title: 'Device Mail Doctor',
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(preload),
+    webPreferences: secureWebPreferences(preload, opts.devTools === true),
   });
   hardenWebContents(win.webContents, opts);
   denyPermissions(win.webContents.session);

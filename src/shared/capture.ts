@@ -2,6 +2,7 @@
 // Shared by the capture listener (main), the CLI and the UI. Never holds a password: only facts about it.
 import { z } from 'zod';
 import { FindingRefSchema, MethodSchema } from './model';
+import { PracticeSchema } from './practice';
 
 /** Bounds on what one captured session keeps (counts of items, characters per item). */
 export const CAPTURE_MAX_HEADERS = 200;
@@ -120,5 +121,7 @@ export const CaptureDiagnosisSchema = z.object({
   session: CapturedSessionSchema,
   findings: z.array(FindingRefSchema),
   verdict: z.enum(['pass', 'warn', 'fail']),
+  /** Set when relay-through went to the built-in lab (練習用ラボ): the upstream replies are the lab's, not Microsoft 365's. */
+  practice: PracticeSchema.optional(),
 });
 export type CaptureDiagnosis = z.infer<typeof CaptureDiagnosisSchema>;

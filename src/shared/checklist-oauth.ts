@@ -144,7 +144,8 @@ export function oauthSteps(input: OAuthPathInput): { admin: OAuthDraft[]; device
         t('機器の Web 設定画面 → メール（SMTP）設定', "The device's web settings → e-mail (SMTP) settings"),
       field: model?.fields.auth?.[lang] ?? t('認証方式', 'Authentication method'),
       value: label?.[lang] ?? 'OAuth 2.0',
-      copyable: true,
+      // A choice in the device's menu, not text to type: no copy button.
+      copyable: false,
       note:
         o?.values?.[lang] ??
         t(

@@ -62,6 +62,8 @@ export function spfRecord(ip: string): string {
 
 type Draft = Omit<ChecklistStep, 'n'>;
 type FieldName = keyof ModelProfile['fields'];
+/** Fields the technician types a value into (the others are picked from a list on the device). */
+const TYPED_FIELDS: readonly FieldName[] = ['server', 'port', 'user', 'password', 'from'];
 
 /** Labels used when no model is chosen (Other MFP without a profile). */
 const GENERIC_FIELD: Record<FieldName, [string, string]> = {
@@ -89,7 +91,8 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       where: text(where) ?? t('機器の Web 設定画面 → メール（SMTP）設定', "The device's web settings → e-mail (SMTP) settings"),
       field: text(f) ?? t(...GENERIC_FIELD[field]),
       ...(value !== undefined ? { value } : {}),
-      copyable: value !== undefined,
+      // Copy only what is typed: the encryption and sign-in settings are choices in a menu, not text to paste.
+      copyable: value !== undefined && TYPED_FIELDS.includes(field),
       confirmed: Boolean(f?.verified && where?.verified),
       ...extra,
     };

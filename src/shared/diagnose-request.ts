@@ -22,6 +22,8 @@ export interface RequestParts {
   /** Memory only: never stored, never logged. */
   password?: string | undefined;
   oauthToken?: string | undefined;
+  /** The lab scenario when the target is the built-in lab (the result is then labelled practice). */
+  practice?: { scenario: string } | undefined;
 }
 
 export type BuiltRequest = { ok: true; request: DiagnoseRequest } | { ok: false; errors: string[] };
@@ -47,6 +49,7 @@ export function buildDiagnoseRequest(p: RequestParts): BuiltRequest {
     extraCaPem: [...(p.extraCaPem ?? [])],
     password: p.password,
     oauthToken: p.oauthToken,
+    practice: p.practice,
   });
   if (parsed.success) return { ok: true, request: stripUndefined(parsed.data) };
   return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`) };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DiagnoseRequestSchema, DiagnosisSchema, LangSchema, MethodSchema, type ConnectToRule, type StepEvent } from './model';
 import { JobSchema, ReportIdSchema, ReportSchema, type Report, type ReportSummary } from './report';
+import { PracticeSchema } from './practice';
 import type { CaptureDiagnosis } from './capture';
 import type { FindingRef } from './model';
 import type { TokenClaims } from './oauth/claims';
@@ -274,6 +275,8 @@ export const INVOKE = {
         job: JobSchema.optional(),
         diagnosis: DiagnosisSchema,
         label: z.string().max(200).optional(),
+        /** The technician confirmed saving a practice (lab) run; without it a practice run is refused. */
+        savePractice: z.boolean().optional(),
       }),
     ]),
   ),
@@ -311,6 +314,10 @@ export const INVOKE = {
         tenantDomains: z.array(z.string().min(1).max(253)).max(20).default([]),
         /** Forward captured messages upstream (Microsoft 365 or the lab) and answer the device with the outcome. */
         relay: CaptureRelaySchema.nullable().default(null),
+        /** Relay-through to the built-in lab: every session is marked practice (練習用ラボ) with this scenario. */
+        practice: PracticeSchema.optional(),
+        /** The password the device signs in to the listener with (relay with the technician's sign-in); memory only. */
+        listenerPassword: z.string().min(8).max(256).optional(),
       }),
     ]),
   ),

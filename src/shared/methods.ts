@@ -20,6 +20,9 @@ export const AdvisorInputSchema = z.object({
   cipherFamily: CipherFamilySchema,
   supportsAuth: z.boolean(),
   supportsOAuth: z.boolean(),
+  /** How the device will sign in for client submission (the technician's one choice); absent = OAuth whenever
+   *  the device supports it. 'oauth' on a device without OAuth counts as 'basic' (it cannot do otherwise). */
+  signIn: z.enum(['basic', 'oauth']).optional(),
   /** The site's static public IP, or whether one exists when its value is not known. */
   staticIp: z.union([field(45), z.boolean()]),
   tenantSmtpAuth: triState('enabled', 'disabled'),
@@ -138,6 +141,7 @@ function tlsVersionText(v: AdvisorInput['deviceTlsMax']): string {
 
 function submission(input: AdvisorInput): MethodAdvice {
   const r: AdviceReason[] = [];
+  const oauth = input.supportsOAuth && input.signIn !== 'basic';
   const tls = input.deviceTlsMax;
   if (tls === null || tls === '1.0' || tls === '1.1') r.push(reason('TLS_TOO_OLD', 'blocker', { version: tlsVersionText(tls) }));
   else if (tls === '1.2' && input.cipherFamily === 'rsa') r.push(reason('RSA_ONLY', 'blocker'));
@@ -145,7 +149,7 @@ function submission(input: AdvisorInput): MethodAdvice {
   if (!input.supportsAuth && !input.supportsOAuth) r.push(reason('NO_AUTH', 'blocker'));
   if (input.tenantSmtpAuth === 'disabled') r.push(reason('SMTP_AUTH_DISABLED', 'blocker'));
   if (input.tenantSmtpAuth === 'unknown') r.push(reason('SMTP_AUTH_UNKNOWN', 'warning'));
-  if (input.supportsOAuth) r.push(reason('OAUTH_OK', 'plus'));
+  if (oauth) r.push(reason('OAUTH_OK', 'plus'));
   else {
     if (input.securityDefaults === 'on') r.push(reason('SECURITY_DEFAULTS_ON', 'blocker'));
     if (input.securityDefaults === 'unknown') r.push(reason('SECURITY_DEFAULTS_UNKNOWN', 'warning'));
@@ -162,8 +166,8 @@ function submission(input: AdvisorInput): MethodAdvice {
     port: 587,
     tls: SETTING_TEXTS.TLS_REQUIRED,
     auth: input.mailbox !== undefined
-      ? local(input.supportsOAuth ? SETTING_TEXTS.AUTH_OAUTH : SETTING_TEXTS.AUTH_BASIC, p)
-      : input.supportsOAuth ? SETTING_TEXTS.AUTH_OAUTH_ANY : SETTING_TEXTS.AUTH_BASIC_ANY,
+      ? local(oauth ? SETTING_TEXTS.AUTH_OAUTH : SETTING_TEXTS.AUTH_BASIC, p)
+      : oauth ? SETTING_TEXTS.AUTH_OAUTH_ANY : SETTING_TEXTS.AUTH_BASIC_ANY,
     senderRule: input.mailbox !== undefined ? local(SETTING_TEXTS.SENDER_MAILBOX, p) : SETTING_TEXTS.SENDER_MAILBOX_ANY,
     notes: [SETTING_TEXTS.NOTE_NO_465, SETTING_TEXTS.NOTE_LIMITS, SETTING_TEXTS.NOTE_NO_IP],
   });

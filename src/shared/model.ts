@@ -2,6 +2,7 @@
 // No Node, no DOM imports here (the renderer and the CLI both load this file).
 import { z } from 'zod';
 import { FINDING_CODE_PATTERN, type FindingCode } from './findings/codes';
+import { PracticeSchema } from './practice';
 import { ACTORS, CHECK_STATUSES, METHOD_CHOICES, METHOD_IDS, STAGES, VERDICTS } from './vocabulary';
 
 /** Characters that must never reach an SMTP command line (header/command injection). */
@@ -108,6 +109,8 @@ export const DiagnoseRequestSchema = z.object({
   extraCaPem: z.array(z.string().max(100_000)).max(8).default([]),
   password: z.string().max(1024).optional(),
   oauthToken: z.string().max(16_384).optional(),
+  /** Set when the target is the built-in lab (practice mode, `diagnose --lab`, the demo): copied into the result. */
+  practice: PracticeSchema.optional(),
 });
 export type DiagnoseRequest = z.infer<typeof DiagnoseRequestSchema>;
 
@@ -229,6 +232,9 @@ export const DiagnosisSchema = z.object({
   checks: z.array(CheckSchema),
   transcript: z.array(TranscriptRowSchema),
   cancelled: z.boolean().optional(),
+  /** A run against the built-in lab (練習用ラボ), never a customer's system; absent on real runs and in runs saved
+   *  before it existed (shared/practice.ts). Every view and export labels a run that has it. */
+  practice: PracticeSchema.optional(),
 });
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
 

@@ -7,7 +7,7 @@ import { DiagnosisSchema, MethodChoiceSchema, TargetSchema, type Verdict } from 
 import { REPORT_ID_PATTERN } from './report-id';
 
 /** Schema version this build writes. Bump it together with a migration from the previous version. */
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 /** Report ids: safe as file names on every OS, no dots at the start (no `..`, no hidden files). */
 export { REPORT_ID_PATTERN };
@@ -107,9 +107,13 @@ export interface ReportCodec<T extends { schemaVersion: number } = Report> {
  * The registry this build uses. 1 → 2: schema 2 adds the optional `job.device.generation` / `job.device.identified`
  * (identify's evidence); a version-1 file has neither, so only the version moves. The bump exists so that an app
  * that knows only version 1 refuses a file holding evidence instead of dropping it on its next save.
+ * 2 → 3: schema 3 adds the optional `runs[].diagnosis.practice` (a run against the built-in lab); a version-2 file
+ * has none (all its runs read as real runs), so only the version moves, and an app that knows only version 2 refuses
+ * a file with practice runs instead of silently dropping their label on its next save.
  */
 export const REPORT_MIGRATIONS: Readonly<Record<number, ReportMigration>> = {
   1: (raw) => ({ ...raw, schemaVersion: 2 }),
+  2: (raw) => ({ ...raw, schemaVersion: 3 }),
 };
 
 export const REPORT_CODEC: ReportCodec = { version: REPORT_SCHEMA_VERSION, schema: ReportSchema, migrations: REPORT_MIGRATIONS };
@@ -169,6 +173,10 @@ export interface ReportSummary {
   lastRunAt: string | null;
   /** Finding codes of the latest run, in order of appearance. */
   findingCodes: string[];
+  /** Lab scenario of the latest run when it was a practice run (練習用ラボ), else absent. */
+  lastRunPractice?: string | undefined;
+  /** How many of the runs are practice runs (absent or 0: none). */
+  practiceRuns?: number | undefined;
   previousReportId?: string | undefined;
   /** Schema version the file was migrated from on reading, or null when it was current. */
   migratedFrom: number | null;

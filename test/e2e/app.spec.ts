@@ -25,13 +25,17 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   // 2. Method: answers → ranking; choose client submission.
   await page.getByRole('button', { name: '次へ: 送信方法を選ぶ' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('2. 送信方法');
-  await page.getByLabel('組織外の宛先にも送信する必要がありますか？').selectOption('yes');
-  await page.getByLabel('テナントの SMTP AUTH').selectOption('enabled');
-  await page.getByLabel('メール ドメイン').fill('contoso.com');
+  // One question at a time: each answer shows the next one that could change the advice.
+  await page.getByRole('group', { name: '機器のサインイン（SMTP AUTH）の方法' }).getByRole('button', { name: '基本認証（ユーザー名とパスワード）' }).click();
+  await page.getByRole('group', { name: '組織外の宛先にも送信する必要がありますか？' }).getByRole('button', { name: 'はい' }).click();
+  await page.getByRole('group', { name: 'テナントの SMTP AUTH' }).getByRole('button', { name: '有効' }).click();
   await page.getByLabel('送信に使うメールボックス（サインイン）').fill('scanner@contoso.com');
-  await expect(page.locator('[data-rank]')).toHaveCount(3);
-  const submission = page.locator('[data-method="submission"][data-rank]');
-  await expect(submission).toHaveAttribute('data-rank', '1');
+  // External recipients: Direct Send is impossible, folded under 使えない理由 with its reason; no scores.
+  await expect(page.locator('details.not-viable-box summary')).toContainText('使えない理由');
+  await expect(page.locator('[data-method="direct-send"][data-viable="false"]')).toHaveCount(1);
+  await expect(page.locator('main')).not.toContainText('スコア');
+  const submission = page.locator('[data-method="submission"][data-recommended="true"]');
+  await expect(submission).toBeVisible();
   await submission.getByRole('button', { name: 'この方法にする' }).click();
   await expect(submission.getByRole('button', { name: /選択中/ })).toBeVisible();
   await shootBothSizes(page, '2-method');
@@ -56,7 +60,7 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   await expect(page.getByLabel('ユーザー名（メールボックス）')).toHaveValue('scanner@contoso.com');
   await page.getByLabel('パスワード').fill('typed-on-site-1!');
   await shootBothSizes(page, '4-diagnose-form');
-  await page.getByLabel('内蔵ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
+  await page.getByLabel('練習用ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
   await page.getByLabel('ラボのシナリオ').selectOption('wrong-password');
   await shootBothSizes(page, '4-diagnose-practice');
   await page.getByRole('button', { name: /診断を実行/ }).click();
@@ -78,7 +82,10 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
 
   // The checklist now shows what the diagnosis proved (auth failed → red).
   await goTo(page, 'checklist');
-  await expect(page.locator('[data-step][data-verified="fail"]').first()).toBeVisible();
+  // Checklist ↔ findings: the wrong password reddens the password step only; server, port and TLS are green.
+  await expect(page.locator('[data-step="submission.password"]')).toHaveAttribute('data-verified', 'fail');
+  await expect(page.locator('[data-step][data-verified="fail"]')).toHaveCount(1);
+  for (const id of ['submission.server', 'submission.port', 'submission.tls']) await expect(page.locator(`[data-step="${id}"]`)).toHaveAttribute('data-verified', 'pass');
   await shootBothSizes(page, '3-checklist-after-run');
 
   // Settings: switch to English live; the verdict re-renders in English.
@@ -107,7 +114,7 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
 
 test('cancel mid-run (silent port) ends the run as cancelled', async ({ app: page }) => {
   await goTo(page, 'diagnose');
-  await page.getByLabel('内蔵ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
+  await page.getByLabel('練習用ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
   await page.getByLabel('ラボのシナリオ').selectOption('silent-port');
   await page.getByRole('button', { name: /診断を実行/ }).click();
   await expect(page.locator('[data-state="running"]').first()).toBeVisible({ timeout: 30_000 });
@@ -124,7 +131,7 @@ test('cancel mid-run (silent port) ends the run as cancelled', async ({ app: pag
 
 test('a hanging server does not freeze the UI: other screens work while it runs', async ({ app: page }) => {
   await goTo(page, 'diagnose');
-  await page.getByLabel('内蔵ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
+  await page.getByLabel('練習用ラボで練習する（この PC 上の模擬 Microsoft 365）').check();
   await page.getByLabel('ラボのシナリオ').selectOption('silent-port');
   await page.getByRole('button', { name: /診断を実行/ }).click();
   await expect(page.locator('[data-state="running"]').first()).toBeVisible({ timeout: 30_000 });

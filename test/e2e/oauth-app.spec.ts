@@ -16,6 +16,8 @@ test('client credentials against the lab, then XOAUTH2 as the app: verdict shown
   test.setTimeout(180_000);
   await goTo(page, 'diagnose');
   await page.locator('select[name="method"]').selectOption('submission');
+  // The job's one sign-in choice: the OAuth sign-ins show on the OAuth path only.
+  await page.getByRole('button', { name: 'OAuth（先進認証）' }).click();
   await page.locator('input[name="practice"]').check();
   await page.locator('select[name="scenario"]').selectOption('oauth-healthy-app');
   const lab = await page.evaluate(async () => {

@@ -45,6 +45,9 @@ test('device code sign-in against the lab, then XOAUTH2 diagnosis: verdict shown
   test.setTimeout(180_000);
   await goTo(page, 'diagnose');
   await page.locator('select[name="method"]').selectOption('submission');
+  // The job's one sign-in choice: OAuth shows the device code sign-in instead of a password field.
+  await page.getByRole('button', { name: 'OAuth（先進認証）' }).click();
+  await expect(page.locator('input[name="password"]')).toHaveCount(0);
   await page.locator('input[name="practice"]').check();
   await page.locator('select[name="scenario"]').selectOption('oauth-healthy-delegated');
 

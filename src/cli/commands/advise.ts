@@ -89,8 +89,8 @@ const NAMES: Record<Lang, Record<string, string>> = {
   en: { submission: 'SMTP client submission', 'direct-send': 'Direct Send', relay: 'SMTP relay (connector)' },
 };
 const LABELS: Record<Lang, Record<string, string>> = {
-  ja: { hve: '別の選択肢: High Volume Email (組織内の宛先のみ)', source: '出典', unverified: '未確認', rec: '推奨', none: 'なし', viable: '使用可', not: '使用不可', score: 'スコア', server: 'サーバー', port: 'ポート', tls: 'TLS', auth: '認証', sender: '差出人', spf: 'SPF レコード', notes: 'メモ', reasons: '理由' },
-  en: { hve: 'Alternative: High Volume Email (internal recipients only)', source: 'Source', unverified: 'unverified', rec: 'Recommended', none: 'none', viable: 'viable', not: 'not viable', score: 'score', server: 'Server', port: 'Port', tls: 'TLS', auth: 'Auth', sender: 'Sender', spf: 'SPF record', notes: 'Notes', reasons: 'Reasons' },
+  ja: { hve: '別の選択肢: High Volume Email (組織内の宛先のみ)', source: '出典', unverified: '未確認', rec: '推奨', none: 'なし', viable: '使用可', not: '使用不可', whyNot: '使えない理由', server: 'サーバー', port: 'ポート', tls: 'TLS', auth: '認証', sender: '差出人', spf: 'SPF レコード', notes: 'メモ', reasons: '理由' },
+  en: { hve: 'Alternative: High Volume Email (internal recipients only)', source: 'Source', unverified: 'unverified', rec: 'Recommended', none: 'none', viable: 'viable', not: 'not viable', whyNot: 'Why not these', server: 'Server', port: 'Port', tls: 'TLS', auth: 'Auth', sender: 'Sender', spf: 'SPF record', notes: 'Notes', reasons: 'Reasons' },
 };
 const MARK = { blocker: '✗', warning: '!', plus: '✓' } as const;
 
@@ -128,8 +128,10 @@ function writeHuman(io: CliIo, advice: ReturnType<typeof flatten>, lang: Lang): 
   const l = LABELS[lang];
   const name = (m: string | null) => (m === null ? l.none : (NAMES[lang][m] ?? m));
   io.stdout.write(`${l.rec}: ${name(advice.recommended)}\n\n`);
-  advice.methods.forEach((m, i) => {
-    io.stdout.write(`${i + 1}. ${name(m.method)}  (${l.score} ${m.score}, ${m.viable ? l.viable : l.not})\n`);
+  // Possible methods with their settings; impossible ones only with what rules them out (no ranking, no score).
+  const impossible = advice.methods.filter((m) => !m.viable);
+  advice.methods.filter((m) => m.viable).forEach((m) => {
+    io.stdout.write(`- ${name(m.method)}  (${l.viable})\n`);
     const s = m.settings;
     io.stdout.write(`   ${l.server}: ${s.server}\n   ${l.port}: ${s.port}\n   ${l.tls}: ${s.tls}\n   ${l.auth}: ${s.auth}\n   ${l.sender}: ${s.senderRule}\n`);
     if (s.spfRecord !== undefined) io.stdout.write(`   ${l.spf}: ${s.spfRecord}\n`);
@@ -138,6 +140,14 @@ function writeHuman(io: CliIo, advice: ReturnType<typeof flatten>, lang: Lang): 
     for (const r of m.reasons) io.stdout.write(`     ${MARK[r.effect]} ${r.text}\n`);
     io.stdout.write('\n');
   });
+  if (impossible.length > 0) {
+    io.stdout.write(`${l.whyNot}:\n`);
+    for (const m of impossible) {
+      io.stdout.write(`- ${name(m.method)}  (${l.not})\n`);
+      for (const r of m.reasons.filter((x) => x.effect === 'blocker')) io.stdout.write(`     ${MARK[r.effect]} ${r.text}\n`);
+    }
+    io.stdout.write('\n');
+  }
   for (const n of advice.notices) io.stdout.write(`${MARK[n.effect]} ${n.text}\n`);
   // High Volume Email: advised beside the three methods (internal recipients only).
   const h = advice.hve;

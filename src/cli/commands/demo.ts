@@ -62,7 +62,7 @@ function canBind(address: string): Promise<boolean> {
 function requestFor(lab: Lab, c: DemoCase, bindOk: boolean) {
   return labDiagnoseRequest(
     { ...lab, dnsServer: `${lab.dns.address}:${lab.dns.port}` },
-    { device: c.device, bindConnectorIp: Boolean(c.fromConnectorIp) && bindOk, timeoutMs: DEMO_DIAGNOSIS_TIMEOUT_MS },
+    { device: c.device, bindConnectorIp: Boolean(c.fromConnectorIp) && bindOk, timeoutMs: DEMO_DIAGNOSIS_TIMEOUT_MS, scenario: c.scenario },
   );
 }
 
@@ -96,7 +96,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       lab.setScenario(c.scenario);
       io.stdout.write(`\n━━ ${i + 1}/${cases.length}  Scenario: ${c.scenario} ━━\n${SCENARIO_SPECS[c.scenario].summary}\n`);
       if (c.device) io.stdout.write(`Device: ${c.device.label}\n`);
-      io.stdout.write(`$ npx device-mail-doctor diagnose --method auto --domain ${lab.tenant.domain} --user ${lab.tenant.mailbox}${c.fromConnectorIp && bindOk ? ` --bind ${lab.tenant.connectorIp}` : ''} …\n\n`);
+      // To try it by hand: `diagnose --lab` (a practice run, labelled as such in its output).
+      io.stdout.write(`$ npx device-mail-doctor diagnose --lab ${c.scenario} --method auto${c.device ? ' --device-tls-max 1.0 --device-ciphers rsa' : ''}${c.fromConnectorIp && bindOk ? ` --bind ${lab.tenant.connectorIp}` : ''}\n\n`);
       const d = await runDiagnosis(requestFor(lab, c, bindOk));
       // The same report `diagnose` prints, then the codes on one line (easy to grep, stable across languages).
       const report = renderHuman(d, lang);

@@ -18,6 +18,8 @@ import { withInterrupt } from '../interrupt';
 import { readSecretFromStdin, secretFromEnv } from '../secret-input';
 import { addressValue, domainValue, hostValue, reportIdValue, userValue } from '../validate';
 import { diagnosisJson, renderHuman } from '../render-diagnosis';
+import { checkLabFlags, labParts, startCliLab } from './diagnose-lab';
+import type { Lab } from '../../lab/types';
 
 const HELP = `Usage: device-mail-doctor diagnose --method submission|direct-send|relay|auto [flags]
 
@@ -31,6 +33,8 @@ Relay:    --expected-ip IP (the static IP the connector holds)
 Network:  --bind ADDR  --connect-to HOST:PORT:ADDR:PORT (repeatable)  --dns-server ADDR[:PORT]  --ca FILE
 Report:   --save  --report ID (add the run to an existing report)  --customer NAME  --site NAME
           --reports-dir DIR (default: $DMD_REPORTS_DIR, else the per-user data folder)
+Practice: --lab SCENARIO (run against the built-in lab, 練習用ラボ; --method defaults to auto; the output and
+          the saved run are labelled "practice (lab)")  --save-practice (needed to --save a practice run)
 Other:    --send (send one labelled test message)  --timeout-ms N  --json  --lang ja|en
 
 Exit codes: 0 pass or warn, 1 fail, 2 bad input (including a reports folder that cannot take the save:
@@ -53,7 +57,7 @@ const OPTIONS = {
   'timeout-ms': { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   password: { type: 'string' },
   save: { type: 'boolean' }, report: { type: 'string' }, customer: { type: 'string' }, site: { type: 'string' },
-  'reports-dir': { type: 'string' },
+  'reports-dir': { type: 'string' }, lab: { type: 'string' }, 'save-practice': { type: 'boolean' },
   auth: { type: 'string' }, tenant: { type: 'string' }, 'client-id': { type: 'string' }, 'client-secret-env': { type: 'string' },
   'client-cert': { type: 'string' }, 'client-cert-key': { type: 'string' }, authority: { type: 'string' }, 'client-secret': { type: 'string' },
 } as const;
@@ -144,9 +148,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${printable(positionals[0] ?? '')}" (flags only; see --help)`);
   const lang = parseLang(v.lang, io.env);
-  const method = { data: METHOD_CHOICES.find((m): m is MethodChoice => m === v.method) };
+  checkLabFlags(v);
+  const chosen = v.method ?? (v.lab !== undefined ? 'auto' : undefined);
+  const method = { data: METHOD_CHOICES.find((m): m is MethodChoice => m === chosen) };
   if (method.data === undefined) throw new UsageError('--method must be submission, direct-send, relay or auto');
-  if ((method.data === 'direct-send' || method.data === 'relay') && v.domain === undefined && v.from === undefined && v.host === undefined) {
+  if ((method.data === 'direct-send' || method.data === 'relay') && v.lab === undefined && v.domain === undefined && v.from === undefined && v.host === undefined) {
     throw new UsageError(`--method ${method.data} needs --domain, --from or --host: its server is read from the domain's MX record (or given with --host)`);
   }
   for (const [flag, ip] of [['expected-ip', v['expected-ip']], ['bind', v.bind]] as const) {
@@ -180,7 +186,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const saveDir = v['reports-dir'] ? resolve(v['reports-dir']) : (storeModule?.defaultReportsDir(io.env) ?? '');
   const store = storeModule ? await storeModule.createReportStore(saveDir).catch(storeUsage) : null;
   if (store && reportId !== undefined) await store.open(reportId).catch(storeUsage);
-  const built = buildDiagnoseRequest({
+  const parts = {
     method: method.data,
     host,
     port: v.port !== undefined ? int('port', v.port, 1, 65535) : undefined,
@@ -197,8 +203,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     timeoutMs: v['timeout-ms'] !== undefined ? int('timeout-ms', v['timeout-ms'], 1000, 600_000) : undefined,
     extraCaPem,
     ...sec,
-  });
-  if (!built.ok) throw new UsageError(`invalid ${built.errors[0] ?? 'input: bad value'}`);
+  };
+  // Practice: the built-in lab runs in this process for this one diagnosis (closed when it ends).
+  const lab: Lab | null = v.lab !== undefined ? await startCliLab(v.lab) : null;
+  const built = buildDiagnoseRequest(lab ? { ...parts, ...labParts(lab, parts, sec.password !== undefined || sec.oauthToken !== undefined) } : parts);
+  if (!built.ok) {
+    await lab?.close();
+    throw new UsageError(`invalid ${built.errors[0] ?? 'input: bad value'}`);
+  }
   const parsed = { data: built.request };
   if (parsed.data.target.dnsServer && !/^(\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:.]+)(:\d{1,5})?$/.test(parsed.data.target.dnsServer)) {
     throw new UsageError(`--dns-server must be ADDR or ADDR:PORT (got "${printable(parsed.data.target.dnsServer)}")`);
@@ -224,7 +236,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       sec.oauthToken = r.ok ? r.token : undefined;
     }
     return runDiagnosis(parsed.data, { signal, priorChecks });
-  }, live ? ['SIGINT'] : []);
+  }, live ? ['SIGINT'] : []).finally(() => lab?.close());
   let text = v.json ? `${JSON.stringify(diagnosisJson(d, lang), null, 2)}\n` : renderHuman(d, lang);
   // Last line of defence: the secret never reaches the terminal, in any encoding.
   const forms = [
@@ -243,7 +255,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         d,
         { customer: v.customer ?? '', site: v.site ?? '', device: { model: d.device?.label ?? '', ...(d.device ? { profileId: d.device.id } : {}) } },
         [{ user: parsed.data.target.user, password: sec.password, oauthToken: sec.oauthToken }, ...(clientSecret ? [{ clientSecret }] : [])],
-        reportId !== undefined ? { reportId } : {},
+        { ...(reportId !== undefined ? { reportId } : {}), ...(v['save-practice'] ? { allowPractice: true } : {}) },
       );
       await store.flush();
       io.stderr.write(`saved: report ${report.id} (${report.runs.length} run${report.runs.length === 1 ? '' : 's'}) in ${dir}\n`);

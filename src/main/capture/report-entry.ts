@@ -10,7 +10,15 @@ export const MAX_REPORT_CAPTURES = 100;
 
 /** The JSON object stored in `report.captures` for one session. */
 export function captureReportEntry(d: CaptureDiagnosis, savedAt: Date = new Date()): Record<string, unknown> {
-  return { kind: 'capture', savedAt: savedAt.toISOString(), method: d.method, verdict: d.verdict, findings: d.findings, session: d.session };
+  return {
+    kind: 'capture',
+    savedAt: savedAt.toISOString(),
+    method: d.method,
+    verdict: d.verdict,
+    findings: d.findings,
+    session: d.session,
+    ...(d.practice ? { practice: d.practice } : {}),
+  };
 }
 
 /** Appends one capture to report `id` (oldest dropped beyond the bound). Throws StoreError on a secret hit. */

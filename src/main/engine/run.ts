@@ -127,6 +127,7 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
       checks,
       transcript: transcript.finish(),
       ...(cancelled ? { cancelled: true } : {}),
+      ...(request.practice ? { practice: request.practice } : {}),
     },
     forms,
   );

@@ -23,6 +23,7 @@ import { LABELS, type ExportLabels } from './labels';
 import { fillPowershell } from './ticket';
 import { displayLine, escapeHtml, MAX_DOC_TRANSCRIPT_ROWS, neutralize } from './text-safety';
 import { identifyRows } from './identify-section';
+import { practiceTag, reportPracticeWarning } from '../../shared/practice';
 
 const STYLE = `
 @page { size: A4; margin: 14mm 12mm 16mm 12mm; }
@@ -50,6 +51,8 @@ footer { margin-top: 8mm; color: #555; font-size: 8pt; }
 .verdict-line { font-size: 14pt; font-weight: bold; margin: 1mm 0; }
 .primary-title { font-size: 11pt; margin: 1mm 0 2mm; }
 code { font-family: "Noto Sans Mono CJK JP", "DejaVu Sans Mono", Consolas, monospace; font-size: 9pt; overflow-wrap: anywhere; }
+.practice-banner { border: 3px dashed #6a1b9a; background: #f3e5f5; color: #4a148c; font-weight: bold; padding: 2mm 4mm; margin: 0 0 4mm; break-inside: avoid; }
+.practice-tag { color: #6a1b9a; font-weight: bold; }
 .appendix.first { break-before: page; }
 .appendix pre { font-size: 7pt; }
 `;
@@ -83,7 +86,10 @@ export function renderReportHtml(report: Report, opts: HtmlOptions): string {
   const renderIn = (d: Diagnosis) => (f: FindingRef, l: Lang) => render(withJobParams(f, job, d.egressIp), l);
 
   // Page 1: who/where/what, then the verdict and the one finding to act on, then the rest of the latest run.
-  parts.push(`<h1>${escapeHtml(L.reportTitle)}</h1>`);
+  // A practice run (練習用ラボ) is named first on page 1, before anything an admin could act on.
+  const practice = reportPracticeWarning(report.runs, lang);
+  parts.push(`<h1>${escapeHtml(L.reportTitle)}${last?.diagnosis.practice ? ` <span class="practice-tag">${escapeHtml(practiceTag(last.diagnosis.practice, lang))}</span>` : ''}</h1>`);
+  if (practice) parts.push(`<p class="practice-banner" role="note">${escapeHtml(practice)}</p>`);
   const device = job.device.location ? `${job.device.model} (${job.device.location})` : job.device.model;
   parts.push(
     `<table class="kv">${row(L.customer, job.customer)}${row(L.site, job.site)}${row(L.device, device)}` +
@@ -112,7 +118,7 @@ export function renderReportHtml(report: Report, opts: HtmlOptions): string {
     earlier.forEach((run, i) => {
       const d = run.diagnosis;
       parts.push(
-        `<h3>${escapeHtml(L.run)} ${i + 1}${run.label ? ` — ${t(run.label)}` : ''} · ${t(when(d.startedAt))} · ` +
+        `<h3>${escapeHtml(L.run)} ${i + 1}${d.practice ? ` <span class="practice-tag">${escapeHtml(practiceTag(d.practice, lang))}</span>` : ''}${run.label ? ` — ${t(run.label)}` : ''} · ${t(when(d.startedAt))} · ` +
           `<span class="st-${d.verdict}">${escapeHtml(`${ICON[d.verdict]} ${L.verdicts[d.verdict]}`)}</span></h3>`,
       );
       parts.push(findingsList(d, L, renderIn(d), t, lang));

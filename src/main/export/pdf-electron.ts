@@ -15,7 +15,7 @@ export const MAX_DATA_URL_CHARS = 1_500_000;
 /** The options our hidden print window is created with (a subset of BrowserWindowConstructorOptions). */
 export interface HiddenWindowOptions {
   show: false;
-  webPreferences: { javascript: false; sandbox: true; contextIsolation: true; nodeIntegration: false; webSecurity: true; spellcheck: false };
+  webPreferences: { javascript: false; sandbox: true; contextIsolation: true; nodeIntegration: false; webSecurity: true; spellcheck: false; devTools: false };
 }
 
 /** What we use of a BrowserWindow. */
@@ -29,7 +29,7 @@ export interface PrintWindow {
 
 export const HIDDEN_WINDOW_OPTIONS: HiddenWindowOptions = {
   show: false,
-  webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+  webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false },
 };
 
 export function createElectronPdfPrinter(newWindow: (options: HiddenWindowOptions) => PrintWindow): PdfPrinter {

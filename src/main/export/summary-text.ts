@@ -11,6 +11,7 @@ import type { RunComparison } from './compare-runs';
 import { withJobParams } from './finding-params';
 import { LABELS } from './labels';
 import { displayLine } from './text-safety';
+import { PRACTICE_LABEL, practiceTag, reportPracticeWarning } from '../../shared/practice';
 
 /** Longest field shown in a terminal line, in characters. */
 const FIELD_CHARS = 120;
@@ -38,10 +39,14 @@ export function renderReportText(report: Report, lang: Lang, utcOffsetMinutes?: 
   ];
   if (report.previousReportId)
     out.push(`  ${lang === 'ja' ? '前回の訪問' : 'previous visit'}: ${report.previousReportId}`);
+  // Practice runs (練習用ラボ) are named before anything else about the runs: nobody acts on a lab result.
+  const practice = reportPracticeWarning(report.runs, lang);
+  if (practice) out.push('', `!! ${practice}`);
   if (report.runs.length === 0) out.push('', L.noRuns);
   report.runs.forEach((run, i) => {
     const dg = run.diagnosis;
-    const head = `${L.run} ${i + 1}${run.label ? ` — ${d(run.label, lang)}` : ''}: ${when(dg.startedAt)}  ${L.verdict}: ${MARK[dg.verdict]} ${L.verdicts[dg.verdict]}`;
+    const tag = dg.practice ? ` ${practiceTag(dg.practice, lang)}` : '';
+    const head = `${L.run} ${i + 1}${tag}${run.label ? ` — ${d(run.label, lang)}` : ''}: ${when(dg.startedAt)}  ${L.verdict}: ${MARK[dg.verdict]} ${L.verdicts[dg.verdict]}`;
     if (i < report.runs.length - 1) {
       const codes = dg.checks.flatMap((c) => c.findings.map((f) => f.code));
       out.push('', `${head}${codes.length ? `  (${codes.join(', ')})` : ''}`);
@@ -94,6 +99,9 @@ export function renderSummaryRow(s: ReportSummary, lang: Lang): string {
     lang === 'ja' ? `診断 ${s.runCount} 回` : `runs: ${s.runCount}`,
     verdict,
   ];
+  // A practice run (練習用ラボ) is never read as the customer's result, even in a one-line list.
+  if (s.lastRunPractice) cols.push(practiceTag({ scenario: s.lastRunPractice }, lang));
+  else if (s.practiceRuns) cols.push(`${PRACTICE_LABEL[lang]}: ${s.practiceRuns}`);
   return `${cols.join('  ')}${s.findingCodes.length ? `  ${s.findingCodes.join(',')}` : ''}`;
 }
 

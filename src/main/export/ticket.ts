@@ -14,6 +14,7 @@ import { APP_VERSION } from '../../shared/version';
 import { compareRuns } from './compare-runs';
 import { withJobParams } from './finding-params';
 import { LABELS } from './labels';
+import { practiceTag, reportPracticeWarning } from '../../shared/practice';
 import { displayLine, escapeMarkdown, neutralize } from './text-safety';
 
 export type TicketFormat = 'markdown' | 'text';
@@ -71,8 +72,12 @@ export function renderTicket(report: Report, opts: TicketOptions): string {
   const primary = run ? primaryFindingOf(run.diagnosis) : null;
   const top = primary ? render(primary.ref, lang) : findings[0]?.f;
 
-  const title = `${L.ticketTitle}: ${line(job.site || job.customer)}${top ? ` — ${line(top.title)}` : ''}`;
+  const tag = run?.diagnosis.practice ? `${practiceTag(run.diagnosis.practice, lang)} ` : '';
+  const title = `${tag}${L.ticketTitle}: ${line(job.site || job.customer)}${top ? ` — ${line(top.title)}` : ''}`;
   out.push(md ? `# ${escapeMarkdown(title)}` : `${title}\n${'='.repeat(Math.min(70, title.length * 2))}`, '');
+  // A practice run (練習用ラボ) says so in the ticket's first lines: an admin must never act on it.
+  const practice = reportPracticeWarning(report.runs, lang);
+  if (practice) out.push(md ? `> **${escapeMarkdown(practice)}**` : `!! ${practice}`, '');
 
   // What the admin is asked to change: every finding the admin acts on (also as second actor), once per code,
   // in words addressed to the admin, commands narrowest first. Only when there is none does the ticket say so.

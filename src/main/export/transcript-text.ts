@@ -4,6 +4,7 @@ import type { Lang } from '../../shared/model';
 import type { Report } from '../../shared/report';
 import { transcriptLine } from './html';
 import { LABELS } from './labels';
+import { practiceTag } from '../../shared/practice';
 import { displayLine, MAX_DOC_TRANSCRIPT_ROWS } from './text-safety';
 
 export function renderTranscriptText(report: Report, lang: Lang): string {
@@ -11,7 +12,7 @@ export function renderTranscriptText(report: Report, lang: Lang): string {
   const out: string[] = [];
   report.runs.forEach((run, i) => {
     const d = run.diagnosis;
-    out.push(`# ${L.run} ${i + 1} — ${displayLine(d.startedAt, lang)} — ${L.verdicts[d.verdict]}`);
+    out.push(`# ${L.run} ${i + 1}${d.practice ? ` ${practiceTag(d.practice, lang)}` : ''} — ${displayLine(d.startedAt, lang)} — ${L.verdicts[d.verdict]}`);
     out.push(`# ${displayLine(`${d.target.host ?? ''}:${d.target.port ?? ''}`, lang)} (${d.method})`);
     const shown = d.transcript.slice(0, MAX_DOC_TRANSCRIPT_ROWS);
     for (const r of shown) out.push(displayLine(`${transcriptLine(r)}${r.check ? `   [${r.check}]` : ''}`, lang));

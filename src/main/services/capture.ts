@@ -1,6 +1,6 @@
 // Capture mode over IPC: local SMTP listeners (src/main/capture) the device is pointed at. Each recorded device
 // session is pushed as a capture:event and kept (bounded); the device's password is never stored — its forms go
-// to the session-secret list so every report write and export is scanned for it.
+// to the session-secret list so every report write and export is scanned for it, and so does the listener password.
 import { randomBytes } from 'node:crypto';
 import { fail, ok, type CaptureStarted, type Result } from '../../shared/ipc';
 import type { CaptureDiagnosis } from '../../shared/capture';
@@ -30,6 +30,10 @@ export interface CaptureStartArgs {
     extraCaPem: string[];
     auth: 'device' | { user: string; password: string } | null;
   } | null;
+  /** Relay-through to the built-in lab: sessions are marked practice with the lab's scenario. */
+  practice?: { scenario: string } | undefined;
+  /** What the device signs in to the listener with when relaying with the technician's sign-in (CLI: --listen-password-env). */
+  listenerPassword?: string | undefined;
 }
 
 interface Capture {
@@ -62,6 +66,8 @@ export function createCaptureService(deps: CaptureServiceDeps) {
       return fail('busy', `At most ${MAX_RUNNING_CAPTURES} captures run at once; stop one first.`);
     }
     const captureId = `cap-${randomBytes(6).toString('hex')}`;
+    // Registered before anything can be recorded: every report write and export is scanned for it.
+    if (args.listenerPassword) deps.onSecrets([{ password: args.listenerPassword }]);
     const capture: Capture = { handle: null as unknown as CaptureHandle, running: true, sessions: [], dropped: 0 };
     try {
       capture.handle = await startCapture({
@@ -69,8 +75,10 @@ export function createCaptureService(deps: CaptureServiceDeps) {
         method: args.method,
         tenantDomains: args.tenantDomains,
         relay: args.relay ? { ...args.relay, ehloName: RELAY_EHLO_NAME } : null,
-        onSession: (diagnosis, secrets) => {
+        listenerPassword: args.listenerPassword,
+        onSession: (captured, secrets) => {
           deps.onSecrets(secrets);
+          const diagnosis: CaptureDiagnosis = args.practice ? { ...captured, practice: args.practice } : captured;
           capture.sessions.push(diagnosis);
           if (capture.sessions.length > MAX_SESSIONS_PER_CAPTURE) {
             capture.sessions.shift();

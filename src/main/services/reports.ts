@@ -58,11 +58,12 @@ export function createReportsService(deps: ReportsDeps) {
     open: (id: string) => guarded(async () => (await store()).open(id)),
     create: (job: JobInput) => guarded(async () => (await store()).create(job)),
     save: (report: Report) => guarded(async () => (await store()).save(report)),
-    addRun: (args: { id?: string | undefined; job?: JobInput | undefined; diagnosis: Diagnosis; label?: string | undefined }) =>
+    addRun: (args: { id?: string | undefined; job?: JobInput | undefined; diagnosis: Diagnosis; label?: string | undefined; savePractice?: boolean | undefined }) =>
       guarded(async () =>
         saveDiagnosisAsReport(await store(), args.diagnosis, args.job ?? {}, deps.sessionSecrets(), {
           ...(args.id ? { reportId: args.id } : {}),
           ...(args.label ? { label: args.label } : {}),
+          ...(args.savePractice ? { allowPractice: true } : {}),
         }),
       ),
     remove: (id: string) => guarded(async () => ((await (await store()).remove(id)), null)),

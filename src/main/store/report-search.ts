@@ -42,6 +42,8 @@ export function summarize(report: Report, migratedFrom: number | null = null): R
     lastVerdict: last ? last.diagnosis.verdict : null,
     lastRunAt: last ? last.diagnosis.startedAt : null,
     findingCodes: last ? findingCodesOf(report, report.runs.length - 1) : [],
+    ...(last?.diagnosis.practice ? { lastRunPractice: last.diagnosis.practice.scenario } : {}),
+    ...(report.runs.some((r) => r.diagnosis.practice) ? { practiceRuns: report.runs.filter((r) => r.diagnosis.practice).length } : {}),
     previousReportId: report.previousReportId,
     migratedFrom,
   };

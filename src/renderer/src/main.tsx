@@ -1,4 +1,5 @@
-// Renderer entry: i18n first (synchronous, bundled resources), then the store boots from window.api.
+// Renderer entry: zod without eval (CSP), i18n (synchronous, bundled resources), then the store boots from window.api.
+import './zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';

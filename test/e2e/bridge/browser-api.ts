@@ -1,5 +1,6 @@
 // Runs in the page before the app's own script (the e2e bridge injects it): builds window.api from the SAME
 // contract as the Electron preload (buildApi), over HTTP POST for invokes and Server-Sent Events for events.
+import '../../../src/renderer/src/zod-jitless'; // the page's CSP has no 'unsafe-eval' (as in the app)
 import { EVENTS, buildApi, type ApiTransport, type EventChannel } from '../../../src/shared/ipc';
 
 declare const __BRIDGE_TOKEN__: string;

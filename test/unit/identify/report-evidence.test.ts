@@ -55,7 +55,7 @@ describe('identify evidence in reports', () => {
       ...JOB,
       device: { model: 'SHARP MX-3570N', profileId: 'sharp-mx', serial: '6509415X00', identified: EVIDENCE },
     });
-    expect(r.schemaVersion).toBe(2);
+    expect(r.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
     const back = await store.open(r.id);
     expect(back.job.device.identified).toEqual(EVIDENCE);
   });

@@ -50,6 +50,7 @@ const h = vi.hoisted(() => {
     handlers: new Map<string, Fn>(),
     protocolHandler: null as null | ((req: Request) => Promise<Response>),
     schemes: [] as unknown[],
+    menus: [] as unknown[],
     userData: '',
   };
 });
@@ -69,6 +70,7 @@ vi.mock('electron', () => ({
     getSystemLocale: () => 'ja-JP',
   },
   BrowserWindow: h.BrowserWindow,
+  Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => h.menus.push(m) },
   ipcMain: { handle: (c: string, fn: Fn) => h.handlers.set(c, fn), removeHandler: (c: string) => h.handlers.delete(c) },
   shell: { openExternal: () => Promise.resolve() },
   protocol: {
@@ -119,7 +121,9 @@ describe('main entry wiring', () => {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      devTools: true, // not packaged here (the mock's app.isPackaged is false); packaged builds: window.test.ts
     });
+    expect(h.menus).toHaveLength(1);
   });
 
   it('hardens every web contents created later (navigation, new windows, webviews)', () => {
@@ -149,7 +153,7 @@ describe('main entry wiring', () => {
   it('prints PDFs in a hidden window with JavaScript off, sandboxed and without Node', () => {
     expect(HIDDEN_WINDOW_OPTIONS).toEqual({
       show: false,
-      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false },
     });
   });
 });

@@ -33,10 +33,18 @@ interface Asar {
 interface Fuses {
   getCurrentFuseWire(this: void, path: string): Promise<Record<string, unknown>>;
 }
+interface AfterPack {
+  checkWire(this: void, wire: Record<string, number>): void;
+}
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-/** Electron 40's default fuse wire (8 fuses): RunAsNode on, cookie encryption off, NODE_OPTIONS on, ... */
-const DEFAULT_WIRE = '10110001';
+/**
+ * Electron 45's default fuse wire (9 fuses, electron/electron build/fuses/fuses.json5): RunAsNode on, cookie
+ * encryption off, NODE_OPTIONS on, ..., file:// privileges on, WebAssembly trap handlers on (added in 41).
+ */
+const DEFAULT_WIRE = '101100011';
+/** The Electron version the stand-in claims to be (the one package.json installs). */
+const ELECTRON_VERSION = (JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
 
 /** A stand-in Electron dist: a shell script carrying a real fuse wire, plus the files the builder copies. */
 function standInElectron(dir: string): void {
@@ -50,7 +58,7 @@ function standInElectron(dir: string): void {
   ]);
   writeFileSync(join(dir, 'electron'), exe);
   chmodSync(join(dir, 'electron'), 0o755);
-  writeFileSync(join(dir, 'version'), '40.10.2');
+  writeFileSync(join(dir, 'version'), ELECTRON_VERSION);
   writeFileSync(join(dir, 'LICENSE'), 'stand-in');
   writeFileSync(join(dir, 'resources.pak'), 'stand-in');
   writeFileSync(join(dir, 'resources', 'default_app.asar'), 'stand-in');
@@ -124,14 +132,26 @@ describePeers('packaged app', built ? null : 'the app is not built: run `npm run
 
   it('flips the production fuses in the packaged binary', async () => {
     const { getCurrentFuseWire } = require('@electron/fuses') as Fuses;
-    const { FUSES } = require(join(ROOT, 'build/fuses.cjs')) as { FUSES: Record<string, unknown> };
+    const { FUSES, KEPT_DEFAULT_FUSES } = require(join(ROOT, 'build/fuses.cjs')) as Record<string, Record<string, unknown>>;
     const wire = await getCurrentFuseWire(join(appDir, 'device-mail-doctor'));
     const ENABLE = 0x31, DISABLE = 0x30;
+    expect(Object.keys(wire).filter((k) => /^\d+$/.test(k))).toHaveLength(DEFAULT_WIRE.length);
     for (let i = 0; i < DEFAULT_WIRE.length; i++) {
-      expect(wire[String(i)], `fuse ${i}`).toBe(FUSES[String(i)] ? ENABLE : DISABLE);
+      const decided = String(i) in FUSES! ? FUSES![String(i)] : KEPT_DEFAULT_FUSES![String(i)];
+      expect(decided, `fuse ${i} decided in build/fuses.cjs`).toBeTypeOf('boolean');
+      expect(wire[String(i)], `fuse ${i}`).toBe(decided ? ENABLE : DISABLE);
     }
-    // The decisions the security checklist names, spelled out.
-    expect([wire['0'], wire['1'], wire['2'], wire['3'], wire['4'], wire['5']]).toEqual([DISABLE, ENABLE, DISABLE, DISABLE, ENABLE, ENABLE]);
+    // The decisions the security checklist names, spelled out (8: WebAssembly trap handlers stay on).
+    expect([wire['0'], wire['1'], wire['2'], wire['3'], wire['4'], wire['5'], wire['8']]).toEqual([DISABLE, ENABLE, DISABLE, DISABLE, ENABLE, ENABLE, ENABLE]);
+  });
+
+  it('refuses to pack an Electron whose wire has a fuse nobody decided, or a fuse in the wrong state', () => {
+    const { checkWire } = require(join(ROOT, 'build/after-pack.cjs')) as AfterPack;
+    const wire = (bits: string) => Object.fromEntries([...bits].map((b, i) => [String(i), b.charCodeAt(0)]));
+    expect(() => checkWire({ ...wire('010011001'), version: 1 })).not.toThrow();
+    expect(() => checkWire(wire('0100110011'))).toThrow(/fuse 9 is not decided/);
+    expect(() => checkWire(wire('010011000'))).toThrow(/fuse 8 is off/);
+    expect(() => checkWire(wire('110011001'))).toThrow(/fuse 0 is on/);
   });
 
   it('ships device profiles beside the asar, trims locales and drops the default app', () => {

@@ -174,6 +174,28 @@ describe('services', () => {
     expect((await call('capture:stop', 'cap-unknown')).ok).toBe(false);
   }, RUN_BOUND_MS);
 
+  it("a capture's listener password is a session secret: a report save or export carrying it (any form) is blocked", async () => {
+    const listenerPassword = 'qz7k-m3wp-x9tb-h4nr';
+    const started = await value<{ captureId: string }>('capture:start', {
+      listen: [{ address: '127.0.0.1', port: 0 }],
+      method: 'submission',
+      // Relay with the technician's sign-in (never contacted here: no device sends anything).
+      relay: { host: 'smtp.office365.com', address: '127.0.0.1', port: 9, requireTls: true, auth: { user: 'tech@contoso.com', password: 'Tech-Relay-Pw-1' } },
+      listenerPassword,
+    });
+    const report = await value<{ id: string; notes: unknown[] }>('reports:create', { job: { customer: 'Listener Co' } });
+    const opened = await value<Record<string, unknown>>('reports:open', report.id);
+    for (const text of [`device pw ${listenerPassword}`, `AUTH PLAIN ${Buffer.from(`\0mfp\0${listenerPassword}`).toString('base64')}`]) {
+      const blocked = await call('reports:save', { report: { ...opened, notes: [{ at: new Date().toISOString(), text }] } });
+      expect(blocked.ok || blocked.error.code, text).toBe('secret-detected');
+      if (!blocked.ok) expect(blocked.error.message).not.toContain(listenerPassword);
+    }
+    // What was saved (the clean report) exports, and the export holds no form of it.
+    const exported = await value<{ path: string }>('reports:export', { id: report.id, format: 'html', lang: 'en' });
+    expect(readFileSync(exported.path, 'utf8')).not.toContain(listenerPassword);
+    expect(await value('capture:stop', started.captureId)).toBeNull();
+  }, RUN_BOUND_MS);
+
   it('switching scenarios keeps the same lab (ports, CA), and cancel ends a silent-port run', async () => {
     const a = await value<LabInfo>('lab:start', { scenario: 'healthy' });
     const b = await value<LabInfo>('lab:start', { scenario: 'silent-port' });

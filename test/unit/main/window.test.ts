@@ -52,6 +52,7 @@ const h = vi.hoisted(() => {
 vi.mock('electron', () => ({ BrowserWindow: h.BrowserWindow, shell: { openExternal: h.openExternal } }));
 
 const { createMainWindow, hardenWebContents, secureWebPreferences } = await import('../../../src/main/window');
+const { appMenuTemplate, DEVELOPER_ROLES } = await import('../../../src/main/app-menu');
 
 function navEvent() {
   return { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
@@ -67,7 +68,7 @@ describe('main window', () => {
     createMainWindow('/app/out/preload/index.cjs');
     expect(h.windows).toHaveLength(1);
     const prefs = h.windows[0]!.options['webPreferences'] as Record<string, unknown>;
-    expect(prefs).toEqual(secureWebPreferences('/app/out/preload/index.cjs'));
+    expect(prefs).toEqual(secureWebPreferences('/app/out/preload/index.cjs', false));
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -82,6 +83,23 @@ describe('main window', () => {
     });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(prefs).not.toHaveProperty('additionalArguments');
+  });
+
+  it('has DevTools off unless told it is a development build (packaged: app.isPackaged → devTools false)', () => {
+    createMainWindow('/p.cjs');
+    createMainWindow('/p.cjs', { devTools: false });
+    createMainWindow('/p.cjs', { devTools: true });
+    expect(h.windows.map((w) => (w.options['webPreferences'] as Record<string, unknown>)['devTools'])).toEqual([false, false, true]);
+    expect(secureWebPreferences('/p.cjs', false)).toMatchObject({ devTools: false });
+  });
+
+  it.each(['win32', 'darwin', 'linux'] as const)('the %s menu has no DevTools, reload or their shortcuts in a packaged build', (platform) => {
+    const roles = (items: unknown): string[] =>
+      (items as { role?: string; submenu?: unknown }[]).flatMap((i) => [...(i.role ? [i.role] : []), ...(Array.isArray(i.submenu) ? roles(i.submenu) : [])]);
+    const packaged = roles(appMenuTemplate(platform, false));
+    for (const role of DEVELOPER_ROLES) expect(packaged).not.toContain(role);
+    expect(packaged).toContain('editMenu'); // copy/paste shortcuts stay
+    expect(roles(appMenuTemplate(platform, true))).toEqual(expect.arrayContaining([...DEVELOPER_ROLES]));
   });
 
   it('loads the app from app://renderer, not file://', () => {

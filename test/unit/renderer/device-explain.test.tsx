@@ -138,7 +138,7 @@ describe('checklist: OAuth path', () => {
     });
     const group = screen.getByRole('group', { name: 'How the device signs in' });
     expect(screen.getByText(/Enter the password/)).toBeTruthy();
-    fireEvent.click(within(group).getByRole('button', { name: 'OAuth 2.0' }));
+    fireEvent.click(within(group).getByRole('button', { name: 'OAuth (modern authentication)' }));
     expect(screen.queryByText(/Enter the password/)).toBeNull();
     expect(screen.getByText('Set the authentication method to OAuth 2.0 on the device')).toBeTruthy();
   });

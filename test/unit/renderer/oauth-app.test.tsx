@@ -35,6 +35,8 @@ async function boot() {
   await act(async () => appStore.getState().boot());
   act(() => {
     appStore.getState().chooseMethod('submission');
+    // The job's one sign-in choice: the OAuth sign-ins show on the OAuth path only.
+    appStore.getState().setAuth('oauth');
     appStore.getState().go('diagnose');
   });
   await flush();

@@ -194,21 +194,37 @@ describe('Checklist screen', () => {
 });
 
 describe('Method screen', () => {
-  it('ranks the three methods for the device and answers, and the choice sticks', async () => {
+  it('asks one question at a time, folds impossible methods under 使えない理由, never shows a score; the choice sticks', async () => {
     await boot();
     act(() => {
       appStore.getState().selectDevice('ricoh-im');
       appStore.getState().go('method');
     });
-    const ranked = [...document.querySelectorAll('[data-method][data-rank]')].map((e) => e.getAttribute('data-method'));
-    expect([...ranked].sort()).toEqual(['direct-send', 'relay', 'submission']);
-    // Tenant has SMTP AUTH off and recipients are internal only: client submission must not come first.
-    fireEvent.change(screen.getByLabelText('テナントの SMTP AUTH'), { target: { value: 'disabled' } });
-    fireEvent.change(screen.getByLabelText('組織外の宛先にも送信する必要がありますか？'), { target: { value: 'no' } });
-    const first = document.querySelector('[data-rank="1"]');
-    expect(first?.getAttribute('data-method')).not.toBe('submission');
-    fireEvent.click(within(first as HTMLElement).getByRole('button', { name: 'この方法にする' }));
-    expect(appStore.getState().job.method).toBe(first?.getAttribute('data-method'));
+    const shownQuestions = () => [...document.querySelectorAll('[data-question]')].map((e) => e.getAttribute('data-question'));
+    // Ricoh IM offers OAuth: the sign-in is the first question, and the only one shown until it is answered.
+    expect(shownQuestions()).toEqual(['auth']);
+    // The sign-in in force (基本認証) is shown pressed before any answer; answering it reveals the next question.
+    fireEvent.click(screen.getByRole('button', { name: '✔ 基本認証（ユーザー名とパスワード）' }));
+    expect(shownQuestions()).toEqual(['auth', 'externalRecipients']);
+    // Internal recipients only: Direct Send becomes possible, so whether it is rejected now matters.
+    fireEvent.click(within(document.querySelector('[data-question="externalRecipients"]') as HTMLElement).getByRole('button', { name: 'いいえ' }));
+    fireEvent.click(within(document.querySelector('[data-question="smtpAuth"]') as HTMLElement).getByRole('button', { name: '無効' }));
+    expect(shownQuestions().slice(0, 3)).toEqual(['auth', 'externalRecipients', 'smtpAuth']);
+    // Answered questions stay visible and editable.
+    expect(within(document.querySelector('[data-question="externalRecipients"]') as HTMLElement).getByRole('button', { name: /いいえ/ }).getAttribute('aria-pressed')).toBe('true');
+    // SMTP AUTH off: client submission is impossible — folded under 使えない理由 with its reason, no choose button.
+    const whyNot = document.querySelector('details.not-viable-box') as HTMLElement;
+    expect(whyNot.querySelector('summary')?.textContent).toContain('使えない理由');
+    const sub = whyNot.querySelector('[data-method="submission"]') as HTMLElement;
+    expect(sub.querySelector('[data-reason="SMTP_AUTH_DISABLED"]')).not.toBeNull();
+    expect(within(sub).queryByRole('button')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/スコア|score|第 \d 位/);
+    const recommended = document.querySelector('[data-recommended="true"]') as HTMLElement;
+    expect(recommended.getAttribute('data-method')).not.toBe('submission');
+    fireEvent.click(within(recommended).getByRole('button', { name: 'この方法にする' }));
+    expect(appStore.getState().job.method).toBe(recommended.getAttribute('data-method'));
+    // Only the values this method needs: no mailbox for Direct Send / relay.
+    expect(screen.queryByLabelText('送信に使うメールボックス（サインイン）')).toBeNull();
     expect(screen.getByText('3 つの方法の比較（Microsoft の表）')).toBeTruthy();
     expect(screen.getAllByText('ポート 587 またはポート 25').length).toBe(1);
   });

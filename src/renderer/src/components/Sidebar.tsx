@@ -10,7 +10,8 @@ import type { Store } from '../store/types';
 export function unsavedWork(s: Store): 'running' | 'result' | 'job' | null {
   if (s.run.phase === 'starting' || s.run.phase === 'running') return 'running';
   const saved = s.saveRunState.phase === 'saved' && s.saveRunState.runId === s.run.runId;
-  if (s.run.diagnosis && !saved) return 'result';
+  // A practice (lab) result is not the customer's: leaving it unsaved loses nothing of the visit.
+  if (s.run.diagnosis && !saved && !s.run.diagnosis.practice) return 'result';
   if (!s.jobReport && (s.job.site !== '' || s.job.deviceId !== null)) return 'job';
   return null;
 }

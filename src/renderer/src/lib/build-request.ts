@@ -4,7 +4,7 @@ import { MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT } from '../../../shared/excha
 import { buildDiagnoseRequest, type BuiltRequest } from '../../../shared/diagnose-request';
 import type { DeviceProfile, Method } from '../../../shared/model';
 import type { LabInfo } from '../api/types';
-import type { Job, Settings } from '../store/types';
+import type { AuthChoice, Job, Settings } from '../store/types';
 
 export { SUBMISSION_HOST } from '../../../shared/exchange-online';
 
@@ -15,6 +15,8 @@ export interface RequestInput {
   password: string;
   /** OAuth access token from the device code sign-in: used instead of any password (XOAUTH2). */
   oauthToken?: string;
+  /** The job's one sign-in choice: 基本認証 never sends a token, OAuth never sends a password. */
+  auth?: AuthChoice;
   sendTest: boolean;
   lab: LabInfo | null;
 }
@@ -56,7 +58,9 @@ export function buildRequest(input: RequestInput): BuiltRequest {
     timeoutMs: settings.timeoutSec * 1000,
     extraCaPem: ca,
     // The lab's mailbox password is public lab data; a real one exists only in memory for this run.
-    password: input.oauthToken ? undefined : (tenant?.password ?? input.password) || undefined, // never trimmed: spaces may be part of it
-    oauthToken: input.oauthToken || undefined,
+    password: input.auth === 'oauth' || (input.auth === undefined && input.oauthToken) ? undefined : (tenant?.password ?? input.password) || undefined, // never trimmed: spaces may be part of it
+    oauthToken: input.auth === 'basic' ? undefined : input.oauthToken || undefined,
+    // A run against the lab is practice in its data: labelled everywhere, never auto-saved into the job's report.
+    practice: lab ? { scenario: lab.scenario } : undefined,
   });
 }

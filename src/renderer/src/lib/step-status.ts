@@ -1,19 +1,16 @@
-// Which checklist steps the diagnosis has proven or disproven: a step names the fact it needs, and the check
-// registry says which checks prove that fact (no matching on id text).
-import { isProofKey, provesFact } from '../../../shared/check-registry';
+// Which checklist steps the diagnosis has proven or disproven: src/shared/checklist-findings.ts decides (the check
+// registry's proofs, narrowed by the findings' codes). Kept here as the renderer's entry point.
+import { stepVerifications, type StepRef, type StepVerification } from '../../../shared/checklist-findings';
 import type { CheckProgress } from '../store/types';
 
-export type StepVerification = 'pass' | 'fail' | 'warn' | 'running' | 'none';
+export type { StepVerification } from '../../../shared/checklist-findings';
 
-/** `verifiedBy` is a proof key (see VERIFIED_BY) or one check's exact id. */
-export function verificationOf(verifiedBy: string | undefined, checks: readonly CheckProgress[]): StepVerification {
-  if (!verifiedBy) return 'none';
-  const proof = isProofKey(verifiedBy) ? verifiedBy : null;
-  const related = checks.filter((c) => c.id === verifiedBy || (proof !== null && provesFact(c.id, proof)));
-  if (related.length === 0) return 'none';
-  if (related.some((c) => c.state === 'fail')) return 'fail';
-  if (related.some((c) => c.state === 'running')) return 'running';
-  if (related.some((c) => c.state === 'warn')) return 'warn';
-  if (related.every((c) => c.state === 'skip')) return 'none';
-  return 'pass';
+/** One step's state, judged against the run's checks (with their finding codes). */
+export function verificationOf(verifiedBy: string | undefined, checks: readonly CheckProgress[], stepId = verifiedBy ?? ''): StepVerification {
+  return stepVerifications([{ id: stepId, verifiedBy }], checks)[stepId] ?? 'none';
+}
+
+/** Every step's state at once: the findings can name only steps this checklist has. */
+export function verificationsOf(steps: readonly StepRef[], checks: readonly CheckProgress[]): Record<string, StepVerification> {
+  return stepVerifications(steps, checks);
 }

@@ -1,5 +1,6 @@
 // Capture mode: listeners on this laptop the device is pointed at; sessions arrive live as capture events.
-// The relay password is session-only like the diagnosis password (persist's partialize never includes it).
+// The relay and listener passwords are session-only like the diagnosis password (persist's partialize never
+// includes them).
 import type { CaptureDiagnosis } from '../../../shared/capture';
 import { SUBMISSION_HOST, SUBMISSION_PORT } from '../../../shared/exchange-online';
 import type { Method } from '../../../shared/model';
@@ -8,6 +9,7 @@ import type { InvokeArgs } from '../../../shared/ipc';
 import { client, errorText } from '../api/client';
 import i18n from '../i18n';
 import type { CaptureEventPayload, CaptureStarted } from '../api/types';
+import { generateListenerPassword, MIN_LISTENER_PASSWORD } from '../features/capture/listener-password';
 import { parsePorts } from '../features/capture/ports';
 import { reportJobFrom } from '../features/reports/report-job';
 import type { Slice } from './types';
@@ -55,8 +57,15 @@ export interface CaptureSlice {
   capture: CaptureState;
   /** Session-only: the mailbox password for relay-through to Microsoft 365. */
   relayPassword: string;
+  /**
+   * Session-only: what the device signs in to the listener with when the relay uses the technician's sign-in
+   * (without it anyone on the LAN could send as that mailbox). Generated; the technician may change it.
+   */
+  listenerPassword: string;
   setCaptureForm: (patch: Partial<CaptureForm>) => void;
   setRelayPassword: (password: string) => void;
+  setListenerPassword: (password: string) => void;
+  newListenerPassword: () => void;
   startCapture: () => Promise<void>;
   stopCapture: () => Promise<void>;
   saveCapturedSession: (index: number) => Promise<void>;
@@ -83,6 +92,11 @@ export const idleCapture = (): CaptureState => ({
 
 /** Unsubscribes the running capture's event stream. */
 let unsubscribe: (() => void) | null = null;
+
+/** Relay-through to Microsoft 365 with the mailbox typed here (not the device's own): needs the listener password. */
+export function usesTechnicianSignIn(form: CaptureForm, relayPassword: string): boolean {
+  return form.relay === 'm365' && form.relayUser.trim() !== '' && relayPassword !== '';
+}
 
 export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
   const patch = (p: Partial<CaptureState>) => set((s) => ({ capture: { ...s.capture, ...p } }));
@@ -140,8 +154,11 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
   return {
     capture: idleCapture(),
     relayPassword: '',
+    listenerPassword: generateListenerPassword(),
     setCaptureForm: (p) => set((s) => ({ capture: { ...s.capture, form: { ...s.capture.form, ...p } } })),
     setRelayPassword: (relayPassword) => set({ relayPassword }),
+    setListenerPassword: (listenerPassword) => set({ listenerPassword }),
+    newListenerPassword: () => set({ listenerPassword: generateListenerPassword() }),
     startCapture: async () => {
       const { capture, job } = get();
       if (capture.phase === 'starting' || capture.phase === 'running') return;
@@ -158,6 +175,11 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
       }
       if (form.address === '') {
         patch({ phase: 'error', error: i18n.t('capture.needAddress') });
+        return;
+      }
+      const listenerPassword = usesTechnicianSignIn(form, get().relayPassword) ? get().listenerPassword : undefined;
+      if (listenerPassword !== undefined && listenerPassword.length < MIN_LISTENER_PASSWORD) {
+        patch({ phase: 'error', error: i18n.t('capture.listenerPasswordShort', { min: MIN_LISTENER_PASSWORD }) });
         return;
       }
       patch({
@@ -183,6 +205,9 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
           // Relay-through to the practice lab forwards only to the lab tenant's own domain (never an open relay).
           tenantDomains: form.relay === 'lab' && get().practice.lab ? [get().practice.lab?.tenant.domain ?? ''] : job.domain.trim() ? [job.domain.trim()] : [],
           relay,
+          // Relayed to the lab: every session is practice (練習用ラボ) in its data, labelled wherever it appears.
+          ...(form.relay === 'lab' && get().practice.lab ? { practice: { scenario: get().practice.lab?.scenario ?? get().practice.scenario } } : {}),
+          ...(listenerPassword === undefined ? {} : { listenerPassword }),
         });
         patch({
           phase: 'running',
@@ -247,11 +272,14 @@ export const captureSel = {
   form: (s: CaptureSlice) => s.capture.form,
   sessions: (s: CaptureSlice) => s.capture.sessions,
   relayPassword: (s: CaptureSlice) => s.relayPassword,
+  listenerPassword: (s: CaptureSlice) => s.listenerPassword,
 };
 
 export const captureActions = (s: CaptureSlice) => ({
   setCaptureForm: s.setCaptureForm,
   setRelayPassword: s.setRelayPassword,
+  setListenerPassword: s.setListenerPassword,
+  newListenerPassword: s.newListenerPassword,
   startCapture: s.startCapture,
   stopCapture: s.stopCapture,
   saveCapturedSession: s.saveCapturedSession,

@@ -12,6 +12,7 @@ import { createCaptureSlice } from './capture-slice';
 import type { Diagnosis } from '../../../shared/model';
 import { idleRun } from './run-events';
 import { createIdentifySlice, validEvidence } from './identify-slice';
+import { validAnswered, validAuth } from '../lib/auth-choice';
 import type { Job, RunState, Screen, Settings, Store } from './types';
 
 /** Transcript rows kept with the persisted last result (the full run is in the job's report on disk). */
@@ -70,6 +71,7 @@ function restoredRun(v: unknown): { run: RunState; saved: boolean; runId: string
       title: c.title,
       state: c.status,
       durationMs: c.durationMs,
+      codes: Array.isArray(c.findings) ? c.findings.map((f) => f.code) : [],
     })),
     transcript: diagnosis.transcript,
   };
@@ -119,7 +121,7 @@ export function createAppStore() {
           const job = obj(p.job) as Partial<Job>;
           return {
             ...current,
-            job: { ...current.job, ...job, answers: { ...current.job.answers, ...obj(job.answers) }, identified: validEvidence(job.identified) },
+            job: { ...current.job, ...job, answers: { ...current.job.answers, ...obj(job.answers) }, answered: validAnswered(job.answered), auth: validAuth(job.auth), identified: validEvidence(job.identified) },
             ticks: obj(p.ticks) as Record<string, boolean>,
             settings: { ...current.settings, ...obj(p.settings) },
             screen: SCREENS.includes(p.screen as Screen) ? (p.screen as Screen) : current.screen,

@@ -1,6 +1,10 @@
 // The job: who, where, which device, which method. Persisted across restarts (no secrets in here).
 import { emptyIdentify } from './identify-slice';
-import type { Job, JobSlice, Slice } from './types';
+import type { Job, JobSlice, QuestionKey, Slice } from './types';
+
+function answeredWith(answered: readonly QuestionKey[], keys: readonly QuestionKey[]): QuestionKey[] {
+  return [...answered, ...keys.filter((k) => !answered.includes(k))];
+}
 
 export function emptyJob(): Job {
   return {
@@ -10,6 +14,8 @@ export function emptyJob(): Job {
     generationId: 'current',
     identified: null,
     answers: { externalRecipients: 'unknown', staticIp: 'unknown', smtpAuth: 'unknown', securityDefaults: 'unknown', rejectDirectSend: 'unknown' },
+    answered: [],
+    auth: null,
     method: null,
     domain: '',
     mailbox: '',
@@ -37,7 +43,11 @@ export const createJobSlice: Slice<JobSlice> = (set) => ({
       run: { ...s.run, phase: 'idle', runId: null, cancelling: false, checks: [], transcript: [], droppedRows: 0, diagnosis: null, error: null },
     })),
   updateJob: (patch) => set((s) => ({ job: { ...s.job, ...patch } })),
-  updateAnswers: (patch) => set((s) => ({ job: { ...s.job, answers: { ...s.job.answers, ...patch } } })),
+  updateAnswers: (patch) =>
+    set((s) => ({ job: { ...s.job, answers: { ...s.job.answers, ...patch }, answered: answeredWith(s.job.answered, Object.keys(patch) as QuestionKey[]) } })),
+  // Another sign-in changes the checklist's steps: the ticks made for the old path no longer apply.
+  setAuth: (auth) =>
+    set((s) => (s.job.auth === auth ? {} : { job: { ...s.job, auth, answered: answeredWith(s.job.answered, ['auth']) }, ticks: {} })),
   // A different device invalidates the method choice and the ticks made for the old one.
   selectDevice: (id, generationId = 'current') =>
     set((s) =>

@@ -49,7 +49,8 @@ export interface ReportsSlice {
   loadTicketText: (lang: Lang, ticketFormat: 'markdown' | 'text') => Promise<void>;
   deleteReport: (id: string) => Promise<void>;
   undoDelete: () => Promise<void>;
-  saveRunToReport: () => Promise<void>;
+  /** Adds the finished run to the job's report; a practice (lab) run only with `practiceConfirmed` (else refused). */
+  saveRunToReport: (opts?: { practiceConfirmed?: boolean }) => Promise<void>;
 }
 
 export const idleReports = (): ReportsState => ({
@@ -191,15 +192,19 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => {
         patch({ error: errorText(err) });
       }
     },
-    saveRunToReport: async () => {
+    saveRunToReport: async (opts = {}) => {
       const s = get();
       const diagnosis = s.run.diagnosis;
       if (!diagnosis || s.saveRunState.phase === 'saving') return;
+      // A customer's report never silently gets a lab run: without the technician's confirmation, nothing is sent.
+      if (diagnosis.practice && !opts.practiceConfirmed) return;
       set({ saveRunState: { phase: 'saving', error: null, runId: s.run.runId } });
       const same = s.jobReport && s.jobReport.site === s.job.site ? s.jobReport.id : undefined;
       try {
+        // Reached for a practice (lab) run only from SaveToReport's confirmed action (never the auto-save).
+        const practice = diagnosis.practice && opts.practiceConfirmed ? { savePractice: true } : {};
         const report = await client.reportAddRun(
-          same ? { id: same, diagnosis } : { job: reportJobFrom(s.job, diagnosis), diagnosis },
+          same ? { id: same, diagnosis, ...practice } : { job: reportJobFrom(s.job, diagnosis), diagnosis, ...practice },
         );
         set({
           jobReport: { id: report.id, site: s.job.site },

@@ -8,6 +8,7 @@ import type { InvokeArgs } from '../../../shared/ipc';
 
 type ScenarioName = InvokeArgs<'lab:start'>[0]['scenario'] & string;
 import { buildRequest } from '../lib/build-request';
+import { effectiveAuth } from '../lib/auth-choice';
 import { applyEvents, idleRun } from './run-events';
 import type { RunSlice, Slice } from './types';
 
@@ -39,8 +40,11 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
     if (runId !== null && mine.some((e) => e.type === 'done')) {
       streams.get(runId)?.();
       streams.delete(runId);
-      // Nothing lost: every finished run goes into the job's report by itself (a failed save shows a retry).
-      void get().saveRunToReport();
+      // Nothing lost: every finished run goes into the job's report by itself (a failed save shows a retry) —
+      // except a practice run (練習用ラボ): a customer's report never silently gets one; the technician may save it
+      // explicitly, after a confirmation that says it is practice (SaveToReport).
+      const done = mine.find((e) => e.type === 'done');
+      if (done?.type === 'done' && !done.diagnosis.practice) void get().saveRunToReport();
     }
   };
   const enqueue = (message: DiagnoseEventMessage) => {
@@ -112,7 +116,8 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
       const s = get();
       const model = s.job.deviceId ? resolveFromLoaded(s.catalog.files, s.job.deviceId, s.job.generationId) : null;
       const device = model ? toDeviceProfile(model) : null;
-      const built = buildRequest({ job: s.job, settings: s.settings, device, password: s.password, oauthToken: s.oauthToken, sendTest: s.sendTest, lab });
+      const auth = effectiveAuth(s.job, model);
+      const built = buildRequest({ job: s.job, settings: s.settings, device, password: s.password, oauthToken: s.oauthToken, auth, sendTest: s.sendTest, lab });
       if (!built.ok) {
         fail(built.errors.join('\n'));
         return;

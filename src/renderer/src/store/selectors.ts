@@ -55,6 +55,7 @@ export const actions = (s: Store) => ({
   updateAnswers: s.updateAnswers,
   selectDevice: s.selectDevice,
   chooseMethod: s.chooseMethod,
+  setAuth: s.setAuth,
   toggleTick: s.toggleTick,
   setIdentifyForm: s.setIdentifyForm,
   detect: s.detect,

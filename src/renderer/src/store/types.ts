@@ -10,6 +10,10 @@ import type { IdentifyEvidence } from '../../../shared/identify';
 
 export type Screen = 'device' | 'method' | 'checklist' | 'diagnose' | 'reports' | 'capture' | 'settings';
 export type TriState = 'yes' | 'no' | 'unknown';
+/** How the device signs in on client submission: user name + password (基本認証) or OAuth (XOAUTH2). */
+export type AuthChoice = 'basic' | 'oauth';
+/** The method screen's questions, in the order it asks them. */
+export type QuestionKey = 'auth' | keyof AdvisorAnswers;
 
 export interface AdvisorAnswers {
   externalRecipients: TriState;
@@ -29,6 +33,10 @@ export interface Job {
   /** What Detect (SNMP + IPP) saw and matched; kept as evidence in the report. */
   identified: IdentifyEvidence | null;
   answers: AdvisorAnswers;
+  /** Questions the technician answered (an unanswered one counts as "unknown" and may still be asked). */
+  answered: QuestionKey[];
+  /** The one sign-in choice; null = not chosen yet (then 基本認証: what a device does without OAuth set up). */
+  auth: AuthChoice | null;
   method: Method | null;
   domain: string;
   mailbox: string;
@@ -45,7 +53,9 @@ export interface JobSlice {
   job: Job;
   ticks: Record<string, boolean>;
   newJob: () => void;
-  updateJob: (patch: Partial<Omit<Job, 'answers'>>) => void;
+  updateJob: (patch: Partial<Omit<Job, 'answers' | 'answered' | 'auth'>>) => void;
+  /** Sets the sign-in choice everywhere at once: advisor, checklist and diagnosis read it. */
+  setAuth: (auth: AuthChoice) => void;
   updateAnswers: (patch: Partial<AdvisorAnswers>) => void;
   selectDevice: (id: string | null, generationId?: string) => void;
   chooseMethod: (method: Method) => void;
@@ -71,6 +81,8 @@ export interface CheckProgress {
   title: string;
   state: 'running' | Check['status'];
   durationMs?: number;
+  /** Codes of the check's findings: they say which checklist step a failure is about. */
+  codes?: string[];
 }
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'done' | 'error';

@@ -6,7 +6,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Method } from '../../../../shared/model';
 import { SelectField, TextField } from '../../components/Field';
 import { useApp } from '../../store';
-import { captureActions, captureSel, type RelayChoice } from '../../store/capture-slice';
+import { captureActions, captureSel, usesTechnicianSignIn, type RelayChoice } from '../../store/capture-slice';
+import { ListenerPasswordField } from './ListenerPasswordField';
 import { appSel, jobSel } from '../../store/selectors';
 
 const METHODS: readonly Method[] = ['submission', 'direct-send', 'relay'];
@@ -124,6 +125,7 @@ export function CaptureForm() {
               autoComplete="new-password"
               name="capture-relay-password"
             />
+            {usesTechnicianSignIn(form, relayPassword) ? <ListenerPasswordField locked={locked} /> : null}
           </div>
         ) : null}
       </fieldset>

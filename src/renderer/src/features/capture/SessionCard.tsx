@@ -66,9 +66,24 @@ export function SessionCard({
   const tls = s.tls;
   const auth = s.auth;
   return (
-    <article className="card session-card" data-session={n} data-verdict={diagnosis.verdict}>
+    <article
+      className="card session-card"
+      data-session={n}
+      data-verdict={diagnosis.verdict}
+      data-practice={diagnosis.practice?.scenario}
+    >
       <header className="finding-head">
         <StatusBadge status={diagnosis.verdict} />
+        {diagnosis.practice ? (
+          // Relayed to the lab: the upstream replies are the practice lab's, not Microsoft 365's.
+          <span className="practice-tag">
+            {t('practiceLab.runTag', {
+              scenario: t(`scenario.${diagnosis.practice.scenario}`, {
+                defaultValue: diagnosis.practice.scenario,
+              }),
+            })}
+          </span>
+        ) : null}
         <h3>
           {t('capture.sessionN', { n })} ·{' '}
           <span className="mono">{visible(`${s.client.address}:${s.client.port}`, 100)}</span>

@@ -1,13 +1,14 @@
 // Screen 3: numbered steps for this model and method; values to copy, a tick per step, and steps the
 // diagnosis verified turn green/red by themselves. Admin steps say what to send the admin.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { buildChecklist } from '../../../../shared/checklist';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useSelectedModel } from '../../hooks/useSelectedModel';
 import { currentLang } from '../../i18n';
-import { verificationOf } from '../../lib/step-status';
+import { effectiveAuth, oauthOffered } from '../../lib/auth-choice';
+import { verificationsOf } from '../../lib/step-status';
 import { useApp } from '../../store';
 import { actions, jobSel, runSel } from '../../store/selectors';
 import { ChecklistStepItem } from './ChecklistStepItem';
@@ -19,13 +20,12 @@ export function ChecklistScreen() {
   const ticks = useApp(jobSel.ticks);
   const checks = useApp(runSel.checks);
   const egressIp = useApp((s) => s.run.diagnosis?.egressIp ?? null);
-  const { toggleTick, go } = useApp(useShallow(actions));
+  const { toggleTick, go, setAuth } = useApp(useShallow(actions));
   const model = useSelectedModel();
   const lang = currentLang();
-  // Client submission signs in with a password or with OAuth; the OAuth path is offered when the model can do it.
-  const [auth, setAuth] = useState<'basic' | 'oauth'>('basic');
-  const oauthOffered = job.method === 'submission' && model?.capabilities.oauth.value === true;
-  const chosenAuth = oauthOffered ? auth : 'basic';
+  // Client submission signs in with a password or with OAuth: the job's one choice (method screen, here, diagnose).
+  const offered = job.method === 'submission' && oauthOffered(model);
+  const chosenAuth = effectiveAuth(job, model);
   const checklist = useMemo(
     () =>
       job.method
@@ -57,6 +57,7 @@ export function ChecklistScreen() {
       </section>
     );
   }
+  const verified = verificationsOf(checklist.steps, checks);
   const done = checklist.steps.filter((s) => ticks[s.id]).length;
   const total = checklist.steps.length;
   return (
@@ -69,11 +70,11 @@ export function ChecklistScreen() {
         <p className="muted" role="status">
           {t('checklist.progress', { done, total })}
         </p>
-        {oauthOffered ? (
+        {offered ? (
           <div className="generic-buttons" role="group" aria-label={t('vendorUi.authChoice')}>
             {(['basic', 'oauth'] as const).map((a) => (
               <button key={a} type="button" className={`btn${chosenAuth === a ? ' btn-selected' : ''}`} aria-pressed={chosenAuth === a} onClick={() => setAuth(a)}>
-                {t(`vendorUi.auth.${a}`)}
+                {t(a === 'oauth' ? 'question.authOauth' : 'question.authBasic')}
               </button>
             ))}
           </div>
@@ -95,7 +96,7 @@ export function ChecklistScreen() {
       </div>
       <ol className="steps">
         {checklist.steps.map((step) => (
-          <ChecklistStepItem key={step.id} step={step} ticked={ticks[step.id] === true} verification={verificationOf(step.verifiedBy, checks)} onToggle={() => toggleTick(step.id)} />
+          <ChecklistStepItem key={step.id} step={step} ticked={ticks[step.id] === true} verification={verified[step.id] ?? 'none'} onToggle={() => toggleTick(step.id)} />
         ))}
       </ol>
       <div className="actions">

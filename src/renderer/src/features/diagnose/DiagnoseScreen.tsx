@@ -3,8 +3,11 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tlsMatrix } from '../../lib/tls-matrix';
 import { appStore, useApp } from '../../store';
-import { runSel } from '../../store/selectors';
+import { jobSel, runSel } from '../../store/selectors';
+import { useSelectedModel } from '../../hooks/useSelectedModel';
+import { effectiveAuth } from '../../lib/auth-choice';
 import { DiagnoseForm } from './DiagnoseForm';
+import { PracticeBadge } from './PracticeBadge';
 import { RunProgress } from './RunProgress';
 import { SaveToReport } from './SaveToReport';
 import { Transcript } from './Transcript';
@@ -18,6 +21,10 @@ import { TokenPanel } from '../oauth/TokenPanel';
 export function DiagnoseScreen() {
   const { t } = useTranslation();
   const run = useApp(runSel.run);
+  const job = useApp(jobSel.job);
+  const model = useSelectedModel();
+  // OAuth sign-in only when the job's one sign-in choice is OAuth (and the method signs in at all).
+  const oauth = effectiveAuth(job, model) === 'oauth' && (job.method === null || job.method === 'submission');
   const matrix = useMemo(() => (run.diagnosis ? tlsMatrix(run.diagnosis) : []), [run.diagnosis]);
   // A finished run brings its verdict box into view (it leads the screen).
   useEffect(() => {
@@ -36,6 +43,7 @@ export function DiagnoseScreen() {
       {/* The verdict box leads the result; the form stays below it for a re-test, progress right under the form. */}
       <VerdictPanel show="verdict" />
       <SaveToReport />
+      <PracticeBadge />
       {run.phase === 'error' && run.error ? (
         <div className="card error-box" role="alert">
           {t('diagnose.failed', { error: run.error })}
@@ -43,9 +51,13 @@ export function DiagnoseScreen() {
       ) : null}
       <DiagnoseForm />
       <RunProgress />
-      <OauthSignIn />
-      <OauthAppSignIn />
-      <TokenPanel />
+      {oauth ? (
+        <>
+          <OauthSignIn />
+          <OauthAppSignIn />
+          <TokenPanel />
+        </>
+      ) : null}
       {/* Then what to do, then the details (TLS matrix, transcript). */}
       <VerdictPanel show="findings" />
       {run.diagnosis ? <TlsMatrixTable rows={matrix} /> : null}

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Report, ReportRun } from '../../../../shared/report';
+import { reportPracticeWarning } from '../../../../shared/practice';
 import { StatusBadge } from '../../components/StatusBadge';
 import { currentLang } from '../../i18n';
 import { collectFindings } from '../../lib/findings';
@@ -25,10 +26,24 @@ function RunCard({ run, n, open }: { run: ReportRun; n: number; open: boolean })
   const findings = useMemo(() => collectFindings(d, lang), [d, lang, i18n.language]);
   const status = d.cancelled ? 'cancelled' : d.verdict;
   return (
-    <details className="card run-card" open={open} data-run={run.id} data-verdict={status}>
+    <details
+      className={`card run-card${d.practice ? ' run-practice' : ''}`}
+      open={open}
+      data-run={run.id}
+      data-verdict={status}
+      data-practice={d.practice?.scenario}
+    >
       <summary>
-        <strong>{t('reports.runN', { n })}</strong> <StatusBadge status={status} />{' '}
-        <span className="muted">{shortDate(d.startedAt)}</span> <span>{t(`method.name.${d.method}`)}</span>
+        <strong>{t('reports.runN', { n })}</strong>{' '}
+        {d.practice ? (
+          <span className="practice-tag">
+            {t('practiceLab.runTag', {
+              scenario: t(`scenario.${d.practice.scenario}`, { defaultValue: d.practice.scenario }),
+            })}
+          </span>
+        ) : null}{' '}
+        <StatusBadge status={status} /> <span className="muted">{shortDate(d.startedAt)}</span>{' '}
+        <span>{t(`method.name.${d.method}`)}</span>
         {run.label ? <span className="muted"> — {visible(run.label, 200)}</span> : null}
         <span className="muted"> · {t('reports.findingCount', { count: findings.length })}</span>
       </summary>
@@ -54,6 +69,7 @@ export function ReportDetail({ report }: { report: Report }) {
   const a = useApp(useShallow(reportsActions));
   const siteRuns = useApp((s) => s.reports.siteRuns);
   const job = report.job;
+  const practiceNote = reportPracticeWarning(report.runs, currentLang());
   return (
     <div className="report-detail" data-report-id={report.id}>
       <div className="card report-head">
@@ -80,6 +96,16 @@ export function ReportDetail({ report }: { report: Report }) {
           </dd>
         </dl>
       </div>
+      {practiceNote ? (
+        // Named before the runs: nobody acts on a practice (練習用ラボ) result.
+        <p
+          className="card practice-badge"
+          role="note"
+          data-practice-runs={report.runs.filter((r) => r.diagnosis.practice).length}
+        >
+          <span className="practice-badge-label">{t('practiceLab.badge')}</span> <span>{practiceNote}</span>
+        </p>
+      ) : null}
       <h2 className="section-title">{t('reports.runsTitle', { count: report.runs.length })}</h2>
       {report.runs.length === 0 ? <p className="card muted">{t('reports.noRuns')}</p> : null}
       {report.runs.map((run, i) => (

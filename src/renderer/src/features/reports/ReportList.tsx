@@ -48,7 +48,21 @@ export function ReportList() {
                   <td>{shortDate(r.lastRunAt ?? r.updatedAt)}</td>
                   <td translate="no">{visible(r.deviceModel || '—', 200)}</td>
                   <td>{t(`method.name.${r.method}`, { defaultValue: r.method })}</td>
-                  <td>{r.runCount}</td>
+                  <td>
+                    {r.runCount}
+                    {r.practiceRuns ? (
+                      <span className="practice-tag" data-practice-runs={r.practiceRuns}>
+                        {' '}
+                        {r.lastRunPractice
+                          ? t('practiceLab.runTag', {
+                              scenario: t(`scenario.${r.lastRunPractice}`, {
+                                defaultValue: r.lastRunPractice,
+                              }),
+                            })
+                          : t('practiceLab.listRuns', { count: r.practiceRuns })}
+                      </span>
+                    ) : null}
+                  </td>
                   <td>
                     {r.lastVerdict ? (
                       <StatusBadge status={r.lastVerdict} />
