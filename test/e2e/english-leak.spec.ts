@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // One vocabulary on screen: every screen and state (every-screen.ts) in Japanese shows no untranslated English
 // word outside the allow-list (product names, protocol keywords, codes, commands) and no internal check id.
 // What stays in its own form is left out before the scan: what servers and devices said (transcript, evidence),
@@ -20,16 +19,16 @@ async function readerText(page: Page): Promise<string> {
     const text = await page.locator('body').innerText();
     const attrs = await page
       .locator('[placeholder], [aria-label], [title]')
-      .evaluateAll(
-        (els, skip) =>
-          els
-            .filter((el) => !el.closest(skip))
-            .flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? '')),
-        SKIP,
-      );
+      .evaluateAll((els, skip) => {
+        // Minimal element shape: the node tsconfig has no DOM types.
+        type El = { closest(sel: string): unknown; getAttribute(name: string): string | null };
+        return (els as unknown as El[])
+          .filter((el) => !el.closest(skip))
+          .flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? ''));
+      }, SKIP);
     return `${text}\n${attrs.join('\n')}`;
   } finally {
-    await style.evaluate((el) => (el as unknown as Element).remove());
+    await style.evaluate((el) => (el as unknown as { remove(): void }).remove());
   }
 }
 
@@ -56,7 +55,7 @@ test.describe('English leaks on Japanese screens', () => {
       seen.push(state);
       await page
         .locator('main details:not([open])')
-        .evaluateAll((els) => els.forEach((el) => ((el as HTMLDetailsElement).open = true)));
+        .evaluateAll((els) => els.forEach((el) => ((el as unknown as { open: boolean }).open = true)));
       const found = englishLeaks(await readerText(page));
       const known = KNOWN_LEAKS[state] ?? [];
       const fresh = found.filter((w) => !known.includes(w));

@@ -58,6 +58,11 @@ export async function walkEveryScreen(page: Page, visit: Visit): Promise<void> {
   await expect(verdict.locator('[data-actor="admin"]')).toBeVisible();
   await visit('diagnose-result');
 
+  // A practice run is never saved by itself: save it on purpose (and confirm) so Reports has one to show.
+  await page.locator('.save-report .btn-primary').first().click();
+  const confirm = page.locator('.practice-confirm .btn-primary');
+  if (await confirm.isVisible()) await confirm.click();
+
   await goTo(page, 'reports');
   await expect(page.locator('tr[data-report-id]').first()).toBeVisible();
   await visit('reports-list');
