@@ -89,6 +89,22 @@ export async function buildPlanFromArgs(a: PlanArgs): Promise<BasicAuthPlan> {
   });
 }
 
+/** The plan's phase in words (the phase id stays in --json). */
+const PHASE_WORDS: Record<Lang, Record<string, string>> = {
+  ja: {
+    before: '既定無効化の前',
+    cutover: '切り替え期間',
+    'default-off': '既定で無効',
+    'final-date-due': '最終期限',
+  },
+  en: {
+    before: 'before the default-off',
+    cutover: 'cut-over',
+    'default-off': 'off by default',
+    'final-date-due': 'final date due',
+  },
+};
+
 const W: Record<Lang, Record<string, string>> = {
   ja: {
     today: '本日',
@@ -131,7 +147,7 @@ const FIT: Record<Lang, Record<string, string>> = {
 export function writePlanHuman(io: CliIo, plan: BasicAuthPlan, lang: Lang): void {
   const w = W[lang];
   io.stdout.write(
-    `${w.today}: ${plan.today}  ${w.phase}: ${plan.phase}  ${w.days}: ${Math.max(plan.daysToDefaultOff, 0)}\n\n`,
+    `${w.today}: ${plan.today}  ${w.phase}: ${PHASE_WORDS[lang][plan.phase] ?? plan.phase}  ${w.days}: ${Math.max(plan.daysToDefaultOff, 0)}\n\n`,
   );
   for (const d of plan.devices) {
     const cap =

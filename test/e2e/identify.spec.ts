@@ -43,9 +43,9 @@ test('検出: an SNMP agent answers as a Sharp MX-3570N and the Sharp MX profile
     await expect(page.getByTestId('detect-profile')).toContainText('Sharp MX series');
     await expect(page.getByTestId('detect-model')).toHaveText('SHARP MX-3570N');
     await expect(result).toContainText('6509415X00');
-    // The profile is selected: the details pane shows it and its search hit is pressed.
+    // The profile is selected: the details pane shows it and its search hit is selected.
     await expect(page.locator('.device-details')).toContainText('Sharp');
-    await expect(page.locator('[data-model="sharp-mx"]').first()).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('[data-model="sharp-mx"]').first()).toHaveAttribute('aria-selected', 'true');
     await shootBothSizes(page, '1-device-detect');
 
     // The community stays in memory: not in the persisted state, not in the page's storage at all.

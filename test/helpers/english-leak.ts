@@ -12,7 +12,10 @@ export const ALLOWED_WORDS = new Set(
     'AADSTS JWT aud tid upn appid scp roles exp oid ' +
     'IIS High Volume Email HVE Send As Behalf Direct RejectDirectSend SmtpClientAuthentication SmtpClientAuthenticationDisabled ' +
     'RICOH IM Contoso Fabrikam QR OK ID Osaka K Sato Basic PermError v spf all include ip ufw netsh Get NetConnectionProfile ' +
-    'JSON report json zip md txt Chromium npx npm PC OS Web Windows Enter Esc Tab PEM Markdown LF CR CRLF LOB SHA ADDR PORT Learn Ricoh bizhub SNMP IPP public'
+    'JSON report json zip md txt Chromium npx npm PC OS Web Windows Enter Esc Tab PEM Markdown LF CR CRLF LOB SHA ADDR PORT Learn Ricoh bizhub SNMP IPP public ' +
+    // Exchange's own status names, PowerShell's True/False as Get-* prints them, network terms Japanese documentation keeps, loopback's interface name, and the
+    // language picker's "English" (each language is named in its own language).
+    'SendAsDenied IPoE PTR lo English Postfix True False'
   ).split(/\s+/),
 );
 
@@ -22,15 +25,22 @@ export const CHECK_ID =
 
 /** Removes what legitimately stays in its original form: addresses, hosts, IPs, codes, commands, flags, URLs. */
 export function stripAllowed(text: string): string {
-  return text
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/\b(?:IPv[46]|XOAUTH2|SHA-?256|MD5)\b/g, ' ')
-    .replace(/[\w.+-]+@[\w.-]+/g, ' ') // addresses
-    .replace(/\b[\w-]+(?:\.[\w-]+)+\b/g, ' ') // host names, domains, file names, versions, IPs
-    .replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, ' ') // finding codes
-    .replace(/\b[A-Z][a-z]+-[A-Z][A-Za-z]+\b[^\n]*/g, ' ') // PowerShell cmdlets and their arguments
-    .replace(/--?[a-z][\w-]*/g, ' ') // flags
-    .replace(/\b\d+(?:\.\d+)*\b/g, ' ');
+  return (
+    text
+      .replace(/https?:\/\/\S+/g, ' ')
+      // A server's reply quoted inside a sentence (code, enhanced code, its words) up to Japanese punctuation.
+      .replace(/\b[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\b)?[^\n。」）]*/g, ' ')
+      .replace(/-----(?:BEGIN|END) [A-Z ]+-----/g, ' ') // PEM armour (a placeholder shows the format)
+      .replace(/\b(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?:%\w+)?/gi, ' ') // IPv6 addresses (with a zone)
+      .replace(/\b(?:eth|en[opsx]?|wl[aop]?\w*|wlan|br|docker|veth|tun|tap)\w*\d\w*\b/g, ' ') // interface names
+      .replace(/\b(?:IPv[46]|XOAUTH2|SHA-?256|MD5)\b/g, ' ')
+      .replace(/[\w.+-]+@[\w.-]+/g, ' ') // addresses
+      .replace(/\b[\w-]+(?:\.[\w-]+)+\b/g, ' ') // host names, domains, file names, versions, IPs
+      .replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, ' ') // finding codes
+      .replace(/\b[A-Z][a-z]+-[A-Z][A-Za-z]+\b[^\n]*/g, ' ') // PowerShell cmdlets and their arguments
+      .replace(/--?[a-z][\w-]*/g, ' ') // flags
+      .replace(/\b\d+(?:\.\d+)*\b/g, ' ')
+  );
 }
 
 /** English words (and check ids) left in a Japanese text after the allowed parts are removed. */

@@ -102,8 +102,8 @@ const LABELS: Record<
       '認識できませんでした: この文には、このツールが知っている応答やエラーが見つかりません。問題がないという意味ではありません。',
     next: [
       '機器の画面やログに出たエラーを、応答コード (例: 535 5.7.139) を含めて全文そのまま貼り付けてください。',
-      'device-mail-doctor diagnose で、この PC から同じ送信方法を試してください。',
-      'device-mail-doctor capture で、機器が実際に送っている内容を記録してください。',
+      'npx device-mail-doctor diagnose で、この PC から同じ送信方法を試してください。',
+      'npx device-mail-doctor capture で、機器が実際に送っている内容を記録してください。',
     ],
     actors: ACTOR_LABELS.ja,
   },
@@ -122,8 +122,8 @@ const LABELS: Record<
       'Not recognised: nothing in this text is a reply or error this tool knows. That does not mean nothing is wrong.',
     next: [
       "Paste the full error from the device's screen or log, including the reply code (e.g. 535 5.7.139).",
-      'Run device-mail-doctor diagnose to try the same method from this PC.',
-      'Run device-mail-doctor capture to record what the device really sends.',
+      'Run npx device-mail-doctor diagnose to try the same method from this PC.',
+      'Run npx device-mail-doctor capture to record what the device really sends.',
     ],
     actors: ACTOR_LABELS.en,
   },

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { renderFinding } from '../../shared/findings/catalog';
 import type { Lang } from '../../shared/model';
+import { STATUS_LABELS } from '../../shared/vocabulary';
 import { MAX_TOKEN_CHARS } from '../../shared/oauth/claims';
 import { inspectToken, localTime } from '../../shared/oauth/inspect';
 import {
@@ -46,6 +47,12 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** A finding's severity in the reader's words (the statuses of the shared vocabulary; info has no status). */
+const SEVERITY_WORDS: Record<Lang, Record<'error' | 'warning' | 'info', string>> = {
+  ja: { error: STATUS_LABELS.ja.fail, warning: STATUS_LABELS.ja.warn, info: '情報' },
+  en: { error: STATUS_LABELS.en.fail, warning: STATUS_LABELS.en.warn, info: 'info' },
+};
 
 const L: Record<Lang, Record<string, string>> = {
   ja: {
@@ -160,7 +167,9 @@ async function inspect(argv: string[], io: CliIo): Promise<number> {
   for (const [k, val] of rows) io.stdout.write(`${k}: ${val}\n`);
   io.stdout.write('\n');
   for (const f of findings) {
-    io.stdout.write(`[${f.severity}] ${f.code}: ${f.title}\n  ${f.cause}\n  ${f.fix}\n`);
+    io.stdout.write(
+      `[${SEVERITY_WORDS[lang][f.severity]}] ${f.code}: ${f.title}\n  ${f.cause}\n  ${f.fix}\n`,
+    );
     if (f.powershell) io.stdout.write(`  PowerShell: ${f.powershell}\n`);
   }
   return problems ? EXIT_PROBLEMS : EXIT_OK;

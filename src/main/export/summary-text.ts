@@ -96,7 +96,7 @@ export function renderSummaryRow(s: ReportSummary, lang: Lang): string {
     d(s.customer, lang),
     d(s.site, lang),
     d(s.deviceModel, lang),
-    `runs:${s.runCount}`,
+    lang === 'ja' ? `診断 ${s.runCount} 回` : `runs: ${s.runCount}`,
     verdict,
   ];
   // A practice run (練習用ラボ) is never read as the customer's result, even in a one-line list.

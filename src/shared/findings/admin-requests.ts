@@ -11,6 +11,7 @@
 // - The other commands are the catalogue's own one-liners (src/shared/findings/catalog-*.ts), unchanged.
 import type { Lang } from '../model';
 import { interpolate } from './catalog';
+import { MORE_ADMIN_REQUESTS } from './admin-requests-more';
 
 /** How far a command reaches: read-only, one mailbox, or the whole organization. */
 export type CommandScope = 'read' | 'mailbox' | 'tenant';
@@ -148,6 +149,7 @@ export const ADMIN_REQUESTS: Record<string, AdminRequest> = {
       en: "The sender's domain is not an accepted domain. Please add and verify the domain of{{ {sender}}}, or tell the technician which sender address to use.",
     },
   },
+  ...MORE_ADMIN_REQUESTS,
 };
 
 /** The admin-addressed request for one finding, or null when the catalogue has none for it. */

@@ -7,14 +7,14 @@ export const AUTH_CATALOG = {
   AUTH_NOT_OFFERED: {
     severity: 'error', stage: 'auth', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'サーバーが認証 (AUTH) を提示していません', cause: 'サーバー{{ {host} }}の EHLO 応答に AUTH がありません。MX ホスト (直接送信・SMTP リレー用) に接続している、または STARTTLS 前の状態です (Exchange Online は TLS 確立後にのみ AUTH を提示します)。', fix: 'ユーザー名とパスワードで送るなら、サーバーを smtp.office365.com、ポート 587、STARTTLS にしてください。MX ホストを使うなら、デバイスの SMTP 認証をオフにしてください。' },
+      ja: { title: 'サーバーが認証 (AUTH) を提示していません', cause: 'サーバー{{ {host} }}の EHLO 応答に AUTH がありません。MX ホスト (直接送信・SMTP リレー用) に接続している、または STARTTLS 前の状態です (Exchange Online は TLS 確立後にのみ AUTH を提示します)。', fix: 'ユーザー名とパスワードで送るなら、サーバーを smtp.office365.com、ポート 587、STARTTLS にしてください。MX ホストを使うなら、機器の SMTP 認証をオフにしてください。' },
       en: { title: 'Server does not offer AUTH', cause: 'The EHLO reply of the server{{ {host}}} lists no AUTH: the device talks to the MX host (Direct Send / relay), or has not done STARTTLS yet (Exchange Online offers AUTH only after TLS).', fix: 'To send with a user name and password use smtp.office365.com, port 587, STARTTLS. To use the MX host, turn SMTP authentication off on the device.' },
     },
   },
   AUTH_MECHANISM_UNSUPPORTED: {
     severity: 'error', stage: 'auth', actors: ['technician', 'vendor'], inMessageTrace: false,
     text: {
-      ja: { title: '認証方式がサポートされていません', cause: 'デバイスが Exchange Online で使えない認証方式 (PLAIN、CRAM-MD5、NTLM など) を使ったか、STARTTLS の前に認証しようとしました{{: {reply}}}。', fix: '認証方式を「LOGIN」(または「自動」) にし、STARTTLS を有効にしてください。OAuth (XOAUTH2) 対応のファームウェアがあれば更新を検討してください。' },
+      ja: { title: '認証方式がサポートされていません', cause: '機器が Exchange Online で使えない認証方式 (PLAIN、CRAM-MD5、NTLM など) を使ったか、STARTTLS の前に認証しようとしました{{: {reply}}}。', fix: '認証方式を「LOGIN」(または「自動」) にし、STARTTLS を有効にしてください。OAuth (XOAUTH2) 対応のファームウェアがあれば更新を検討してください。' },
       en: { title: 'Authentication mechanism not supported', cause: 'The device used a mechanism Exchange Online does not accept (PLAIN, CRAM-MD5, NTLM, ...) or tried AUTH before STARTTLS{{: {reply}}}.', fix: 'Set the authentication method to "LOGIN" (or "Auto") and enable STARTTLS; consider XOAUTH2-capable firmware if the vendor offers it.' },
     },
   },
@@ -67,14 +67,14 @@ export const AUTH_CATALOG = {
   CLIENT_NOT_AUTHENTICATED: {
     severity: 'error', stage: 'envelope', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: '認証せずに送信しようとしています', cause: 'デバイスが認証 (AUTH) を行わずに MAIL FROM を送りました{{ ({reply})}}。SMTP 認証がオフ、資格情報が未入力、認証が黙って失敗している、TLS がオフ、または直接送信の設定のまま smtp.office365.com に接続していることが考えられます。', fix: 'SMTP 認証をオンにしてユーザー名 (UPN) とパスワードを入力し、STARTTLS を有効にしてください。認証なしで送るなら、サーバーを MX ホスト (ポート 25) に変更してください。' },
+      ja: { title: '認証せずに送信しようとしています', cause: '機器が認証 (AUTH) を行わずに MAIL FROM を送りました{{ ({reply})}}。SMTP 認証がオフ、資格情報が未入力、認証が黙って失敗している、TLS がオフ、または直接送信の設定のまま smtp.office365.com に接続していることが考えられます。', fix: 'SMTP 認証をオンにしてユーザー名 (UPN) とパスワードを入力し、STARTTLS を有効にしてください。認証なしで送るなら、サーバーを MX ホスト (ポート 25) に変更してください。' },
       en: { title: 'Sending without authenticating', cause: 'The device sent MAIL FROM without AUTH{{ ({reply})}}. SMTP authentication is off, no credentials are set, AUTH failed silently, TLS is off, or a Direct Send setup points at smtp.office365.com.', fix: 'Turn SMTP authentication on with the UPN and password, and enable STARTTLS. To send without authentication, point the device at the MX host on port 25 instead.' },
     },
   },
   BASIC_AUTH_RETIREMENT: {
     severity: 'warning', stage: 'auth', actors: ['admin', 'vendor'], inMessageTrace: false,
     text: {
-      ja: { title: 'SMTP AUTH の基本認証は 2026 年 12 月末から既定で無効になります', cause: 'このデバイスはユーザー名とパスワード (基本認証) で SMTP クライアント送信を行っています。既存テナントでは 2026 年 12 月末に SMTP AUTH の基本認証が既定で無効になる予定です (管理者は再度有効にできます。最終的な廃止日は 2027 年後半に発表予定)。', fix: '今のうちに、OAuth (XOAUTH2) 対応ファームウェアの有無をメーカーに確認するか、SMTP リレー・直接送信への切り替えを計画してください。' },
+      ja: { title: 'SMTP AUTH の基本認証は 2026 年 12 月末から既定で無効になります', cause: 'この機器はユーザー名とパスワード (基本認証) で SMTP クライアント送信を行っています。既存テナントでは 2026 年 12 月末に SMTP AUTH の基本認証が既定で無効になる予定です (管理者は再度有効にできます。最終的な廃止日は 2027 年後半に発表予定)。', fix: '今のうちに、OAuth (XOAUTH2) 対応ファームウェアの有無をメーカーに確認するか、SMTP リレー・直接送信への切り替えを計画してください。' },
       en: { title: 'Basic auth for SMTP AUTH turns off by default at the end of December 2026', cause: 'This device submits mail with a user name and password (Basic auth). For existing tenants, Basic auth for SMTP AUTH is scheduled to be disabled by default at the end of December 2026 (admins can re-enable it; the final removal date is to be announced in the second half of 2027).', fix: 'Ask the vendor now about XOAUTH2-capable firmware, or plan a move to SMTP relay or Direct Send.' },
     },
   },

@@ -6,14 +6,14 @@ export const CONNECT_CATALOG = {
   DNS_NAME_NOT_FOUND: {
     severity: 'error', stage: 'dns', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'サーバー名が見つかりません', cause: 'サーバー名{{ {host} }}は DNS に存在しません (NXDOMAIN)。サーバー名の入力ミス (例: office365.con)、またはドメイン名の誤りが考えられます。', fix: 'デバイスのサーバー欄を確認し、SMTP クライアント送信なら smtp.office365.com、直接送信・SMTP リレーならドメインの MX レコードに記載されたホスト名を正確に入力してください。' },
+      ja: { title: 'サーバー名が見つかりません', cause: 'サーバー名{{ {host} }}は DNS に存在しません (NXDOMAIN)。サーバー名の入力ミス (例: office365.con)、またはドメイン名の誤りが考えられます。', fix: '機器のサーバー欄を確認し、SMTP クライアント送信なら smtp.office365.com、直接送信・SMTP リレーならドメインの MX レコードに記載されたホスト名を正確に入力してください。' },
       en: { title: 'Server name not found', cause: 'The server name{{ {host}}} does not exist in DNS (NXDOMAIN): most likely a typo in the server name (e.g. office365.con) or the wrong domain.', fix: 'Check the server field on the device: smtp.office365.com for SMTP client submission, or the host name from the domain\'s MX record for Direct Send and SMTP relay.' },
     },
   },
   DNS_FAILURE: {
     severity: 'error', stage: 'dns', actors: ['technician', 'isp'], inMessageTrace: false,
     text: {
-      ja: { title: 'DNS の名前解決に失敗しました', cause: 'サーバー名{{ {host} }}の名前解決が一時的に失敗しました (SERVFAIL / タイムアウト)。デバイスに設定された DNS サーバーに到達できないか、DNS サーバーが応答していません。', fix: 'デバイスの DNS サーバー設定 (社内 DNS またはルーター) を確認し、同じセグメントの PC からそのサーバー名を名前解決できるか確かめてください。解決できない場合はネットワーク管理者または ISP に連絡してください。' },
+      ja: { title: 'DNS の名前解決に失敗しました', cause: 'サーバー名{{ {host} }}の名前解決が一時的に失敗しました (SERVFAIL / タイムアウト)。機器に設定された DNS サーバーに到達できないか、DNS サーバーが応答していません。', fix: '機器の DNS サーバー設定 (社内 DNS またはルーター) を確認し、同じセグメントの PC からそのサーバー名を名前解決できるか確かめてください。解決できない場合はネットワーク管理者または ISP に連絡してください。' },
       en: { title: 'DNS lookup failed', cause: 'Resolving the server name{{ {host}}} failed temporarily (SERVFAIL or timeout): the DNS server configured on the device is unreachable or not answering.', fix: 'Check the device\'s DNS server setting (internal DNS or the router) and whether a PC on the same segment can resolve that name. If not, contact the network administrator or ISP.' },
     },
   },
@@ -62,21 +62,21 @@ export const CONNECT_CATALOG = {
   TCP_UNREACHABLE: {
     severity: 'error', stage: 'network', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'サーバーに到達できません', cause: 'サーバー{{ {host} }}に接続できませんでした。経路がない (ホスト/ネットワーク到達不能)、または途中で通信が遮断されています。デバイスのデフォルト ゲートウェイ、サブネット マスク、DNS、ファイアウォールなどの設定が考えられます。', fix: 'デバイスの IP アドレス、サブネット マスク、デフォルト ゲートウェイ、DNS を確認し、同じセグメントの PC からインターネットに出られるか確かめてください。' },
+      ja: { title: 'サーバーに到達できません', cause: 'サーバー{{ {host} }}に接続できませんでした。経路がない (ホスト/ネットワーク到達不能)、または途中で通信が遮断されています。機器のデフォルト ゲートウェイ、サブネット マスク、DNS、ファイアウォールなどの設定が考えられます。', fix: '機器の IP アドレス、サブネット マスク、デフォルト ゲートウェイ、DNS を確認し、同じセグメントの PC からインターネットに出られるか確かめてください。' },
       en: { title: 'Server unreachable', cause: 'Could not connect to the server{{ {host}}}: there is no route (host or network unreachable) or the path is blocked. The device\'s gateway, subnet mask, DNS or a firewall is the likely cause.', fix: 'Check the device\'s IP address, subnet mask, default gateway and DNS, and whether a PC on the same segment can reach the internet.' },
     },
   },
   IPV6_PATH_FAILED: {
     severity: 'warning', stage: 'network', actors: ['technician', 'isp'], inMessageTrace: false,
     text: {
-      ja: { title: 'IPv6 経路での接続に失敗しました', cause: 'サーバー{{ {host} }}へ IPv6 では接続できず、IPv4 では接続できました。IPv6 を優先するデバイスでは送信が不安定になります。また IPv6 の送信元アドレスは SPF やコネクタに登録されていないことが多いです。', fix: 'デバイスで IPv6 を無効にするか IPv4 を優先してください。IPv6 で送信する場合は、その送信元アドレスを SPF (ip6:) とコネクタに登録するよう管理者に依頼してください。' },
+      ja: { title: 'IPv6 経路での接続に失敗しました', cause: 'サーバー{{ {host} }}へ IPv6 では接続できず、IPv4 では接続できました。IPv6 を優先する機器では送信が不安定になります。また IPv6 の送信元アドレスは SPF やコネクタに登録されていないことが多いです。', fix: '機器で IPv6 を無効にするか IPv4 を優先してください。IPv6 で送信する場合は、その送信元アドレスを SPF (ip6:) とコネクタに登録するよう管理者に依頼してください。' },
       en: { title: 'The IPv6 path failed', cause: 'The server{{ {host}}} could not be reached over IPv6 but could over IPv4. Devices that prefer IPv6 will fail intermittently, and IPv6 source addresses are often missing from SPF and connectors.', fix: 'Disable IPv6 on the device or prefer IPv4. To send over IPv6, have the admin add the source address to SPF (ip6:) and to the connector.' },
     },
   },
   PORT_465_UNSUPPORTED: {
     severity: 'error', stage: 'config', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'ポート 465 (SSL/TLS) は使えません', cause: 'Exchange Online はポート 465 (SSL/TLS、接続時に暗号化、SMTPS) をサポートしていません。デバイスの既定が 465 や「SSL」になっていることがよくあります。', fix: 'ポートを 587 (推奨) または 25 にし、暗号化方式を「STARTTLS」(機種によっては「TLS」) に変更してください。「SSL」は選ばないでください。' },
+      ja: { title: 'ポート 465 (SSL/TLS) は使えません', cause: 'Exchange Online はポート 465 (SSL/TLS、接続時に暗号化、SMTPS) をサポートしていません。機器の既定が 465 や「SSL」になっていることがよくあります。', fix: 'ポートを 587 (推奨) または 25 にし、暗号化方式を「STARTTLS」(機種によっては「TLS」) に変更してください。「SSL」は選ばないでください。' },
       en: { title: 'Port 465 (SSL/TLS) is not supported', cause: 'Exchange Online does not support port 465 (implicit TLS, SMTPS); many devices default to 465 or "SSL".', fix: 'Set the port to 587 (recommended) or 25 and the encryption to "STARTTLS" (on some models "TLS"), never "SSL".' },
     },
   },
@@ -139,56 +139,56 @@ export const CONNECT_CATALOG = {
   STARTTLS_REQUIRED: {
     severity: 'error', stage: 'tls', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: '暗号化 (STARTTLS) なしで送ろうとしています', cause: 'サーバーは STARTTLS による暗号化を求めていますが、デバイスは暗号化せずにコマンドを送りました{{: {reply}}}。', fix: 'デバイスの暗号化設定を「STARTTLS」(機種によっては「TLS」) に変更してください。ポートは 587 です。' },
+      ja: { title: '暗号化 (STARTTLS) なしで送ろうとしています', cause: 'サーバーは STARTTLS による暗号化を求めていますが、機器は暗号化せずにコマンドを送りました{{: {reply}}}。', fix: '機器の暗号化設定を「STARTTLS」(機種によっては「TLS」) に変更してください。ポートは 587 です。' },
       en: { title: 'Sending without encryption (STARTTLS)', cause: 'The server requires STARTTLS, but the device sent commands unencrypted{{: {reply}}}.', fix: 'Set the device\'s encryption to "STARTTLS" (on some models "TLS"), port 587.' },
     },
   },
   TLS_HANDSHAKE_FAILED: {
     severity: 'error', stage: 'tls', actors: ['vendor', 'technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'TLS ハンドシェイクに失敗しました', cause: 'サーバー{{ {host} }}との TLS 接続の確立に失敗しました{{ ({reason})}}。TLS バージョンや暗号スイートがサーバーと合っていない可能性があります。', fix: 'デバイスのファームウェアを最新にし、TLS 1.2 以上を有効にしてください。対応できない場合は、直接送信・SMTP リレー、または社内の中継サーバーを検討してください。' },
+      ja: { title: 'TLS ハンドシェイクに失敗しました', cause: 'サーバー{{ {host} }}との TLS 接続の確立に失敗しました{{ ({reason})}}。TLS バージョンや暗号スイートがサーバーと合っていない可能性があります。', fix: '機器のファームウェアを最新にし、TLS 1.2 以上を有効にしてください。対応できない場合は、直接送信・SMTP リレー、または社内の中継サーバーを検討してください。' },
       en: { title: 'TLS handshake failed', cause: 'The TLS handshake with the server{{ {host}}} failed{{ ({reason})}}: the TLS version or cipher suites probably do not match the server\'s.', fix: 'Update the device firmware and enable TLS 1.2 or later. If it cannot, consider Direct Send / SMTP relay or a local relay server.' },
     },
   },
   TLS_VERSION_UNSUPPORTED: {
     severity: 'error', stage: 'tls', actors: ['vendor', 'technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'TLS のバージョンが古すぎます', cause: 'デバイスの TLS{{ ({version})}} ではサーバーに接続できません。Exchange Online の SMTP クライアント送信は TLS 1.2 以上が必要で、TLS 1.0/1.1 は拒否されます。', fix: 'ファームウェアを更新して TLS 1.2 を有効にしてください。対応できない機種は、直接送信 (社内宛てのみ)・SMTP リレー、または社内の中継サーバー (IIS の SMTP など) を経由させてください。' },
+      ja: { title: 'TLS のバージョンが古すぎます', cause: '機器の TLS{{ ({version})}} ではサーバーに接続できません。Exchange Online の SMTP クライアント送信は TLS 1.2 以上が必要で、TLS 1.0/1.1 は拒否されます。', fix: 'ファームウェアを更新して TLS 1.2 を有効にしてください。対応できない機種は、直接送信 (社内宛てのみ)・SMTP リレー、または社内の中継サーバー (IIS の SMTP など) を経由させてください。' },
       en: { title: 'TLS version too old', cause: 'The device\'s TLS{{ ({version})}} cannot connect: Exchange Online client submission needs TLS 1.2 or later and refuses TLS 1.0/1.1.', fix: 'Update the firmware and enable TLS 1.2. Devices that cannot should use Direct Send (internal recipients only), SMTP relay, or a local relay server (e.g. IIS SMTP).' },
     },
   },
   TLS_CIPHER_MISMATCH: {
     severity: 'error', stage: 'tls', actors: ['vendor', 'technician'], inMessageTrace: false,
     text: {
-      ja: { title: '共通の暗号スイートがありません', cause: 'TLS 1.2 でも、デバイスとサーバーに共通の暗号スイートがありません{{ ({reason})}}。RSA 鍵交換のみ (ECDHE なし) の複合機が「SSL ネゴシエーションに失敗」となる事例が報告されています。', fix: 'ファームウェアを更新して ECDHE 系の暗号スイートを有効にしてください。対応できない場合は、直接送信・SMTP リレー、または社内の中継サーバーを検討してください。' },
+      ja: { title: '共通の暗号スイートがありません', cause: 'TLS 1.2 でも、機器とサーバーに共通の暗号スイートがありません{{ ({reason})}}。RSA 鍵交換のみ (ECDHE なし) の複合機が「SSL ネゴシエーションに失敗」となる事例が報告されています。', fix: 'ファームウェアを更新して ECDHE 系の暗号スイートを有効にしてください。対応できない場合は、直接送信・SMTP リレー、または社内の中継サーバーを検討してください。' },
       en: { title: 'No cipher suite in common', cause: 'Even with TLS 1.2, the device and server share no cipher suite{{ ({reason})}}. MFPs that offer only RSA key exchange (no ECDHE) have been reported to fail with "SSL negotiation failed".', fix: 'Update the firmware and enable ECDHE cipher suites. Otherwise use Direct Send / SMTP relay or a local relay server.' },
     },
   },
   TLS_MODE_MISMATCH: {
     severity: 'error', stage: 'tls', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: '暗号化方式 (SSL/STARTTLS) が合っていません', cause: '平文で始まるポートに最初から TLS (SSL) で接続したか、その逆です{{ ({reason})}}。Exchange Online は STARTTLS のみ対応です。', fix: 'デバイスの暗号化設定を「SSL」ではなく「STARTTLS」にし、ポートを 587 にしてください。' },
+      ja: { title: '暗号化方式 (SSL/STARTTLS) が合っていません', cause: '平文で始まるポートに最初から TLS (SSL) で接続したか、その逆です{{ ({reason})}}。Exchange Online は STARTTLS のみ対応です。', fix: '機器の暗号化設定を「SSL」ではなく「STARTTLS」にし、ポートを 587 にしてください。' },
       en: { title: 'Encryption mode (SSL vs STARTTLS) mismatch', cause: 'TLS (SSL) was started at once on a port that begins in plain text, or the other way round{{ ({reason})}}. Exchange Online supports STARTTLS only.', fix: 'Set the device\'s encryption to "STARTTLS" instead of "SSL", port 587.' },
     },
   },
   TLS_CERT_UNTRUSTED: {
     severity: 'error', stage: 'tls', actors: ['technician', 'isp'], inMessageTrace: false,
     text: {
-      ja: { title: 'サーバー証明書が信頼できません', cause: 'サーバー{{ {host} }}の証明書を信頼できる認証局までたどれません{{ ({reason})}}。自己署名の証明書、またはファイアウォール・ウイルス対策の TLS 検査 (独自 CA) が通信に割り込んでいる可能性があります。', fix: 'TLS 検査を Exchange Online 宛てで除外するようネットワーク管理者に依頼してください。デバイスのルート証明書が古い場合はファームウェアを更新してください。' },
+      ja: { title: 'サーバー証明書が信頼できません', cause: 'サーバー{{ {host} }}の証明書を信頼できる認証局までたどれません{{ ({reason})}}。自己署名の証明書、またはファイアウォール・ウイルス対策の TLS 検査 (独自 CA) が通信に割り込んでいる可能性があります。', fix: 'TLS 検査を Exchange Online 宛てで除外するようネットワーク管理者に依頼してください。機器のルート証明書が古い場合はファームウェアを更新してください。' },
       en: { title: 'Server certificate not trusted', cause: 'The certificate of the server{{ {host}}} does not chain to a trusted CA{{ ({reason})}}: it is self-signed, or TLS inspection with its own CA (firewall, antivirus) sits in the path.', fix: 'Ask the network admin to exempt Exchange Online from TLS inspection; if the device\'s root certificates are old, update its firmware.' },
     },
   },
   TLS_CERT_EXPIRED: {
     severity: 'error', stage: 'tls', actors: ['technician', 'vendor'], inMessageTrace: false,
     text: {
-      ja: { title: 'サーバー証明書の有効期限が切れています', cause: 'サーバー{{ {host} }}の証明書は有効期限切れと判定されました。途中の機器の証明書が期限切れか、デバイスの時計が大きくずれている可能性があります。', fix: 'デバイスの日付と時刻 (NTP) を確認してください。正しい場合は、途中の TLS 検査機器の証明書をネットワーク管理者に確認してもらってください。' },
+      ja: { title: 'サーバー証明書の有効期限が切れています', cause: 'サーバー{{ {host} }}の証明書は有効期限切れと判定されました。途中の機器の証明書が期限切れか、機器の時計が大きくずれている可能性があります。', fix: '機器の日付と時刻 (NTP) を確認してください。正しい場合は、途中の TLS 検査機器の証明書をネットワーク管理者に確認してもらってください。' },
       en: { title: 'Server certificate expired', cause: 'The certificate of the server{{ {host}}} was judged expired: a middlebox\'s certificate has expired, or the device\'s clock is far off.', fix: 'Check the device\'s date and time (NTP). If correct, ask the network admin to check the certificate of any TLS inspection device.' },
     },
   },
   TLS_CERT_NOT_YET_VALID: {
     severity: 'error', stage: 'tls', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'サーバー証明書がまだ有効になっていません', cause: 'サーバー{{ {host} }}の証明書は有効期間の開始前と判定されました。多くの場合、デバイスの時計が過去の日付になっています。', fix: 'デバイスの日付と時刻を正しく設定し、可能なら NTP サーバーを設定してください。' },
+      ja: { title: 'サーバー証明書がまだ有効になっていません', cause: 'サーバー{{ {host} }}の証明書は有効期間の開始前と判定されました。多くの場合、機器の時計が過去の日付になっています。', fix: '機器の日付と時刻を正しく設定し、可能なら NTP サーバーを設定してください。' },
       en: { title: 'Server certificate not yet valid', cause: 'The certificate of the server{{ {host}}} was judged not yet valid; usually the device\'s clock is set in the past.', fix: 'Set the device\'s date and time correctly, preferably from an NTP server.' },
     },
   },
@@ -203,7 +203,7 @@ export const CONNECT_CATALOG = {
     severity: 'error', stage: 'tls', actors: ['technician', 'admin'], inMessageTrace: false,
     powershell: 'Get-InboundConnector | fl Name,RequireTls,TlsSenderCertificateName,SenderIPAddresses',
     text: {
-      ja: { title: 'コネクタが TLS (証明書) を要求しています', cause: '受信コネクタの設定により TLS または特定の証明書が必要ですが、送信側が提示しませんでした{{: {reply}}}。', fix: 'デバイスで STARTTLS を有効にしてください。証明書ベースのコネクタの場合は、証明書の CN/SAN が承認済みドメインと一致しているか管理者に確認してもらってください。' },
+      ja: { title: 'コネクタが TLS (証明書) を要求しています', cause: '受信コネクタの設定により TLS または特定の証明書が必要ですが、送信側が提示しませんでした{{: {reply}}}。', fix: '機器で STARTTLS を有効にしてください。証明書ベースのコネクタの場合は、証明書の CN/SAN が承認済みドメインと一致しているか管理者に確認してもらってください。' },
       en: { title: 'The connector requires TLS (a certificate)', cause: 'An inbound connector requires TLS or a specific certificate, which the sender did not present{{: {reply}}}.', fix: 'Enable STARTTLS on the device. For a certificate-based connector, have the admin check that the certificate\'s CN/SAN is an accepted domain.' },
     },
   },

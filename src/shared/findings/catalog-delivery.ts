@@ -5,7 +5,7 @@ export const DELIVERY_CATALOG = {
   SEND_AS_DENIED: {
     severity: 'error', stage: 'message', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: '差出人アドレスで送信する権限がありません (SendAs)', cause: '差出人 (From) のアドレスが、サインインしたメールボックスと異なります{{ (差出人: {sender}、メールボックス: {mailbox})}}。SMTP クライアント送信では、認証したメールボックスのアドレスでしか送れません (送信者として送信の権限がある場合を除く)。この拒否は DATA の後に返るため、実際にテスト送信しないと分かりません。', fix: 'デバイスの差出人アドレスを、ユーザー名と同じメールボックスのアドレスにしてください。任意の差出人で送る必要がある場合は、SMTP リレーを使うか、管理者に「送信者として送信」権限を付与してもらってください。' },
+      ja: { title: '差出人アドレスで送信する権限がありません（Send As）', cause: '差出人 (From) のアドレスが、サインインしたメールボックスと異なります{{ (差出人: {sender}、メールボックス: {mailbox})}}。SMTP クライアント送信では、認証したメールボックスのアドレスでしか送れません (送信者として送信の権限がある場合を除く)。この拒否は DATA の後に返るため、実際にテスト送信しないと分かりません。', fix: '機器の差出人アドレスを、ユーザー名と同じメールボックスのアドレスにしてください。任意の差出人で送る必要がある場合は、SMTP リレーを使うか、管理者に「送信者として送信」権限を付与してもらってください。' },
       en: { title: 'Not allowed to send as this sender (SendAs)', cause: 'The From address differs from the signed-in mailbox{{ (From: {sender}; mailbox: {mailbox})}}. Client submission only sends as the authenticated mailbox (unless Send As permission is granted). This rejection comes only after DATA, so only a real test send shows it.', fix: 'Set the device\'s sender address to the same mailbox as the user name. To send from other addresses, use SMTP relay or have the admin grant Send As permission.' },
     },
   },
@@ -63,7 +63,7 @@ export const DELIVERY_CATALOG = {
   THROTTLED: {
     severity: 'warning', stage: 'envelope', actors: ['technician', 'admin'], inMessageTrace: false,
     text: {
-      ja: { title: '送信が制限 (スロットリング) されています', cause: 'サーバーが送信数や同時接続数の制限により一時的に受付を止めています{{ ({reply})}}。SMTP クライアント送信は 1 分あたり 30 通、1 日あたり 10,000 受信者、メールボックスあたり同時 3 接続までです。エラーを繰り返すことで制限される場合もあります。', fix: '送信を直列にし、時間をおいて再試行してください。多数のデバイスが同じメールボックスを共有している場合は分けてください。その前に出ていたエラーがあれば先に解消してください。' },
+      ja: { title: '送信が制限 (スロットリング) されています', cause: 'サーバーが送信数や同時接続数の制限により一時的に受付を止めています{{ ({reply})}}。SMTP クライアント送信は 1 分あたり 30 通、1 日あたり 10,000 受信者、メールボックスあたり同時 3 接続までです。エラーを繰り返すことで制限される場合もあります。', fix: '送信を直列にし、時間をおいて再試行してください。多数の機器が同じメールボックスを共有している場合は分けてください。その前に出ていたエラーがあれば先に解消してください。' },
       en: { title: 'Sending is throttled', cause: 'The server is temporarily refusing because of rate or connection limits{{ ({reply})}}. Client submission allows 30 messages per minute, 10,000 recipients per day and 3 concurrent connections per mailbox; repeated errors can also trigger throttling.', fix: 'Send one at a time and retry later. Split devices that share one mailbox, and fix any earlier error first.' },
     },
   },
@@ -84,28 +84,28 @@ export const DELIVERY_CATALOG = {
   BAD_EHLO_NAME: {
     severity: 'error', stage: 'smtp', actors: ['technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'EHLO/HELO のホスト名が不正です', cause: 'デバイスが送った EHLO/HELO の名前がサーバーに拒否されました{{: {reply}}}。', fix: 'デバイスのホスト名 (機器名) を英数字とハイフンだけの正しい名前 (可能なら FQDN) に設定してください。空白や日本語は使わないでください。' },
+      ja: { title: 'EHLO/HELO のホスト名が不正です', cause: '機器が送った EHLO/HELO の名前がサーバーに拒否されました{{: {reply}}}。', fix: '機器のホスト名 (機器名) を英数字とハイフンだけの正しい名前 (可能なら FQDN) に設定してください。空白や日本語は使わないでください。' },
       en: { title: 'Invalid EHLO/HELO name', cause: 'The name the device sent in EHLO/HELO was rejected{{: {reply}}}.', fix: 'Give the device a proper host name (letters, digits and hyphens; an FQDN if possible), without spaces or non-ASCII characters.' },
     },
   },
   BARE_LINEFEED: {
     severity: 'error', stage: 'message', actors: ['vendor'], inMessageTrace: false,
     text: {
-      ja: { title: 'メッセージに単独の LF (改行) が含まれています', cause: 'デバイスが CR を伴わない LF だけの改行を送ったため拒否されました{{: {reply}}}。', fix: 'メーカーにファームウェアの更新を問い合わせてください。それまでは社内の中継サーバーを経由させる方法があります。' },
+      ja: { title: 'メッセージに単独の LF (改行) が含まれています', cause: '機器が CR を伴わない LF だけの改行を送ったため拒否されました{{: {reply}}}。', fix: 'メーカーにファームウェアの更新を問い合わせてください。それまでは社内の中継サーバーを経由させる方法があります。' },
       en: { title: 'Bare line feeds in the message', cause: 'The device sent line breaks of LF without CR, which were rejected{{: {reply}}}.', fix: 'Ask the vendor for a firmware update; until then a local relay server can normalise the message.' },
     },
   },
   MESSAGE_NOT_COMPLIANT: {
     severity: 'error', stage: 'message', actors: ['vendor', 'technician'], inMessageTrace: false,
     text: {
-      ja: { title: 'メッセージの形式が規格に合っていません', cause: 'メッセージのヘッダーや構造が RFC 5322 などの規格に従っていないため拒否されました (From ヘッダーの欠落など){{: {reply}}}。', fix: 'デバイスの差出人アドレス・件名の設定を確認し、解決しない場合はメーカーにファームウェアの更新を問い合わせてください。' },
+      ja: { title: 'メッセージの形式が規格に合っていません', cause: 'メッセージのヘッダーや構造が RFC 5322 などの規格に従っていないため拒否されました (From ヘッダーの欠落など){{: {reply}}}。', fix: '機器の差出人アドレス・件名の設定を確認し、解決しない場合はメーカーにファームウェアの更新を問い合わせてください。' },
       en: { title: 'Message not standards-compliant', cause: 'The message headers or structure break RFC 5322 or related standards (e.g. a missing From header){{: {reply}}}.', fix: 'Check the device\'s sender and subject settings; otherwise ask the vendor for a firmware update.' },
     },
   },
   RECIPIENT_RESTRICTED: {
     severity: 'error', stage: 'envelope', actors: ['admin'], inMessageTrace: true,
     text: {
-      ja: { title: '宛先が受信を制限しています', cause: '宛先 (グループや共有メールボックスなど) は特定の送信者や認証済みの送信者からのメールだけを受け付ける設定です{{: {reply}}}。', fix: '管理者に宛先の配信制限 (「組織内の送信者のみ」など) を確認してもらい、デバイスの差出人を許可するか、SMTP クライアント送信で認証して送ってください。' },
+      ja: { title: '宛先が受信を制限しています', cause: '宛先 (グループや共有メールボックスなど) は特定の送信者や認証済みの送信者からのメールだけを受け付ける設定です{{: {reply}}}。', fix: '管理者に宛先の配信制限 (「組織内の送信者のみ」など) を確認してもらい、機器の差出人を許可するか、SMTP クライアント送信で認証して送ってください。' },
       en: { title: 'The recipient restricts who may send', cause: 'The recipient (a group, shared mailbox, ...) only accepts mail from specific or authenticated senders{{: {reply}}}.', fix: 'Have the admin check the recipient\'s delivery restrictions and allow the device\'s sender, or send authenticated via client submission.' },
     },
   },

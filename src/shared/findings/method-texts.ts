@@ -5,14 +5,14 @@ import type { Lang } from '../model';
 export type LocalText = Record<Lang, string>;
 
 export const REASON_TEXTS = {
-  TLS_OK: { ja: 'デバイスは TLS {version} に対応しています。', en: 'The device supports TLS {version}.' },
-  TLS_TOO_OLD: { ja: 'デバイスの TLS は最大 {version} です。SMTP クライアント送信には TLS 1.2 以上が必要です。', en: 'The device\'s TLS tops out at {version}; client submission needs TLS 1.2 or later.' },
-  RSA_ONLY: { ja: 'デバイスの TLS 1.2 は RSA 鍵交換のみ (ECDHE なし) です。この構成の複合機が smtp.office365.com で「SSL ネゴシエーションに失敗」する事例が報告されています。', en: 'The device\'s TLS 1.2 offers only RSA key exchange (no ECDHE); MFPs like this have been reported to fail against smtp.office365.com with "SSL negotiation failed".' },
+  TLS_OK: { ja: '機器は TLS {version} に対応しています。', en: 'The device supports TLS {version}.' },
+  TLS_TOO_OLD: { ja: '機器の TLS は最大 {version} です。SMTP クライアント送信には TLS 1.2 以上が必要です。', en: 'The device\'s TLS tops out at {version}; client submission needs TLS 1.2 or later.' },
+  RSA_ONLY: { ja: '機器の TLS 1.2 は RSA 鍵交換のみ (ECDHE なし) です。この構成の複合機が smtp.office365.com で「SSL ネゴシエーションに失敗」する事例が報告されています。', en: 'The device\'s TLS 1.2 offers only RSA key exchange (no ECDHE); MFPs like this have been reported to fail against smtp.office365.com with "SSL negotiation failed".' },
   TLS_OPTIONAL: { ja: 'この方式では TLS は必須ではありません (使えるなら STARTTLS を推奨)。', en: 'TLS is not required for this method (STARTTLS recommended when available).' },
-  NO_AUTH: { ja: 'デバイスが SMTP 認証 (ユーザー名/パスワード) に対応していません。', en: 'The device cannot do SMTP authentication (user name and password).' },
-  OAUTH_OK: { ja: 'デバイスは OAuth (XOAUTH2) に対応しているため、基本認証の廃止の影響を受けません。', en: 'The device supports OAuth (XOAUTH2), so the end of Basic auth does not affect it.' },
-  BASIC_AUTH_RETIREMENT: { ja: 'デバイスは基本認証のみです。既存テナントでは 2026 年 12 月末に SMTP AUTH の基本認証が既定で無効になる予定です (管理者は再度有効にできます)。', en: 'The device uses Basic auth only; for existing tenants Basic auth for SMTP AUTH is scheduled to be disabled by default at the end of December 2026 (admins can re-enable it).' },
-  BASIC_AUTH_OFF_BY_DEFAULT: { ja: 'デバイスは基本認証のみです。2026 年 12 月末以降、既存テナントでも SMTP AUTH の基本認証は既定で無効です。管理者が再度有効にしない限り使えません (最終的な廃止日は 2027 年後半に発表予定)。', en: 'The device uses Basic auth only; since the end of December 2026 Basic auth for SMTP AUTH is off by default, so it works only if the admin re-enables it (final removal date to be announced in the second half of 2027).' },
+  NO_AUTH: { ja: '機器が SMTP 認証 (ユーザー名/パスワード) に対応していません。', en: 'The device cannot do SMTP authentication (user name and password).' },
+  OAUTH_OK: { ja: '機器は OAuth (XOAUTH2) に対応しているため、基本認証の廃止の影響を受けません。', en: 'The device supports OAuth (XOAUTH2), so the end of Basic auth does not affect it.' },
+  BASIC_AUTH_RETIREMENT: { ja: '機器は基本認証のみです。既存テナントでは 2026 年 12 月末に SMTP AUTH の基本認証が既定で無効になる予定です (管理者は再度有効にできます)。', en: 'The device uses Basic auth only; for existing tenants Basic auth for SMTP AUTH is scheduled to be disabled by default at the end of December 2026 (admins can re-enable it).' },
+  BASIC_AUTH_OFF_BY_DEFAULT: { ja: '機器は基本認証のみです。2026 年 12 月末以降、既存テナントでも SMTP AUTH の基本認証は既定で無効です。管理者が再度有効にしない限り使えません (最終的な廃止日は 2027 年後半に発表予定)。', en: 'The device uses Basic auth only; since the end of December 2026 Basic auth for SMTP AUTH is off by default, so it works only if the admin re-enables it (final removal date to be announced in the second half of 2027).' },
   SMTP_AUTH_DISABLED: { ja: 'テナントで SMTP AUTH が意図的に無効にされています。', en: 'SMTP AUTH is deliberately disabled in the tenant.' },
   SMTP_AUTH_UNKNOWN: { ja: 'テナントの SMTP AUTH の状態が不明です (2020 年 1 月以降に作成された組織では既定で無効)。管理者に確認してください。', en: 'The tenant\'s SMTP AUTH state is unknown (off by default for organizations created since January 2020); check with the admin.' },
   SECURITY_DEFAULTS_ON: { ja: '既定のセキュリティが有効です。SMTP クライアント送信 (基本認証) とは互換性がありません。', en: 'Security defaults are on; they are not compatible with client submission using Basic auth.' },
@@ -27,10 +27,10 @@ export const REASON_TEXTS = {
   NO_STATIC_IP_RELAY: { ja: '固定のパブリック IP アドレスがありません。SMTP リレーのコネクタには他組織と共有しない固定 IP が必要です (動的 IP は非サポート)。', en: 'No static public IP: the relay connector needs a static IP not shared with other organizations (dynamic IPs are unsupported).' },
   NO_STATIC_IP_DIRECT: { ja: '固定のパブリック IP アドレスがないため SPF に登録できず、迷惑メールと判定されやすくなります。', en: 'Without a static public IP the SPF record cannot list it, so mail is more likely to be marked as junk.' },
   CONNECTOR_NEEDED: { ja: '管理者が Exchange 管理センターで受信コネクタを作成する必要があり、設定がもっとも複雑です。', en: 'The admin must create an inbound connector in the Exchange admin center; this is the most complex option.' },
-  SERVER_FIELD_TOO_SHORT: { ja: 'サーバー名 {host} ({length} 文字) がデバイスのサーバー欄 (最大 {max} 文字) に入りません。IP アドレスでの代用はサポートされていません。', en: 'The server name {host} ({length} characters) does not fit the device\'s server field (max {max}); an IP address is not a supported substitute.' },
+  SERVER_FIELD_TOO_SHORT: { ja: 'サーバー名 {host} ({length} 文字) が機器のサーバー欄 (最大 {max} 文字) に入りません。IP アドレスでの代用はサポートされていません。', en: 'The server name {host} ({length} characters) does not fit the device\'s server field (max {max}); an IP address is not a supported substitute.' },
   SERVER_FIELD_MAYBE_SHORT: { ja: 'MX ホスト名が不明です。MX ホストは通常 28 文字を超えるため (例: contoso-com.mail.protection.outlook.com)、サーバー欄 (最大 {max} 文字) に入るか確認してください。', en: 'The MX host is unknown; MX hosts are usually longer than 28 characters (e.g. contoso-com.mail.protection.outlook.com), so check that it fits the server field (max {max}).' },
   MX_HOST_IS_IP: { ja: '入力された MX ホスト {host} は IP アドレスです。サーバー欄には MX レコードのホスト名を入力してください (IP アドレスはサポートされていません)。', en: 'The MX host entered ({host}) is an IP address; enter the MX record\'s host name in the server field (IP addresses are not supported).' },
-  LOCAL_RELAY: { ja: 'デバイスが TLS 1.2 に対応していないため、社内の中継サーバー (IIS の SMTP や Postfix など) で受けて、そこから Microsoft 365 へ TLS 1.2 で送る構成も検討してください。診断中はこのアプリのキャプチャ モードが中継の代わりになります。', en: 'As the device lacks TLS 1.2, consider a local relay server (IIS SMTP, Postfix, ...) that accepts the device\'s mail and forwards it to Microsoft 365 over TLS 1.2; during diagnosis this app\'s capture mode can stand in for it.' },
+  LOCAL_RELAY: { ja: '機器が TLS 1.2 に対応していないため、社内の中継サーバー (IIS の SMTP や Postfix など) で受けて、そこから Microsoft 365 へ TLS 1.2 で送る構成も検討してください。診断中はこのアプリのキャプチャ モードが中継の代わりになります。', en: 'As the device lacks TLS 1.2, consider a local relay server (IIS SMTP, Postfix, ...) that accepts the device\'s mail and forwards it to Microsoft 365 over TLS 1.2; during diagnosis this app\'s capture mode can stand in for it.' },
   NONE_VIABLE: { ja: 'いずれの方式も現在の条件では使えません。上記の理由のうち変更できるもの (テナント設定、固定 IP、ファームウェア) を管理者・メーカーと検討してください。', en: 'No method works under the current conditions; review with the admin and vendor which of the reasons above can change (tenant settings, static IP, firmware).' },
 } satisfies Record<string, LocalText>;
 
@@ -46,7 +46,7 @@ export const SETTING_TEXTS = {
   AUTH_BASIC_ANY: { ja: 'AUTH LOGIN: 送信に使うメールボックスの UPN とパスワード', en: 'AUTH LOGIN: the sending mailbox\'s UPN and password' },
   AUTH_OAUTH: { ja: 'OAuth (XOAUTH2): メールボックス {mailbox}', en: 'OAuth (XOAUTH2) for mailbox {mailbox}' },
   AUTH_OAUTH_ANY: { ja: 'OAuth (XOAUTH2): 送信に使うメールボックス', en: 'OAuth (XOAUTH2) for the sending mailbox' },
-  AUTH_NONE: { ja: 'なし (デバイスの SMTP 認証をオフ)', en: 'none (turn SMTP authentication off on the device)' },
+  AUTH_NONE: { ja: 'なし (機器の SMTP 認証をオフ)', en: 'none (turn SMTP authentication off on the device)' },
   AUTH_CONNECTOR: { ja: 'なし: 受信コネクタが送信元 IP {ip} で認証します', en: 'none: the inbound connector recognises the source IP {ip}' },
   SENDER_MAILBOX: { ja: '差出人 = サインインするメールボックス {mailbox} (異なると 5.7.60 / SendAsDenied)', en: 'From = the signed-in mailbox {mailbox} (anything else: 5.7.60 / SendAsDenied)' },
   SENDER_MAILBOX_ANY: { ja: '差出人 = サインインするメールボックスのアドレス (異なると 5.7.60 / SendAsDenied)', en: 'From = the signed-in mailbox\'s address (anything else: 5.7.60 / SendAsDenied)' },

@@ -33,7 +33,7 @@ describe('Device screen', () => {
     expect(i18n.language).toBe('ja');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('1. デバイス');
     fireEvent.change(screen.getByLabelText('メーカー名・機種名で検索'), { target: { value: 'IM C3000' } });
-    const hit = screen.getAllByRole('button').find((b) => b.getAttribute('data-model') === 'ricoh-im');
+    const hit = screen.getAllByRole('option').find((b) => b.getAttribute('data-model') === 'ricoh-im');
     expect(hit).toBeDefined();
     fireEvent.click(hit!);
     expect(appStore.getState().job.deviceId).toBe('ricoh-im');
@@ -262,12 +262,22 @@ describe('keyboard', () => {
     const search = screen.getByLabelText('メーカー名・機種名で検索');
     fireEvent.change(search, { target: { value: 'ricoh' } });
     fireEvent.keyDown(search, { key: 'ArrowDown' });
-    const hits = [...document.querySelectorAll<HTMLButtonElement>('.hit-list .hit')];
+    // One listbox, one tab stop: focus stays on it, aria-activedescendant names the active option.
+    const list = screen.getByRole('listbox');
+    const hits = screen.getAllByRole('option');
     expect(hits.length).toBeGreaterThan(1);
-    expect(document.activeElement).toBe(hits[0]);
-    fireEvent.keyDown(hits[0]!, { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(hits[1]);
-    fireEvent.keyDown(hits[1]!, { key: 'ArrowUp' });
-    expect(document.activeElement).toBe(hits[0]);
+    expect(document.activeElement).toBe(list);
+    expect(list.getAttribute('tabindex')).toBe('0');
+    expect(hits.every((h) => !h.hasAttribute('tabindex'))).toBe(true);
+    expect(list.getAttribute('aria-activedescendant')).toBe(hits[0]!.id);
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(list.getAttribute('aria-activedescendant')).toBe(hits[1]!.id);
+    fireEvent.keyDown(list, { key: 'ArrowUp' });
+    expect(list.getAttribute('aria-activedescendant')).toBe(hits[0]!.id);
+    fireEvent.keyDown(list, { key: 'End' });
+    expect(list.getAttribute('aria-activedescendant')).toBe(hits[hits.length - 1]!.id);
+    fireEvent.keyDown(list, { key: 'Enter' });
+    expect(appStore.getState().job.deviceId).toBe(hits[hits.length - 1]!.getAttribute('data-model'));
+    expect(hits[hits.length - 1]!.getAttribute('aria-selected')).toBe('true');
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../../src/main/export/html';
 import { LABELS } from '../../../src/main/export/labels';
 import { renderTicket } from '../../../src/main/export/ticket';
-import { ADMIN_REQUESTS } from '../../../src/shared/findings/admin-requests';
+import { ADMIN_REQUESTS, adminRequest } from '../../../src/shared/findings/admin-requests';
 import { CATALOG } from '../../../src/shared/findings/catalog';
 import { primaryFindingOf } from '../../../src/shared/findings/primary-of';
 import { formatLocalTime } from '../../../src/shared/local-time';
@@ -118,17 +118,6 @@ describe('ticket to the Microsoft 365 admin', () => {
             'CONNECTOR_DELIVERY_FAILED',
             'MX_NOT_EXCHANGE_ONLINE',
             'BASIC_AUTH_RETIREMENT',
-            // Added by the knowledge branch: tickets use the catalogue's fix text until they get admin-addressed texts.
-            'IPV6_NOT_AUTHENTICATED',
-            'TENANT_EXTERNAL_LIMIT',
-            'EXTERNAL_FORWARDING_BLOCKED',
-            'RECIPIENT_TENANT_NO_MAIL',
-            // Added by the oauth branch: their catalogue fixes already carry the admin's portal / PowerShell steps.
-            'OAUTH_REJECTED',
-            'OAUTH_SCOPE_MISSING',
-            'OAUTH_CONSENT_MISSING',
-            'OAUTH_BLOCKED_BY_POLICY',
-            'OAUTH_CLIENT_CREDENTIAL_INVALID',
           ].includes(code),
       );
     expect(missing).toEqual([]);
@@ -168,5 +157,45 @@ describe('HTML report page 1', () => {
     const withPick = { ...d, primaryFinding: { code: 'SMTP_AUTH_DISABLED_TENANT', checkId: 'auth' } };
     expect(primaryFindingOf(withPick)?.checkId).toBe('auth');
     expect(primaryFindingOf(diagnosis({ checks: [check('tcp.v4', 'pass')] }))).toBeNull();
+  });
+});
+
+describe('admin-addressed ticket texts', () => {
+  it('every request exists in ja and en, is addressed to the admin and uses only parameters its finding can carry', () => {
+    for (const [code, req] of Object.entries(ADMIN_REQUESTS)) {
+      expect(CATALOG[code as keyof typeof CATALOG], code).toBeDefined();
+      expect(req.ask.ja.length, code).toBeGreaterThan(10);
+      expect(req.ask.en.length, code).toBeGreaterThan(10);
+      expect(req.ask.en, code).not.toMatch(/ask the (Microsoft 365 )?admin|have the admin/i);
+      expect(req.ask.ja, code).not.toMatch(/管理者に.*(もらって|依頼)|デバイス/);
+      for (const cmd of req.commands ?? []) expect(cmd.ps, code).toMatch(/^[A-Z][a-z]+-[A-Za-z]+/);
+    }
+  });
+
+  it('the OAuth and tenant codes of issue 11 have admin-addressed texts in the ticket', () => {
+    for (const code of [
+      'IPV6_NOT_AUTHENTICATED',
+      'TENANT_EXTERNAL_LIMIT',
+      'EXTERNAL_FORWARDING_BLOCKED',
+      'RECIPIENT_TENANT_NO_MAIL',
+      'OAUTH_REJECTED',
+      'OAUTH_SCOPE_MISSING',
+      'OAUTH_CONSENT_MISSING',
+      'OAUTH_BLOCKED_BY_POLICY',
+      'OAUTH_CLIENT_CREDENTIAL_INVALID',
+    ] as const) {
+      for (const lang of ['ja', 'en'] as const) {
+        const md = renderTicket(reportWith([{ code }]), {
+          lang,
+          format: 'markdown',
+          utcOffsetMinutes: TOKYO,
+        });
+        const requestPart = md.slice(md.indexOf(LABELS[lang].requests), md.indexOf(LABELS[lang].observed));
+        expect(requestPart, `${code} ${lang}`).toContain(
+          adminRequest(code, undefined, lang)!.ask.slice(0, 12),
+        );
+        expect(requestPart, `${code} ${lang}`).not.toContain(CATALOG[code].text[lang].fix.slice(0, 20));
+      }
+    }
   });
 });

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 /** How long "Copied" stays visible, in milliseconds. */
 const COPIED_FEEDBACK_MS = 1500;
 
-async function writeClipboard(text: string): Promise<boolean> {
+/** Writes text to the clipboard (navigator.clipboard, else the hidden-textarea copy); false when both fail. */
+export async function writeClipboard(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -314,6 +314,16 @@ export const en = {
     ms: '{{ms}} ms',
     failed: 'The diagnosis could not run: {{error}}',
   },
+  lookUi: {
+    valueToChange: 'Value to change',
+    copyAdmin: 'Copy message to the admin',
+    copyAdminDone: 'Copied. Paste it into an email or chat to the Microsoft 365 admin.',
+    copyAdminFailed: 'Could not copy: {{error}}',
+    copyAdminSaving: 'Saving to the report, then copying…',
+    elapsed: '{{s}} s elapsed',
+    running: 'Running: {{title}}',
+    deviceList: 'Matching models (↑↓ to move, Enter to choose)',
+  },
   verdict: {
     title: 'Verdict',
     pass: 'Mail can be sent this way.',

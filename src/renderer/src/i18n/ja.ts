@@ -315,6 +315,16 @@ export const ja: Resources = {
     ms: '{{ms}} ミリ秒',
     failed: '診断を実行できませんでした: {{error}}',
   },
+  lookUi: {
+    valueToChange: '変更する値',
+    copyAdmin: 'Microsoft 365 管理者へのメッセージをコピー',
+    copyAdminDone: 'コピーしました。メールやチャットに貼り付けて Microsoft 365 管理者に送ってください。',
+    copyAdminFailed: 'コピーできませんでした: {{error}}',
+    copyAdminSaving: 'レポートに保存してからコピーします…',
+    elapsed: '経過 {{s}} 秒',
+    running: '実行中: {{title}}',
+    deviceList: '機種の候補（↑↓ キーで移動、Enter で選択）',
+  },
   verdict: {
     title: '判定',
     pass: 'この方法でメールを送信できます。',

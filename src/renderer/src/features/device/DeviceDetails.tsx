@@ -45,7 +45,7 @@ export function DeviceDetails({ model }: { model: ModelProfile }) {
 
   return (
     <div className="device-details" data-model={model.id}>
-      <h2>
+      <h2 translate="no">
         {model.vendor} {model.series}
       </h2>
       <p className="muted">{model.names.slice(0, 8).join(', ')}</p>

@@ -77,7 +77,7 @@ export function DeviceMessageExplain({ model }: { model: ModelProfile }) {
               </p>
               <ul className="muted">
                 {m.sources.map((s) => (
-                  <li key={s.id}>
+                  <li key={s.id} translate="no">
                     {s.title}
                     {s.url ? <span className="mono"> — {s.url}</span> : null}
                     {s.read ? ` (${t('vendorUi.read', { date: s.read })})` : null}

@@ -1,5 +1,5 @@
 // Screen 1: the job (site, purpose) and the device: search a vendor/model, or pick a generic entry.
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { searchModels } from '../../../../shared/profiles-resolve';
@@ -9,6 +9,7 @@ import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
 import { actions, catalogSel, jobSel } from '../../store/selectors';
 import { DetectPanel } from './DetectPanel';
+import { DeviceListbox } from './DeviceListbox';
 import { DeviceDetails } from './DeviceDetails';
 import { genericModelIds } from './generic-models';
 import { ProfileImport } from './ProfileImport';
@@ -30,21 +31,8 @@ export function DeviceScreen() {
   const hits = useMemo(() => searchModels(files, query).slice(0, MAX_HITS_SHOWN), [files, query]);
   const generic = useMemo(() => genericModelIds(files), [files]);
 
-  // Keyboard: ↓ from the search box enters the list; ↑/↓ move within it; Enter/Space choose (native buttons).
-  const focusHit = (e: KeyboardEvent<HTMLElement>, index: number) => {
-    const buttons = [...(e.currentTarget.closest('.card')?.querySelectorAll<HTMLButtonElement>('.hit-list .hit') ?? [])];
-    const target = buttons[Math.max(0, Math.min(buttons.length - 1, index))];
-    if (target) {
-      e.preventDefault();
-      target.focus();
-    }
-  };
-  const onListKey = (e: KeyboardEvent<HTMLUListElement>) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.hit')];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    focusHit(e, at + (e.key === 'ArrowDown' ? 1 : -1));
-  };
+  // ↓ from the search box enters the list (one tab stop; arrows move inside it).
+  const list = useRef<HTMLDivElement>(null);
 
   return (
     <section className="screen" aria-labelledby="device-title">
@@ -69,23 +57,19 @@ export function DeviceScreen() {
               {t('device.application')}
             </button>
           </div>
-          <div onKeyDown={(e) => e.key === 'ArrowDown' && focusHit(e, 0)}>
+          <div
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' && list.current) {
+                e.preventDefault();
+                list.current.focus();
+              }
+            }}
+          >
             <TextField label={t('device.search')} type="search" value={query} onChange={setQuery} placeholder={t('device.searchPlaceholder')} name="device-search" />
           </div>
           {loading ? <p className="muted">{t('common.loading')}</p> : null}
           {error ? <p className="error-text" role="alert">{t('device.loadError', { error })}</p> : null}
-          <ul className="hit-list" aria-label={t('device.results')} onKeyDown={onListKey}>
-            {hits.map((h) => (
-              <li key={`${h.fileId}/${h.modelId}`}>
-                <button type="button" className={`hit${job.deviceId === h.modelId ? ' selected' : ''}`} aria-pressed={job.deviceId === h.modelId} onClick={() => selectDevice(h.modelId)} data-model={h.modelId}>
-                  <span className="hit-vendor">{h.vendor}</span> <span className="hit-series">{h.series}</span>
-                  {h.matched !== h.series ? <span className="hit-matched"> — {h.matched}</span> : null}
-                  {h.origin === 'user' ? <span className="tag">{t('device.imported')}</span> : null}
-                </button>
-              </li>
-            ))}
-            {!loading && hits.length === 0 ? <li className="muted">{t('device.noHits')}</li> : null}
-          </ul>
+          <DeviceListbox ref={list} hits={hits} selected={job.deviceId} loading={loading} onChoose={selectDevice} />
           {problems.length > 0 ? (
             <div className="error-box">
               <p>{t('device.problems', { count: problems.length })}</p>

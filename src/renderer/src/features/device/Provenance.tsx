@@ -6,11 +6,11 @@ export function Provenance({ claim }: { claim: Pick<ResolvedClaim<unknown>, 'ver
   const { t } = useTranslation();
   const titles = claim.sources.map((s) => s.title).join(' · ');
   return claim.verified ? (
-    <span className="prov prov-verified" title={titles}>
+    <span className="prov prov-verified" title={titles} translate="no">
       <span aria-hidden="true">✔</span> {t('device.vendorDoc')}
     </span>
   ) : (
-    <span className="prov prov-check" title={titles}>
+    <span className="prov prov-check" title={titles} translate="no">
       <span aria-hidden="true">⚠</span> {t('device.checkOnDevice')}
     </span>
   );

@@ -26,6 +26,10 @@ export function DiagnoseScreen() {
   // OAuth sign-in only when the job's one sign-in choice is OAuth (and the method signs in at all).
   const oauth = effectiveAuth(job, model) === 'oauth' && (job.method === null || job.method === 'submission');
   const matrix = useMemo(() => (run.diagnosis ? tlsMatrix(run.diagnosis) : []), [run.diagnosis]);
+  // A finished run brings its verdict box into view (it leads the screen).
+  useEffect(() => {
+    if (run.phase === 'done') document.querySelector('[data-verdict]')?.scrollIntoView?.({ block: 'start' });
+  }, [run.phase]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && runSel.busy(appStore.getState())) void appStore.getState().cancelRun();
@@ -36,8 +40,17 @@ export function DiagnoseScreen() {
   return (
     <section className="screen" aria-labelledby="diagnose-title">
       <ScreenHeader name="diagnose" />
+      {/* The verdict box leads the result; the form stays below it for a re-test, progress right under the form. */}
+      <VerdictPanel show="verdict" />
+      <SaveToReport />
       <PracticeBadge />
+      {run.phase === 'error' && run.error ? (
+        <div className="card error-box" role="alert">
+          {t('diagnose.failed', { error: run.error })}
+        </div>
+      ) : null}
       <DiagnoseForm />
+      <RunProgress />
       {oauth ? (
         <>
           <OauthSignIn />
@@ -45,15 +58,8 @@ export function DiagnoseScreen() {
           <TokenPanel />
         </>
       ) : null}
-      {run.phase === 'error' && run.error ? (
-        <div className="card error-box" role="alert">
-          {t('diagnose.failed', { error: run.error })}
-        </div>
-      ) : null}
-      {/* Verdict first, then what to do, then the details (progress list, TLS matrix, transcript). */}
-      <VerdictPanel />
-      <SaveToReport />
-      <RunProgress />
+      {/* Then what to do, then the details (TLS matrix, transcript). */}
+      <VerdictPanel show="findings" />
       {run.diagnosis ? <TlsMatrixTable rows={matrix} /> : null}
       {run.transcript.length > 0 ? <Transcript rows={run.transcript} dropped={run.droppedRows} /> : null}
     </section>

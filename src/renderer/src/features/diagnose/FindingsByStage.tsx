@@ -13,7 +13,7 @@ function FindingSources({ f }: { f: ShownFinding }) {
     <>
       <dt>{t('verdict.source')}</dt>
       <dd>
-        <ul className="sources">
+        <ul className="sources" translate="no">
           {f.sources.map((s) => (
             <li key={s.url} title={s.title}>
               <span className="mono">{visible(s.url, 300)}</span> ({t('verdict.sourceRead', { date: s.read })}

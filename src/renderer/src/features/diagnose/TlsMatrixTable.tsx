@@ -1,5 +1,6 @@
 // TLS versions × key exchange: what the server accepted vs what this device offers.
 import { useTranslation } from 'react-i18next';
+import { SUBMISSION_HOST } from '../../../../shared/exchange-online';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { MatrixRow } from '../../lib/tls-matrix';
 import { visible } from '../../lib/visible-text';
@@ -30,7 +31,8 @@ export function TlsMatrixTable({ rows }: { rows: readonly MatrixRow[] }) {
               const relevant = r.device !== false;
               return (
                 <tr key={i} className={relevant ? undefined : 'dim'}>
-                  <td>{r.endpoint}</td>
+                  {/* The endpoint by its host (submission) or MX, never the internal endpoint id. */}
+                  <td translate="no">{r.endpoint === 'submission' ? SUBMISSION_HOST : 'MX'}</td>
                   <td>TLS {r.version}</td>
                   <td>{r.kex === 'any' ? '—' : r.kex.toUpperCase()}</td>
                   <td title={visible(r.detail, 300)}>{yesNo(r.server)}</td>

@@ -12,8 +12,10 @@ import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
 import { runSel } from '../../store/selectors';
 import { FindingsByStage } from './FindingsByStage';
+import { CopyAdminMessage, ValuesToChange } from './VerdictActions';
 
-export function VerdictPanel() {
+/** `show`: the verdict box alone (it leads the screen, above the form) or the findings by stage (below). */
+export function VerdictPanel({ show = 'both' }: { show?: 'verdict' | 'findings' | 'both' }) {
   const { t, i18n } = useTranslation();
   const diagnosis = useApp(runSel.diagnosis);
   const lang = currentLang();
@@ -24,6 +26,13 @@ export function VerdictPanel() {
   const cancelled = diagnosis.cancelled === true;
   const rec = diagnosis.recommendation;
   const part = rec?.ranking.find((r) => r.method === rec.method && r.delivers === 'part')?.part;
+  const findingsCard = (
+    <div className="card">
+      <h2>{t('verdict.findings')}</h2>
+      <FindingsByStage findings={findings} cancelled={cancelled} />
+    </div>
+  );
+  if (show === 'findings') return findingsCard;
   return (
     <>
       <div className={`card verdict verdict-${cancelled ? 'cancelled' : diagnosis.verdict}`} role="status" data-verdict={cancelled ? 'cancelled' : diagnosis.verdict}>
@@ -35,15 +44,17 @@ export function VerdictPanel() {
         </p>
         {primary && !cancelled ? (
           <div className="verdict-primary" data-primary={primary.code}>
-            <p>
-              <strong>{t('verdict.primary')}:</strong> {visible(primary.title, 300)} <code>{primary.code}</code>
+            <p className="verdict-title">
+              <span className="verdict-label">{t('verdict.primary')}</span> <strong>{visible(primary.title, 300)}</strong> <code className="nowrap">{primary.code}</code>
             </p>
             <p>
-              {t('verdict.who')}: {ACTOR_LABELS[lang][primary.actor]}
+              <span className="verdict-label">{t('verdict.who')}</span> <span className={`actor-chip actor-${primary.actor}`} data-actor={primary.actor}>{ACTOR_LABELS[lang][primary.actor]}</span>
             </p>
             <p>
-              {t('verdict.firstStep')}: {visible(firstSentence(primary.fix), 600)}
+              <span className="verdict-label">{t('verdict.firstStep')}</span> {visible(firstSentence(primary.fix), 600)}
             </p>
+            <ValuesToChange diagnosis={diagnosis} code={primary.code} checkId={primary.checkId} lang={lang} />
+            {primary.actor === 'admin' ? <CopyAdminMessage lang={lang} /> : null}
           </div>
         ) : null}
         {rec ? (
@@ -63,10 +74,7 @@ export function VerdictPanel() {
           )}
         </p>
       </div>
-      <div className="card">
-        <h2>{t('verdict.findings')}</h2>
-        <FindingsByStage findings={findings} cancelled={cancelled} />
-      </div>
+      {show === 'both' ? findingsCard : null}
     </>
   );
 }

@@ -87,7 +87,7 @@ export function ReportDetail({ report }: { report: Report }) {
         </h2>
         <dl className="settings-grid">
           <dt>{t('reports.device')}</dt>
-          <dd>{visible(job.device.model || '—', 200)}</dd>
+          <dd translate="no">{visible(job.device.model || '—', 200)}</dd>
           <dt>{t('reports.method')}</dt>
           <dd>{t(`method.name.${job.method}`)}</dd>
           <dt>{t('reports.created')}</dt>

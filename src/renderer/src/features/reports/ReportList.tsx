@@ -46,7 +46,7 @@ export function ReportList() {
               {g.reports.map((r) => (
                 <tr key={r.id} data-report-id={r.id}>
                   <td>{shortDate(r.lastRunAt ?? r.updatedAt)}</td>
-                  <td>{visible(r.deviceModel || '—', 200)}</td>
+                  <td translate="no">{visible(r.deviceModel || '—', 200)}</td>
                   <td>{t(`method.name.${r.method}`, { defaultValue: r.method })}</td>
                   <td>
                     {r.runCount}

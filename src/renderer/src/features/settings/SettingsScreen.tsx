@@ -68,8 +68,9 @@ export function SettingsScreen() {
       {info ? (
         <div className="card">
           <h2>{t('settings.about')}</h2>
-          <p>{t('settings.version', { version: info.version, platform: info.platform, runtime: info.runtime })}</p>
-          <p>
+          {/* The runtime's own identifiers (platform, runtime, secret-storage backend) are shown as they are. */}
+          <p translate="no">{t('settings.version', { version: info.version, platform: info.platform, runtime: info.runtime })}</p>
+          <p translate="no">
             {t('settings.secretStorage', {
               state: info.secretStorage.encrypted ? t('settings.secretOk', { backend: info.secretStorage.backend }) : t('settings.secretNo', { backend: info.secretStorage.backend }),
             })}
