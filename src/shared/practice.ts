@@ -25,8 +25,13 @@ const WARNING: Record<Lang, (scenario: string) => string> = {
     `practice (lab): run against the built-in lab (a simulated Microsoft 365 on this PC), scenario ${s}. This is not the customer's system: do not act on it.`,
 };
 
-export function practiceWarning(practice: Practice, lang: Lang): string {
-  return WARNING[lang](practice.scenario);
+/** `scenarioName` shows the scenario by its name in the language (the app's i18n); exports show its id. */
+export function practiceWarning(
+  practice: Practice,
+  lang: Lang,
+  scenarioName: (id: string) => string = (id) => id,
+): string {
+  return WARNING[lang](scenarioName(practice.scenario));
 }
 
 /** For a report whose latest run is real but which holds earlier practice runs. */
@@ -40,9 +45,10 @@ export function practiceIncludedWarning(count: number, lang: Lang): string {
 export function reportPracticeWarning(
   runs: readonly { diagnosis: { practice?: Practice | undefined } }[],
   lang: Lang,
+  scenarioName?: (id: string) => string,
 ): string | null {
   const last = runs[runs.length - 1]?.diagnosis.practice;
-  if (last) return practiceWarning(last, lang);
+  if (last) return practiceWarning(last, lang, scenarioName);
   const n = runs.filter((r) => r.diagnosis.practice).length;
   return n > 0 ? practiceIncludedWarning(n, lang) : null;
 }

@@ -59,9 +59,9 @@ export async function walkEveryScreen(page: Page, visit: Visit): Promise<void> {
   await visit('diagnose-result');
 
   // A practice run is never saved by itself: save it on purpose (and confirm) so Reports has one to show.
-  await page.locator('.save-report .btn-primary').first().click();
-  const confirm = page.locator('.practice-confirm .btn-primary');
-  if (await confirm.isVisible()) await confirm.click();
+  await page.locator('.practice-save > button').first().click();
+  await page.locator('.practice-confirm .btn-primary').click();
+  await expect(page.locator('.practice-save')).toHaveAttribute('data-practice', ADMIN_SCENARIO);
 
   await goTo(page, 'reports');
   await expect(page.locator('tr[data-report-id]').first()).toBeVisible();

@@ -69,7 +69,9 @@ export function ReportDetail({ report }: { report: Report }) {
   const a = useApp(useShallow(reportsActions));
   const siteRuns = useApp((s) => s.reports.siteRuns);
   const job = report.job;
-  const practiceNote = reportPracticeWarning(report.runs, currentLang());
+  const practiceNote = reportPracticeWarning(report.runs, currentLang(), (id) =>
+    t(`scenario.${id}`, { defaultValue: id }),
+  );
   return (
     <div className="report-detail" data-report-id={report.id}>
       <div className="card report-head">
