@@ -4,7 +4,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bin/**', '.tmp/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bin/**', '.tmp/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -19,7 +21,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       'no-control-regex': 'off',
     },
   },
@@ -30,9 +35,21 @@ export default tseslint.config(
   },
   {
     // Electron-free layers: never import electron (architecture rule).
-    files: ['src/main/engine/**', 'src/main/capture/**', 'src/main/store/**', 'src/main/export/**', 'src/main/worker/**', 'src/lab/**', 'src/cli/**', 'src/shared/**'],
+    files: [
+      'src/main/engine/**',
+      'src/main/capture/**',
+      'src/main/store/**',
+      'src/main/export/**',
+      'src/main/worker/**',
+      'src/lab/**',
+      'src/cli/**',
+      'src/shared/**',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'This layer must run under plain Node.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'This layer must run under plain Node.' }] },
+      ],
     },
   },
   {
@@ -43,7 +60,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer sees only window.api.' }],
-          patterns: [{ group: ['**/main/**', '**/lab/**', '**/cli/**', 'node:*'], message: 'The renderer sees only window.api and src/shared.' }],
+          patterns: [
+            {
+              group: ['**/main/**', '**/lab/**', '**/cli/**', 'node:*'],
+              message: 'The renderer sees only window.api and src/shared.',
+            },
+          ],
         },
       ],
     },
@@ -57,7 +79,10 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'shared has no Node or DOM imports.' }],
           patterns: [
             { group: ['node:*'], message: 'shared has no Node or DOM imports.' },
-            { group: ['**/main/**', '**/renderer/**', '**/lab/**', '**/cli/**'], message: 'shared depends on nothing: not on main, renderer, lab or cli.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/lab/**', '**/cli/**'],
+              message: 'shared depends on nothing: not on main, renderer, lab or cli.',
+            },
           ],
         },
       ],

@@ -18,13 +18,19 @@ const roundRect = (x, y, cx, cy, hw, hh, r) => {
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 };
 const segment = (x, y, ax, ay, bx, by) => {
-  const px = x - ax, py = y - ay, dx = bx - ax, dy = by - ay;
+  const px = x - ax,
+    py = y - ay,
+    dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - dx * t, py - dy * t);
 };
 const mix = (a, b, t) => a.map((v, i) => v + (b[i] - v) * t);
 
-const TOP = [37, 99, 196], BOTTOM = [22, 64, 140], WHITE = [255, 255, 255], FLAP = [176, 198, 232];
+const TOP = [37, 99, 196],
+  BOTTOM = [22, 64, 140],
+  WHITE = [255, 255, 255],
+  FLAP = [176, 198, 232];
 const GREEN = [34, 150, 86];
 
 /** Colour (RGBA 0–255) of one sample point. Layers: tile, envelope, flap lines, badge, tick. */
@@ -117,7 +123,15 @@ function ico(images) {
   return Buffer.concat([header, ...images.map((i) => i.data)]);
 }
 /** PNG-capable ICNS element types by pixel size. */
-const ICNS_TYPES = { 16: 'icp4', 32: 'icp5', 64: 'icp6', 128: 'ic07', 256: 'ic08', 512: 'ic09', 1024: 'ic10' };
+const ICNS_TYPES = {
+  16: 'icp4',
+  32: 'icp5',
+  64: 'icp6',
+  128: 'ic07',
+  256: 'ic08',
+  512: 'ic09',
+  1024: 'ic10',
+};
 function icns(images) {
   const parts = images
     .filter(({ size }) => ICNS_TYPES[size])

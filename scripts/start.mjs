@@ -13,8 +13,15 @@ const DOWNLOAD_TIMEOUT_MS = 300_000;
 
 /** One line saying why the download failed, from the installer's output (never its stack trace). */
 function reasonOf(output) {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
-  const hit = lines.find((l) => /^(\w*Error|HTTPError|RequestError)\b|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|\b40[34]\b/.test(l) && !/^at\s/.test(l));
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const hit = lines.find(
+    (l) =>
+      /^(\w*Error|HTTPError|RequestError)\b|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|\b40[34]\b/.test(l) &&
+      !/^at\s/.test(l),
+  );
   return (hit ?? lines.find((l) => !/^at\s/.test(l)) ?? 'no details').slice(0, 200);
 }
 
@@ -37,7 +44,10 @@ if (!electronPresent()) {
   if (!process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
     console.log('npm start: downloading the Electron binary (first start only)…');
     // Captured, not inherited: a failed download would otherwise print the installer's stack trace.
-    const r = spawnSync(process.execPath, [require.resolve('electron/install.js')], { encoding: 'utf8', timeout: DOWNLOAD_TIMEOUT_MS });
+    const r = spawnSync(process.execPath, [require.resolve('electron/install.js')], {
+      encoding: 'utf8',
+      timeout: DOWNLOAD_TIMEOUT_MS,
+    });
     why = r.error ? r.error.message : reasonOf(`${r.stderr ?? ''}\n${r.stdout ?? ''}`);
   }
   if (!electronPresent()) {

@@ -26,6 +26,7 @@ const want = (name) => only.length === 0 || only.includes(name);
 
 if (want('build')) gate('build', 'npm', ['run', '--silent', 'build']);
 if (want('lint')) gate('lint', 'npx', ['eslint', '.']);
+if (want('format')) gate('format (prettier --check)', 'npx', ['prettier', '--check', '.']);
 if (want('typecheck')) {
   gate('typecheck (node side)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
   gate('typecheck (web side)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
@@ -34,7 +35,13 @@ if (want('typecheck')) {
 if (want('vitest')) {
   const report = '.tmp/vitest-report.json';
   rmSync(report, { force: true });
-  const ok = run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const ok = run('vitest', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   if (existsSync(report)) {
     const j = JSON.parse(readFileSync(report, 'utf8'));
     results.passed += j.numPassedTests ?? 0;

@@ -3,7 +3,10 @@
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 
 /** Runs `fn` with a signal that aborts on the given process signals; the handlers are removed afterwards. */
-export async function withInterrupt<T>(fn: (signal: AbortSignal) => Promise<T>, on: readonly StopSignal[] = ['SIGINT', 'SIGTERM']): Promise<T> {
+export async function withInterrupt<T>(
+  fn: (signal: AbortSignal) => Promise<T>,
+  on: readonly StopSignal[] = ['SIGINT', 'SIGTERM'],
+): Promise<T> {
   const ctl = new AbortController();
   const onSignal = (): void => ctl.abort();
   for (const s of on) process.once(s, onSignal);

@@ -28,7 +28,8 @@ export interface CliCommand {
 
 /** Default language from the environment's locale (LC_ALL, LC_MESSAGES, LANG), else the OS (Intl). */
 export function defaultLang(env: NodeJS.ProcessEnv): Lang {
-  const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale || '';
+  const raw =
+    env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale || '';
   return raw.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 

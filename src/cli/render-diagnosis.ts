@@ -11,7 +11,11 @@ import { printable } from './io';
 
 const T = {
   en: {
-    verdict: { pass: 'PASS — the mail path works', warn: 'WARN — works, with things to look at', fail: 'FAIL — mail will not get through as configured' },
+    verdict: {
+      pass: 'PASS — the mail path works',
+      warn: 'WARN — works, with things to look at',
+      fail: 'FAIL — mail will not get through as configured',
+    },
     cancelled: 'CANCELLED — the diagnosis stopped before every check finished; what ran so far:',
     recommended: 'Recommended method',
     todo: 'What to do',
@@ -31,7 +35,11 @@ const T = {
     evidence: 'Evidence',
   },
   ja: {
-    verdict: { pass: '合格 — メール送信経路は正常です', warn: '注意 — 送信できますが確認事項があります', fail: '失敗 — 現在の設定ではメールが届きません' },
+    verdict: {
+      pass: '合格 — メール送信経路は正常です',
+      warn: '注意 — 送信できますが確認事項があります',
+      fail: '失敗 — 現在の設定ではメールが届きません',
+    },
     cancelled: '中止 — すべてのチェックが終わる前に中止されました。ここまでの結果:',
     recommended: '推奨の送信方法',
     todo: '対処',
@@ -57,7 +65,10 @@ const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '-' } as const;
 /** One line of server/user text, safe for a terminal (no control characters or escapes), bounded. */
 const safe = (s: string, max = 300) => printable(s, max);
 
-export function renderedFindings(d: Diagnosis, lang: Lang): { checkId: string | null; finding: RenderedFinding }[] {
+export function renderedFindings(
+  d: Diagnosis,
+  lang: Lang,
+): { checkId: string | null; finding: RenderedFinding }[] {
   return rankedFindings(d).map((l) => ({ checkId: l.checkId, finding: renderFinding(l.ref, lang) }));
 }
 
@@ -76,9 +87,16 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
   const rec = d.recommendation;
   if (rec) {
     const best = rec.ranking.find((r) => r.method === rec.method);
-    const note = best?.delivers === 'part' && best.part ? ` — ${t.partOnly}: ${safe(best.part)}` : d.verdict === 'fail' ? ` — ${t.notYet}` : '';
+    const note =
+      best?.delivers === 'part' && best.part
+        ? ` — ${t.partOnly}: ${safe(best.part)}`
+        : d.verdict === 'fail'
+          ? ` — ${t.notYet}`
+          : '';
     out.push(`${t.recommended}: ${rec.method}${note}`);
-    for (const r of rec.ranking) if (r.method !== rec.method && r.delivers === 'part' && r.part) out.push(`  ${r.method}: ${t.partOnly}: ${safe(r.part)}`);
+    for (const r of rec.ranking)
+      if (r.method !== rec.method && r.delivers === 'part' && r.part)
+        out.push(`  ${r.method}: ${t.partOnly}: ${safe(r.part)}`);
   }
   out.push('', `${t.todo}:`);
   const findings = renderedFindings(d, lang);
@@ -104,8 +122,13 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
   }
   out.push('', `${t.details}:`);
   for (const c of d.checks) {
-    const reason = c.status === 'skip' && typeof c.details.skipped === 'string' ? ` — ${t.skipped}: ${safe(c.details.skipped, 160)}` : '';
-    out.push(`  ${MARK[c.status]} ${c.id.padEnd(26)} ${safe(checkTitle(c, lang), 70)} (${c.durationMs} ms)${reason}`);
+    const reason =
+      c.status === 'skip' && typeof c.details.skipped === 'string'
+        ? ` — ${t.skipped}: ${safe(c.details.skipped, 160)}`
+        : '';
+    out.push(
+      `  ${MARK[c.status]} ${c.id.padEnd(26)} ${safe(checkTitle(c, lang), 70)} (${c.durationMs} ms)${reason}`,
+    );
     for (const ref of c.findings) {
       const f = renderFinding(ref, lang);
       out.push(`      ${f.code}: ${safe(f.cause, 400)}`);
@@ -139,7 +162,15 @@ export function diagnosisJson(d: Diagnosis, lang: Lang): unknown {
       durationMs: c.durationMs,
       findings: c.findings.map((ref) => {
         const f = renderFinding(ref, lang);
-        return { code: f.code, severity: f.severity, actor: f.actor, title: f.title, cause: f.cause, fix: f.fix, ...(ref.evidence ? { evidence: ref.evidence } : {}) };
+        return {
+          code: f.code,
+          severity: f.severity,
+          actor: f.actor,
+          title: f.title,
+          cause: f.cause,
+          fix: f.fix,
+          ...(ref.evidence ? { evidence: ref.evidence } : {}),
+        };
       }),
       details: c.details,
     })),

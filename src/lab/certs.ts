@@ -75,7 +75,10 @@ async function newKeyPair(): Promise<KeyPair> {
   };
 }
 
-function baseCert(publicKey: forge.pki.rsa.PublicKey, subject: forge.pki.CertificateField[]): forge.pki.Certificate {
+function baseCert(
+  publicKey: forge.pki.rsa.PublicKey,
+  subject: forge.pki.CertificateField[],
+): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   // Positive serial: leading byte below 0x80.
@@ -138,7 +141,12 @@ export async function generateLabCertificates(): Promise<LabCertificates> {
   return {
     caPem: ca.certPem,
     submission: makeLeaf(ca, SUBMISSION_HOST, [SUBMISSION_HOST, 'outlook.office365.com'], labLeafKey),
-    mx: makeLeaf(ca, 'mail.protection.outlook.com', ['*.mail.protection.outlook.com', 'mail.protection.outlook.com'], labLeafKey),
+    mx: makeLeaf(
+      ca,
+      'mail.protection.outlook.com',
+      ['*.mail.protection.outlook.com', 'mail.protection.outlook.com'],
+      labLeafKey,
+    ),
     identity: makeLeaf(ca, 'login.microsoftonline.com', ['login.microsoftonline.com'], labLeafKey),
     // Own key: the app's private key is handed to the client (tests write it to a file), unlike the servers' key.
     appClient: makeLeaf(ca, 'Device Mail Doctor Lab App', ['lab-app.invalid'], appKey),

@@ -38,8 +38,17 @@ export function answer(zone: Zone, query: DecodedPacket): Buffer {
     rcode = q ? RCODE_NOTIMP : RCODE_FORMERR;
   }
   const flags =
-    dnsPacket.AUTHORITATIVE_ANSWER | dnsPacket.RECURSION_AVAILABLE | (query.flag_rd ? dnsPacket.RECURSION_DESIRED : 0) | rcode;
-  return dnsPacket.encode({ type: 'response', id: query.id ?? 0, flags, questions: query.questions ?? [], answers });
+    dnsPacket.AUTHORITATIVE_ANSWER |
+    dnsPacket.RECURSION_AVAILABLE |
+    (query.flag_rd ? dnsPacket.RECURSION_DESIRED : 0) |
+    rcode;
+  return dnsPacket.encode({
+    type: 'response',
+    id: query.id ?? 0,
+    flags,
+    questions: query.questions ?? [],
+    answers,
+  });
 }
 
 function safeDecode(buf: Buffer): DecodedPacket | null {
@@ -52,7 +61,10 @@ function safeDecode(buf: Buffer): DecodedPacket | null {
 
 function truncate(reply: Buffer, query: DecodedPacket): Buffer {
   if (reply.length <= MAX_UDP_BYTES) return reply;
-  const flags = dnsPacket.AUTHORITATIVE_ANSWER | dnsPacket.TRUNCATED_RESPONSE | (query.flag_rd ? dnsPacket.RECURSION_DESIRED : 0);
+  const flags =
+    dnsPacket.AUTHORITATIVE_ANSWER |
+    dnsPacket.TRUNCATED_RESPONSE |
+    (query.flag_rd ? dnsPacket.RECURSION_DESIRED : 0);
   return dnsPacket.encode({ type: 'response', id: query.id ?? 0, flags, questions: query.questions ?? [] });
 }
 

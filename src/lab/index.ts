@@ -14,7 +14,16 @@ import { SCENARIO_SPECS } from './scenarios';
 import { IDENTITY_HOST, startIdentityServer } from './identity/server';
 import { makeOauthTenant } from './identity/state';
 import { DELEGATED_AUDIENCE, mintAccessToken, newSigningKey } from './identity/tokens';
-import { SCENARIOS, type Lab, type LabLimits, type LabMessage, type LabOauthTenant, type LabTenant, type ScenarioName, type StartLabOptions } from './types';
+import {
+  SCENARIOS,
+  type Lab,
+  type LabLimits,
+  type LabMessage,
+  type LabOauthTenant,
+  type LabTenant,
+  type ScenarioName,
+  type StartLabOptions,
+} from './types';
 
 export * from './types';
 export { SCENARIO_SPECS } from './scenarios';
@@ -62,7 +71,8 @@ function makeTenant(oauth: LabOauthTenant, oauthToken: string): LabTenant {
 
 export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
   const address = opts.address ?? '127.0.0.1';
-  if (!net.isIP(address)) throw new Error(`lab address must be an IP address (got "${address.slice(0, 60)}")`);
+  if (!net.isIP(address))
+    throw new Error(`lab address must be an IP address (got "${address.slice(0, 60)}")`);
   let scenario: ScenarioName = opts.scenario ?? 'healthy';
   if (!isScenario(scenario)) throw new Error(`unknown lab scenario "${String(scenario).slice(0, 60)}"`);
   const certs = await generateLabCertificates();
@@ -71,8 +81,12 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
   const domain = LAB_DOMAINS.tenant;
   // A ready delegated token for the mailbox (tests and demos that skip the sign-in); the flows mint their own.
   const oauthToken = await mintAccessToken(key, {
-    tenantId: oauth.tenantId, clientId: oauth.publicClientId, audience: DELEGATED_AUDIENCE, scp: 'SMTP.Send',
-    upn: `scanner@${domain}`, oid: oauth.userObjectId,
+    tenantId: oauth.tenantId,
+    clientId: oauth.publicClientId,
+    audience: DELEGATED_AUDIENCE,
+    scp: 'SMTP.Send',
+    upn: `scanner@${domain}`,
+    oid: oauth.userObjectId,
   });
   const tenant = makeTenant(oauth, oauthToken);
   const received: LabMessage[] = [];
@@ -97,7 +111,10 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
     closers.push(() => dns.close());
     const identity = await startIdentityServer(
       {
-        tenant: oauth, domain, mailbox: tenant.mailbox, key,
+        tenant: oauth,
+        domain,
+        mailbox: tenant.mailbox,
+        key,
         behaviour: () => SCENARIO_SPECS[scenario].oauth ?? {},
         pollIntervalSec: opts.devicePollSeconds ?? DEFAULT_DEVICE_POLL_SECONDS,
       },

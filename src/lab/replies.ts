@@ -64,7 +64,8 @@ export const R = {
    *  transcripts); Microsoft documents only that such mail is rejected (SRC.mfpHowTo), not Exchange Online's text. */
   relayNonAccepted: '550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain',
   /** IP connector, sender domain not an accepted domain (NDR list, SRC.ndrList / SRC.ndr57xx, read 2026-12-02). */
-  unregisteredDomain: '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains',
+  unregisteredDomain:
+    '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains',
   /** Client submission over the recipient rate limit (SRC.submissionQuota). The NDR text is documented; the SMTP
    *  line's STOREDRV prefix is ASSUMED from public transcripts (same shape as QuotaExceeded and SendAsDenied). */
   submissionQuotaExceeded:

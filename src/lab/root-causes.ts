@@ -32,7 +32,11 @@ export const SCENARIO_ROOT_CAUSES: Record<ScenarioName, RootCause | null> = {
   throttled: { code: 'THROTTLED', methods: ALL },
   'mailbox-full': { code: 'MAILBOX_FULL', methods: ['submission'] },
   'legacy-tls10': { code: 'TLS_HANDSHAKE_FAILED', methods: ['submission'] },
-  'rsa-only-ciphers': { code: 'TLS_CIPHER_MISMATCH', methods: ['submission'], device: { maxTls: '1.2', cipherFamily: 'ecdhe' } },
+  'rsa-only-ciphers': {
+    code: 'TLS_CIPHER_MISMATCH',
+    methods: ['submission'],
+    device: { maxTls: '1.2', cipherFamily: 'ecdhe' },
+  },
   'intercepting-proxy': { code: 'SMTP_INTERCEPTED', methods: ALL },
   'silent-port': { code: 'BANNER_TIMEOUT', methods: ALL },
   'reject-direct-send': { code: 'DIRECT_SEND_REJECTED', methods: ['direct-send'], notFromConnector: true },

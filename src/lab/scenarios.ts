@@ -88,18 +88,21 @@ export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
     symptom: NONE,
   },
   'wrong-password': {
-    summary: "The mailbox's password was changed: every AUTH LOGIN password is rejected (XOAUTH2 still works).",
+    summary:
+      "The mailbox's password was changed: every AUTH LOGIN password is rejected (XOAUTH2 still works).",
     symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.139' },
     anyPasswordWrong: true,
   },
   'tenant-auth-disabled': {
-    summary: 'SMTP AUTH is off for the organisation (Set-TransportConfig -SmtpClientAuthenticationDisabled $true); blocks XOAUTH2 too.',
+    summary:
+      'SMTP AUTH is off for the organisation (Set-TransportConfig -SmtpClientAuthenticationDisabled $true); blocks XOAUTH2 too.',
     symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.139' },
     basicAuthReply: R.authTenantDisabled,
     oauthReply: R.authTenantDisabled,
   },
   'mailbox-auth-disabled': {
-    summary: 'Authenticated SMTP is off for the mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $true).',
+    summary:
+      'Authenticated SMTP is off for the mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $true).',
     symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.139' },
     basicAuthReply: R.authMailboxDisabled,
     oauthReply: R.authMailboxDisabled,
@@ -110,12 +113,14 @@ export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
     basicAuthReply: R.authSecurityDefaults,
   },
   'conditional-access': {
-    summary: 'A Conditional Access policy (MFA / block legacy auth) rejects the Basic sign-in; XOAUTH2 works.',
+    summary:
+      'A Conditional Access policy (MFA / block legacy auth) rejects the Basic sign-in; XOAUTH2 works.',
     symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.139' },
     basicAuthReply: R.authConditionalAccess,
   },
   'basic-auth-disabled': {
-    summary: 'Basic authentication for SMTP AUTH is disabled (default for existing tenants from end of Dec 2026); XOAUTH2 works.',
+    summary:
+      'Basic authentication for SMTP AUTH is disabled (default for existing tenants from end of Dec 2026); XOAUTH2 works.',
     symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.139' },
     basicAuthReply: R.authBasicDisabled,
   },
@@ -126,7 +131,8 @@ export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
     loginIsNotAnAddress: true,
   },
   'sender-blocked': {
-    summary: 'The mailbox is in Restricted Users (outbound spam): MAIL FROM is refused after a successful AUTH.',
+    summary:
+      'The mailbox is in Restricted Users (outbound spam): MAIL FROM is refused after a successful AUTH.',
     symptom: { endpoint: 'submission', at: 'mail', code: 550, enhanced: '5.1.8' },
     mailReply: () => R.senderBlocked,
   },
@@ -145,17 +151,19 @@ export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
     mxMailReply: (ip) => serverBusy(ip),
   },
   'mailbox-full': {
-    summary: "The sending mailbox is over quota (Sent Items filled up): the message is refused after DATA.",
+    summary: 'The sending mailbox is over quota (Sent Items filled up): the message is refused after DATA.',
     symptom: { endpoint: 'submission', at: 'data', code: 554, enhanced: '5.2.2' },
     dataReply: () => R.mailboxFull,
   },
   'legacy-tls10': {
-    summary: 'The submission endpoint negotiates only TLS 1.0/1.1 (like the retired smtp-legacy endpoint); TLS 1.2+ clients fail the handshake; TLS 1.0/1.1 clients proceed normally (no 421 4.7.66).',
+    summary:
+      'The submission endpoint negotiates only TLS 1.0/1.1 (like the retired smtp-legacy endpoint); TLS 1.2+ clients fail the handshake; TLS 1.0/1.1 clients proceed normally (no 421 4.7.66).',
     symptom: { endpoint: 'submission', at: 'tls', code: null, enhanced: null },
     submissionTls: 'legacy-tls10',
   },
   'rsa-only-ciphers': {
-    summary: 'The submission endpoint offers TLS 1.2 with RSA key exchange only (no ECDHE, no TLS 1.3); ECDHE-only clients fail the handshake.',
+    summary:
+      'The submission endpoint offers TLS 1.2 with RSA key exchange only (no ECDHE, no TLS 1.3); ECDHE-only clients fail the handshake.',
     symptom: { endpoint: 'submission', at: 'tls', code: null, enhanced: null },
     submissionTls: 'rsa-only',
   },
@@ -166,19 +174,20 @@ export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
     intercept: true,
   },
   'silent-port': {
-    summary: 'Both ports accept TCP and never send a banner (until the client gives up or the idle limit ends it).',
+    summary:
+      'Both ports accept TCP and never send a banner (until the client gives up or the idle limit ends it).',
     symptom: { endpoint: 'both', at: 'silence', code: null, enhanced: null },
     silent: true,
   },
   'reject-direct-send': {
     summary:
-      "Set-OrganizationConfig -RejectDirectSend $true: anonymous mail that matches no inbound connector (any source but the connector IP) is refused at RCPT TO with 5.7.68 when its MAIL FROM (P1, envelope sender) domain is an accepted domain; a MAIL FROM in another domain is still accepted (the From header does not matter).",
+      'Set-OrganizationConfig -RejectDirectSend $true: anonymous mail that matches no inbound connector (any source but the connector IP) is refused at RCPT TO with 5.7.68 when its MAIL FROM (P1, envelope sender) domain is an accepted domain; a MAIL FROM in another domain is still accepted (the From header does not matter).',
     symptom: { endpoint: 'mx', at: 'rcpt', code: 550, enhanced: '5.7.68' },
     rejectDirectSend: true,
   },
   'unregistered-sender-domain': {
     summary:
-      "Relay through the IP connector with a MAIL FROM domain that is not an accepted domain of the tenant: RCPT TO gets 550 5.7.750 (Exchange Online tolerates a reasonable amount first; the lab blocks from the first message). Fix: add and verify the domain, or a certificate-based connector.",
+      'Relay through the IP connector with a MAIL FROM domain that is not an accepted domain of the tenant: RCPT TO gets 550 5.7.750 (Exchange Online tolerates a reasonable amount first; the lab blocks from the first message). Fix: add and verify the domain, or a certificate-based connector.',
     symptom: { endpoint: 'mx', at: 'rcpt', code: 550, enhanced: '5.7.750' },
     unregisteredDomainBlock: true,
   },
@@ -195,35 +204,42 @@ export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
     basicAuthReply: R.basicAuthNotSupported,
   },
   'oauth-healthy-delegated': {
-    summary: 'OAuth works for a user: device code sign-in issues a token with scp SMTP.Send for the mailbox, XOAUTH2 gets 235.',
+    summary:
+      'OAuth works for a user: device code sign-in issues a token with scp SMTP.Send for the mailbox, XOAUTH2 gets 235.',
     symptom: NONE,
   },
   'oauth-healthy-app': {
-    summary: "OAuth works app-only: client credentials (secret or certificate) issue a token with roles SMTP.SendAsApp; the app's service principal is registered in Exchange and has FullAccess on the mailbox.",
+    summary:
+      "OAuth works app-only: client credentials (secret or certificate) issue a token with roles SMTP.SendAsApp; the app's service principal is registered in Exchange and has FullAccess on the mailbox.",
     symptom: NONE,
   },
   'oauth-no-service-principal': {
-    summary: "App-only token is fine, but the app's service principal was never registered in Exchange Online (New-ServicePrincipal): XOAUTH2 → 535 5.7.3.",
+    summary:
+      "App-only token is fine, but the app's service principal was never registered in Exchange Online (New-ServicePrincipal): XOAUTH2 → 535 5.7.3.",
     symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.3' },
     oauth: { noServicePrincipal: true },
   },
   'oauth-no-mailbox-permission': {
-    summary: 'App-only token is fine and the service principal is registered, but it has no permission on the mailbox (Add-MailboxPermission): XOAUTH2 → 535 5.7.3.',
+    summary:
+      'App-only token is fine and the service principal is registered, but it has no permission on the mailbox (Add-MailboxPermission): XOAUTH2 → 535 5.7.3.',
     symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.3' },
     oauth: { noMailboxPermission: true },
   },
   'oauth-wrong-audience': {
-    summary: 'The app asks for Microsoft Graph: tokens carry aud https://graph.microsoft.com, XOAUTH2 → 535 5.7.3.',
+    summary:
+      'The app asks for Microsoft Graph: tokens carry aud https://graph.microsoft.com, XOAUTH2 → 535 5.7.3.',
     symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.3' },
     oauth: { audience: 'graph' },
   },
   'oauth-expired': {
-    summary: 'Tokens arrive already expired (exp in the past: a stale token or a device clock far off): XOAUTH2 → 535 5.7.3.',
+    summary:
+      'Tokens arrive already expired (exp in the past: a stale token or a device clock far off): XOAUTH2 → 535 5.7.3.',
     symptom: { endpoint: 'submission', at: 'auth', code: 535, enhanced: '5.7.3' },
     oauth: { expired: true },
   },
   'oauth-consent-missing': {
-    summary: 'Nobody consented to the app: the device code sign-in ends in AADSTS65001; client credentials get a token without roles (XOAUTH2 → 535 5.7.3).',
+    summary:
+      'Nobody consented to the app: the device code sign-in ends in AADSTS65001; client credentials get a token without roles (XOAUTH2 → 535 5.7.3).',
     symptom: { endpoint: 'submission', at: 'token', code: null, enhanced: null },
     oauth: { consentMissing: true },
   },

@@ -9,7 +9,17 @@ const SUBMISSION_SERVERS = ['TYCPR01CA0042', 'TY2PR01CA0017', 'OS3P286CA0093', '
 const MX_SERVERS = ['TYZAPC01FT012', 'OSZAPC01FT041', 'TY2PEPF00000A4C'] as const;
 
 /** Extensions Exchange Online lists before TLS, in its order (the second line on is `250-`, the last `250 `). */
-const PRE_TLS_EXTENSIONS = [`SIZE ${MAX_MESSAGE_BYTES}`, 'PIPELINING', 'DSN', 'ENHANCEDSTATUSCODES', 'STARTTLS', '8BITMIME', 'BINARYMIME', 'CHUNKING', 'SMTPUTF8'];
+const PRE_TLS_EXTENSIONS = [
+  `SIZE ${MAX_MESSAGE_BYTES}`,
+  'PIPELINING',
+  'DSN',
+  'ENHANCEDSTATUSCODES',
+  'STARTTLS',
+  '8BITMIME',
+  'BINARYMIME',
+  'CHUNKING',
+  'SMTPUTF8',
+];
 
 export interface ServerIdentity {
   bannerHost: string;
@@ -21,10 +31,18 @@ export function pickIdentity(endpoint: 'submission' | 'mx'): ServerIdentity {
   const sessionId = `08DD${randomBytes(6).toString('hex').toUpperCase()}`;
   if (endpoint === 'submission') {
     const name = SUBMISSION_SERVERS[randomInt(SUBMISSION_SERVERS.length)] ?? SUBMISSION_SERVERS[0];
-    return { bannerHost: `${name}.outlook.office365.com`, suffixHost: `${name}.jpnprd01.prod.outlook.com`, sessionId };
+    return {
+      bannerHost: `${name}.outlook.office365.com`,
+      suffixHost: `${name}.jpnprd01.prod.outlook.com`,
+      sessionId,
+    };
   }
   const name = MX_SERVERS[randomInt(MX_SERVERS.length)] ?? MX_SERVERS[0];
-  return { bannerHost: `${name}.mail.protection.outlook.com`, suffixHost: `${name}.eop-APC01.prod.protection.outlook.com`, sessionId };
+  return {
+    bannerHost: `${name}.mail.protection.outlook.com`,
+    suffixHost: `${name}.eop-APC01.prod.protection.outlook.com`,
+    sessionId,
+  };
 }
 
 export function banner(id: ServerIdentity, intercept: boolean, now: Date = new Date()): string {
@@ -52,7 +70,8 @@ export function ehloReply(id: ServerIdentity, s: EhloState): string {
     let n = 0;
     ext = ext.map((e) => {
       if (e === 'AUTH LOGIN XOAUTH2') return 'AUTH LOGIN';
-      if (['DSN', 'BINARYMIME', 'CHUNKING', 'SMTPUTF8'].includes(e)) return `XXXXXXX${String.fromCharCode(65 + n++)}`;
+      if (['DSN', 'BINARYMIME', 'CHUNKING', 'SMTPUTF8'].includes(e))
+        return `XXXXXXX${String.fromCharCode(65 + n++)}`;
       return e;
     });
   }

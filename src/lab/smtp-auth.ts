@@ -73,7 +73,14 @@ export function continueAuth(s: LabSmtpSession, line: string, mode = s.mode): vo
 
 /** Null = token accepted by policy; otherwise the reply. Every token problem is the same 535 5.7.3, as in EXO. */
 async function xoauth2Outcome(s: LabSmtpSession, user: string, token: string): Promise<string | null> {
-  const verdict = await checkXoauth2(s.ctx.identity.key, s.ctx.identity.oauth, s.spec.oauth ?? {}, user, token, isMailbox(s, user));
+  const verdict = await checkXoauth2(
+    s.ctx.identity.key,
+    s.ctx.identity.oauth,
+    s.spec.oauth ?? {},
+    user,
+    token,
+    isMailbox(s, user),
+  );
   return verdict === 'ok' ? (s.spec.oauthReply ?? null) : R.authOauthFailed;
 }
 
@@ -83,7 +90,8 @@ function isMailbox(s: LabSmtpSession, user: string): boolean {
 
 /** Null = credentials accepted by policy; otherwise the 535 to send. */
 function basicOutcome(s: LabSmtpSession, user: string, password: string): string | null {
-  if (s.spec.anyPasswordWrong || !isMailbox(s, user) || password !== s.ctx.tenant.password) return R.authWrongPassword;
+  if (s.spec.anyPasswordWrong || !isMailbox(s, user) || password !== s.ctx.tenant.password)
+    return R.authWrongPassword;
   return s.spec.basicAuthReply ?? null;
 }
 

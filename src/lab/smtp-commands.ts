@@ -36,7 +36,12 @@ export function handleCommand(s: LabSmtpSession, line: string): void {
       return s.send(
         verb === 'HELO'
           ? heloReply(s.id, s.clientIp)
-          : ehloReply(s.id, { endpoint: s.endpoint, tls: s.tls !== null, intercept: s.spec.intercept === true, clientIp: s.clientIp }),
+          : ehloReply(s.id, {
+              endpoint: s.endpoint,
+              tls: s.tls !== null,
+              intercept: s.spec.intercept === true,
+              clientIp: s.clientIp,
+            }),
       );
     case 'STARTTLS': {
       if (s.tls !== null) return s.send(R.badSequence);
@@ -87,7 +92,8 @@ function mail(s: LabSmtpSession, args: string): void {
   if (!path) return s.send(R.invalidAddress);
   const size = /(?:^|\s)SIZE=(\d+)/i.exec(path.params)?.[1];
   if (size !== undefined && Number(size) > s.ctx.limits.maxMessageBytes) return s.send(R.messageTooLarge);
-  const refusal = s.spec.mailReply?.(s.clientIp) ?? (s.endpoint === 'mx' ? s.spec.mxMailReply?.(s.clientIp) : undefined);
+  const refusal =
+    s.spec.mailReply?.(s.clientIp) ?? (s.endpoint === 'mx' ? s.spec.mxMailReply?.(s.clientIp) : undefined);
   if (refusal) return s.send(refusal);
   s.mailFrom = path.address;
   s.send(R.mailOk);
@@ -99,7 +105,8 @@ function rcpt(s: LabSmtpSession, args: string): void {
   if (!path) return s.send(R.invalidAddress);
   if (s.rcptTo.length >= s.ctx.limits.maxRecipients) return s.send(R.tooManyRecipients);
   const refusal =
-    s.spec.rcptReply?.(s.clientIp) ?? (s.endpoint === 'mx' ? (s.spec.mxRcptReply?.(s.clientIp) ?? mxRecipientRule(s, path.address)) : null);
+    s.spec.rcptReply?.(s.clientIp) ??
+    (s.endpoint === 'mx' ? (s.spec.mxRcptReply?.(s.clientIp) ?? mxRecipientRule(s, path.address)) : null);
   if (refusal) return s.send(refusal);
   s.rcptTo.push(path.address);
   s.send(R.rcptOk);
@@ -116,10 +123,13 @@ function mxRecipientRule(s: LabSmtpSession, address: string): string | null {
   const t = s.ctx.tenant;
   const connectorIp = s.spec.connectorIpChanged ? t.staleConnectorIp : t.connectorIp;
   const viaConnector = s.clientIp === connectorIp;
-  const acceptedSender = s.mailFrom !== null && s.mailFrom !== '' && domainOf(s.mailFrom) === t.domain.toLowerCase();
+  const acceptedSender =
+    s.mailFrom !== null && s.mailFrom !== '' && domainOf(s.mailFrom) === t.domain.toLowerCase();
   if (viaConnector && s.spec.unregisteredDomainBlock && !acceptedSender) return R.unregisteredDomain;
   if (domainOf(address) === t.domain.toLowerCase()) {
-    const known = [t.mailbox, t.otherSender, t.internalRecipient].some((a) => a.toLowerCase() === address.toLowerCase());
+    const known = [t.mailbox, t.otherSender, t.internalRecipient].some(
+      (a) => a.toLowerCase() === address.toLowerCase(),
+    );
     if (!known) return R.recipientUnknown;
     if (s.spec.rejectDirectSend && !viaConnector && acceptedSender) return R.directSendRejected;
     return null;

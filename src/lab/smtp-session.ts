@@ -165,7 +165,12 @@ export class LabSmtpSession {
     this.resetIdle();
     this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
     if (this.mode === 'auth-xoauth2-checking') return;
-    while (this.buf.length > 0 && (this.mode as Mode) !== 'closed' && (this.mode as Mode) !== 'upgrading' && (this.mode as Mode) !== 'auth-xoauth2-checking') {
+    while (
+      this.buf.length > 0 &&
+      (this.mode as Mode) !== 'closed' &&
+      (this.mode as Mode) !== 'upgrading' &&
+      (this.mode as Mode) !== 'auth-xoauth2-checking'
+    ) {
       if (this.mode === 'bdat') {
         const take = Math.min(this.bdatRemaining, this.buf.length);
         if (this.bdatError === null) this.appendMessage(this.buf.subarray(0, take).toString('utf8'));
@@ -174,7 +179,8 @@ export class LabSmtpSession {
         if (this.bdatRemaining === 0) finishBdat(this);
         continue;
       }
-      const max = this.mode === 'data' ? this.ctx.limits.maxDataLineBytes : this.ctx.limits.maxCommandLineBytes;
+      const max =
+        this.mode === 'data' ? this.ctx.limits.maxDataLineBytes : this.ctx.limits.maxCommandLineBytes;
       const nl = this.buf.indexOf(0x0a);
       if (nl < 0 || nl > max) {
         if (this.buf.length > max) this.sendAndClose(R.lineTooLong);

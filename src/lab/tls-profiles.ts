@@ -22,9 +22,13 @@ export const SUBMISSION_CIPHERS = `${ECDHE_ONLY_CIPHERS}:ECDHE-RSA-AES256-SHA:EC
 export const REFUSED_AFTER_HANDSHAKE: ReadonlySet<string> = new Set(['TLSv1', 'TLSv1.1']);
 
 /** rsa-only-ciphers scenario: TLS 1.2 with plain RSA key exchange only (no forward secrecy, no TLS 1.3). */
-export const RSA_ONLY_CIPHERS = ['AES256-GCM-SHA384', 'AES128-GCM-SHA256', 'AES256-SHA256', 'AES128-SHA256', 'AES128-SHA'].join(
-  ':',
-);
+export const RSA_ONLY_CIPHERS = [
+  'AES256-GCM-SHA384',
+  'AES128-GCM-SHA256',
+  'AES256-SHA256',
+  'AES128-SHA256',
+  'AES128-SHA',
+].join(':');
 
 /** legacy-tls10 scenario: OpenSSL 3 refuses TLS 1.0/1.1 above security level 0 (SHA-1 handshake signatures). */
 export const LEGACY_CIPHERS = 'DEFAULT@SECLEVEL=0';
@@ -42,8 +46,18 @@ export function buildTlsProfiles(certs: LabCertificates): TlsProfiles {
   return {
     submission: {
       modern: tls.createSecureContext({ ...sub, minVersion: 'TLSv1', ciphers: SUBMISSION_CIPHERS }),
-      'legacy-tls10': tls.createSecureContext({ ...sub, minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: LEGACY_CIPHERS }),
-      'rsa-only': tls.createSecureContext({ ...sub, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers: RSA_ONLY_CIPHERS }),
+      'legacy-tls10': tls.createSecureContext({
+        ...sub,
+        minVersion: 'TLSv1',
+        maxVersion: 'TLSv1.1',
+        ciphers: LEGACY_CIPHERS,
+      }),
+      'rsa-only': tls.createSecureContext({
+        ...sub,
+        minVersion: 'TLSv1.2',
+        maxVersion: 'TLSv1.2',
+        ciphers: RSA_ONLY_CIPHERS,
+      }),
     },
     mx: tls.createSecureContext({
       key: certs.mx.keyPem,
@@ -51,6 +65,10 @@ export function buildTlsProfiles(certs: LabCertificates): TlsProfiles {
       minVersion: 'TLSv1.2',
       ciphers: ECDHE_ONLY_CIPHERS,
     }),
-    inspection: tls.createSecureContext({ key: certs.inspection.keyPem, cert: certs.inspection.certPem, minVersion: 'TLSv1.2' }),
+    inspection: tls.createSecureContext({
+      key: certs.inspection.keyPem,
+      cert: certs.inspection.certPem,
+      minVersion: 'TLSv1.2',
+    }),
   };
 }

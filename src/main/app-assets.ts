@@ -66,5 +66,9 @@ export async function loadAsset(root: string, urlPath: string): Promise<Asset> {
       // fall through to 404
     }
   }
-  return { status: 404, body: Buffer.from('Not found'), headers: { ...security, 'Content-Type': 'text/plain; charset=utf-8' } };
+  return {
+    status: 404,
+    body: Buffer.from('Not found'),
+    headers: { ...security, 'Content-Type': 'text/plain; charset=utf-8' },
+  };
 }

@@ -46,11 +46,18 @@ function start(): void {
   const userData = app.getPath('userData');
   const emit: Emit = (channel, payload) => sendEvent(mainWindow?.webContents ?? null, channel, payload);
   const profiles = createProfileBackend({
-    builtinDir: app.isPackaged ? join(process.resourcesPath, 'printers') : join(app.getAppPath(), 'resources', 'printers'),
+    builtinDir: app.isPackaged
+      ? join(process.resourcesPath, 'printers')
+      : join(app.getAppPath(), 'resources', 'printers'),
     userDir: join(userData, 'profiles'),
   });
   services = createServices({
-    identity: { name: 'Device Mail Doctor', version: APP_VERSION, osLocale: app.getSystemLocale(), runtime: 'electron' },
+    identity: {
+      name: 'Device Mail Doctor',
+      version: APP_VERSION,
+      osLocale: app.getSystemLocale(),
+      runtime: 'electron',
+    },
     secretsFile: join(userData, 'secrets.json'),
     cipher: safeStorageCipher(),
     engine: createEngineRunner(utilityWorkerLauncher(join(here, 'engine-worker.js')), { prewarm: true }),
@@ -77,7 +84,10 @@ app.on('second-instance', () => {
 });
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => void services?.dispose());
-app.whenReady().then(() => primary && start(), (err: unknown) => {
-  log(`startup failed: ${err instanceof Error ? err.message : String(err)}`);
-  app.quit();
-});
+app.whenReady().then(
+  () => primary && start(),
+  (err: unknown) => {
+    log(`startup failed: ${err instanceof Error ? err.message : String(err)}`);
+    app.quit();
+  },
+);

@@ -15,7 +15,10 @@ import { dispatch, type Handler, type Handlers, type Logger } from './ipc-dispat
 /** Decides whether a frame URL is our app's own content (see window.ts: isAppUrl). */
 export type SenderPolicy = (frameUrl: string) => boolean;
 
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, policy: SenderPolicy): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>,
+  policy: SenderPolicy,
+): boolean {
   const frame = event.senderFrame;
   if (!frame) return false; // frame navigated away or destroyed
   if (frame.parent !== null) return false; // sub-frames never talk to main
@@ -62,7 +65,11 @@ export function createIpcRegistry(
 }
 
 /** Sends a typed event to a window (skipped if it is gone). */
-export function sendEvent<C extends EventChannel>(target: WebContents | null, channel: C, payload: EventPayload<C>): void {
+export function sendEvent<C extends EventChannel>(
+  target: WebContents | null,
+  channel: C,
+  payload: EventPayload<C>,
+): void {
   if (!target || target.isDestroyed() || !Object.hasOwn(EVENTS, channel)) return;
   target.send(channel, payload);
 }

@@ -16,7 +16,10 @@ export const MAX_EXTERNAL_URL_LENGTH = 2048;
 export type Vetted = { ok: true; url: string } | { ok: false; reason: string };
 
 /** https only, no credentials, default port, a DNS name (no IP literal) on an allowed domain or its subdomain. */
-export function vetExternalUrl(raw: string, allowedDomains: readonly string[] = DEFAULT_EXTERNAL_DOMAINS): Vetted {
+export function vetExternalUrl(
+  raw: string,
+  allowedDomains: readonly string[] = DEFAULT_EXTERNAL_DOMAINS,
+): Vetted {
   if (raw.length > MAX_EXTERNAL_URL_LENGTH) return { ok: false, reason: 'URL too long' };
   let url: URL;
   try {
@@ -28,7 +31,8 @@ export function vetExternalUrl(raw: string, allowedDomains: readonly string[] = 
   if (url.username || url.password) return { ok: false, reason: 'links with credentials are not opened' };
   if (url.port !== '') return { ok: false, reason: 'links with a port are not opened' };
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  if (isIP(host.replace(/^\[|\]$/g, '')) !== 0) return { ok: false, reason: 'links to IP addresses are not opened' };
+  if (isIP(host.replace(/^\[|\]$/g, '')) !== 0)
+    return { ok: false, reason: 'links to IP addresses are not opened' };
   const allowed = allowedDomains.some((d) => host === d || host.endsWith(`.${d}`));
   if (!allowed) return { ok: false, reason: `${host} is not a known documentation site` };
   return { ok: true, url: url.toString() };
@@ -57,7 +61,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export function isAppUrl(raw: string, devServerUrl?: string): boolean {
   try {
     const url = new URL(raw);
-    if (url.origin === APP_ORIGIN || (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST)) return true;
+    if (url.origin === APP_ORIGIN || (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST))
+      return true;
     return devServerUrl !== undefined && url.origin === new URL(devServerUrl).origin;
   } catch {
     return false;

@@ -84,7 +84,14 @@ export const CapturedMessageSchema = z.object({
   /** The reply the device got for its DATA: ours, or the upstream's in relay-through. */
   reply: text,
   /** Relay-through outcome (absent when relaying is off). */
-  relay: z.object({ ok: z.boolean(), code: z.number().int().nullable(), reply: text, durationMs: z.number().nonnegative() }).optional(),
+  relay: z
+    .object({
+      ok: z.boolean(),
+      code: z.number().int().nullable(),
+      reply: text,
+      durationMs: z.number().nonnegative(),
+    })
+    .optional(),
 });
 export type CapturedMessage = z.infer<typeof CapturedMessageSchema>;
 

@@ -11,7 +11,10 @@ export type EndpointKey = 'submission' | 'mx';
 export const ENDPOINT_KEYS: readonly EndpointKey[] = ['submission', 'mx'];
 
 /** Methods each endpoint serves. */
-export const ENDPOINT_METHODS: Record<EndpointKey, readonly Method[]> = { submission: ['submission'], mx: ['direct-send', 'relay'] };
+export const ENDPOINT_METHODS: Record<EndpointKey, readonly Method[]> = {
+  submission: ['submission'],
+  mx: ['direct-send', 'relay'],
+};
 
 /** What a check is about: one endpoint, one method's typed settings, or the tenant (DNS, connector). */
 type ScopeKind = 'endpoint' | 'method' | 'tenant';
@@ -104,14 +107,46 @@ export type CheckDetailsMap = {
     /** 'matrix-probe' when a matrix probe's verified chain was reused. */
     source?: string;
   };
-  'tls.device': { device?: string; maxTls?: TlsVersion | null; cipherFamily?: string; considered?: string[]; via?: string[] };
-  'device.auth': { device?: string; deviceMechanisms?: string[]; oauth?: boolean; serverMechanisms?: string[] | null; usable?: string[] };
+  'tls.device': {
+    device?: string;
+    maxTls?: TlsVersion | null;
+    cipherFamily?: string;
+    considered?: string[];
+    via?: string[];
+  };
+  'device.auth': {
+    device?: string;
+    deviceMechanisms?: string[];
+    oauth?: boolean;
+    serverMechanisms?: string[] | null;
+    usable?: string[];
+  };
   'smtp.auth': { mechanism?: string | null; offered?: string[] };
   /** OAuth token acquisition (main/oauth): the flow and the token's claims (never the token). */
-  'oauth.token': { flow?: string; kind?: string; aud?: string[]; scp?: string[]; roles?: string[]; tid?: string | null; upn?: string | null; oid?: string | null; appid?: string | null; expires?: string | null; claims?: string };
+  'oauth.token': {
+    flow?: string;
+    kind?: string;
+    aud?: string[];
+    scp?: string[];
+    roles?: string[];
+    tid?: string | null;
+    upn?: string | null;
+    oid?: string | null;
+    appid?: string | null;
+    expires?: string | null;
+    claims?: string;
+  };
   'envelope.internal': EnvelopeDetails;
   'envelope.external': EnvelopeDetails;
-  send: { from?: string; to?: string[]; subject?: string; response?: string; messageId?: string; error?: string; possiblyDelivered?: boolean };
+  send: {
+    from?: string;
+    to?: string[];
+    subject?: string;
+    response?: string;
+    messageId?: string;
+    error?: string;
+    possiblyDelivered?: boolean;
+  };
 };
 
 type TcpDetails = {
@@ -149,23 +184,78 @@ const BOTH = ENDPOINT_METHODS;
 const onEndpoint = (submission: readonly ProofKey[], mx: readonly ProofKey[]) => ({ submission, mx });
 
 export const CHECK_REGISTRY: { readonly [K in CheckKind]: KindSpec } = {
-  config: { scope: 'method', title: { ja: 'サーバー名とポートの設定', en: 'Server and port' }, decides: 'scope-method', proves: [] },
-  'dns.mx': { scope: 'tenant', title: { ja: 'ドメインの MX レコード', en: 'MX record of the domain' }, decides: ['direct-send', 'relay'], proves: [P.mx] },
-  'dns.spf': { scope: 'tenant', title: { ja: 'SPF レコード', en: 'SPF record of the domain' }, decides: ['direct-send', 'relay'], proves: [P.spf] },
-  'relay.egress-ip': { scope: 'tenant', title: { ja: '送信元 IP とコネクタの IP', en: 'Egress IP vs the relay connector' }, decides: ['relay'], proves: [] },
-  'dns.a': { scope: 'endpoint', title: { ja: 'サーバー名の DNS (A/AAAA)', en: 'DNS A/AAAA of the server' }, decides: BOTH, proves: { mx: [P.mx] } },
-  'tcp.v4': { scope: 'endpoint', title: { ja: 'TCP 接続 (IPv4)', en: 'TCP connection (IPv4)' }, decides: BOTH, proves: onEndpoint([P.tcpSubmission], [P.tcpMx]) },
-  'tcp.v6': { scope: 'endpoint', title: { ja: 'TCP 接続 (IPv6)', en: 'TCP connection (IPv6)' }, decides: BOTH, proves: onEndpoint([P.tcpSubmission], [P.tcpMx]) },
-  'smtp.banner': { scope: 'endpoint', title: { ja: 'サーバーの応答 (バナー)', en: 'Greeting from the server' }, decides: BOTH, proves: {} },
-  'smtp.ehlo': { scope: 'endpoint', title: { ja: 'EHLO と機能一覧', en: 'EHLO and capabilities' }, decides: BOTH, proves: {} },
-  'smtp.starttls': { scope: 'endpoint', title: { ja: 'STARTTLS (暗号化の開始)', en: 'STARTTLS' }, decides: BOTH, proves: {} },
+  config: {
+    scope: 'method',
+    title: { ja: 'サーバー名とポートの設定', en: 'Server and port' },
+    decides: 'scope-method',
+    proves: [],
+  },
+  'dns.mx': {
+    scope: 'tenant',
+    title: { ja: 'ドメインの MX レコード', en: 'MX record of the domain' },
+    decides: ['direct-send', 'relay'],
+    proves: [P.mx],
+  },
+  'dns.spf': {
+    scope: 'tenant',
+    title: { ja: 'SPF レコード', en: 'SPF record of the domain' },
+    decides: ['direct-send', 'relay'],
+    proves: [P.spf],
+  },
+  'relay.egress-ip': {
+    scope: 'tenant',
+    title: { ja: '送信元 IP とコネクタの IP', en: 'Egress IP vs the relay connector' },
+    decides: ['relay'],
+    proves: [],
+  },
+  'dns.a': {
+    scope: 'endpoint',
+    title: { ja: 'サーバー名の DNS (A/AAAA)', en: 'DNS A/AAAA of the server' },
+    decides: BOTH,
+    proves: { mx: [P.mx] },
+  },
+  'tcp.v4': {
+    scope: 'endpoint',
+    title: { ja: 'TCP 接続 (IPv4)', en: 'TCP connection (IPv4)' },
+    decides: BOTH,
+    proves: onEndpoint([P.tcpSubmission], [P.tcpMx]),
+  },
+  'tcp.v6': {
+    scope: 'endpoint',
+    title: { ja: 'TCP 接続 (IPv6)', en: 'TCP connection (IPv6)' },
+    decides: BOTH,
+    proves: onEndpoint([P.tcpSubmission], [P.tcpMx]),
+  },
+  'smtp.banner': {
+    scope: 'endpoint',
+    title: { ja: 'サーバーの応答 (バナー)', en: 'Greeting from the server' },
+    decides: BOTH,
+    proves: {},
+  },
+  'smtp.ehlo': {
+    scope: 'endpoint',
+    title: { ja: 'EHLO と機能一覧', en: 'EHLO and capabilities' },
+    decides: BOTH,
+    proves: {},
+  },
+  'smtp.starttls': {
+    scope: 'endpoint',
+    title: { ja: 'STARTTLS (暗号化の開始)', en: 'STARTTLS' },
+    decides: BOTH,
+    proves: {},
+  },
   'tls.matrix': {
     scope: 'endpoint',
     title: { ja: '対応している TLS バージョンと鍵交換', en: 'TLS versions and key exchange accepted' },
     decides: BOTH,
     proves: onEndpoint([P.tlsSubmission], [P.tlsMx]),
   },
-  'tls.cert': { scope: 'endpoint', title: { ja: 'サーバー証明書', en: 'Certificate of the server' }, decides: BOTH, proves: onEndpoint([P.tlsSubmission], [P.tlsMx]) },
+  'tls.cert': {
+    scope: 'endpoint',
+    title: { ja: 'サーバー証明書', en: 'Certificate of the server' },
+    decides: BOTH,
+    proves: onEndpoint([P.tlsSubmission], [P.tlsMx]),
+  },
   'tls.device': {
     scope: 'endpoint',
     title: { ja: '機器の TLS で接続できるか', en: "Would the device's TLS get through?" },
@@ -178,8 +268,18 @@ export const CHECK_REGISTRY: { readonly [K in CheckKind]: KindSpec } = {
     decides: { submission: ['submission'] },
     proves: {},
   },
-  'smtp.auth': { scope: 'endpoint', title: { ja: 'サインイン (SMTP AUTH)', en: 'Sign-in (SMTP AUTH)' }, decides: { submission: ['submission'] }, proves: { submission: [P.auth] } },
-  'oauth.token': { scope: 'tenant', title: { ja: 'OAuth トークンの取得と内容', en: 'OAuth token' }, decides: ['submission'], proves: [] },
+  'smtp.auth': {
+    scope: 'endpoint',
+    title: { ja: 'サインイン (SMTP AUTH)', en: 'Sign-in (SMTP AUTH)' },
+    decides: { submission: ['submission'] },
+    proves: { submission: [P.auth] },
+  },
+  'oauth.token': {
+    scope: 'tenant',
+    title: { ja: 'OAuth トークンの取得と内容', en: 'OAuth token' },
+    decides: ['submission'],
+    proves: [],
+  },
   'envelope.internal': {
     scope: 'endpoint',
     title: { ja: '差出人と社内宛先 (MAIL FROM / RCPT TO)', en: 'MAIL FROM / RCPT TO (internal recipient)' },
@@ -193,7 +293,12 @@ export const CHECK_REGISTRY: { readonly [K in CheckKind]: KindSpec } = {
     decides: { submission: ['submission'], mx: ['relay'] },
     proves: { mx: [P.mxExternal] },
   },
-  send: { scope: 'endpoint', title: { ja: 'テスト メッセージの送信', en: 'Test message (--send)' }, decides: BOTH, proves: [P.send] },
+  send: {
+    scope: 'endpoint',
+    title: { ja: 'テスト メッセージの送信', en: 'Test message (--send)' },
+    decides: BOTH,
+    proves: [P.send],
+  },
 };
 
 export const CHECK_KINDS = Object.keys(CHECK_REGISTRY) as CheckKind[];
@@ -237,7 +342,9 @@ function scopesOf(kind: CheckKind): CheckScope[] {
 
 /** Every id the engine can produce, mapped back to its kind and scope (exact lookups; no parsing). */
 const BY_ID: ReadonlyMap<string, CheckRef> = new Map(
-  CHECK_KINDS.flatMap((kind) => scopesOf(kind).map((scope) => [checkId(kind, scope), { kind, scope }] as const)),
+  CHECK_KINDS.flatMap((kind) =>
+    scopesOf(kind).map((scope) => [checkId(kind, scope), { kind, scope }] as const),
+  ),
 );
 
 /** The kind and scope of a check id, or null for an id this version does not know (e.g. from a newer version). */
@@ -250,9 +357,14 @@ export function allCheckIds(): string[] {
   return [...BY_ID.keys()];
 }
 
-function perScope<T>(v: Partial<Record<EndpointKey, readonly T[]>> | readonly T[], scope: CheckScope): readonly T[] {
+function perScope<T>(
+  v: Partial<Record<EndpointKey, readonly T[]>> | readonly T[],
+  scope: CheckScope,
+): readonly T[] {
   if (Array.isArray(v)) return v as readonly T[];
-  return scope === 'submission' || scope === 'mx' ? ((v as Partial<Record<EndpointKey, readonly T[]>>)[scope] ?? []) : [];
+  return scope === 'submission' || scope === 'mx'
+    ? ((v as Partial<Record<EndpointKey, readonly T[]>>)[scope] ?? [])
+    : [];
 }
 
 /** The methods whose verdict a check decides. */
@@ -281,7 +393,10 @@ export function provesFact(id: string, proof: ProofKey): boolean {
 }
 
 /** A check's details, typed by its kind; null when the check is of another kind. */
-export function detailsOf<K extends CheckKind>(check: { id: string; details: unknown }, kind: K): CheckDetails<K> | null {
+export function detailsOf<K extends CheckKind>(
+  check: { id: string; details: unknown },
+  kind: K,
+): CheckDetails<K> | null {
   return lookupCheckId(check.id)?.kind === kind ? (check.details as CheckDetails<K>) : null;
 }
 

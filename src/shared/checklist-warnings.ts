@@ -38,9 +38,20 @@ export function isIpLiteral(s: string): boolean {
 
 const sameAddress = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export function checklistWarnings(model: ModelProfile | undefined, method: Method, job: ChecklistJob, lang: Lang): ChecklistWarning[] {
+export function checklistWarnings(
+  model: ModelProfile | undefined,
+  method: Method,
+  job: ChecklistJob,
+  lang: Lang,
+): ChecklistWarning[] {
   const out: ChecklistWarning[] = [];
-  const add = (id: string, severity: ChecklistWarning['severity'], ja: string, en: string, verified = true): void => {
+  const add = (
+    id: string,
+    severity: ChecklistWarning['severity'],
+    ja: string,
+    en: string,
+    verified = true,
+  ): void => {
     out.push({ id, severity, text: lang === 'ja' ? ja : en, verified });
   };
   if (model) {
@@ -56,7 +67,13 @@ export function checklistWarnings(model: ModelProfile | undefined, method: Metho
       );
     }
     if (method === 'submission' && !c.starttls.value) {
-      add('no-starttls', 'error', 'この機器は STARTTLS に対応していません。ポート 587 の送信には STARTTLS が必須です。', 'This device has no STARTTLS, which port 587 submission requires.', c.starttls.verified);
+      add(
+        'no-starttls',
+        'error',
+        'この機器は STARTTLS に対応していません。ポート 587 の送信には STARTTLS が必須です。',
+        'This device has no STARTTLS, which port 587 submission requires.',
+        c.starttls.verified,
+      );
     }
     if (supportsTls12(c.maxTls.value) && c.cipherFamily.value === 'rsa' && method !== 'direct-send') {
       add(
@@ -90,7 +107,12 @@ export function checklistWarnings(model: ModelProfile | undefined, method: Metho
       out.push({ id: `model.${w.id}`, severity: w.severity, text: w.text[lang], verified: w.verified });
     }
   }
-  if (method === 'submission' && job.mailbox && job.fromAddress && !sameAddress(job.mailbox, job.fromAddress)) {
+  if (
+    method === 'submission' &&
+    job.mailbox &&
+    job.fromAddress &&
+    !sameAddress(job.mailbox, job.fromAddress)
+  ) {
     add(
       'sender-mismatch',
       'error',
@@ -99,10 +121,20 @@ export function checklistWarnings(model: ModelProfile | undefined, method: Metho
     );
   }
   if (job.mxHost && isIpLiteral(job.mxHost)) {
-    add('server-is-ip', 'error', 'サーバーに IP アドレスは使えません。DNS 名（MX ホスト名）を使ってください。', 'An IP address is not supported as the server; use the DNS name (MX host).');
+    add(
+      'server-is-ip',
+      'error',
+      'サーバーに IP アドレスは使えません。DNS 名（MX ホスト名）を使ってください。',
+      'An IP address is not supported as the server; use the DNS name (MX host).',
+    );
   }
   if (job.staticIp?.trim() && !isIpLiteral(job.staticIp)) {
-    add('static-ip-invalid', 'error', `固定 IP「${job.staticIp}」は IP アドレスではありません。SPF とコネクタには拠点の固定パブリック IP を入力してください。`, `The static IP "${job.staticIp}" is not an IP address; the SPF record and the connector need the site's static public IP.`);
+    add(
+      'static-ip-invalid',
+      'error',
+      `固定 IP「${job.staticIp}」は IP アドレスではありません。SPF とコネクタには拠点の固定パブリック IP を入力してください。`,
+      `The static IP "${job.staticIp}" is not an IP address; the SPF record and the connector need the site's static public IP.`,
+    );
   }
   if (method === 'relay' && !job.staticIp && job.egressIp) {
     add(

@@ -37,7 +37,9 @@ function changeOf(before: CheckStatus | null, after: CheckStatus | null, sameFin
   return before === after && sameFindings ? 'unchanged' : 'changed';
 }
 
-const codesOf = (checks: readonly Check[]): string[] => [...new Set(checks.flatMap((c) => c.findings.map((f) => f.code)))];
+const codesOf = (checks: readonly Check[]): string[] => [
+  ...new Set(checks.flatMap((c) => c.findings.map((f) => f.code))),
+];
 
 export function compareRuns(before: Diagnosis, after: Diagnosis): RunComparison {
   const ids: string[] = [];
@@ -50,26 +52,40 @@ export function compareRuns(before: Diagnosis, after: Diagnosis): RunComparison 
     const findingsAdded = ac.filter((c) => !bc.includes(c));
     const findingsRemoved = bc.filter((c) => !ac.includes(c));
     const same = findingsAdded.length === 0 && findingsRemoved.length === 0;
-    return { id, title: a?.title ?? b?.title ?? id, before: b?.status ?? null, after: a?.status ?? null, change: changeOf(b?.status ?? null, a?.status ?? null, same), findingsAdded, findingsRemoved };
+    return {
+      id,
+      title: a?.title ?? b?.title ?? id,
+      before: b?.status ?? null,
+      after: a?.status ?? null,
+      change: changeOf(b?.status ?? null, a?.status ?? null, same),
+      findingsAdded,
+      findingsRemoved,
+    };
   });
   const beforeCodes = codesOf(before.checks);
   const afterCodes = codesOf(after.checks);
   return {
-    verdict: { before: before.verdict, after: after.verdict, change: changeOf(before.verdict, after.verdict, true) },
+    verdict: {
+      before: before.verdict,
+      after: after.verdict,
+      change: changeOf(before.verdict, after.verdict, true),
+    },
     checks,
     resolvedCodes: beforeCodes.filter((c) => !afterCodes.includes(c)),
     newCodes: afterCodes.filter((c) => !beforeCodes.includes(c)),
   };
 }
 
-const siteKey = (r: Report) => `${r.job.customer.normalize('NFKC').trim().toLowerCase()}\u0000${r.job.site.normalize('NFKC').trim().toLowerCase()}`;
+const siteKey = (r: Report) =>
+  `${r.job.customer.normalize('NFKC').trim().toLowerCase()}\u0000${r.job.site.normalize('NFKC').trim().toLowerCase()}`;
 
 /** True when two reports are visits to the same customer site (what "compare" is meant for). */
 export const sameSite = (a: Report, b: Report): boolean => siteKey(a) === siteKey(b);
 
 /** The last run of `before` against the last run of `after` (the same report twice: its last two runs). */
 export function compareReports(before: Report, after: Report): RunComparison | null {
-  const b = before.id === after.id ? before.runs[before.runs.length - 2] : before.runs[before.runs.length - 1];
+  const b =
+    before.id === after.id ? before.runs[before.runs.length - 2] : before.runs[before.runs.length - 1];
   const a = after.runs[after.runs.length - 1];
   return a && b ? compareRuns(b.diagnosis, a.diagnosis) : null;
 }

@@ -1,6 +1,12 @@
 // The one request builder: the CLI (flags), the app (the job and settings) and the lab (its tenant and
 // loopback addresses) all turn what they have into a DiagnoseRequest here, validated by the model's schema.
-import { DiagnoseRequestSchema, type ConnectToRule, type DeviceProfile, type DiagnoseRequest, type MethodChoice } from './model';
+import {
+  DiagnoseRequestSchema,
+  type ConnectToRule,
+  type DeviceProfile,
+  type DiagnoseRequest,
+  type MethodChoice,
+} from './model';
 
 /** Everything a request is made of, flat; unset optional parts are simply left out. */
 export interface RequestParts {
@@ -52,12 +58,17 @@ export function buildDiagnoseRequest(p: RequestParts): BuiltRequest {
     practice: p.practice,
   });
   if (parsed.success) return { ok: true, request: stripUndefined(parsed.data) };
-  return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`) };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`),
+  };
 }
 
 /** Optional parts that were not given stay absent (as a hand-written object would have them). */
 function stripUndefined(r: DiagnoseRequest): DiagnoseRequest {
-  const target = Object.fromEntries(Object.entries(r.target).filter(([, v]) => v !== undefined)) as DiagnoseRequest['target'];
+  const target = Object.fromEntries(
+    Object.entries(r.target).filter(([, v]) => v !== undefined),
+  ) as DiagnoseRequest['target'];
   const rest = Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as DiagnoseRequest;
   return { ...rest, target };
 }

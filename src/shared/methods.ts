@@ -1,7 +1,12 @@
 // Method advisor (pure): from what the technician knows about the device and tenant → the three ways to send
 // (seed 001: SMTP AUTH client submission, Direct Send, SMTP relay), ranked, with reasons and exact settings.
 import { z } from 'zod';
-import { BASIC_AUTH_DEFAULT_OFF, LEGACY_MX_SUFFIX, SPF_EXCHANGE_INCLUDE, SUBMISSION_HOST } from './exchange-online';
+import {
+  BASIC_AUTH_DEFAULT_OFF,
+  LEGACY_MX_SUFFIX,
+  SPF_EXCHANGE_INCLUDE,
+  SUBMISSION_HOST,
+} from './exchange-online';
 import { interpolate } from './findings/catalog';
 import { REASON_TEXTS, SETTING_TEXTS, type LocalText, type ReasonCode } from './findings/method-texts';
 import { adviseHve, type HveAdvice } from './hve';
@@ -10,7 +15,11 @@ import { CipherFamilySchema, FORBIDDEN_FIELD_CHARS, TlsVersionSchema, type Metho
 export type { LocalText, ReasonCode } from './findings/method-texts';
 
 const field = (max: number) =>
-  z.string().min(1).max(max).refine((s) => !FORBIDDEN_FIELD_CHARS.test(s), { message: 'must not contain CR, LF or NUL' });
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => !FORBIDDEN_FIELD_CHARS.test(s), { message: 'must not contain CR, LF or NUL' });
 const triState = <T extends string>(on: T, off: T) => z.enum([on, off, 'unknown']);
 
 export const AdvisorInputSchema = z.object({
@@ -130,7 +139,13 @@ function fieldReasons(host: string | undefined, input: AdvisorInput): AdviceReas
   }
   // Unknown MX host: it is at least one label plus the suffix.
   if (max < SHORTEST_MX) {
-    return [reason('SERVER_FIELD_TOO_SHORT', 'blocker', { host: `*${MX_SUFFIX} / *${MX_MICROSOFT_SUFFIX}`, length: `>= ${SHORTEST_MX}`, max: String(max) })];
+    return [
+      reason('SERVER_FIELD_TOO_SHORT', 'blocker', {
+        host: `*${MX_SUFFIX} / *${MX_MICROSOFT_SUFFIX}`,
+        length: `>= ${SHORTEST_MX}`,
+        max: String(max),
+      }),
+    ];
   }
   return [reason('SERVER_FIELD_MAYBE_SHORT', 'warning', { max: String(max) })];
 }
@@ -143,7 +158,8 @@ function submission(input: AdvisorInput): MethodAdvice {
   const r: AdviceReason[] = [];
   const oauth = input.supportsOAuth && input.signIn !== 'basic';
   const tls = input.deviceTlsMax;
-  if (tls === null || tls === '1.0' || tls === '1.1') r.push(reason('TLS_TOO_OLD', 'blocker', { version: tlsVersionText(tls) }));
+  if (tls === null || tls === '1.0' || tls === '1.1')
+    r.push(reason('TLS_TOO_OLD', 'blocker', { version: tlsVersionText(tls) }));
   else if (tls === '1.2' && input.cipherFamily === 'rsa') r.push(reason('RSA_ONLY', 'blocker'));
   else r.push(reason('TLS_OK', 'plus', { version: tls }));
   if (!input.supportsAuth && !input.supportsOAuth) r.push(reason('NO_AUTH', 'blocker'));
@@ -165,18 +181,24 @@ function submission(input: AdvisorInput): MethodAdvice {
     server: { ja: SUBMISSION_HOST, en: SUBMISSION_HOST },
     port: 587,
     tls: SETTING_TEXTS.TLS_REQUIRED,
-    auth: input.mailbox !== undefined
-      ? local(oauth ? SETTING_TEXTS.AUTH_OAUTH : SETTING_TEXTS.AUTH_BASIC, p)
-      : oauth ? SETTING_TEXTS.AUTH_OAUTH_ANY : SETTING_TEXTS.AUTH_BASIC_ANY,
-    senderRule: input.mailbox !== undefined ? local(SETTING_TEXTS.SENDER_MAILBOX, p) : SETTING_TEXTS.SENDER_MAILBOX_ANY,
+    auth:
+      input.mailbox !== undefined
+        ? local(oauth ? SETTING_TEXTS.AUTH_OAUTH : SETTING_TEXTS.AUTH_BASIC, p)
+        : oauth
+          ? SETTING_TEXTS.AUTH_OAUTH_ANY
+          : SETTING_TEXTS.AUTH_BASIC_ANY,
+    senderRule:
+      input.mailbox !== undefined ? local(SETTING_TEXTS.SENDER_MAILBOX, p) : SETTING_TEXTS.SENDER_MAILBOX_ANY,
     notes: [SETTING_TEXTS.NOTE_NO_465, SETTING_TEXTS.NOTE_LIMITS, SETTING_TEXTS.NOTE_NO_IP],
   });
 }
 
 function mxSettings(input: AdvisorInput): Pick<MethodSettings, 'host' | 'server' | 'port' | 'senderRule'> {
   const d: Record<string, string> = input.domain !== undefined ? { domain: input.domain } : {};
-  const server = input.mxHost !== undefined ? { ja: input.mxHost, en: input.mxHost } : local(SETTING_TEXTS.MX_UNKNOWN, d);
-  const senderRule = input.domain !== undefined ? local(SETTING_TEXTS.SENDER_DOMAIN, d) : SETTING_TEXTS.SENDER_DOMAIN_ANY;
+  const server =
+    input.mxHost !== undefined ? { ja: input.mxHost, en: input.mxHost } : local(SETTING_TEXTS.MX_UNKNOWN, d);
+  const senderRule =
+    input.domain !== undefined ? local(SETTING_TEXTS.SENDER_DOMAIN, d) : SETTING_TEXTS.SENDER_DOMAIN_ANY;
   return { host: input.mxHost ?? null, server, port: 25, senderRule };
 }
 
@@ -195,15 +217,26 @@ function directSend(input: AdvisorInput): MethodAdvice {
   if (input.staticIp === false) r.push(reason('NO_STATIC_IP_DIRECT', 'warning'));
   else r.push(reason('STATIC_IP_OK', 'plus', ipParams(input)));
   r.push(...fieldReasons(input.mxHost, input));
-  return finish('direct-send', r, withSpf({
-    ...mxSettings(input),
-    tls: SETTING_TEXTS.TLS_OPTIONAL,
-    auth: SETTING_TEXTS.AUTH_NONE,
-    notes: [
-      SETTING_TEXTS.NOTE_INTERNAL_ONLY, SETTING_TEXTS.NOTE_PORT25, SETTING_TEXTS.NOTE_NO_IP,
-      SETTING_TEXTS.NOTE_DIRECT_SEND_NO_CONNECTOR, SETTING_TEXTS.NOTE_DIRECT_SEND_AUTH, SETTING_TEXTS.NOTE_IPV6,
-    ],
-  }, input));
+  return finish(
+    'direct-send',
+    r,
+    withSpf(
+      {
+        ...mxSettings(input),
+        tls: SETTING_TEXTS.TLS_OPTIONAL,
+        auth: SETTING_TEXTS.AUTH_NONE,
+        notes: [
+          SETTING_TEXTS.NOTE_INTERNAL_ONLY,
+          SETTING_TEXTS.NOTE_PORT25,
+          SETTING_TEXTS.NOTE_NO_IP,
+          SETTING_TEXTS.NOTE_DIRECT_SEND_NO_CONNECTOR,
+          SETTING_TEXTS.NOTE_DIRECT_SEND_AUTH,
+          SETTING_TEXTS.NOTE_IPV6,
+        ],
+      },
+      input,
+    ),
+  );
 }
 
 function relay(input: AdvisorInput): MethodAdvice {
@@ -215,12 +248,25 @@ function relay(input: AdvisorInput): MethodAdvice {
   r.push(reason('CONNECTOR_NEEDED', 'warning'));
   r.push(...fieldReasons(input.mxHost, input));
   const ip = ipParams(input);
-  return finish('relay', r, withSpf({
-    ...mxSettings(input),
-    tls: SETTING_TEXTS.TLS_RECOMMENDED,
-    auth: local(SETTING_TEXTS.AUTH_CONNECTOR, ip),
-    notes: [local(SETTING_TEXTS.NOTE_CONNECTOR, ip), SETTING_TEXTS.NOTE_PORT25, SETTING_TEXTS.NOTE_NO_IP, SETTING_TEXTS.NOTE_HIGH_RISK_POOL, SETTING_TEXTS.NOTE_IPV6],
-  }, input));
+  return finish(
+    'relay',
+    r,
+    withSpf(
+      {
+        ...mxSettings(input),
+        tls: SETTING_TEXTS.TLS_RECOMMENDED,
+        auth: local(SETTING_TEXTS.AUTH_CONNECTOR, ip),
+        notes: [
+          local(SETTING_TEXTS.NOTE_CONNECTOR, ip),
+          SETTING_TEXTS.NOTE_PORT25,
+          SETTING_TEXTS.NOTE_NO_IP,
+          SETTING_TEXTS.NOTE_HIGH_RISK_POOL,
+          SETTING_TEXTS.NOTE_IPV6,
+        ],
+      },
+      input,
+    ),
+  );
 }
 
 function finish(method: Method, reasons: AdviceReason[], settings: MethodSettings): MethodAdvice {
@@ -241,7 +287,9 @@ export function adviseMethods(given: AdvisorInput): Advice {
   const methods = [submission(input), directSend(input), relay(input)].sort(
     (a, b) => Number(b.viable) - Number(a.viable) || b.score - a.score || BASE[b.method] - BASE[a.method],
   );
-  const notices: AdviceReason[] = mxIsIp ? [reason('MX_HOST_IS_IP', 'warning', { host: given.mxHost ?? '' })] : [];
+  const notices: AdviceReason[] = mxIsIp
+    ? [reason('MX_HOST_IS_IP', 'warning', { host: given.mxHost ?? '' })]
+    : [];
   const tls = input.deviceTlsMax;
   if (tls === null || tls === '1.0' || tls === '1.1' || (tls === '1.2' && input.cipherFamily === 'rsa')) {
     notices.push(reason('LOCAL_RELAY', 'warning'));

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { ProfileFileSchema } from './profiles';
 
 export function profileJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ProfileFileSchema, { io: 'input', target: 'draft-2020-12', reused: 'ref' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(ProfileFileSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+    reused: 'ref',
+  }) as Record<string, unknown>;
   return {
     ...schema,
     $id: 'https://device-mail-doctor.invalid/schemas/printer-profile.json',

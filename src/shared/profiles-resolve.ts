@@ -46,7 +46,9 @@ export interface ResolvedWarning {
 }
 
 /** The model's OAuth details, each claim resolved (value null = not published: "check on the device"). */
-export type ResolvedOAuth = { [K in (typeof OAUTH_CLAIM_KEYS)[number]]: ResolvedClaim<OAuthSupport[K]['value']> } & {
+export type ResolvedOAuth = {
+  [K in (typeof OAUTH_CLAIM_KEYS)[number]]: ResolvedClaim<OAuthSupport[K]['value']>;
+} & {
   where?: ResolvedText;
   values?: ResolvedText;
 };
@@ -100,7 +102,10 @@ function resolveText(file: ProfileFile, t: SourcedText): ResolvedText {
   return { ja: t.ja, en: t.en, sources, verified: isVerified(sources) };
 }
 
-function resolveRecord<K extends string>(file: ProfileFile, rec: Partial<Record<K, SourcedText>>): Partial<Record<K, ResolvedText>> {
+function resolveRecord<K extends string>(
+  file: ProfileFile,
+  rec: Partial<Record<K, SourcedText>>,
+): Partial<Record<K, ResolvedText>> {
   const out: Partial<Record<K, ResolvedText>> = {};
   for (const key of Object.keys(rec) as K[]) {
     const t = rec[key];
@@ -113,7 +118,12 @@ function resolveRecord<K extends string>(file: ProfileFile, rec: Partial<Record<
  * Resolve a model of a file at a generation (default: current firmware). Returns null when the model or the
  * generation does not exist. Claims a generation does not override come from the current capabilities.
  */
-export function resolveModel(file: ProfileFile, modelId: string, generationId: string = CURRENT_GENERATION, origin: Origin = 'builtin'): ModelProfile | null {
+export function resolveModel(
+  file: ProfileFile,
+  modelId: string,
+  generationId: string = CURRENT_GENERATION,
+  origin: Origin = 'builtin',
+): ModelProfile | null {
   const m = file.models.find((x) => x.id === modelId);
   if (!m) return null;
   const gen = generationId === CURRENT_GENERATION ? null : m.generations.find((g) => g.id === generationId);
@@ -122,16 +132,32 @@ export function resolveModel(file: ProfileFile, modelId: string, generationId: s
   for (const key of CAPABILITY_KEYS) {
     const c = gen?.capabilities[key] ?? m.capabilities[key];
     const sources = sourcesOf(file, c.sources);
-    caps[key] = { value: c.value, sources, verified: isVerified(sources), ...(c.note ? { note: c.note } : {}) };
+    caps[key] = {
+      value: c.value,
+      sources,
+      verified: isVerified(sources),
+      ...(c.note ? { note: c.note } : {}),
+    };
   }
   const genId = gen?.id ?? CURRENT_GENERATION;
   const warnings = m.warnings
     .filter((w) => !w.generations || w.generations.includes(genId))
     .map((w) => {
       const sources = sourcesOf(file, w.sources);
-      return { id: w.id, severity: w.severity, ...(w.methods ? { methods: w.methods } : {}), text: w.text, sources, verified: isVerified(sources) };
+      return {
+        id: w.id,
+        severity: w.severity,
+        ...(w.methods ? { methods: w.methods } : {}),
+        text: w.text,
+        sources,
+        verified: isVerified(sources),
+      };
     });
-  const summary = (g: { id: string; label: Localized; firmware?: string | undefined }): GenerationSummary => ({
+  const summary = (g: {
+    id: string;
+    label: Localized;
+    firmware?: string | undefined;
+  }): GenerationSummary => ({
     id: g.id,
     label: g.label,
     ...(g.firmware ? { firmware: g.firmware } : {}),
@@ -153,7 +179,9 @@ export function resolveModel(file: ProfileFile, modelId: string, generationId: s
     menuPaths: resolveRecord(file, m.menuPaths) as ModelProfile['menuPaths'],
     fields: resolveRecord(file, m.fields) as ModelProfile['fields'],
     tlsOptions: resolveRecord(file, m.tlsOptions) as ModelProfile['tlsOptions'],
-    ...(m.authOptions ? { authOptions: resolveRecord(file, m.authOptions) as NonNullable<ModelProfile['authOptions']> } : {}),
+    ...(m.authOptions
+      ? { authOptions: resolveRecord(file, m.authOptions) as NonNullable<ModelProfile['authOptions']> }
+      : {}),
     warnings,
     ...(oauth ? { oauth } : {}),
   };
@@ -165,7 +193,12 @@ function resolveOAuth(file: ProfileFile, o: OAuthSupport): ResolvedOAuth {
     const c = o[key];
     const sources = sourcesOf(file, c.sources);
     // Not published (null) is never "verified", whichever document says so.
-    out[key] = { value: c.value, sources, verified: c.value !== null && isVerified(sources), ...(c.note ? { note: c.note } : {}) };
+    out[key] = {
+      value: c.value,
+      sources,
+      verified: c.value !== null && isVerified(sources),
+      ...(c.note ? { note: c.note } : {}),
+    };
   }
   if (o.where) out['where'] = resolveText(file, o.where);
   if (o.values) out['values'] = resolveText(file, o.values);
@@ -177,7 +210,10 @@ export function toDeviceProfile(model: ModelProfile, lang: Lang = 'en'): DeviceP
   const c = model.capabilities;
   const gen = model.generation.id === CURRENT_GENERATION ? '' : ` (${model.generation.label[lang]})`;
   return {
-    id: model.generation.id === CURRENT_GENERATION ? model.id : `${model.id}${GENERATION_SEPARATOR}${model.generation.id}`,
+    id:
+      model.generation.id === CURRENT_GENERATION
+        ? model.id
+        : `${model.id}${GENERATION_SEPARATOR}${model.generation.id}`,
     kind: model.kind,
     label: `${model.vendor} ${model.series}${gen}`.slice(0, 200),
     maxTls: c.maxTls.value,
@@ -212,7 +248,10 @@ export interface ModelHit {
 
 /** Case-, width- and punctuation-insensitive form for matching ("ＩＭ Ｃ-3000" ≈ "imc3000"). */
 export function normalizeForSearch(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s\-_./・()（）]+/g, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-_./・()（）]+/g, '');
 }
 
 interface ModelKeys {
@@ -226,10 +265,22 @@ const keyCache = new WeakMap<ProfileFile, ModelKeys[]>();
 function searchKeysOf(profile: ProfileFile): ModelKeys[] {
   const cached = keyCache.get(profile);
   if (cached) return cached;
-  const vendorKeys = [profile.vendor, ...profile.aliases, profile.family.ja, profile.family.en].map(normalizeForSearch);
+  const vendorKeys = [profile.vendor, ...profile.aliases, profile.family.ja, profile.family.en].map(
+    normalizeForSearch,
+  );
   const out = profile.models.map((m) => {
     const nameKeys = m.names.map((n) => ({ n, k: normalizeForSearch(n) }));
-    return { m, nameKeys, keys: [...vendorKeys, normalizeForSearch(m.vendor), normalizeForSearch(m.family), normalizeForSearch(m.id), ...nameKeys.map((x) => x.k)] };
+    return {
+      m,
+      nameKeys,
+      keys: [
+        ...vendorKeys,
+        normalizeForSearch(m.vendor),
+        normalizeForSearch(m.family),
+        normalizeForSearch(m.id),
+        ...nameKeys.map((x) => x.k),
+      ],
+    };
   });
   keyCache.set(profile, out);
   return out;
@@ -243,7 +294,10 @@ export const MAX_SEARCH_HITS = 50;
  * match somewhere; exact model names rank first, then prefixes, then substrings. Empty query → every model.
  */
 export function searchModels(files: readonly LoadedProfileFile[], query: string): ModelHit[] {
-  const terms = query.split(/\s+/).map(normalizeForSearch).filter((t) => t.length > 0);
+  const terms = query
+    .split(/\s+/)
+    .map(normalizeForSearch)
+    .filter((t) => t.length > 0);
   // The whole query as one key, so "IM C3000" matches that name exactly rather than "IM" + "C3000" apart.
   const whole = normalizeForSearch(query);
   const hits: ModelHit[] = [];
@@ -266,21 +320,36 @@ export function searchModels(files: readonly LoadedProfileFile[], query: string)
       const wholePrefix = nameKeys.find((x) => x.k.startsWith(whole));
       if (whole && wholeExact) [score, matched] = [score + 1000, wholeExact.n];
       else if (whole && wholePrefix) [score, matched] = [score + 500, wholePrefix.n];
-      hits.push({ fileId: f.profile.id, modelId: m.id, vendor: m.vendor, series: m.family, kind: m.kind, origin: f.origin, matched, score });
+      hits.push({
+        fileId: f.profile.id,
+        modelId: m.id,
+        vendor: m.vendor,
+        series: m.family,
+        kind: m.kind,
+        origin: f.origin,
+        matched,
+        score,
+      });
     }
   }
-  hits.sort((a, b) => b.score - a.score || a.vendor.localeCompare(b.vendor) || a.series.localeCompare(b.series));
+  hits.sort(
+    (a, b) => b.score - a.score || a.vendor.localeCompare(b.vendor) || a.series.localeCompare(b.series),
+  );
   return hits.slice(0, MAX_SEARCH_HITS);
 }
 
 /** Resolve a search hit (or any file/model pair) from a loaded set. */
-export function resolveFromLoaded(files: readonly LoadedProfileFile[], modelId: string, generationId?: string): ModelProfile | null {
+export function resolveFromLoaded(
+  files: readonly LoadedProfileFile[],
+  modelId: string,
+  generationId?: string,
+): ModelProfile | null {
   for (const f of files) {
-    if (f.profile.models.some((m) => m.id === modelId)) return resolveModel(f.profile, modelId, generationId, f.origin);
+    if (f.profile.models.some((m) => m.id === modelId))
+      return resolveModel(f.profile, modelId, generationId, f.origin);
   }
   return null;
 }
-
 
 /**
  * Resolve a profile reference as `toDeviceProfile` writes it (`<model>` or `<model>@<generation>`), e.g. from the

@@ -28,7 +28,10 @@ export const SourceSchema = z.strictObject({
   id: IdSchema,
   title: z.string().min(1).max(300),
   /** null for sources without an address (e.g. a conservative assumption, a field report kept offline). */
-  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL or null' }).max(2000).nullable(),
+  url: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL or null' })
+    .max(2000)
+    .nullable(),
   /** True only for the vendor's own documentation; anything else is shown as "check on the device". */
   vendorDoc: z.boolean(),
   /** The day the source was read (YYYY-MM-DD): a vendor claim is dated by the source that backs it. */
@@ -37,7 +40,10 @@ export const SourceSchema = z.strictObject({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
-const SourceRefsSchema = z.array(IdSchema).min(1, { message: 'every claim needs at least one source id' }).max(8);
+const SourceRefsSchema = z
+  .array(IdSchema)
+  .min(1, { message: 'every claim needs at least one source id' })
+  .max(8);
 
 /** A claim about the device: its value plus the ids of the sources that back it. */
 function claim<T extends z.ZodType>(value: T) {
@@ -86,7 +92,13 @@ export const OAUTH_CLAIM_KEYS = ['delegated', 'appOnly', 'entraApp', 'adminConse
 export type OAuthClaimKey = (typeof OAUTH_CLAIM_KEYS)[number];
 
 function optionalSourcedText() {
-  return z.strictObject({ ja: z.string().min(1).max(1000), en: z.string().min(1).max(1000), sources: SourceRefsSchema }).optional();
+  return z
+    .strictObject({
+      ja: z.string().min(1).max(1000),
+      en: z.string().min(1).max(1000),
+      sources: SourceRefsSchema,
+    })
+    .optional();
 }
 
 /** A firmware generation that differs from the model's current capabilities: only the claims that differ. */
@@ -208,7 +220,10 @@ export const PanelCodeSchema = z.strictObject({
   /** The next check that tells the likely causes apart. */
   next: LocalizedSchema,
   /** Finding codes (src/shared/findings/codes.ts) it most likely corresponds to, most likely first. */
-  findings: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)).max(6).default([]),
+  findings: z
+    .array(z.string().regex(/^[A-Z][A-Z0-9_]*$/))
+    .max(6)
+    .default([]),
   sources: SourceRefsSchema,
 });
 export type PanelCode = z.infer<typeof PanelCodeSchema>;
@@ -240,57 +255,91 @@ type RefCtx = z.core.$RefinementCtx<{
 }>;
 
 /** Cross-field rules zod's shape cannot say: ids unique, every source reference resolves. */
-function checkReferences(file: { sources: Source[]; models: ModelEntry[]; panelCodes: PanelCode[] }, ctx: RefCtx): void {
+function checkReferences(
+  file: { sources: Source[]; models: ModelEntry[]; panelCodes: PanelCode[] },
+  ctx: RefCtx,
+): void {
   const known = new Set<string>();
   file.sources.forEach((s, i) => {
-    if (known.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
+    if (known.has(s.id))
+      ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
     known.add(s.id);
   });
   const refs = (sources: readonly string[], path: (string | number)[]): void => {
     sources.forEach((id, i) => {
-      if (!known.has(id)) ctx.addIssue({ code: 'custom', path: [...path, 'sources', i], message: `unknown source id "${id}" (not in the file's "sources")` });
+      if (!known.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'sources', i],
+          message: `unknown source id "${id}" (not in the file's "sources")`,
+        });
     });
   };
   const modelIds = new Set<string>();
   file.models.forEach((m, mi) => {
     const at = ['models', mi];
-    if (modelIds.has(m.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate model id "${m.id}"` });
+    if (modelIds.has(m.id))
+      ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate model id "${m.id}"` });
     modelIds.add(m.id);
     for (const [k, c] of Object.entries(m.capabilities)) refs(c.sources, [...at, 'capabilities', k]);
     const genIds = new Set<string>([CURRENT_GENERATION]);
     m.generations.forEach((g, gi) => {
-      if (genIds.has(g.id)) ctx.addIssue({ code: 'custom', path: [...at, 'generations', gi, 'id'], message: `duplicate or reserved generation id "${g.id}"` });
+      if (genIds.has(g.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'generations', gi, 'id'],
+          message: `duplicate or reserved generation id "${g.id}"`,
+        });
       genIds.add(g.id);
-      for (const [k, c] of Object.entries(g.capabilities)) if (c) refs(c.sources, [...at, 'generations', gi, 'capabilities', k]);
+      for (const [k, c] of Object.entries(g.capabilities))
+        if (c) refs(c.sources, [...at, 'generations', gi, 'capabilities', k]);
     });
     for (const [k, t] of Object.entries(m.menuPaths)) if (t) refs(t.sources, [...at, 'menuPaths', k]);
     for (const [k, t] of Object.entries(m.fields)) if (t) refs(t.sources, [...at, 'fields', k]);
     for (const [k, t] of Object.entries(m.tlsOptions)) if (t) refs(t.sources, [...at, 'tlsOptions', k]);
-    for (const [k, t] of Object.entries(m.authOptions ?? {})) if (t) refs(t.sources, [...at, 'authOptions', k]);
+    for (const [k, t] of Object.entries(m.authOptions ?? {}))
+      if (t) refs(t.sources, [...at, 'authOptions', k]);
     if (m.oauth) {
       for (const [k, c] of Object.entries(m.oauth)) if (c) refs(c.sources, [...at, 'oauth', k]);
     }
     m.warnings.forEach((w, wi) => {
       refs(w.sources, [...at, 'warnings', wi]);
       (w.generations ?? []).forEach((g, gi) => {
-        if (!genIds.has(g)) ctx.addIssue({ code: 'custom', path: [...at, 'warnings', wi, 'generations', gi], message: `unknown generation id "${g}"` });
+        if (!genIds.has(g))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'warnings', wi, 'generations', gi],
+            message: `unknown generation id "${g}"`,
+          });
       });
     });
     m.identify?.patterns.forEach((p, pi) => refs(p.sources, [...at, 'identify', 'patterns', pi]));
     m.identify?.firmware.forEach((r, ri) => {
       refs(r.sources, [...at, 'identify', 'firmware', ri]);
-      if (!genIds.has(r.generation)) ctx.addIssue({ code: 'custom', path: [...at, 'identify', 'firmware', ri, 'generation'], message: `unknown generation id "${r.generation}"` });
+      if (!genIds.has(r.generation))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'identify', 'firmware', ri, 'generation'],
+          message: `unknown generation id "${r.generation}"`,
+        });
     });
   });
   const codeIds = new Set<string>();
   file.panelCodes.forEach((c, ci) => {
     const at = ['panelCodes', ci];
-    if (codeIds.has(c.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate panel code id "${c.id}"` });
+    if (codeIds.has(c.id))
+      ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate panel code id "${c.id}"` });
     codeIds.add(c.id);
-    if (c.code === undefined && c.texts.length === 0) ctx.addIssue({ code: 'custom', path: at, message: 'a panel code needs a "code" or at least one of "texts"' });
+    if (c.code === undefined && c.texts.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: at,
+        message: 'a panel code needs a "code" or at least one of "texts"',
+      });
     refs(c.sources, at);
     (c.models ?? []).forEach((id, i) => {
-      if (!modelIds.has(id)) ctx.addIssue({ code: 'custom', path: [...at, 'models', i], message: `unknown model id "${id}"` });
+      if (!modelIds.has(id))
+        ctx.addIssue({ code: 'custom', path: [...at, 'models', i], message: `unknown model id "${id}"` });
     });
   });
 }
@@ -321,7 +370,8 @@ export function profileErrorsOf(error: z.ZodError): ProfileError[] {
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       // Name each unknown key as its own field, so "models[0].capabilitys" reads as the typo it is.
-      for (const key of issue.keys) out.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
+      for (const key of issue.keys)
+        out.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
     } else {
       out.push({ path: formatPath(issue.path), message: issue.message });
     }
@@ -332,13 +382,19 @@ export function profileErrorsOf(error: z.ZodError): ProfileError[] {
 /** Validate a profile file's text. Never throws; every error names its field. */
 export function parseProfileFile(text: string): ParseResult {
   if (text.length > MAX_PROFILE_FILE_CHARS) {
-    return { ok: false, errors: [{ path: '(file)', message: `file is larger than ${MAX_PROFILE_FILE_CHARS} characters` }] };
+    return {
+      ok: false,
+      errors: [{ path: '(file)', message: `file is larger than ${MAX_PROFILE_FILE_CHARS} characters` }],
+    };
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, errors: [{ path: '(file)', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+    return {
+      ok: false,
+      errors: [{ path: '(file)', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }],
+    };
   }
   return parseProfileData(data);
 }

@@ -117,24 +117,36 @@ export const REPORT_MIGRATIONS: Readonly<Record<number, ReportMigration>> = {
   2: (raw) => ({ ...raw, schemaVersion: 3 }),
 };
 
-export const REPORT_CODEC: ReportCodec = { version: REPORT_SCHEMA_VERSION, schema: ReportSchema, migrations: REPORT_MIGRATIONS };
+export const REPORT_CODEC: ReportCodec = {
+  version: REPORT_SCHEMA_VERSION,
+  schema: ReportSchema,
+  migrations: REPORT_MIGRATIONS,
+};
 
 export type DecodeResult<T> =
   | { ok: true; value: T; migratedFrom: number | null }
   /** kind `newer`: written by a later app version (leave the file alone); `invalid`: damaged or not a report. */
   | { ok: false; kind: 'invalid' | 'newer'; reason: string };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Upgrades a parsed JSON value through the codec's migrations, then validates it. Never throws. */
-export function decodeReport<T extends { schemaVersion: number }>(raw: unknown, codec: ReportCodec<T>): DecodeResult<T> {
+export function decodeReport<T extends { schemaVersion: number }>(
+  raw: unknown,
+  codec: ReportCodec<T>,
+): DecodeResult<T> {
   if (!isRecord(raw)) return { ok: false, kind: 'invalid', reason: 'not a JSON object' };
   const from = raw.schemaVersion;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
     return { ok: false, kind: 'invalid', reason: 'missing or bad schemaVersion' };
   }
   if (from > codec.version) {
-    return { ok: false, kind: 'newer', reason: `written by a newer app (schema ${from}, this app reads up to ${codec.version})` };
+    return {
+      ok: false,
+      kind: 'newer',
+      reason: `written by a newer app (schema ${from}, this app reads up to ${codec.version})`,
+    };
   }
   let current: Record<string, unknown> = raw;
   for (let v = from; v < codec.version; v++) {
@@ -143,14 +155,22 @@ export function decodeReport<T extends { schemaVersion: number }>(raw: unknown, 
     try {
       current = step(current);
     } catch (err) {
-      return { ok: false, kind: 'invalid', reason: `migration from schema ${v} failed: ${err instanceof Error ? err.message : String(err)}` };
+      return {
+        ok: false,
+        kind: 'invalid',
+        reason: `migration from schema ${v} failed: ${err instanceof Error ? err.message : String(err)}`,
+      };
     }
   }
   const parsed = codec.schema.safeParse(current);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first ? first.path.join('.') || '(root)' : '(root)';
-    return { ok: false, kind: 'invalid', reason: `schema ${codec.version} check failed at ${where}: ${first?.message ?? 'invalid'}` };
+    return {
+      ok: false,
+      kind: 'invalid',
+      reason: `schema ${codec.version} check failed at ${where}: ${first?.message ?? 'invalid'}`,
+    };
   }
   return { ok: true, value: parsed.data, migratedFrom: from === codec.version ? null : from };
 }

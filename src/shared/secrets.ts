@@ -45,7 +45,12 @@ function embeddedBase64Cores(secret: string): string[] {
 }
 
 function htmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** All the strings whose presence in an output means a secret leaked. Deduplicated, longest first. */
@@ -54,7 +59,12 @@ export function secretForms(secrets: SessionSecrets): string[] {
   const user = secrets.user ?? '';
   for (const secret of [secrets.password, secrets.oauthToken, secrets.clientSecret, secrets.snmpCommunity]) {
     if (!secret) continue;
-    const variants = [secret, JSON.stringify(secret).slice(1, -1), htmlEscape(secret), encodeURIComponent(secret)];
+    const variants = [
+      secret,
+      JSON.stringify(secret).slice(1, -1),
+      htmlEscape(secret),
+      encodeURIComponent(secret),
+    ];
     for (const v of variants) forms.add(v);
     const b64 = base64(secret);
     forms.add(b64);

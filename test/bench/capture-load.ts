@@ -33,7 +33,10 @@ export async function runCaptureLoad(devices: number, perDevice: number): Promis
     limits: { idleStopMs: 0, maxConnections: devices * 2, maxSessionsKept: devices * perDevice },
   });
   let peakRssBytes = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss)), RSS_SAMPLE_MS);
+  const sampler = setInterval(
+    () => (peakRssBytes = Math.max(peakRssBytes, process.memoryUsage().rss)),
+    RSS_SAMPLE_MS,
+  );
   const port = handle.listeners[0]?.port ?? 0;
   const failedSends: string[] = [];
   const t0 = performance.now();
@@ -42,17 +45,29 @@ export async function runCaptureLoad(devices: number, perDevice: number): Promis
       Array.from({ length: devices }, async (_, d) => {
         const user = `mfp${d}@contoso.com`;
         const transport = nodemailer.createTransport({
-          host: '127.0.0.1', port, secure: false, requireTLS: true, name: `mfp-load-${d}.contoso.local`,
+          host: '127.0.0.1',
+          port,
+          secure: false,
+          requireTLS: true,
+          name: `mfp-load-${d}.contoso.local`,
           // Each device from its own address, as on a real LAN (the listener caps connections per address).
           localAddress: `127.0.${1 + Math.floor(d / 200)}.${10 + (d % 200)}`,
           auth: { user, pass: loadPassword(d) },
           // The device trusts the capture's on-the-spot certificate, as a device whose verification is off would.
           tls: { rejectUnauthorized: false },
-          connectionTimeout: CLIENT_TIMEOUT_MS, greetingTimeout: CLIENT_TIMEOUT_MS, socketTimeout: CLIENT_TIMEOUT_MS,
+          connectionTimeout: CLIENT_TIMEOUT_MS,
+          greetingTimeout: CLIENT_TIMEOUT_MS,
+          socketTimeout: CLIENT_TIMEOUT_MS,
         });
         for (let i = 0; i < perDevice; i++) {
           try {
-            await transport.sendMail({ from: user, to: 'boss@contoso.com', subject: `scan ${d}-${i}`, text: 'scan', headers: { 'X-Load-Id': `${d}-${i}` } });
+            await transport.sendMail({
+              from: user,
+              to: 'boss@contoso.com',
+              subject: `scan ${d}-${i}`,
+              text: 'scan',
+              headers: { 'X-Load-Id': `${d}-${i}` },
+            });
           } catch (err) {
             failedSends.push(`${d}-${i}: ${err instanceof Error ? err.message : String(err)}`);
           }
@@ -63,7 +78,17 @@ export async function runCaptureLoad(devices: number, perDevice: number): Promis
     const diagnoses = await handle.waitFor(devices * perDevice, CLIENT_TIMEOUT_MS);
     const wallMs = performance.now() - t0;
     const sessionMs = diagnoses.map((x) => x.session.durationMs).sort((a, b) => a - b);
-    return { devices, perDevice, sent: devices * perDevice - failedSends.length, failedSends, diagnoses, wallMs, sessionMs, peakRssBytes, passwords: Array.from({ length: devices }, (_, d) => loadPassword(d)) };
+    return {
+      devices,
+      perDevice,
+      sent: devices * perDevice - failedSends.length,
+      failedSends,
+      diagnoses,
+      wallMs,
+      sessionMs,
+      peakRssBytes,
+      passwords: Array.from({ length: devices }, (_, d) => loadPassword(d)),
+    };
   } finally {
     clearInterval(sampler);
     await handle.close();

@@ -2,7 +2,12 @@
 // --connect-to rules so every probe crosses the injected latency. The lab itself is untouched.
 import type { Lab } from '../../src/lab/types';
 import type { ConnectToRule } from '../../src/shared/model';
-import { startDelayProxy, startUdpDelayProxy, type DelayProxy, type UdpDelayProxy } from '../helpers/delay-proxy';
+import {
+  startDelayProxy,
+  startUdpDelayProxy,
+  type DelayProxy,
+  type UdpDelayProxy,
+} from '../helpers/delay-proxy';
 
 export interface LatencyLab {
   /** The lab's rules, pointing at the proxies instead of the endpoints. */

@@ -11,7 +11,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Electron N ships Chrome 2N+64 (38→140 … 44→152: electron-vite's own table follows this rule). */
 function electronChromeTarget(): string {
-  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'node_modules/electron/package.json'), 'utf8')) as {
+    version: string;
+  };
   return `chrome${Number(pkg.version.split('.')[0]) * 2 + 64}`;
 }
 

@@ -17,8 +17,20 @@ const DEFAULT_RUNS = 7;
 /** Longest a single page may take to show its first heading before the run counts as failed, in ms. */
 const FIRST_SCREEN_TIMEOUT_MS = 30_000;
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
 /** An empty page with the same CSP and a heading: the baseline for "first screen". */
 const BASELINE_HTML = `<!doctype html><html><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'"><title>baseline</title></head><body><h1>baseline</h1></body></html>`;
@@ -51,10 +63,12 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    resolve({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      resolve({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
+    }),
+  );
 }
 
 /** One cold launch: browser start → navigation → first <h1> in the DOM. Returns [in-page ms, wall ms]. */
@@ -71,8 +85,14 @@ async function firstScreen(url: string): Promise<[number, number]> {
       document.addEventListener('DOMContentLoaded', seen);
     })();`);
     await page.goto(url);
-    await page.waitForFunction(() => (globalThis as unknown as { __firstScreen?: number }).__firstScreen !== undefined, undefined, { timeout: FIRST_SCREEN_TIMEOUT_MS });
-    const inPage = await page.evaluate(() => (globalThis as unknown as { __firstScreen: number }).__firstScreen);
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __firstScreen?: number }).__firstScreen !== undefined,
+      undefined,
+      { timeout: FIRST_SCREEN_TIMEOUT_MS },
+    );
+    const inPage = await page.evaluate(
+      () => (globalThis as unknown as { __firstScreen: number }).__firstScreen,
+    );
     return [inPage, performance.now() - t0];
   } finally {
     await browser.close();
@@ -97,7 +117,8 @@ async function main(): Promise<void> {
       const data = readFileSync(f);
       return { file: f.slice(out.length + 1), bytes: data.length, gzip: gzipSync(data, { level: 9 }).length };
     });
-    const sum = (ext: string, k: 'bytes' | 'gzip') => rows.filter((r) => r.file.endsWith(ext)).reduce((a, r) => a + r[k], 0);
+    const sum = (ext: string, k: 'bytes' | 'gzip') =>
+      rows.filter((r) => r.file.endsWith(ext)).reduce((a, r) => a + r[k], 0);
     console.log(`renderer build: ${buildMs.toFixed(0)} ms`);
     console.table(rows);
     console.log(`JS  total: ${sum('.js', 'bytes')} B (gzip ${sum('.js', 'gzip')} B)`);
@@ -120,7 +141,9 @@ async function main(): Promise<void> {
       });
       console.table([report('baseline (empty page)', base), report('Device Mail Doctor', app)]);
       const delta = median(app.map((x) => x[0])) - median(base.map((x) => x[0]));
-      console.log(`app costs ${delta.toFixed(1)} ms over the baseline to its first screen (Chromium ${CHROMIUM}, ${runs} cold launches each, no window.api: boot errors are caught)`);
+      console.log(
+        `app costs ${delta.toFixed(1)} ms over the baseline to its first screen (Chromium ${CHROMIUM}, ${runs} cold launches each, no window.api: boot errors are caught)`,
+      );
     } finally {
       server.close();
     }
@@ -129,8 +152,12 @@ async function main(): Promise<void> {
     try {
       const t = await runToFirstStep(browser, out, Math.max(3, runs));
       const warm = (xs: number[]) => median(xs.slice(1)).toFixed(0);
-      console.log(`\nRun → first step event: ${t.firstStep[0]?.toFixed(0)} ms cold (starts the engine worker), ${warm(t.firstStep)} ms warm (median of ${t.firstStep.length - 1})`);
-      console.log(`Run → verdict (lab, auto, no added latency): ${t.done[0]?.toFixed(0)} ms cold, ${warm(t.done)} ms warm`);
+      console.log(
+        `\nRun → first step event: ${t.firstStep[0]?.toFixed(0)} ms cold (starts the engine worker), ${warm(t.firstStep)} ms warm (median of ${t.firstStep.length - 1})`,
+      );
+      console.log(
+        `Run → verdict (lab, auto, no added latency): ${t.done[0]?.toFixed(0)} ms cold, ${warm(t.done)} ms warm`,
+      );
     } finally {
       await browser.close();
     }

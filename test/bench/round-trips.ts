@@ -79,6 +79,12 @@ export function roundTripsByCheck(d: Diagnosis, rttMs: number): CheckRoundTrips[
   return d.checks.map((c) => {
     const rows = d.transcript.filter((r) => r.check === c.id);
     const { measured, minimum } = countRoundTrips(c.id, rows, pipelining);
-    return { id: c.id, durationMs: c.durationMs, measured, minimum, byClock: Math.round((c.durationMs / rttMs) * 10) / 10 };
+    return {
+      id: c.id,
+      durationMs: c.durationMs,
+      measured,
+      minimum,
+      byClock: Math.round((c.durationMs / rttMs) * 10) / 10,
+    };
   });
 }

@@ -18,10 +18,18 @@ export interface RunTimings {
   done: number[];
 }
 
-export async function runToFirstStep(browser: Browser, rendererDir: string, runs: number): Promise<RunTimings> {
+export async function runToFirstStep(
+  browser: Browser,
+  rendererDir: string,
+  runs: number,
+): Promise<RunTimings> {
   const bundle = await buildBridge();
   const dataDir = mkdtempSync(join(tmpdir(), 'dmd-bench-app-'));
-  const { child, url } = await startBridgeProcess(bundle, dataDir, { osLocale: 'en-US', secretBackend: 'ephemeral', rendererDir });
+  const { child, url } = await startBridgeProcess(bundle, dataDir, {
+    osLocale: 'en-US',
+    secretBackend: 'ephemeral',
+    rendererDir,
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(url);

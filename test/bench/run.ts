@@ -40,7 +40,11 @@ const BENCH_BUDGET_MS = 285_000;
 const MAX_REPS = 50;
 
 const { values } = parseArgs({
-  options: { reps: { type: 'string', default: '5' }, rtt: { type: 'string', default: '40' }, strict: { type: 'boolean', default: false } },
+  options: {
+    reps: { type: 'string', default: '5' },
+    rtt: { type: 'string', default: '40' },
+    strict: { type: 'boolean', default: false },
+  },
 });
 const reps = Math.min(MAX_REPS, Math.max(1, Number.parseInt(values.reps, 10) || 5));
 const rttMs = Math.max(0, Number.parseInt(values.rtt, 10) || 0);
@@ -50,7 +54,8 @@ const median = (xs: readonly number[]): number => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
-const slowest = (d: Diagnosis) => d.checks.reduce((a, c) => (c.durationMs > a.durationMs ? c : a), { id: '-', durationMs: 0 });
+const slowest = (d: Diagnosis) =>
+  d.checks.reduce((a, c) => (c.durationMs > a.durationMs ? c : a), { id: '-', durationMs: 0 });
 /** The first pair of checks that ran at the same time for longer than `slackMs`, or null (one at a time). */
 const overlap = (d: Diagnosis, slackMs: number): string | null => {
   const byStart = [...d.checks].filter((c) => c.status !== 'skip').sort((a, b) => a.startedAt - b.startedAt);
@@ -69,7 +74,9 @@ const lab = await startRemoteLab('healthy', rttMs / 2);
 try {
   const request = labDiagnoseRequest(lab, { bindConnectorIp: true, timeoutMs: DIAGNOSIS_TIMEOUT_MS });
 
-  console.log(`Device Mail Doctor benchmark: lab scenario "healthy", ${rttMs} ms RTT injected (${rttMs / 2} ms each way),`);
+  console.log(
+    `Device Mail Doctor benchmark: lab scenario "healthy", ${rttMs} ms RTT injected (${rttMs / 2} ms each way),`,
+  );
   console.log(`${reps} repetitions of each (after one warm-up), medians. Node ${process.version}.\n`);
   await runDiagnosis(request); // warm-up: JIT, TLS contexts, lab caches
 
@@ -78,22 +85,29 @@ try {
   for (let i = 0; i < reps; i += 1) {
     autos.push(await runDiagnosis(request));
     seqs.push(await runDiagnosis(request, { maxConcurrentChecks: 1 }));
-    process.stdout.write(`  rep ${i + 1}/${reps}: auto ${autos.at(-1)?.durationMs} ms, sequential ${seqs.at(-1)?.durationMs} ms\n`);
+    process.stdout.write(
+      `  rep ${i + 1}/${reps}: auto ${autos.at(-1)?.durationMs} ms, sequential ${seqs.at(-1)?.durationMs} ms\n`,
+    );
   }
 
   const autoMs = median(autos.map((d) => d.durationMs));
   const seqMs = median(seqs.map((d) => d.durationMs));
   const slowMs = median(autos.map((d) => slowest(d).durationMs));
-  const rep = [...autos].sort((a, b) => a.durationMs - b.durationMs)[Math.floor(autos.length / 2)] ?? autos[0];
+  const rep =
+    [...autos].sort((a, b) => a.durationMs - b.durationMs)[Math.floor(autos.length / 2)] ?? autos[0];
   if (!rep) throw new Error('no runs');
   // A session's QUIT may still be on the wire when the next check starts: one RTT of slack.
   const overlapping = seqs.map((d) => overlap(d, rttMs + OVERLAP_SLACK_MS)).find((o) => o !== null) ?? null;
   const serial = overlapping === null;
 
-  console.log(`\nauto: verdict ${rep.verdict}, ${rep.checks.length} checks (${rep.checks.filter((c) => c.status === 'skip').length} skipped)`);
+  console.log(
+    `\nauto: verdict ${rep.verdict}, ${rep.checks.length} checks (${rep.checks.filter((c) => c.status === 'skip').length} skipped)`,
+  );
   const bad = rep.checks.filter((c) => c.status === 'fail');
   if (bad.length) console.log(`  note: failing checks in a healthy lab: ${bad.map((c) => c.id).join(', ')}`);
-  console.log(`\n${pad('check', 34)}${lpad('status', 7)}${lpad('ms', 7)}${lpad('RT measured', 13)}${lpad('RT minimum', 12)}${lpad('RT by clock', 13)}`);
+  console.log(
+    `\n${pad('check', 34)}${lpad('status', 7)}${lpad('ms', 7)}${lpad('RT measured', 13)}${lpad('RT minimum', 12)}${lpad('RT by clock', 13)}`,
+  );
   const status = new Map(rep.checks.map((c) => [c.id, c.status]));
   for (const r of roundTripsByCheck(rep, rttMs || 1)) {
     const none = r.measured === 0 && r.minimum === 0;
@@ -114,30 +128,58 @@ try {
   const okSpeedup = serial && speedup >= MIN_SPEEDUP;
   console.log(`\nauto total (median):            ${autoMs} ms`);
   console.log(`slowest single check (median):  ${slowMs} ms (${slowest(rep).id} in the median run)`);
-  console.log(`sequential total (median):      ${seqMs} ms${serial ? '' : `  (NOT one at a time: ${overlapping} overlapped)`}`);
-  console.log(`\n${okRatio ? 'PASS' : 'FAIL'}  auto / slowest check = ${ratio.toFixed(2)} (target ≤ ${MAX_AUTO_OVER_SLOWEST})`);
-  console.log(`${okSpeedup ? 'PASS' : 'FAIL'}  sequential / auto = ${speedup.toFixed(2)}× (target ≥ ${MIN_SPEEDUP}×)`);
+  console.log(
+    `sequential total (median):      ${seqMs} ms${serial ? '' : `  (NOT one at a time: ${overlapping} overlapped)`}`,
+  );
+  console.log(
+    `\n${okRatio ? 'PASS' : 'FAIL'}  auto / slowest check = ${ratio.toFixed(2)} (target ≤ ${MAX_AUTO_OVER_SLOWEST})`,
+  );
+  console.log(
+    `${okSpeedup ? 'PASS' : 'FAIL'}  sequential / auto = ${speedup.toFixed(2)}× (target ≥ ${MIN_SPEEDUP}×)`,
+  );
 
   console.log(`\nWhole processes (spawn to exit, medians of ${reps}):`);
   const w = await benchWholeProcess(lab, reps, benchStart + BENCH_BUDGET_MS);
   const ms = (n: number) => `${Math.round(n)} ms`;
   console.log(`  node -e 0                         ${ms(w.nodeMs)}`);
-  console.log(`  device-mail-doctor --version      ${ms(w.versionMs)}  (${(w.versionMs / w.nodeMs).toFixed(2)} × node)`);
-  console.log(`  device-mail-doctor explain …      ${ms(w.explainMs)}  (${(w.explainMs / w.nodeMs).toFixed(2)} × node)`);
-  console.log(`  diagnose auto → first packet      ${ms(w.firstPacketMs)}  (${(w.firstPacketMs / w.nodeMs).toFixed(2)} × node: start-up before probing)`);
+  console.log(
+    `  device-mail-doctor --version      ${ms(w.versionMs)}  (${(w.versionMs / w.nodeMs).toFixed(2)} × node)`,
+  );
+  console.log(
+    `  device-mail-doctor explain …      ${ms(w.explainMs)}  (${(w.explainMs / w.nodeMs).toFixed(2)} × node)`,
+  );
+  console.log(
+    `  diagnose auto → first packet      ${ms(w.firstPacketMs)}  (${(w.firstPacketMs / w.nodeMs).toFixed(2)} × node: start-up before probing)`,
+  );
   console.log(`  diagnose --method auto            ${ms(w.autoMs)}  (verdict ${w.autoVerdict})`);
-  console.log(`  swaks × 3 + openssl s_client × 5  ${w.classicMs === null ? `not measured: ${w.classicWhy}` : ms(w.classicMs)}`);
-  console.log(`  testssl.sh --protocols (STARTTLS) ${w.testsslMs === null ? `not measured: ${w.testsslWhy}` : ms(w.testsslMs)}`);
-  const okStart = w.versionMs <= MAX_STARTUP_OVER_NODE * w.nodeMs && w.explainMs <= MAX_STARTUP_OVER_NODE * w.nodeMs;
+  console.log(
+    `  swaks × 3 + openssl s_client × 5  ${w.classicMs === null ? `not measured: ${w.classicWhy}` : ms(w.classicMs)}`,
+  );
+  console.log(
+    `  testssl.sh --protocols (STARTTLS) ${w.testsslMs === null ? `not measured: ${w.testsslWhy}` : ms(w.testsslMs)}`,
+  );
+  const okStart =
+    w.versionMs <= MAX_STARTUP_OVER_NODE * w.nodeMs && w.explainMs <= MAX_STARTUP_OVER_NODE * w.nodeMs;
   const okAuto = w.autoMs <= MAX_AUTO_PROCESS_MS;
   const classicSpeedup = w.classicMs === null ? null : w.classicMs / w.autoMs;
   const okClassic = classicSpeedup !== null && classicSpeedup >= MIN_CLASSIC_SPEEDUP;
-  console.log(`\n${okStart ? 'PASS' : 'FAIL'}  start-up: --version ${(w.versionMs / w.nodeMs).toFixed(2)} ×, explain ${(w.explainMs / w.nodeMs).toFixed(2)} × node (target ≤ ${MAX_STARTUP_OVER_NODE} ×)`);
-  console.log(`${okAuto ? 'PASS' : 'FAIL'}  auto, whole process = ${ms(w.autoMs)} (target ≤ ${MAX_AUTO_PROCESS_MS} ms)`);
-  console.log(`${okClassic ? 'PASS' : 'FAIL'}  classic sequence / auto = ${classicSpeedup === null ? 'n/a' : `${classicSpeedup.toFixed(2)} ×`} (target ≥ ${MIN_CLASSIC_SPEEDUP} ×)`);
-  if (w.testsslMs !== null) console.log(`      testssl.sh protocol scan / auto = ${(w.testsslMs / w.autoMs).toFixed(2)} ×`);
+  console.log(
+    `\n${okStart ? 'PASS' : 'FAIL'}  start-up: --version ${(w.versionMs / w.nodeMs).toFixed(2)} ×, explain ${(w.explainMs / w.nodeMs).toFixed(2)} × node (target ≤ ${MAX_STARTUP_OVER_NODE} ×)`,
+  );
+  console.log(
+    `${okAuto ? 'PASS' : 'FAIL'}  auto, whole process = ${ms(w.autoMs)} (target ≤ ${MAX_AUTO_PROCESS_MS} ms)`,
+  );
+  console.log(
+    `${okClassic ? 'PASS' : 'FAIL'}  classic sequence / auto = ${classicSpeedup === null ? 'n/a' : `${classicSpeedup.toFixed(2)} ×`} (target ≥ ${MIN_CLASSIC_SPEEDUP} ×)`,
+  );
+  if (w.testsslMs !== null)
+    console.log(`      testssl.sh protocol scan / auto = ${(w.testsslMs / w.autoMs).toFixed(2)} ×`);
   if (values.strict && !(okRatio && okSpeedup && okStart && okAuto && okClassic)) process.exitCode = 1;
 } finally {
   await lab.close();
-  console.log(`\nbenchmark took ${((performance.now() - benchStart) / 1000).toFixed(0)} s (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores: figures are only comparable on a quiet machine)`);
+  console.log(
+    `\nbenchmark took ${((performance.now() - benchStart) / 1000).toFixed(0)} s (load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores: figures are only comparable on a quiet machine)`,
+  );
 }

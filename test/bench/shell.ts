@@ -30,14 +30,24 @@ const VALIDATIONS = 2000;
 
 const { values } = parseArgs({ options: { reps: { type: 'string', default: '5' } } });
 const reps = Math.min(MAX_REPS, Math.max(1, Number.parseInt(values.reps, 10) || 5));
-const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
+const q = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const withTimeout = <T>(p: Promise<T>, what: string) =>
-  Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`${what} exceeded ${STEP_BOUND_MS} ms`)), STEP_BOUND_MS))]);
+  Promise.race([
+    p,
+    new Promise<never>((_, rej) =>
+      setTimeout(() => rej(new Error(`${what} exceeded ${STEP_BOUND_MS} ms`)), STEP_BOUND_MS),
+    ),
+  ]);
 
 async function workerStart(entry: string, execArgv: string[]): Promise<number> {
   const t0 = performance.now();
-  const child = fork(entry, [], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+  const child = fork(entry, [], {
+    execArgv,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
   await withTimeout(new Promise((r) => child.once('message', r)), 'worker start');
   const t = performance.now() - t0;
   child.kill('SIGKILL');
@@ -74,7 +84,15 @@ try {
 
   const lab = await startLab({ scenario: 'healthy' });
   const request: DiagnoseRequest = DiagnoseRequestSchema.parse({
-    target: { method: 'auto', user: lab.tenant.mailbox, from: lab.tenant.mailbox, to: [lab.tenant.internalRecipient], domain: lab.tenant.domain, connectTo: lab.connectTo, dnsServer: `${lab.dns.address}:${lab.dns.port}` },
+    target: {
+      method: 'auto',
+      user: lab.tenant.mailbox,
+      from: lab.tenant.mailbox,
+      to: [lab.tenant.internalRecipient],
+      domain: lab.tenant.domain,
+      connectTo: lab.connectTo,
+      dnsServer: `${lab.dns.address}:${lab.dns.port}`,
+    },
     device: null,
     extraCaPem: [lab.caPem],
     password: lab.tenant.password,
@@ -84,9 +102,13 @@ try {
   const raw = [{ ...request }];
   const t0 = performance.now();
   for (let i = 0; i < VALIDATIONS; i++) IPC_SCHEMAS['diagnose:start'].parse(raw);
-  console.log(`diagnose:start argument validation (zod): ${((performance.now() - t0) * 1000 / VALIDATIONS).toFixed(1)} µs per call`);
+  console.log(
+    `diagnose:start argument validation (zod): ${(((performance.now() - t0) * 1000) / VALIDATIONS).toFixed(1)} µs per call`,
+  );
 
-  async function loopDelayDuring(run: () => Promise<unknown>): Promise<{ p99: number; max: number; total: number }> {
+  async function loopDelayDuring(
+    run: () => Promise<unknown>,
+  ): Promise<{ p99: number; max: number; total: number }> {
     const h = monitorEventLoopDelay({ resolution: 5 });
     h.enable();
     const t = performance.now();
@@ -98,7 +120,10 @@ try {
   const runner = createEngineRunner(nodeWorkerLauncher({ entry: bundled }), { prewarm: true });
   const inWorker = () =>
     new Promise<void>((res, rej) => {
-      runner.start(request, { onEvent: (e) => e.type === 'done' && res(), onFailed: (e) => rej(new Error(e.message)) });
+      runner.start(request, {
+        onEvent: (e) => e.type === 'done' && res(),
+        onFailed: (e) => rej(new Error(e.message)),
+      });
     });
   const inProc: { p99: number; max: number; total: number }[] = [];
   const worker: { p99: number; max: number; total: number }[] = [];
@@ -109,7 +134,22 @@ try {
     worker.push(await loopDelayDuring(inWorker));
   }
   const show = (xs: { p99: number; max: number; total: number }[]) =>
-    `loop delay p99 ${ms(q(xs.map((x) => x.p99), 0.5))}, max ${ms(q(xs.map((x) => x.max), 0.5))}; run ${ms(q(xs.map((x) => x.total), 0.5))} (medians)`;
+    `loop delay p99 ${ms(
+      q(
+        xs.map((x) => x.p99),
+        0.5,
+      ),
+    )}, max ${ms(
+      q(
+        xs.map((x) => x.max),
+        0.5,
+      ),
+    )}; run ${ms(
+      q(
+        xs.map((x) => x.total),
+        0.5,
+      ),
+    )} (medians)`;
   console.log(`host event loop during a healthy lab diagnosis (${reps} runs each):`);
   console.log(`  engine in-process:   ${show(inProc)}`);
   console.log(`  engine in a worker (prewarmed spare): ${show(worker)}`);
@@ -132,7 +172,9 @@ try {
     await res.json();
     rtts.push(performance.now() - t);
   }
-  console.log(`bridge invoke round trip (app:info, ${BRIDGE_CALLS} calls): median ${ms(q(rtts, 0.5))}, p95 ${ms(q(rtts, 0.95))}`);
+  console.log(
+    `bridge invoke round trip (app:info, ${BRIDGE_CALLS} calls): median ${ms(q(rtts, 0.5))}, p95 ${ms(q(rtts, 0.95))}`,
+  );
   await bridge.close();
   rmSync(bundled, { force: true });
 } finally {

@@ -35,7 +35,13 @@ export interface Timed {
 }
 
 /** Runs a process to its exit; wall-clock ms from spawn to exit. */
-export function timed(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env, input = '', limitMs = PROCESS_MS): Promise<Timed> {
+export function timed(
+  cmd: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  input = '',
+  limitMs = PROCESS_MS,
+): Promise<Timed> {
   return new Promise((done) => {
     const t0 = performance.now();
     const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -96,7 +102,11 @@ export interface WholeProcessFigures {
 }
 
 /** `deadline`: performance.now() by which the benchmark should end; testssl.sh gets what is left of it (≤ TESTSSL_MS). */
-export async function benchWholeProcess(lab: RemoteLab, reps: number, deadline = Infinity): Promise<WholeProcessFigures> {
+export async function benchWholeProcess(
+  lab: RemoteLab,
+  reps: number,
+  deadline = Infinity,
+): Promise<WholeProcessFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'dmd-bench-'));
   try {
     const ca = join(dir, 'lab-ca.pem');
@@ -106,16 +116,44 @@ export async function benchWholeProcess(lab: RemoteLab, reps: number, deadline =
 
     const node = await medianOf(reps, () => timed(process.execPath, ['-e', '0']));
     const version = await medianOf(reps, () => timed(process.execPath, [CLI, '--version']));
-    const explain = await medianOf(reps, () => timed(process.execPath, [CLI, 'explain', '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.']));
+    const explain = await medianOf(reps, () =>
+      timed(process.execPath, [
+        CLI,
+        'explain',
+        '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.',
+      ]),
+    );
 
     const firstPackets: number[] = [];
     for (let i = 0; i < reps; i += 1) firstPackets.push(await firstPacketMs());
 
     const diagnoseArgs = [
-      CLI, 'diagnose', '--method', 'auto', '--domain', t.domain, '--user', t.mailbox, '--password-env', 'DMD_BENCH_PW',
-      '--from', t.mailbox, '--to', t.internalRecipient, '--to', t.externalRecipient, '--expected-ip', t.connectorIp, '--bind', t.connectorIp,
+      CLI,
+      'diagnose',
+      '--method',
+      'auto',
+      '--domain',
+      t.domain,
+      '--user',
+      t.mailbox,
+      '--password-env',
+      'DMD_BENCH_PW',
+      '--from',
+      t.mailbox,
+      '--to',
+      t.internalRecipient,
+      '--to',
+      t.externalRecipient,
+      '--expected-ip',
+      t.connectorIp,
+      '--bind',
+      t.connectorIp,
       ...lab.connectTo.flatMap((r) => ['--connect-to', `${r.host}:${r.port}:${r.toHost}:${r.toPort}`]),
-      '--dns-server', lab.dnsServer, '--ca', ca, '--json',
+      '--dns-server',
+      lab.dnsServer,
+      '--ca',
+      ca,
+      '--json',
     ];
     await timed(process.execPath, diagnoseArgs, env); // warm-up: page cache, lab TLS contexts
     const auto = await medianOf(reps, () => timed(process.execPath, diagnoseArgs, env));
@@ -130,16 +168,50 @@ export async function benchWholeProcess(lab: RemoteLab, reps: number, deadline =
     let classicWhy: string | null = null;
     const swaks = '/usr/bin/swaks';
     const openssl = '/usr/bin/openssl';
-    if (!have(swaks) || !have(openssl)) classicWhy = 'swaks and openssl are needed (apt-get install swaks libnet-ssleay-perl openssl)';
+    if (!have(swaks) || !have(openssl))
+      classicWhy = 'swaks and openssl are needed (apt-get install swaks libnet-ssleay-perl openssl)';
     else {
       const sub = proxyFor(lab, 587);
       const mx = proxyFor(lab, 25);
       const sw = (server: { host: string; port: number }, extra: string[]) => [
-        '--server', server.host, '--port', String(server.port), '--tls', '--quit-after', 'RCPT', '--timeout', '20', '--from', t.mailbox, ...extra,
+        '--server',
+        server.host,
+        '--port',
+        String(server.port),
+        '--tls',
+        '--quit-after',
+        'RCPT',
+        '--timeout',
+        '20',
+        '--from',
+        t.mailbox,
+        ...extra,
       ];
-      const ossl = (flags: string[]) => ['s_client', '-connect', `${sub.host}:${sub.port}`, '-starttls', 'smtp', '-CAfile', ca, ...flags];
+      const ossl = (flags: string[]) => [
+        's_client',
+        '-connect',
+        `${sub.host}:${sub.port}`,
+        '-starttls',
+        'smtp',
+        '-CAfile',
+        ca,
+        ...flags,
+      ];
       const classic = [
-        () => timed(swaks, sw(sub, ['--to', t.internalRecipient, '--auth', 'LOGIN', '--auth-user', t.mailbox, '--auth-password', t.password])),
+        () =>
+          timed(
+            swaks,
+            sw(sub, [
+              '--to',
+              t.internalRecipient,
+              '--auth',
+              'LOGIN',
+              '--auth-user',
+              t.mailbox,
+              '--auth-password',
+              t.password,
+            ]),
+          ),
         () => timed(swaks, sw(mx, ['--to', t.internalRecipient])),
         () => timed(swaks, sw(mx, ['--to', t.externalRecipient, '--local-interface', t.connectorIp])),
         () => timed(openssl, ossl(['-tls1', '-cipher', 'DEFAULT:@SECLEVEL=0'])),
@@ -164,8 +236,27 @@ export async function benchWholeProcess(lab: RemoteLab, reps: number, deadline =
     else {
       const sub = proxyFor(lab, 587);
       const limitMs = Math.max(TESTSSL_MIN_MS, Math.min(TESTSSL_MS, deadline - performance.now()));
-      const r = await timed(testssl, ['--protocols', '--quiet', '--color', '0', '--warnings', 'off', '--ip', sub.host, '-t', 'smtp', `${sub.host}:${sub.port}`], process.env, '', limitMs);
-      if (r.code === null) testsslWhy = `did not finish within ${Math.round(limitMs / 1000)} s (killed; testssl.sh is slow on a loaded machine, see above); last output: ${r.out.trim().split('\n').at(-1) ?? ''}`;
+      const r = await timed(
+        testssl,
+        [
+          '--protocols',
+          '--quiet',
+          '--color',
+          '0',
+          '--warnings',
+          'off',
+          '--ip',
+          sub.host,
+          '-t',
+          'smtp',
+          `${sub.host}:${sub.port}`,
+        ],
+        process.env,
+        '',
+        limitMs,
+      );
+      if (r.code === null)
+        testsslWhy = `did not finish within ${Math.round(limitMs / 1000)} s (killed; testssl.sh is slow on a loaded machine, see above); last output: ${r.out.trim().split('\n').at(-1) ?? ''}`;
       else testsslMs = r.ms;
     }
 

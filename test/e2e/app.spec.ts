@@ -9,7 +9,9 @@ import { expect, goTo, screenshot, shootBothSizes, test } from './fixtures';
 /** How long a lab diagnosis may take on a busy 2-core machine before the test gives up, in ms. */
 const RUN_DONE_MS = 90_000;
 
-test('new job → Ricoh → advisor → checklist → wrong-password diagnosis in Japanese, then English', async ({ app: page }) => {
+test('new job → Ricoh → advisor → checklist → wrong-password diagnosis in Japanese, then English', async ({
+  app: page,
+}) => {
   test.setTimeout(180_000);
   // 1. Device: the OS locale (ja-JP) decides the language.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('1. デバイス');
@@ -26,9 +28,18 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   await page.getByRole('button', { name: '次へ: 送信方法を選ぶ' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('2. 送信方法');
   // One question at a time: each answer shows the next one that could change the advice.
-  await page.getByRole('group', { name: '機器のサインイン（SMTP AUTH）の方法' }).getByRole('button', { name: '基本認証（ユーザー名とパスワード）' }).click();
-  await page.getByRole('group', { name: '組織外の宛先にも送信する必要がありますか？' }).getByRole('button', { name: 'はい' }).click();
-  await page.getByRole('group', { name: 'テナントの SMTP AUTH' }).getByRole('button', { name: '有効' }).click();
+  await page
+    .getByRole('group', { name: '機器のサインイン（SMTP AUTH）の方法' })
+    .getByRole('button', { name: '基本認証（ユーザー名とパスワード）' })
+    .click();
+  await page
+    .getByRole('group', { name: '組織外の宛先にも送信する必要がありますか？' })
+    .getByRole('button', { name: 'はい' })
+    .click();
+  await page
+    .getByRole('group', { name: 'テナントの SMTP AUTH' })
+    .getByRole('button', { name: '有効' })
+    .click();
   await page.getByLabel('送信に使うメールボックス（サインイン）').fill('scanner@contoso.com');
   // External recipients: Direct Send is impossible, folded under 使えない理由 with its reason; no scores.
   await expect(page.locator('details.not-viable-box summary')).toContainText('使えない理由');
@@ -47,7 +58,12 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   // 3. Checklist: exact values for this model and method.
   await page.getByRole('button', { name: '次へ: チェックリスト' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('3. チェックリスト');
-  await expect(page.locator('[data-value]').filter({ hasText: /^smtp\.office365\.com$/ }).first()).toBeVisible();
+  await expect(
+    page
+      .locator('[data-value]')
+      .filter({ hasText: /^smtp\.office365\.com$/ })
+      .first(),
+  ).toBeVisible();
   await expect(page.locator('[data-value]').filter({ hasText: /^587$/ }).first()).toBeVisible();
   await expect(page.locator('.step.actor-admin').first()).toBeVisible();
   await page.locator('[data-step] input[type="checkbox"]').first().check();
@@ -85,7 +101,8 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   // Checklist ↔ findings: the wrong password reddens the password step only; server, port and TLS are green.
   await expect(page.locator('[data-step="submission.password"]')).toHaveAttribute('data-verified', 'fail');
   await expect(page.locator('[data-step][data-verified="fail"]')).toHaveCount(1);
-  for (const id of ['submission.server', 'submission.port', 'submission.tls']) await expect(page.locator(`[data-step="${id}"]`)).toHaveAttribute('data-verified', 'pass');
+  for (const id of ['submission.server', 'submission.port', 'submission.tls'])
+    await expect(page.locator(`[data-step="${id}"]`)).toHaveAttribute('data-verified', 'pass');
   await shootBothSizes(page, '3-checklist-after-run');
 
   // Settings: switch to English live; the verdict re-renders in English.
@@ -108,7 +125,9 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   await expect(page.getByLabel('Password')).toHaveValue('');
   await goTo(page, 'device');
   await expect(page.getByLabel('Customer site')).toHaveValue('Contoso 大阪支店 3F');
-  const stored = await page.evaluate(() => JSON.stringify((globalThis as unknown as { localStorage: Record<string, string> }).localStorage));
+  const stored = await page.evaluate(() =>
+    JSON.stringify((globalThis as unknown as { localStorage: Record<string, string> }).localStorage),
+  );
   expect(stored).not.toContain('typed-on-site-1!');
 });
 
@@ -121,7 +140,9 @@ test('cancel mid-run (silent port) ends the run as cancelled', async ({ app: pag
   await shootBothSizes(page, '4-diagnose-running');
   const cancelAt = Date.now();
   await page.getByRole('button', { name: '中止' }).click();
-  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'cancelled', { timeout: 30_000 });
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'cancelled', {
+    timeout: 30_000,
+  });
   // Generous bound on a shared 2-core machine: cancel must not wait for the overall deadline (60 s default).
   expect(Date.now() - cancelAt).toBeLessThan(30_000);
   await expect(page.getByRole('button', { name: /診断を実行/ })).toBeEnabled();
@@ -147,7 +168,9 @@ test('a hanging server does not freeze the UI: other screens work while it runs'
   });
   expect(lag).toBeLessThan(1000);
   await page.keyboard.press('Escape');
-  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'cancelled', { timeout: 30_000 });
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'cancelled', {
+    timeout: 30_000,
+  });
 });
 
 test.describe('English OS', () => {
@@ -160,8 +183,12 @@ test.describe('English OS', () => {
   });
 });
 
-test('importing a profile file: errors name the field; a valid file becomes searchable', async ({ app: page }) => {
-  const ricoh = JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/printers/ricoh.json'), 'utf8')) as {
+test('importing a profile file: errors name the field; a valid file becomes searchable', async ({
+  app: page,
+}) => {
+  const ricoh = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../resources/printers/ricoh.json'), 'utf8'),
+  ) as {
     id: string;
     vendor: string;
     models: { id: string; vendor: string; names: string[]; capabilities: Record<string, unknown> }[];
@@ -170,19 +197,29 @@ test('importing a profile file: errors name the field; a valid file becomes sear
     ...ricoh,
     id: 'acme-e2e',
     vendor: 'Acme',
-    models: ricoh.models.slice(0, 1).map((m) => ({ ...m, id: 'acme-e2e-x1', vendor: 'Acme', names: ['Acme X1-E2E'] })),
+    models: ricoh.models
+      .slice(0, 1)
+      .map((m) => ({ ...m, id: 'acme-e2e-x1', vendor: 'Acme', names: ['Acme X1-E2E'] })),
   };
   const broken = structuredClone(mine);
   delete (broken.models[0] as { capabilities?: unknown }).capabilities;
 
   await page.locator('details.import summary').click();
   const input = page.locator('details.import input[type="file"]');
-  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await input.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
   await expect(page.getByRole('alert')).toContainText('models[0].capabilities');
   await page.getByRole('alert').scrollIntoViewIfNeeded();
   await screenshot(page, '1-device-import-error-1366x768');
 
-  await input.setInputFiles({ name: 'acme.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mine)) });
+  await input.setInputFiles({
+    name: 'acme.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(mine)),
+  });
   await expect(page.getByRole('status').filter({ hasText: 'インポートしました' })).toContainText('Acme');
   await page.getByLabel('メーカー名・機種名で検索').fill('X1-E2E');
   await page.locator('[data-model="acme-e2e-x1"]').click();

@@ -17,15 +17,13 @@ async function readerText(page: Page): Promise<string> {
   const style = await page.addStyleTag({ content: `${SKIP} { display: none !important; }` });
   try {
     const text = await page.locator('body').innerText();
-    const attrs = await page
-      .locator('[placeholder], [aria-label], [title]')
-      .evaluateAll((els, skip) => {
-        // Minimal element shape: the node tsconfig has no DOM types.
-        type El = { closest(sel: string): unknown; getAttribute(name: string): string | null };
-        return (els as unknown as El[])
-          .filter((el) => !el.closest(skip))
-          .flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? ''));
-      }, SKIP);
+    const attrs = await page.locator('[placeholder], [aria-label], [title]').evaluateAll((els, skip) => {
+      // Minimal element shape: the node tsconfig has no DOM types.
+      type El = { closest(sel: string): unknown; getAttribute(name: string): string | null };
+      return (els as unknown as El[])
+        .filter((el) => !el.closest(skip))
+        .flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? ''));
+    }, SKIP);
     return `${text}\n${attrs.join('\n')}`;
   } finally {
     await style.evaluate((el) => (el as unknown as { remove(): void }).remove());

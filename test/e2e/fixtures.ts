@@ -7,7 +7,13 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { buildBridge, startBridgeProcess, stopBridgeProcess, type BridgeBuild, type BridgeOptions } from './bridge/launch';
+import {
+  buildBridge,
+  startBridgeProcess,
+  stopBridgeProcess,
+  type BridgeBuild,
+  type BridgeOptions,
+} from './bridge/launch';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Where screenshots of each screen go (the brief's fixed location). */
@@ -41,7 +47,11 @@ export const test = base.extend<Options & { bridge: BridgeHandle; app: Page }, {
 
   bridge: async ({ bridgeBuild, osLocale, secretBackend, rendererDir }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dmd-e2e-'));
-    const { child, url } = await startBridgeProcess(bridgeBuild, dataDir, { osLocale, secretBackend, rendererDir });
+    const { child, url } = await startBridgeProcess(bridgeBuild, dataDir, {
+      osLocale,
+      secretBackend,
+      rendererDir,
+    });
     try {
       await use({
         url,

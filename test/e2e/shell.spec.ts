@@ -38,7 +38,10 @@ test('appInfo round-trips with the OS locale and secret storage status', async (
 
 test('bad arguments come back as a Result naming the field, not a throw', async ({ app }) => {
   const r = await app.evaluate(() =>
-    (globalThis as unknown as Win).api.diagnoseStart({ target: { method: 'submission', from: 'a@b.c\r\nRCPT TO:<x@y.z>' }, device: null }),
+    (globalThis as unknown as Win).api.diagnoseStart({
+      target: { method: 'submission', from: 'a@b.c\r\nRCPT TO:<x@y.z>' },
+      device: null,
+    }),
   );
   expect(r.ok).toBe(false);
   if (r.ok) return;
@@ -87,7 +90,9 @@ test('secrets round-trip encrypted; the vault on disk never holds the password',
 test.describe('without a keyring (basic_text)', () => {
   test.use({ secretBackend: 'basic_text' });
   test('remembering a password is refused with a reason', async ({ app }) => {
-    const r = await app.evaluate(() => (globalThis as unknown as Win).api.secretRemember({ key: 'k', secret: 'x' }));
+    const r = await app.evaluate(() =>
+      (globalThis as unknown as Win).api.secretRemember({ key: 'k', secret: 'x' }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('insecure-backend');
   });
@@ -97,13 +102,18 @@ test('only vetted https links are opened', async ({ app, bridge }) => {
   const results = await app.evaluate(async () => {
     const api = (globalThis as unknown as Win).api;
     return Promise.all(
-      ['https://learn.microsoft.com/ja-jp/exchange/mail-flow-best-practices/', 'http://learn.microsoft.com/', 'https://evil.example/', 'file:///etc/passwd'].map(
-        async (url) => (await api.openExternal({ url })).ok,
-      ),
+      [
+        'https://learn.microsoft.com/ja-jp/exchange/mail-flow-best-practices/',
+        'http://learn.microsoft.com/',
+        'https://evil.example/',
+        'file:///etc/passwd',
+      ].map(async (url) => (await api.openExternal({ url })).ok),
     );
   });
   expect(results).toEqual([true, false, false, false]);
-  expect(await bridge.opened()).toEqual(['https://learn.microsoft.com/ja-jp/exchange/mail-flow-best-practices/']);
+  expect(await bridge.opened()).toEqual([
+    'https://learn.microsoft.com/ja-jp/exchange/mail-flow-best-practices/',
+  ]);
 });
 
 test('a practice diagnosis against the lab streams events and ends with a diagnosis', async ({ app }) => {
@@ -121,7 +131,15 @@ test('a practice diagnosis against the lab streams events and ends with a diagno
     });
     const { tenant } = lab.value;
     const started = await api.diagnoseStart({
-      target: { method: 'submission', user: tenant.mailbox, from: tenant.mailbox, to: [tenant.internalRecipient], domain: tenant.domain, connectTo: lab.value.connectTo, dnsServer: lab.value.dnsServer },
+      target: {
+        method: 'submission',
+        user: tenant.mailbox,
+        from: tenant.mailbox,
+        to: [tenant.internalRecipient],
+        domain: tenant.domain,
+        connectTo: lab.value.connectTo,
+        dnsServer: lab.value.dnsServer,
+      },
       device: null,
       extraCaPem: [lab.value.caPem],
       password: 'not-the-lab-password',
@@ -145,7 +163,10 @@ test('a practice diagnosis against the lab streams events and ends with a diagno
 });
 
 test('in real Electron: the window is app://renderer, sandboxed, and window.api matches the contract', async () => {
-  test.skip(!hasElectron, 'Electron binary not installed here (it cannot be downloaded); runs where it is present');
+  test.skip(
+    !hasElectron,
+    'Electron binary not installed here (it cannot be downloaded); runs where it is present',
+  );
   test.skip(!existsSync(join(ROOT, 'out/main/index.js')), 'run `npm run build` first');
   const electron = await _electron.launch({ args: [ROOT], cwd: ROOT });
   try {

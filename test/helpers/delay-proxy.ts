@@ -98,7 +98,12 @@ export function startDelayProxy(opts: DelayProxyOptions): Promise<DelayProxy> {
     // One RTT stands in for the TCP handshake the proxy cannot delay.
     const timer = setTimeout(() => {
       const from = opts.preserveSource === false ? undefined : client.remoteAddress;
-      const upstream = connect({ host: opts.target.host, port: opts.target.port, noDelay: true, ...(from ? { localAddress: from } : {}) });
+      const upstream = connect({
+        host: opts.target.host,
+        port: opts.target.port,
+        noDelay: true,
+        ...(from ? { localAddress: from } : {}),
+      });
       open.add(upstream);
       upstream.on('close', () => open.delete(upstream));
       upstream.on('error', () => client.destroy());

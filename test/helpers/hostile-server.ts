@@ -25,7 +25,10 @@ const TRICKLE_MAX_BYTES = 120;
 /** Bytes of SMTP command input a scripted session buffers before giving up on the client. */
 const MAX_INPUT_BYTES = 64 * 1024;
 
-export async function startScripted(onConnection: (socket: net.Socket) => void, address = '127.0.0.1'): Promise<Scripted> {
+export async function startScripted(
+  onConnection: (socket: net.Socket) => void,
+  address = '127.0.0.1',
+): Promise<Scripted> {
   const sockets = new Set<net.Socket>();
   let count = 0;
   let peak = 0;
@@ -76,7 +79,9 @@ export const behaviours = {
   /** Greets, then answers EHLO with `250-` lines that never end (bounded). */
   endless250: (s: net.Socket) => {
     s.write('220 mail.example.test ESMTP\r\n');
-    s.once('data', () => pump(s, ENDLESS_MAX_LINES * 24, Buffer.from('250-ENDLESS-CAPABILITY\r\n'.repeat(2000))));
+    s.once('data', () =>
+      pump(s, ENDLESS_MAX_LINES * 24, Buffer.from('250-ENDLESS-CAPABILITY\r\n'.repeat(2000))),
+    );
   },
   /** A 10 MB greeting line without a line end. */
   hugeLine: (s: net.Socket) => pump(s, HUGE_LINE_BYTES, Buffer.alloc(64 * 1024, 0x41)),
@@ -91,9 +96,11 @@ export const behaviours = {
     s.on('close', () => clearInterval(timer));
   },
   /** Random binary bytes, including NUL and ANSI escapes. */
-  garbage: (s: net.Socket) => s.write(Buffer.concat([Buffer.from('\x1b[31m\x00\x01'), randomBytes(512), Buffer.from('\r\n')])),
+  garbage: (s: net.Socket) =>
+    s.write(Buffer.concat([Buffer.from('\x1b[31m\x00\x01'), randomBytes(512), Buffer.from('\r\n')])),
   /** A web server on the SMTP port. */
-  http: (s: net.Socket) => s.end('HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\nContent-Length: 0\r\n\r\n'),
+  http: (s: net.Socket) =>
+    s.end('HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\nContent-Length: 0\r\n\r\n'),
 };
 
 export interface SmtpScript {
@@ -126,11 +133,15 @@ export function smtpScript(script: SmtpScript): (socket: net.Socket) => void {
     const ehlo = () => {
       const caps = ['250-mail.example.test Hello [127.0.0.1]', '250-PIPELINING', '250-SIZE 1000000'];
       if (script.tls && !tlsOn) caps.push('250-STARTTLS');
-      if ((script.echoAuth || script.accept || script.authThenClose) && (tlsOn || !script.tls)) caps.push('250-AUTH LOGIN PLAIN XOAUTH2');
+      if ((script.echoAuth || script.accept || script.authThenClose) && (tlsOn || !script.tls))
+        caps.push('250-AUTH LOGIN PLAIN XOAUTH2');
       caps.push('250 8BITMIME');
       return caps.join('\r\n');
     };
-    const echo = (s: string) => `${s} decoded=${Buffer.from(s, 'base64').toString('latin1').replace(/[\r\n]/g, ' ')}`;
+    const echo = (s: string) =>
+      `${s} decoded=${Buffer.from(s, 'base64')
+        .toString('latin1')
+        .replace(/[\r\n]/g, ' ')}`;
     const onLine = (line: string) => {
       if (inData) {
         if (line !== '.') return;
@@ -150,7 +161,8 @@ export function smtpScript(script: SmtpScript): (socket: net.Socket) => void {
         return say(`535 5.7.3 Authentication unsuccessful ${echo(line)}`);
       }
       const verb = (line.split(' ')[0] ?? '').toUpperCase();
-      if (verb === 'EHLO' || verb === 'HELO') return say(script.extraAfterEhlo ? `${ehlo()}\r\n${script.extraAfterEhlo}` : ehlo());
+      if (verb === 'EHLO' || verb === 'HELO')
+        return say(script.extraAfterEhlo ? `${ehlo()}\r\n${script.extraAfterEhlo}` : ehlo());
       if (verb === 'DATA' && script.accept) {
         if (script.accept === 'no-354') return;
         inData = true;
@@ -163,7 +175,8 @@ export function smtpScript(script: SmtpScript): (socket: net.Socket) => void {
       }
       if (verb === 'AUTH' && script.accept) {
         const [, mech = '', initial] = line.split(' ');
-        if (mech.toUpperCase() === 'LOGIN' && !initial) return void ((authStep = 'login-user'), say('334 VXNlcm5hbWU6'));
+        if (mech.toUpperCase() === 'LOGIN' && !initial)
+          return void ((authStep = 'login-user'), say('334 VXNlcm5hbWU6'));
         return say('235 2.7.0 Authentication successful');
       }
       if (verb === 'AUTH' && script.echoAuth) {
@@ -173,7 +186,8 @@ export function smtpScript(script: SmtpScript): (socket: net.Socket) => void {
         return void ((authStep = 'plain'), say('334 '));
       }
       if (verb === 'QUIT') return void sock.end('221 2.0.0 Bye\r\n');
-      if (verb === 'MAIL' || verb === 'RCPT' || verb === 'RSET' || verb === 'NOOP') return say('250 2.0.0 OK');
+      if (verb === 'MAIL' || verb === 'RCPT' || verb === 'RSET' || verb === 'NOOP')
+        return say('250 2.0.0 OK');
       return say('502 5.5.2 Command not implemented');
     };
     const onData = (d: Buffer) => {
@@ -190,7 +204,12 @@ export function smtpScript(script: SmtpScript): (socket: net.Socket) => void {
       plain.write(`220 2.0.0 Ready to start TLS\r\n${script.inject ?? ''}`);
       plain.removeListener('data', onData);
       if (script.tls === 'stall' || !script.tls) return; // never answer the ClientHello
-      const secure = new tls.TLSSocket(plain, { isServer: true, key: script.tls.keyPem, cert: script.tls.certPem, minVersion: 'TLSv1.2' });
+      const secure = new tls.TLSSocket(plain, {
+        isServer: true,
+        key: script.tls.keyPem,
+        cert: script.tls.certPem,
+        minVersion: 'TLSv1.2',
+      });
       secure.on('error', () => plain.destroy());
       secure.on('data', onData);
       sock = secure;
@@ -209,11 +228,23 @@ export interface TestCert {
 
 const key = (() => {
   let cached: { privateKey: string; publicKey: string } | null = null;
-  return () => (cached ??= generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }));
+  return () =>
+    (cached ??= generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    }));
 })();
 
 /** A certificate for `names`, valid between the two dates, self-signed or signed by `issuer`. */
-export function makeCert(opts: { names: string[]; notBefore: Date; notAfter: Date; issuer?: TestCert; ca?: boolean; cn?: string }): TestCert {
+export function makeCert(opts: {
+  names: string[];
+  notBefore: Date;
+  notAfter: Date;
+  issuer?: TestCert;
+  ca?: boolean;
+  cn?: string;
+}): TestCert {
   const k = key();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(k.publicKey);
@@ -222,7 +253,9 @@ export function makeCert(opts: { names: string[]; notBefore: Date; notAfter: Dat
   cert.validity.notAfter = opts.notAfter;
   const subject = [{ name: 'commonName', value: opts.cn ?? opts.names[0] ?? 'test' }];
   cert.setSubject(subject);
-  cert.setIssuer(opts.issuer ? forge.pki.certificateFromPem(opts.issuer.certPem).subject.attributes : subject);
+  cert.setIssuer(
+    opts.issuer ? forge.pki.certificateFromPem(opts.issuer.certPem).subject.attributes : subject,
+  );
   const ext: object[] = [{ name: 'basicConstraints', cA: opts.ca ?? false }];
   if (opts.ca) ext.push({ name: 'keyUsage', keyCertSign: true, digitalSignature: true, cRLSign: true });
   else ext.push({ name: 'subjectAltName', altNames: opts.names.map((value) => ({ type: 2, value })) });

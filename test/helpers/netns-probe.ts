@@ -31,11 +31,17 @@ export interface ProbeResult {
 async function probe(t: ProbeTarget): Promise<ProbeResult> {
   if (t.kind === 'tcp') {
     const r = await probeTcp({ address: t.address, port: t.port, timeoutMs: t.timeoutMs });
-    return r.ok ? { name: t.name, ok: true, ms: r.ms } : { name: t.name, ok: false, failure: r.failure, code: r.code, ms: r.ms };
+    return r.ok
+      ? { name: t.name, ok: true, ms: r.ms }
+      : { name: t.name, ok: false, failure: r.failure, code: r.code, ms: r.ms };
   }
   const started = performance.now();
   const d = await runDiagnosis(
-    DiagnoseRequestSchema.parse({ target: { method: 'submission', host: t.address, port: t.port }, device: null, timeoutMs: t.timeoutMs }),
+    DiagnoseRequestSchema.parse({
+      target: { method: 'submission', host: t.address, port: t.port },
+      device: null,
+      timeoutMs: t.timeoutMs,
+    }),
     t.connectTimeoutMs ? { limits: { connectTimeoutMs: t.connectTimeoutMs } } : {},
   );
   const codes = d.checks.flatMap((c) => c.findings.map((f) => f.code));

@@ -84,11 +84,19 @@ srv.listen(Number(port), addr, () => process.stdout.write('listening\\n'));
 process.on('SIGTERM', () => srv.close(() => process.exit(0)));
 `;
 
-function startListener(ip: string, ns: string, port: number): Promise<{ child: ChildProcess; listener: NetnsListener }> {
+function startListener(
+  ip: string,
+  ns: string,
+  port: number,
+): Promise<{ child: ChildProcess; listener: NetnsListener }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(ip, ['netns', 'exec', ns, process.execPath, '-e', LISTENER_JS, NETNS_SERVER_ADDRESS, String(port)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      ip,
+      ['netns', 'exec', ns, process.execPath, '-e', LISTENER_JS, NETNS_SERVER_ADDRESS, String(port)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     const fail = (why: string) => {
@@ -111,7 +119,8 @@ function startListener(ip: string, ns: string, port: number): Promise<{ child: C
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
+    return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -127,7 +136,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 export async function createNetnsPair(): Promise<NetnsPair> {
   const reason = netnsSkipReason();
-  if (reason || !IP || !IPTABLES) throw new Error(`network namespaces unavailable: ${reason ?? 'missing tools'}`);
+  if (reason || !IP || !IPTABLES)
+    throw new Error(`network namespaces unavailable: ${reason ?? 'missing tools'}`);
   const ip = IP;
   const iptables = IPTABLES;
   await sweepStale(ip);
@@ -152,10 +162,26 @@ export async function createNetnsPair(): Promise<NetnsPair> {
     await mustRun(ip, ['netns', 'add', client]);
     await mustRun(ip, ['netns', 'add', server]);
     // Create both ends directly inside the namespaces: no interface ever appears in the host's namespace.
-    await mustRun(ip, ['link', 'add', vethC, 'netns', client, 'type', 'veth', 'peer', 'name', vethS, 'netns', server]);
+    await mustRun(ip, [
+      'link',
+      'add',
+      vethC,
+      'netns',
+      client,
+      'type',
+      'veth',
+      'peer',
+      'name',
+      vethS,
+      'netns',
+      server,
+    ]);
     await mustRun(ip, ['-n', client, 'addr', 'add', `${NETNS_CLIENT_ADDRESS}/24`, 'dev', vethC]);
     await mustRun(ip, ['-n', server, 'addr', 'add', `${NETNS_SERVER_ADDRESS}/24`, 'dev', vethS]);
-    for (const [ns, dev] of [[client, vethC], [server, vethS]] as const) {
+    for (const [ns, dev] of [
+      [client, vethC],
+      [server, vethS],
+    ] as const) {
       await mustRun(ip, ['-n', ns, 'link', 'set', 'lo', 'up']);
       await mustRun(ip, ['-n', ns, 'link', 'set', dev, 'up']);
     }

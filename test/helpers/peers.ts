@@ -24,29 +24,41 @@ export function swaksMissing(): string | null {
     // `swaks --support` lists "=== TLS supported" or "*** TLS not available: requires Net::SSLeay".
     let support: string;
     try {
-      support = execFileSync('/usr/bin/swaks', ['--support'], { timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+      support = execFileSync('/usr/bin/swaks', ['--support'], {
+        timeout: 10_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).toString();
     } catch (err) {
       support = String((err as { stdout?: Buffer }).stdout ?? '');
     }
-    if (!/^=== TLS supported/m.test(support)) return 'swaks cannot do TLS: Net::SSLeay is missing (Debian package libnet-ssleay-perl)';
+    if (!/^=== TLS supported/m.test(support))
+      return 'swaks cannot do TLS: Net::SSLeay is missing (Debian package libnet-ssleay-perl)';
     return null;
   });
 }
 
 /** Why the openssl command line is unavailable, or null. */
 export function opensslMissing(): string | null {
-  return once('openssl', () => (findExecutable('/usr/bin/openssl') ? null : 'openssl is not installed (Debian package openssl)'));
+  return once('openssl', () =>
+    findExecutable('/usr/bin/openssl') ? null : 'openssl is not installed (Debian package openssl)',
+  );
 }
 
 /** Why Chromium is unavailable at /usr/bin/chromium, or null. */
 export function chromiumMissing(): string | null {
-  return once('chromium', () => (existsSync('/usr/bin/chromium') ? null : 'Chromium is not installed at /usr/bin/chromium (Debian package chromium)'));
+  return once('chromium', () =>
+    existsSync('/usr/bin/chromium')
+      ? null
+      : 'Chromium is not installed at /usr/bin/chromium (Debian package chromium)',
+  );
 }
 
 /** Why poppler's pdftotext/pdftoppm are unavailable, or null. */
 export function popplerMissing(): string | null {
   return once('poppler', () =>
-    findExecutable('/usr/bin/pdftotext') && findExecutable('/usr/bin/pdftoppm') ? null : 'pdftotext/pdftoppm are not installed (Debian package poppler-utils)',
+    findExecutable('/usr/bin/pdftotext') && findExecutable('/usr/bin/pdftoppm')
+      ? null
+      : 'pdftotext/pdftoppm are not installed (Debian package poppler-utils)',
   );
 }
 
@@ -91,7 +103,12 @@ export function describePeers(title: string, missing: string | null, body: () =>
 }
 
 /** it() over real peers, with the same rule as describePeers. */
-export function itPeers(title: string, missing: string | null, opts: { timeout?: number }, body: () => Promise<void> | void): void {
+export function itPeers(
+  title: string,
+  missing: string | null,
+  opts: { timeout?: number },
+  body: () => Promise<void> | void,
+): void {
   if (missing === null) {
     it(title, opts, body);
     return;

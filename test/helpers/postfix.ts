@@ -3,7 +3,17 @@
 // AUTH only after TLS, relaying only for authenticated clients. Everything is delivered to `discard:`, so no mail
 // leaves the machine. Needs root (Postfix's master runs as root and drops to the `postfix` user).
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -51,27 +61,78 @@ export interface PostfixPeer {
 export function postfixSkipReason(): string | null {
   if (!isRoot()) return `needs root to start a private Postfix instance (running as ${userInfo().username})`;
   if (!findExecutable(POSTFIX)) return 'postfix is not installed (apt-get install postfix)';
-  if (!findExecutable(SASLPASSWD2)) return 'saslpasswd2 is not installed (apt-get install sasl2-bin libsasl2-modules)';
+  if (!findExecutable(SASLPASSWD2))
+    return 'saslpasswd2 is not installed (apt-get install sasl2-bin libsasl2-modules)';
   if (!findExecutable('/usr/bin/openssl')) return 'openssl is not installed';
   return null;
 }
 
 /** A throwaway CA and a server certificate for `host`, made with the openssl CLI in `dir`. */
-export async function makeTestPki(dir: string, host: string): Promise<{ caPem: string; certFile: string; keyFile: string }> {
+export async function makeTestPki(
+  dir: string,
+  host: string,
+): Promise<{ caPem: string; certFile: string; keyFile: string }> {
   const p = (f: string) => join(dir, f);
   const openssl = (args: string[]) => mustRun('openssl', args);
-  await openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('ca.key'), '-out', p('ca.pem'), '-days', '2',
-    '-subj', '/CN=Device Mail Doctor test CA', '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  await openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('server.key'), '-out', p('server.csr'), '-subj', `/CN=${host}`]);
+  await openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    p('ca.key'),
+    '-out',
+    p('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Device Mail Doctor test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
+  await openssl([
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    p('server.key'),
+    '-out',
+    p('server.csr'),
+    '-subj',
+    `/CN=${host}`,
+  ]);
   writeFileSync(p('server.ext'), `subjectAltName=DNS:${host}\nextendedKeyUsage=serverAuth\n`);
-  await openssl(['x509', '-req', '-in', p('server.csr'), '-CA', p('ca.pem'), '-CAkey', p('ca.key'), '-CAcreateserial',
-    '-out', p('server.pem'), '-days', '2', '-extfile', p('server.ext')]);
+  await openssl([
+    'x509',
+    '-req',
+    '-in',
+    p('server.csr'),
+    '-CA',
+    p('ca.pem'),
+    '-CAkey',
+    p('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    p('server.pem'),
+    '-days',
+    '2',
+    '-extfile',
+    p('server.ext'),
+  ]);
   rmSync(p('ca.key'));
   return { caPem: readFileSync(p('ca.pem'), 'utf8'), certFile: p('server.pem'), keyFile: p('server.key') };
 }
 
-function mainCf(dir: string, host: string, domain: string, pki: { certFile: string; keyFile: string }): string {
+function mainCf(
+  dir: string,
+  host: string,
+  domain: string,
+  pki: { certFile: string; keyFile: string },
+): string {
   return `# private test instance (written by test/helpers/postfix.ts)
 compatibility_level = 3.6
 queue_directory = ${dir}/queue
@@ -171,8 +232,10 @@ export async function startPostfix(opts: { host?: string; domain?: string } = {}
     writeFileSync(join(dir, 'etc/master.cf'), masterCf(port));
     // Debian's libsasl2 looks for <cyrus_sasl_config_path>/sasl/<app>.conf.
     const sasldb = join(dir, 'sasldb2');
-    writeFileSync(join(dir, 'etc/sasl/smtpd.conf'),
-      `pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN\nsasldb_path: ${sasldb}\n`);
+    writeFileSync(
+      join(dir, 'etc/sasl/smtpd.conf'),
+      `pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN\nsasldb_path: ${sasldb}\n`,
+    );
     const password = `pw-${randomBytes(9).toString('base64url')}`;
     await mustRun(SASLPASSWD2, ['-c', '-p', '-f', sasldb, '-u', domain, 'device'], { input: password });
     chownSync(sasldb, pw.uid, pw.gid);
@@ -182,13 +245,21 @@ export async function startPostfix(opts: { host?: string; domain?: string } = {}
     started = true;
     const deadline = Date.now() + READY_DEADLINE_MS;
     while (!(await answers220('127.0.0.1', port, 2_000))) {
-      if (Date.now() > deadline) throw new Error(`postfix did not answer on 127.0.0.1:${port} within ${READY_DEADLINE_MS} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`postfix did not answer on 127.0.0.1:${port} within ${READY_DEADLINE_MS} ms`);
       await sleep(READY_POLL_MS);
     }
     const peer: PostfixPeer = {
-      host, address: '127.0.0.1', port, domain, user: `device@${domain}`, password, caPem: pki.caPem,
+      host,
+      address: '127.0.0.1',
+      port,
+      domain,
+      user: `device@${domain}`,
+      password,
+      caPem: pki.caPem,
       connectTo: [{ host, port: 0, toHost: '127.0.0.1', toPort: port }],
-      dir, log,
+      dir,
+      log,
       stop: () => stopPostfix(dir),
     };
     return peer;
@@ -196,7 +267,9 @@ export async function startPostfix(opts: { host?: string; domain?: string } = {}
     const tail = log().split('\n').slice(-15).join('\n');
     if (started) await stopPostfix(dir);
     else rmSync(dir, { recursive: true, force: true });
-    throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- postfix log ---\n${tail}`, { cause: err });
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- postfix log ---\n${tail}`, {
+      cause: err,
+    });
   }
 }
 
@@ -206,7 +279,8 @@ async function stopPostfix(dir: string): Promise<void> {
   const masterPid = existsSync(pidFile) ? Number.parseInt(readFileSync(pidFile, 'utf8').trim(), 10) : NaN;
   await runCmd(POSTFIX, ['-c', join(dir, 'etc'), 'stop'], { timeoutMs: STOP_DEADLINE_MS });
   const ours = Number.isInteger(masterPid) && masterPid > 1;
-  for (let i = 0; ours && alive(masterPid) && i < STOP_GRACE_MS / READY_POLL_MS; i += 1) await sleep(READY_POLL_MS);
+  for (let i = 0; ours && alive(masterPid) && i < STOP_GRACE_MS / READY_POLL_MS; i += 1)
+    await sleep(READY_POLL_MS);
   if (ours && alive(masterPid)) {
     try {
       process.kill(masterPid, 'SIGKILL');
@@ -223,7 +297,9 @@ async function sweepStale(): Promise<void> {
     .filter((n) => n.startsWith(DIR_PREFIX))
     .map((n) => join(tmpdir(), n))
     .filter((d) => {
-      const owner = existsSync(join(d, 'owner.pid')) ? Number(readFileSync(join(d, 'owner.pid'), 'utf8')) : NaN;
+      const owner = existsSync(join(d, 'owner.pid'))
+        ? Number(readFileSync(join(d, 'owner.pid'), 'utf8'))
+        : NaN;
       return Number.isInteger(owner) && !alive(owner);
     })
     .slice(0, MAX_STALE_SWEEP);
@@ -241,7 +317,9 @@ function alive(pid: number): boolean {
 
 /** uid/gid of a system user, read from /etc/passwd (no extra dependency). */
 function userInfoOf(name: string): { uid: number; gid: number } {
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith(`${name}:`));
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${name}:`));
   const [, , uid, gid] = line?.split(':') ?? [];
   if (uid === undefined || gid === undefined) throw new Error(`system user "${name}" not found`);
   return { uid: Number(uid), gid: Number(gid) };

@@ -45,7 +45,8 @@ export function runCmd(cmd: string, args: string[], opts: CmdOptions = {}): Prom
 /** Like runCmd, but a non-zero exit is an error naming the command and its stderr. */
 export async function mustRun(cmd: string, args: string[], opts: CmdOptions = {}): Promise<string> {
   const r = await runCmd(cmd, args, opts);
-  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}): ${r.stderr.trim() || r.stdout.trim()}`);
+  if (r.code !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}): ${r.stderr.trim() || r.stdout.trim()}`);
   return r.stdout;
 }
 

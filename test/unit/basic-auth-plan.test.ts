@@ -110,7 +110,9 @@ describe('planDevice', () => {
     expect(p.options[0]?.id).toBe('direct-send');
     const hve = p.options.find((o) => o.id === 'hve');
     expect(hve?.fit).toBe('possible');
-    expect(hve?.caveats.map((c) => c.en).join(' ')).toMatch(/September 2028 \(2028-09-01 – 2028-09-30\).*not verified/);
+    expect(hve?.caveats.map((c) => c.en).join(' ')).toMatch(
+      /September 2028 \(2028-09-01 – 2028-09-30\).*not verified/,
+    );
     expect(hve?.caveats.map((c) => c.ja).join(' ')).toMatch(/2028 年 9 月.*未確認/);
     expect(p.options.find((o) => o.id === 'relay')?.fit).toBe('unsuitable');
     const re = p.options.find((o) => o.id === 're-enable');

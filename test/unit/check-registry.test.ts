@@ -67,6 +67,10 @@ describe('check registry', () => {
     expect(provesFact('send.mx', VERIFIED_BY.send)).toBe(true);
     expect(provesFact('device.submission.auth', VERIFIED_BY.auth)).toBe(false);
     // Every fact a checklist step can ask for is proven by some check.
-    for (const proof of Object.values(VERIFIED_BY)) expect(allCheckIds().some((id) => provesFact(id, proof)), proof).toBe(true);
+    for (const proof of Object.values(VERIFIED_BY))
+      expect(
+        allCheckIds().some((id) => provesFact(id, proof)),
+        proof,
+      ).toBe(true);
   });
 });

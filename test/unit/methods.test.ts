@@ -1,6 +1,12 @@
 // The method advisor's decision table (seed 001 comparison + facts), one row per rule.
 import { describe, expect, it } from 'vitest';
-import { AdvisorInputSchema, BASIC_AUTH_DEFAULT_OFF, adviseMethods, type Advice, type AdvisorInput } from '../../src/shared/methods';
+import {
+  AdvisorInputSchema,
+  BASIC_AUTH_DEFAULT_OFF,
+  adviseMethods,
+  type Advice,
+  type AdvisorInput,
+} from '../../src/shared/methods';
 import type { Method } from '../../src/shared/model';
 
 const NOW = new Date('2026-11-23T00:00:00Z');
@@ -40,12 +46,18 @@ describe('adviseMethods decision table', () => {
   });
 
   it('always returns the three methods, viable ones first, scores descending among them', () => {
-    for (const over of [{}, { recipients: 'internal' as const }, { deviceTlsMax: null }, { staticIp: false }]) {
+    for (const over of [
+      {},
+      { recipients: 'internal' as const },
+      { deviceTlsMax: null },
+      { staticIp: false },
+    ]) {
       const a = advise(over);
       expect(a.methods.map((m) => m.method).sort()).toEqual(['direct-send', 'relay', 'submission']);
       const viable = a.methods.filter((m) => m.viable);
       expect(a.methods.slice(0, viable.length)).toEqual(viable);
-      for (let i = 1; i < viable.length; i++) expect(viable[i - 1]!.score).toBeGreaterThanOrEqual(viable[i]!.score);
+      for (let i = 1; i < viable.length; i++)
+        expect(viable[i - 1]!.score).toBeGreaterThanOrEqual(viable[i]!.score);
       for (const m of a.methods.filter((x) => !x.viable)) expect(m.score).toBe(0);
     }
   });
@@ -118,7 +130,9 @@ describe('adviseMethods decision table', () => {
     expect(method(a, 'relay').viable).toBe(false);
     expect(codes(a, 'relay')).toContain('NO_STATIC_IP_RELAY');
     expect(method(a, 'direct-send').settings.spfRecord).toBeUndefined();
-    expect(method(a, 'direct-send').score).toBeLessThan(method(advise({ recipients: 'internal', deviceTlsMax: null }), 'direct-send').score);
+    expect(method(a, 'direct-send').score).toBeLessThan(
+      method(advise({ recipients: 'internal', deviceTlsMax: null }), 'direct-send').score,
+    );
   });
 
   it('nothing viable → recommended null and a NONE_VIABLE notice', () => {
@@ -128,9 +142,16 @@ describe('adviseMethods decision table', () => {
   });
 
   it('unknown tenant state costs a little score but keeps client submission first (seed 001 recommends it)', () => {
-    const a = advise({ tenantSmtpAuth: 'unknown', securityDefaults: 'unknown', rejectDirectSend: 'unknown', recipients: 'internal' });
+    const a = advise({
+      tenantSmtpAuth: 'unknown',
+      securityDefaults: 'unknown',
+      rejectDirectSend: 'unknown',
+      recipients: 'internal',
+    });
     expect(a.recommended).toBe('submission');
-    expect(codes(a, 'submission')).toEqual(expect.arrayContaining(['SMTP_AUTH_UNKNOWN', 'SECURITY_DEFAULTS_UNKNOWN']));
+    expect(codes(a, 'submission')).toEqual(
+      expect.arrayContaining(['SMTP_AUTH_UNKNOWN', 'SECURITY_DEFAULTS_UNKNOWN']),
+    );
     expect(codes(a, 'direct-send')).toContain('REJECT_DIRECT_SEND_UNKNOWN');
   });
 });
@@ -175,24 +196,43 @@ describe('adviseMethods settings', () => {
   });
 
   it('IPv6 static addresses use ip6:, an unknown static IP leaves a placeholder', () => {
-    expect(method(advise({ staticIp: '2001:db8::7' }), 'relay').settings.spfRecord).toBe('v=spf1 ip6:2001:db8::7 include:spf.protection.outlook.com ~all');
-    expect(method(advise({ staticIp: true }), 'relay').settings.spfRecord).toMatch(/^v=spf1 ip4:<static public IP> include:spf\.protection\.outlook\.com ~all$/);
+    expect(method(advise({ staticIp: '2001:db8::7' }), 'relay').settings.spfRecord).toBe(
+      'v=spf1 ip6:2001:db8::7 include:spf.protection.outlook.com ~all',
+    );
+    expect(method(advise({ staticIp: true }), 'relay').settings.spfRecord).toMatch(
+      /^v=spf1 ip4:<static public IP> include:spf\.protection\.outlook\.com ~all$/,
+    );
   });
 
   it('short server fields: MX host too long → blocker; unknown MX host → warning or blocker by length', () => {
-    expect(codes(advise({ serverFieldMaxLength: 30, recipients: 'internal' }), 'direct-send')).toContain('SERVER_FIELD_TOO_SHORT');
+    expect(codes(advise({ serverFieldMaxLength: 30, recipients: 'internal' }), 'direct-send')).toContain(
+      'SERVER_FIELD_TOO_SHORT',
+    );
     const { mxHost: _omit, ...rest } = BASE;
-    expect(method(adviseMethods({ ...rest, serverFieldMaxLength: 64 }), 'relay').reasons.map((r) => r.code)).toContain('SERVER_FIELD_MAYBE_SHORT');
+    expect(
+      method(adviseMethods({ ...rest, serverFieldMaxLength: 64 }), 'relay').reasons.map((r) => r.code),
+    ).toContain('SERVER_FIELD_MAYBE_SHORT');
     expect(method(adviseMethods({ ...rest, serverFieldMaxLength: 20 }), 'relay').viable).toBe(false);
     expect(method(advise({ serverFieldMaxLength: 18 }), 'submission').viable).toBe(true); // smtp.office365.com is 18
   });
 
   it('every reason and setting has both languages with no leftover placeholders', () => {
     const { mxHost: _m, mailbox: _b, domain: _d, ...bare } = BASE;
-    for (const input of [BASE, { ...bare, staticIp: true }, { ...bare, staticIp: false, deviceTlsMax: null }]) {
+    for (const input of [
+      BASE,
+      { ...bare, staticIp: true },
+      { ...bare, staticIp: false, deviceTlsMax: null },
+    ]) {
       const a = adviseMethods(input);
       const texts = [...a.notices, ...a.methods.flatMap((m) => m.reasons)].map((r) => r.text);
-      for (const m of a.methods) texts.push(m.settings.server, m.settings.tls, m.settings.auth, m.settings.senderRule, ...m.settings.notes);
+      for (const m of a.methods)
+        texts.push(
+          m.settings.server,
+          m.settings.tls,
+          m.settings.auth,
+          m.settings.senderRule,
+          ...m.settings.notes,
+        );
       for (const t of texts) {
         for (const s of [t.ja, t.en]) {
           expect(s.length).toBeGreaterThan(3);
@@ -206,7 +246,9 @@ describe('adviseMethods settings', () => {
 describe('AdvisorInputSchema', () => {
   it('accepts the base input and refuses CR/LF in fields', () => {
     expect(AdvisorInputSchema.safeParse(BASE).success).toBe(true);
-    expect(AdvisorInputSchema.safeParse({ ...BASE, domain: 'contoso.com\r\nRCPT TO:<x>' }).success).toBe(false);
+    expect(AdvisorInputSchema.safeParse({ ...BASE, domain: 'contoso.com\r\nRCPT TO:<x>' }).success).toBe(
+      false,
+    );
     expect(AdvisorInputSchema.safeParse({ ...BASE, mailbox: 'a\0b' }).success).toBe(false);
   });
 });

@@ -11,7 +11,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-const generic = (): Record<string, unknown> => JSON.parse(readFileSync(join(BUILTIN, 'generic-mfp.json'), 'utf8')) as Record<string, unknown>;
+const generic = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(BUILTIN, 'generic-mfp.json'), 'utf8')) as Record<string, unknown>;
 
 describe('loadProfiles', () => {
   it('loads every built-in file and skips schema.json', async () => {
@@ -66,7 +67,10 @@ describe('loadProfiles', () => {
     writeFileSync(join(user, 'clash.json'), JSON.stringify(clash));
     const cat = await loadProfiles({ builtinDir: BUILTIN, userDir: user });
     expect(cat.files.some((f) => f.profile.id === 'another-file')).toBe(false);
-    expect(cat.problems[0]?.errors[0]).toMatchObject({ path: 'models[0].id', message: expect.stringMatching(/already defined/) as unknown });
+    expect(cat.problems[0]?.errors[0]).toMatchObject({
+      path: 'models[0].id',
+      message: expect.stringMatching(/already defined/) as unknown,
+    });
   });
 
   it('reports a missing built-in folder instead of throwing', async () => {
@@ -94,7 +98,9 @@ describe('importProfile', () => {
     expect(r.ok).toBe(true);
     expect(readdirSync(user)).toEqual(['imported-shop.json']);
     const cat = await loadProfiles({ builtinDir: BUILTIN, userDir: user });
-    expect(cat.files.some((f) => f.origin === 'user' && f.profile.models[0]?.id === 'imported-mfp')).toBe(true);
+    expect(cat.files.some((f) => f.origin === 'user' && f.profile.models[0]?.id === 'imported-mfp')).toBe(
+      true,
+    );
   });
 
   it('writes nothing for an invalid file and names the field', async () => {

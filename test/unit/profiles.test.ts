@@ -2,9 +2,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_REPORTED_ERRORS, parseProfileFile, type ProfileError, type ProfileFile } from '../../src/shared/profiles';
+import {
+  MAX_REPORTED_ERRORS,
+  parseProfileFile,
+  type ProfileError,
+  type ProfileFile,
+} from '../../src/shared/profiles';
 import { profileJsonSchemaText } from '../../src/shared/profiles-json-schema';
-import { resolveModel, resolveProfileRef, searchModels, toDeviceProfile, type LoadedProfileFile } from '../../src/shared/profiles-resolve';
+import {
+  resolveModel,
+  resolveProfileRef,
+  searchModels,
+  toDeviceProfile,
+  type LoadedProfileFile,
+} from '../../src/shared/profiles-resolve';
 import { DeviceProfileSchema } from '../../src/shared/model';
 
 const DIR = join(import.meta.dirname, '..', '..', 'resources', 'printers');
@@ -48,7 +59,22 @@ describe('built-in profile files', () => {
 
   it('cover the generic profiles and the required vendors', () => {
     const vendors = new Set(all.flatMap((f) => [f.profile.vendor, ...f.profile.models.map((m) => m.vendor)]));
-    const required = ['Other', 'Application', 'Ricoh', 'Canon', 'Sharp', 'Kyocera', 'Konica Minolta', 'Fujifilm Business Innovation', 'Toshiba', 'Brother', 'Epson', 'HP', 'Xerox', 'Lexmark'];
+    const required = [
+      'Other',
+      'Application',
+      'Ricoh',
+      'Canon',
+      'Sharp',
+      'Kyocera',
+      'Konica Minolta',
+      'Fujifilm Business Innovation',
+      'Toshiba',
+      'Brother',
+      'Epson',
+      'HP',
+      'Xerox',
+      'Lexmark',
+    ];
     for (const v of required) expect(vendors).toContain(v);
     expect(all.some((f) => f.profile.models.some((m) => m.kind === 'application'))).toBe(true);
   });
@@ -59,7 +85,9 @@ describe('built-in profile files', () => {
   });
 
   it('never claim a vendor document without an http(s) URL', () => {
-    for (const f of all) for (const s of f.profile.sources) if (s.vendorDoc) expect(s.url, `${f.path} ${s.id}`).toMatch(/^https?:\/\//);
+    for (const f of all)
+      for (const s of f.profile.sources)
+        if (s.vendorDoc) expect(s.url, `${f.path} ${s.id}`).toMatch(/^https?:\/\//);
   });
 
   it('schema.json is generated from the zod schema and up to date', () => {
@@ -123,7 +151,9 @@ describe('parseProfileFile rejects malformed imports, naming the field', () => {
     edit(d, ['models', 1, 'warnings', 0, 'generations'], ['firmware-9']);
     const errs = errorsFor(d);
     expect(errs.find((e) => e.path === 'models[1].id')?.message).toMatch(/duplicate model id/);
-    expect(errs.find((e) => e.path === 'models[1].warnings[0].generations[0]')?.message).toMatch(/unknown generation id "firmware-9"/);
+    expect(errs.find((e) => e.path === 'models[1].warnings[0].generations[0]')?.message).toMatch(
+      /unknown generation id "firmware-9"/,
+    );
   });
 
   it('a port out of range and a wrong schema version', () => {
@@ -135,7 +165,10 @@ describe('parseProfileFile rejects malformed imports, naming the field', () => {
   });
 
   it('text that is not JSON, or JSON that is not an object', () => {
-    expect(errorsFor('{ "schemaVersion": 1,')[0]).toMatchObject({ path: '(file)', message: expect.stringMatching(/not valid JSON/) as unknown });
+    expect(errorsFor('{ "schemaVersion": 1,')[0]).toMatchObject({
+      path: '(file)',
+      message: expect.stringMatching(/not valid JSON/) as unknown,
+    });
     expect(errorsFor([1, 2])[0]?.path).toBe('(file)');
   });
 
@@ -219,7 +252,19 @@ describe('resolveProfileRef', () => {
 
 describe('parseProfileFile never throws (property)', () => {
   const valid = minimal();
-  const paths: Path[] = [['id'], ['vendor'], ['sources', 0, 'url'], ['sources', 0, 'vendorDoc'], ['models', 0, 'capabilities', 'maxTls'], ['models', 0, 'capabilities', 'ports', 'value'], ['models', 0, 'fields', 'server', 'sources', 0], ['models', 0, 'generations', 0, 'id'], ['models', 0, 'warnings', 0, 'generations'], ['models', 0, 'names'], ['models']];
+  const paths: Path[] = [
+    ['id'],
+    ['vendor'],
+    ['sources', 0, 'url'],
+    ['sources', 0, 'vendorDoc'],
+    ['models', 0, 'capabilities', 'maxTls'],
+    ['models', 0, 'capabilities', 'ports', 'value'],
+    ['models', 0, 'fields', 'server', 'sources', 0],
+    ['models', 0, 'generations', 0, 'id'],
+    ['models', 0, 'warnings', 0, 'generations'],
+    ['models', 0, 'names'],
+    ['models'],
+  ];
 
   it('arbitrary JSON values are rejected with field-named errors', () => {
     fc.assert(

@@ -5,11 +5,16 @@ import { base64, findSecret, secretForms } from '../../src/shared/secrets';
 describe('secretForms', () => {
   it('finds a password embedded at any offset of a base64 stream', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 8, maxLength: 40 }), fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (pw, pre, post) => {
-        const forms = secretForms({ password: pw });
-        const stream = Buffer.from(`${pre}${pw}${post}`, 'utf8').toString('base64');
-        expect(findSecret(stream, forms)).not.toBeNull();
-      }),
+      fc.property(
+        fc.string({ minLength: 8, maxLength: 40 }),
+        fc.string({ maxLength: 20 }),
+        fc.string({ maxLength: 20 }),
+        (pw, pre, post) => {
+          const forms = secretForms({ password: pw });
+          const stream = Buffer.from(`${pre}${pw}${post}`, 'utf8').toString('base64');
+          expect(findSecret(stream, forms)).not.toBeNull();
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -27,6 +32,8 @@ describe('secretForms', () => {
 
   it('does not flag text that lacks the secret', () => {
     const forms = secretForms({ user: 'printer@contoso.com', password: 'Correct-Horse-9' });
-    expect(findSecret('250 2.1.0 Sender OK\n334 VXNlcm5hbWU6\n235 2.7.0 Authentication successful', forms)).toBeNull();
+    expect(
+      findSecret('250 2.1.0 Sender OK\n334 VXNlcm5hbWU6\n235 2.7.0 Authentication successful', forms),
+    ).toBeNull();
   });
 });

@@ -5,7 +5,13 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CaptureListenError, listLocalAddresses, startCapture, type ListenSpec, type RelayTarget } from '../../main/capture/index';
+import {
+  CaptureListenError,
+  listLocalAddresses,
+  startCapture,
+  type ListenSpec,
+  type RelayTarget,
+} from '../../main/capture/index';
 import { exposureWarning } from '../../main/capture/exposure';
 import { openRelayProblem } from '../../main/capture/relay-policy';
 import { addCaptureToReport } from '../../main/capture/report-entry';
@@ -53,67 +59,126 @@ const DEFAULT_IMPLICIT_PORT = 465;
 const MAX_SECRET_BYTES = 4096;
 
 const OPTIONS = {
-  listen: { type: 'string', multiple: true }, 'implicit-tls': { type: 'string', multiple: true }, 'list-addresses': { type: 'boolean' },
-  method: { type: 'string' }, domain: { type: 'string', multiple: true },
-  relay: { type: 'string' }, 'relay-connect': { type: 'string' }, 'relay-ca': { type: 'string' }, 'relay-user': { type: 'string' },
-  'relay-password-env': { type: 'string' }, 'relay-password-stdin': { type: 'boolean' }, 'relay-device-auth': { type: 'boolean' },
-  'relay-no-starttls': { type: 'boolean' }, 'relay-password': { type: 'string' }, 'listen-password-env': { type: 'string' },
-  'max-connections': { type: 'string' }, 'max-size': { type: 'string' }, 'session-timeout': { type: 'string' },
-  'idle-timeout': { type: 'string' }, 'max-sessions': { type: 'string' },
-  report: { type: 'string' }, 'reports-dir': { type: 'string' },
-  json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  listen: { type: 'string', multiple: true },
+  'implicit-tls': { type: 'string', multiple: true },
+  'list-addresses': { type: 'boolean' },
+  method: { type: 'string' },
+  domain: { type: 'string', multiple: true },
+  relay: { type: 'string' },
+  'relay-connect': { type: 'string' },
+  'relay-ca': { type: 'string' },
+  'relay-user': { type: 'string' },
+  'relay-password-env': { type: 'string' },
+  'relay-password-stdin': { type: 'boolean' },
+  'relay-device-auth': { type: 'boolean' },
+  'relay-no-starttls': { type: 'boolean' },
+  'relay-password': { type: 'string' },
+  'listen-password-env': { type: 'string' },
+  'max-connections': { type: 'string' },
+  'max-size': { type: 'string' },
+  'session-timeout': { type: 'string' },
+  'idle-timeout': { type: 'string' },
+  'max-sessions': { type: 'string' },
+  report: { type: 'string' },
+  'reports-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 function int(flag: string, v: string | undefined, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d{1,10}$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${flag} must be a whole number ${min}-${max} (got "${printable(v)}")`);
+  if (!/^\d{1,10}$/.test(v) || Number(v) < min || Number(v) > max)
+    throw new UsageError(`--${flag} must be a whole number ${min}-${max} (got "${printable(v)}")`);
   return Number(v);
 }
 
 /** ADDR, ADDR:PORT, [IPv6] or [IPv6]:PORT. The address must be an IP: we bind only where asked. */
-export function parseListen(flag: string, s: string, defaultPort: number, optionalPorts: readonly number[] = []): ListenSpec[] {
-  const m = /^\[([0-9A-Fa-f:.]+)\](?::(\d{1,5}))?$/.exec(s) ?? /^([0-9.]+)(?::(\d{1,5}))?$/.exec(s) ?? (isIP(s) === 6 ? [s, s, undefined] : null);
+export function parseListen(
+  flag: string,
+  s: string,
+  defaultPort: number,
+  optionalPorts: readonly number[] = [],
+): ListenSpec[] {
+  const m =
+    /^\[([0-9A-Fa-f:.]+)\](?::(\d{1,5}))?$/.exec(s) ??
+    /^([0-9.]+)(?::(\d{1,5}))?$/.exec(s) ??
+    (isIP(s) === 6 ? [s, s, undefined] : null);
   const address = m?.[1];
-  if (!m || !address || !isIP(address)) throw new UsageError(`--${flag} must be ADDR[:PORT] with an IP address of this computer (got "${printable(s)}")`);
+  if (!m || !address || !isIP(address))
+    throw new UsageError(
+      `--${flag} must be ADDR[:PORT] with an IP address of this computer (got "${printable(s)}")`,
+    );
   const port = m[2] === undefined ? undefined : Number(m[2]);
-  if (port !== undefined && port > 65535) throw new UsageError(`--${flag} port must be 0-65535 (0: any free port) (got "${printable(s)}")`);
+  if (port !== undefined && port > 65535)
+    throw new UsageError(`--${flag} port must be 0-65535 (0: any free port) (got "${printable(s)}")`);
   if (port !== undefined) return [{ address, port }];
-  return [{ address, port: defaultPort }, ...optionalPorts.map((p) => ({ address, port: p, optional: true }))];
+  return [
+    { address, port: defaultPort },
+    ...optionalPorts.map((p) => ({ address, port: p, optional: true })),
+  ];
 }
 
 function parseRelayHost(s: string): { host: string; port: number } {
   const m = /^([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/.exec(s);
   const port = Number(m?.[2]);
-  if (!m?.[1] || port < 1 || port > 65535) throw new UsageError(`--relay must be HOST:PORT, e.g. smtp.office365.com:587 (got "${printable(s)}")`);
+  if (!m?.[1] || port < 1 || port > 65535)
+    throw new UsageError(`--relay must be HOST:PORT, e.g. smtp.office365.com:587 (got "${printable(s)}")`);
   return { host: m[1].replace(/^\[|\]$/g, ''), port };
 }
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-async function relayTarget(v: Values, io: CliIo, method: string): Promise<{ target: RelayTarget; secrets: SessionSecrets[] } | null> {
+async function relayTarget(
+  v: Values,
+  io: CliIo,
+  method: string,
+): Promise<{ target: RelayTarget; secrets: SessionSecrets[] } | null> {
   if (v.relay === undefined) {
-    for (const f of ['relay-connect', 'relay-ca', 'relay-user', 'relay-password-env', 'relay-password-stdin', 'relay-device-auth'] as const) {
+    for (const f of [
+      'relay-connect',
+      'relay-ca',
+      'relay-user',
+      'relay-password-env',
+      'relay-password-stdin',
+      'relay-device-auth',
+    ] as const) {
       if (v[f] !== undefined) throw new UsageError(`--${f} needs --relay HOST:PORT`);
     }
     return null;
   }
   const { host, port } = parseRelayHost(v.relay);
-  if (v['relay-connect'] !== undefined && !isIP(v['relay-connect'])) throw new UsageError(`--relay-connect must be an IP address (got "${printable(v['relay-connect'])}")`);
+  if (v['relay-connect'] !== undefined && !isIP(v['relay-connect']))
+    throw new UsageError(`--relay-connect must be an IP address (got "${printable(v['relay-connect'])}")`);
   let password: string | undefined;
   if (v['relay-password-env'] !== undefined) {
     password = secretFromEnv(io, 'relay-password-env', v['relay-password-env']);
-  } else if (v['relay-password-stdin']) password = await readSecretFromStdin(io.stdin, 'relay-password-stdin', MAX_SECRET_BYTES);
-  if (v['relay-device-auth'] && (v['relay-user'] !== undefined || password !== undefined)) throw new UsageError('--relay-device-auth cannot be combined with --relay-user / a relay password');
-  if ((v['relay-user'] === undefined) !== (password === undefined)) throw new UsageError('--relay-user needs --relay-password-env or --relay-password-stdin (and the other way round)');
+  } else if (v['relay-password-stdin'])
+    password = await readSecretFromStdin(io.stdin, 'relay-password-stdin', MAX_SECRET_BYTES);
+  if (v['relay-device-auth'] && (v['relay-user'] !== undefined || password !== undefined))
+    throw new UsageError('--relay-device-auth cannot be combined with --relay-user / a relay password');
+  if ((v['relay-user'] === undefined) !== (password === undefined))
+    throw new UsageError(
+      '--relay-user needs --relay-password-env or --relay-password-stdin (and the other way round)',
+    );
   const extraCaPem: string[] = [];
   if (v['relay-ca'] !== undefined) {
     const text = await readPemFlag('relay-ca', v['relay-ca']);
     extraCaPem.push(text);
   }
   const user = v['relay-user'];
-  const auth = v['relay-device-auth'] ? ('device' as const) : user !== undefined && password !== undefined ? { user, password } : null;
+  const auth = v['relay-device-auth']
+    ? ('device' as const)
+    : user !== undefined && password !== undefined
+      ? { user, password }
+      : null;
   const target: RelayTarget = {
-    host, port, address: v['relay-connect'], extraCaPem, ehloName: 'device-mail-doctor-capture', auth,
+    host,
+    port,
+    address: v['relay-connect'],
+    extraCaPem,
+    ehloName: 'device-mail-doctor-capture',
+    auth,
     requireTls: !v['relay-no-starttls'] && (port === 587 || method === 'submission'),
   };
   return { target, secrets: user !== undefined && password !== undefined ? [{ user, password }] : [] };
@@ -131,22 +196,36 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
     io.stdout.write(HELP);
     return EXIT_OK;
   }
-  if (parsed.positionals.length) throw new UsageError(`unexpected argument "${printable(parsed.positionals[0] ?? '')}"`);
-  if (v['relay-password'] !== undefined) throw new UsageError('never pass a password as an argument: use --relay-password-env VAR or --relay-password-stdin');
+  if (parsed.positionals.length)
+    throw new UsageError(`unexpected argument "${printable(parsed.positionals[0] ?? '')}"`);
+  if (v['relay-password'] !== undefined)
+    throw new UsageError(
+      'never pass a password as an argument: use --relay-password-env VAR or --relay-password-stdin',
+    );
   const lang: Lang = parseLang(v.lang, io.env);
   if (v['list-addresses']) {
     const list = listLocalAddresses();
     if (v.json) io.stdout.write(`${JSON.stringify({ event: 'addresses', addresses: list })}\n`);
-    else for (const a of list) io.stdout.write(`${a.address}\t${a.interface}${a.internal ? ' (this computer only)' : ''}${a.linkLocal ? ' (link-local)' : ''}\n`);
+    else
+      for (const a of list)
+        io.stdout.write(
+          `${a.address}\t${a.interface}${a.internal ? ' (this computer only)' : ''}${a.linkLocal ? ' (link-local)' : ''}\n`,
+        );
     return EXIT_OK;
   }
   const method = MethodSchema.safeParse(v.method ?? 'submission');
-  if (!method.success) throw new UsageError(`--method must be submission, direct-send or relay (got "${printable(v.method ?? '')}")`);
+  if (!method.success)
+    throw new UsageError(
+      `--method must be submission, direct-send or relay (got "${printable(v.method ?? '')}")`,
+    );
   const listen = [
     ...(v.listen ?? []).flatMap((s) => parseListen('listen', s, DEFAULT_PORT, OPTIONAL_PORTS)),
-    ...(v['implicit-tls'] ?? []).flatMap((s) => parseListen('implicit-tls', s, DEFAULT_IMPLICIT_PORT).map((l) => ({ ...l, implicitTls: true }))),
+    ...(v['implicit-tls'] ?? []).flatMap((s) =>
+      parseListen('implicit-tls', s, DEFAULT_IMPLICIT_PORT).map((l) => ({ ...l, implicitTls: true })),
+    ),
   ];
-  if (listen.length === 0) throw new UsageError('choose where to listen: --listen ADDR[:PORT] (see --list-addresses)');
+  if (listen.length === 0)
+    throw new UsageError('choose where to listen: --listen ADDR[:PORT] (see --list-addresses)');
   const domains = (v.domain ?? []).map((d) => domainValue('domain', d).toLowerCase());
   if (v.report !== undefined) reportIdValue('report', v.report);
   const idle = int('idle-timeout', v['idle-timeout'], 0, 86_400);
@@ -159,7 +238,10 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
   if (v['listen-password-env'] !== undefined) {
     if (!relay) throw new UsageError('--listen-password-env needs --relay HOST:PORT (it guards relaying)');
     listenerPassword = io.env[v['listen-password-env']];
-    if (!listenerPassword) throw new UsageError(`--listen-password-env: environment variable ${printable(v['listen-password-env'])} is empty or not set`);
+    if (!listenerPassword)
+      throw new UsageError(
+        `--listen-password-env: environment variable ${printable(v['listen-password-env'])} is empty or not set`,
+      );
   }
   if (relay) {
     const problem = openRelayProblem(relay.target, { listenerPassword, tenantDomains: domains });
@@ -167,15 +249,21 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
   }
   const store =
     v.report !== undefined
-      ? await createReportStore(v['reports-dir'] ? path.resolve(v['reports-dir']) : defaultReportsDir(io.env)).catch((err: unknown) => {
+      ? await createReportStore(
+          v['reports-dir'] ? path.resolve(v['reports-dir']) : defaultReportsDir(io.env),
+        ).catch((err: unknown) => {
           if (isStoreError(err)) throw new UsageError(err.message);
           throw err;
         })
       : null;
-  if (store && v.report !== undefined) await store.open(v.report).catch(() => {
-    throw new UsageError(`--report: no readable report "${printable(v.report ?? '')}" in ${store.dir}`);
-  });
-  const relayForms = [...secretForms(relay?.secrets[0] ?? {}), ...(listenerPassword ? secretForms({ password: listenerPassword }) : [])];
+  if (store && v.report !== undefined)
+    await store.open(v.report).catch(() => {
+      throw new UsageError(`--report: no readable report "${printable(v.report ?? '')}" in ${store.dir}`);
+    });
+  const relayForms = [
+    ...secretForms(relay?.secrets[0] ?? {}),
+    ...(listenerPassword ? secretForms({ password: listenerPassword }) : []),
+  ];
   let failed = false;
   let count = 0;
   let reportChain = Promise.resolve();
@@ -191,17 +279,27 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
     print(v.json ? JSON.stringify(renderCaptureJson(d, lang)) : renderCaptureHuman(d, count, lang), secrets);
     if (store && v.report !== undefined) {
       const id = v.report;
-      const all = [...secrets, ...(relay?.secrets ?? []), ...(listenerPassword ? [{ password: listenerPassword }] : [])];
-      reportChain = reportChain.then(() => addCaptureToReport(store, id, d, all)).catch((err: unknown) => {
-        io.stderr.write(`report not updated: ${err instanceof Error ? err.message : String(err)}\n`);
-      });
+      const all = [
+        ...secrets,
+        ...(relay?.secrets ?? []),
+        ...(listenerPassword ? [{ password: listenerPassword }] : []),
+      ];
+      reportChain = reportChain
+        .then(() => addCaptureToReport(store, id, d, all))
+        .catch((err: unknown) => {
+          io.stderr.write(`report not updated: ${err instanceof Error ? err.message : String(err)}\n`);
+        });
     }
     if (maxSessions !== undefined && count >= maxSessions) done.abort();
   };
   let handle;
   try {
     handle = await startCapture({
-      listen, method: method.data, relay: relay?.target ?? null, onSession, listenerPassword,
+      listen,
+      method: method.data,
+      relay: relay?.target ?? null,
+      onSession,
+      listenerPassword,
       ...(domains.length ? { tenantDomains: domains } : {}),
       limits: {
         ...(idle !== undefined ? { idleStopMs: idle * 1000 } : {}),
@@ -215,12 +313,25 @@ async function runCapture(argv: string[], io: CliIo, stop: AbortSignal): Promise
     throw err;
   }
   for (const e of handle.exposure) io.stderr.write(`${exposureWarning(e)}\n`);
-  const started = { event: 'listening', method: method.data, listeners: handle.listeners, skipped: handle.skipped, exposure: handle.exposure, certificateSha256: handle.certificate.fingerprint256, relay: relay ? `${relay.target.host}:${relay.target.port}` : null };
+  const started = {
+    event: 'listening',
+    method: method.data,
+    listeners: handle.listeners,
+    skipped: handle.skipped,
+    exposure: handle.exposure,
+    certificateSha256: handle.certificate.fingerprint256,
+    relay: relay ? `${relay.target.host}:${relay.target.port}` : null,
+  };
   if (v.json) io.stdout.write(`${JSON.stringify(started)}\n`);
   else {
-    for (const l of handle.listeners) io.stdout.write(`Listening on ${l.address.includes(':') ? `[${l.address}]` : l.address}:${l.port} (${l.implicitTls ? 'implicit TLS / "SSL"' : 'plain + STARTTLS'})\n`);
+    for (const l of handle.listeners)
+      io.stdout.write(
+        `Listening on ${l.address.includes(':') ? `[${l.address}]` : l.address}:${l.port} (${l.implicitTls ? 'implicit TLS / "SSL"' : 'plain + STARTTLS'})\n`,
+      );
     for (const k of handle.skipped) io.stdout.write(`Skipped: ${k.reason}\n`);
-    io.stdout.write(`Set the device's SMTP server to one of these and press its test button. Certificate SHA-256: ${handle.certificate.fingerprint256}\n`);
+    io.stdout.write(
+      `Set the device's SMTP server to one of these and press its test button. Certificate SHA-256: ${handle.certificate.fingerprint256}\n`,
+    );
   }
   const reason = await Promise.race([
     handle.stopped,

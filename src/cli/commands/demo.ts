@@ -62,14 +62,23 @@ function canBind(address: string): Promise<boolean> {
 function requestFor(lab: Lab, c: DemoCase, bindOk: boolean) {
   return labDiagnoseRequest(
     { ...lab, dnsServer: `${lab.dns.address}:${lab.dns.port}` },
-    { device: c.device, bindConnectorIp: Boolean(c.fromConnectorIp) && bindOk, timeoutMs: DEMO_DIAGNOSIS_TIMEOUT_MS, scenario: c.scenario },
+    {
+      device: c.device,
+      bindConnectorIp: Boolean(c.fromConnectorIp) && bindOk,
+      timeoutMs: DEMO_DIAGNOSIS_TIMEOUT_MS,
+      scenario: c.scenario,
+    },
   );
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { scenario: { type: 'string', multiple: true }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      scenario: { type: 'string', multiple: true },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
   });
   if (values.help) {
@@ -80,24 +89,37 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   let cases = DEMO_CASES;
   if (values.scenario?.length) {
     cases = values.scenario.map((name) => {
-      if (!isScenario(name)) throw new UsageError(`unknown scenario "${printable(name)}" (see: npx device-mail-doctor lab --help)`);
-      return DEMO_CASES.find((c) => c.scenario === name) ?? { scenario: name, device: null, fromConnectorIp: true };
+      if (!isScenario(name))
+        throw new UsageError(
+          `unknown scenario "${printable(name)}" (see: npx device-mail-doctor lab --help)`,
+        );
+      return (
+        DEMO_CASES.find((c) => c.scenario === name) ?? { scenario: name, device: null, fromConnectorIp: true }
+      );
     });
   }
 
   const lab = await startLab({ scenario: cases[0]?.scenario ?? 'healthy' });
   try {
-    io.stdout.write(`Device Mail Doctor demo: a simulated Exchange Online (tenant ${lab.tenant.domain}) on this machine.\n`);
+    io.stdout.write(
+      `Device Mail Doctor demo: a simulated Exchange Online (tenant ${lab.tenant.domain}) on this machine.\n`,
+    );
     const bindOk = await canBind(lab.tenant.connectorIp);
     if (!bindOk) {
-      io.stdout.write(`(This machine cannot send from ${lab.tenant.connectorIp}, the lab's stand-in for the site's static IP: relay checks will show the egress IP mismatch.)\n`);
+      io.stdout.write(
+        `(This machine cannot send from ${lab.tenant.connectorIp}, the lab's stand-in for the site's static IP: relay checks will show the egress IP mismatch.)\n`,
+      );
     }
     for (const [i, c] of cases.entries()) {
       lab.setScenario(c.scenario);
-      io.stdout.write(`\n━━ ${i + 1}/${cases.length}  Scenario: ${c.scenario} ━━\n${SCENARIO_SPECS[c.scenario].summary}\n`);
+      io.stdout.write(
+        `\n━━ ${i + 1}/${cases.length}  Scenario: ${c.scenario} ━━\n${SCENARIO_SPECS[c.scenario].summary}\n`,
+      );
       if (c.device) io.stdout.write(`Device: ${c.device.label}\n`);
       // To try it by hand: `diagnose --lab` (a practice run, labelled as such in its output).
-      io.stdout.write(`$ npx device-mail-doctor diagnose --lab ${c.scenario} --method auto${c.device ? ' --device-tls-max 1.0 --device-ciphers rsa' : ''}${c.fromConnectorIp && bindOk ? ` --bind ${lab.tenant.connectorIp}` : ''}\n\n`);
+      io.stdout.write(
+        `$ npx device-mail-doctor diagnose --lab ${c.scenario} --method auto${c.device ? ' --device-tls-max 1.0 --device-ciphers rsa' : ''}${c.fromConnectorIp && bindOk ? ` --bind ${lab.tenant.connectorIp}` : ''}\n\n`,
+      );
       const d = await runDiagnosis(requestFor(lab, c, bindOk));
       // The same report `diagnose` prints, then the codes on one line (easy to grep, stable across languages).
       const report = renderHuman(d, lang);
@@ -105,7 +127,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const codes = [...new Set(d.checks.flatMap((ch) => ch.findings.map((f) => f.code)))];
       io.stdout.write(`Finding codes: ${codes.length ? codes.join(', ') : '(none)'}\n`);
     }
-    io.stdout.write(`\nDemo finished: ${cases.length} scenario(s) diagnosed. Try your own with: npx device-mail-doctor lab\n`);
+    io.stdout.write(
+      `\nDemo finished: ${cases.length} scenario(s) diagnosed. Try your own with: npx device-mail-doctor lab\n`,
+    );
   } finally {
     await lab.close();
   }

@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SCENARIOS, SCENARIO_SPECS, isScenario, startLab, type Lab, type ScenarioName } from '../../lab';
 import type { Lang } from '../../shared/model';
-import { EXIT_BAD_INPUT, EXIT_OK, UsageError, parseLang, printable, writeJson, type CliCommand, type CliIo } from '../io';
+import {
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  UsageError,
+  parseLang,
+  printable,
+  writeJson,
+  type CliCommand,
+  type CliIo,
+} from '../io';
 import { withInterrupt } from '../interrupt';
 
 const HELP = `Usage: device-mail-doctor lab [--scenario NAME] [--address 127.0.0.1] [--json] [--lang ja|en]
@@ -20,7 +29,8 @@ ${SCENARIOS.map((s) => `  ${s}`).join('\n')}
 
 function port(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new UsageError(`--${flag} must be a port number 0-65535 (got "${printable(value)}")`);
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new UsageError(`--${flag} must be a port number 0-65535 (got "${printable(value)}")`);
   return Number(value);
 }
 
@@ -34,14 +44,26 @@ interface LabInfo {
   tenant: Lab['tenant'];
   connectTo: Lab['connectTo'];
   identity: string;
-  diagnose: { submission: string; directSend: string; relay: string; oauthDeviceCode: string; oauthClientCredentials: string };
+  diagnose: {
+    submission: string;
+    directSend: string;
+    relay: string;
+    oauthDeviceCode: string;
+    oauthClientCredentials: string;
+  };
 }
 
 function describeLab(lab: Lab, caFile: string): LabInfo {
   const t = lab.tenant;
-  const rule = (r: { host: string; port: number; toHost: string; toPort: number }) => `--connect-to ${r.host}:${r.port}:${r.toHost}:${r.toPort}`;
+  const rule = (r: { host: string; port: number; toHost: string; toPort: number }) =>
+    `--connect-to ${r.host}:${r.port}:${r.toHost}:${r.toPort}`;
   const common = [
-    rule({ host: lab.submission.host, port: 587, toHost: lab.submission.address, toPort: lab.submission.port }),
+    rule({
+      host: lab.submission.host,
+      port: 587,
+      toHost: lab.submission.address,
+      toPort: lab.submission.port,
+    }),
     rule({ host: lab.mx.host, port: 25, toHost: lab.mx.address, toPort: lab.mx.port }),
     `--dns-server ${lab.dns.address}:${lab.dns.port}`,
     `--ca ${caFile}`,
@@ -55,7 +77,11 @@ function describeLab(lab: Lab, caFile: string): LabInfo {
     dns: lab.dns,
     caFile,
     // Never the ready-made token or the app's private key: tokens are obtained by diagnose --auth.
-    tenant: { ...t, oauthToken: '(not shown: use diagnose --auth oauth-device-code)', oauth: { ...t.oauth, clientKeyPem: '(not shown)', clientCertPem: '(not shown)' } },
+    tenant: {
+      ...t,
+      oauthToken: '(not shown: use diagnose --auth oauth-device-code)',
+      oauth: { ...t.oauth, clientKeyPem: '(not shown)', clientCertPem: '(not shown)' },
+    },
     connectTo: lab.connectTo,
     identity: lab.identity.base,
     diagnose: {
@@ -144,17 +170,25 @@ export async function runLab(argv: string[], io: CliIo, stop: AbortSignal): Prom
   }
   const lang = parseLang(values.lang, io.env);
   const scenario = values.scenario ?? 'healthy';
-  if (!isScenario(scenario)) throw new UsageError(`unknown scenario "${printable(scenario)}"; choose one of: ${SCENARIOS.join(', ')}`);
+  if (!isScenario(scenario))
+    throw new UsageError(`unknown scenario "${printable(scenario)}"; choose one of: ${SCENARIOS.join(', ')}`);
   const address = values.address ?? '127.0.0.1';
-  if (isIP(address) === 0) throw new UsageError(`--address must be an IP address (got "${printable(address)}")`);
-  const ports = { submission: port('submission-port', values['submission-port']), mx: port('mx-port', values['mx-port']), dns: port('dns-port', values['dns-port']) };
+  if (isIP(address) === 0)
+    throw new UsageError(`--address must be an IP address (got "${printable(address)}")`);
+  const ports = {
+    submission: port('submission-port', values['submission-port']),
+    mx: port('mx-port', values['mx-port']),
+    dns: port('dns-port', values['dns-port']),
+  };
 
   let lab: Lab;
   try {
     lab = await startLab({ scenario, address, ports });
   } catch (err) {
     const e = err as Error & { code?: string };
-    io.stderr.write(`device-mail-doctor lab: cannot listen on ${printable(address)}: ${printable(e.code ?? e.message, 120)}\n`);
+    io.stderr.write(
+      `device-mail-doctor lab: cannot listen on ${printable(address)}: ${printable(e.code ?? e.message, 120)}\n`,
+    );
     return EXIT_BAD_INPUT;
   }
   const dir = mkdtempSync(join(tmpdir(), 'dmd-lab-'));
@@ -164,7 +198,8 @@ export async function runLab(argv: string[], io: CliIo, stop: AbortSignal): Prom
     const info = describeLab(lab, caFile);
     if (values.json) writeJson(io, info);
     else printHuman(io, info, lang);
-    if (!stop.aborted) await new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
+    if (!stop.aborted)
+      await new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
     return EXIT_OK;
   } finally {
     await lab.close();

@@ -15,9 +15,16 @@ export function listLocalAddresses(): LocalAddress[] {
   const out: LocalAddress[] = [];
   for (const [name, addrs] of Object.entries(networkInterfaces())) {
     for (const a of addrs ?? []) {
-      out.push({ interface: name, address: a.address, family: a.family, internal: a.internal, linkLocal: /^fe80:/i.test(a.address) });
+      out.push({
+        interface: name,
+        address: a.address,
+        family: a.family,
+        internal: a.internal,
+        linkLocal: /^fe80:/i.test(a.address),
+      });
     }
   }
-  const rank = (a: LocalAddress) => (a.internal ? 3 : 0) + (a.family === 'IPv6' ? 1 : 0) + (a.linkLocal ? 1 : 0);
+  const rank = (a: LocalAddress) =>
+    (a.internal ? 3 : 0) + (a.family === 'IPv6' ? 1 : 0) + (a.linkLocal ? 1 : 0);
   return out.sort((a, b) => rank(a) - rank(b));
 }

@@ -10,7 +10,12 @@ import { suiteInfo } from './cipher-suites';
 const MAX_PEEK_BYTES = 16_384 + 5;
 
 type Version = ClientHello['versions'][number];
-const VERSION_BY_CODE: Record<number, Version> = { 0x0301: '1.0', 0x0302: '1.1', 0x0303: '1.2', 0x0304: '1.3' };
+const VERSION_BY_CODE: Record<number, Version> = {
+  0x0301: '1.0',
+  0x0302: '1.1',
+  0x0303: '1.2',
+  0x0304: '1.3',
+};
 const isGrease = (v: number): boolean => (v & 0x0f0f) === 0x0a0a && v >> 8 === (v & 0xff);
 
 export type HelloResult = { hello: ClientHello } | { hello: null; note: string };
@@ -19,7 +24,11 @@ export type HelloResult = { hello: ClientHello } | { hello: null; note: string }
 export function parseClientHello(buf: Buffer): HelloResult {
   try {
     if (buf.length < 5) return { hello: null, note: 'no TLS record received' };
-    if (buf[0] !== 0x16) return { hello: null, note: `first byte 0x${(buf[0] ?? 0).toString(16)} is not a TLS handshake (plain text after STARTTLS?)` };
+    if (buf[0] !== 0x16)
+      return {
+        hello: null,
+        note: `first byte 0x${(buf[0] ?? 0).toString(16)} is not a TLS handshake (plain text after STARTTLS?)`,
+      };
     const recLen = buf.readUInt16BE(3);
     const rec = buf.subarray(5, 5 + recLen);
     if (rec[0] !== 0x01) return { hello: null, note: 'handshake record is not a ClientHello' };
@@ -54,7 +63,10 @@ export function parseClientHello(buf: Buffer): HelloResult {
           }
         } else if (type === 0x0000 && ext.length > 5) {
           const nameLen = ext.readUInt16BE(3);
-          serverName = ext.subarray(5, 5 + nameLen).toString('latin1').slice(0, 253);
+          serverName = ext
+            .subarray(5, 5 + nameLen)
+            .toString('latin1')
+            .slice(0, 253);
         }
         p += 4 + len;
       }
@@ -100,9 +112,13 @@ export function peekClientHello(socket: Socket, timeoutMs: number): Promise<Hell
       }
       const all = Buffer.concat(chunks);
       const want = all.length >= 5 && all[0] === 0x16 ? 5 + all.readUInt16BE(3) : 5;
-      if (all.length >= want || size >= MAX_PEEK_BYTES || (all.length >= 1 && all[0] !== 0x16)) finish(parseClientHello(all));
+      if (all.length >= want || size >= MAX_PEEK_BYTES || (all.length >= 1 && all[0] !== 0x16))
+        finish(parseClientHello(all));
     };
-    const timer = setTimeout(() => finish({ hello: null, note: `no ClientHello within ${timeoutMs} ms` }), timeoutMs);
+    const timer = setTimeout(
+      () => finish({ hello: null, note: `no ClientHello within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
     socket.on('readable', onReadable);
     socket.once('close', onClose);
     onReadable();

@@ -15,7 +15,9 @@ export interface WatchedConnection {
   _nextHandler?: unknown;
   _onCommand: (command: Buffer, callback?: () => void) => void;
   /** The command parser the raw socket is piped into (a Writable). */
-  _parser?: { _write: (chunk: unknown, encoding: BufferEncoding, callback: (err?: Error | null) => void) => void };
+  _parser?: {
+    _write: (chunk: unknown, encoding: BufferEncoding, callback: (err?: Error | null) => void) => void;
+  };
   close?: () => void;
   _socket?: { destroy: () => void };
 }

@@ -24,7 +24,11 @@ export interface CaptureDiagnoseOptions {
 
 const TLS_ORDER = ['1.0', '1.1', '1.2', '1.3'];
 const protocolVersion = (p: string | null): string | null =>
-  p === null ? null : ({ TLSv1: '1.0', 'TLSv1.1': '1.1', 'TLSv1.2': '1.2', 'TLSv1.3': '1.3' } as Record<string, string>)[p] ?? null;
+  p === null
+    ? null
+    : (({ TLSv1: '1.0', 'TLSv1.1': '1.1', 'TLSv1.2': '1.2', 'TLSv1.3': '1.3' } as Record<string, string>)[
+        p
+      ] ?? null);
 const domainOf = (addr: string): string => addr.slice(addr.lastIndexOf('@') + 1).toLowerCase();
 /** A plausible EHLO argument: a host name (letters, digits, hyphens, dots) or an address literal. */
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
@@ -42,11 +46,22 @@ function xoauth2Findings(auth: NonNullable<CapturedSession['auth']>, out: Findin
   const nowSec = Math.floor(Date.now() / 1000);
   const expected = '535 5.7.3 Authentication unsuccessful (what Exchange Online would answer)';
   if (!o.readable) {
-    add(out, 'OAUTH_REJECTED', { reply: expected, causes: 'token-unreadable', fixes: 'token-unreadable' }, ['the XOAUTH2 token is not a readable JWT']);
+    add(out, 'OAUTH_REJECTED', { reply: expected, causes: 'token-unreadable', fixes: 'token-unreadable' }, [
+      'the XOAUTH2 token is not a readable JWT',
+    ]);
     return;
   }
-  const claims: TokenClaims = { ...o, iss: null, nbf: null, iat: null, oid: null, appDisplayName: null, ver: null };
-  for (const f of inspectClaims(claims, { nowSec, xoauth2User: auth.user })) add(out, f.code, f.params ?? {}, f.evidence ?? []);
+  const claims: TokenClaims = {
+    ...o,
+    iss: null,
+    nbf: null,
+    iat: null,
+    oid: null,
+    appDisplayName: null,
+    ver: null,
+  };
+  for (const f of inspectClaims(claims, { nowSec, xoauth2User: auth.user }))
+    add(out, f.code, f.params ?? {}, f.evidence ?? []);
   if (userMismatch(claims, auth.user)) {
     const r = oauthRejected(expected, claims, { nowSec, xoauth2User: auth.user });
     add(out, 'OAUTH_REJECTED', r.params ?? {}, [`XOAUTH2 user ${auth.user} ≠ token user ${o.upn ?? ''}`]);
@@ -73,9 +88,13 @@ function whereStopped(s: CapturedSession): { step: string; likely: string } {
 /** What the device did wrong before any message: HELO, an AUTH method not offered, no message at all. */
 function sessionFindings(s: CapturedSession, method: Method, out: FindingRef[]): void {
   const cmds = s.commands ?? [];
-  if (s.greeting === 'HELO') add(out, 'HELO_NOT_EHLO', { ehlo: s.ehlo ?? '' }, [`HELO ${s.ehlo ?? ''}`.trim()]);
+  if (s.greeting === 'HELO')
+    add(out, 'HELO_NOT_EHLO', { ehlo: s.ehlo ?? '' }, [`HELO ${s.ehlo ?? ''}`.trim()]);
   const asked = cmds.find((c) => c.startsWith('AUTH ') && !OFFERED_AUTH.has(c.slice(5)));
-  if (asked && method === 'submission') add(out, 'AUTH_MECHANISM_UNSUPPORTED', { reply: asked }, [`${asked}: Exchange Online offers AUTH LOGIN and XOAUTH2 on port 587`]);
+  if (asked && method === 'submission')
+    add(out, 'AUTH_MECHANISM_UNSUPPORTED', { reply: asked }, [
+      `${asked}: Exchange Online offers AUTH LOGIN and XOAUTH2 on port 587`,
+    ]);
   if (s.messages.length === 0) {
     const { step, likely } = whereStopped(s);
     add(out, 'SESSION_NO_MESSAGE', { step, likely, ...(s.endReason ? { reason: s.endReason } : {}) }, [
@@ -90,37 +109,57 @@ function tlsFindings(s: CapturedSession, method: Method, out: FindingRef[]): voi
     // The device is set to SSL/TLS (465-style) and talks to a plain/STARTTLS port: its ClientHello came as a command.
     const note = s.tls?.note ?? 'a TLS ClientHello arrived where an SMTP command was expected';
     add(out, 'TLS_MODE_MISMATCH', { reason: note }, [note]);
-    add(out, 'PORT_465_UNSUPPORTED', { port: String(s.listener.port) }, [`the device started TLS at once on port ${s.listener.port} (set to "SSL" / SMTPS)`]);
+    add(out, 'PORT_465_UNSUPPORTED', { port: String(s.listener.port) }, [
+      `the device started TLS at once on port ${s.listener.port} (set to "SSL" / SMTPS)`,
+    ]);
     return;
   }
   if (s.listener.implicitTls) {
-    add(out, 'PORT_465_UNSUPPORTED', { port: String(s.listener.port) }, [`the device started TLS at once on port ${s.listener.port} ("SSL" / SMTPS)`]);
+    add(out, 'PORT_465_UNSUPPORTED', { port: String(s.listener.port) }, [
+      `the device started TLS at once on port ${s.listener.port} ("SSL" / SMTPS)`,
+    ]);
   }
   const tls = s.tls;
   if (!tls) {
-    if (method === 'submission' && s.messages.length > 0) add(out, 'STARTTLS_REQUIRED', {}, ['the device sent MAIL FROM without STARTTLS']);
+    if (method === 'submission' && s.messages.length > 0)
+      add(out, 'STARTTLS_REQUIRED', {}, ['the device sent MAIL FROM without STARTTLS']);
     return;
   }
   if (tls.protocol === null && tls.mode === 'implicit' && tls.offered === null) {
     // Plain SMTP spoken to the "SSL" port: the device's encryption setting does not match the port.
-    add(out, 'TLS_MODE_MISMATCH', { reason: tls.note ?? 'no TLS ClientHello' }, [tls.note ?? 'no TLS ClientHello']);
+    add(out, 'TLS_MODE_MISMATCH', { reason: tls.note ?? 'no TLS ClientHello' }, [
+      tls.note ?? 'no TLS ClientHello',
+    ]);
   } else if (tls.protocol === null) {
-    add(out, 'TLS_HANDSHAKE_FAILED', { reason: tls.note ?? 'handshake failed' }, [tls.note ?? 'handshake failed']);
+    add(out, 'TLS_HANDSHAKE_FAILED', { reason: tls.note ?? 'handshake failed' }, [
+      tls.note ?? 'handshake failed',
+    ]);
   }
   const negotiated = protocolVersion(tls.protocol);
   const offered = tls.offered?.versions ?? [];
-  const best = offered.length ? offered[offered.length - 1] ?? null : negotiated;
-  const top = [best, negotiated].filter((v): v is string => v !== null).sort((a, b) => TLS_ORDER.indexOf(b) - TLS_ORDER.indexOf(a))[0];
+  const best = offered.length ? (offered[offered.length - 1] ?? null) : negotiated;
+  const top = [best, negotiated]
+    .filter((v): v is string => v !== null)
+    .sort((a, b) => TLS_ORDER.indexOf(b) - TLS_ORDER.indexOf(a))[0];
   if (top !== undefined && TLS_ORDER.indexOf(top) < TLS_ORDER.indexOf('1.2')) {
     add(out, 'TLS_VERSION_UNSUPPORTED', { version: `TLS ${top}` }, [
       `negotiated ${tls.protocol ?? 'nothing'}${offered.length ? `; offered ${offered.join(', ')}` : ''}`,
     ]);
   }
   const kex = tls.offered?.kex;
-  if (kex && !kex.ecdhe && !kex.tls13 && (kex.rsa || kex.dhe) && !out.some((f) => f.code === 'TLS_VERSION_UNSUPPORTED')) {
-    add(out, 'TLS_CIPHER_MISMATCH', { reason: kex.rsa && !kex.dhe ? 'RSA key exchange only, no ECDHE' : 'no ECDHE cipher suite offered' }, [
-      `offered: ${(tls.offered?.ciphers ?? []).slice(0, 12).join(', ')}`,
-    ]);
+  if (
+    kex &&
+    !kex.ecdhe &&
+    !kex.tls13 &&
+    (kex.rsa || kex.dhe) &&
+    !out.some((f) => f.code === 'TLS_VERSION_UNSUPPORTED')
+  ) {
+    add(
+      out,
+      'TLS_CIPHER_MISMATCH',
+      { reason: kex.rsa && !kex.dhe ? 'RSA key exchange only, no ECDHE' : 'no ECDHE cipher suite offered' },
+      [`offered: ${(tls.offered?.ciphers ?? []).slice(0, 12).join(', ')}`],
+    );
   }
 }
 
@@ -130,9 +169,11 @@ export function diagnoseCapture(s: CapturedSession, opts: CaptureDiagnoseOptions
   const limit = opts.maxMessageBytes ?? EXO_MAX_MESSAGE_BYTES;
   tlsFindings(s, method, out);
   sessionFindings(s, method, out);
-  if (s.ehlo !== null && !GOOD_EHLO.test(s.ehlo)) add(out, 'BAD_EHLO_NAME', { reply: `EHLO ${s.ehlo}` }, [`${s.greeting ?? 'EHLO'} ${s.ehlo}`]);
+  if (s.ehlo !== null && !GOOD_EHLO.test(s.ehlo))
+    add(out, 'BAD_EHLO_NAME', { reply: `EHLO ${s.ehlo}` }, [`${s.greeting ?? 'EHLO'} ${s.ehlo}`]);
   if (method === 'submission') {
-    if (s.messages.length > 0 && !s.auth) add(out, 'CLIENT_NOT_AUTHENTICATED', {}, ['MAIL FROM was sent without AUTH']);
+    if (s.messages.length > 0 && !s.auth)
+      add(out, 'CLIENT_NOT_AUTHENTICATED', {}, ['MAIL FROM was sent without AUTH']);
     if (s.auth?.riskyCharacters.length) {
       add(out, 'AUTH_FAILED', { reply: `password has ${s.auth.riskyCharacters.join(', ')}` }, [
         `password (${s.auth.passwordLength} characters) holds characters old firmware may mangle: ${s.auth.riskyCharacters.join(', ')}`,
@@ -141,22 +182,38 @@ export function diagnoseCapture(s: CapturedSession, opts: CaptureDiagnoseOptions
     if (s.auth?.oauth) xoauth2Findings(s.auth, out);
   }
   refusedFindings(s, out);
-  const tenant = new Set((opts.tenantDomains ?? s.messages.map((m) => domainOf(m.mailFrom))).map((d) => d.toLowerCase()));
+  const tenant = new Set(
+    (opts.tenantDomains ?? s.messages.map((m) => domainOf(m.mailFrom))).map((d) => d.toLowerCase()),
+  );
   for (const m of s.messages) {
     if (method === 'submission' && s.auth && m.mailFrom.toLowerCase() !== s.auth.user.toLowerCase()) {
-      add(out, 'SEND_AS_DENIED', { sender: m.mailFrom, mailbox: s.auth.user }, [`MAIL FROM:<${m.mailFrom}> after AUTH as ${s.auth.user}`]);
+      add(out, 'SEND_AS_DENIED', { sender: m.mailFrom, mailbox: s.auth.user }, [
+        `MAIL FROM:<${m.mailFrom}> after AUTH as ${s.auth.user}`,
+      ]);
     }
     if (method === 'direct-send') {
       const external = m.rcptTo.filter((r) => !tenant.has(domainOf(r)));
-      if (external.length) add(out, 'RELAY_DENIED', { reply: `external recipient ${external[0] ?? ''}` }, external.map((r) => `RCPT TO:<${r}>`));
+      if (external.length)
+        add(
+          out,
+          'RELAY_DENIED',
+          { reply: `external recipient ${external[0] ?? ''}` },
+          external.map((r) => `RCPT TO:<${r}>`),
+        );
     }
     if (m.bareLf > 0 || m.bareCr > 0) {
-      add(out, 'BARE_LINEFEED', { reply: `${m.bareLf} bare LF, ${m.bareCr} bare CR` }, [`message of ${m.size} bytes has ${m.bareLf} LF without CR and ${m.bareCr} CR without LF`]);
+      add(out, 'BARE_LINEFEED', { reply: `${m.bareLf} bare LF, ${m.bareCr} bare CR` }, [
+        `message of ${m.size} bytes has ${m.bareLf} LF without CR and ${m.bareCr} CR without LF`,
+      ]);
     }
-    if (m.size > limit || m.truncated) add(out, 'MESSAGE_TOO_LARGE', { reply: `${m.size} bytes > ${limit}` }, [`message of ${m.size} bytes; limit ${limit}`]);
+    if (m.size > limit || m.truncated)
+      add(out, 'MESSAGE_TOO_LARGE', { reply: `${m.size} bytes > ${limit}` }, [
+        `message of ${m.size} bytes; limit ${limit}`,
+      ]);
     // Relay-through: the upstream's real answer is observed, not predicted.
     if (m.relay && !m.relay.ok) {
-      for (const f of classify({ reply: m.relay.reply })) if (!out.some((x) => x.code === f.code)) out.push({ ...f, evidence: [m.relay.reply] });
+      for (const f of classify({ reply: m.relay.reply }))
+        if (!out.some((x) => x.code === f.code)) out.push({ ...f, evidence: [m.relay.reply] });
     }
   }
   // "Ended without a message" says where the device stopped; when a failure already explains why (TLS version,
@@ -184,7 +241,9 @@ function refusedFindings(s: CapturedSession, out: FindingRef[]): void {
 
 /** Catalogue severity decides, except the password-characters hint, which is only a warning. */
 function verdictOf(findings: readonly FindingRef[]): CaptureDiagnosis['verdict'] {
-  const severities = findings.map((f) => (f.code === 'AUTH_FAILED' && f.predicted ? 'warning' : catalogEntry(f.code).severity));
+  const severities = findings.map((f) =>
+    f.code === 'AUTH_FAILED' && f.predicted ? 'warning' : catalogEntry(f.code).severity,
+  );
   if (severities.includes('error')) return 'fail';
   return severities.includes('warning') ? 'warn' : 'pass';
 }

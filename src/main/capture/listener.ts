@@ -14,12 +14,22 @@ import type { Method } from '../../shared/model';
 import type { SessionSecrets } from '../../shared/secrets';
 import { generateCaptureCertificate } from './cert';
 import { peekClientHello } from './client-hello';
-import { AddressCounter, COMMAND_IDLE_MS, guardCommands, MAX_CONNECTIONS_PER_ADDRESS } from './connection-guard';
+import {
+  AddressCounter,
+  COMMAND_IDLE_MS,
+  guardCommands,
+  MAX_CONNECTIONS_PER_ADDRESS,
+} from './connection-guard';
 import { handleData } from './data-handler';
 import { diagnoseCapture, EXO_MAX_MESSAGE_BYTES } from './diagnose-capture';
 import { exposureOf, type ListenExposure } from './exposure';
 import type { RelayTarget } from './relay';
-import { listenerPasswordMatches, openRelayProblem, RelayGate, REPLY_BAD_LISTENER_PASSWORD } from './relay-policy';
+import {
+  listenerPasswordMatches,
+  openRelayProblem,
+  RelayGate,
+  REPLY_BAD_LISTENER_PASSWORD,
+} from './relay-policy';
 import { watchCommands, type WatchedConnection } from './command-watch';
 import { SessionRecorder, type ListenerInfo } from './session-recorder';
 
@@ -130,10 +140,14 @@ export class CaptureListenError extends Error {
 type Upgrade = SMTPServer['_upgrade'];
 
 export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle> {
-  if (opts.listen.length === 0) throw new CaptureListenError('choose at least one address and port to listen on');
+  if (opts.listen.length === 0)
+    throw new CaptureListenError('choose at least one address and port to listen on');
   const limits: CaptureLimits = { ...DEFAULT_CAPTURE_LIMITS, ...opts.limits };
   const relay = opts.relay ?? null;
-  const access = { listenerPassword: opts.listenerPassword, tenantDomains: opts.tenantDomains?.map((d) => d.toLowerCase()) };
+  const access = {
+    listenerPassword: opts.listenerPassword,
+    tenantDomains: opts.tenantDomains?.map((d) => d.toLowerCase()),
+  };
   const openRelay = relay ? openRelayProblem(relay, access) : null;
   if (openRelay) throw new CaptureListenError(openRelay);
   const gate = new RelayGate(relay, access);
@@ -178,7 +192,8 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
     clearTimeout(idleTimer);
     // A connection closing while the listener stops must not start a new idle wait (it kept `capture` alive).
     if (closing) return;
-    if (limits.idleStopMs > 0 && open === 0) idleTimer = setTimeout(() => void close('idle'), limits.idleStopMs);
+    if (limits.idleStopMs > 0 && open === 0)
+      idleTimer = setTimeout(() => void close('idle'), limits.idleStopMs);
   };
 
   const makeServer = (info: ListenerInfo): SMTPServer => {
@@ -211,8 +226,18 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
       },
       onAuth(auth, s, cb) {
         recorder.auth(auth, s);
-        if (gate.needsListenerPassword && !listenerPasswordMatches(opts.listenerPassword ?? '', (auth.method === 'XOAUTH2' ? auth.accessToken : auth.password) ?? undefined)) {
-          cb(Object.assign(new Error(REPLY_BAD_LISTENER_PASSWORD.text), { responseCode: REPLY_BAD_LISTENER_PASSWORD.code }));
+        if (
+          gate.needsListenerPassword &&
+          !listenerPasswordMatches(
+            opts.listenerPassword ?? '',
+            (auth.method === 'XOAUTH2' ? auth.accessToken : auth.password) ?? undefined,
+          )
+        ) {
+          cb(
+            Object.assign(new Error(REPLY_BAD_LISTENER_PASSWORD.text), {
+              responseCode: REPLY_BAD_LISTENER_PASSWORD.code,
+            }),
+          );
           return;
         }
         cb(null, { user: auth.username ?? '' });
@@ -248,7 +273,10 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
         upgrade(socket, (err, tlsSocket) => {
           if (tlsSocket) recorder.hellos.set(tlsSocket, hello);
           // Only implicit TLS passes here (STARTTLS upgrades inside the connection): no SMTP session exists yet.
-          if (err) emit(recorder.failedBeforeSession(info, remoteAddress ?? '', remotePort ?? 0, hello, err.message));
+          if (err)
+            emit(
+              recorder.failedBeforeSession(info, remoteAddress ?? '', remotePort ?? 0, hello, err.message),
+            );
           callback(err, tlsSocket);
         });
       });
@@ -280,13 +308,18 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
       // One address may not take every slot (smtp-server's handler has already run: end it before it greets).
       if (!perAddress.admit(socket, limits.maxConnectionsPerAddress)) {
         if (implicit) socket.destroy();
-        else socket.end(`421 4.7.0 Too many connections from your address (capture listener allows ${limits.maxConnectionsPerAddress}); try again later\r\n`, () => socket.destroy());
+        else
+          socket.end(
+            `421 4.7.0 Too many connections from your address (capture listener allows ${limits.maxConnectionsPerAddress}); try again later\r\n`,
+            () => socket.destroy(),
+          );
         return;
       }
       open++;
       clearTimeout(idleTimer);
       const timer = setTimeout(() => {
-        for (const id of recorder.idsFor(socket.remoteAddress, socket.remotePort)) recorder.markEnd(id, `session time limit (${limits.sessionMs} ms)`);
+        for (const id of recorder.idsFor(socket.remoteAddress, socket.remotePort))
+          recorder.markEnd(id, `session time limit (${limits.sessionMs} ms)`);
         socket.destroy();
       }, limits.sessionMs);
       sockets.set(socket, timer);
@@ -322,7 +355,11 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
   const skipped: CaptureHandle['skipped'] = [];
   try {
     for (const spec of opts.listen) {
-      const info: ListenerInfo = { address: spec.address, port: spec.port, implicitTls: spec.implicitTls ?? false };
+      const info: ListenerInfo = {
+        address: spec.address,
+        port: spec.port,
+        implicitTls: spec.implicitTls ?? false,
+      };
       const server = makeServer(info);
       const bound = await new Promise<boolean>((resolve, reject) => {
         const fail = (err: NodeJS.ErrnoException) => {
@@ -344,7 +381,8 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
       servers.push(server);
       listeners.push(info);
     }
-    if (listeners.length === 0) throw new CaptureListenError(`no port could be opened: ${skipped.map((x) => x.reason).join('; ')}`);
+    if (listeners.length === 0)
+      throw new CaptureListenError(`no port could be opened: ${skipped.map((x) => x.reason).join('; ')}`);
   } catch (err) {
     await close('failed');
     throw err;
@@ -368,13 +406,25 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
       check();
     });
 
-  return { listeners, skipped, exposure: exposureOf(listeners), certificate: { certPem: cert.certPem, fingerprint256: cert.fingerprint256 }, sessions, waitFor, stopped, close };
+  return {
+    listeners,
+    skipped,
+    exposure: exposureOf(listeners),
+    certificate: { certPem: cert.certPem, fingerprint256: cert.fingerprint256 },
+    sessions,
+    waitFor,
+    stopped,
+    close,
+  };
 }
 
 function listenErrorText(spec: ListenSpec, err: NodeJS.ErrnoException): string {
   const where = `${spec.address.includes(':') ? `[${spec.address}]` : spec.address}:${spec.port}`;
-  if (err.code === 'EADDRINUSE') return `cannot listen on ${where}: the port is already in use (another mail server or capture?)`;
-  if (err.code === 'EACCES') return `cannot listen on ${where}: ports below 1024 need administrator rights here; use 2525 or 587 via the OS's port rules`;
-  if (err.code === 'EADDRNOTAVAIL') return `cannot listen on ${where}: this computer has no such address (list them with --list-addresses)`;
+  if (err.code === 'EADDRINUSE')
+    return `cannot listen on ${where}: the port is already in use (another mail server or capture?)`;
+  if (err.code === 'EACCES')
+    return `cannot listen on ${where}: ports below 1024 need administrator rights here; use 2525 or 587 via the OS's port rules`;
+  if (err.code === 'EADDRNOTAVAIL')
+    return `cannot listen on ${where}: this computer has no such address (list them with --list-addresses)`;
   return `cannot listen on ${where}: ${err.message}`;
 }

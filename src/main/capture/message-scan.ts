@@ -17,7 +17,8 @@ export interface MessageScan {
   attachments: { name: string; type: string }[];
 }
 
-const clip = (s: string): string => (s.length > CAPTURE_MAX_ITEM_CHARS ? s.slice(0, CAPTURE_MAX_ITEM_CHARS) : s);
+const clip = (s: string): string =>
+  s.length > CAPTURE_MAX_ITEM_CHARS ? s.slice(0, CAPTURE_MAX_ITEM_CHARS) : s;
 
 export function parseHeaderBlock(text: string): { name: string; value: string }[] {
   const out: { name: string; value: string }[] = [];
@@ -27,7 +28,8 @@ export function parseHeaderBlock(text: string): { name: string; value: string }[
       if (last) last.value = clip(`${last.value} ${line.trim()}`);
     } else {
       const i = line.indexOf(':');
-      if (i > 0 && out.length < CAPTURE_MAX_HEADERS) out.push({ name: clip(line.slice(0, i).trim()), value: clip(line.slice(i + 1).trim()) });
+      if (i > 0 && out.length < CAPTURE_MAX_HEADERS)
+        out.push({ name: clip(line.slice(0, i).trim()), value: clip(line.slice(i + 1).trim()) });
     }
   }
   return out;
@@ -86,7 +88,11 @@ export class MessageScanner {
   }
 
   private endLine(): void {
-    const text = this.lineTooLong ? null : Buffer.concat(this.line).toString('utf8').replace(/\r?\n$/, '');
+    const text = this.lineTooLong
+      ? null
+      : Buffer.concat(this.line)
+          .toString('utf8')
+          .replace(/\r?\n$/, '');
     const len = this.lineLen;
     this.line = [];
     this.lineLen = 0;

@@ -75,11 +75,23 @@ export async function relayMessage(
     });
     const info = (await Promise.race([send, stop])) as { response?: string };
     const reply = info.response ?? '250';
-    return { ok: true, code: Number(/^\d{3}/.exec(reply)?.[0] ?? 250), reply, durationMs: performance.now() - t0, possiblyDelivered: false };
+    return {
+      ok: true,
+      code: Number(/^\d{3}/.exec(reply)?.[0] ?? 250),
+      reply,
+      durationMs: performance.now() - t0,
+      possiblyDelivered: false,
+    };
   } catch (err) {
     const e = err as Error & { response?: string; responseCode?: number; command?: string };
     if (e.response && e.responseCode) {
-      return { ok: false, code: e.responseCode, reply: e.response, durationMs: performance.now() - t0, possiblyDelivered: false };
+      return {
+        ok: false,
+        code: e.responseCode,
+        reply: e.response,
+        durationMs: performance.now() - t0,
+        possiblyDelivered: false,
+      };
     }
     // After the message body went out, silence means it may have been delivered: never resend.
     const possiblyDelivered = e.command === 'DATA' || /final reply/.test(e.message);
@@ -92,8 +104,15 @@ export async function relayMessage(
 
 /** The reply to give the device for a relay result: the upstream's own code and text when there was one. */
 export function deviceReply(r: RelayResult): { code: number; text: string } {
-  const text = r.reply.replace(/^\d{3}[ -]/, '').replace(/[\r\n]+/g, ' ').slice(0, 400);
+  const text = r.reply
+    .replace(/^\d{3}[ -]/, '')
+    .replace(/[\r\n]+/g, ' ')
+    .slice(0, 400);
   if (r.code !== null) return { code: r.code, text };
-  if (r.possiblyDelivered) return { code: 451, text: `4.4.0 Upstream gave no final reply; the message may have been delivered (${text})` };
+  if (r.possiblyDelivered)
+    return {
+      code: 451,
+      text: `4.4.0 Upstream gave no final reply; the message may have been delivered (${text})`,
+    };
   return { code: 451, text: `4.4.0 Upstream not reachable: ${text}` };
 }

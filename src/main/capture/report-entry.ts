@@ -22,7 +22,12 @@ export function captureReportEntry(d: CaptureDiagnosis, savedAt: Date = new Date
 }
 
 /** Appends one capture to report `id` (oldest dropped beyond the bound). Throws StoreError on a secret hit. */
-export async function addCaptureToReport(store: ReportStore, id: string, d: CaptureDiagnosis, secrets: readonly SessionSecrets[]): Promise<void> {
+export async function addCaptureToReport(
+  store: ReportStore,
+  id: string,
+  d: CaptureDiagnosis,
+  secrets: readonly SessionSecrets[],
+): Promise<void> {
   const report = await store.open(id);
   const captures = [...report.captures, captureReportEntry(d)].slice(-MAX_REPORT_CAPTURES);
   await store.save({ ...report, captures }, { secrets });

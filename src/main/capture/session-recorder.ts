@@ -3,7 +3,12 @@
 // memory, in a separate map that is emptied when the connection closes.
 import type { TLSSocket } from 'node:tls';
 import type { SMTPServerAuthentication, SMTPServerSession } from 'smtp-server';
-import { CAPTURE_MAX_MESSAGES, CAPTURE_MAX_RECIPIENTS, type CapturedMessage, type CapturedSession } from '../../shared/capture';
+import {
+  CAPTURE_MAX_MESSAGES,
+  CAPTURE_MAX_RECIPIENTS,
+  type CapturedMessage,
+  type CapturedSession,
+} from '../../shared/capture';
 import type { HelloResult } from './client-hello';
 import type { SessionSecrets } from '../../shared/secrets';
 import { authFacts } from './password-facts';
@@ -127,7 +132,13 @@ export class SessionRecorder {
   }
 
   /** An implicit-TLS handshake that failed before any SMTP session existed: a session of its own. */
-  failedBeforeSession(listener: ListenerInfo, address: string, port: number, hello: HelloResult, error: string): CapturedSession {
+  failedBeforeSession(
+    listener: ListenerInfo,
+    address: string,
+    port: number,
+    hello: HelloResult,
+    error: string,
+  ): CapturedSession {
     return {
       id: `tls-${Date.now().toString(36)}-${port}`,
       startedAt: new Date().toISOString(),
@@ -136,7 +147,13 @@ export class SessionRecorder {
       listener,
       ehlo: null,
       greeting: null,
-      tls: { mode: 'implicit', protocol: null, cipher: null, offered: hello.hello, note: (hello.hello ? tlsReason(error) : `${hello.note} (${tlsReason(error)})`).slice(0, 500) },
+      tls: {
+        mode: 'implicit',
+        protocol: null,
+        cipher: null,
+        offered: hello.hello,
+        note: (hello.hello ? tlsReason(error) : `${hello.note} (${tlsReason(error)})`).slice(0, 500),
+      },
       auth: null,
       messages: [],
     };
@@ -148,8 +165,13 @@ export class SessionRecorder {
     const user = a.username ?? '';
     const secret = (a.method === 'XOAUTH2' ? a.accessToken : a.password) ?? undefined;
     rec.session.auth = authFacts(a.method, user, secret);
-    if (secret) this.secrets.set(s.id, a.method === 'XOAUTH2' ? { user, oauthToken: secret } : { user, password: secret });
-    if (this.keepDeviceCredentials && secret !== undefined && a.method !== 'XOAUTH2') this.deviceCreds.set(s.id, { user, password: secret });
+    if (secret)
+      this.secrets.set(
+        s.id,
+        a.method === 'XOAUTH2' ? { user, oauthToken: secret } : { user, password: secret },
+      );
+    if (this.keepDeviceCredentials && secret !== undefined && a.method !== 'XOAUTH2')
+      this.deviceCreds.set(s.id, { user, password: secret });
   }
 
   /** The secrets a closed session used (memory only): for scanning outputs before they are written. */
@@ -195,7 +217,14 @@ export class SessionRecorder {
     this.sessionHellos.delete(s.id);
     if (!rec) return undefined;
     // A STARTTLS handshake that never completed: keep what the device offered.
-    if (hello && !rec.session.tls) rec.session.tls = { mode: 'starttls', protocol: null, cipher: null, offered: hello.hello, note: hello.hello ? 'the TLS handshake did not complete' : hello.note };
+    if (hello && !rec.session.tls)
+      rec.session.tls = {
+        mode: 'starttls',
+        protocol: null,
+        cipher: null,
+        offered: hello.hello,
+        note: hello.hello ? 'the TLS handshake did not complete' : hello.note,
+      };
     this.recs.delete(s.id);
     rec.session.durationMs = performance.now() - rec.t0;
     if (endReason) rec.session.endReason = endReason;
@@ -204,7 +233,9 @@ export class SessionRecorder {
 
   /** Session ids of connections from this peer (to mark limit-ended sessions). */
   idsFor(address: string | undefined, port: number | undefined): string[] {
-    return [...this.recs.values()].filter((r) => r.session.client.address === address && r.session.client.port === port).map((r) => r.session.id);
+    return [...this.recs.values()]
+      .filter((r) => r.session.client.address === address && r.session.client.port === port)
+      .map((r) => r.session.id);
   }
 
   markEnd(id: string, reason: string): void {

@@ -17,7 +17,11 @@ import type { RunOptions } from './types';
 
 /** Our EHLO name: the machine's host name reduced to DNS characters (never CR/LF/NUL), or a fixed fallback. */
 export function defaultEhloName(): string {
-  const h = os.hostname().replace(/[^A-Za-z0-9.-]/g, '').replace(/^[.-]+|[.-]+$/g, '').slice(0, 63);
+  const h = os
+    .hostname()
+    .replace(/[^A-Za-z0-9.-]/g, '')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, 63);
   return h || 'device-mail-doctor';
 }
 
@@ -27,7 +31,10 @@ export function deepScrub<T>(value: T, forms: readonly string[]): T {
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return scrubSecrets(v, forms, REDACTED);
     if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [scrubSecrets(k, forms, REDACTED), walk(x)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [scrubSecrets(k, forms, REDACTED), walk(x)]),
+      );
     return v;
   };
   return walk(value) as T;
@@ -47,7 +54,9 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
       // A listener's failure must not break the diagnosis.
     }
   };
-  const transcript = new Transcript(startedAt.getTime(), limits, forms, (row) => emit({ type: 'transcript', row }));
+  const transcript = new Transcript(startedAt.getTime(), limits, forms, (row) =>
+    emit({ type: 'transcript', row }),
+  );
 
   // Overall deadline and Cancel share one signal; `cancelled` tells them apart.
   const overall = new AbortController();
@@ -67,7 +76,11 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
     t0,
     transcript,
     dns: createDnsClient({ server: t.dnsServer, timeoutMs: limits.dnsTimeoutMs, tries: limits.dnsTries }),
-    hosts: new HostLimiter(limits.maxConnectionsPerHost, options.maxConcurrentChecks ?? Number.POSITIVE_INFINITY, limits.maxSignInsPerMailbox),
+    hosts: new HostLimiter(
+      limits.maxConnectionsPerHost,
+      options.maxConcurrentChecks ?? Number.POSITIVE_INFINITY,
+      limits.maxSignInsPerMailbox,
+    ),
     signal: overall.signal,
     cancelled: () => cancelled,
     emit,
@@ -103,8 +116,12 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
     // A cancelled run verified only part of the path: it can never read as a pass.
     if (cancelled && verdict === 'pass') verdict = 'warn';
     // The path the job needs: the chosen method's checks, or in auto the recommended method's.
-    const path = t.method === 'auto' && recommendation ? new Set(plan.membership[recommendation.method] ?? []) : null;
-    const top = pickPrimary(locateChecks(ctx.checks, (id) => path === null || path.has(id)), verdict === 'fail');
+    const path =
+      t.method === 'auto' && recommendation ? new Set(plan.membership[recommendation.method] ?? []) : null;
+    const top = pickPrimary(
+      locateChecks(ctx.checks, (id) => path === null || path.has(id)),
+      verdict === 'fail',
+    );
     primary = top ? { checkId: top.checkId, ref: top.ref } : null;
   } finally {
     clearTimeout(deadline);

@@ -14,7 +14,8 @@ export function zipEntries(files: Record<BundleEntry, string>, mtime: Date): Pro
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
     zip.outputStream.on('error', reject);
     zip.outputStream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    for (const name of BUNDLE_ENTRIES) zip.addBuffer(Buffer.from(files[name], 'utf8'), name, { mtime, mode: 0o644, compress: true });
+    for (const name of BUNDLE_ENTRIES)
+      zip.addBuffer(Buffer.from(files[name], 'utf8'), name, { mtime, mode: 0o644, compress: true });
     zip.end();
   });
 }

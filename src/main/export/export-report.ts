@@ -37,11 +37,23 @@ export interface ExportResult {
 }
 
 const EXT: Record<ExportFormat, string> = { html: 'html', pdf: 'pdf', zip: 'zip', ticket: 'md' };
-const MIME: Record<ExportFormat, string> = { html: 'text/html; charset=utf-8', pdf: 'application/pdf', zip: 'application/zip', ticket: 'text/markdown; charset=utf-8' };
+const MIME: Record<ExportFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  zip: 'application/zip',
+  ticket: 'text/markdown; charset=utf-8',
+};
 
-export function defaultExportName(report: Report, format: ExportFormat, ticketFormat: TicketFormat = 'markdown'): string {
+export function defaultExportName(
+  report: Report,
+  format: ExportFormat,
+  ticketFormat: TicketFormat = 'markdown',
+): string {
   const date = (report.runs[report.runs.length - 1]?.diagnosis.startedAt ?? report.createdAt).slice(0, 10);
-  const stem = sanitizeFileStem([report.job.customer, report.job.site, date].filter(Boolean).join(' '), report.id);
+  const stem = sanitizeFileStem(
+    [report.job.customer, report.job.site, date].filter(Boolean).join(' '),
+    report.id,
+  );
   const ext = format === 'ticket' && ticketFormat === 'text' ? 'txt' : EXT[format];
   return `${stem}${format === 'zip' ? '-support' : format === 'ticket' ? '-ticket' : ''}.${ext}`;
 }
@@ -52,7 +64,8 @@ export async function buildExport(report: Report, req: ExportRequest): Promise<E
   // The report's raw strings are scanned as well as the outputs: an escaping we do not model (Markdown, PDF
   // text encoding) cannot hide a secret that is caught before it is escaped.
   const raw = stringLeaves(report);
-  const guard = (what: string, texts: string[]) => assertNoSecrets(`${what} export`, [...raw, ...texts], req.secrets);
+  const guard = (what: string, texts: string[]) =>
+    assertNoSecrets(`${what} export`, [...raw, ...texts], req.secrets);
   const fileName = defaultExportName(report, format, req.ticketFormat);
   const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
   switch (format) {
@@ -80,12 +93,13 @@ export async function buildExport(report: Report, req: ExportRequest): Promise<E
     case 'pdf': {
       const html = renderReportHtml(report, { lang });
       guard('PDF', [html]);
-      if (!req.pdf) throw new StoreError('export-failed', 'PDF export needs a PDF printer (Electron or Chromium)');
+      if (!req.pdf)
+        throw new StoreError('export-failed', 'PDF export needs a PDF printer (Electron or Chromium)');
       let bytes: Uint8Array;
       try {
         bytes = await req.pdf.print(html);
       } catch (err) {
-        const msg = err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err);
+        const msg = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
         throw new StoreError('export-failed', `PDF printing failed: ${msg.slice(0, 200)}`);
       }
       // Defence in depth: the PDF's uncompressed parts must not hold a secret either.
@@ -96,7 +110,11 @@ export async function buildExport(report: Report, req: ExportRequest): Promise<E
 }
 
 /** Builds the export and writes it atomically to `out` (only after the secret scan passed). */
-export async function writeExport(report: Report, req: ExportRequest, out: string): Promise<{ path: string; bytes: number }> {
+export async function writeExport(
+  report: Report,
+  req: ExportRequest,
+  out: string,
+): Promise<{ path: string; bytes: number }> {
   const res = await buildExport(report, req);
   await writeFileAtomic(out, res.bytes);
   return { path: out, bytes: res.bytes.byteLength };

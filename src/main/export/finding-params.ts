@@ -6,7 +6,12 @@ import type { Job } from '../../shared/report';
 
 export function withJobParams(ref: FindingRef, job: Job, egressIp: string | null): FindingRef {
   const s = job.settings;
-  const fill: Record<string, string | undefined> = { mailbox: s.user, sender: s.from, domain: s.domain, ip: egressIp ?? undefined };
+  const fill: Record<string, string | undefined> = {
+    mailbox: s.user,
+    sender: s.from,
+    domain: s.domain,
+    ip: egressIp ?? undefined,
+  };
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(fill)) if (v) params[k] = v;
   return Object.keys(params).length === 0 ? ref : { ...ref, params: { ...params, ...ref.params } };

@@ -88,7 +88,9 @@ export function renderReportHtml(report: Report, opts: HtmlOptions): string {
   // Page 1: who/where/what, then the verdict and the one finding to act on, then the rest of the latest run.
   // A practice run (練習用ラボ) is named first on page 1, before anything an admin could act on.
   const practice = reportPracticeWarning(report.runs, lang);
-  parts.push(`<h1>${escapeHtml(L.reportTitle)}${last?.diagnosis.practice ? ` <span class="practice-tag">${escapeHtml(practiceTag(last.diagnosis.practice, lang))}</span>` : ''}</h1>`);
+  parts.push(
+    `<h1>${escapeHtml(L.reportTitle)}${last?.diagnosis.practice ? ` <span class="practice-tag">${escapeHtml(practiceTag(last.diagnosis.practice, lang))}</span>` : ''}</h1>`,
+  );
   if (practice) parts.push(`<p class="practice-banner" role="note">${escapeHtml(practice)}</p>`);
   const device = job.device.location ? `${job.device.model} (${job.device.location})` : job.device.model;
   parts.push(
@@ -96,7 +98,10 @@ export function renderReportHtml(report: Report, opts: HtmlOptions): string {
       `${row(L.method, L.methods[last?.diagnosis.method ?? job.method])}${row(L.runAt, when(last?.diagnosis.startedAt))}${row(L.technician, job.technician)}</table>`,
   );
   const idf = identifyRows(job.device, lang);
-  if (idf.rows.length > 0) parts.push(`<h2>${escapeHtml(idf.title)}</h2><table class="kv">${idf.rows.map(([k, v]) => row(k, v)).join('')}</table>`);
+  if (idf.rows.length > 0)
+    parts.push(
+      `<h2>${escapeHtml(idf.title)}</h2><table class="kv">${idf.rows.map(([k, v]) => row(k, v)).join('')}</table>`,
+    );
   if (!last) parts.push(`<p>${escapeHtml(L.noRuns)}</p>`);
   else {
     parts.push(verdictBox(last.diagnosis, L, lang, renderIn(last.diagnosis), t, job));

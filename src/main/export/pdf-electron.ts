@@ -15,24 +15,46 @@ export const MAX_DATA_URL_CHARS = 1_500_000;
 /** The options our hidden print window is created with (a subset of BrowserWindowConstructorOptions). */
 export interface HiddenWindowOptions {
   show: false;
-  webPreferences: { javascript: false; sandbox: true; contextIsolation: true; nodeIntegration: false; webSecurity: true; spellcheck: false; devTools: false };
+  webPreferences: {
+    javascript: false;
+    sandbox: true;
+    contextIsolation: true;
+    nodeIntegration: false;
+    webSecurity: true;
+    spellcheck: false;
+    devTools: false;
+  };
 }
 
 /** What we use of a BrowserWindow. */
 export interface PrintWindow {
   loadURL(url: string): Promise<void>;
   webContents: {
-    printToPDF(options: { pageSize: 'A4'; printBackground: boolean; preferCSSPageSize: boolean }): Promise<Uint8Array>;
+    printToPDF(options: {
+      pageSize: 'A4';
+      printBackground: boolean;
+      preferCSSPageSize: boolean;
+    }): Promise<Uint8Array>;
   };
   destroy(): void;
 }
 
 export const HIDDEN_WINDOW_OPTIONS: HiddenWindowOptions = {
   show: false,
-  webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false },
+  webPreferences: {
+    javascript: false,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    spellcheck: false,
+    devTools: false,
+  },
 };
 
-export function createElectronPdfPrinter(newWindow: (options: HiddenWindowOptions) => PrintWindow): PdfPrinter {
+export function createElectronPdfPrinter(
+  newWindow: (options: HiddenWindowOptions) => PrintWindow,
+): PdfPrinter {
   return {
     async print(html) {
       const b64 = Buffer.from(html, 'utf8').toString('base64');
@@ -46,7 +68,11 @@ export function createElectronPdfPrinter(newWindow: (options: HiddenWindowOption
           await fsp.writeFile(file, html, { mode: 0o600 });
           await win.loadURL(pathToFileURL(file).href);
         }
-        const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+        const pdf = await win.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+        });
         return new Uint8Array(pdf);
       } finally {
         win.destroy();

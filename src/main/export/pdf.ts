@@ -23,7 +23,12 @@ export function createChromiumPdfPrinter(opts: ChromiumPdfOptions = {}): PdfPrin
   const executablePath = opts.executablePath ?? process.env.DMD_CHROMIUM ?? DEFAULT_CHROMIUM_PATH;
   return {
     async print(html) {
-      const browser = await chromium.launch({ executablePath, headless: true, timeout: PDF_LAUNCH_TIMEOUT_MS, args: ['--disable-gpu'] });
+      const browser = await chromium.launch({
+        executablePath,
+        headless: true,
+        timeout: PDF_LAUNCH_TIMEOUT_MS,
+        args: ['--disable-gpu'],
+      });
       try {
         const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
         const page = await context.newPage();

@@ -12,11 +12,15 @@ export function renderTranscriptText(report: Report, lang: Lang): string {
   const out: string[] = [];
   report.runs.forEach((run, i) => {
     const d = run.diagnosis;
-    out.push(`# ${L.run} ${i + 1}${d.practice ? ` ${practiceTag(d.practice, lang)}` : ''} — ${displayLine(d.startedAt, lang)} — ${L.verdicts[d.verdict]}`);
+    out.push(
+      `# ${L.run} ${i + 1}${d.practice ? ` ${practiceTag(d.practice, lang)}` : ''} — ${displayLine(d.startedAt, lang)} — ${L.verdicts[d.verdict]}`,
+    );
     out.push(`# ${displayLine(`${d.target.host ?? ''}:${d.target.port ?? ''}`, lang)} (${d.method})`);
     const shown = d.transcript.slice(0, MAX_DOC_TRANSCRIPT_ROWS);
-    for (const r of shown) out.push(displayLine(`${transcriptLine(r)}${r.check ? `   [${r.check}]` : ''}`, lang));
-    if (shown.length < d.transcript.length) out.push(`# ${L.transcriptCut(shown.length, d.transcript.length)}`);
+    for (const r of shown)
+      out.push(displayLine(`${transcriptLine(r)}${r.check ? `   [${r.check}]` : ''}`, lang));
+    if (shown.length < d.transcript.length)
+      out.push(`# ${L.transcriptCut(shown.length, d.transcript.length)}`);
     out.push('');
   });
   if (report.runs.length === 0) out.push(L.noRuns);

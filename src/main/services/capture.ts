@@ -68,7 +68,12 @@ export function createCaptureService(deps: CaptureServiceDeps) {
     const captureId = `cap-${randomBytes(6).toString('hex')}`;
     // Registered before anything can be recorded: every report write and export is scanned for it.
     if (args.listenerPassword) deps.onSecrets([{ password: args.listenerPassword }]);
-    const capture: Capture = { handle: null as unknown as CaptureHandle, running: true, sessions: [], dropped: 0 };
+    const capture: Capture = {
+      handle: null as unknown as CaptureHandle,
+      running: true,
+      sessions: [],
+      dropped: 0,
+    };
     try {
       capture.handle = await startCapture({
         listen: args.listen,
@@ -78,7 +83,9 @@ export function createCaptureService(deps: CaptureServiceDeps) {
         listenerPassword: args.listenerPassword,
         onSession: (captured, secrets) => {
           deps.onSecrets(secrets);
-          const diagnosis: CaptureDiagnosis = args.practice ? { ...captured, practice: args.practice } : captured;
+          const diagnosis: CaptureDiagnosis = args.practice
+            ? { ...captured, practice: args.practice }
+            : captured;
           capture.sessions.push(diagnosis);
           if (capture.sessions.length > MAX_SESSIONS_PER_CAPTURE) {
             capture.sessions.shift();
@@ -125,7 +132,9 @@ export function createCaptureService(deps: CaptureServiceDeps) {
       return deps.addToReport(args.reportId, diagnosis);
     },
     async dispose(): Promise<void> {
-      await Promise.all([...captures.values()].filter((c) => c.running).map((c) => c.handle.close('app closing')));
+      await Promise.all(
+        [...captures.values()].filter((c) => c.running).map((c) => c.handle.close('app closing')),
+      );
     },
   };
 }

@@ -5,7 +5,11 @@ import type { EngineRunner } from '../worker/engine-runner';
 import type { SessionSecrets } from '../../shared/secrets';
 import type { Emit } from './types';
 
-export function createDiagnoseService(engine: EngineRunner, emit: Emit, onSecrets: (s: SessionSecrets) => void) {
+export function createDiagnoseService(
+  engine: EngineRunner,
+  emit: Emit,
+  onSecrets: (s: SessionSecrets) => void,
+) {
   return {
     start(request: DiagnoseRequest): Result<DiagnoseStarted> {
       onSecrets({ user: request.target.user, password: request.password, oauthToken: request.oauthToken });
@@ -15,7 +19,8 @@ export function createDiagnoseService(engine: EngineRunner, emit: Emit, onSecret
         onEvent: (event) => emit('diagnose:event', { runId: ref.runId, event }),
         onFailed: (error) => emit('diagnose:failed', { runId: ref.runId, error }),
       });
-      if (runId === null) return fail('busy', 'Too many diagnoses are running; wait for one to finish or cancel it.');
+      if (runId === null)
+        return fail('busy', 'Too many diagnoses are running; wait for one to finish or cancel it.');
       ref.runId = runId;
       return ok({ runId });
     },

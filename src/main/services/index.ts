@@ -87,7 +87,8 @@ export function createServices(deps: ServiceDeps): Services {
     'secrets:recall': ({ key }) => vault.recall(key),
     'secrets:forget': ({ key }) => vault.forget(key),
 
-    'shell:open-external': async ({ url }) => openExternal(url, deps.openUrl, await deps.profiles.sourceDomains()),
+    'shell:open-external': async ({ url }) =>
+      openExternal(url, deps.openUrl, await deps.profiles.sourceDomains()),
 
     'reports:list': (query) => reports.list(query),
     'reports:open': (id) => reports.open(id),

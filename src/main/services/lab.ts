@@ -11,7 +11,9 @@ export function labInfo(lab: Lab): LabInfo {
     caPem: lab.caPem,
     // The renderer never gets the lab's ready-made token or its app's private key.
     tenant: { ...lab.tenant, oauthToken: '', oauth: { ...lab.tenant.oauth, clientKeyPem: '' } },
-    dnsServer: lab.dns.address.includes(':') ? `[${lab.dns.address}]:${lab.dns.port}` : `${lab.dns.address}:${lab.dns.port}`,
+    dnsServer: lab.dns.address.includes(':')
+      ? `[${lab.dns.address}]:${lab.dns.port}`
+      : `${lab.dns.address}:${lab.dns.port}`,
     submission: lab.submission,
     mx: lab.mx,
   };

@@ -3,7 +3,15 @@
 // memory only); a hit blocks it with a reason that never names the secret.
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { fail, ok, type ReportExported, type ReportFormat, type ReportListing, type ReportQuery, type Result } from '../../shared/ipc';
+import {
+  fail,
+  ok,
+  type ReportExported,
+  type ReportFormat,
+  type ReportListing,
+  type ReportQuery,
+  type Result,
+} from '../../shared/ipc';
 import type { Diagnosis, Lang } from '../../shared/model';
 import type { JobInput, Report } from '../../shared/report';
 import type { SessionSecrets } from '../../shared/secrets';
@@ -51,14 +59,24 @@ async function guarded<T>(fn: () => Promise<T>): Promise<Result<T>> {
 export function createReportsService(deps: ReportsDeps) {
   let storeP: Promise<ReportStore> | null = null;
   const store = () =>
-    (storeP ??= createReportStore(deps.dir, { appVersion: deps.appVersion, sessionSecrets: deps.sessionSecrets }));
+    (storeP ??= createReportStore(deps.dir, {
+      appVersion: deps.appVersion,
+      sessionSecrets: deps.sessionSecrets,
+    }));
 
   return {
-    list: (query?: ReportQuery): Promise<Result<ReportListing>> => guarded(async () => (await store()).list(query)),
+    list: (query?: ReportQuery): Promise<Result<ReportListing>> =>
+      guarded(async () => (await store()).list(query)),
     open: (id: string) => guarded(async () => (await store()).open(id)),
     create: (job: JobInput) => guarded(async () => (await store()).create(job)),
     save: (report: Report) => guarded(async () => (await store()).save(report)),
-    addRun: (args: { id?: string | undefined; job?: JobInput | undefined; diagnosis: Diagnosis; label?: string | undefined; savePractice?: boolean | undefined }) =>
+    addRun: (args: {
+      id?: string | undefined;
+      job?: JobInput | undefined;
+      diagnosis: Diagnosis;
+      label?: string | undefined;
+      savePractice?: boolean | undefined;
+    }) =>
       guarded(async () =>
         saveDiagnosisAsReport(await store(), args.diagnosis, args.job ?? {}, deps.sessionSecrets(), {
           ...(args.id ? { reportId: args.id } : {}),
@@ -66,7 +84,7 @@ export function createReportsService(deps: ReportsDeps) {
           ...(args.savePractice ? { allowPractice: true } : {}),
         }),
       ),
-    remove: (id: string) => guarded(async () => ((await (await store()).remove(id)), null)),
+    remove: (id: string) => guarded(async () => (await (await store()).remove(id), null)),
     restore: (id: string) => guarded(async () => (await store()).restore(id)),
     addCapture: (id: string, d: CaptureDiagnosis) =>
       guarded(async () => {
@@ -74,17 +92,34 @@ export function createReportsService(deps: ReportsDeps) {
         return null;
       }),
     /** The ticket as text for the copy button: built and secret-scanned like an export, never written. */
-    ticketText: (args: { id: string; lang: Lang; ticketFormat: 'markdown' | 'text' }): Promise<Result<string>> =>
+    ticketText: (args: {
+      id: string;
+      lang: Lang;
+      ticketFormat: 'markdown' | 'text';
+    }): Promise<Result<string>> =>
       guarded(async () => {
         const report = await (await store()).open(args.id);
-        const built = await buildExport(report, { format: 'ticket', lang: args.lang, ticketFormat: args.ticketFormat, secrets: deps.sessionSecrets() });
+        const built = await buildExport(report, {
+          format: 'ticket',
+          lang: args.lang,
+          ticketFormat: args.ticketFormat,
+          secrets: deps.sessionSecrets(),
+        });
         return Buffer.from(built.bytes).toString('utf8');
       }),
-    async export(args: { id: string; format: ReportFormat; lang: Lang; ticketFormat?: 'markdown' | 'text' | undefined }): Promise<Result<ReportExported>> {
+    async export(args: {
+      id: string;
+      format: ReportFormat;
+      lang: Lang;
+      ticketFormat?: 'markdown' | 'text' | undefined;
+    }): Promise<Result<ReportExported>> {
       if (args.format === 'pdf' && !deps.pdf) return fail('unavailable', 'PDF export is not available here.');
       const opened = await guarded(async () => (await store()).open(args.id));
       if (!opened.ok) return opened;
-      const target = await deps.exportTarget(defaultExportName(opened.value, args.format, args.ticketFormat), args.format);
+      const target = await deps.exportTarget(
+        defaultExportName(opened.value, args.format, args.ticketFormat),
+        args.format,
+      );
       if (target === null) return fail('cancelled', 'The export was cancelled.');
       return guarded(() =>
         writeExport(

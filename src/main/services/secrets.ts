@@ -38,7 +38,8 @@ export function createSecretVault(file: string, cipher: SecretCipher): SecretVau
   async function load(): Promise<VaultFile> {
     try {
       const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<VaultFile>;
-      if (parsed.version === 1 && parsed.entries && typeof parsed.entries === 'object') return parsed as VaultFile;
+      if (parsed.version === 1 && parsed.entries && typeof parsed.entries === 'object')
+        return parsed as VaultFile;
     } catch {
       // missing or unreadable: start empty (a corrupt vault only loses remembered passwords)
     }
@@ -68,7 +69,10 @@ export function createSecretVault(file: string, cipher: SecretCipher): SecretVau
         if (refused) return refused;
         const vault = await load();
         if (!(key in vault.entries) && Object.keys(vault.entries).length >= MAX_REMEMBERED_SECRETS) {
-          return fail('busy', `At most ${MAX_REMEMBERED_SECRETS} passwords are remembered; forget one first.`);
+          return fail(
+            'busy',
+            `At most ${MAX_REMEMBERED_SECRETS} passwords are remembered; forget one first.`,
+          );
         }
         vault.entries[key] = cipher.encrypt(secret).toString('base64');
         await save(vault);

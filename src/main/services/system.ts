@@ -1,6 +1,13 @@
 // App info, local interfaces (the bind chooser) and vetted external links: the system-facing channels.
 import { networkInterfaces } from 'node:os';
-import { fail, ok, type AppInfo, type NetInterface, type Result, type SecretStorageInfo } from '../../shared/ipc';
+import {
+  fail,
+  ok,
+  type AppInfo,
+  type NetInterface,
+  type Result,
+  type SecretStorageInfo,
+} from '../../shared/ipc';
 import type { Lang } from '../../shared/model';
 import { DEFAULT_EXTERNAL_DOMAINS, vetExternalUrl } from '../url-policy';
 
@@ -34,7 +41,14 @@ export function listInterfaces(source: typeof networkInterfaces = networkInterfa
   const out: NetInterface[] = [];
   for (const [name, addrs] of Object.entries(source())) {
     for (const a of addrs ?? []) {
-      out.push({ name, address: a.address, family: a.family, internal: a.internal, cidr: a.cidr ?? null, mac: a.mac });
+      out.push({
+        name,
+        address: a.address,
+        family: a.family,
+        internal: a.internal,
+        cidr: a.cidr ?? null,
+        mac: a.mac,
+      });
     }
   }
   const rank = (i: NetInterface) => (i.internal ? 2 : 0) + (i.family === 'IPv6' ? 1 : 0);

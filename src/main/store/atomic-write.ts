@@ -27,7 +27,10 @@ const errCode = (err: unknown): string | undefined =>
 /** Temp file name beside `target`: hidden, unique per process and call. */
 export function tempPathFor(target: string): string {
   const dir = path.dirname(target);
-  return path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  return path.join(
+    dir,
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`,
+  );
 }
 
 async function renameWithRetry(from: string, to: string, ops: AtomicFsOps): Promise<void> {
@@ -60,7 +63,11 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 /** Atomically replaces `target` with `data`. On failure the target is untouched and the temp file removed. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, ops: AtomicFsOps = realOps): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  ops: AtomicFsOps = realOps,
+): Promise<void> {
   const temp = tempPathFor(target);
   let handle: fsp.FileHandle | undefined;
   try {

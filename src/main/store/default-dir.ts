@@ -6,7 +6,11 @@ import path from 'node:path';
 /** Folder name under the OS's per-user application data folder (Electron uses the package name). */
 export const APP_DATA_NAME = 'device-mail-doctor';
 
-export function defaultReportsDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+export function defaultReportsDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = os.homedir(),
+): string {
   if (env.DMD_REPORTS_DIR) return path.resolve(env.DMD_REPORTS_DIR);
   let base: string;
   if (platform === 'win32') base = env.APPDATA ?? path.join(home, 'AppData', 'Roaming');

@@ -5,7 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { FileTooLargeError, readTextBounded } from '../fs/read-bounded';
 import { join } from 'node:path';
-import { MAX_PROFILE_FILE_CHARS, parseProfileFile, type ProfileError, type ProfileFile } from '../../shared/profiles';
+import {
+  MAX_PROFILE_FILE_CHARS,
+  parseProfileFile,
+  type ProfileError,
+  type ProfileFile,
+} from '../../shared/profiles';
 import type { LoadedProfileFile, Origin } from '../../shared/profiles-resolve';
 
 /** Files in a profile folder other than profiles. */
@@ -40,26 +45,51 @@ async function listJson(dir: string, origin: Origin, problems: LoadProblem[]): P
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (origin === 'user' && code === 'ENOENT') return [];
-    problems.push({ path: dir, origin, errors: [{ path: '(folder)', message: `cannot read folder: ${code ?? String(e)}` }] });
+    problems.push({
+      path: dir,
+      origin,
+      errors: [{ path: '(folder)', message: `cannot read folder: ${code ?? String(e)}` }],
+    });
     return [];
   }
   const json = names.filter((n) => n.toLowerCase().endsWith('.json') && !NOT_PROFILES.has(n)).sort();
   if (json.length > MAX_PROFILE_FILES_PER_DIR) {
-    problems.push({ path: dir, origin, errors: [{ path: '(folder)', message: `more than ${MAX_PROFILE_FILES_PER_DIR} files; only the first ${MAX_PROFILE_FILES_PER_DIR} were read` }] });
+    problems.push({
+      path: dir,
+      origin,
+      errors: [
+        {
+          path: '(folder)',
+          message: `more than ${MAX_PROFILE_FILES_PER_DIR} files; only the first ${MAX_PROFILE_FILES_PER_DIR} were read`,
+        },
+      ],
+    });
   }
   return json.slice(0, MAX_PROFILE_FILES_PER_DIR).map((n) => join(dir, n));
 }
 
-async function readProfile(path: string): Promise<{ ok: true; profile: ProfileFile } | { ok: false; errors: ProfileError[] }> {
+async function readProfile(
+  path: string,
+): Promise<{ ok: true; profile: ProfileFile } | { ok: false; errors: ProfileError[] }> {
   try {
     const st = await stat(path);
     if (!st.isFile()) return { ok: false, errors: [{ path: '(file)', message: 'not a regular file' }] };
     // Bytes >= characters for UTF-8, so a 4x margin still rejects huge files before reading them.
-    if (st.size > MAX_PROFILE_FILE_CHARS * 4) return { ok: false, errors: [{ path: '(file)', message: `file is too large (${st.size} bytes)` }] };
+    if (st.size > MAX_PROFILE_FILE_CHARS * 4)
+      return { ok: false, errors: [{ path: '(file)', message: `file is too large (${st.size} bytes)` }] };
     return parseProfileFile(await readTextBounded(path, MAX_PROFILE_FILE_CHARS * 4));
   } catch (e) {
-    if (e instanceof FileTooLargeError) return { ok: false, errors: [{ path: '(file)', message: `file is too large (over ${e.maxBytes} bytes)` }] };
-    return { ok: false, errors: [{ path: '(file)', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }] };
+    if (e instanceof FileTooLargeError)
+      return {
+        ok: false,
+        errors: [{ path: '(file)', message: `file is too large (over ${e.maxBytes} bytes)` }],
+      };
+    return {
+      ok: false,
+      errors: [
+        { path: '(file)', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` },
+      ],
+    };
   }
 }
 
@@ -79,7 +109,11 @@ export async function loadProfiles(options: LoadOptions): Promise<ProfileCatalog
       }
       const prev = byId.get(r.profile.id);
       if (prev && prev.origin === origin) {
-        problems.push({ path, origin, errors: [{ path: 'id', message: `duplicate file id "${r.profile.id}" (also in ${prev.path})` }] });
+        problems.push({
+          path,
+          origin,
+          errors: [{ path: 'id', message: `duplicate file id "${r.profile.id}" (also in ${prev.path})` }],
+        });
         continue;
       }
       if (prev) replaced.push(r.profile.id);
@@ -93,7 +127,16 @@ export async function loadProfiles(options: LoadOptions): Promise<ProfileCatalog
     const clash = f.profile.models.findIndex((m) => modelOwner.has(m.id));
     if (clash >= 0) {
       const id = f.profile.models[clash]?.id ?? '';
-      problems.push({ path: f.path, origin: f.origin, errors: [{ path: `models[${clash}].id`, message: `model id "${id}" is already defined in ${modelOwner.get(id) ?? '?'}` }] });
+      problems.push({
+        path: f.path,
+        origin: f.origin,
+        errors: [
+          {
+            path: `models[${clash}].id`,
+            message: `model id "${id}" is already defined in ${modelOwner.get(id) ?? '?'}`,
+          },
+        ],
+      });
       continue;
     }
     for (const m of f.profile.models) modelOwner.set(m.id, f.path);
@@ -119,7 +162,8 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
   }
 }
 
-export type ImportResult = { ok: true; path: string; profile: ProfileFile } | { ok: false; errors: ProfileError[] };
+export type ImportResult =
+  { ok: true; path: string; profile: ProfileFile } | { ok: false; errors: ProfileError[] };
 
 /**
  * Validate a technician's profile file and store it in the user folder as `<id>.json` (atomically: temp file,
@@ -143,7 +187,12 @@ export async function importProfile(text: string, userDir: string): Promise<Impo
     await renameWithRetry(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
-    return { ok: false, errors: [{ path: '(file)', message: `cannot save profile: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }] };
+    return {
+      ok: false,
+      errors: [
+        { path: '(file)', message: `cannot save profile: ${(e as NodeJS.ErrnoException).code ?? String(e)}` },
+      ],
+    };
   }
   return { ok: true, path, profile: r.profile };
 }

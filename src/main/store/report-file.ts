@@ -2,7 +2,13 @@
 // usable report, and the store decides (quarantine a damaged file; leave a newer version's file alone).
 import * as fsp from 'node:fs/promises';
 import { FileTooLargeError, readTextBounded } from '../fs/read-bounded';
-import { decodeReport, REPORT_CODEC, type DecodeResult, type Report, type ReportCodec } from '../../shared/report';
+import {
+  decodeReport,
+  REPORT_CODEC,
+  type DecodeResult,
+  type Report,
+  type ReportCodec,
+} from '../../shared/report';
 
 /** Largest report file we read, in bytes: far above a real visit (transcripts are bounded), guards memory. */
 export const MAX_REPORT_FILE_BYTES = 64 * 1024 * 1024;
@@ -22,10 +28,12 @@ export async function loadReportFile<T extends { schemaVersion: number } = Repor
   try {
     const st = await fsp.stat(file);
     if (!st.isFile()) return { ok: false, kind: 'invalid', reason: 'not a regular file' };
-    if (st.size > MAX_REPORT_FILE_BYTES) return { ok: false, kind: 'invalid', reason: `file too large (${st.size} bytes)` };
+    if (st.size > MAX_REPORT_FILE_BYTES)
+      return { ok: false, kind: 'invalid', reason: `file too large (${st.size} bytes)` };
     text = await readTextBounded(file, MAX_REPORT_FILE_BYTES);
   } catch (err) {
-    if (err instanceof FileTooLargeError) return { ok: false, kind: 'invalid', reason: `file too large (over ${err.maxBytes} bytes)` };
+    if (err instanceof FileTooLargeError)
+      return { ok: false, kind: 'invalid', reason: `file too large (over ${err.maxBytes} bytes)` };
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, kind: 'missing', reason: 'no such report' };
     return { ok: false, kind: 'invalid', reason: `cannot read (${code ?? 'error'})` };
@@ -34,7 +42,11 @@ export async function loadReportFile<T extends { schemaVersion: number } = Repor
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, kind: 'invalid', reason: text.trim() === '' ? 'empty file' : 'not valid JSON (truncated or damaged)' };
+    return {
+      ok: false,
+      kind: 'invalid',
+      reason: text.trim() === '' ? 'empty file' : 'not valid JSON (truncated or damaged)',
+    };
   }
   return decodeReport(raw, codec);
 }

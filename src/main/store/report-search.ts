@@ -35,7 +35,9 @@ export function summarize(report: Report, migratedFrom: number | null = null): R
     lastRunAt: last ? last.diagnosis.startedAt : null,
     findingCodes: last ? findingCodesOf(report, report.runs.length - 1) : [],
     ...(last?.diagnosis.practice ? { lastRunPractice: last.diagnosis.practice.scenario } : {}),
-    ...(report.runs.some((r) => r.diagnosis.practice) ? { practiceRuns: report.runs.filter((r) => r.diagnosis.practice).length } : {}),
+    ...(report.runs.some((r) => r.diagnosis.practice)
+      ? { practiceRuns: report.runs.filter((r) => r.diagnosis.practice).length }
+      : {}),
     previousReportId: report.previousReportId,
     migratedFrom,
   };

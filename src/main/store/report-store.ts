@@ -117,7 +117,8 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
   }
 
   /** Why a readable report may not be used under this file name (its id is the file name), or null. */
-  const idMismatch = (r: Report, id: string): string | null => (r.id === id ? null : `its id "${r.id}" does not match its file name "${id}.json"`);
+  const idMismatch = (r: Report, id: string): string | null =>
+    r.id === id ? null : `its id "${r.id}" does not match its file name "${id}.json"`;
 
   async function readOrQuarantine(id: string): Promise<Report> {
     const file = fileOf(id);
@@ -131,15 +132,26 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
     if (res.kind === 'missing') throw new StoreError('not-found', `no report with id ${id}`);
     if (res.kind === 'newer') throw new StoreError('newer', `report ${id} was ${res.reason}`);
     const p = await quarantineFile(file, res.reason);
-    throw new StoreError('corrupt', `report ${id} is damaged (${res.reason}); it was moved to ${p.movedTo ?? QUARANTINE_DIR}`);
+    throw new StoreError(
+      'corrupt',
+      `report ${id} is damaged (${res.reason}); it was moved to ${p.movedTo ?? QUARANTINE_DIR}`,
+    );
   }
 
   async function write(report: Report, so: SaveOptions = {}): Promise<Report> {
-    const stamped = { ...report, schemaVersion: REPORT_SCHEMA_VERSION, appVersion, updatedAt: now().toISOString() };
+    const stamped = {
+      ...report,
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      appVersion,
+      updatedAt: now().toISOString(),
+    };
     const parsed = ReportSchema.safeParse(stamped);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new StoreError('invalid', `report not saved: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
+      throw new StoreError(
+        'invalid',
+        `report not saved: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`,
+      );
     }
     const text = serializeReport(parsed.data);
     assertNoSecrets('Saving the report', [text], [...(opts.sessionSecrets?.() ?? []), ...(so.secrets ?? [])]);
@@ -165,7 +177,12 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
     const out: StoreProblem[] = [];
     for (const name of names.filter((n) => n.endsWith('.quarantined'))) {
       const why = await fsp.readFile(path.join(quarantine, `${name}.why.txt`), 'utf8').catch(() => 'damaged');
-      out.push({ file: name.replace(/\.[^.]+\.quarantined$/, ''), kind: 'quarantined', reason: why.trim(), movedTo: path.join(QUARANTINE_DIR, name) });
+      out.push({
+        file: name.replace(/\.[^.]+\.quarantined$/, ''),
+        kind: 'quarantined',
+        reason: why.trim(),
+        movedTo: path.join(QUARANTINE_DIR, name),
+      });
     }
     return out;
   }
@@ -182,7 +199,14 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
     async create(job, init = {}) {
       const at = now().toISOString();
       const firstRun = init.firstRun
-        ? [{ id: 'run-1', savedAt: at, diagnosis: init.firstRun.diagnosis, ...(init.firstRun.label ? { label: init.firstRun.label } : {}) }]
+        ? [
+            {
+              id: 'run-1',
+              savedAt: at,
+              diagnosis: init.firstRun.diagnosis,
+              ...(init.firstRun.label ? { label: init.firstRun.label } : {}),
+            },
+          ]
         : [];
       const report = ReportSchema.parse({
         schemaVersion: REPORT_SCHEMA_VERSION,
@@ -206,7 +230,12 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
     addRun(id, diagnosis, so = {}) {
       return serial(id, async () => {
         const report = await readOrQuarantine(id);
-        const run = { id: `run-${report.runs.length + 1}`, savedAt: now().toISOString(), diagnosis, ...(so.label ? { label: so.label } : {}) };
+        const run = {
+          id: `run-${report.runs.length + 1}`,
+          savedAt: now().toISOString(),
+          diagnosis,
+          ...(so.label ? { label: so.label } : {}),
+        };
         return write({ ...report, runs: [...report.runs, run] }, so);
       });
     },
@@ -251,7 +280,13 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
       return serial(id, async () => {
         const from = trashFileOf(id);
         const to = fileOf(id);
-        if (await fsp.access(to).then(() => true, () => false)) throw new StoreError('exists', `report ${id} already exists`);
+        if (
+          await fsp.access(to).then(
+            () => true,
+            () => false,
+          )
+        )
+          throw new StoreError('exists', `report ${id} already exists`);
         const res = await loadReportFile(from);
         if (!res.ok) throw new StoreError('not-found', `report ${id} is not in the trash`);
         await moveFile(from, to, opts.fsOps);
@@ -280,4 +315,3 @@ export async function createReportStore(dir: string, opts: ReportStoreOptions = 
   };
   return store;
 }
-

@@ -10,13 +10,17 @@ export const MAX_FILE_STEM_CHARS = 60;
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 // Path separators, characters Windows forbids, C0/C1 controls, bidi and zero-width format characters.
-const UNSAFE_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+const UNSAFE_CHARS =
+  /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
 /** A safe file-name stem (no extension) from free text such as "Contoso 本社 / 2F". Never empty. */
 export function sanitizeFileStem(input: string, fallback = 'report'): string {
   let s = input.normalize('NFC').replace(UNSAFE_CHARS, '_').replace(/\s+/g, ' ').trim();
   s = s.replace(/^[.\s]+|[.\s]+$/g, '');
-  s = Array.from(s).slice(0, MAX_FILE_STEM_CHARS).join('').replace(/[.\s]+$/g, '');
+  s = Array.from(s)
+    .slice(0, MAX_FILE_STEM_CHARS)
+    .join('')
+    .replace(/[.\s]+$/g, '');
   if (s === '' || /^_+$/.test(s)) s = fallback;
   if (WINDOWS_RESERVED.test(s)) s = `_${s}`;
   return s;
@@ -35,7 +39,8 @@ export function resolveInside(root: string, name: string): string {
 
 /** Validates a report id typed by a user (CLI argument, IPC) before it becomes a file name. */
 export function checkReportId(id: string): string {
-  if (!REPORT_ID_PATTERN.test(id)) throw new StoreError('invalid-id', 'not a report id (letters, digits, - and _ only)');
+  if (!REPORT_ID_PATTERN.test(id))
+    throw new StoreError('invalid-id', 'not a report id (letters, digits, - and _ only)');
   return id;
 }
 

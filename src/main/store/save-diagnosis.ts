@@ -35,9 +35,16 @@ export async function saveDiagnosisAsReport(
       `This is a practice run against the built-in lab (scenario ${diagnosis.practice.scenario}), not the customer's system: it is saved only when you choose to save it as practice.`,
     );
   }
-  assertNoSecrets('Saving the diagnosis', [...stringLeaves(diagnosis), ...stringLeaves(job), opts.label ?? ''], secrets);
+  assertNoSecrets(
+    'Saving the diagnosis',
+    [...stringLeaves(diagnosis), ...stringLeaves(job), opts.label ?? ''],
+    secrets,
+  );
   const runOpts = { secrets, ...(opts.label ? { label: opts.label } : {}) };
   if (opts.reportId) return store.addRun(opts.reportId, diagnosis, runOpts);
   // One atomic write: a report never appears without its first run (a kill in between once left empty reports).
-  return store.create(jobFrom(diagnosis, job), { secrets, firstRun: { diagnosis, ...(opts.label ? { label: opts.label } : {}) } });
+  return store.create(jobFrom(diagnosis, job), {
+    secrets,
+    firstRun: { diagnosis, ...(opts.label ? { label: opts.label } : {}) },
+  });
 }

@@ -12,7 +12,11 @@ export function formsOf(secrets: readonly SessionSecrets[]): string[] {
 }
 
 /** Throws StoreError('secret') when any of `texts` holds a secret form. `what` names the output, e.g. "PDF export". */
-export function assertNoSecrets(what: string, texts: Iterable<string>, secrets: readonly SessionSecrets[]): void {
+export function assertNoSecrets(
+  what: string,
+  texts: Iterable<string>,
+  secrets: readonly SessionSecrets[],
+): void {
   const forms = formsOf(secrets);
   if (forms.length === 0) return;
   for (const text of texts) {

@@ -79,7 +79,11 @@ export function createEngineRunner(launch: WorkerLauncher, opts: EngineRunnerOpt
   function start(request: DiagnoseRequest, cb: RunCallbacks): string | null {
     if (runs.size >= (opts.maxConcurrent ?? MAX_CONCURRENT_RUNS)) return null;
     const runId = newRunId();
-    const forms = secretForms({ user: request.target.user, password: request.password, oauthToken: request.oauthToken });
+    const forms = secretForms({
+      user: request.target.user,
+      password: request.password,
+      oauthToken: request.oauthToken,
+    });
     const worker = takeWorker();
     startSpare();
     const run: Run = { worker, timers: [], cancelled: false };
@@ -119,13 +123,20 @@ export function createEngineRunner(launch: WorkerLauncher, opts: EngineRunnerOpt
       finish(
         run.cancelled
           ? { code: 'cancelled', message: 'The diagnosis was cancelled.' }
-          : { code: 'internal', message: `The diagnosis process stopped unexpectedly (exit code ${code ?? 'none'}).` },
+          : {
+              code: 'internal',
+              message: `The diagnosis process stopped unexpectedly (exit code ${code ?? 'none'}).`,
+            },
       ),
     );
     const deadline = request.timeoutMs + (opts.deadlineMarginMs ?? DEADLINE_MARGIN_MS);
     run.timers.push(
       setTimeout(
-        () => finish({ code: 'internal', message: `The diagnosis did not finish within its deadline (${deadline} ms).` }),
+        () =>
+          finish({
+            code: 'internal',
+            message: `The diagnosis did not finish within its deadline (${deadline} ms).`,
+          }),
         deadline,
       ),
     );

@@ -48,11 +48,17 @@ export function serveEngine(port: ChildPort, runDiagnosis: RunDiagnosis): void {
     }
     if (message.type !== 'run' || started) return;
     started = true;
-    runDiagnosis(message.request, { signal: controller.signal, onEvent: (event) => port.send({ type: 'event', event }) })
+    runDiagnosis(message.request, {
+      signal: controller.signal,
+      onEvent: (event) => port.send({ type: 'event', event }),
+    })
       .then((diagnosis) => port.send({ type: 'done', diagnosis }))
       .catch((err: unknown) => {
         // Not a network failure (those are findings): a defect in the engine. Name only, never request data.
-        port.send({ type: 'error', message: err instanceof Error ? `${err.name}: ${err.message}` : 'engine failed' });
+        port.send({
+          type: 'error',
+          message: err instanceof Error ? `${err.name}: ${err.message}` : 'engine failed',
+        });
       });
   });
   port.send({ type: 'ready' });

@@ -39,20 +39,54 @@ const MAX_PARAM_CHARS = 300;
 /** Neutral wording when a placeholder's param is missing: never leave `{x}` in front of a technician. */
 const NEUTRAL: Record<Lang, Record<string, string>> = {
   ja: {
-    host: 'サーバー', port: '指定のポート', ip: '拠点のパブリック IP アドレス', expected: 'コネクタに登録された IP アドレス',
-    version: '使用中のバージョン', reply: '(応答の記録なし)', reason: '詳細不明', mailbox: '対象のメールボックス',
-    sender: '設定された差出人', domain: '自社ドメイン', mx: '別のホスト', replyClass: '不明', subject: '不明',
-    length: '?', max: '?', spfIp: '<固定 IP アドレス>',
-    aud: '（不明）', needed: 'SMTP.Send（委任）または SMTP.SendAsApp（アプリ専用）', kind: '種類不明', present: 'なし',
-    expiry: '（不明）', causes: '（根拠なし）', fixes: 'トークンの内容（token inspect）と Microsoft 365 管理者の設定を確認してください。',
+    host: 'サーバー',
+    port: '指定のポート',
+    ip: '拠点のパブリック IP アドレス',
+    expected: 'コネクタに登録された IP アドレス',
+    version: '使用中のバージョン',
+    reply: '(応答の記録なし)',
+    reason: '詳細不明',
+    mailbox: '対象のメールボックス',
+    sender: '設定された差出人',
+    domain: '自社ドメイン',
+    mx: '別のホスト',
+    replyClass: '不明',
+    subject: '不明',
+    length: '?',
+    max: '?',
+    spfIp: '<固定 IP アドレス>',
+    aud: '（不明）',
+    needed: 'SMTP.Send（委任）または SMTP.SendAsApp（アプリ専用）',
+    kind: '種類不明',
+    present: 'なし',
+    expiry: '（不明）',
+    causes: '（根拠なし）',
+    fixes: 'トークンの内容（token inspect）と Microsoft 365 管理者の設定を確認してください。',
   },
   en: {
-    host: 'the server', port: 'the chosen port', ip: 'the site\'s public IP', expected: 'the IP on the connector',
-    version: 'the version in use', reply: '(no reply recorded)', reason: 'no details', mailbox: 'the mailbox',
-    sender: 'the configured sender', domain: 'your domain', mx: 'another host', replyClass: 'unknown', subject: 'unknown',
-    length: '?', max: '?', spfIp: '<static IP>',
-    aud: '(unknown)', needed: 'SMTP.Send (delegated) or SMTP.SendAsApp (app-only)', kind: 'kind unknown', present: 'none',
-    expiry: '(unknown)', causes: '(no evidence)', fixes: "Check the token's contents (token inspect) and the Microsoft 365 admin's settings.",
+    host: 'the server',
+    port: 'the chosen port',
+    ip: "the site's public IP",
+    expected: 'the IP on the connector',
+    version: 'the version in use',
+    reply: '(no reply recorded)',
+    reason: 'no details',
+    mailbox: 'the mailbox',
+    sender: 'the configured sender',
+    domain: 'your domain',
+    mx: 'another host',
+    replyClass: 'unknown',
+    subject: 'unknown',
+    length: '?',
+    max: '?',
+    spfIp: '<static IP>',
+    aud: '(unknown)',
+    needed: 'SMTP.Send (delegated) or SMTP.SendAsApp (app-only)',
+    kind: 'kind unknown',
+    present: 'none',
+    expiry: '(unknown)',
+    causes: '(no evidence)',
+    fixes: "Check the token's contents (token inspect) and the Microsoft 365 admin's settings.",
   },
 };
 const NEUTRAL_FALLBACK: Record<Lang, string> = { ja: '(不明)', en: '(unknown)' };
@@ -97,11 +131,17 @@ function clean(value: string): string {
   return s.length > MAX_PARAM_CHARS ? `${s.slice(0, MAX_PARAM_CHARS)}…` : s;
 }
 
-function paramText(name: string, params: Record<string, string> | undefined, lang: Lang, neutralName = name): string {
+function paramText(
+  name: string,
+  params: Record<string, string> | undefined,
+  lang: Lang,
+  neutralName = name,
+): string {
   const raw = params?.[name];
   if (raw !== undefined && raw.trim() !== '') {
     // Ranked OAuth causes: ids rendered from our own texts (never from the evidence).
-    if (name === 'causes' || name === 'fixes') return renderOauthCauses(name, raw, lang) || (NEUTRAL[lang][name] ?? '');
+    if (name === 'causes' || name === 'fixes')
+      return renderOauthCauses(name, raw, lang) || (NEUTRAL[lang][name] ?? '');
     if (name === 'kind' && OAUTH_KIND_TEXT[lang][raw] !== undefined) return OAUTH_KIND_TEXT[lang][raw] ?? raw;
     if (VOCAB_PARAMS.has(name)) return VOCAB[lang][raw] ?? clean(raw);
     return clean(raw);
@@ -122,11 +162,17 @@ const PLACEHOLDER_RE = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
  * Fills `{name}` placeholders after dropping optional segments whose params are missing. Placeholders outside
  * segments fall back to neutral wording. One pass over the template: inserted values are never re-read.
  */
-export function interpolate(template: string, params: Record<string, string> | undefined, lang: Lang): string {
+export function interpolate(
+  template: string,
+  params: Record<string, string> | undefined,
+  lang: Lang,
+): string {
   const kept = template.replace(OPTIONAL_RE, (_m, inner: string) =>
     [...inner.matchAll(PLACEHOLDER_RE)].every((m) => present(m[1] ?? '', params)) ? inner : '',
   );
-  return kept.replace(PLACEHOLDER_RE, (_m, name: string) => paramText(name === 'spfIp' && params?.spfIp === undefined ? 'ip' : name, params, lang, name));
+  return kept.replace(PLACEHOLDER_RE, (_m, name: string) =>
+    paramText(name === 'spfIp' && params?.spfIp === undefined ? 'ip' : name, params, lang, name),
+  );
 }
 
 /** Placeholder names a template uses (for tests and tooling). */
@@ -139,9 +185,17 @@ export function catalogEntry(code: string): CatalogEntry {
 }
 
 /** A family's candidates with their titles (params-free), and its next check, in one language. */
-function renderFamily(family: NonNullable<FindingRef['family']>, lang: Lang): NonNullable<RenderedFinding['family']> {
-  const candidates = family.candidates.map((code) => ({ code, title: interpolate(catalogEntry(code).text[lang].title, undefined, lang) }));
-  const next = (NEXT_CHECKS as Record<string, Record<Lang, string> | undefined>)[family.nextCheck as NextCheckId];
+function renderFamily(
+  family: NonNullable<FindingRef['family']>,
+  lang: Lang,
+): NonNullable<RenderedFinding['family']> {
+  const candidates = family.candidates.map((code) => ({
+    code,
+    title: interpolate(catalogEntry(code).text[lang].title, undefined, lang),
+  }));
+  const next = (NEXT_CHECKS as Record<string, Record<Lang, string> | undefined>)[
+    family.nextCheck as NextCheckId
+  ];
   return { candidates, nextCheck: next?.[lang] ?? family.nextCheck };
 }
 
@@ -168,7 +222,12 @@ export function renderFinding(ref: StoredFindingRef, lang: Lang): RenderedFindin
   if (entry.powershell !== undefined) out.powershell = entry.powershell;
   if (ref.evidence !== undefined) out.evidence = ref.evidence.map(clean);
   if (ref.predicted !== undefined) out.predicted = ref.predicted;
-  out.sources = sourcesOf(ref.code).map((s) => ({ url: s.url, read: s.read, title: s.title, ...(s.verified === false ? { verified: false } : {}) }));
+  out.sources = sourcesOf(ref.code).map((s) => ({
+    url: s.url,
+    read: s.read,
+    title: s.title,
+    ...(s.verified === false ? { verified: false } : {}),
+  }));
   if (ref.family !== undefined) out.family = renderFamily(ref.family, lang);
   return out;
 }

@@ -31,7 +31,12 @@ function classifyOne(e: ErrorLike, depth: number): FindingRef[] {
   const message = str(e.message) ?? '';
   const code = str(e.code);
   const reason = str(e.reason);
-  const evidence = [[code, message].filter((s) => s !== undefined && s !== '').join(': ').slice(0, 500)];
+  const evidence = [
+    [code, message]
+      .filter((s) => s !== undefined && s !== '')
+      .join(': ')
+      .slice(0, 500),
+  ];
   // nodemailer carries the server's reply: the reply is the better evidence.
   const response = str(e.response);
   if (response !== undefined) {
@@ -43,8 +48,10 @@ function classifyOne(e: ErrorLike, depth: number): FindingRef[] {
   }
   let byCode: FindingCode | undefined = code !== undefined ? BY_CODE[code] : undefined;
   // A resolver query (syscall queryA, queryMx, ...) refused or reset: no DNS server answered, not the mail server.
-  if ((code === 'ECONNREFUSED' || code === 'ECONNRESET') && /^query/i.test(str(e.syscall) ?? '')) byCode = 'DNS_UNREACHABLE';
-  if (byCode === 'DNS_NAME_NOT_FOUND' && isMicrosoft365Name(str(e.hostname) ?? '')) byCode = 'DNS_M365_NAME_UNRESOLVED';
+  if ((code === 'ECONNREFUSED' || code === 'ECONNRESET') && /^query/i.test(str(e.syscall) ?? ''))
+    byCode = 'DNS_UNREACHABLE';
+  if (byCode === 'DNS_NAME_NOT_FOUND' && isMicrosoft365Name(str(e.hostname) ?? ''))
+    byCode = 'DNS_M365_NAME_UNRESOLVED';
   if (byCode !== undefined) return [{ code: byCode, params: baseParams(e, reason ?? code), evidence }];
   for (const [re, found] of BY_REASON) {
     const m = re.exec(`${reason ?? ''} ${message}`);

@@ -51,10 +51,15 @@ const IPV4 = /\b(\d{1,3}(?:\.\d{1,3}){3})\b/;
 function replyParams(code: FindingCode, r: FoundReply, line: string): Record<string, string> {
   const params: Record<string, string> = { reply: formatReply(r), replyCode: String(r.code) };
   if (r.enhanced !== null) params.enhanced = r.enhanced;
-  const ip = /\[(\d{1,3}(?:\.\d{1,3}){3})\]/.exec(line)?.[1] ?? /\bip\b[^\d\n]{0,12}(\d{1,3}(?:\.\d{1,3}){3})\b/i.exec(line)?.[1];
+  const ip =
+    /\[(\d{1,3}(?:\.\d{1,3}){3})\]/.exec(line)?.[1] ??
+    /\bip\b[^\d\n]{0,12}(\d{1,3}(?:\.\d{1,3}){3})\b/i.exec(line)?.[1];
   if (ip !== undefined) params.ip = ip;
   if (code === 'SEND_AS_DENIED') {
-    const m = /([^\s;<>]{1,254}@[^\s;<>]{1,254}) not allowed to send as ([^\s;<>]{1,254}@[^\s;<>]{1,254})/i.exec(r.text);
+    const m =
+      /([^\s;<>]{1,254}@[^\s;<>]{1,254}) not allowed to send as ([^\s;<>]{1,254}@[^\s;<>]{1,254})/i.exec(
+        r.text,
+      );
     if (m?.[1] !== undefined && m[2] !== undefined) {
       params.mailbox = m[1];
       params.sender = m[2].replace(/[.,;]$/, '');
@@ -65,7 +70,10 @@ function replyParams(code: FindingCode, r: FoundReply, line: string): Record<str
 
 function textParams(line: string, match: RegExpExecArray): Record<string, string> {
   const params: Record<string, string> = { reason: match[0] };
-  const hostPort = /\b(?:econnrefused|etimedout|ehostunreach|enetunreach|econnreset)\s+([\w.:-]{1,253}?):(\d{1,5})\b/i.exec(line);
+  const hostPort =
+    /\b(?:econnrefused|etimedout|ehostunreach|enetunreach|econnreset)\s+([\w.:-]{1,253}?):(\d{1,5})\b/i.exec(
+      line,
+    );
   if (hostPort?.[1] !== undefined && hostPort[2] !== undefined) {
     params.host = hostPort[1];
     params.port = hostPort[2];
@@ -95,20 +103,34 @@ function classifyLine(line: string, evidence: string): Hit | null {
     if (r.code < 400) return null;
     const lower = r.text.toLowerCase();
     const rule = REPLY_RULES.find((x) => ruleMatches(x, r, lower));
-    if (rule) return { ref: { code: rule.code, params: replyParams(rule.code, r, line), evidence: [evidence] }, unknown: false };
-    return { ref: { code: 'UNRECOGNIZED_REPLY', params: unrecognized(r), evidence: [evidence] }, unknown: true };
+    if (rule)
+      return {
+        ref: { code: rule.code, params: replyParams(rule.code, r, line), evidence: [evidence] },
+        unknown: false,
+      };
+    return {
+      ref: { code: 'UNRECOGNIZED_REPLY', params: unrecognized(r), evidence: [evidence] },
+      unknown: true,
+    };
   }
   const lower = line.toLowerCase();
   if (r) {
     const rule = REPLY_RULES.find((x) => ruleMatches(x, r, lower));
-    if (rule) return { ref: { code: rule.code, params: replyParams(rule.code, r, line), evidence: [evidence] }, unknown: false };
+    if (rule)
+      return {
+        ref: { code: rule.code, params: replyParams(rule.code, r, line), evidence: [evidence] },
+        unknown: false,
+      };
   }
   for (const rule of TEXT_RULES) {
     const m = rule.test.exec(lower);
     if (!m) continue;
     const params = textParams(line, m);
     // "Not found" for a Microsoft 365 name is this PC's DNS, never a typo (Windows says ENOTFOUND offline too).
-    const code = rule.code === 'DNS_NAME_NOT_FOUND' && params.host !== undefined && isMicrosoft365Name(params.host) ? 'DNS_M365_NAME_UNRESOLVED' : rule.code;
+    const code =
+      rule.code === 'DNS_NAME_NOT_FOUND' && params.host !== undefined && isMicrosoft365Name(params.host)
+        ? 'DNS_M365_NAME_UNRESOLVED'
+        : rule.code;
     return { ref: { code, params, evidence: [evidence] }, unknown: false };
   }
   // Code-less device/app wording: a family with its next check, never one confident cause.

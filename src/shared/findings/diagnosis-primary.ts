@@ -1,7 +1,16 @@
 // A diagnosis's primary finding and ranked findings, for every front end (CLI, app, exports): the engine's own
 // choice when the run carries it, else recomputed with the same rule (runs saved before it existed).
 import type { Diagnosis, Lang, Method } from '../model';
-import { endpointOf, locateChecks, mergeFindings, pickPrimary, rankFindings, renderPrimary, type Located, type PrimaryFinding } from './primary';
+import {
+  endpointOf,
+  locateChecks,
+  mergeFindings,
+  pickPrimary,
+  rankFindings,
+  renderPrimary,
+  type Located,
+  type PrimaryFinding,
+} from './primary';
 
 /** Which methods a check decides (auto groups findings per method); the MX checks serve Direct Send and relay. */
 export function methodsOf(checkId: string | null): Method[] {

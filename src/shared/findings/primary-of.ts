@@ -23,7 +23,8 @@ function recorded(d: Diagnosis): { code: string; checkId?: string } | null {
 export function primaryFindingOf(d: Diagnosis): PrimaryRef | null {
   // The engine records its pick as `primary` (model.ts; null = nothing blocks): documents lead with the same
   // finding as the CLI and the app's verdict box, chosen by the rule in primary.ts.
-  if (d.primary !== undefined) return d.primary ? { ref: d.primary.ref, checkId: d.primary.checkId ?? '' } : null;
+  if (d.primary !== undefined)
+    return d.primary ? { ref: d.primary.ref, checkId: d.primary.checkId ?? '' } : null;
   const all = d.checks.flatMap((c) => c.findings.map((ref) => ({ ref, checkId: c.id, status: c.status })));
   const pick = recorded(d);
   if (pick) {

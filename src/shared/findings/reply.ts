@@ -19,7 +19,8 @@ const ENHANCED_AT_START_RE = /^\s*([245]\.\d{1,3}\.\d{1,3})(?![.\d])\s*/;
 const ENHANCED_ANYWHERE_RE = /(?:^|[^\d.])([245]\.\d{1,3}\.\d{1,3})(?![.\d])/;
 
 /** Microsoft's `[HOST timestamp id]` / `[Hostname=...]` diagnostics suffixes; an IP in brackets is kept. */
-const SERVER_ID_RE = /\[(?:hostname=)?[a-z0-9][a-z0-9-]{0,62}\.[a-z0-9-]{1,63}\.[a-z0-9.-]{2,200}(?:\s[^\]\n]{0,200})?\]/gi;
+const SERVER_ID_RE =
+  /\[(?:hostname=)?[a-z0-9][a-z0-9-]{0,62}\.[a-z0-9-]{1,63}\.[a-z0-9.-]{2,200}(?:\s[^\]\n]{0,200})?\]/gi;
 
 /** Removes server-identification suffixes (host, timestamp, id) so only the meaningful text remains. */
 export function stripServerSuffix(text: string): string {
@@ -117,7 +118,12 @@ export function findReply(line: string): FoundReply | null {
   if (lone && lone[1] !== undefined) {
     const enhanced = lone[1];
     const rest = line.slice(lone.index + lone[0].length);
-    return { code: Number(enhanced[0]) * 100, enhanced, text: bound(stripServerSuffix(rest)), hasBasic: false };
+    return {
+      code: Number(enhanced[0]) * 100,
+      enhanced,
+      text: bound(stripServerSuffix(rest)),
+      hasBasic: false,
+    };
   }
   return null;
 }

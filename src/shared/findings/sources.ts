@@ -93,8 +93,14 @@ export const SRC = {
     'https://techcommunity.microsoft.com/blog/exchange/exchange-online-to-retire-basic-auth-for-client-submission-smtp-auth/4114750',
     'Exchange Online to retire Basic auth for Client Submission (SMTP AUTH)',
   ),
-  aadstsCodes: src(`${LEARN}/entra/identity-platform/reference-error-codes`, 'Microsoft Entra authentication and authorization error codes'),
-  rfc6531: src('https://www.rfc-editor.org/rfc/rfc6531', 'RFC 6531: SMTP Extension for Internationalized Email'),
+  aadstsCodes: src(
+    `${LEARN}/entra/identity-platform/reference-error-codes`,
+    'Microsoft Entra authentication and authorization error codes',
+  ),
+  rfc6531: src(
+    'https://www.rfc-editor.org/rfc/rfc6531',
+    'RFC 6531: SMTP Extension for Internationalized Email',
+  ),
   oauthSmtp: src(
     `${LEARN}/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth`,
     'Authenticate an IMAP, POP or SMTP connection using OAuth',

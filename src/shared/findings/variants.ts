@@ -20,13 +20,20 @@ export interface TextVariant {
 
 /** Mail addresses compare case-insensitively; IPs without the IPv4-mapped prefix. */
 export function normalised(value: string): string {
-  return value.trim().toLowerCase().replace(/^<|>$/g, '').replace(/^::ffff:/, '');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/^<|>$/g, '')
+    .replace(/^::ffff:/, '');
 }
 
 /** Codes whose usual text states that two params differ, and the words that state it (property-tested). */
 export const DIFFERENCE_CLAIMS: Record<string, { pair: [string, string]; claim: Record<Lang, RegExp> }> = {
   SEND_AS_DENIED: { pair: ['sender', 'mailbox'], claim: { en: /differs|different/i, ja: /異な/ } },
-  EGRESS_IP_NOT_CONNECTOR: { pair: ['ip', 'expected'], claim: { en: /differs|does not match|different/i, ja: /一致しません|異な/ } },
+  EGRESS_IP_NOT_CONNECTOR: {
+    pair: ['ip', 'expected'],
+    claim: { en: /differs|does not match|different/i, ja: /一致しません|異な/ },
+  },
 };
 
 export const VARIANTS: Record<string, TextVariant> = {
@@ -36,12 +43,14 @@ export const VARIANTS: Record<string, TextVariant> = {
     text: {
       ja: {
         title: 'サインインしたメールボックスの差出人でも送信が拒否されました (SendAs)',
-        cause: '差出人 (MAIL FROM){{ ({sender})}}はサインイン名と同じですが、Exchange Online は「送信者として送信」の権限がないとして拒否しました。考えられる原因: サインイン名 (UPN) がメールボックスのアドレスに含まれていない (プライマリ SMTP アドレスが UPN とは別のアドレス。名前やドメインの変更後など)、機器がメールのヘッダーに MAIL FROM とは別の差出人 (From) を書いている、別のメールボックスとして送信しようとしていて、そのメールボックスに対する「送信者として送信（Send As）のアクセス許可」がない。',
+        cause:
+          '差出人 (MAIL FROM){{ ({sender})}}はサインイン名と同じですが、Exchange Online は「送信者として送信」の権限がないとして拒否しました。考えられる原因: サインイン名 (UPN) がメールボックスのアドレスに含まれていない (プライマリ SMTP アドレスが UPN とは別のアドレス。名前やドメインの変更後など)、機器がメールのヘッダーに MAIL FROM とは別の差出人 (From) を書いている、別のメールボックスとして送信しようとしていて、そのメールボックスに対する「送信者として送信（Send As）のアクセス許可」がない。',
         fix: 'Microsoft 365 管理者に、ユーザーの UPN とメールボックスのプライマリ SMTP アドレスを比べてもらってください (Get-Mailbox 名前 | fl UserPrincipalName,PrimarySmtpAddress,EmailAddresses)。別のアドレスなら UPN をメールボックスのアドレスに追加するか、機器のサインイン名と差出人をプライマリ SMTP アドレスにします。機器の「差出人」欄と「送信者」欄が同じアドレスかも確認してください。別のメールボックスとして送る必要がある場合は、管理者が送信者として送信（Send As）のアクセス許可を付与します (Add-RecipientPermission)。',
       },
       en: {
         title: 'Sending as the signed-in mailbox was refused (SendAs)',
-        cause: 'The sender (MAIL FROM){{ ({sender})}} is the same as the sign-in name, yet Exchange Online refused it as SendAs. Likely causes: the sign-in name (UPN) is not one of the mailbox\'s addresses (its primary SMTP address is another, e.g. after a rename or a domain change); the device writes another From in the message header than in MAIL FROM; or it sends as another mailbox that this account has no Send As permission for.',
+        cause:
+          "The sender (MAIL FROM){{ ({sender})}} is the same as the sign-in name, yet Exchange Online refused it as SendAs. Likely causes: the sign-in name (UPN) is not one of the mailbox's addresses (its primary SMTP address is another, e.g. after a rename or a domain change); the device writes another From in the message header than in MAIL FROM; or it sends as another mailbox that this account has no Send As permission for.",
         fix: 'Have the Microsoft 365 admin compare the user\'s UPN with the mailbox\'s primary SMTP address (Get-Mailbox NAME | fl UserPrincipalName,PrimarySmtpAddress,EmailAddresses). If the UPN is not among them, add it as an address of the mailbox, or set the device\'s sign-in and sender to the primary address. Check that the device\'s "From" and "sender" fields hold the same address. If sending as another mailbox is intended, the admin grants Send As (Add-RecipientPermission).',
       },
     },
@@ -51,13 +60,15 @@ export const VARIANTS: Record<string, TextVariant> = {
     text: {
       ja: {
         title: '送信元 IP アドレスとコネクタの IP アドレスの比較結果を確認してください',
-        cause: '拠点の送信元 IP アドレスとコネクタの IP アドレスは同じ{{ ({ip})}}と読めます。表記 (IPv4 射影 IPv6 など) が違うだけの可能性があり、不一致とは言えません。',
+        cause:
+          '拠点の送信元 IP アドレスとコネクタの IP アドレスは同じ{{ ({ip})}}と読めます。表記 (IPv4 射影 IPv6 など) が違うだけの可能性があり、不一致とは言えません。',
         fix: '中継送信が拒否される場合は、Microsoft 365 管理者にコネクタの IP アドレス一覧と、この拠点から見たパブリック IP アドレスをもう一度比べてもらってください。',
       },
       en: {
         title: 'Check the egress IP against the connector again',
-        cause: 'The site\'s egress IP and the connector\'s IP read the same{{ ({ip})}}; they may only be written in another form (e.g. IPv4-mapped IPv6), so no mismatch can be stated.',
-        fix: 'If relay is still refused, have the Microsoft 365 admin compare the connector\'s IP list with the public IP this site is seen from once more.',
+        cause:
+          "The site's egress IP and the connector's IP read the same{{ ({ip})}}; they may only be written in another form (e.g. IPv4-mapped IPv6), so no mismatch can be stated.",
+        fix: "If relay is still refused, have the Microsoft 365 admin compare the connector's IP list with the public IP this site is seen from once more.",
       },
     },
   },

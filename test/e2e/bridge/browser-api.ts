@@ -35,7 +35,7 @@ const transport: ApiTransport = {
       headers: { 'content-type': 'application/json', 'x-bridge-token': __BRIDGE_TOKEN__ },
       body: JSON.stringify({ args }),
     });
-    return (await res.json());
+    return await res.json();
   },
   subscribe(channel: EventChannel, listener) {
     const set = listeners.get(channel) ?? new Set();
@@ -47,4 +47,9 @@ const transport: ApiTransport = {
   },
 };
 
-Object.defineProperty(globalThis, 'api', { value: buildApi(transport), writable: false, configurable: false, enumerable: true });
+Object.defineProperty(globalThis, 'api', {
+  value: buildApi(transport),
+  writable: false,
+  configurable: false,
+  enumerable: true,
+});

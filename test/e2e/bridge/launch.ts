@@ -28,7 +28,10 @@ export interface BridgeBuild {
 export async function buildBridge(): Promise<BridgeBuild> {
   const outdir = join(ROOT, '.tmp', `e2e-bridge-${process.pid}`);
   await build({
-    entryPoints: { main: join(ROOT, 'test/e2e/bridge/main.ts'), 'engine-worker': join(ROOT, 'src/main/worker/engine-worker.ts') },
+    entryPoints: {
+      main: join(ROOT, 'test/e2e/bridge/main.ts'),
+      'engine-worker': join(ROOT, 'src/main/worker/engine-worker.ts'),
+    },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -42,11 +45,27 @@ export async function buildBridge(): Promise<BridgeBuild> {
   return { main: join(outdir, 'main.mjs'), worker: join(outdir, 'engine-worker.mjs') };
 }
 
-export function startBridgeProcess(bundle: BridgeBuild, dataDir: string, opts: BridgeOptions): Promise<{ child: ChildProcess; url: string }> {
+export function startBridgeProcess(
+  bundle: BridgeBuild,
+  dataDir: string,
+  opts: BridgeOptions,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', bundle.main, '--data', dataDir, '--locale', opts.osLocale,
-      '--secret-backend', opts.secretBackend, '--renderer', opts.rendererDir, '--worker-entry', bundle.worker],
+    [
+      '--enable-source-maps',
+      bundle.main,
+      '--data',
+      dataDir,
+      '--locale',
+      opts.osLocale,
+      '--secret-backend',
+      opts.secretBackend,
+      '--renderer',
+      opts.rendererDir,
+      '--worker-entry',
+      bundle.worker,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DMD_PROJECT_ROOT: ROOT } },
   );
   return new Promise((resolveStart, reject) => {
@@ -83,4 +102,3 @@ export function stopBridgeProcess(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
-

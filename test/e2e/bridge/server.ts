@@ -95,15 +95,26 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   };
   const workerEntry = opts.workerEntry ?? join(ROOT, 'src/main/worker/engine-worker.ts');
   const services = createServices({
-    identity: { name: 'Device Mail Doctor', version: APP_VERSION, osLocale: opts.osLocale ?? 'ja-JP', runtime: 'bridge' },
+    identity: {
+      name: 'Device Mail Doctor',
+      version: APP_VERSION,
+      osLocale: opts.osLocale ?? 'ja-JP',
+      runtime: 'bridge',
+    },
     secretsFile: join(opts.dataDir, 'secrets.json'),
     cipher: opts.secretBackend === 'basic_text' ? refusingCipher('basic_text') : createEphemeralCipher(),
     engine: createEngineRunner(
       // No prewarmed spare here (the app has one): most e2e tests never diagnose, and CPU is shared.
-      nodeWorkerLauncher({ entry: workerEntry, execArgv: workerEntry.endsWith('.ts') ? ['--import', 'tsx'] : [] }),
+      nodeWorkerLauncher({
+        entry: workerEntry,
+        execArgv: workerEntry.endsWith('.ts') ? ['--import', 'tsx'] : [],
+      }),
     ),
     startLab,
-    profiles: createProfileBackend({ builtinDir: join(ROOT, 'resources/printers'), userDir: join(opts.dataDir, 'profiles') }),
+    profiles: createProfileBackend({
+      builtinDir: join(ROOT, 'resources/printers'),
+      userDir: join(opts.dataDir, 'profiles'),
+    }),
     reports: {
       dir: join(opts.dataDir, 'reports'),
       exportTarget: folderExportTarget(join(opts.dataDir, 'exports')),
@@ -132,7 +143,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       return;
     }
     if (url.pathname === '/__bridge/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': open\n\n');
       streams.add(res);
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), SSE_KEEPALIVE_MS);
@@ -156,7 +171,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         return sendJson(res, 400, fail('invalid-argument', 'The request body is not valid JSON.'));
       }
       if (!Array.isArray(args)) return sendJson(res, 400, fail('invalid-argument', 'args must be an array.'));
-      return sendJson(res, 200, await dispatch(services, channel, args, (m) => console.warn(`[bridge] ${m}`)));
+      return sendJson(
+        res,
+        200,
+        await dispatch(services, channel, args, (m) => console.warn(`[bridge] ${m}`)),
+      );
     }
     if (req.method !== 'GET') return sendJson(res, 405, fail('invalid-argument', 'method not allowed'));
     const asset = await loadAsset(rendererDir, url.pathname);
@@ -166,7 +185,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       const html = body.toString('utf8');
       const at = html.indexOf('<script');
       const tag = '<script src="/__bridge/api.js"></script>\n    ';
-      body = Buffer.from(at >= 0 ? html.slice(0, at) + tag + html.slice(at) : html.replace('</head>', `${tag}</head>`));
+      body = Buffer.from(
+        at >= 0 ? html.slice(0, at) + tag + html.slice(at) : html.replace('</head>', `${tag}</head>`),
+      );
     }
     res.writeHead(asset.status, asset.headers);
     res.end(body);

@@ -25,14 +25,22 @@ function startCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   let err = '';
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = main(['capture', ...args], { stdout, stderr, stdin: Readable.from([]), env: { LANG: 'en_US.UTF-8', ...env } });
+  const code = main(['capture', ...args], {
+    stdout,
+    stderr,
+    stdin: Readable.from([]),
+    env: { LANG: 'en_US.UTF-8', ...env },
+  });
   return { code, out: () => out, err: () => err };
 }
 
 async function listeningPort(cli: ReturnType<typeof startCli>): Promise<number> {
   const deadline = Date.now() + LISTEN_WAIT_MS;
   while (Date.now() < deadline) {
-    const line = cli.out().split('\n').find((l) => l.includes('"event":"listening"'));
+    const line = cli
+      .out()
+      .split('\n')
+      .find((l) => l.includes('"event":"listening"'));
     if (line) return (JSON.parse(line) as { listeners: { port: number }[] }).listeners[0]?.port ?? 0;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -51,17 +59,74 @@ describePeers('capture CLI with swaks devices', SWAKS_MISSING, () => {
     const reportsDir = path.join(dir, 'reports');
     const store = await createReportStore(reportsDir);
     const report = await store.create({ customer: 'Contoso', site: 'HQ', method: 'submission' });
-    const cli = startCli(['--listen', '127.0.0.1:0', '--json', '--max-sessions', '2', '--idle-timeout', '120', '--report', report.id, '--reports-dir', reportsDir]);
+    const cli = startCli([
+      '--listen',
+      '127.0.0.1:0',
+      '--json',
+      '--max-sessions',
+      '2',
+      '--idle-timeout',
+      '120',
+      '--report',
+      report.id,
+      '--reports-dir',
+      reportsDir,
+    ]);
     const port = await listeningPort(cli);
     const pw1 = 'Tls10-device-pw&1';
     const pw2 = 'SendAs-device-pw%2';
-    const a = await swaks(port, ['--helo', 'mfp-cli-1.contoso.local', '--tls', '--tls-protocol', 'tlsv1', '--tls-cipher', 'DEFAULT@SECLEVEL=0', '-a', 'LOGIN', '-au', 'scan@contoso.com', '-ap', pw1, '--from', 'scan@contoso.com', '--to', 'boss@contoso.com']);
-    const b = await swaks(port, ['--helo', 'mfp-cli-2.contoso.local', '--tls', '-a', 'PLAIN', '-au', 'scan@contoso.com', '-ap', pw2, '--from', 'info@contoso.com', '--to', 'boss@contoso.com']);
+    const a = await swaks(port, [
+      '--helo',
+      'mfp-cli-1.contoso.local',
+      '--tls',
+      '--tls-protocol',
+      'tlsv1',
+      '--tls-cipher',
+      'DEFAULT@SECLEVEL=0',
+      '-a',
+      'LOGIN',
+      '-au',
+      'scan@contoso.com',
+      '-ap',
+      pw1,
+      '--from',
+      'scan@contoso.com',
+      '--to',
+      'boss@contoso.com',
+    ]);
+    const b = await swaks(port, [
+      '--helo',
+      'mfp-cli-2.contoso.local',
+      '--tls',
+      '-a',
+      'PLAIN',
+      '-au',
+      'scan@contoso.com',
+      '-ap',
+      pw2,
+      '--from',
+      'info@contoso.com',
+      '--to',
+      'boss@contoso.com',
+    ]);
     expect(a.exit + b.exit).toBe(0);
     expect(await cli.code).toBe(1);
-    const lines = cli.out().trim().split('\n').map((l) => JSON.parse(l) as { event: string; findings?: { code: string; title: string; predicted?: boolean }[]; session?: { ehlo: string } });
+    const lines = cli
+      .out()
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            event: string;
+            findings?: { code: string; title: string; predicted?: boolean }[];
+            session?: { ehlo: string };
+          },
+      );
     expect(lines.map((l) => l.event)).toEqual(['listening', 'session', 'session', 'stopped']);
-    const byEhlo = new Map(lines.filter((l) => l.session).map((l) => [l.session?.ehlo, l.findings?.map((f) => f.code)]));
+    const byEhlo = new Map(
+      lines.filter((l) => l.session).map((l) => [l.session?.ehlo, l.findings?.map((f) => f.code)]),
+    );
     expect(byEhlo.get('mfp-cli-1.contoso.local')).toEqual(['TLS_VERSION_UNSUPPORTED', 'AUTH_FAILED']);
     expect(byEhlo.get('mfp-cli-2.contoso.local')).toEqual(['SEND_AS_DENIED', 'AUTH_FAILED']); // ranked: the SendAs failure before the '%'-in-password hint
     expect(lines[1]?.findings?.[0]?.title).toBeTruthy();
@@ -72,15 +137,27 @@ describePeers('capture CLI with swaks devices', SWAKS_MISSING, () => {
     const forms = [pw1, pw2].flatMap((password) => secretForms({ user: 'scan@contoso.com', password }));
     const files = filesUnder(dir);
     expect(files.length).toBeGreaterThan(0);
-    for (const text of [cli.out(), cli.err(), ...files.map((f) => readFileSync(f, 'latin1'))]) expect(findSecret(text, forms)).toBeNull();
+    for (const text of [cli.out(), cli.err(), ...files.map((f) => readFileSync(f, 'latin1'))])
+      expect(findSecret(text, forms)).toBeNull();
   }, 90_000);
 
   it('human output names the findings (ja)', async () => {
     const cli = startCli(['--listen', '127.0.0.1:0', '--json', '--max-sessions', '1', '--lang', 'ja']);
     const port = await listeningPort(cli);
-    await swaks(port, ['--helo', 'mfp-cli-ja.contoso.local', '--from', 'scan@contoso.com', '--to', 'boss@contoso.com']);
+    await swaks(port, [
+      '--helo',
+      'mfp-cli-ja.contoso.local',
+      '--from',
+      'scan@contoso.com',
+      '--to',
+      'boss@contoso.com',
+    ]);
     expect(await cli.code).toBe(1);
-    const session = cli.out().split('\n').find((l) => l.includes('"event":"session"')) ?? '';
+    const session =
+      cli
+        .out()
+        .split('\n')
+        .find((l) => l.includes('"event":"session"')) ?? '';
     expect(session).toContain('CLIENT_NOT_AUTHENTICATED');
     expect(session).toMatch(/[ぁ-んァ-ン一-龯]/);
   }, 60_000);
@@ -118,7 +195,7 @@ describe('capture CLI bad input → exit 2 with one clear line', () => {
     }
   });
 
-  it('--list-addresses shows this computer\'s addresses', async () => {
+  it("--list-addresses shows this computer's addresses", async () => {
     const cli = startCli(['--list-addresses']);
     expect(await cli.code).toBe(0);
     expect(cli.out()).toContain('127.0.0.1');

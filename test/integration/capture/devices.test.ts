@@ -22,19 +22,28 @@ let direct: CaptureHandle;
 
 beforeAll(async () => {
   sub = await startCapture({
-    listen: [{ address: '127.0.0.1', port: 0 }, { address: '127.0.0.1', port: 0, implicitTls: true }],
+    listen: [
+      { address: '127.0.0.1', port: 0 },
+      { address: '127.0.0.1', port: 0, implicitTls: true },
+    ],
     method: 'submission',
     upstreamMaxMessageBytes: 200_000,
     limits: { idleStopMs: 0 },
   });
-  direct = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'direct-send', tenantDomains: ['contoso.com'], limits: { idleStopMs: 0 } });
+  direct = await startCapture({
+    listen: [{ address: '127.0.0.1', port: 0 }],
+    method: 'direct-send',
+    tenantDomains: ['contoso.com'],
+    limits: { idleStopMs: 0 },
+  });
 }, 60_000);
 afterAll(async () => {
   await sub.close();
   await direct.close();
 });
 
-const port = (h: CaptureHandle, implicit = false) => h.listeners.find((l) => l.implicitTls === implicit)?.port ?? 0;
+const port = (h: CaptureHandle, implicit = false) =>
+  h.listeners.find((l) => l.implicitTls === implicit)?.port ?? 0;
 
 /** The diagnosed session whose EHLO name is `ehlo` (each test greets with its own name). */
 async function sessionFor(h: CaptureHandle, ehlo: string): Promise<CaptureDiagnosis> {
@@ -60,19 +69,30 @@ describePeers('swaks as the device', SWAKS_MISSING, () => {
   it.each([
     ['tlsv1', '1.0', 'TLSv1'],
     ['tlsv1_1', '1.1', 'TLSv1.1'],
-  ])('STARTTLS with %s only: TLS_VERSION_UNSUPPORTED, and the offer is read from the ClientHello', async (proto, version, negotiated) => {
-    const ehlo = `mfp-${proto.replace('_', '-')}.contoso.local`;
-    const r = await swaks(port(sub), [...base(ehlo), '--tls', '--tls-protocol', proto, '--tls-cipher', 'DEFAULT@SECLEVEL=0', ...auth('LOGIN', `Old-${proto}-pw1`)]);
-    expect(r.exit, r.out).toBe(0);
-    const d = await sessionFor(sub, ehlo);
-    expect(d.session.tls?.protocol).toBe(negotiated);
-    // A TLS <= 1.2 ClientHello states only its highest version.
-    expect(d.session.tls?.offered?.versions.at(-1)).toBe(version);
-    expect(codes(d)).toEqual(['TLS_VERSION_UNSUPPORTED']);
-    expect(d.findings[0]?.predicted).toBe(true);
-    expect(d.findings[0]?.params?.version).toBe(`TLS ${version}`);
-    expect(d.verdict).toBe('fail');
-  });
+  ])(
+    'STARTTLS with %s only: TLS_VERSION_UNSUPPORTED, and the offer is read from the ClientHello',
+    async (proto, version, negotiated) => {
+      const ehlo = `mfp-${proto.replace('_', '-')}.contoso.local`;
+      const r = await swaks(port(sub), [
+        ...base(ehlo),
+        '--tls',
+        '--tls-protocol',
+        proto,
+        '--tls-cipher',
+        'DEFAULT@SECLEVEL=0',
+        ...auth('LOGIN', `Old-${proto}-pw1`),
+      ]);
+      expect(r.exit, r.out).toBe(0);
+      const d = await sessionFor(sub, ehlo);
+      expect(d.session.tls?.protocol).toBe(negotiated);
+      // A TLS <= 1.2 ClientHello states only its highest version.
+      expect(d.session.tls?.offered?.versions.at(-1)).toBe(version);
+      expect(codes(d)).toEqual(['TLS_VERSION_UNSUPPORTED']);
+      expect(d.findings[0]?.predicted).toBe(true);
+      expect(d.findings[0]?.params?.version).toBe(`TLS ${version}`);
+      expect(d.verdict).toBe('fail');
+    },
+  );
 
   it.each([
     ['tlsv1_2', 'TLSv1.2', 'LOGIN'],
@@ -84,8 +104,19 @@ describePeers('swaks as the device', SWAKS_MISSING, () => {
     expect(r.exit, r.out).toBe(0);
     const d = await sessionFor(sub, ehlo);
     expect(d.session.tls?.protocol).toBe(negotiated);
-    expect(d.session.auth).toMatchObject({ mechanism: mech, user: USER, passwordSent: true, passwordLength: pw.length, riskyCharacters: [] });
-    expect(d.session.messages[0]).toMatchObject({ mailFrom: USER, rcptTo: ['boss@contoso.com'], bareLf: 0, bareCr: 0 });
+    expect(d.session.auth).toMatchObject({
+      mechanism: mech,
+      user: USER,
+      passwordSent: true,
+      passwordLength: pw.length,
+      riskyCharacters: [],
+    });
+    expect(d.session.messages[0]).toMatchObject({
+      mailFrom: USER,
+      rcptTo: ['boss@contoso.com'],
+      bareLf: 0,
+      bareCr: 0,
+    });
     expect(d.session.messages[0]?.headers.some((h) => h.name === 'Subject')).toBe(true);
     expect(codes(d)).toEqual([]);
     expect(d.verdict).toBe('pass');
@@ -93,11 +124,23 @@ describePeers('swaks as the device', SWAKS_MISSING, () => {
 
   it('From different from the login mailbox: SEND_AS_DENIED (predicted) naming both', async () => {
     const ehlo = 'mfp-sendas.contoso.local';
-    const r = await swaks(port(sub), ['--to', 'boss@contoso.com', '--from', 'scans@contoso.com', '--helo', ehlo, '--tls', ...auth('LOGIN', 'SendAs-pw-77')]);
+    const r = await swaks(port(sub), [
+      '--to',
+      'boss@contoso.com',
+      '--from',
+      'scans@contoso.com',
+      '--helo',
+      ehlo,
+      '--tls',
+      ...auth('LOGIN', 'SendAs-pw-77'),
+    ]);
     expect(r.exit, r.out).toBe(0);
     const d = await sessionFor(sub, ehlo);
     expect(codes(d)).toEqual(['SEND_AS_DENIED']);
-    expect(d.findings[0]).toMatchObject({ predicted: true, params: { sender: 'scans@contoso.com', mailbox: USER } });
+    expect(d.findings[0]).toMatchObject({
+      predicted: true,
+      params: { sender: 'scans@contoso.com', mailbox: USER },
+    });
   });
 
   it('no AUTH on submission: CLIENT_NOT_AUTHENTICATED', async () => {
@@ -130,7 +173,15 @@ describePeers('swaks as the device', SWAKS_MISSING, () => {
 
   it('TLS 1.2 offering only RSA key exchange: TLS_CIPHER_MISMATCH', async () => {
     const ehlo = 'mfp-rsa.contoso.local';
-    const r = await swaks(port(sub), [...base(ehlo), '--tls', '--tls-protocol', 'tlsv1_2', '--tls-cipher', 'AES128-SHA:AES256-GCM-SHA384', ...auth('LOGIN', 'Rsa-only-pw-3')]);
+    const r = await swaks(port(sub), [
+      ...base(ehlo),
+      '--tls',
+      '--tls-protocol',
+      'tlsv1_2',
+      '--tls-cipher',
+      'AES128-SHA:AES256-GCM-SHA384',
+      ...auth('LOGIN', 'Rsa-only-pw-3'),
+    ]);
     expect(r.exit, r.out).toBe(0);
     const d = await sessionFor(sub, ehlo);
     expect(d.session.tls?.offered?.kex).toEqual({ ecdhe: false, dhe: false, rsa: true, tls13: false });
@@ -145,7 +196,15 @@ describePeers('swaks as the device', SWAKS_MISSING, () => {
     expect(r.exit, r.out).toBe(0);
     const d = await sessionFor(sub, ehlo);
     expect(d.session.auth?.passwordLength).toBe([...pw].length);
-    expect(d.session.auth?.riskyCharacters).toEqual(['non-ascii', '&', '%', '+', 'space', 'quote', 'backslash']);
+    expect(d.session.auth?.riskyCharacters).toEqual([
+      'non-ascii',
+      '&',
+      '%',
+      '+',
+      'space',
+      'quote',
+      'backslash',
+    ]);
     expect(codes(d)).toEqual(['AUTH_FAILED']);
     expect(d.verdict).toBe('warn');
   });
@@ -155,7 +214,17 @@ describePeers('swaks as the device', SWAKS_MISSING, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dmd-capture-att-'));
     const file = path.join(dir, 'scan.pdf');
     writeFileSync(file, Buffer.alloc(250_000, 0x25));
-    const r = await swaks(port(sub), [...base(ehlo), '--tls', ...auth('LOGIN', 'Big-scan-pw-1'), '--attach-type', 'application/pdf', '--attach-name', 'scan 0001.pdf', '--attach', `@${file}`]);
+    const r = await swaks(port(sub), [
+      ...base(ehlo),
+      '--tls',
+      ...auth('LOGIN', 'Big-scan-pw-1'),
+      '--attach-type',
+      'application/pdf',
+      '--attach-name',
+      'scan 0001.pdf',
+      '--attach',
+      `@${file}`,
+    ]);
     rmSync(dir, { recursive: true, force: true });
     expect(r.exit, r.out).toBe(0);
     const d = await sessionFor(sub, ehlo);
@@ -165,8 +234,22 @@ describePeers('swaks as the device', SWAKS_MISSING, () => {
   });
 
   it('direct-send to an external recipient: RELAY_DENIED; internal only: clean', async () => {
-    const ext = await swaks(port(direct), ['--to', 'friend@fabrikam.example', '--from', 'copier@contoso.com', '--helo', 'mfp-ext.contoso.local']);
-    const int = await swaks(port(direct), ['--to', 'boss@contoso.com', '--from', 'copier@contoso.com', '--helo', 'mfp-int.contoso.local']);
+    const ext = await swaks(port(direct), [
+      '--to',
+      'friend@fabrikam.example',
+      '--from',
+      'copier@contoso.com',
+      '--helo',
+      'mfp-ext.contoso.local',
+    ]);
+    const int = await swaks(port(direct), [
+      '--to',
+      'boss@contoso.com',
+      '--from',
+      'copier@contoso.com',
+      '--helo',
+      'mfp-int.contoso.local',
+    ]);
     expect(ext.exit + int.exit).toBe(0);
     expect(codes(await sessionFor(direct, 'mfp-ext.contoso.local'))).toEqual(['RELAY_DENIED']);
     expect(codes(await sessionFor(direct, 'mfp-int.contoso.local'))).toEqual([]);
@@ -184,7 +267,11 @@ describePeers('openssl s_client as the device', OPENSSL_MISSING, () => {
   });
 
   it('a handshake that cannot complete (NULL cipher only) is still recorded with the offer: TLS_HANDSHAKE_FAILED', async () => {
-    await opensslStarttls(port(sub), ['-tls1_2', '-cipher', 'NULL-SHA:@SECLEVEL=0'], 'mfp-nullcipher.example');
+    await opensslStarttls(
+      port(sub),
+      ['-tls1_2', '-cipher', 'NULL-SHA:@SECLEVEL=0'],
+      'mfp-nullcipher.example',
+    );
     const d = await sessionFor(sub, 'mfp-nullcipher.example');
     expect(d.session.tls).toMatchObject({ mode: 'starttls', protocol: null, cipher: null });
     expect(d.session.tls?.offered?.ciphers).toContain('0x0002');
@@ -194,7 +281,8 @@ describePeers('openssl s_client as the device', OPENSSL_MISSING, () => {
 
 describe('a raw client as firmware that sends bare line feeds', () => {
   it('bare LF (and a bare CR) in the message: BARE_LINEFEED with counts', async () => {
-    const body = 'From: copier@contoso.com\r\nTo: boss@contoso.com\r\nSubject: scan\r\n\r\nline one\nline two\nline three\rend\r\n.\r\n';
+    const body =
+      'From: copier@contoso.com\r\nTo: boss@contoso.com\r\nSubject: scan\r\n\r\nline one\nline two\nline three\rend\r\n.\r\n';
     await rawSession(port(direct), [
       { send: 'EHLO mfp-barelf.contoso.local\r\n', expect: /^250/ },
       { send: 'MAIL FROM:<copier@contoso.com>\r\n', expect: /^250/ },
@@ -227,6 +315,7 @@ describe('what the capture keeps', () => {
   it('no password of any session appears in any recorded session, in any encoding', () => {
     const text = JSON.stringify([...sub.sessions, ...direct.sessions]);
     expect(passwords.length).toBeGreaterThan(5);
-    for (const pw of passwords) expect(findSecret(text, secretForms({ user: USER, password: pw }))).toBeNull();
+    for (const pw of passwords)
+      expect(findSecret(text, secretForms({ user: USER, password: pw }))).toBeNull();
   });
 });

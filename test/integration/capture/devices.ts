@@ -13,16 +13,32 @@ export const CLIENT_RUN_MS = 30_000;
 
 export function swaks(port: number, args: string[]): Promise<{ exit: number; out: string }> {
   return new Promise((resolve) => {
-    execFile('/usr/bin/swaks', ['--server', '127.0.0.1', '--port', String(port), '--timeout', '10', ...args], { timeout: CLIENT_RUN_MS }, (err, stdout, stderr) => {
-      resolve({ exit: err ? (typeof err.code === 'number' ? err.code : -1) : 0, out: `${stdout}${stderr}` });
-    });
+    execFile(
+      '/usr/bin/swaks',
+      ['--server', '127.0.0.1', '--port', String(port), '--timeout', '10', ...args],
+      { timeout: CLIENT_RUN_MS },
+      (err, stdout, stderr) => {
+        resolve({
+          exit: err ? (typeof err.code === 'number' ? err.code : -1) : 0,
+          out: `${stdout}${stderr}`,
+        });
+      },
+    );
   });
 }
 
 /** `openssl s_client -starttls smtp` with extra flags; sends QUIT once the handshake is done. */
-export function opensslStarttls(port: number, flags: string[], ehlo = 'mfp-openssl.example'): Promise<{ exit: number | null; out: string }> {
+export function opensslStarttls(
+  port: number,
+  flags: string[],
+  ehlo = 'mfp-openssl.example',
+): Promise<{ exit: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn('/usr/bin/openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-starttls', 'smtp', '-name', ehlo, '-ign_eof', ...flags], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(
+      '/usr/bin/openssl',
+      ['s_client', '-connect', `127.0.0.1:${port}`, '-starttls', 'smtp', '-name', ehlo, '-ign_eof', ...flags],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     let out = '';
     let quitSent = false;
     const onData = (d: Buffer) => {

@@ -24,7 +24,11 @@ function firstReply(port: number, host = '127.0.0.1'): Promise<{ sock: net.Socke
 
 describe('capture limits', () => {
   it('refuses connections beyond maxConnections with 421', async () => {
-    const h = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'submission', limits: { maxConnections: 2, idleStopMs: 0 } });
+    const h = await startCapture({
+      listen: [{ address: '127.0.0.1', port: 0 }],
+      method: 'submission',
+      limits: { maxConnections: 2, idleStopMs: 0 },
+    });
     const port = h.listeners[0]?.port ?? 0;
     try {
       const a = await firstReply(port);
@@ -40,7 +44,11 @@ describe('capture limits', () => {
 
   it('ends a session at the session time limit and says why', async () => {
     const sessionMs = 1500;
-    const h = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'submission', limits: { sessionMs, idleStopMs: 0 } });
+    const h = await startCapture({
+      listen: [{ address: '127.0.0.1', port: 0 }],
+      method: 'submission',
+      limits: { sessionMs, idleStopMs: 0 },
+    });
     try {
       const t0 = Date.now();
       const { sock } = await firstReply(h.listeners[0]?.port ?? 0);
@@ -57,7 +65,11 @@ describe('capture limits', () => {
 
   it('stops by itself after the idle time, and the port is closed afterwards', async () => {
     const idleStopMs = 500;
-    const h = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'submission', limits: { idleStopMs } });
+    const h = await startCapture({
+      listen: [{ address: '127.0.0.1', port: 0 }],
+      method: 'submission',
+      limits: { idleStopMs },
+    });
     const t0 = Date.now();
     expect(await h.stopped).toBe('idle');
     expect(Date.now() - t0).toBeLessThan(idleStopMs + MARGIN_MS);
@@ -66,7 +78,11 @@ describe('capture limits', () => {
   });
 
   it('binds only the chosen address (another loopback address is refused)', async () => {
-    const h = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'submission', limits: { idleStopMs: 0 } });
+    const h = await startCapture({
+      listen: [{ address: '127.0.0.1', port: 0 }],
+      method: 'submission',
+      limits: { idleStopMs: 0 },
+    });
     try {
       const other = await firstReply(h.listeners[0]?.port ?? 0, '127.0.0.2');
       expect(other.line).toBe('ECONNREFUSED');
@@ -81,18 +97,33 @@ describe('capture limits', () => {
     const addr = busy.address();
     const taken = addr && typeof addr === 'object' ? addr.port : 0;
     try {
-      const h = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }, { address: '127.0.0.1', port: taken, optional: true }], method: 'submission', limits: { idleStopMs: 0 } });
+      const h = await startCapture({
+        listen: [
+          { address: '127.0.0.1', port: 0 },
+          { address: '127.0.0.1', port: taken, optional: true },
+        ],
+        method: 'submission',
+        limits: { idleStopMs: 0 },
+      });
       expect(h.listeners).toHaveLength(1);
-      expect(h.skipped).toEqual([{ address: '127.0.0.1', port: taken, reason: expect.stringMatching(/already in use/) as unknown }]);
+      expect(h.skipped).toEqual([
+        { address: '127.0.0.1', port: taken, reason: expect.stringMatching(/already in use/) as unknown },
+      ]);
       await h.close();
-      await expect(startCapture({ listen: [{ address: '127.0.0.1', port: taken }], method: 'submission' })).rejects.toThrow(/already in use/);
+      await expect(
+        startCapture({ listen: [{ address: '127.0.0.1', port: taken }], method: 'submission' }),
+      ).rejects.toThrow(/already in use/);
     } finally {
       busy.close();
     }
   });
 
   it("a message over the listener's own bound gets 552 and is recorded as too large", async () => {
-    const h = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'relay', limits: { maxMessageBytes: 10_000, idleStopMs: 0 } });
+    const h = await startCapture({
+      listen: [{ address: '127.0.0.1', port: 0 }],
+      method: 'relay',
+      limits: { maxMessageBytes: 10_000, idleStopMs: 0 },
+    });
     try {
       const big = `Subject: big\r\n\r\n${'A'.repeat(76).concat('\r\n').repeat(700)}.\r\n`;
       const replies = await rawSession(h.listeners[0]?.port ?? 0, [
@@ -113,17 +144,29 @@ describe('capture limits', () => {
   });
 
   it('AUTH XOAUTH2 keeps the user and the token length, never the token', async () => {
-    const h = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'submission', limits: { idleStopMs: 0 } });
+    const h = await startCapture({
+      listen: [{ address: '127.0.0.1', port: 0 }],
+      method: 'submission',
+      limits: { idleStopMs: 0 },
+    });
     const token = 'eyJ0eXAiOiJKV1QiLCJub25jZSI6Ik1mcC1kZXZpY2UtdG9rZW4ifQ.capture-test-token';
     const user = 'scanner@contoso.com';
     try {
       await rawSession(h.listeners[0]?.port ?? 0, [
         { send: 'EHLO mfp-oauth.contoso.local\r\n', expect: /^250/ },
-        { send: `AUTH XOAUTH2 ${base64(`user=${user}\x01auth=Bearer ${token}\x01\x01`)}\r\n`, expect: /^235/ },
+        {
+          send: `AUTH XOAUTH2 ${base64(`user=${user}\x01auth=Bearer ${token}\x01\x01`)}\r\n`,
+          expect: /^235/,
+        },
         { send: 'QUIT\r\n', expect: /^221/ },
       ]);
       const [d] = await h.waitFor(1, MARGIN_MS);
-      expect(d?.session.auth).toMatchObject({ mechanism: 'XOAUTH2', user, passwordSent: true, passwordLength: token.length });
+      expect(d?.session.auth).toMatchObject({
+        mechanism: 'XOAUTH2',
+        user,
+        passwordSent: true,
+        passwordLength: token.length,
+      });
       expect(findSecret(JSON.stringify(d), secretForms({ user, oauthToken: token }))).toBeNull();
     } finally {
       await h.close();

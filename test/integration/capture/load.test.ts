@@ -13,7 +13,12 @@ describe('capture under load', () => {
     expect(r.failedSends).toEqual([]);
     expect(r.diagnoses).toHaveLength(DEVICES * MESSAGES);
     // Every message arrived exactly once, in the session of the device that sent it.
-    const ids = r.diagnoses.flatMap((d) => d.session.messages.map((m) => ({ id: m.headers.find((h) => h.name.toLowerCase() === 'x-load-id')?.value ?? '', from: m.mailFrom })));
+    const ids = r.diagnoses.flatMap((d) =>
+      d.session.messages.map((m) => ({
+        id: m.headers.find((h) => h.name.toLowerCase() === 'x-load-id')?.value ?? '',
+        from: m.mailFrom,
+      })),
+    );
     expect(new Set(ids.map((x) => x.id)).size).toBe(DEVICES * MESSAGES);
     for (const x of ids) expect(x.from).toBe(`mfp${x.id.split('-')[0] ?? ''}@contoso.com`);
     for (const d of r.diagnoses) {
@@ -23,6 +28,7 @@ describe('capture under load', () => {
       expect(d.verdict).toBe('pass');
     }
     const text = JSON.stringify(r.diagnoses);
-    for (const [i, pw] of r.passwords.entries()) expect(findSecret(text, secretForms({ user: `mfp${i}@contoso.com`, password: pw }))).toBeNull();
+    for (const [i, pw] of r.passwords.entries())
+      expect(findSecret(text, secretForms({ user: `mfp${i}@contoso.com`, password: pw }))).toBeNull();
   }, 240_000);
 });

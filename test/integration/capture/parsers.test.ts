@@ -26,7 +26,15 @@ function hello(suites: number[], versions: number[] | null): Buffer {
   suites.forEach((s, i) => suitesBuf.writeUInt16BE(s, 2 + i * 2));
   const extLen = Buffer.alloc(2);
   extLen.writeUInt16BE(extBuf.length, 0);
-  const body = Buffer.concat([Buffer.from([0x03, 0x03]), Buffer.alloc(32), Buffer.from([0]), suitesBuf, Buffer.from([1, 0]), extLen, extBuf]);
+  const body = Buffer.concat([
+    Buffer.from([0x03, 0x03]),
+    Buffer.alloc(32),
+    Buffer.from([0]),
+    suitesBuf,
+    Buffer.from([1, 0]),
+    extLen,
+    extBuf,
+  ]);
   const hs = Buffer.concat([Buffer.from([0x01, 0, (body.length >> 8) & 0xff, body.length & 0xff]), body]);
   return Buffer.concat([Buffer.from([0x16, 0x03, 0x01, (hs.length >> 8) & 0xff, hs.length & 0xff]), hs]);
 }
@@ -34,12 +42,29 @@ function hello(suites: number[], versions: number[] | null): Buffer {
 describe('ClientHello reader', () => {
   it('reads versions and key-exchange families, ignoring GREASE', () => {
     const r = parseClientHello(hello([0x0a0a, 0x002f, 0x009c, 0x00ff], [0x0303, 0x0302]));
-    expect(r.hello).toEqual({ versions: ['1.1', '1.2'], ciphers: ['AES128-SHA (0x002f)', 'AES128-GCM-SHA256 (0x009c)', 'TLS_EMPTY_RENEGOTIATION_INFO_SCSV (0x00ff)'], kex: { ecdhe: false, dhe: false, rsa: true, tls13: false }, serverName: null });
-    expect(parseClientHello(hello([0x1301, 0xc02f], [0x0304, 0x0303])).hello?.kex).toEqual({ ecdhe: true, dhe: false, rsa: false, tls13: true });
+    expect(r.hello).toEqual({
+      versions: ['1.1', '1.2'],
+      ciphers: [
+        'AES128-SHA (0x002f)',
+        'AES128-GCM-SHA256 (0x009c)',
+        'TLS_EMPTY_RENEGOTIATION_INFO_SCSV (0x00ff)',
+      ],
+      kex: { ecdhe: false, dhe: false, rsa: true, tls13: false },
+      serverName: null,
+    });
+    expect(parseClientHello(hello([0x1301, 0xc02f], [0x0304, 0x0303])).hello?.kex).toEqual({
+      ecdhe: true,
+      dhe: false,
+      rsa: false,
+      tls13: true,
+    });
   });
 
   it('plain text where a handshake was expected is a note, not a crash', () => {
-    expect(parseClientHello(Buffer.from('EHLO printer\r\n'))).toMatchObject({ hello: null, note: expect.stringMatching(/not a TLS handshake/) as unknown });
+    expect(parseClientHello(Buffer.from('EHLO printer\r\n'))).toMatchObject({
+      hello: null,
+      note: expect.stringMatching(/not a TLS handshake/) as unknown,
+    });
   });
 
   it('never throws on arbitrary or truncated bytes', () => {
@@ -47,7 +72,9 @@ describe('ClientHello reader', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(valid.length), (junk, cut) => {
         expect(() => parseClientHello(Buffer.from(junk))).not.toThrow();
-        expect(() => parseClientHello(Buffer.concat([Buffer.from([0x16, 0x03, 0x01]), Buffer.from(junk)]))).not.toThrow();
+        expect(() =>
+          parseClientHello(Buffer.concat([Buffer.from([0x16, 0x03, 0x01]), Buffer.from(junk)])),
+        ).not.toThrow();
         expect(() => parseClientHello(valid.subarray(0, cut))).not.toThrow();
       }),
       { numRuns: 300 },
@@ -77,11 +104,14 @@ describe('message scanner', () => {
   it('gives the same result for any chunking', () => {
     const whole = scan([message]);
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: message.length - 1 }), { maxLength: 20 }), (cuts) => {
-        const points = [0, ...[...cuts].sort((a, b) => a - b), message.length];
-        const chunks = points.slice(1).map((end, i) => message.subarray(points[i] ?? 0, end));
-        expect(scan(chunks)).toEqual(whole);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: message.length - 1 }), { maxLength: 20 }),
+        (cuts) => {
+          const points = [0, ...[...cuts].sort((a, b) => a - b), message.length];
+          const chunks = points.slice(1).map((end, i) => message.subarray(points[i] ?? 0, end));
+          expect(scan(chunks)).toEqual(whole);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -89,9 +119,29 @@ describe('message scanner', () => {
 
 describe('diagnosis by method', () => {
   const session = (over: Partial<CapturedSession>): CapturedSession => ({
-    id: 's', startedAt: new Date(0).toISOString(), durationMs: 5, client: { address: '192.0.2.10', port: 40000 },
-    listener: { address: '192.0.2.1', port: 2525, implicitTls: false }, ehlo: 'mfp.contoso.local', greeting: 'EHLO', tls: null, auth: null,
-    messages: [{ mailFrom: 'copier@contoso.com', rcptTo: ['x@fabrikam.example'], size: 100, truncated: false, headers: [], attachments: [], bareLf: 0, bareCr: 0, at: 1, reply: '250 OK' }],
+    id: 's',
+    startedAt: new Date(0).toISOString(),
+    durationMs: 5,
+    client: { address: '192.0.2.10', port: 40000 },
+    listener: { address: '192.0.2.1', port: 2525, implicitTls: false },
+    ehlo: 'mfp.contoso.local',
+    greeting: 'EHLO',
+    tls: null,
+    auth: null,
+    messages: [
+      {
+        mailFrom: 'copier@contoso.com',
+        rcptTo: ['x@fabrikam.example'],
+        size: 100,
+        truncated: false,
+        headers: [],
+        attachments: [],
+        bareLf: 0,
+        bareCr: 0,
+        at: 1,
+        reply: '250 OK',
+      },
+    ],
     ...over,
   });
 
@@ -99,11 +149,18 @@ describe('diagnosis by method', () => {
     expect(diagnoseCapture(session({}), { method: 'relay' }).findings).toEqual([]);
   });
   it('direct-send: the external recipient is RELAY_DENIED; submission: plain text and no AUTH', () => {
-    expect(diagnoseCapture(session({}), { method: 'direct-send' }).findings.map((f) => f.code)).toEqual(['RELAY_DENIED']);
-    expect(diagnoseCapture(session({}), { method: 'submission' }).findings.map((f) => f.code)).toEqual(['STARTTLS_REQUIRED', 'CLIENT_NOT_AUTHENTICATED']);
+    expect(diagnoseCapture(session({}), { method: 'direct-send' }).findings.map((f) => f.code)).toEqual([
+      'RELAY_DENIED',
+    ]);
+    expect(diagnoseCapture(session({}), { method: 'submission' }).findings.map((f) => f.code)).toEqual([
+      'STARTTLS_REQUIRED',
+      'CLIENT_NOT_AUTHENTICATED',
+    ]);
   });
   it('an EHLO name with spaces or underscores is BAD_EHLO_NAME; a single label is fine', () => {
-    expect(diagnoseCapture(session({ ehlo: 'my_printer' }), { method: 'relay' }).findings.map((f) => f.code)).toEqual(['BAD_EHLO_NAME']);
+    expect(
+      diagnoseCapture(session({ ehlo: 'my_printer' }), { method: 'relay' }).findings.map((f) => f.code),
+    ).toEqual(['BAD_EHLO_NAME']);
     expect(diagnoseCapture(session({ ehlo: 'printer' }), { method: 'relay' }).findings).toEqual([]);
   });
 });

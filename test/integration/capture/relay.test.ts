@@ -20,8 +20,20 @@ const LISTENER_PASSWORD = 'listener-Pa55-for-test';
 beforeAll(async () => {
   if (!HAVE_SWAKS) return;
   lab = await startLab({ scenario: 'healthy' });
-  const relay = { host: lab.submission.host, address: lab.submission.address, port: lab.submission.port, requireTls: true, extraCaPem: [lab.caPem], ehloName: 'capture.test' };
-  deviceAuth = await startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'submission', relay: { ...relay, auth: 'device' }, limits: { idleStopMs: 0 } });
+  const relay = {
+    host: lab.submission.host,
+    address: lab.submission.address,
+    port: lab.submission.port,
+    requireTls: true,
+    extraCaPem: [lab.caPem],
+    ehloName: 'capture.test',
+  };
+  deviceAuth = await startCapture({
+    listen: [{ address: '127.0.0.1', port: 0 }],
+    method: 'submission',
+    relay: { ...relay, auth: 'device' },
+    limits: { idleStopMs: 0 },
+  });
   techAuth = await startCapture({
     listen: [{ address: '127.0.0.1', port: 0 }],
     method: 'submission',
@@ -38,7 +50,15 @@ afterAll(async () => {
 });
 
 /** swaks flags for a device that signs in to the listener with the listener password (any user name). */
-const listenerLogin = (password = LISTENER_PASSWORD): string[] => ['--tls', '-a', 'LOGIN', '-au', 'mfp', '-ap', password];
+const listenerLogin = (password = LISTENER_PASSWORD): string[] => [
+  '--tls',
+  '-a',
+  'LOGIN',
+  '-au',
+  'mfp',
+  '-ap',
+  password,
+];
 
 async function sessionFor(h: CaptureHandle, ehlo: string): Promise<CaptureDiagnosis> {
   const deadline = Date.now() + SESSION_WAIT_MS;
@@ -55,8 +75,21 @@ describePeers('relay-through to the lab', SWAKS_MISSING, () => {
     lab.setScenario('healthy');
     const t = lab.tenant;
     const r = await swaks(deviceAuth.listeners[0]?.port ?? 0, [
-      '--helo', 'mfp-relay-ok.contoso.local', '--tls', '-a', 'LOGIN', '-au', t.mailbox, '-ap', t.password,
-      '--from', t.mailbox, '--to', t.internalRecipient, '--header', 'X-Capture-Test: relay-ok-1',
+      '--helo',
+      'mfp-relay-ok.contoso.local',
+      '--tls',
+      '-a',
+      'LOGIN',
+      '-au',
+      t.mailbox,
+      '-ap',
+      t.password,
+      '--from',
+      t.mailbox,
+      '--to',
+      t.internalRecipient,
+      '--header',
+      'X-Capture-Test: relay-ok-1',
     ]);
     expect(r.exit, r.out).toBe(0);
     const d = await sessionFor(deviceAuth, 'mfp-relay-ok.contoso.local');
@@ -67,14 +100,29 @@ describePeers('relay-through to the lab', SWAKS_MISSING, () => {
     expect(upstreamText.length).toBeGreaterThan(3);
     expect(r.out).toContain(upstreamText);
     const arrived = lab.received.find((x) => x.data.includes('X-Capture-Test: relay-ok-1'));
-    expect(arrived).toMatchObject({ endpoint: 'submission', authUser: t.mailbox, mailFrom: t.mailbox, rcptTo: [t.internalRecipient] });
+    expect(arrived).toMatchObject({
+      endpoint: 'submission',
+      authUser: t.mailbox,
+      mailFrom: t.mailbox,
+      rcptTo: [t.internalRecipient],
+    });
     expect(d.findings).toEqual([]);
   });
 
   it("with the technician's credentials for a device that cannot sign in: delivered", async () => {
     lab.setScenario('healthy');
     const t = lab.tenant;
-    const r = await swaks(techAuth.listeners[0]?.port ?? 0, ['--helo', 'mfp-relay-tech.contoso.local', ...listenerLogin(), '--from', t.mailbox, '--to', t.internalRecipient, '--header', 'X-Capture-Test: relay-tech-2']);
+    const r = await swaks(techAuth.listeners[0]?.port ?? 0, [
+      '--helo',
+      'mfp-relay-tech.contoso.local',
+      ...listenerLogin(),
+      '--from',
+      t.mailbox,
+      '--to',
+      t.internalRecipient,
+      '--header',
+      'X-Capture-Test: relay-tech-2',
+    ]);
     expect(r.exit, r.out).toBe(0);
     expect(lab.received.some((x) => x.data.includes('X-Capture-Test: relay-tech-2'))).toBe(true);
     const d = await sessionFor(techAuth, 'mfp-relay-tech.contoso.local');
@@ -87,11 +135,22 @@ describePeers('relay-through to the lab', SWAKS_MISSING, () => {
     const port = techAuth.listeners[0]?.port ?? 0;
     const runs = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        swaks(port, ['--helo', `mfp-burst-${i}.contoso.local`, ...listenerLogin(), '--from', t.mailbox, '--to', t.internalRecipient, '--header', `X-Capture-Test: burst-${i}`]),
+        swaks(port, [
+          '--helo',
+          `mfp-burst-${i}.contoso.local`,
+          ...listenerLogin(),
+          '--from',
+          t.mailbox,
+          '--to',
+          t.internalRecipient,
+          '--header',
+          `X-Capture-Test: burst-${i}`,
+        ]),
       ),
     );
     expect(runs.map((r) => r.exit)).toEqual(Array(8).fill(0));
-    for (let i = 0; i < 8; i++) expect(lab.received.some((x) => x.data.includes(`X-Capture-Test: burst-${i}\r\n`))).toBe(true);
+    for (let i = 0; i < 8; i++)
+      expect(lab.received.some((x) => x.data.includes(`X-Capture-Test: burst-${i}\r\n`))).toBe(true);
   }, 120_000);
 
   it('an upstream rejection (send-as-denied) is what the device is told, and is diagnosed', async () => {
@@ -99,8 +158,19 @@ describePeers('relay-through to the lab', SWAKS_MISSING, () => {
     const t = lab.tenant;
     const before = lab.received.length;
     const r = await swaks(deviceAuth.listeners[0]?.port ?? 0, [
-      '--helo', 'mfp-relay-denied.contoso.local', '--tls', '-a', 'LOGIN', '-au', t.mailbox, '-ap', t.password,
-      '--from', t.mailbox, '--to', t.internalRecipient,
+      '--helo',
+      'mfp-relay-denied.contoso.local',
+      '--tls',
+      '-a',
+      'LOGIN',
+      '-au',
+      t.mailbox,
+      '-ap',
+      t.password,
+      '--from',
+      t.mailbox,
+      '--to',
+      t.internalRecipient,
     ]);
     expect(r.exit).not.toBe(0);
     expect(r.out).toMatch(/^<[~*-]\* +554 5\.2\.252 SendAsDenied/m);
@@ -117,12 +187,27 @@ describePeers('relay-through to the lab', SWAKS_MISSING, () => {
       listen: [{ address: '127.0.0.1', port: 0 }],
       method: 'relay',
       // Port 9 (discard) on loopback: nothing listens there in the test environment.
-      relay: { host: 'smtp.office365.com', address: '127.0.0.1', port: 9, requireTls: false, extraCaPem: [], ehloName: 'capture.test', auth: null },
+      relay: {
+        host: 'smtp.office365.com',
+        address: '127.0.0.1',
+        port: 9,
+        requireTls: false,
+        extraCaPem: [],
+        ehloName: 'capture.test',
+        auth: null,
+      },
       tenantDomains: ['contoso.com'],
       limits: { idleStopMs: 0 },
     });
     try {
-      const r = await swaks(dead.listeners[0]?.port ?? 0, ['--helo', 'mfp-relay-dead.contoso.local', '--from', 'copier@contoso.com', '--to', 'boss@contoso.com']);
+      const r = await swaks(dead.listeners[0]?.port ?? 0, [
+        '--helo',
+        'mfp-relay-dead.contoso.local',
+        '--from',
+        'copier@contoso.com',
+        '--to',
+        'boss@contoso.com',
+      ]);
       expect(r.out).toMatch(/^<[~*-]\* +451 4\.4\.0 Upstream not reachable/m);
       const d = await sessionFor(dead, 'mfp-relay-dead.contoso.local');
       expect(d.session.messages[0]?.relay).toMatchObject({ ok: false, code: null });
@@ -136,11 +221,20 @@ describePeers('relay-through is never an open relay', SWAKS_MISSING, () => {
   it('a client that skips AUTH (device-credential relay) gets 530 5.7.57, nothing is relayed, and the session records it', async () => {
     lab.setScenario('healthy');
     const before = lab.received.length;
-    const r = await swaks(deviceAuth.listeners[0]?.port ?? 0, ['--helo', 'spammer-noauth.example', '--from', lab.tenant.mailbox, '--to', 'victim@outside.example']);
+    const r = await swaks(deviceAuth.listeners[0]?.port ?? 0, [
+      '--helo',
+      'spammer-noauth.example',
+      '--from',
+      lab.tenant.mailbox,
+      '--to',
+      'victim@outside.example',
+    ]);
     expect(r.exit).not.toBe(0);
     expect(r.out).toMatch(/^<[~*-]\* +530 5\.7\.57 Client not authenticated/m);
     const d = await sessionFor(deviceAuth, 'spammer-noauth.example');
-    expect(d.session.refused).toEqual([expect.objectContaining({ stage: 'MAIL', address: lab.tenant.mailbox })]);
+    expect(d.session.refused).toEqual([
+      expect.objectContaining({ stage: 'MAIL', address: lab.tenant.mailbox }),
+    ]);
     expect(d.session.messages).toEqual([]);
     expect(d.findings.map((f) => f.code)).toContain('CLIENT_NOT_AUTHENTICATED');
     expect(d.verdict).toBe('fail');
@@ -151,12 +245,29 @@ describePeers('relay-through is never an open relay', SWAKS_MISSING, () => {
     lab.setScenario('healthy');
     const before = lab.received.length;
     const port = techAuth.listeners[0]?.port ?? 0;
-    const anon = await swaks(port, ['--helo', 'spammer-tech-noauth.example', '--from', lab.tenant.mailbox, '--to', 'victim@outside.example']);
+    const anon = await swaks(port, [
+      '--helo',
+      'spammer-tech-noauth.example',
+      '--from',
+      lab.tenant.mailbox,
+      '--to',
+      'victim@outside.example',
+    ]);
     expect(anon.out).toMatch(/^<[~*-]\* +530 5\.7\.57 /m);
-    const wrong = await swaks(port, ['--helo', 'spammer-tech-wrong.example', ...listenerLogin('guessed-password'), '--from', lab.tenant.mailbox, '--to', 'victim@outside.example']);
+    const wrong = await swaks(port, [
+      '--helo',
+      'spammer-tech-wrong.example',
+      ...listenerLogin('guessed-password'),
+      '--from',
+      lab.tenant.mailbox,
+      '--to',
+      'victim@outside.example',
+    ]);
     expect(wrong.exit).not.toBe(0);
     expect(wrong.out).toMatch(/^<[~*-]\* +535 5\.7\.3 Authentication unsuccessful/m);
-    expect((await sessionFor(techAuth, 'spammer-tech-noauth.example')).findings.map((f) => f.code)).toContain('CLIENT_NOT_AUTHENTICATED');
+    expect((await sessionFor(techAuth, 'spammer-tech-noauth.example')).findings.map((f) => f.code)).toContain(
+      'CLIENT_NOT_AUTHENTICATED',
+    );
     expect(lab.received.length).toBe(before);
   });
 
@@ -167,18 +278,44 @@ describePeers('relay-through is never an open relay', SWAKS_MISSING, () => {
     const ds = await startCapture({
       listen: [{ address: '127.0.0.1', port: 0 }],
       method: 'direct-send',
-      relay: { host: lab.mx.host, address: lab.mx.address, port: lab.mx.port, requireTls: false, extraCaPem: [lab.caPem], ehloName: 'capture.test', auth: null },
+      relay: {
+        host: lab.mx.host,
+        address: lab.mx.address,
+        port: lab.mx.port,
+        requireTls: false,
+        extraCaPem: [lab.caPem],
+        ehloName: 'capture.test',
+        auth: null,
+      },
       tenantDomains: [tenantDomain],
       limits: { idleStopMs: 0 },
     });
     try {
       const before = lab.received.length;
-      const out = await swaks(ds.listeners[0]?.port ?? 0, ['--helo', 'mfp-ds-outside.contoso.local', '--from', t.mailbox, '--to', 'victim@outside.example']);
-      expect(out.out).toMatch(/^<[~*-]\* +550 5\.7\.54 SMTP; Unable to relay recipient in non-accepted domain/m);
+      const out = await swaks(ds.listeners[0]?.port ?? 0, [
+        '--helo',
+        'mfp-ds-outside.contoso.local',
+        '--from',
+        t.mailbox,
+        '--to',
+        'victim@outside.example',
+      ]);
+      expect(out.out).toMatch(
+        /^<[~*-]\* +550 5\.7\.54 SMTP; Unable to relay recipient in non-accepted domain/m,
+      );
       const d = await sessionFor(ds, 'mfp-ds-outside.contoso.local');
       expect(d.findings.map((f) => f.code)).toContain('RELAY_DENIED');
       expect(lab.received.length).toBe(before);
-      const inside = await swaks(ds.listeners[0]?.port ?? 0, ['--helo', 'mfp-ds-inside.contoso.local', '--from', t.mailbox, '--to', t.internalRecipient, '--header', 'X-Capture-Test: ds-inside']);
+      const inside = await swaks(ds.listeners[0]?.port ?? 0, [
+        '--helo',
+        'mfp-ds-inside.contoso.local',
+        '--from',
+        t.mailbox,
+        '--to',
+        t.internalRecipient,
+        '--header',
+        'X-Capture-Test: ds-inside',
+      ]);
       expect(inside.exit, inside.out).toBe(0);
       expect(lab.received.some((x) => x.data.includes('X-Capture-Test: ds-inside'))).toBe(true);
     } finally {
@@ -187,8 +324,27 @@ describePeers('relay-through is never an open relay', SWAKS_MISSING, () => {
   });
 
   it('refuses to start a relay that would be open (technician sign-in without a listener password; no sign-in and no domains)', async () => {
-    const relay = { host: lab.submission.host, address: lab.submission.address, port: lab.submission.port, requireTls: true, extraCaPem: [lab.caPem], ehloName: 'capture.test' };
-    await expect(startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'submission', relay: { ...relay, auth: { user: 'a@b.c', password: 'x' } } })).rejects.toThrow(/listener password/);
-    await expect(startCapture({ listen: [{ address: '127.0.0.1', port: 0 }], method: 'relay', relay: { ...relay, auth: null } })).rejects.toThrow(/--domain/);
+    const relay = {
+      host: lab.submission.host,
+      address: lab.submission.address,
+      port: lab.submission.port,
+      requireTls: true,
+      extraCaPem: [lab.caPem],
+      ehloName: 'capture.test',
+    };
+    await expect(
+      startCapture({
+        listen: [{ address: '127.0.0.1', port: 0 }],
+        method: 'submission',
+        relay: { ...relay, auth: { user: 'a@b.c', password: 'x' } },
+      }),
+    ).rejects.toThrow(/listener password/);
+    await expect(
+      startCapture({
+        listen: [{ address: '127.0.0.1', port: 0 }],
+        method: 'relay',
+        relay: { ...relay, auth: null },
+      }),
+    ).rejects.toThrow(/--domain/);
   });
 });

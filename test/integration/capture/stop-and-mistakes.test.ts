@@ -40,7 +40,9 @@ interface Running {
 }
 
 function startCapture(args: string[]): Running {
-  const child = spawn(process.execPath, [BIN, 'capture', '--json', '--lang', 'en', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'capture', '--json', '--lang', 'en', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -57,10 +59,16 @@ function startCapture(args: string[]): Running {
 async function ports(r: Running): Promise<{ plain: number; implicit: number | null }> {
   const deadline = Date.now() + LISTEN_WAIT_MS;
   while (Date.now() < deadline) {
-    const line = r.out().split('\n').find((l) => l.includes('"event":"listening"'));
+    const line = r
+      .out()
+      .split('\n')
+      .find((l) => l.includes('"event":"listening"'));
     if (line) {
       const ls = (JSON.parse(line) as { listeners: { port: number; implicitTls: boolean }[] }).listeners;
-      return { plain: ls.find((l) => !l.implicitTls)?.port ?? 0, implicit: ls.find((l) => l.implicitTls)?.port ?? null };
+      return {
+        plain: ls.find((l) => !l.implicitTls)?.port ?? 0,
+        implicit: ls.find((l) => l.implicitTls)?.port ?? null,
+      };
     }
     await new Promise((res) => setTimeout(res, 50));
   }
@@ -68,7 +76,11 @@ async function ports(r: Running): Promise<{ plain: number; implicit: number | nu
 }
 
 const sessions = (r: Running): Session[] =>
-  r.out().split('\n').filter((l) => l.includes('"event":"session"')).map((l) => JSON.parse(l) as Session);
+  r
+    .out()
+    .split('\n')
+    .filter((l) => l.includes('"event":"session"'))
+    .map((l) => JSON.parse(l) as Session);
 
 async function waitSessions(r: Running, n: number): Promise<void> {
   const deadline = Date.now() + HANG_KILL_MS;
@@ -91,7 +103,10 @@ async function expectEnds(r: Running, from: number, reason: string): Promise<num
 const tmp = mkdtempSync(path.join(tmpdir(), 'dmd-capture-stop-'));
 let lab: Lab | undefined;
 beforeAll(() => {
-  const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, timeout: 120_000 });
+  const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], {
+    cwd: ROOT,
+    timeout: 120_000,
+  });
   if (b.status !== 0) throw new Error(`build:cli failed: ${b.stderr.toString()}`);
 }, 130_000);
 afterAll(async () => {
@@ -99,14 +114,34 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-const AUTH = ['-a', 'LOGIN', '-au', 'scan@contoso.com', '-ap', 'Device-pw-1', '--from', 'scan@contoso.com', '--to', 'boss@contoso.com'];
+const AUTH = [
+  '-a',
+  'LOGIN',
+  '-au',
+  'scan@contoso.com',
+  '-ap',
+  'Device-pw-1',
+  '--from',
+  'scan@contoso.com',
+  '--to',
+  'boss@contoso.com',
+];
 
 describePeers('capture ends after every way of stopping (real process, swaks devices)', SWAKS_MISSING, () => {
   it('max sessions: after a STARTTLS + AUTH session and an implicit-TLS session', async () => {
-    const r = startCapture(['--listen', '127.0.0.1:0', '--implicit-tls', '127.0.0.1:0', '--max-sessions', '2']);
+    const r = startCapture([
+      '--listen',
+      '127.0.0.1:0',
+      '--implicit-tls',
+      '127.0.0.1:0',
+      '--max-sessions',
+      '2',
+    ]);
     const p = await ports(r);
     expect((await swaks(p.plain, ['--helo', 'mfp-stop-1.contoso.local', '--tls', ...AUTH])).exit).toBe(0);
-    expect((await swaks(p.implicit ?? 0, ['--helo', 'mfp-stop-2.contoso.local', '--tlsc', ...AUTH])).exit).toBe(0);
+    expect(
+      (await swaks(p.implicit ?? 0, ['--helo', 'mfp-stop-2.contoso.local', '--tlsc', ...AUTH])).exit,
+    ).toBe(0);
     await waitSessions(r, 2);
     await expectEnds(r, Date.now(), 'max-sessions');
   }, 120_000);
@@ -123,10 +158,21 @@ describePeers('capture ends after every way of stopping (real process, swaks dev
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal}: after STARTTLS, AUTH and implicit-TLS sessions`, async () => {
-      const r = startCapture(['--listen', '127.0.0.1:0', '--implicit-tls', '127.0.0.1:0', '--idle-timeout', '0']);
+      const r = startCapture([
+        '--listen',
+        '127.0.0.1:0',
+        '--implicit-tls',
+        '127.0.0.1:0',
+        '--idle-timeout',
+        '0',
+      ]);
       const p = await ports(r);
-      expect((await swaks(p.plain, ['--helo', `mfp-${signal}-1.contoso.local`, '--tls', ...AUTH])).exit).toBe(0);
-      expect((await swaks(p.implicit ?? 0, ['--helo', `mfp-${signal}-2.contoso.local`, '--tlsc', ...AUTH])).exit).toBe(0);
+      expect((await swaks(p.plain, ['--helo', `mfp-${signal}-1.contoso.local`, '--tls', ...AUTH])).exit).toBe(
+        0,
+      );
+      expect(
+        (await swaks(p.implicit ?? 0, ['--helo', `mfp-${signal}-2.contoso.local`, '--tlsc', ...AUTH])).exit,
+      ).toBe(0);
       await waitSessions(r, 2);
       const at = Date.now();
       r.child.kill(signal);
@@ -140,11 +186,34 @@ describePeers('capture ends after every way of stopping (real process, swaks dev
     writeFileSync(ca, lab.caPem);
     const t = lab.tenant;
     const r = startCapture([
-      '--listen', '127.0.0.1:0', '--idle-timeout', '0', '--relay', `${lab.submission.host}:${lab.submission.port}`,
-      '--relay-connect', lab.submission.address, '--relay-ca', ca, '--relay-device-auth',
+      '--listen',
+      '127.0.0.1:0',
+      '--idle-timeout',
+      '0',
+      '--relay',
+      `${lab.submission.host}:${lab.submission.port}`,
+      '--relay-connect',
+      lab.submission.address,
+      '--relay-ca',
+      ca,
+      '--relay-device-auth',
     ]);
     const p = await ports(r);
-    const sent = await swaks(p.plain, ['--helo', 'mfp-relay-stop.contoso.local', '--tls', '-a', 'LOGIN', '-au', t.mailbox, '-ap', t.password, '--from', t.mailbox, '--to', t.internalRecipient]);
+    const sent = await swaks(p.plain, [
+      '--helo',
+      'mfp-relay-stop.contoso.local',
+      '--tls',
+      '-a',
+      'LOGIN',
+      '-au',
+      t.mailbox,
+      '-ap',
+      t.password,
+      '--from',
+      t.mailbox,
+      '--to',
+      t.internalRecipient,
+    ]);
     expect(sent.exit, sent.out).toBe(0);
     await waitSessions(r, 1);
     expect(sessions(r)[0]?.verdict).not.toBe('fail');
@@ -154,31 +223,74 @@ describePeers('capture ends after every way of stopping (real process, swaks dev
   }, 120_000);
 });
 
-describePeers("capture records the device's common mistakes as sessions (real process, swaks devices)", SWAKS_MISSING, () => {
-  it('TLS at once to a plain port, plain SMTP to the "SSL" port, HELO, a CRAM-MD5-only device: none is a pass', async () => {
-    const r = startCapture(['--listen', '127.0.0.1:0', '--implicit-tls', '127.0.0.1:0', '--max-sessions', '4']);
-    const p = await ports(r);
-    await swaks(p.plain, ['--tlsc', '--from', 'scan@contoso.com', '--to', 'boss@contoso.com']); // device set to "SSL"
-    await swaks(p.implicit ?? 0, ['--helo', 'mfp-plain.contoso.local', '--from', 'scan@contoso.com', '--to', 'boss@contoso.com']); // plain to 465
-    await swaks(p.plain, ['--protocol', 'SMTP', '--helo', 'mfp-helo.contoso.local', '--from', 'scan@contoso.com', '--to', 'boss@contoso.com']);
-    await swaks(p.plain, ['--helo', 'mfp-cram.contoso.local', '--tls', '-a', 'CRAM-MD5', '-au', 'scan@contoso.com', '-ap', 'x', '--from', 'scan@contoso.com', '--to', 'boss@contoso.com']);
-    await waitSessions(r, 4);
-    await expectEnds(r, Date.now(), 'max-sessions');
-    const all = sessions(r);
-    for (const s of all) expect(s.verdict, JSON.stringify(s.findings.map((f) => f.code))).not.toBe('pass');
-    const codes = (s: Session | undefined) => s?.findings.map((f) => f.code) ?? [];
-    const tlsToPlain = all.find((s) => !s.session.listener.implicitTls && s.session.greeting === null);
-    expect(codes(tlsToPlain)).toEqual(expect.arrayContaining(['TLS_MODE_MISMATCH', 'PORT_465_UNSUPPORTED']));
-    expect(tlsToPlain?.primaryFinding?.code).toMatch(/TLS_MODE_MISMATCH|PORT_465_UNSUPPORTED/);
-    const plainToTls = all.find((s) => s.session.listener.implicitTls);
-    expect(codes(plainToTls)).toContain('TLS_MODE_MISMATCH');
-    const helo = all.find((s) => s.session.greeting === 'HELO');
-    expect(codes(helo)).toContain('HELO_NOT_EHLO');
-    expect(helo?.findings.find((f) => f.code === 'HELO_NOT_EHLO')?.cause).toMatch(/STARTTLS/);
-    const cram = all.find((s) => s.session.greeting === 'EHLO' && !s.session.listener.implicitTls);
-    expect(codes(cram)).toContain('SESSION_NO_MESSAGE');
-    const why = cram?.findings.find((f) => f.code === 'SESSION_NO_MESSAGE')?.cause ?? '';
-    expect(why).toMatch(/CRAM-MD5/);
-    expect(why).toMatch(/stopped after/);
-  }, 120_000);
-});
+describePeers(
+  "capture records the device's common mistakes as sessions (real process, swaks devices)",
+  SWAKS_MISSING,
+  () => {
+    it('TLS at once to a plain port, plain SMTP to the "SSL" port, HELO, a CRAM-MD5-only device: none is a pass', async () => {
+      const r = startCapture([
+        '--listen',
+        '127.0.0.1:0',
+        '--implicit-tls',
+        '127.0.0.1:0',
+        '--max-sessions',
+        '4',
+      ]);
+      const p = await ports(r);
+      await swaks(p.plain, ['--tlsc', '--from', 'scan@contoso.com', '--to', 'boss@contoso.com']); // device set to "SSL"
+      await swaks(p.implicit ?? 0, [
+        '--helo',
+        'mfp-plain.contoso.local',
+        '--from',
+        'scan@contoso.com',
+        '--to',
+        'boss@contoso.com',
+      ]); // plain to 465
+      await swaks(p.plain, [
+        '--protocol',
+        'SMTP',
+        '--helo',
+        'mfp-helo.contoso.local',
+        '--from',
+        'scan@contoso.com',
+        '--to',
+        'boss@contoso.com',
+      ]);
+      await swaks(p.plain, [
+        '--helo',
+        'mfp-cram.contoso.local',
+        '--tls',
+        '-a',
+        'CRAM-MD5',
+        '-au',
+        'scan@contoso.com',
+        '-ap',
+        'x',
+        '--from',
+        'scan@contoso.com',
+        '--to',
+        'boss@contoso.com',
+      ]);
+      await waitSessions(r, 4);
+      await expectEnds(r, Date.now(), 'max-sessions');
+      const all = sessions(r);
+      for (const s of all) expect(s.verdict, JSON.stringify(s.findings.map((f) => f.code))).not.toBe('pass');
+      const codes = (s: Session | undefined) => s?.findings.map((f) => f.code) ?? [];
+      const tlsToPlain = all.find((s) => !s.session.listener.implicitTls && s.session.greeting === null);
+      expect(codes(tlsToPlain)).toEqual(
+        expect.arrayContaining(['TLS_MODE_MISMATCH', 'PORT_465_UNSUPPORTED']),
+      );
+      expect(tlsToPlain?.primaryFinding?.code).toMatch(/TLS_MODE_MISMATCH|PORT_465_UNSUPPORTED/);
+      const plainToTls = all.find((s) => s.session.listener.implicitTls);
+      expect(codes(plainToTls)).toContain('TLS_MODE_MISMATCH');
+      const helo = all.find((s) => s.session.greeting === 'HELO');
+      expect(codes(helo)).toContain('HELO_NOT_EHLO');
+      expect(helo?.findings.find((f) => f.code === 'HELO_NOT_EHLO')?.cause).toMatch(/STARTTLS/);
+      const cram = all.find((s) => s.session.greeting === 'EHLO' && !s.session.listener.implicitTls);
+      expect(codes(cram)).toContain('SESSION_NO_MESSAGE');
+      const why = cram?.findings.find((f) => f.code === 'SESSION_NO_MESSAGE')?.cause ?? '';
+      expect(why).toMatch(/CRAM-MD5/);
+      expect(why).toMatch(/stopped after/);
+    }, 120_000);
+  },
+);

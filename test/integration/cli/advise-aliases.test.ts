@@ -9,13 +9,26 @@ async function cli(args: string[]) {
   const o: Buffer[] = [];
   out.on('data', (c: Buffer) => o.push(c));
   err.resume();
-  const code = await main(['advise', ...args], { stdout: out, stderr: err, stdin: Readable.from([]), env: { LANG: 'en_US.UTF-8' } });
+  const code = await main(['advise', ...args], {
+    stdout: out,
+    stderr: err,
+    stdin: Readable.from([]),
+    env: { LANG: 'en_US.UTF-8' },
+  });
   return { code, stdout: Buffer.concat(o).toString('utf8') };
 }
 
 describe('advise device flag aliases', () => {
   it('--device-tls-max 1.0 rules out client submission exactly like --tls 1.0', async () => {
-    const a = await cli(['--recipients', 'external', '--device-tls-max', '1.0', '--static-ip', '203.0.113.7', '--json']);
+    const a = await cli([
+      '--recipients',
+      'external',
+      '--device-tls-max',
+      '1.0',
+      '--static-ip',
+      '203.0.113.7',
+      '--json',
+    ]);
     const b = await cli(['--recipients', 'external', '--tls', '1.0', '--static-ip', '203.0.113.7', '--json']);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
@@ -28,6 +41,8 @@ describe('advise device flag aliases', () => {
     const b = await cli(['--recipients', 'internal', '--cipher', 'rsa', '--json']);
     expect(a.stdout).toBe(b.stdout);
     expect((await cli(['--recipients', 'internal', '--tls', '1.2', '--device-tls-max', '1.2'])).code).toBe(2);
-    expect((await cli(['--recipients', 'internal', '--cipher', 'rsa', '--device-ciphers', 'rsa'])).code).toBe(2);
+    expect((await cli(['--recipients', 'internal', '--cipher', 'rsa', '--device-ciphers', 'rsa'])).code).toBe(
+      2,
+    );
   });
 });

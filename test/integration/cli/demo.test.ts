@@ -21,7 +21,11 @@ function runDemo(): Promise<{ code: number | null; stdout: string; stderr: strin
   const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'en_US.UTF-8' };
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
-  const child = spawn(process.execPath, ['-e', `require(${JSON.stringify(outfile)}).runFromProcess()`, 'x', 'demo'], { env, cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    ['-e', `require(${JSON.stringify(outfile)}).runFromProcess()`, 'x', 'demo'],
+    { env, cwd: ROOT },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -81,7 +85,11 @@ describe('device-mail-doctor demo', () => {
   });
 
   it('names the expected finding codes per scenario', () => {
-    expect(codesOf(ran.stdout, 'healthy').filter((c) => c.startsWith('AUTH') || c.startsWith('TLS_') || c.startsWith('TCP_'))).toEqual([]);
+    expect(
+      codesOf(ran.stdout, 'healthy').filter(
+        (c) => c.startsWith('AUTH') || c.startsWith('TLS_') || c.startsWith('TCP_'),
+      ),
+    ).toEqual([]);
     expect(codesOf(ran.stdout, 'wrong-password')).toContain('AUTH_FAILED');
     expect(codesOf(ran.stdout, 'legacy-tls10')).toContain('TLS_VERSION_UNSUPPORTED');
     expect(codesOf(ran.stdout, 'reject-direct-send')).toContain('DIRECT_SEND_REJECTED');
@@ -101,6 +109,8 @@ describe('device-mail-doctor demo', () => {
       env: {},
     });
     expect(code).toBe(2);
-    expect(text.trim()).toBe('device-mail-doctor demo: unknown scenario "no-such-thing" (see: npx device-mail-doctor lab --help)');
+    expect(text.trim()).toBe(
+      'device-mail-doctor demo: unknown scenario "no-such-thing" (see: npx device-mail-doctor lab --help)',
+    );
   });
 });

@@ -21,15 +21,37 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const e: Buffer[] = [];
   out.on('data', (c: Buffer) => o.push(c));
   err.on('data', (c: Buffer) => e.push(c));
-  const code = await main(args, { stdout: out, stderr: err, stdin: Readable.from([]), env: { LANG: 'en_US.UTF-8', ...env } });
+  const code = await main(args, {
+    stdout: out,
+    stderr: err,
+    stdin: Readable.from([]),
+    env: { LANG: 'en_US.UTF-8', ...env },
+  });
   return { code, stdout: Buffer.concat(o).toString('utf8'), stderr: Buffer.concat(e).toString('utf8') };
 }
 
 function labArgs(): string[] {
   const t = lab.tenant;
   return [
-    'diagnose', '--method', 'submission', '--domain', t.domain, '--from', t.mailbox, '--user', t.mailbox, '--to', t.internalRecipient,
-    '--dns-server', `${lab.dns.address}:${lab.dns.port}`, '--ca', caFile, '--timeout-ms', '20000', '--password-env', 'LAB_PW',
+    'diagnose',
+    '--method',
+    'submission',
+    '--domain',
+    t.domain,
+    '--from',
+    t.mailbox,
+    '--user',
+    t.mailbox,
+    '--to',
+    t.internalRecipient,
+    '--dns-server',
+    `${lab.dns.address}:${lab.dns.port}`,
+    '--ca',
+    caFile,
+    '--timeout-ms',
+    '20000',
+    '--password-env',
+    'LAB_PW',
     ...lab.connectTo.flatMap((r) => ['--connect-to', `${r.host}:${r.port}:${r.toHost}:${r.toPort}`]),
   ];
 }
@@ -56,7 +78,10 @@ describe('device-mail-doctor diagnose --save', () => {
   it('saves the run as a report, adds a second run with --report, and never writes the password', async () => {
     const reports = join(dir, 'reports');
     const env = { LAB_PW: lab.tenant.password };
-    const first = await cli([...labArgs(), '--save', '--reports-dir', reports, '--customer', 'Contoso', '--site', 'Osaka 3F'], env);
+    const first = await cli(
+      [...labArgs(), '--save', '--reports-dir', reports, '--customer', 'Contoso', '--site', 'Osaka 3F'],
+      env,
+    );
     expect(first.code, first.stderr).toBe(1); // wrong password: the diagnosis fails, the save succeeds
     const id = /saved: report (\S+) \(1 run\)/.exec(first.stderr)?.[1];
     expect(id, first.stderr).toBeTruthy();

@@ -156,15 +156,31 @@ const TABLE: [string, string[], RegExp][] = [
   ['diagnose --method carrier-pigeon', ['diagnose', '--method', 'carrier-pigeon'], /--method must be/],
   // diagnose --lab (practice, 練習用ラボ): a practice run never silently lands in a report
   ['diagnose --lab ""', ['diagnose', '--lab', ''], /--lab needs a value/],
-  ['diagnose --lab no-such-scenario', ['diagnose', '--lab', 'no-such-scenario'], /--lab: unknown scenario "no-such-scenario"/],
-  ['diagnose --save-practice without --lab', [...diag('--save', '--save-practice')], /--save-practice only makes sense with --lab/],
-  ['diagnose --lab healthy --host X', ['diagnose', '--lab', 'healthy', '--host', 'smtp.office365.com'], /--host cannot be combined with --lab/],
+  [
+    'diagnose --lab no-such-scenario',
+    ['diagnose', '--lab', 'no-such-scenario'],
+    /--lab: unknown scenario "no-such-scenario"/,
+  ],
+  [
+    'diagnose --save-practice without --lab',
+    [...diag('--save', '--save-practice')],
+    /--save-practice only makes sense with --lab/,
+  ],
+  [
+    'diagnose --lab healthy --host X',
+    ['diagnose', '--lab', 'healthy', '--host', 'smtp.office365.com'],
+    /--host cannot be combined with --lab/,
+  ],
   [
     'diagnose --lab healthy --save --report ID (no --save-practice)',
     ['diagnose', '--lab', 'healthy', '--save', '--report', 'customer-visit-1'],
     /practice diagnosis .* not saved into report customer-visit-1 unless you add --save-practice/,
   ],
-  ['diagnose --lab healthy --save (no --save-practice)', ['diagnose', '--lab', 'healthy', '--save'], /unless you add --save-practice/],
+  [
+    'diagnose --lab healthy --save (no --save-practice)',
+    ['diagnose', '--lab', 'healthy', '--save'],
+    /unless you add --save-practice/,
+  ],
   // capture
   ...[
     'listen',

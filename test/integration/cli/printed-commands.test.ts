@@ -36,7 +36,10 @@ function readLabJson(child: ChildProcess): Promise<typeof info> {
 
 describe('commands the lab and explain print run as printed', () => {
   beforeAll(async () => {
-    lab = spawn(process.execPath, [BIN, 'lab', '--json', '--scenario', 'healthy'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    lab = spawn(process.execPath, [BIN, 'lab', '--json', '--scenario', 'healthy'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     info = await readLabJson(lab);
   }, LAB_START_MS + 5_000);
   afterAll(() => {
@@ -44,23 +47,46 @@ describe('commands the lab and explain print run as printed', () => {
   });
 
   for (const name of ['submission', 'directSend', 'relay'] as const) {
-    it(`the lab's ${name} command reaches a verdict`, () => {
-      const line = info.diagnose[name];
-      expect(line, name).toMatch(/\bnpx device-mail-doctor diagnose /);
-      const r = spawnSync('bash', ['-c', line!], { cwd: ROOT, encoding: 'utf8', timeout: COMMAND_MS, env: { ...process.env, LANG: 'en_US.UTF-8' } });
-      expect(r.status, `${line}\n${r.stderr}`).not.toBe(127);
-      expect([0, 1], `${line}\n${r.stdout}\n${r.stderr}`).toContain(r.status);
-    }, COMMAND_MS + 5_000);
+    it(
+      `the lab's ${name} command reaches a verdict`,
+      () => {
+        const line = info.diagnose[name];
+        expect(line, name).toMatch(/\bnpx device-mail-doctor diagnose /);
+        const r = spawnSync('bash', ['-c', line!], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: COMMAND_MS,
+          env: { ...process.env, LANG: 'en_US.UTF-8' },
+        });
+        expect(r.status, `${line}\n${r.stderr}`).not.toBe(127);
+        expect([0, 1], `${line}\n${r.stdout}\n${r.stderr}`).toContain(r.status);
+      },
+      COMMAND_MS + 5_000,
+    );
   }
 
-  it('explain suggests commands a clone can run', () => {
-    for (const lang of ['ja', 'en']) {
-      const r = spawnSync(process.execPath, [BIN, 'explain', 'something nobody recognises', '--lang', lang], { cwd: ROOT, encoding: 'utf8' });
-      const named = [...`${r.stdout}${r.stderr}`.matchAll(/(\S+ )?device-mail-doctor (diagnose|capture)\b/g)];
-      expect(named.length, r.stdout).toBeGreaterThan(0);
-      for (const m of named) expect(m[1], m[0]).toBe('npx ');
-      const help = spawnSync('bash', ['-c', `npx device-mail-doctor ${named[0]![2]} --help`], { cwd: ROOT, encoding: 'utf8', timeout: COMMAND_MS });
-      expect(help.status, help.stderr).toBe(0);
-    }
-  }, 2 * COMMAND_MS);
+  it(
+    'explain suggests commands a clone can run',
+    () => {
+      for (const lang of ['ja', 'en']) {
+        const r = spawnSync(
+          process.execPath,
+          [BIN, 'explain', 'something nobody recognises', '--lang', lang],
+          { cwd: ROOT, encoding: 'utf8' },
+        );
+        const named = [
+          ...`${r.stdout}${r.stderr}`.matchAll(/(\S+ )?device-mail-doctor (diagnose|capture)\b/g),
+        ];
+        expect(named.length, r.stdout).toBeGreaterThan(0);
+        for (const m of named) expect(m[1], m[0]).toBe('npx ');
+        const help = spawnSync('bash', ['-c', `npx device-mail-doctor ${named[0]![2]} --help`], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: COMMAND_MS,
+        });
+        expect(help.status, help.stderr).toBe(0);
+      }
+    },
+    2 * COMMAND_MS,
+  );
 });

@@ -69,7 +69,11 @@ describe('explain with vendor codes', () => {
     expect(j.device.matches[0]?.sources[0]).toMatchObject({ read: '2026-12-02' });
     const plain = run(['explain', '--json', '535 5.7.3 Authentication unsuccessful']);
     // No device section when no vendor code matched (recognised and primaryFinding are issue 14's explain contract).
-    expect(Object.keys(JSON.parse(plain.stdout) as object)).toEqual(['recognised', 'primaryFinding', 'findings']);
+    expect(Object.keys(JSON.parse(plain.stdout) as object)).toEqual([
+      'recognised',
+      'primaryFinding',
+      'findings',
+    ]);
   });
 
   it('a vendor that publishes nothing matching says so (exit 4: not recognised); an unknown vendor or model is bad input (exit 2)', () => {

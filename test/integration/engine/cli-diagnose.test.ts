@@ -21,15 +21,44 @@ async function cli(args: string[], opts: { stdin?: string; env?: NodeJS.ProcessE
   const errs: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   err.on('data', (c: Buffer) => errs.push(c));
-  const code = await main(['diagnose', ...args], { stdout: out, stderr: err, stdin: Readable.from(opts.stdin === undefined ? [] : [opts.stdin]), env: { LANG: 'en_US.UTF-8', ...opts.env } });
-  return { code, stdout: Buffer.concat(chunks).toString('utf8'), stderr: Buffer.concat(errs).toString('utf8') };
+  const code = await main(['diagnose', ...args], {
+    stdout: out,
+    stderr: err,
+    stdin: Readable.from(opts.stdin === undefined ? [] : [opts.stdin]),
+    env: { LANG: 'en_US.UTF-8', ...opts.env },
+  });
+  return {
+    code,
+    stdout: Buffer.concat(chunks).toString('utf8'),
+    stderr: Buffer.concat(errs).toString('utf8'),
+  };
 }
 
 function labArgs(method = 'submission'): string[] {
   const t = lab.tenant;
   return [
-    '--method', method, '--domain', t.domain, '--from', t.mailbox, '--user', t.mailbox, '--to', t.internalRecipient, '--to', t.externalRecipient,
-    '--bind', t.connectorIp, '--expected-ip', t.connectorIp, '--dns-server', `${lab.dns.address}:${lab.dns.port}`, '--ca', caFile, '--timeout-ms', '20000',
+    '--method',
+    method,
+    '--domain',
+    t.domain,
+    '--from',
+    t.mailbox,
+    '--user',
+    t.mailbox,
+    '--to',
+    t.internalRecipient,
+    '--to',
+    t.externalRecipient,
+    '--bind',
+    t.connectorIp,
+    '--expected-ip',
+    t.connectorIp,
+    '--dns-server',
+    `${lab.dns.address}:${lab.dns.port}`,
+    '--ca',
+    caFile,
+    '--timeout-ms',
+    '20000',
     ...lab.connectTo.flatMap((r) => ['--connect-to', `${r.host}:${r.port}:${r.toHost}:${r.toPort}`]),
   ];
 }
@@ -46,33 +75,74 @@ describe('device-mail-doctor diagnose', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('--json: the issue\'s shape, rendered findings, exit 0 on warn, no password anywhere', async () => {
+  it("--json: the issue's shape, rendered findings, exit 0 on warn, no password anywhere", async () => {
     lab.setScenario('healthy');
-    const r = await cli([...labArgs(), '--password-env', 'LAB_PW', '--json'], { env: { LAB_PW: lab.tenant.password } });
+    const r = await cli([...labArgs(), '--password-env', 'LAB_PW', '--json'], {
+      env: { LAB_PW: lab.tenant.password },
+    });
     expect(r.code, r.stderr).toBe(0);
-    const j = JSON.parse(r.stdout) as Record<string, unknown> & { checks: { findings: Record<string, unknown>[] }[]; transcript: Record<string, unknown>[] };
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['version', 'method', 'target', 'device', 'startedAt', 'durationMs', 'verdict', 'egressIp', 'recommendation', 'checks', 'transcript']));
+    const j = JSON.parse(r.stdout) as Record<string, unknown> & {
+      checks: { findings: Record<string, unknown>[] }[];
+      transcript: Record<string, unknown>[];
+    };
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining([
+        'version',
+        'method',
+        'target',
+        'device',
+        'startedAt',
+        'durationMs',
+        'verdict',
+        'egressIp',
+        'recommendation',
+        'checks',
+        'transcript',
+      ]),
+    );
     expect(j.verdict).toBe('warn');
     const f = j.checks.flatMap((c) => c.findings)[0];
-    expect(Object.keys(f ?? {})).toEqual(expect.arrayContaining(['code', 'severity', 'actor', 'title', 'cause', 'fix']));
+    expect(Object.keys(f ?? {})).toEqual(
+      expect.arrayContaining(['code', 'severity', 'actor', 'title', 'cause', 'fix']),
+    );
     expect(Object.keys(j.transcript[0] ?? {}).sort()).toEqual(['dir', 't', 'text']);
-    expect(findSecret(r.stdout + r.stderr, secretForms({ user: lab.tenant.mailbox, password: lab.tenant.password }))).toBeNull();
+    expect(
+      findSecret(
+        r.stdout + r.stderr,
+        secretForms({ user: lab.tenant.mailbox, password: lab.tenant.password }),
+      ),
+    ).toBeNull();
   });
 
   it('human report: verdict first, then what to do, then details; --password-stdin; exit 1 on fail', async () => {
     lab.setScenario('wrong-password');
-    const r = await cli([...labArgs(), '--password-stdin', '--lang', 'en'], { stdin: `${lab.tenant.password}\n` });
+    const r = await cli([...labArgs(), '--password-stdin', '--lang', 'en'], {
+      stdin: `${lab.tenant.password}\n`,
+    });
     expect(r.code, r.stderr).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^✖ FAIL/);
     expect(r.stdout.indexOf('What to do:')).toBeLessThan(r.stdout.indexOf('Details:'));
     expect(r.stdout).toMatch(/AUTH_FAILED/);
-    expect(findSecret(r.stdout, secretForms({ user: lab.tenant.mailbox, password: lab.tenant.password }))).toBeNull();
+    expect(
+      findSecret(r.stdout, secretForms({ user: lab.tenant.mailbox, password: lab.tenant.password })),
+    ).toBeNull();
   });
 
   it('Japanese output with a device profile from resources/printers', async () => {
     lab.setScenario('healthy');
-    const r = await cli([...labArgs('auto'), '--password-env', 'LAB_PW', '--lang', 'ja', '--device-profile', 'generic-mfp@tls10-only'], { env: { LAB_PW: lab.tenant.password } });
+    const r = await cli(
+      [
+        ...labArgs('auto'),
+        '--password-env',
+        'LAB_PW',
+        '--lang',
+        'ja',
+        '--device-profile',
+        'generic-mfp@tls10-only',
+      ],
+      { env: { LAB_PW: lab.tenant.password } },
+    );
     expect([0, 1]).toContain(r.code);
     expect(r.stdout).toMatch(/推奨の送信方法/); // glossary: 送信方法
     expect(r.stdout).toMatch(/tls\.submission\.device/);

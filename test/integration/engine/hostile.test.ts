@@ -4,10 +4,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDiagnosis } from '../../../src/main/engine/run';
 import type { EngineLimits } from '../../../src/main/engine/limits';
 import { DiagnoseRequestSchema, type Diagnosis } from '../../../src/shared/model';
-import { behaviours, days, makeCert, smtpScript, startScripted, type Scripted, type TestCert } from '../../helpers/hostile-server';
+import {
+  behaviours,
+  days,
+  makeCert,
+  smtpScript,
+  startScripted,
+  type Scripted,
+  type TestCert,
+} from '../../helpers/hostile-server';
 
 /** Short per-phase deadlines (ms) so each hostile case ends quickly; the margin absorbs a loaded 2-core machine. */
-const LIMITS: Partial<EngineLimits> = { connectTimeoutMs: 1_000, bannerTimeoutMs: 1_200, replyTimeoutMs: 1_200, tlsHandshakeTimeoutMs: 1_200, authTimeoutMs: 1_500, checkTimeoutMs: 6_000, sendTimeoutMs: 3_000 };
+const LIMITS: Partial<EngineLimits> = {
+  connectTimeoutMs: 1_000,
+  bannerTimeoutMs: 1_200,
+  replyTimeoutMs: 1_200,
+  tlsHandshakeTimeoutMs: 1_200,
+  authTimeoutMs: 1_500,
+  checkTimeoutMs: 6_000,
+  sendTimeoutMs: 3_000,
+};
 const OVERALL_MS = 8_000;
 const MARGIN_MS = 4_000;
 /** Heap/RSS growth allowed across the whole hostile suite, in bytes. */
@@ -23,7 +39,15 @@ async function diagnose(s: Scripted, host = HOST, extra: Record<string, unknown>
   const started = performance.now();
   const d = await runDiagnosis(
     DiagnoseRequestSchema.parse({
-      target: { method: 'submission', host, port: 587, user: 'printer@example.test', from: 'printer@example.test', to: ['someone@example.test'], connectTo: [{ host: '', port: 0, toHost: s.address, toPort: s.port }] },
+      target: {
+        method: 'submission',
+        host,
+        port: 587,
+        user: 'printer@example.test',
+        from: 'printer@example.test',
+        to: ['someone@example.test'],
+        connectTo: [{ host: '', port: 0, toHost: s.address, toPort: s.port }],
+      },
       device: null,
       timeoutMs: OVERALL_MS,
       extraCaPem: [ca.certPem],
@@ -42,13 +66,19 @@ async function serve(fn: Parameters<typeof startScripted>[0]): Promise<Scripted>
   return s;
 }
 
-const codesOf = (d: Diagnosis, id: string) => d.checks.find((c) => c.id === id)?.findings.map((f) => f.code) ?? [];
+const codesOf = (d: Diagnosis, id: string) =>
+  d.checks.find((c) => c.id === id)?.findings.map((f) => f.code) ?? [];
 const allCodes = (d: Diagnosis) => d.checks.flatMap((c) => c.findings.map((f) => f.code));
 
 describe('engine vs hostile servers', () => {
   beforeAll(() => {
     ca = makeCert({ names: [], cn: 'Hostile Test CA', ca: true, notBefore: days(-1), notAfter: days(30) });
-    good = makeCert({ names: [HOST, 'smtp.office365.com'], notBefore: days(-1), notAfter: days(30), issuer: ca });
+    good = makeCert({
+      names: [HOST, 'smtp.office365.com'],
+      notBefore: days(-1),
+      notAfter: days(30),
+      issuer: ca,
+    });
     baseline = process.memoryUsage();
   });
   afterAll(async () => {
@@ -70,7 +100,9 @@ describe('engine vs hostile servers', () => {
   it('endless 250- reply → SERVER_MISBEHAVED (line limit)', async () => {
     const d = await diagnose(await serve(behaviours.endless250));
     expect(codesOf(d, 'smtp.submission.ehlo')).toEqual(['SERVER_MISBEHAVED']);
-    expect(JSON.stringify(d.checks.find((c) => c.id === 'smtp.submission.ehlo'))).toMatch(/more than \d+ lines/);
+    expect(JSON.stringify(d.checks.find((c) => c.id === 'smtp.submission.ehlo'))).toMatch(
+      /more than \d+ lines/,
+    );
   });
 
   it('a 10 MB line → SERVER_MISBEHAVED (line length), without buffering it', async () => {
@@ -104,7 +136,9 @@ describe('engine vs hostile servers', () => {
   });
 
   it('STARTTLS followed by injected plaintext → discarded, SERVER_MISBEHAVED, session continues over TLS', async () => {
-    const d = await diagnose(await serve(smtpScript({ tls: good, inject: '250 injected-before-handshake\r\n' })));
+    const d = await diagnose(
+      await serve(smtpScript({ tls: good, inject: '250 injected-before-handshake\r\n' })),
+    );
     const st = d.checks.find((c) => c.id === 'smtp.submission.starttls');
     expect(st?.findings.map((f) => f.code)).toEqual(['SERVER_MISBEHAVED']);
     expect(st?.details.discardedBytes).toBeGreaterThan(0);
@@ -121,7 +155,9 @@ describe('engine vs hostile servers', () => {
   it('self-signed certificate → TLS_CERT_UNTRUSTED (and SMTP_INTERCEPTED on a Microsoft name)', async () => {
     const self = makeCert({ names: ['smtp.office365.com'], notBefore: days(-1), notAfter: days(30) });
     const d = await diagnose(await serve(smtpScript({ tls: self })), 'smtp.office365.com');
-    expect(codesOf(d, 'tls.submission.cert')).toEqual(expect.arrayContaining(['TLS_CERT_UNTRUSTED', 'SMTP_INTERCEPTED']));
+    expect(codesOf(d, 'tls.submission.cert')).toEqual(
+      expect.arrayContaining(['TLS_CERT_UNTRUSTED', 'SMTP_INTERCEPTED']),
+    );
     expect(d.transcript.some((r) => r.dir === 'C' && r.text.startsWith('AUTH'))).toBe(false);
   });
 
@@ -133,7 +169,12 @@ describe('engine vs hostile servers', () => {
   });
 
   it('wrong-name certificate → TLS_CERT_NAME_MISMATCH', async () => {
-    const wrong = makeCert({ names: ['other.example.test'], notBefore: days(-1), notAfter: days(30), issuer: ca });
+    const wrong = makeCert({
+      names: ['other.example.test'],
+      notBefore: days(-1),
+      notAfter: days(30),
+      issuer: ca,
+    });
     const d = await diagnose(await serve(smtpScript({ tls: wrong })));
     expect(codesOf(d, 'tls.submission.cert')).toContain('TLS_CERT_NAME_MISMATCH');
     expect(allCodes(d)).not.toContain('TLS_CERT_EXPIRED');
@@ -163,11 +204,15 @@ describe('engine vs hostile servers', () => {
   });
 
   it('no reply after the final dot → "possibly delivered", never resent', async () => {
-    const d = await diagnose(await serve(smtpScript({ tls: good, accept: 'no-final' })), HOST, { send: true });
+    const d = await diagnose(await serve(smtpScript({ tls: good, accept: 'no-final' })), HOST, {
+      send: true,
+    });
     const send = d.checks.find((c) => c.id === 'send');
     expect(send?.status).toBe('warn');
     expect(send?.details.possiblyDelivered).toBe(true);
-    expect(d.transcript.filter((r) => r.check === 'send' && r.dir === 'C' && /^DATA/.test(r.text)).length).toBe(1);
+    expect(
+      d.transcript.filter((r) => r.check === 'send' && r.dir === 'C' && /^DATA/.test(r.text)).length,
+    ).toBe(1);
   });
 
   it('memory stays bounded across the hostile suite', () => {

@@ -32,11 +32,26 @@ describePeers('TCP failures in a private network namespace', skip, () => {
   beforeAll(async () => {
     pair = await createNetnsPair();
     for (const port of [PORTS.open, PORTS.drop, PORTS.rejectRst, PORTS.rejectIcmp]) await pair.listen(port);
-    const rule = (port: number, ...target: string[]) => ['-A', 'INPUT', '-p', 'tcp', '--dport', String(port), '-j', ...target];
+    const rule = (port: number, ...target: string[]) => [
+      '-A',
+      'INPUT',
+      '-p',
+      'tcp',
+      '--dport',
+      String(port),
+      '-j',
+      ...target,
+    ];
     await pair.iptables(rule(PORTS.drop, 'DROP'));
     await pair.iptables(rule(PORTS.rejectRst, 'REJECT', '--reject-with', 'tcp-reset'));
     await pair.iptables(rule(PORTS.rejectIcmp, 'REJECT', '--reject-with', 'icmp-port-unreachable'));
-    const target = (name: string, address: string, port: number): ProbeTarget => ({ name, kind: 'tcp', address, port, timeoutMs: CONNECT_TIMEOUT_MS });
+    const target = (name: string, address: string, port: number): ProbeTarget => ({
+      name,
+      kind: 'tcp',
+      address,
+      port,
+      timeoutMs: CONNECT_TIMEOUT_MS,
+    });
     const diagnose = (name: string, address: string, port: number): ProbeTarget => ({
       name,
       kind: 'diagnose',
@@ -59,9 +74,14 @@ describePeers('TCP failures in a private network namespace', skip, () => {
       target('no-neighbour', NETNS_SILENT_NEIGHBOUR, PORTS.open),
     ];
     const script = resolve(import.meta.dirname, '../../helpers/netns-probe.ts');
-    const r = await pair.exec(pair.client, process.execPath, ['--import', 'tsx', script, JSON.stringify(targets)], {
-      timeoutMs: PROBE_PROCESS_MS,
-    });
+    const r = await pair.exec(
+      pair.client,
+      process.execPath,
+      ['--import', 'tsx', script, JSON.stringify(targets)],
+      {
+        timeoutMs: PROBE_PROCESS_MS,
+      },
+    );
     if (r.code !== 0) throw new Error(`probe failed (${r.code}): ${r.stderr}`);
     for (const row of JSON.parse(r.stdout) as ProbeResult[]) results.set(row.name, row);
   }, 120_000);
@@ -134,7 +154,8 @@ describePeers('TCP failures in a private network namespace', skip, () => {
     });
 
     it('every one of them fails the diagnosis', () => {
-      for (const n of ['diag-drop', 'diag-reject-rst', 'diag-reject-icmp', 'diag-no-route']) expect(get(n).ok, n).toBe(false);
+      for (const n of ['diag-drop', 'diag-reject-rst', 'diag-reject-icmp', 'diag-no-route'])
+        expect(get(n).ok, n).toBe(false);
     });
   });
 });

@@ -45,7 +45,12 @@ describePeers('engine vs a private Postfix', skip, () => {
   const diagnose = (target: Partial<Target> & Pick<Target, 'method'>, password?: string, send = false) =>
     runDiagnosis(
       DiagnoseRequestSchema.parse({
-        target: { host: pf.host, connectTo: pf.connectTo, dnsServer: `${dns.address}:${dns.port}`, ...target },
+        target: {
+          host: pf.host,
+          connectTo: pf.connectTo,
+          dnsServer: `${dns.address}:${dns.port}`,
+          ...target,
+        },
         device: null,
         send,
         timeoutMs: DIAGNOSIS_TIMEOUT_MS,
@@ -56,7 +61,10 @@ describePeers('engine vs a private Postfix', skip, () => {
   const status = (d: Diagnosis, id: string) => d.checks.find((c) => c.id === id)?.status;
 
   it('authenticates after STARTTLS with the right password', async () => {
-    const d = await diagnose({ method: 'submission', port: 587, user: pf.user, from: pf.user, to: [EXTERNAL] }, pf.password);
+    const d = await diagnose(
+      { method: 'submission', port: 587, user: pf.user, from: pf.user, to: [EXTERNAL] },
+      pf.password,
+    );
     expect(status(d, 'auth'), JSON.stringify(d.checks, null, 1)).toBe('pass');
     expect(d.verdict).toBe('pass');
     // The certificate chains to the test CA (extraCaPem) under the name the check used, via --connect-to.
@@ -70,7 +78,11 @@ describePeers('engine vs a private Postfix', skip, () => {
   });
 
   it('sends a real, labelled test message when asked (--send), and Postfix queues it', async () => {
-    const d = await diagnose({ method: 'submission', port: 587, user: pf.user, from: pf.user, to: [EXTERNAL] }, pf.password, true);
+    const d = await diagnose(
+      { method: 'submission', port: 587, user: pf.user, from: pf.user, to: [EXTERNAL] },
+      pf.password,
+      true,
+    );
     const send = d.checks.find((c) => c.id === 'send');
     expect(send?.status, JSON.stringify(send)).toBe('pass');
     const response = send?.details.response;
@@ -87,11 +99,16 @@ describePeers('engine vs a private Postfix', skip, () => {
   it('reports AUTH_FAILED for a wrong password, after exactly one attempt', async () => {
     const before = (pf.log().match(/SASL \w+ authentication failed/g) ?? []).length;
     const wrong = 'Wrong-Passw0rd!';
-    const d = await diagnose({ method: 'submission', port: 587, user: pf.user, from: pf.user, to: [EXTERNAL] }, wrong);
+    const d = await diagnose(
+      { method: 'submission', port: 587, user: pf.user, from: pf.user, to: [EXTERNAL] },
+      wrong,
+    );
     expect(codes(d)).toContain('AUTH_FAILED');
     expect(d.verdict).toBe('fail');
     const failed = d.checks.find((c) => c.findings.some((f) => f.code === 'AUTH_FAILED'));
-    expect(failed?.findings.find((f) => f.code === 'AUTH_FAILED')?.evidence?.join('\n')).toMatch(/535 5\.7\.8/);
+    expect(failed?.findings.find((f) => f.code === 'AUTH_FAILED')?.evidence?.join('\n')).toMatch(
+      /535 5\.7\.8/,
+    );
     // Postfix logs each failed attempt: no retry (lockout risk), and the wrong password never in the diagnosis.
     const after = (pf.log().match(/SASL \w+ authentication failed/g) ?? []).length;
     expect(after - before).toBe(1);
@@ -99,7 +116,13 @@ describePeers('engine vs a private Postfix', skip, () => {
   });
 
   it('reports RELAY_DENIED for an unauthenticated external recipient', async () => {
-    const d = await diagnose({ method: 'relay', port: 25, domain: pf.domain, from: `printer@${pf.domain}`, to: [EXTERNAL] });
+    const d = await diagnose({
+      method: 'relay',
+      port: 25,
+      domain: pf.domain,
+      from: `printer@${pf.domain}`,
+      to: [EXTERNAL],
+    });
     expect(codes(d)).toContain('RELAY_DENIED');
     const denied = d.checks.flatMap((c) => c.findings).find((f) => f.code === 'RELAY_DENIED');
     expect(denied?.evidence?.join('\n')).toMatch(/554 5\.7\.1 .*Relay access denied/);

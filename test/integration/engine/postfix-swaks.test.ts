@@ -29,8 +29,22 @@ describePeers('swaks vs a private Postfix', skip, () => {
 
   it('authenticates after STARTTLS (certificate verified against the test CA) and relays', async () => {
     const r = await swaks(
-      ['--tls', '--tls-verify', '--tls-ca-path', `${pf.dir}/ca.pem`, '--tls-sni', pf.host, '--auth', 'PLAIN',
-        '--auth-user', pf.user, '--from', pf.user, '--to', 'someone@external.example'],
+      [
+        '--tls',
+        '--tls-verify',
+        '--tls-ca-path',
+        `${pf.dir}/ca.pem`,
+        '--tls-sni',
+        pf.host,
+        '--auth',
+        'PLAIN',
+        '--auth-user',
+        pf.user,
+        '--from',
+        pf.user,
+        '--to',
+        'someone@external.example',
+      ],
       pf.password,
     );
     expect(r.stdout).toMatch(/^<~ {2}235 /m);
@@ -45,7 +59,10 @@ describePeers('swaks vs a private Postfix', skip, () => {
   });
 
   it('answers 535 to a wrong password', async () => {
-    const r = await swaks(['--tls', '--auth', 'LOGIN', '--auth-user', pf.user, '--quit-after', 'AUTH'], 'not-the-password');
+    const r = await swaks(
+      ['--tls', '--auth', 'LOGIN', '--auth-user', pf.user, '--quit-after', 'AUTH'],
+      'not-the-password',
+    );
     expect(r.stdout).toMatch(/^<~\* 535 5\.7\.8 /m);
     expect(r.code).not.toBe(0);
   });

@@ -10,9 +10,20 @@ import { SCENARIO_ROOT_CAUSES } from '../../../src/lab/root-causes';
 import { SCENARIOS, type Lab } from '../../../src/lab/types';
 import type { EngineLimits } from '../../../src/main/engine/limits';
 import { runDiagnosis } from '../../../src/main/engine/run';
-import { DiagnoseRequestSchema, type Diagnosis, type MethodChoice, type Target } from '../../../src/shared/model';
+import {
+  DiagnoseRequestSchema,
+  type Diagnosis,
+  type MethodChoice,
+  type Target,
+} from '../../../src/shared/model';
 
-const LIMITS: Partial<EngineLimits> = { connectTimeoutMs: 1_500, bannerTimeoutMs: 1_500, replyTimeoutMs: 3_000, dnsTimeoutMs: 1_000, dnsTries: 1 };
+const LIMITS: Partial<EngineLimits> = {
+  connectTimeoutMs: 1_500,
+  bannerTimeoutMs: 1_500,
+  replyTimeoutMs: 3_000,
+  dnsTimeoutMs: 1_000,
+  dnsTries: 1,
+};
 const OVERALL_MS = 25_000;
 const METHODS: MethodChoice[] = ['submission', 'direct-send', 'relay', 'auto'];
 
@@ -27,8 +38,22 @@ afterAll(async () => {
 function request(over: Partial<Target>, extra: Record<string, unknown> = {}) {
   const t = lab.tenant;
   return DiagnoseRequestSchema.parse({
-    target: { method: 'auto', domain: t.domain, from: t.mailbox, to: [t.externalRecipient], user: t.mailbox, connectTo: lab.connectTo, dnsServer: `${lab.dns.address}:${lab.dns.port}`, ...over },
-    device: null, timeoutMs: OVERALL_MS, extraCaPem: [lab.caPem], password: t.password, send: true, ...extra,
+    target: {
+      method: 'auto',
+      domain: t.domain,
+      from: t.mailbox,
+      to: [t.externalRecipient],
+      user: t.mailbox,
+      connectTo: lab.connectTo,
+      dnsServer: `${lab.dns.address}:${lab.dns.port}`,
+      ...over,
+    },
+    device: null,
+    timeoutMs: OVERALL_MS,
+    extraCaPem: [lab.caPem],
+    password: t.password,
+    send: true,
+    ...extra,
   });
 }
 
@@ -47,8 +72,26 @@ describe('primary finding = the scenario root cause, every lab scenario × metho
         const t = lab.tenant;
         const to = method === 'direct-send' ? [t.internalRecipient] : [t.externalRecipient];
         const fromConnector = !(rc?.notFromConnector && method === 'direct-send');
-        const device = rc?.device ? { id: 'corpus', kind: 'mfp', label: 'corpus device', ...rc.device, authMechanisms: ['LOGIN'], starttls: true, implicitTls: false, serverFieldMaxLength: null, oauth: false } : null;
-        const d = await runDiagnosis(request({ method, to, ...(fromConnector ? { bind: t.connectorIp, expectedIp: t.connectorIp } : {}) }, { device }), { limits: LIMITS });
+        const device = rc?.device
+          ? {
+              id: 'corpus',
+              kind: 'mfp',
+              label: 'corpus device',
+              ...rc.device,
+              authMechanisms: ['LOGIN'],
+              starttls: true,
+              implicitTls: false,
+              serverFieldMaxLength: null,
+              oauth: false,
+            }
+          : null;
+        const d = await runDiagnosis(
+          request(
+            { method, to, ...(fromConnector ? { bind: t.connectorIp, expectedIp: t.connectorIp } : {}) },
+            { device },
+          ),
+          { limits: LIMITS },
+        );
         const why = `${d.verdict} ${JSON.stringify(d.primary)} ${codesOf(d).join(',')}`;
         if (want) {
           expect(d.primary?.ref.code, why).toBe(want);
@@ -75,7 +118,10 @@ describe('the cases that were confidently wrong', () => {
   it('auto, healthy, internal + external recipients, no static IP: submission; Direct Send says it reaches the internal part only', async () => {
     lab.setScenario('healthy');
     const t = lab.tenant;
-    const d = await runDiagnosis(request({ method: 'auto', to: [t.internalRecipient, t.externalRecipient] }, { send: false }), { limits: LIMITS });
+    const d = await runDiagnosis(
+      request({ method: 'auto', to: [t.internalRecipient, t.externalRecipient] }, { send: false }),
+      { limits: LIMITS },
+    );
     expect(d.recommendation?.method).toBe('submission');
     expect(d.verdict).not.toBe('fail');
     const ds = d.recommendation?.ranking.find((r) => r.method === 'direct-send');
@@ -87,9 +133,12 @@ describe('the cases that were confidently wrong', () => {
   it('a DNS server that refuses (nothing on the port) → DNS_UNREACHABLE with server and adapter, never DNS_NAME_NOT_FOUND', async () => {
     const sock = dgram.createSocket('udp4');
     await new Promise<void>((r) => sock.bind(0, '127.0.0.1', () => r()));
-    const port = (sock.address()).port;
+    const port = sock.address().port;
     await new Promise<void>((r) => sock.close(() => r())); // the port is now closed: queries are refused
-    const d = await runDiagnosis(request({ method: 'submission', connectTo: [], dnsServer: `127.0.0.1:${port}` }, { send: false }), { limits: LIMITS });
+    const d = await runDiagnosis(
+      request({ method: 'submission', connectTo: [], dnsServer: `127.0.0.1:${port}` }, { send: false }),
+      { limits: LIMITS },
+    );
     expect(d.primary?.ref.code).toBe('DNS_UNREACHABLE');
     expect(d.primary?.ref.params).toMatchObject({ server: `127.0.0.1:${port}` });
     expect(d.primary?.ref.params?.adapter).toMatch(/127\.0\.0\.1/);
@@ -100,8 +149,11 @@ describe('the cases that were confidently wrong', () => {
     const sock = dgram.createSocket('udp4');
     await new Promise<void>((r) => sock.bind(0, '127.0.0.1', () => r()));
     try {
-      const port = (sock.address()).port;
-      const d = await runDiagnosis(request({ method: 'direct-send', connectTo: [], dnsServer: `127.0.0.1:${port}` }, { send: false }), { limits: LIMITS });
+      const port = sock.address().port;
+      const d = await runDiagnosis(
+        request({ method: 'direct-send', connectTo: [], dnsServer: `127.0.0.1:${port}` }, { send: false }),
+        { limits: LIMITS },
+      );
       expect(d.primary?.ref.code).toBe('DNS_UNREACHABLE');
       expect(codesOf(d)).not.toContain('DNS_NAME_NOT_FOUND');
       expect(codesOf(d)).not.toContain('MX_NOT_FOUND');
@@ -116,7 +168,11 @@ describe('the cases that were confidently wrong', () => {
     try {
       const port = (server.address() as AddressInfo).port;
       const d = await runDiagnosis(
-        DiagnoseRequestSchema.parse({ target: { method: 'relay', host: '127.0.0.1', port, to: [] }, device: null, timeoutMs: OVERALL_MS }),
+        DiagnoseRequestSchema.parse({
+          target: { method: 'relay', host: '127.0.0.1', port, to: [] },
+          device: null,
+          timeoutMs: OVERALL_MS,
+        }),
         { limits: LIMITS },
       );
       expect(d.primary?.ref.code).toBe('NOT_SMTP');

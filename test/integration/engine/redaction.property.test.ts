@@ -7,7 +7,14 @@ import { diagnosisJson, renderHuman } from '../../../src/cli/render-diagnosis';
 import { runDiagnosis } from '../../../src/main/engine/run';
 import { DiagnoseRequestSchema, type Diagnosis } from '../../../src/shared/model';
 import { findSecret, secretForms } from '../../../src/shared/secrets';
-import { days, makeCert, smtpScript, startScripted, type Scripted, type TestCert } from '../../helpers/hostile-server';
+import {
+  days,
+  makeCert,
+  smtpScript,
+  startScripted,
+  type Scripted,
+  type TestCert,
+} from '../../helpers/hostile-server';
 
 const HOST = 'mail.example.test';
 /** Runs per property: each is a whole diagnosis (7 connections), so few but varied. */
@@ -18,7 +25,9 @@ let server: Scripted;
 const user = fc.stringMatching(/^[a-z0-9._+-]{1,24}@[a-z0-9-]{1,12}\.test$/);
 // Any Unicode text, including quotes, backslashes, CR/LF and characters that JSON or HTML escape.
 const password = fc.string({ minLength: 8, maxLength: 48, unit: 'binary' });
-const token = fc.string({ minLength: 16, maxLength: 200, unit: 'binary-ascii' }).filter((s) => !/[\x00-\x20\x7f]/.test(s));
+const token = fc
+  .string({ minLength: 16, maxLength: 200, unit: 'binary-ascii' })
+  .filter((s) => !/[\x00-\x20\x7f]/.test(s));
 
 /** Transcript rows as streamed to the UI during the run (before any end-of-run pass could hide a leak). */
 let streamed: string[] = [];
@@ -27,13 +36,24 @@ async function diagnose(u: string, secret: { password?: string; oauthToken?: str
   streamed = [];
   return runDiagnosis(
     DiagnoseRequestSchema.parse({
-      target: { method: 'submission', host: HOST, port: 587, user: u, from: u, to: ['someone@elsewhere.test'], connectTo: [{ host: '', port: 0, toHost: server.address, toPort: server.port }] },
+      target: {
+        method: 'submission',
+        host: HOST,
+        port: 587,
+        user: u,
+        from: u,
+        to: ['someone@elsewhere.test'],
+        connectTo: [{ host: '', port: 0, toHost: server.address, toPort: server.port }],
+      },
       device: null,
       timeoutMs: 10_000,
       extraCaPem: [ca.certPem],
       ...secret,
     }),
-    { limits: { replyTimeoutMs: 2_000, bannerTimeoutMs: 2_000 }, onEvent: (e) => void (e.type === 'transcript' && streamed.push(e.row.text)) },
+    {
+      limits: { replyTimeoutMs: 2_000, bannerTimeoutMs: 2_000 },
+      onEvent: (e) => void (e.type === 'transcript' && streamed.push(e.row.text)),
+    },
   );
 }
 
@@ -46,7 +66,8 @@ function assertNoLeak(d: Diagnosis, forms: readonly string[]): void {
     humanEn: renderHuman(d, 'en'),
     humanJa: renderHuman(d, 'ja'),
   };
-  for (const [name, text] of Object.entries(outputs)) expect(findSecret(text, forms), `secret in ${name}`).toBeNull();
+  for (const [name, text] of Object.entries(outputs))
+    expect(findSecret(text, forms), `secret in ${name}`).toBeNull();
 }
 
 describe('redaction (property)', () => {
@@ -69,7 +90,9 @@ describe('redaction (property)', () => {
         // The user name rides on AUTH LOGIN as the initial response (redacted too); this server ignores it and asks
         // for the user name again, so two more credential lines follow.
         expect(d.transcript.some((r) => r.dir === 'C' && r.text === 'AUTH LOGIN <redacted>')).toBe(true);
-        expect(d.transcript.filter((r) => r.dir === 'C' && r.check === 'auth' && r.text === '<redacted>').length).toBe(2);
+        expect(
+          d.transcript.filter((r) => r.dir === 'C' && r.check === 'auth' && r.text === '<redacted>').length,
+        ).toBe(2);
         assertNoLeak(d, forms);
       }),
       { numRuns: RUNS },

@@ -65,7 +65,9 @@ describe('lab bounds', () => {
 
   it('refuses MAIL SIZE= over the limit and an oversized message (552 5.3.4), storing only the bounded prefix', async () => {
     const c = await mxSession();
-    expect(parseReply(await c.cmd(`MAIL FROM:<${lab.tenant.mailbox}> SIZE=${LIMITS.maxMessageBytes + 1}`))).toMatchObject({
+    expect(
+      parseReply(await c.cmd(`MAIL FROM:<${lab.tenant.mailbox}> SIZE=${LIMITS.maxMessageBytes + 1}`)),
+    ).toMatchObject({
       code: 552,
       enhanced: '5.3.4',
     });
@@ -103,7 +105,8 @@ describe('lab bounds', () => {
 
   it('keeps only the newest messages in received', async () => {
     const c = await mxSession();
-    for (let i = 0; i < 4; i++) expect(await sendBody(c, `Subject: n${i}\r\n\r\nx\r\n.\r\n`)).toMatch(/^250 /);
+    for (let i = 0; i < 4; i++)
+      expect(await sendBody(c, `Subject: n${i}\r\n\r\nx\r\n.\r\n`)).toMatch(/^250 /);
     expect(lab.received).toHaveLength(LIMITS.maxReceived);
     expect(lab.received.map((m) => m.data.slice(0, 11))).toEqual(['Subject: n2', 'Subject: n3']);
     c.close();

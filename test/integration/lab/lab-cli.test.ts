@@ -16,7 +16,11 @@ function makeIo(): { io: CliIo; out: () => string; err: () => string } {
   let e = '';
   stdout.on('data', (d: Buffer) => (o += d.toString()));
   stderr.on('data', (d: Buffer) => (e += d.toString()));
-  return { io: { stdout, stderr, stdin: new PassThrough(), env: { LANG: 'en_US.UTF-8' } }, out: () => o, err: () => e };
+  return {
+    io: { stdout, stderr, stdin: new PassThrough(), env: { LANG: 'en_US.UTF-8' } },
+    out: () => o,
+    err: () => e,
+  };
 }
 
 async function waitFor(cond: () => boolean, ms: number): Promise<void> {
@@ -47,7 +51,9 @@ describe('device-mail-doctor lab', () => {
     expect(info.scenario).toBe('silent-port');
     expect(info.submission.host).toBe('smtp.office365.com');
     expect(readFileSync(info.caFile, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
-    expect(info.diagnose.submission).toContain(`--connect-to smtp.office365.com:587:127.0.0.1:${info.submission.port}`);
+    expect(info.diagnose.submission).toContain(
+      `--connect-to smtp.office365.com:587:127.0.0.1:${info.submission.port}`,
+    );
     expect(info.diagnose.submission).toContain(`--dns-server ${info.dns.address}:${info.dns.port}`);
     expect(info.diagnose.submission).toContain(`--ca ${info.caFile}`);
     expect(info.diagnose.submission).toContain('--password-env DMD_LAB_PASSWORD');
@@ -63,7 +69,10 @@ describe('device-mail-doctor lab', () => {
   });
 
   it('human output names endpoints, the CA file and the stop hint (ja too)', async () => {
-    for (const [lang, stopHint] of [['en', 'Ctrl+C to stop'], ['ja', 'Ctrl+C で停止']] as const) {
+    for (const [lang, stopHint] of [
+      ['en', 'Ctrl+C to stop'],
+      ['ja', 'Ctrl+C で停止'],
+    ] as const) {
       const { io, out } = makeIo();
       const ctl = new AbortController();
       const done = runLab(['--lang', lang], io, ctl.signal);

@@ -21,12 +21,15 @@ function expectRcptRefused(out: SendOutcome, code: number, enhanced: string): vo
   expect(parseReply(out.response)).toMatchObject({ code, enhanced, suffixed: true });
 }
 
-const mx = (o: Parameters<typeof send>[1] = {}) => send(lab, { endpoint: 'mx', auth: null, from: 'scanner@contoso.com', ...o });
+const mx = (o: Parameters<typeof send>[1] = {}) =>
+  send(lab, { endpoint: 'mx', auth: null, from: 'scanner@contoso.com', ...o });
 
 describe('lab MX endpoint', () => {
   it('greets as *.mail.protection.outlook.com, offers STARTTLS before and no AUTH after TLS', async () => {
     const c = await RawSmtp.connect(lab.mx.port, { localAddress: lab.tenant.connectorIp });
-    expect(await c.read()).toMatch(/^220 [A-Z0-9]+\.mail\.protection\.outlook\.com Microsoft ESMTP MAIL Service ready at .+ \[[0-9A-F]{16}\]$/);
+    expect(await c.read()).toMatch(
+      /^220 [A-Z0-9]+\.mail\.protection\.outlook\.com Microsoft ESMTP MAIL Service ready at .+ \[[0-9A-F]{16}\]$/,
+    );
     const ehlo = await c.cmd('EHLO mfp.contoso.local');
     expect(ehlo).toMatch(new RegExp(`^250-\\S+ Hello \\[${lab.tenant.connectorIp.replace(/\./g, '\\.')}\\]`));
     expect(ehlo).toContain('250-STARTTLS');
@@ -42,7 +45,12 @@ describe('lab MX endpoint', () => {
     expect((await mx()).ok).toBe(true);
     const plain = await mx({ ignoreTLS: true });
     expect(plain.ok, plain.message).toBe(true);
-    expect(lab.received.at(-1)).toMatchObject({ endpoint: 'mx', authUser: null, tls: null, rcptTo: [lab.tenant.internalRecipient] });
+    expect(lab.received.at(-1)).toMatchObject({
+      endpoint: 'mx',
+      authUser: null,
+      tls: null,
+      rcptTo: [lab.tenant.internalRecipient],
+    });
   });
 
   it('refuses an unknown internal recipient (550 5.4.1)', async () => {
@@ -65,7 +73,9 @@ describe('lab MX endpoint', () => {
     lab.setScenario('reject-direct-send');
     const out = await mx();
     expectRcptRefused(out, 550, '5.7.68');
-    expect(out.response).toContain('TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources');
+    expect(out.response).toContain(
+      'TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources',
+    );
     expect((await mx({ localAddress: lab.tenant.connectorIp })).ok).toBe(true);
   });
 
@@ -74,7 +84,9 @@ describe('lab MX endpoint', () => {
     const out = await mx({ to: lab.tenant.externalRecipient, localAddress: lab.tenant.connectorIp });
     expectRcptRefused(out, 550, '5.7.64');
     expect(out.response).toContain('TenantAttribution; Relay Access Denied');
-    expect((await mx({ to: lab.tenant.externalRecipient, localAddress: lab.tenant.staleConnectorIp })).ok).toBe(true);
+    expect(
+      (await mx({ to: lab.tenant.externalRecipient, localAddress: lab.tenant.staleConnectorIp })).ok,
+    ).toBe(true);
     // Internal Direct Send is unaffected.
     expect((await mx({ localAddress: lab.tenant.connectorIp })).ok).toBe(true);
   });
@@ -84,12 +96,20 @@ describe('lab MX endpoint', () => {
     const banned = await mx({ localAddress: '127.0.0.9' });
     expectRcptRefused(banned, 550, '5.7.606');
     expect(banned.response).toContain('banned sending IP [127.0.0.9]');
-    expect(SCENARIO_SPECS['ip-blocklisted'].symptom).toMatchObject({ endpoint: 'mx', code: 550, enhanced: '5.7.606' });
+    expect(SCENARIO_SPECS['ip-blocklisted'].symptom).toMatchObject({
+      endpoint: 'mx',
+      code: 550,
+      enhanced: '5.7.606',
+    });
     lab.setScenario('throttled');
     const busy = await mx();
     expect(busy.ok).toBe(false);
     expect(parseReply(busy.response)).toMatchObject({ code: 451, enhanced: '4.7.500' });
-    expect(SCENARIO_SPECS.throttled.mxSymptom).toMatchObject({ endpoint: 'mx', code: 451, enhanced: '4.7.500' });
+    expect(SCENARIO_SPECS.throttled.mxSymptom).toMatchObject({
+      endpoint: 'mx',
+      code: 451,
+      enhanced: '4.7.500',
+    });
   });
 
   it('reject-direct-send is decided by the MAIL FROM (P1) domain, not the From header', async () => {
@@ -104,16 +124,28 @@ describe('lab MX endpoint', () => {
 
   it('unregistered-sender-domain: relay through the IP connector from a non-accepted MAIL FROM domain → 550 5.7.750', async () => {
     lab.setScenario('unregistered-sender-domain');
-    const out = await mx({ from: 'scanner@unregistered.example', to: lab.tenant.externalRecipient, localAddress: lab.tenant.connectorIp });
+    const out = await mx({
+      from: 'scanner@unregistered.example',
+      to: lab.tenant.externalRecipient,
+      localAddress: lab.tenant.connectorIp,
+    });
     expectRcptRefused(out, 550, '5.7.750');
     expect(out.response).toContain('Client blocked from sending from unregistered domains');
     // The accepted domain still relays; Direct Send from elsewhere is not the connector's business.
-    expect((await mx({ to: lab.tenant.externalRecipient, localAddress: lab.tenant.connectorIp })).ok).toBe(true);
+    expect((await mx({ to: lab.tenant.externalRecipient, localAddress: lab.tenant.connectorIp })).ok).toBe(
+      true,
+    );
     expect((await mx({ from: 'scanner@unregistered.example' })).ok).toBe(true);
   });
 
   it('submission-only scenarios leave the MX endpoint alone', async () => {
-    for (const name of ['mailbox-full', 'send-as-denied', 'legacy-tls10', 'rsa-only-ciphers', 'tenant-auth-disabled'] as const) {
+    for (const name of [
+      'mailbox-full',
+      'send-as-denied',
+      'legacy-tls10',
+      'rsa-only-ciphers',
+      'tenant-auth-disabled',
+    ] as const) {
       lab.setScenario(name);
       const out = await mx();
       expect(out.ok, `${name}: ${out.message}`).toBe(true);

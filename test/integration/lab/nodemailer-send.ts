@@ -62,10 +62,22 @@ export async function send(lab: Lab, o: SendOptions = {}): Promise<SendOutcome> 
       subject: 'Device Mail Doctor lab test',
       text: 'Scan to e-mail test.\n.leading dot line\n',
     });
-    return { ok: true, response: info.response, responseCode: Number(info.response.slice(0, 3)), code: null, message: '' };
+    return {
+      ok: true,
+      response: info.response,
+      responseCode: Number(info.response.slice(0, 3)),
+      code: null,
+      message: '',
+    };
   } catch (err) {
     const e = err as Error & { response?: string; responseCode?: number; code?: string };
-    return { ok: false, response: e.response ?? '', responseCode: e.responseCode ?? null, code: e.code ?? null, message: e.message };
+    return {
+      ok: false,
+      response: e.response ?? '',
+      responseCode: e.responseCode ?? null,
+      code: e.code ?? null,
+      message: e.message,
+    };
   } finally {
     transport.close();
   }

@@ -49,7 +49,10 @@ export class RawSmtp {
       }
       if (this.ended) return '';
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no reply within ${timeoutMs} ms (buffer: ${JSON.stringify(this.buf.slice(0, 200))})`);
+      if (left <= 0)
+        throw new Error(
+          `no reply within ${timeoutMs} ms (buffer: ${JSON.stringify(this.buf.slice(0, 200))})`,
+        );
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
         this.waiter = () => {
@@ -119,6 +122,7 @@ export function parseReply(reply: string): { code: number; enhanced: string | nu
   return {
     code: m ? Number(m[1]) : 0,
     enhanced: m?.[2] ?? null,
-    suffixed: /\[[A-Z0-9]+\.[\w.-]+\.outlook\.com \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z [0-9A-F]{16}\]$/.test(last),
+    suffixed:
+      /\[[A-Z0-9]+\.[\w.-]+\.outlook\.com \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z [0-9A-F]{16}\]$/.test(last),
   };
 }

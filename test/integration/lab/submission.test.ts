@@ -48,20 +48,41 @@ describe('lab submission endpoint: protocol', () => {
     const ehlo = (await c.cmd('EHLO printer.local')).split('\r\n');
     expect(ehlo[0]).toMatch(/^250-[A-Z0-9]+\.outlook\.office365\.com Hello \[127\.0\.0\.1\]$/);
     expect(ehlo.slice(1).map((l) => l.slice(4))).toEqual([
-      'SIZE 157286400', 'PIPELINING', 'DSN', 'ENHANCEDSTATUSCODES', 'STARTTLS', '8BITMIME', 'BINARYMIME', 'CHUNKING', 'SMTPUTF8',
+      'SIZE 157286400',
+      'PIPELINING',
+      'DSN',
+      'ENHANCEDSTATUSCODES',
+      'STARTTLS',
+      '8BITMIME',
+      'BINARYMIME',
+      'CHUNKING',
+      'SMTPUTF8',
     ]);
     expect(ehlo.at(-1)).toBe('250 SMTPUTF8');
     // No AUTH before TLS: 504 5.7.4.
-    expect(parseReply(await c.cmd('AUTH LOGIN'))).toMatchObject({ code: 504, enhanced: '5.7.4', suffixed: true });
-    expect(parseReply(await c.cmd('MAIL FROM:<scanner@contoso.com>'))).toMatchObject({ code: 530, enhanced: '5.7.57' });
+    expect(parseReply(await c.cmd('AUTH LOGIN'))).toMatchObject({
+      code: 504,
+      enhanced: '5.7.4',
+      suffixed: true,
+    });
+    expect(parseReply(await c.cmd('MAIL FROM:<scanner@contoso.com>'))).toMatchObject({
+      code: 530,
+      enhanced: '5.7.57',
+    });
     await c.starttls(lab.submission.host, { ca: [lab.caPem] });
     // After TLS the client must EHLO again.
     expect(parseReply(await c.cmd('AUTH LOGIN'))).toMatchObject({ code: 503, enhanced: '5.5.2' });
     const ehlo2 = await c.cmd('EHLO printer.local');
     expect(ehlo2).toContain('250-AUTH LOGIN XOAUTH2');
     expect(ehlo2).not.toContain('STARTTLS');
-    expect(parseReply(await c.cmd('AUTH PLAIN AHNjYW5uZXIAeA=='))).toMatchObject({ code: 504, enhanced: '5.7.4' });
-    expect(parseReply(await c.cmd('MAIL FROM:<scanner@contoso.com>'))).toMatchObject({ code: 530, enhanced: '5.7.57' });
+    expect(parseReply(await c.cmd('AUTH PLAIN AHNjYW5uZXIAeA=='))).toMatchObject({
+      code: 504,
+      enhanced: '5.7.4',
+    });
+    expect(parseReply(await c.cmd('MAIL FROM:<scanner@contoso.com>'))).toMatchObject({
+      code: 530,
+      enhanced: '5.7.57',
+    });
     expect(await c.cmd('QUIT')).toBe('221 2.0.0 Service closing transmission channel');
     c.close();
   });
@@ -82,10 +103,16 @@ describe('lab submission endpoint: protocol', () => {
     const before = lab.received.length;
     const out = await send(lab, { to: lab.tenant.externalRecipient });
     expect(out.ok, out.message).toBe(true);
-    expect(out.response).toMatch(/^250 2\.6\.0 <[0-9A-F]+@\S+> \[InternalId=\d+, Hostname=\S+\] \d+ bytes .*Queued mail for delivery$/);
+    expect(out.response).toMatch(
+      /^250 2\.6\.0 <[0-9A-F]+@\S+> \[InternalId=\d+, Hostname=\S+\] \d+ bytes .*Queued mail for delivery$/,
+    );
     const msg = lab.received.at(-1);
     expect(lab.received.length).toBe(before + 1);
-    expect(msg).toMatchObject({ endpoint: 'submission', authUser: lab.tenant.mailbox, rcptTo: [lab.tenant.externalRecipient] });
+    expect(msg).toMatchObject({
+      endpoint: 'submission',
+      authUser: lab.tenant.mailbox,
+      rcptTo: [lab.tenant.externalRecipient],
+    });
     expect(msg?.data).toContain('\r\n.leading dot line\r\n');
     expect(msg?.tls?.protocol).toMatch(/^TLSv1\.[23]$/);
   });
@@ -106,21 +133,29 @@ describe('lab submission endpoint: protocol', () => {
 
   it('refuses From other than the login only after DATA (554 5.2.252 SendAsDenied)', async () => {
     const c = await authedRaw();
-    expect(await c.login(lab.tenant.mailbox, lab.tenant.password)).toBe('235 2.7.0 Authentication successful');
+    expect(await c.login(lab.tenant.mailbox, lab.tenant.password)).toBe(
+      '235 2.7.0 Authentication successful',
+    );
     expect(await c.cmd(`MAIL FROM:<${lab.tenant.otherSender}>`)).toBe('250 2.1.0 Sender OK');
     expect(await c.cmd(`RCPT TO:<${lab.tenant.internalRecipient}>`)).toBe('250 2.1.5 Recipient OK');
     expect(await c.cmd('DATA')).toMatch(/^354 /);
     const final = await c.cmd('Subject: x\r\n\r\nbody\r\n.');
     expect(parseReply(final)).toMatchObject({ code: 554, enhanced: '5.2.252', suffixed: true });
-    expect(final).toContain(`SendAsDenied; ${lab.tenant.mailbox} not allowed to send as ${lab.tenant.otherSender};`);
+    expect(final).toContain(
+      `SendAsDenied; ${lab.tenant.mailbox} not allowed to send as ${lab.tenant.otherSender};`,
+    );
     c.close();
   });
 
   it('allows 3 concurrent authenticated sessions per mailbox; the 4th gets 432 4.3.2', async () => {
     const sessions = await Promise.all([authedRaw(), authedRaw(), authedRaw(), authedRaw()]);
     const [a, b, c, d] = sessions;
-    for (const s of [a, b, c]) expect(await s.login(lab.tenant.mailbox, lab.tenant.password)).toMatch(/^235 /);
-    expect(parseReply(await d.login(lab.tenant.mailbox, lab.tenant.password))).toMatchObject({ code: 432, enhanced: '4.3.2' });
+    for (const s of [a, b, c])
+      expect(await s.login(lab.tenant.mailbox, lab.tenant.password)).toMatch(/^235 /);
+    expect(parseReply(await d.login(lab.tenant.mailbox, lab.tenant.password))).toMatchObject({
+      code: 432,
+      enhanced: '4.3.2',
+    });
     a.close();
     // The slot frees when a session ends (bounded wait for the server to see the close).
     let again = '';
@@ -152,12 +187,32 @@ describe('lab submission endpoint: protocol', () => {
 /** Scenarios whose symptom is a reply on the submission endpoint, with the sender to use. */
 const REPLY_SCENARIOS: { name: ScenarioName; code: number; enhanced: string; text: string }[] = [
   { name: 'wrong-password', code: 535, enhanced: '5.7.139', text: 'the user credentials were incorrect' },
-  { name: 'tenant-auth-disabled', code: 535, enhanced: '5.7.139', text: 'SmtpClientAuthentication is disabled for the Tenant' },
-  { name: 'mailbox-auth-disabled', code: 535, enhanced: '5.7.139', text: 'SmtpClientAuthentication is disabled for the Mailbox' },
-  { name: 'security-defaults', code: 535, enhanced: '5.7.139', text: "security defaults policy" },
-  { name: 'conditional-access', code: 535, enhanced: '5.7.139', text: 'did not meet the criteria to be authenticated' },
+  {
+    name: 'tenant-auth-disabled',
+    code: 535,
+    enhanced: '5.7.139',
+    text: 'SmtpClientAuthentication is disabled for the Tenant',
+  },
+  {
+    name: 'mailbox-auth-disabled',
+    code: 535,
+    enhanced: '5.7.139',
+    text: 'SmtpClientAuthentication is disabled for the Mailbox',
+  },
+  { name: 'security-defaults', code: 535, enhanced: '5.7.139', text: 'security defaults policy' },
+  {
+    name: 'conditional-access',
+    code: 535,
+    enhanced: '5.7.139',
+    text: 'did not meet the criteria to be authenticated',
+  },
   { name: 'basic-auth-disabled', code: 535, enhanced: '5.7.139', text: 'basic authentication is disabled' },
-  { name: 'basic-auth-default-off', code: 550, enhanced: '5.7.30', text: 'Basic authentication is not supported for Client Submission.' },
+  {
+    name: 'basic-auth-default-off',
+    code: 550,
+    enhanced: '5.7.30',
+    text: 'Basic authentication is not supported for Client Submission.',
+  },
   { name: 'send-as-denied', code: 554, enhanced: '5.2.252', text: 'SendAsDenied;' },
   { name: 'sender-blocked', code: 550, enhanced: '5.1.8', text: 'Access denied, bad outbound sender' },
   { name: 'throttled', code: 554, enhanced: '5.2.0', text: 'SubmissionQuotaExceededException' },
@@ -196,10 +251,13 @@ describe('lab submission endpoint: scenarios seen by nodemailer', () => {
     },
   );
 
-  it.each(['tenant-auth-disabled', 'mailbox-auth-disabled'] as const)('%s blocks XOAUTH2 too', async (name) => {
-    lab.setScenario(name);
-    expectReply(await send(lab, { auth: 'oauth' }), 535, '5.7.139');
-  });
+  it.each(['tenant-auth-disabled', 'mailbox-auth-disabled'] as const)(
+    '%s blocks XOAUTH2 too',
+    async (name) => {
+      lab.setScenario(name);
+      expectReply(await send(lab, { auth: 'oauth' }), 535, '5.7.139');
+    },
+  );
 
   it('setScenario affects new connections only', async () => {
     const c = await authedRaw();

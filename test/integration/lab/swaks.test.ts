@@ -35,25 +35,52 @@ afterAll(async () => {
 
 function swaks(args: string[]): Promise<{ exit: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(SWAKS, [...args, '--timeout', String(SWAKS_TIMEOUT_S), '--ehlo', 'mfp.swaks.test'], { timeout: SWAKS_RUN_MS }, (err, stdout, stderr) => {
-      const exit = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ exit, out: `${stdout}${stderr}` });
-    });
+    execFile(
+      SWAKS,
+      [...args, '--timeout', String(SWAKS_TIMEOUT_S), '--ehlo', 'mfp.swaks.test'],
+      { timeout: SWAKS_RUN_MS },
+      (err, stdout, stderr) => {
+        const exit = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+        resolve({ exit, out: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 
 function submission(extra: string[] = [], auth = true): string[] {
   const t = lab.tenant;
   return [
-    '--server', lab.submission.address, '--port', String(lab.submission.port),
-    '--tls', '--tls-sni', lab.submission.host, '--tls-verify', '--tls-ca-path', caFile,
+    '--server',
+    lab.submission.address,
+    '--port',
+    String(lab.submission.port),
+    '--tls',
+    '--tls-sni',
+    lab.submission.host,
+    '--tls-verify',
+    '--tls-ca-path',
+    caFile,
     ...(auth ? ['--auth', 'LOGIN', '--auth-user', t.mailbox, '--auth-password', t.password] : []),
-    '--from', t.mailbox, '--to', t.internalRecipient, ...extra,
+    '--from',
+    t.mailbox,
+    '--to',
+    t.internalRecipient,
+    ...extra,
   ];
 }
 
 function mx(extra: string[] = []): string[] {
-  return ['--server', lab.mx.address, '--port', String(lab.mx.port), '--from', lab.tenant.mailbox, '--to', lab.tenant.internalRecipient, ...extra];
+  return [
+    '--server',
+    lab.mx.address,
+    '--port',
+    String(lab.mx.port),
+    '--from',
+    lab.tenant.mailbox,
+    '--to',
+    lab.tenant.internalRecipient,
+    ...extra,
+  ];
 }
 
 /** A server reply line in swaks' transcript (`<-  `, `<~  `, `<** `, `<~* `) with this code and enhanced code. */
@@ -80,7 +107,15 @@ const REPLY_CASES: { name: ScenarioName; args: () => string[]; code: number; enh
   { name: 'reject-direct-send', args: () => mx(), code: 550, enhanced: '5.7.68' },
   {
     name: 'unregistered-sender-domain',
-    args: () => mx(['--from', 'scanner@unregistered.example', '--to', lab.tenant.externalRecipient, '--local-interface', lab.tenant.connectorIp]),
+    args: () =>
+      mx([
+        '--from',
+        'scanner@unregistered.example',
+        '--to',
+        lab.tenant.externalRecipient,
+        '--local-interface',
+        lab.tenant.connectorIp,
+      ]),
     code: 550,
     enhanced: '5.7.750',
   },
@@ -91,7 +126,12 @@ const REPLY_CASES: { name: ScenarioName; args: () => string[]; code: number; enh
     enhanced: '5.7.64',
   },
   { name: 'healthy', args: () => mx(['--to', lab.tenant.externalRecipient]), code: 550, enhanced: '5.7.54' },
-  { name: 'healthy', args: () => mx(['--to', lab.tenant.externalRecipient, '--local-interface', lab.tenant.connectorIp]), code: 250, enhanced: '2.6.0' },
+  {
+    name: 'healthy',
+    args: () => mx(['--to', lab.tenant.externalRecipient, '--local-interface', lab.tenant.connectorIp]),
+    code: 250,
+    enhanced: '2.6.0',
+  },
   { name: 'healthy', args: () => submission([], false), code: 530, enhanced: '5.7.57' },
 ];
 
@@ -117,7 +157,9 @@ describePeers('lab scenarios seen by swaks', SWAKS_MISSING, () => {
     const old = await swaks(submission(['--tls-protocol', 'tlsv1', '--tls-cipher', 'DEFAULT@SECLEVEL=0']));
     expect(old.out).toMatch(/TLS started with cipher TLSv1:ECDHE-RSA-AES(128|256)-SHA/);
     expect(serverSaid(old.out, 421, '4.7.66'), old.out).toBe(true);
-    expect(old.out).toMatch(/421 4\.7\.66 TLS 1\.0 and 1\.1 are not supported\. .*https:\/\/aka\.ms\/smtp_auth_tls\. \[/);
+    expect(old.out).toMatch(
+      /421 4\.7\.66 TLS 1\.0 and 1\.1 are not supported\. .*https:\/\/aka\.ms\/smtp_auth_tls\. \[/,
+    );
     expect(old.out).not.toMatch(/Authentication successful/);
     expect(old.exit).not.toBe(0);
     expect(lab.received.length).toBe(before);
@@ -141,7 +183,13 @@ describePeers('lab scenarios seen by swaks', SWAKS_MISSING, () => {
   });
 
   it('covers every scenario', () => {
-    const covered = new Set<string>([...REPLY_CASES.map((c) => c.name), 'legacy-tls10', 'rsa-only-ciphers', 'intercepting-proxy', 'silent-port']);
+    const covered = new Set<string>([
+      ...REPLY_CASES.map((c) => c.name),
+      'legacy-tls10',
+      'rsa-only-ciphers',
+      'intercepting-proxy',
+      'silent-port',
+    ]);
     // The oauth-* scenarios need a token from the lab's identity platform: test/integration/oauth/ covers them.
     for (const s of SCENARIOS) if (s.startsWith('oauth-')) covered.add(s);
     expect(SCENARIOS.filter((s) => !covered.has(s))).toEqual([]);

@@ -18,15 +18,37 @@ afterAll(async () => {
 });
 beforeEach(() => lab.setScenario('healthy'));
 
-const RSA_KX_CLIENT: tls.ConnectionOptions = { maxVersion: 'TLSv1.2', ciphers: 'AES128-GCM-SHA256:AES256-GCM-SHA384:AES128-SHA' };
-const ECDHE_CLIENT: tls.ConnectionOptions = { maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384' };
-const TLS10_CLIENT: tls.ConnectionOptions = { minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' };
-const TLS11_CLIENT: tls.ConnectionOptions = { minVersion: 'TLSv1.1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' };
+const RSA_KX_CLIENT: tls.ConnectionOptions = {
+  maxVersion: 'TLSv1.2',
+  ciphers: 'AES128-GCM-SHA256:AES256-GCM-SHA384:AES128-SHA',
+};
+const ECDHE_CLIENT: tls.ConnectionOptions = {
+  maxVersion: 'TLSv1.2',
+  ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384',
+};
+const TLS10_CLIENT: tls.ConnectionOptions = {
+  minVersion: 'TLSv1',
+  maxVersion: 'TLSv1',
+  ciphers: 'DEFAULT@SECLEVEL=0',
+};
+const TLS11_CLIENT: tls.ConnectionOptions = {
+  minVersion: 'TLSv1.1',
+  maxVersion: 'TLSv1.1',
+  ciphers: 'DEFAULT@SECLEVEL=0',
+};
 /** A TLS 1.0 client whose only suites use RSA key exchange (old MFP firmware). */
-const TLS10_RSA_CLIENT: tls.ConnectionOptions = { minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'AES128-SHA:AES256-SHA:@SECLEVEL=0' };
+const TLS10_RSA_CLIENT: tls.ConnectionOptions = {
+  minVersion: 'TLSv1',
+  maxVersion: 'TLSv1',
+  ciphers: 'AES128-SHA:AES256-SHA:@SECLEVEL=0',
+};
 
 /** Handshake on the submission endpoint; resolves to the negotiated protocol/cipher or the error's message. */
-async function handshake(opts: tls.ConnectionOptions, port = lab.submission.port, host = lab.submission.host) {
+async function handshake(
+  opts: tls.ConnectionOptions,
+  port = lab.submission.port,
+  host = lab.submission.host,
+) {
   const c = await RawSmtp.connect(port);
   await c.read();
   await c.cmd('EHLO tls.test');
@@ -56,22 +78,25 @@ describe('lab TLS', () => {
   it.each([
     ['TLS 1.0', TLS10_CLIENT, 'TLSv1'],
     ['TLS 1.1', TLS11_CLIENT, 'TLSv1.1'],
-  ] as const)('healthy: a %s handshake completes, then EHLO gets 421 4.7.66 and the connection closes', async (_name, opts, protocol) => {
-    const before = lab.received.length;
-    const old = await handshake(opts);
-    expect(old).toMatchObject({ ok: true, protocol });
-    if (!old.ok) return;
-    expect(old.cipher).toMatch(/^ECDHE-RSA-AES(128|256)-SHA$/);
-    const reply = await old.client.cmd('EHLO tls.test');
-    expect(reply).toMatch(
-      /^421 4\.7\.66 TLS 1\.0 and 1\.1 are not supported\. Please upgrade\/update your client to support TLS 1\.2\. Visit https:\/\/aka\.ms\/smtp_auth_tls\. \[/,
-    );
-    expect(parseReply(reply)).toEqual({ code: 421, enhanced: '4.7.66', suffixed: true });
-    // The server hung up: nothing more is read, and a later command is never answered.
-    expect(await old.client.read()).toBe('');
-    old.client.close();
-    expect(lab.received.length).toBe(before);
-  });
+  ] as const)(
+    'healthy: a %s handshake completes, then EHLO gets 421 4.7.66 and the connection closes',
+    async (_name, opts, protocol) => {
+      const before = lab.received.length;
+      const old = await handshake(opts);
+      expect(old).toMatchObject({ ok: true, protocol });
+      if (!old.ok) return;
+      expect(old.cipher).toMatch(/^ECDHE-RSA-AES(128|256)-SHA$/);
+      const reply = await old.client.cmd('EHLO tls.test');
+      expect(reply).toMatch(
+        /^421 4\.7\.66 TLS 1\.0 and 1\.1 are not supported\. Please upgrade\/update your client to support TLS 1\.2\. Visit https:\/\/aka\.ms\/smtp_auth_tls\. \[/,
+      );
+      expect(parseReply(reply)).toEqual({ code: 421, enhanced: '4.7.66', suffixed: true });
+      // The server hung up: nothing more is read, and a later command is never answered.
+      expect(await old.client.read()).toBe('');
+      old.client.close();
+      expect(lab.received.length).toBe(before);
+    },
+  );
 
   it('healthy: nodemailer limited to TLS 1.0 fails with 421 4.7.66; the MX endpoint still refuses TLS 1.0 in the handshake', async () => {
     const out = await send(lab, { tls: TLS10_CLIENT });
@@ -108,25 +133,28 @@ describe('lab TLS', () => {
     expect((await send(lab, { tls: RSA_KX_CLIENT })).ok).toBe(true);
   });
 
-  it.each(['submission', 'mx'] as const)('intercepting-proxy (%s): masked banner, foreign EHLO, inspection CA certificate', async (ep) => {
-    lab.setScenario('intercepting-proxy');
-    const endpoint = lab[ep];
-    const c = await RawSmtp.connect(endpoint.port);
-    const greeting = await c.read();
-    expect(greeting).toMatch(/^220 [*02 ]+$/);
-    expect(greeting).not.toMatch(/Microsoft|outlook/i);
-    const ehlo = await c.cmd('EHLO tls.test');
-    expect(ehlo).toContain('250-XXXXXXXA');
-    expect(ehlo).not.toMatch(/outlook|BINARYMIME|CHUNKING/);
-    const s = await c.starttls(endpoint.host, { rejectUnauthorized: false });
-    expect(s.authorized).toBe(false);
-    expect(s.getPeerCertificate().issuer.CN).toBe(INSPECTION_CA_NAME);
-    c.close();
-    // A client that trusts only the lab CA refuses the certificate.
-    const out = await send(lab, { endpoint: ep, auth: ep === 'mx' ? null : undefined });
-    expect(out.ok).toBe(false);
-    expect(out.message).toMatch(/certificate|self.signed|unable to verify/i);
-  });
+  it.each(['submission', 'mx'] as const)(
+    'intercepting-proxy (%s): masked banner, foreign EHLO, inspection CA certificate',
+    async (ep) => {
+      lab.setScenario('intercepting-proxy');
+      const endpoint = lab[ep];
+      const c = await RawSmtp.connect(endpoint.port);
+      const greeting = await c.read();
+      expect(greeting).toMatch(/^220 [*02 ]+$/);
+      expect(greeting).not.toMatch(/Microsoft|outlook/i);
+      const ehlo = await c.cmd('EHLO tls.test');
+      expect(ehlo).toContain('250-XXXXXXXA');
+      expect(ehlo).not.toMatch(/outlook|BINARYMIME|CHUNKING/);
+      const s = await c.starttls(endpoint.host, { rejectUnauthorized: false });
+      expect(s.authorized).toBe(false);
+      expect(s.getPeerCertificate().issuer.CN).toBe(INSPECTION_CA_NAME);
+      c.close();
+      // A client that trusts only the lab CA refuses the certificate.
+      const out = await send(lab, { endpoint: ep, auth: ep === 'mx' ? null : undefined });
+      expect(out.ok).toBe(false);
+      expect(out.message).toMatch(/certificate|self.signed|unable to verify/i);
+    },
+  );
 
   it('silent-port: accepts TCP, never greets, and the idle bound ends the session', async () => {
     lab.setScenario('silent-port');

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExport } from '../../../src/main/export/export-report';
 import { createChromiumPdfPrinter } from '../../../src/main/export/pdf';
 import { findSecret, secretForms } from '../../../src/shared/secrets';
-import { chromiumMissing, firstMissing, itPeers, japaneseFontMissing, popplerMissing } from '../../helpers/peers';
+import {
+  chromiumMissing,
+  firstMissing,
+  itPeers,
+  japaneseFontMissing,
+  popplerMissing,
+} from '../../helpers/peers';
 import { ANSI, FORBIDDEN_OUTPUT, hostileReport, MARK, SCRIPT } from '../../unit/store/hostile';
 
 const TOOLS_MISSING = firstMissing(chromiumMissing(), popplerMissing());
@@ -29,7 +35,8 @@ function inkShare(ppm: Buffer): number {
   const data = ppm.subarray(header[0].length);
   if (data.length < w * h * 3) throw new Error('truncated PPM');
   let ink = 0;
-  for (let i = 0; i < w * h * 3; i += 3) if ((data[i] ?? 255) < 200 || (data[i + 1] ?? 255) < 200 || (data[i + 2] ?? 255) < 200) ink++;
+  for (let i = 0; i < w * h * 3; i += 3)
+    if ((data[i] ?? 255) < 200 || (data[i + 1] ?? 255) < 200 || (data[i + 2] ?? 255) < 200) ink++;
   return ink / (w * h);
 }
 
@@ -44,7 +51,11 @@ describe('PDF export through Chromium', () => {
     itPeers(`prints escaped, non-blank A4 pages (${lang})`, TOOLS_MISSING, { timeout: 120_000 }, async () => {
       const file = path.join(dir, `report-${lang}.pdf`);
       const secrets = [{ user: 'scanner@contoso.com', password: 'Never-In-Pdf-77' }];
-      const res = await writeExport(hostileReport(), { format: 'pdf', lang, secrets, pdf: createChromiumPdfPrinter() }, file);
+      const res = await writeExport(
+        hostileReport(),
+        { format: 'pdf', lang, secrets, pdf: createChromiumPdfPrinter() },
+        file,
+      );
       expect(res.bytes).toBeGreaterThan(1000);
       const bytes = await fsp.readFile(file);
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -68,7 +79,9 @@ describe('PDF export through Chromium', () => {
 
       const prefix = path.join(dir, `page-${lang}`);
       execFileSync('pdftoppm', ['-r', String(RASTER_DPI), file, prefix]); // PPM (P6) is pdftoppm's default output
-      const ppms = (await fsp.readdir(dir)).filter((n) => n.startsWith(`page-${lang}`) && n.endsWith('.ppm')).sort();
+      const ppms = (await fsp.readdir(dir))
+        .filter((n) => n.startsWith(`page-${lang}`) && n.endsWith('.ppm'))
+        .sort();
       expect(ppms.length).toBe(pages);
       const first = await fsp.readFile(path.join(dir, ppms[0] ?? ''));
       expect(inkShare(first)).toBeGreaterThan(MIN_INK_SHARE);
@@ -76,10 +89,15 @@ describe('PDF export through Chromium', () => {
     });
   }
 
-  itPeers('embeds a Japanese font in the ja PDF, so text is not printed as empty boxes', JA_FONT_MISSING, {}, () => {
-    const fonts = execFileSync('pdffonts', [path.join(dir, 'report-ja.pdf')]).toString();
-    expect(fonts).toMatch(/IPA|CJK|Gothic|Mincho|Noto Sans JP|Takao|VL/i);
-  });
+  itPeers(
+    'embeds a Japanese font in the ja PDF, so text is not printed as empty boxes',
+    JA_FONT_MISSING,
+    {},
+    () => {
+      const fonts = execFileSync('pdffonts', [path.join(dir, 'report-ja.pdf')]).toString();
+      expect(fonts).toMatch(/IPA|CJK|Gothic|Mincho|Noto Sans JP|Takao|VL/i);
+    },
+  );
 
   it('inkShare tells a blank page from a printed one', () => {
     const blank = Buffer.concat([Buffer.from('P6\n4 4\n255\n'), Buffer.alloc(48, 255)]);

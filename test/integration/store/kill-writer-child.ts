@@ -33,7 +33,16 @@ async function main(): Promise<void> {
     const r = reports[k];
     if (!r) continue;
     const version = Number(r.notes[0]?.text ?? '0') + 1;
-    const next = { ...r, notes: [{ at: r.createdAt, text: String(version) }, ...Array.from({ length: PADDING_NOTES }, () => ({ at: r.createdAt, text: 'x'.repeat(PADDING_CHARS) }))] };
+    const next = {
+      ...r,
+      notes: [
+        { at: r.createdAt, text: String(version) },
+        ...Array.from({ length: PADDING_NOTES }, () => ({
+          at: r.createdAt,
+          text: 'x'.repeat(PADDING_CHARS),
+        })),
+      ],
+    };
     reports[k] = await store.save(next);
     process.stdout.write(`saved ${r.id} ${version}\n`);
   }

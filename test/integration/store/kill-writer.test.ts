@@ -98,51 +98,64 @@ function runCreateAndKill(dir: string, delayMs: number): Promise<string[]> {
 }
 
 describe('report writes survive SIGKILL', () => {
-  it(`creating a report with its first run (diagnose --save): after ${CREATE_KILLS} kills, every report has its run, none is empty or damaged`, { timeout: 300_000 }, async () => {
-    const dir = path.join(work, 'created');
-    const acked: string[] = [];
-    for (let k = 0; k < CREATE_KILLS; k++) acked.push(...(await runCreateAndKill(dir, Math.random() * MAX_CREATE_KILL_DELAY_MS)));
-    const names = (await fsp.readdir(dir)).filter((n) => n.endsWith('.json'));
-    // Every acknowledged report is there; at most one unacknowledged report per kill may have landed — whole.
-    for (const id of acked) expect(names).toContain(`${id}.json`);
-    expect(names.length - acked.length).toBeLessThanOrEqual(CREATE_KILLS);
-    for (const name of names) {
-      const res = await loadReportFile(path.join(dir, name));
-      if (!res.ok) throw new Error(`${name} unreadable: ${res.reason}`);
-      expect(res.value.runs.length, `${name} has no run`).toBe(1);
-    }
-    const { problems } = await (await createReportStore(dir)).list();
-    expect(problems).toEqual([]);
-    // The kills landed while reports were being created: many were made, so many kills fell mid-write.
-    expect(names.length).toBeGreaterThan(CREATE_KILLS);
-    console.log(`create kill test: ${CREATE_KILLS} kills, ${acked.length} reports acknowledged, ${names.length} on disk, each with its run`);
-  });
-
-  it(`every report is the old or the new version after ${KILLS} kills mid-save`, { timeout: 300_000 }, async () => {
-    const dir = path.join(work, 'reports');
-    const store = await createReportStore(dir);
-    const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await store.create({ ...JOB, site: `site ${i}` })).id);
-    const known = new Map<string, number>(ids.map((id) => [id, 0]));
-    let interruptedSaves = 0;
-    for (let k = 0; k < KILLS; k++) {
-      const acked = await runAndKill(dir, ids, Math.random() * MAX_KILL_DELAY_MS);
-      for (const id of ids) {
-        const res = await loadReportFile(path.join(dir, `${id}.json`));
-        if (!res.ok) throw new Error(`after kill ${k}: ${id} unreadable: ${res.reason}`);
-        const onDisk = Number(res.value.notes[0]?.text ?? '0');
-        const before = acked.get(id) ?? known.get(id) ?? 0;
-        // The only save that may have landed unacknowledged is the one in flight: version before + 1.
-        expect([before, before + 1]).toContain(onDisk);
-        if (onDisk === before + 1) interruptedSaves++;
-        known.set(id, onDisk);
+  it(
+    `creating a report with its first run (diagnose --save): after ${CREATE_KILLS} kills, every report has its run, none is empty or damaged`,
+    { timeout: 300_000 },
+    async () => {
+      const dir = path.join(work, 'created');
+      const acked: string[] = [];
+      for (let k = 0; k < CREATE_KILLS; k++)
+        acked.push(...(await runCreateAndKill(dir, Math.random() * MAX_CREATE_KILL_DELAY_MS)));
+      const names = (await fsp.readdir(dir)).filter((n) => n.endsWith('.json'));
+      // Every acknowledged report is there; at most one unacknowledged report per kill may have landed — whole.
+      for (const id of acked) expect(names).toContain(`${id}.json`);
+      expect(names.length - acked.length).toBeLessThanOrEqual(CREATE_KILLS);
+      for (const name of names) {
+        const res = await loadReportFile(path.join(dir, name));
+        if (!res.ok) throw new Error(`${name} unreadable: ${res.reason}`);
+        expect(res.value.runs.length, `${name} has no run`).toBe(1);
       }
-    }
-    const { reports, problems } = await store.list();
-    expect(problems).toEqual([]);
-    expect(reports.map((r) => r.id).sort()).toEqual([...ids].sort());
-    // The kills really landed during saves: progress was made and the files moved on.
-    expect([...known.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(KILLS);
-    console.log(`kill test: ${KILLS} kills, ${interruptedSaves} saves landed without acknowledgement, versions ${[...known.values()].join('/')}`);
-  });
+      const { problems } = await (await createReportStore(dir)).list();
+      expect(problems).toEqual([]);
+      // The kills landed while reports were being created: many were made, so many kills fell mid-write.
+      expect(names.length).toBeGreaterThan(CREATE_KILLS);
+      console.log(
+        `create kill test: ${CREATE_KILLS} kills, ${acked.length} reports acknowledged, ${names.length} on disk, each with its run`,
+      );
+    },
+  );
+
+  it(
+    `every report is the old or the new version after ${KILLS} kills mid-save`,
+    { timeout: 300_000 },
+    async () => {
+      const dir = path.join(work, 'reports');
+      const store = await createReportStore(dir);
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) ids.push((await store.create({ ...JOB, site: `site ${i}` })).id);
+      const known = new Map<string, number>(ids.map((id) => [id, 0]));
+      let interruptedSaves = 0;
+      for (let k = 0; k < KILLS; k++) {
+        const acked = await runAndKill(dir, ids, Math.random() * MAX_KILL_DELAY_MS);
+        for (const id of ids) {
+          const res = await loadReportFile(path.join(dir, `${id}.json`));
+          if (!res.ok) throw new Error(`after kill ${k}: ${id} unreadable: ${res.reason}`);
+          const onDisk = Number(res.value.notes[0]?.text ?? '0');
+          const before = acked.get(id) ?? known.get(id) ?? 0;
+          // The only save that may have landed unacknowledged is the one in flight: version before + 1.
+          expect([before, before + 1]).toContain(onDisk);
+          if (onDisk === before + 1) interruptedSaves++;
+          known.set(id, onDisk);
+        }
+      }
+      const { reports, problems } = await store.list();
+      expect(problems).toEqual([]);
+      expect(reports.map((r) => r.id).sort()).toEqual([...ids].sort());
+      // The kills really landed during saves: progress was made and the files moved on.
+      expect([...known.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(KILLS);
+      console.log(
+        `kill test: ${KILLS} kills, ${interruptedSaves} saves landed without acknowledgement, versions ${[...known.values()].join('/')}`,
+      );
+    },
+  );
 });

@@ -17,7 +17,10 @@ describe('HostLimiter', () => {
         if (host === 'a') order.push(i);
         active.set(host, (active.get(host) ?? 1) - 1);
       });
-    await Promise.all([...Array.from({ length: 10 }, (_, i) => task('a', i)), ...Array.from({ length: 5 }, (_, i) => task('B', i))]);
+    await Promise.all([
+      ...Array.from({ length: 10 }, (_, i) => task('a', i)),
+      ...Array.from({ length: 5 }, (_, i) => task('B', i)),
+    ]);
     expect(peak.get('a')).toBe(3);
     expect(peak.get('B')).toBe(3);
     expect(order.slice(0, 3).sort()).toEqual([0, 1, 2]);
@@ -42,7 +45,11 @@ describe('HostLimiter', () => {
         },
         mailbox,
       );
-    await Promise.all([...Array.from({ length: 6 }, () => task('Scanner@contoso.example')), ...Array.from({ length: 6 }, () => task('scanner@CONTOSO.example')), ...Array.from({ length: 10 }, () => task())]);
+    await Promise.all([
+      ...Array.from({ length: 6 }, () => task('Scanner@contoso.example')),
+      ...Array.from({ length: 6 }, () => task('scanner@CONTOSO.example')),
+      ...Array.from({ length: 10 }, () => task()),
+    ]);
     expect(peakSignIns).toBe(3);
     expect(peakAll).toBe(8);
   });
@@ -69,6 +76,7 @@ describe('HostLimiter', () => {
       spans.push([s, performance.now()]);
     };
     await stepRunner(true)([step(), step(), step()]);
-    for (let i = 1; i < spans.length; i++) expect(spans[i]?.[0]).toBeGreaterThanOrEqual(spans[i - 1]?.[1] ?? 0);
+    for (let i = 1; i < spans.length; i++)
+      expect(spans[i]?.[0]).toBeGreaterThanOrEqual(spans[i - 1]?.[1] ?? 0);
   });
 });

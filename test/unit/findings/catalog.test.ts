@@ -39,18 +39,23 @@ describe('finding catalogue', () => {
     }
   });
 
-  it('Japanese texts are polite (です/ます調) and use the seeds\' vocabulary', () => {
+  it("Japanese texts are polite (です/ます調) and use the seeds' vocabulary", () => {
     for (const code of FINDING_CODES) {
       const { cause, fix } = CATALOG[code].text.ja;
       expect(`${cause}${fix}`, code).toMatch(/(です|ます|ください|ません|でした|ました)(\s*\([^)]*\))?。/);
     }
     const all = FINDING_CODES.map((c) => JSON.stringify(CATALOG[c].text.ja)).join('');
-    for (const term of ['SMTP クライアント送信', '直接送信', 'SMTP リレー', 'コネクタ', '既定のセキュリティ']) expect(all).toContain(term);
+    for (const term of ['SMTP クライアント送信', '直接送信', 'SMTP リレー', 'コネクタ', '既定のセキュリティ'])
+      expect(all).toContain(term);
   });
 
   it('lists the primary actor first and carries the admin one-liners the facts name', () => {
-    expect(CATALOG.SMTP_AUTH_DISABLED_MAILBOX.powershell).toBe('Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false');
-    expect(CATALOG.SMTP_AUTH_DISABLED_TENANT.powershell).toBe('Set-TransportConfig -SmtpClientAuthenticationDisabled $false');
+    expect(CATALOG.SMTP_AUTH_DISABLED_MAILBOX.powershell).toBe(
+      'Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false',
+    );
+    expect(CATALOG.SMTP_AUTH_DISABLED_TENANT.powershell).toBe(
+      'Set-TransportConfig -SmtpClientAuthenticationDisabled $false',
+    );
     expect(CATALOG.DIRECT_SEND_REJECTED.powershell).toBe('Set-OrganizationConfig -RejectDirectSend $false');
     expect(CATALOG.RELAY_NOT_ATTRIBUTED.powershell).toBe('Get-InboundConnector | fl Name,SenderIPAddresses');
     expect(renderFinding({ code: 'SEND_AS_DENIED' }, 'en').actor).toBe('technician');
@@ -68,7 +73,14 @@ describe('finding catalogue', () => {
 
 describe('renderFinding', () => {
   it('interpolates params and keeps evidence', () => {
-    const r = renderFinding({ code: 'TCP_REFUSED', params: { host: 'smtp.office365.com', port: '587' }, evidence: ['connect ECONNREFUSED'] }, 'en');
+    const r = renderFinding(
+      {
+        code: 'TCP_REFUSED',
+        params: { host: 'smtp.office365.com', port: '587' },
+        evidence: ['connect ECONNREFUSED'],
+      },
+      'en',
+    );
     expect(r.cause).toContain('smtp.office365.com port 587');
     expect(r.evidence).toEqual(['connect ECONNREFUSED']);
   });
@@ -77,17 +89,25 @@ describe('renderFinding', () => {
     const params = { reply: '550 5.9.99 x', replyClass: 'permanent', subject: 'security' };
     expect(renderFinding({ code: 'UNRECOGNIZED_REPLY', params }, 'en').cause).toContain('permanent failure');
     expect(renderFinding({ code: 'UNRECOGNIZED_REPLY', params }, 'ja').cause).toContain('恒久的なエラー');
-    expect(renderFinding({ code: 'UNRECOGNIZED_REPLY', params: { ...params, replyClass: 'transient' } }, 'ja').cause).toContain('一時的なエラー');
+    expect(
+      renderFinding({ code: 'UNRECOGNIZED_REPLY', params: { ...params, replyClass: 'transient' } }, 'ja')
+        .cause,
+    ).toContain('一時的なエラー');
   });
 
   it('strips control characters from params and bounds their length', () => {
-    const r = renderFinding({ code: 'NOT_SMTP', params: { reply: `\u001b[31mEVIL\u202e${'x'.repeat(1000)}` } }, 'en');
+    const r = renderFinding(
+      { code: 'NOT_SMTP', params: { reply: `\u001b[31mEVIL\u202e${'x'.repeat(1000)}` } },
+      'en',
+    );
     expect(r.cause).not.toMatch(/[\u001b\u202e]/);
     expect(r.cause.length).toBeLessThan(700);
   });
 
   it('drops optional segments whose params are missing and keeps them when present', () => {
-    expect(interpolate('サーバー{{ {host} }}の{{ポート {port} への}}接続', { host: 'h.example' }, 'ja')).toBe('サーバー h.example の接続');
+    expect(interpolate('サーバー{{ {host} }}の{{ポート {port} への}}接続', { host: 'h.example' }, 'ja')).toBe(
+      'サーバー h.example の接続',
+    );
     expect(interpolate('a{{ ({host} {port})}}.', { host: 'h' }, 'en')).toBe('a.');
     expect(interpolate('a{{ ({host} {port})}}.', { host: 'h', port: '25' }, 'en')).toBe('a (h 25).');
     expect(interpolate('ip4:{spfIp}', { ip: '192.0.2.1' }, 'en')).toBe('ip4:192.0.2.1');

@@ -2,18 +2,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyError } from '../../../src/shared/findings/classify-error';
-import { MAX_SCAN_CHARS, classifyText, parseReply, stripServerSuffix } from '../../../src/shared/findings/classify-text';
+import {
+  MAX_SCAN_CHARS,
+  classifyText,
+  parseReply,
+  stripServerSuffix,
+} from '../../../src/shared/findings/classify-text';
 import { renderFinding } from '../../../src/shared/findings/catalog';
 import { findReply } from '../../../src/shared/findings/reply';
 
 describe('parseReply', () => {
   it('joins a multi-line reply and takes the enhanced code once', () => {
-    expect(parseReply('250-BN8PR.outlook.office365.com Hello [203.0.113.7]\r\n250-SIZE 157286400\r\n250 SMTPUTF8')).toEqual({
+    expect(
+      parseReply('250-BN8PR.outlook.office365.com Hello [203.0.113.7]\r\n250-SIZE 157286400\r\n250 SMTPUTF8'),
+    ).toEqual({
       code: 250,
       enhanced: null,
       text: 'BN8PR.outlook.office365.com Hello [203.0.113.7] SIZE 157286400 SMTPUTF8',
     });
-    expect(parseReply('535-5.7.139 Authentication unsuccessful,\n535 5.7.139 basic authentication is disabled.')).toEqual({
+    expect(
+      parseReply('535-5.7.139 Authentication unsuccessful,\n535 5.7.139 basic authentication is disabled.'),
+    ).toEqual({
       code: 535,
       enhanced: '5.7.139',
       text: 'Authentication unsuccessful, basic authentication is disabled.',
@@ -27,8 +36,14 @@ describe('parseReply', () => {
   });
 
   it('strips the [HOST timestamp id] suffix but keeps a bracketed IP', () => {
-    expect(stripServerSuffix('Relay Access Denied [SN1NAM02FT012.eop-nam02.prod.protection.outlook.com 2026-01-02T03:04:05.000Z 08DBAAAA]')).toBe('Relay Access Denied');
-    expect(stripServerSuffix('Server busy from [203.0.113.7]. (S77714)')).toBe('Server busy from [203.0.113.7]. (S77714)');
+    expect(
+      stripServerSuffix(
+        'Relay Access Denied [SN1NAM02FT012.eop-nam02.prod.protection.outlook.com 2026-01-02T03:04:05.000Z 08DBAAAA]',
+      ),
+    ).toBe('Relay Access Denied');
+    expect(stripServerSuffix('Server busy from [203.0.113.7]. (S77714)')).toBe(
+      'Server busy from [203.0.113.7]. (S77714)',
+    );
     expect(stripServerSuffix('x [Hostname=TYCPR01MB8123.jpnprd01.prod.outlook.com]')).toBe('x');
   });
 
@@ -47,7 +62,13 @@ describe('classifyText', () => {
     expect(temp?.params).toMatchObject({ replyClass: 'transient', subject: 'network' });
     const [bare] = classifyText('554 go away');
     expect(bare?.params).toMatchObject({ replyClass: 'permanent', subject: 'none' });
-    for (const [digit, subject] of [['1', 'addressing'], ['2', 'mailbox'], ['3', 'system'], ['5', 'protocol'], ['7', 'security']]) {
+    for (const [digit, subject] of [
+      ['1', 'addressing'],
+      ['2', 'mailbox'],
+      ['3', 'system'],
+      ['5', 'protocol'],
+      ['7', 'security'],
+    ]) {
       expect(classifyText(`550 5.${digit}.199 zz`)[0]?.params?.subject).toBe(subject);
     }
   });
@@ -59,16 +80,28 @@ describe('classifyText', () => {
   });
 
   it('orders findings primary first: recognised in order of appearance, unrecognised last, one per code', () => {
-    const text = ['550 5.9.1 odd', 'connect ECONNREFUSED 1.2.3.4:587', '535 5.7.3 Authentication unsuccessful', '535 5.7.3 Authentication unsuccessful'].join('\n');
+    const text = [
+      '550 5.9.1 odd',
+      'connect ECONNREFUSED 1.2.3.4:587',
+      '535 5.7.3 Authentication unsuccessful',
+      '535 5.7.3 Authentication unsuccessful',
+    ].join('\n');
     const codes = classifyText(text).map((f) => f.code);
     expect(codes).toEqual(['TCP_REFUSED', 'AUTH_FAILED', 'UNRECOGNIZED_REPLY']);
     expect(classifyText(text).find((f) => f.code === 'AUTH_FAILED')?.evidence).toHaveLength(2);
   });
 
   it('is case-insensitive and extracts the IP and SendAs addresses', () => {
-    expect(classifyText('550 5.7.64 TENANTATTRIBUTION; RELAY ACCESS DENIED')[0]?.code).toBe('RELAY_NOT_ATTRIBUTED');
-    expect(classifyText('451 4.7.500 Server busy. Please try again later from [198.51.100.4]. (S77714)')[0]?.params?.ip).toBe('198.51.100.4');
-    const [sendAs] = classifyText('554 5.2.252 SendAsDenied; a@contoso.com not allowed to send as b@contoso.com; STOREDRV');
+    expect(classifyText('550 5.7.64 TENANTATTRIBUTION; RELAY ACCESS DENIED')[0]?.code).toBe(
+      'RELAY_NOT_ATTRIBUTED',
+    );
+    expect(
+      classifyText('451 4.7.500 Server busy. Please try again later from [198.51.100.4]. (S77714)')[0]?.params
+        ?.ip,
+    ).toBe('198.51.100.4');
+    const [sendAs] = classifyText(
+      '554 5.2.252 SendAsDenied; a@contoso.com not allowed to send as b@contoso.com; STOREDRV',
+    );
     expect(sendAs?.params).toMatchObject({ mailbox: 'a@contoso.com', sender: 'b@contoso.com' });
     expect(renderFinding(sendAs ?? { code: 'X' }, 'en').cause).toContain('b@contoso.com');
   });
@@ -79,7 +112,12 @@ describe('classifyText', () => {
     expect(classifyText(`${filler}535 5.7.3 Authentication unsuccessful`)).toEqual([]); // beyond the scanned prefix
     expect(classifyText(`535 5.7.3 Authentication unsuccessful\n${filler}`)[0]?.code).toBe('AUTH_FAILED');
     // Inputs shaped to provoke backtracking still finish and return a small result.
-    const nasty = ['5'.repeat(500_000), `[${'a.'.repeat(200_000)}`, `${'550-'.repeat(100_000)}`, `${'relay '.repeat(100_000)}x`];
+    const nasty = [
+      '5'.repeat(500_000),
+      `[${'a.'.repeat(200_000)}`,
+      `${'550-'.repeat(100_000)}`,
+      `${'relay '.repeat(100_000)}x`,
+    ];
     for (const n of nasty) expect(classifyText(n).length).toBeLessThanOrEqual(3);
   });
 
@@ -120,15 +158,30 @@ describe('classifyError', () => {
       [{ reason: 'no shared cipher', message: 'x' }, 'TLS_CIPHER_MISMATCH'],
       [{ reason: 'tlsv1 alert protocol version', message: 'x' }, 'TLS_VERSION_UNSUPPORTED'],
     ];
-    for (const [e, code] of cases) expect(classifyError(Object.assign(new Error(String(e.message ?? e.code)), e))[0]?.code, JSON.stringify(e)).toBe(code);
+    for (const [e, code] of cases)
+      expect(
+        classifyError(Object.assign(new Error(String(e.message ?? e.code)), e))[0]?.code,
+        JSON.stringify(e),
+      ).toBe(code);
   });
 
   it('carries host and port, follows cause chains and prefers the server reply', () => {
-    const [f] = classifyError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.2:2525'), { code: 'ECONNREFUSED', address: '127.0.0.2', port: 2525 }));
+    const [f] = classifyError(
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.2:2525'), {
+        code: 'ECONNREFUSED',
+        address: '127.0.0.2',
+        port: 2525,
+      }),
+    );
     expect(f?.params).toMatchObject({ host: '127.0.0.2', port: '2525' });
-    const wrapped = new Error('send failed', { cause: Object.assign(new Error('x'), { code: 'EHOSTUNREACH' }) });
+    const wrapped = new Error('send failed', {
+      cause: Object.assign(new Error('x'), { code: 'EHOSTUNREACH' }),
+    });
     expect(classifyError(wrapped)[0]?.code).toBe('TCP_UNREACHABLE');
-    const nm = Object.assign(new Error('Message failed'), { code: 'EMESSAGE', response: '554 5.2.252 SendAsDenied; a@x not allowed to send as b@x' });
+    const nm = Object.assign(new Error('Message failed'), {
+      code: 'EMESSAGE',
+      response: '554 5.2.252 SendAsDenied; a@x not allowed to send as b@x',
+    });
     expect(classifyError(nm)[0]?.code).toBe('SEND_AS_DENIED');
   });
 

@@ -64,7 +64,7 @@ describe('delay proxy', () => {
     expect(proxy.connections()[0]?.clientFlights).toBe(3);
   });
 
-  it('connects upstream from the client\'s own loopback address', async () => {
+  it("connects upstream from the client's own loopback address", async () => {
     let seen = '';
     const srv = createServer((s) => {
       seen = s.remoteAddress ?? '';
@@ -104,7 +104,10 @@ describe('delay proxy', () => {
     echo.on('message', (m, r) => echo.send(m, r.port, r.address));
     await new Promise<void>((r) => echo.bind(0, '127.0.0.1', r));
     cleanups.push(() => new Promise((r) => echo.close(() => r())));
-    const proxy = await startUdpDelayProxy({ target: { host: '127.0.0.1', port: echo.address().port }, oneWayDelayMs: ONE_WAY_MS });
+    const proxy = await startUdpDelayProxy({
+      target: { host: '127.0.0.1', port: echo.address().port },
+      oneWayDelayMs: ONE_WAY_MS,
+    });
     cleanups.push(() => proxy.close());
     const client = createSocket('udp4');
     cleanups.push(() => new Promise((r) => client.close(() => r())));

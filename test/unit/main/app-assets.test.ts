@@ -18,10 +18,14 @@ describe('resolveAsset', () => {
     expect(resolveAsset(site, '/')).toBe(join(site, 'index.html'));
     expect(resolveAsset(site, '/assets/app.js?v=1#x')).toBe(join(site, 'assets/app.js'));
   });
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..\\secret.txt', '/a%00b', '/%E0%A4%A'])(
-    'refuses %s',
-    (path) => expect(resolveAsset(site, path)).toBeNull(),
-  );
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..\\secret.txt',
+    '/a%00b',
+    '/%E0%A4%A',
+  ])('refuses %s', (path) => expect(resolveAsset(site, path)).toBeNull());
 });
 
 describe('loadAsset', () => {
@@ -44,7 +48,7 @@ describe('loadAsset', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
-  it('allows no inline styles or scripts at all, in the header and in index.html\'s meta tag alike', () => {
+  it("allows no inline styles or scripts at all, in the header and in index.html's meta tag alike", () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/style-src 'self';/);
     const html = readFileSync(join(import.meta.dirname, '../../../src/renderer/index.html'), 'utf8');

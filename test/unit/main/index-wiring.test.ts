@@ -16,9 +16,19 @@ type Fn = (...args: unknown[]) => unknown;
 const h = vi.hoisted(() => {
   const appListeners = new Map<string, Fn[]>();
   const calls: string[] = [];
-  const windows: { options: Record<string, unknown>; contents: { listeners: Map<string, Fn[]>; openHandler: Fn | null } }[] = [];
+  const windows: {
+    options: Record<string, unknown>;
+    contents: { listeners: Map<string, Fn[]>; openHandler: Fn | null };
+  }[] = [];
   class BrowserWindow {
-    webContents: { listeners: Map<string, Fn[]>; openHandler: Fn | null; session: Record<string, Fn>; on: Fn; setWindowOpenHandler: Fn; getURL: Fn };
+    webContents: {
+      listeners: Map<string, Fn[]>;
+      openHandler: Fn | null;
+      session: Record<string, Fn>;
+      on: Fn;
+      setWindowOpenHandler: Fn;
+      getURL: Fn;
+    };
     constructor(options: Record<string, unknown>) {
       const contents = {
         listeners: new Map<string, Fn[]>(),
@@ -71,7 +81,10 @@ vi.mock('electron', () => ({
   },
   BrowserWindow: h.BrowserWindow,
   Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => h.menus.push(m) },
-  ipcMain: { handle: (c: string, fn: Fn) => h.handlers.set(c, fn), removeHandler: (c: string) => h.handlers.delete(c) },
+  ipcMain: {
+    handle: (c: string, fn: Fn) => h.handlers.set(c, fn),
+    removeHandler: (c: string) => h.handlers.delete(c),
+  },
   shell: { openExternal: () => Promise.resolve() },
   protocol: {
     registerSchemesAsPrivileged: (s: unknown[]) => {
@@ -99,17 +112,29 @@ afterAll(() => {
 describe('main entry wiring', () => {
   it('registers the privileged app:// scheme before waiting for ready', () => {
     expect(h.calls.indexOf('registerSchemes')).toBeLessThan(h.calls.indexOf('whenReady'));
-    expect(h.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(h.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
   });
 
   it('registers exactly the contract channels, each behind the sender check', async () => {
     expect([...h.handlers.keys()].sort()).toEqual(Object.keys(INVOKE).sort());
-    const foreign = await h.handlers.get('app:info')!({ senderFrame: { url: 'https://evil.example/', parent: null } });
+    const foreign = await h.handlers.get('app:info')!({
+      senderFrame: { url: 'https://evil.example/', parent: null },
+    });
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
-    const own = await h.handlers.get('app:info')!({ senderFrame: { url: 'app://renderer/index.html', parent: null } });
-    expect(own).toMatchObject({ ok: true, value: { runtime: 'electron', osLocale: 'ja-JP', suggestedLang: 'ja' } });
+    const own = await h.handlers.get('app:info')!({
+      senderFrame: { url: 'app://renderer/index.html', parent: null },
+    });
+    expect(own).toMatchObject({
+      ok: true,
+      value: { runtime: 'electron', osLocale: 'ja-JP', suggestedLang: 'ja' },
+    });
     // basic_text on Linux: remembering secrets is refused.
-    const remember = await h.handlers.get('secrets:remember')!({ senderFrame: { url: 'app://renderer/', parent: null } }, { key: 'k', secret: 's' });
+    const remember = await h.handlers.get('secrets:remember')!(
+      { senderFrame: { url: 'app://renderer/', parent: null } },
+      { key: 'k', secret: 's' },
+    );
     expect(remember).toMatchObject({ ok: false, error: { code: 'insecure-backend' } });
   });
 
@@ -132,7 +157,12 @@ describe('main entry wiring', () => {
     const contents = new h.BrowserWindow({}).webContents;
     created[0]!({}, contents);
     expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    const e = { prevented: false, preventDefault() { this.prevented = true; } };
+    const e = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     for (const fn of contents.listeners.get('will-navigate') ?? []) fn(e, 'https://evil.example/');
     expect(e.prevented).toBe(true);
     expect(contents.listeners.has('will-attach-webview')).toBe(true);
@@ -153,7 +183,15 @@ describe('main entry wiring', () => {
   it('prints PDFs in a hidden window with JavaScript off, sandboxed and without Node', () => {
     expect(HIDDEN_WINDOW_OPTIONS).toEqual({
       show: false,
-      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false },
+      webPreferences: {
+        javascript: false,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: false,
+        devTools: false,
+      },
     });
   });
 });

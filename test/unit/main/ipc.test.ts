@@ -25,7 +25,13 @@ function setup(impl: Partial<Handlers>) {
   const log = vi.fn();
   const reg = createIpcRegistry(ipcMain, policy, log);
   for (const [channel, fn] of Object.entries(impl)) reg.handle(channel as keyof Handlers, fn);
-  return { ipcMain, reg, log, call: (channel: string, event: unknown, ...args: unknown[]) => ipcMain.handlers.get(channel)!(event, ...args) };
+  return {
+    ipcMain,
+    reg,
+    log,
+    call: (channel: string, event: unknown, ...args: unknown[]) =>
+      ipcMain.handlers.get(channel)!(event, ...args),
+  };
 }
 
 describe('ipc handle()', () => {
@@ -33,7 +39,10 @@ describe('ipc handle()', () => {
 
   it('answers our own top frame', async () => {
     const { call } = setup({ 'app:info': appInfoSpy });
-    await expect(call('app:info', frame('app://renderer/index.html'))).resolves.toEqual({ ok: true, value: { name: 'x' } });
+    await expect(call('app:info', frame('app://renderer/index.html'))).resolves.toEqual({
+      ok: true,
+      value: { name: 'x' },
+    });
   });
 
   it.each([
@@ -47,7 +56,10 @@ describe('ipc handle()', () => {
     appInfoSpy.mockClear();
     const { call, log } = setup({ 'app:info': appInfoSpy });
     const r = await call('app:info', event);
-    expect(r).toEqual({ ok: false, error: { code: 'forbidden-sender', message: expect.any(String) as string } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'forbidden-sender', message: expect.any(String) as string },
+    });
     expect(appInfoSpy).not.toHaveBeenCalled();
     expect(log).toHaveBeenCalled();
   });
@@ -76,7 +88,10 @@ describe('ipc handle()', () => {
       expect(r.ok, JSON.stringify(args)).toBe(false);
     }
     expect(cancel).not.toHaveBeenCalled();
-    await expect(call('diagnose:cancel', ev, 'run-1')).resolves.toEqual({ ok: true, value: { cancelled: true } });
+    await expect(call('diagnose:cancel', ev, 'run-1')).resolves.toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
     expect(cancel).toHaveBeenCalledWith('run-1');
   });
 
@@ -84,7 +99,12 @@ describe('ipc handle()', () => {
     const start = vi.fn((..._a: unknown[]) => ok({ runId: 'r' }));
     const { call } = setup({ 'diagnose:start': start });
     await call('diagnose:start', frame('app://renderer/'), { target: { method: 'relay' }, device: null });
-    expect(start.mock.calls[0]?.[0]).toMatchObject({ send: false, timeoutMs: 60_000, extraCaPem: [], target: { to: [], connectTo: [] } });
+    expect(start.mock.calls[0]?.[0]).toMatchObject({
+      send: false,
+      timeoutMs: 60_000,
+      extraCaPem: [],
+      target: { to: [], connectTo: [] },
+    });
   });
 
   it('turns a throw into a Result without leaking its message', async () => {
@@ -97,7 +117,10 @@ describe('ipc handle()', () => {
       },
     });
     const r = await call('lab:stop', frame('app://renderer/'));
-    expect(r).toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected error while handling lab:stop.' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Unexpected error while handling lab:stop.' },
+    });
     expect(JSON.stringify(log.mock.calls)).not.toContain('hunter2');
     await expect(call('lab:scenarios', frame('app://renderer/'))).resolves.toEqual({
       ok: false,
@@ -108,7 +131,9 @@ describe('ipc handle()', () => {
   it('handleAll registers every contract channel and dispose removes them', () => {
     const ipcMain = fakeIpcMain();
     const reg = createIpcRegistry(ipcMain, policy);
-    const all = Object.fromEntries(Object.keys(INVOKE).map((c) => [c, () => ok(null)])) as unknown as Handlers;
+    const all = Object.fromEntries(
+      Object.keys(INVOKE).map((c) => [c, () => ok(null)]),
+    ) as unknown as Handlers;
     reg.handleAll(all);
     expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.keys(INVOKE).sort());
     reg.dispose();

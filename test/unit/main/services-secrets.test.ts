@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { secretForms } from '../../../src/shared/secrets';
-import { createEphemeralCipher, createSecretVault, refusingCipher, MAX_REMEMBERED_SECRETS } from '../../../src/main/services/secrets';
+import {
+  createEphemeralCipher,
+  createSecretVault,
+  refusingCipher,
+  MAX_REMEMBERED_SECRETS,
+} from '../../../src/main/services/secrets';
 
 const dir = mkdtempSync(join(tmpdir(), 'dmd-vault-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,7 +22,8 @@ describe('secret vault', () => {
     expect(await vault.remember('scan@contoso.com', password)).toEqual({ ok: true, value: null });
     expect(await vault.recall('scan@contoso.com')).toEqual({ ok: true, value: password });
     const onDisk = readFileSync(file, 'utf8');
-    for (const form of secretForms({ user: 'scan@contoso.com', password })) expect(onDisk).not.toContain(form);
+    for (const form of secretForms({ user: 'scan@contoso.com', password }))
+      expect(onDisk).not.toContain(form);
     expect(await vault.forget('scan@contoso.com')).toEqual({ ok: true, value: null });
     expect(await vault.recall('scan@contoso.com')).toEqual({ ok: true, value: null });
   });
@@ -36,12 +42,14 @@ describe('secret vault', () => {
   it('keeps concurrent remembers (writes are serialised)', async () => {
     const vault = createSecretVault(join(dir, 'c.json'), createEphemeralCipher());
     await Promise.all(Array.from({ length: 10 }, (_, i) => vault.remember(`k${i}`, `secret-${i}`)));
-    for (let i = 0; i < 10; i++) expect(await vault.recall(`k${i}`)).toEqual({ ok: true, value: `secret-${i}` });
+    for (let i = 0; i < 10; i++)
+      expect(await vault.recall(`k${i}`)).toEqual({ ok: true, value: `secret-${i}` });
   });
 
   it('bounds how many secrets are kept', async () => {
     const vault = createSecretVault(join(dir, 'd.json'), createEphemeralCipher());
-    for (let i = 0; i < MAX_REMEMBERED_SECRETS; i++) expect((await vault.remember(`k${i}`, 'x-secret')).ok).toBe(true);
+    for (let i = 0; i < MAX_REMEMBERED_SECRETS; i++)
+      expect((await vault.remember(`k${i}`, 'x-secret')).ok).toBe(true);
     const over = await vault.remember('one-more', 'x-secret');
     expect(over.ok).toBe(false);
     expect((await vault.remember('k0', 'replaced')).ok).toBe(true); // replacing an existing key is fine
@@ -52,7 +60,13 @@ describe('secret vault', () => {
     writeFileSync(file, '{not json');
     const vault = createSecretVault(file, createEphemeralCipher());
     expect(await vault.recall('k')).toEqual({ ok: true, value: null });
-    writeFileSync(file, JSON.stringify({ version: 1, entries: { k: Buffer.from('garbage-garbage-garbage-garbage').toString('base64') } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        entries: { k: Buffer.from('garbage-garbage-garbage-garbage').toString('base64') },
+      }),
+    );
     const r = await vault.recall('k');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('not-found');

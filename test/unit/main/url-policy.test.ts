@@ -37,9 +37,15 @@ describe('vetExternalUrl', () => {
   });
 
   it('derives domains from https source URLs only', () => {
-    expect(domainsFromUrls(['https://support.ricoh.com/a', 'http://insecure.example/', 'https://10.0.0.1/', 'nonsense', ''])).toEqual([
-      'support.ricoh.com',
-    ]);
+    expect(
+      domainsFromUrls([
+        'https://support.ricoh.com/a',
+        'http://insecure.example/',
+        'https://10.0.0.1/',
+        'nonsense',
+        '',
+      ]),
+    ).toEqual(['support.ricoh.com']);
   });
 });
 
@@ -48,8 +54,12 @@ describe('isAppUrl', () => {
     expect(isAppUrl('app://renderer/index.html')).toBe(true);
     expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173')).toBe(true);
   });
-  it.each(['app://other/index.html', 'file:///index.html', 'http://localhost:5173/', 'https://renderer/', 'about:blank', ''])(
-    'rejects %s',
-    (url) => expect(isAppUrl(url)).toBe(false),
-  );
+  it.each([
+    'app://other/index.html',
+    'file:///index.html',
+    'http://localhost:5173/',
+    'https://renderer/',
+    'about:blank',
+    '',
+  ])('rejects %s', (url) => expect(isAppUrl(url)).toBe(false));
 });

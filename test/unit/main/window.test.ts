@@ -51,11 +51,17 @@ const h = vi.hoisted(() => {
 
 vi.mock('electron', () => ({ BrowserWindow: h.BrowserWindow, shell: { openExternal: h.openExternal } }));
 
-const { createMainWindow, hardenWebContents, secureWebPreferences } = await import('../../../src/main/window');
+const { createMainWindow, hardenWebContents, secureWebPreferences } =
+  await import('../../../src/main/window');
 const { appMenuTemplate, DEVELOPER_ROLES } = await import('../../../src/main/app-menu');
 
 function navEvent() {
-  return { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
 }
 
 beforeEach(() => {
@@ -89,18 +95,26 @@ describe('main window', () => {
     createMainWindow('/p.cjs');
     createMainWindow('/p.cjs', { devTools: false });
     createMainWindow('/p.cjs', { devTools: true });
-    expect(h.windows.map((w) => (w.options['webPreferences'] as Record<string, unknown>)['devTools'])).toEqual([false, false, true]);
+    expect(
+      h.windows.map((w) => (w.options['webPreferences'] as Record<string, unknown>)['devTools']),
+    ).toEqual([false, false, true]);
     expect(secureWebPreferences('/p.cjs', false)).toMatchObject({ devTools: false });
   });
 
-  it.each(['win32', 'darwin', 'linux'] as const)('the %s menu has no DevTools, reload or their shortcuts in a packaged build', (platform) => {
-    const roles = (items: unknown): string[] =>
-      (items as { role?: string; submenu?: unknown }[]).flatMap((i) => [...(i.role ? [i.role] : []), ...(Array.isArray(i.submenu) ? roles(i.submenu) : [])]);
-    const packaged = roles(appMenuTemplate(platform, false));
-    for (const role of DEVELOPER_ROLES) expect(packaged).not.toContain(role);
-    expect(packaged).toContain('editMenu'); // copy/paste shortcuts stay
-    expect(roles(appMenuTemplate(platform, true))).toEqual(expect.arrayContaining([...DEVELOPER_ROLES]));
-  });
+  it.each(['win32', 'darwin', 'linux'] as const)(
+    'the %s menu has no DevTools, reload or their shortcuts in a packaged build',
+    (platform) => {
+      const roles = (items: unknown): string[] =>
+        (items as { role?: string; submenu?: unknown }[]).flatMap((i) => [
+          ...(i.role ? [i.role] : []),
+          ...(Array.isArray(i.submenu) ? roles(i.submenu) : []),
+        ]);
+      const packaged = roles(appMenuTemplate(platform, false));
+      for (const role of DEVELOPER_ROLES) expect(packaged).not.toContain(role);
+      expect(packaged).toContain('editMenu'); // copy/paste shortcuts stay
+      expect(roles(appMenuTemplate(platform, true))).toEqual(expect.arrayContaining([...DEVELOPER_ROLES]));
+    },
+  );
 
   it('loads the app from app://renderer, not file://', () => {
     createMainWindow('/p.cjs');
@@ -130,15 +144,18 @@ describe('navigation and new windows', () => {
     return c;
   };
 
-  it.each(['https://evil.example/', 'file:///etc/passwd', 'app://renderer/other.html', 'javascript:alert(1)', 'http://learn.microsoft.com/'])(
-    'blocks navigation to %s',
-    (url) => {
-      const c = contents();
-      const e = navEvent();
-      c.emit('will-navigate', e, url);
-      expect(e.defaultPrevented).toBe(true);
-    },
-  );
+  it.each([
+    'https://evil.example/',
+    'file:///etc/passwd',
+    'app://renderer/other.html',
+    'javascript:alert(1)',
+    'http://learn.microsoft.com/',
+  ])('blocks navigation to %s', (url) => {
+    const c = contents();
+    const e = navEvent();
+    c.emit('will-navigate', e, url);
+    expect(e.defaultPrevented).toBe(true);
+  });
 
   it('blocks redirects away from the app and webview attachment', () => {
     const c = contents();
@@ -152,7 +169,9 @@ describe('navigation and new windows', () => {
 
   it('denies every new window; vetted https links open in the browser instead', () => {
     const c = contents();
-    expect(c.openHandler?.({ url: 'https://learn.microsoft.com/en-us/exchange/mail-flow' })).toEqual({ action: 'deny' });
+    expect(c.openHandler?.({ url: 'https://learn.microsoft.com/en-us/exchange/mail-flow' })).toEqual({
+      action: 'deny',
+    });
     expect(c.openHandler?.({ url: 'https://support.ricoh.com/manual' })).toEqual({ action: 'deny' });
     expect(c.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(c.openHandler?.({ url: 'http://learn.microsoft.com/' })).toEqual({ action: 'deny' });

@@ -221,20 +221,24 @@ describe('Capture screen', () => {
   it('with the typed mailbox: a generated listener password is shown on request, copyable, replaceable, sent to main, never stored', async () => {
     await bootCapture();
     fireEvent.change(screen.getByLabelText('中継（リレースルー）'), { target: { value: 'm365' } });
-    fireEvent.change(screen.getByLabelText('中継でサインインするメールボックス'), { target: { value: 'scanner@contoso.com' } });
+    fireEvent.change(screen.getByLabelText('中継でサインインするメールボックス'), {
+      target: { value: 'scanner@contoso.com' },
+    });
     // Without a typed password the device's own sign-in is reused: no listener password is asked for.
     expect(screen.queryByLabelText('待ち受け用パスワード（機器に入力）')).toBeNull();
-    fireEvent.change(screen.getByLabelText('メールボックスのパスワード（中継用）'), { target: { value: 'relay-Secret-9' } });
+    fireEvent.change(screen.getByLabelText('メールボックスのパスワード（中継用）'), {
+      target: { value: 'relay-Secret-9' },
+    });
     const field = screen.getByLabelText<HTMLInputElement>('待ち受け用パスワード（機器に入力）');
     const generated = field.value;
     expect(generated).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     expect(generated).not.toMatch(/[01ilo]/);
     expect(field.type).toBe('password');
     await click('表示');
-    expect((screen.getByLabelText<HTMLInputElement>('待ち受け用パスワード（機器に入力）')).type).toBe('text');
+    expect(screen.getByLabelText<HTMLInputElement>('待ち受け用パスワード（機器に入力）').type).toBe('text');
     expect(screen.getByRole('button', { name: 'コピー: 待ち受け用パスワード（機器に入力）' })).toBeTruthy();
     await click('新しいパスワード');
-    const renewed = (screen.getByLabelText<HTMLInputElement>('待ち受け用パスワード（機器に入力）')).value;
+    const renewed = screen.getByLabelText<HTMLInputElement>('待ち受け用パスワード（機器に入力）').value;
     expect(renewed).not.toBe(generated);
     await click(/待ち受けを開始/);
     const args = calls('capture:start')[0]?.args[0] as { listenerPassword?: string };
@@ -247,15 +251,21 @@ describe('Capture screen', () => {
   it('a listener password shorter than 8 characters is explained and nothing starts', async () => {
     await bootCapture();
     fireEvent.change(screen.getByLabelText('中継（リレースルー）'), { target: { value: 'm365' } });
-    fireEvent.change(screen.getByLabelText('中継でサインインするメールボックス'), { target: { value: 'scanner@contoso.com' } });
-    fireEvent.change(screen.getByLabelText('メールボックスのパスワード（中継用）'), { target: { value: 'relay-Secret-9' } });
-    fireEvent.change(screen.getByLabelText('待ち受け用パスワード（機器に入力）'), { target: { value: 'short' } });
+    fireEvent.change(screen.getByLabelText('中継でサインインするメールボックス'), {
+      target: { value: 'scanner@contoso.com' },
+    });
+    fireEvent.change(screen.getByLabelText('メールボックスのパスワード（中継用）'), {
+      target: { value: 'relay-Secret-9' },
+    });
+    fireEvent.change(screen.getByLabelText('待ち受け用パスワード（機器に入力）'), {
+      target: { value: 'short' },
+    });
     await click(/待ち受けを開始/);
     expect(calls('capture:start')).toHaveLength(0);
     expect(screen.getByText(/待ち受け用パスワードは 8 文字以上にしてください。/)).toBeTruthy();
   });
 
-  it('relay to the device\'s own sign-in or to the lab sends no listener password', async () => {
+  it("relay to the device's own sign-in or to the lab sends no listener password", async () => {
     await bootCapture();
     fireEvent.change(screen.getByLabelText('中継（リレースルー）'), { target: { value: 'm365' } });
     await click(/待ち受けを開始/);

@@ -25,7 +25,11 @@ describe('diagnose form', () => {
     await act(async () => appStore.getState().boot());
     act(() => {
       appStore.getState().chooseMethod('submission');
-      appStore.getState().updateJob({ mailbox: 'scanner@contoso.com', domain: 'contoso.com', internalRecipient: 'info@contoso.com' });
+      appStore.getState().updateJob({
+        mailbox: 'scanner@contoso.com',
+        domain: 'contoso.com',
+        internalRecipient: 'info@contoso.com',
+      });
       appStore.getState().go('diagnose');
     });
     await flush();
@@ -76,7 +80,9 @@ describe('diagnose form', () => {
     await act(async () => appStore.getState().boot());
     act(() => {
       appStore.getState().selectDevice('ricoh-im');
-      appStore.getState().updateJob({ mailbox: 'scanner@contoso.com', internalRecipient: 'info@contoso.com' });
+      appStore
+        .getState()
+        .updateJob({ mailbox: 'scanner@contoso.com', internalRecipient: 'info@contoso.com' });
       appStore.getState().go('method');
     });
     await flush();
@@ -103,6 +109,8 @@ describe('diagnose form', () => {
     act(() => appStore.getState().go('method'));
     await flush();
     expect(document.querySelector('[data-recommended] [data-reason="OAUTH_OK"]')).toBeNull();
-    expect(screen.getByRole('button', { name: /基本認証（ユーザー名とパスワード）/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      screen.getByRole('button', { name: /基本認証（ユーザー名とパスワード）/ }).getAttribute('aria-pressed'),
+    ).toBe('true');
   });
 });

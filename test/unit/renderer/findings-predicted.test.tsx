@@ -18,16 +18,34 @@ const d = (predicted: boolean): Diagnosis => ({
   verdict: 'fail',
   egressIp: null,
   recommendation: null,
-  checks: [{ id: 'capture.auth', title: 'AUTH', status: 'fail', startedAt: 0, durationMs: 1, findings: [{ code: 'TLS_VERSION_UNSUPPORTED', predicted }], details: {} }],
+  checks: [
+    {
+      id: 'capture.auth',
+      title: 'AUTH',
+      status: 'fail',
+      startedAt: 0,
+      durationMs: 1,
+      findings: [{ code: 'TLS_VERSION_UNSUPPORTED', predicted }],
+      details: {},
+    },
+  ],
   transcript: [],
 });
 
 describe('predicted findings', () => {
   it('show the warning badge; observed ones the failed badge', () => {
     const { container, unmount } = render(<FindingsByStage findings={collectFindings(d(true), 'ja')} />);
-    expect(container.querySelector('[data-code="TLS_VERSION_UNSUPPORTED"] [data-status]')?.getAttribute('data-status')).toBe('warning');
+    expect(
+      container
+        .querySelector('[data-code="TLS_VERSION_UNSUPPORTED"] [data-status]')
+        ?.getAttribute('data-status'),
+    ).toBe('warning');
     unmount();
     const observed = render(<FindingsByStage findings={collectFindings(d(false), 'ja')} />);
-    expect(observed.container.querySelector('[data-code="TLS_VERSION_UNSUPPORTED"] [data-status]')?.getAttribute('data-status')).toBe('error');
+    expect(
+      observed.container
+        .querySelector('[data-code="TLS_VERSION_UNSUPPORTED"] [data-status]')
+        ?.getAttribute('data-status'),
+    ).toBe('error');
   });
 });

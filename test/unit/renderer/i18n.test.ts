@@ -8,12 +8,18 @@ import { resolveLang } from '../../../src/renderer/src/i18n';
 function flatten(o: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof o === 'string') out.set(prefix, o);
-  else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
+  else if (o && typeof o === 'object')
+    for (const [k, v] of Object.entries(o))
+      for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
   return out;
 }
 
 /** The renderer's sources as text (Vite's glob import: no Node APIs in this jsdom project). */
-const SOURCES = import.meta.glob<string>('../../../src/renderer/src/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true });
+const SOURCES = import.meta.glob<string>('../../../src/renderer/src/**/*.{ts,tsx}', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 describe('i18n resources', () => {
   const fe = flatten(en);

@@ -28,17 +28,40 @@ describe('visible()', () => {
 describe('buildRequest()', () => {
   const base = { settings: defaultSettings(), device: null, password: '', sendTest: false, lab: null };
   it('submission targets smtp.office365.com:587 with the mailbox as user and sender', () => {
-    const job = { ...emptyJob(), method: 'submission' as const, mailbox: 'scanner@contoso.com', internalRecipient: 'a@contoso.com' };
+    const job = {
+      ...emptyJob(),
+      method: 'submission' as const,
+      mailbox: 'scanner@contoso.com',
+      internalRecipient: 'a@contoso.com',
+    };
     const r = buildRequest({ ...base, job, password: ' pass with spaces ' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.request.target).toMatchObject({ method: 'submission', host: 'smtp.office365.com', port: 587, user: 'scanner@contoso.com', from: 'scanner@contoso.com', domain: 'contoso.com', to: ['a@contoso.com'] });
+    expect(r.request.target).toMatchObject({
+      method: 'submission',
+      host: 'smtp.office365.com',
+      port: 587,
+      user: 'scanner@contoso.com',
+      from: 'scanner@contoso.com',
+      domain: 'contoso.com',
+      to: ['a@contoso.com'],
+    });
     expect(r.request.password).toBe(' pass with spaces ');
   });
   it('direct send uses the MX host typed, no user', () => {
-    const job = { ...emptyJob(), method: 'direct-send' as const, mxHost: 'contoso-com.mail.protection.outlook.com', fromAddress: 'mfp@contoso.com', domain: 'contoso.com' };
+    const job = {
+      ...emptyJob(),
+      method: 'direct-send' as const,
+      mxHost: 'contoso-com.mail.protection.outlook.com',
+      fromAddress: 'mfp@contoso.com',
+      domain: 'contoso.com',
+    };
     const r = buildRequest({ ...base, job });
-    expect(r.ok && r.request.target).toMatchObject({ host: 'contoso-com.mail.protection.outlook.com', port: 25, from: 'mfp@contoso.com' });
+    expect(r.ok && r.request.target).toMatchObject({
+      host: 'contoso-com.mail.protection.outlook.com',
+      port: 25,
+      from: 'mfp@contoso.com',
+    });
     expect(r.ok && r.request.target.user).toBeUndefined();
   });
   it('names the field when input is invalid', () => {
@@ -62,10 +85,24 @@ describe('deviceWarnings()', () => {
   it('warns when the MX host does not fit the server field', () => {
     const m = resolveFromLoaded(files, 'generic-mfp');
     if (!m) throw new Error('generic-mfp missing');
-    const short = { ...m, capabilities: { ...m.capabilities, serverFieldMaxLength: { ...m.capabilities.serverFieldMaxLength, value: 20 } } };
-    const w = deviceWarnings(short, 'contoso-com.mail.protection.outlook.com', '').find((x) => x.id === 'server-field-short');
-    expect(w?.params).toMatchObject({ max: '20', needed: String('contoso-com.mail.protection.outlook.com'.length) });
-    const old = { ...m, capabilities: { ...m.capabilities, maxTls: { ...m.capabilities.maxTls, value: '1.0' as const } } };
+    const short = {
+      ...m,
+      capabilities: {
+        ...m.capabilities,
+        serverFieldMaxLength: { ...m.capabilities.serverFieldMaxLength, value: 20 },
+      },
+    };
+    const w = deviceWarnings(short, 'contoso-com.mail.protection.outlook.com', '').find(
+      (x) => x.id === 'server-field-short',
+    );
+    expect(w?.params).toMatchObject({
+      max: '20',
+      needed: String('contoso-com.mail.protection.outlook.com'.length),
+    });
+    const old = {
+      ...m,
+      capabilities: { ...m.capabilities, maxTls: { ...m.capabilities.maxTls, value: '1.0' as const } },
+    };
     expect(deviceWarnings(old, '', '').map((x) => x.id)).toContain('tls-old');
   });
 });
@@ -88,7 +125,18 @@ describe('verificationOf()', () => {
 describe('tlsMatrix()', () => {
   it('compares what the server accepted with what an RSA-only TLS 1.2 device offers', () => {
     const d = {
-      device: { id: 'x', kind: 'mfp', label: 'x', maxTls: '1.2', cipherFamily: 'rsa', authMechanisms: ['LOGIN'], starttls: true, implicitTls: false, serverFieldMaxLength: null, oauth: false },
+      device: {
+        id: 'x',
+        kind: 'mfp',
+        label: 'x',
+        maxTls: '1.2',
+        cipherFamily: 'rsa',
+        authMechanisms: ['LOGIN'],
+        starttls: true,
+        implicitTls: false,
+        serverFieldMaxLength: null,
+        oauth: false,
+      },
       checks: [
         {
           id: 'tls.submission.matrix',
@@ -99,9 +147,27 @@ describe('tlsMatrix()', () => {
           findings: [],
           details: {
             rows: [
-              { id: '1.0', version: '1.0', family: 'any', result: 'refused-after', reason: '421 4.7.66 TLS 1.0 and 1.1 are not supported' },
-              { id: '1.2-ecdhe', version: '1.2', family: 'ecdhe', result: 'accepted', cipher: 'ECDHE-RSA-AES256-GCM-SHA384' },
-              { id: '1.2-rsa', version: '1.2', family: 'rsa', result: 'rejected', reason: 'handshake failure' },
+              {
+                id: '1.0',
+                version: '1.0',
+                family: 'any',
+                result: 'refused-after',
+                reason: '421 4.7.66 TLS 1.0 and 1.1 are not supported',
+              },
+              {
+                id: '1.2-ecdhe',
+                version: '1.2',
+                family: 'ecdhe',
+                result: 'accepted',
+                cipher: 'ECDHE-RSA-AES256-GCM-SHA384',
+              },
+              {
+                id: '1.2-rsa',
+                version: '1.2',
+                family: 'rsa',
+                result: 'rejected',
+                reason: 'handshake failure',
+              },
               { id: '1.3', version: '1.3', family: 'any', result: 'accepted' },
               { id: '1.1', version: '1.1', family: 'any', result: 'unavailable' },
             ],

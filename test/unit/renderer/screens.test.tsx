@@ -49,7 +49,14 @@ describe('Device screen', () => {
 
   it('lists import errors by field name and never calls the bridge for an invalid file', async () => {
     await boot();
-    const bad = JSON.stringify({ schemaVersion: 1, id: 'mine', vendor: 'X', family: { ja: 'x', en: 'x' }, sources: [{ id: 's', title: 't', url: null, vendorDoc: false }], models: [{ id: 'm', vendr: 'typo' }] });
+    const bad = JSON.stringify({
+      schemaVersion: 1,
+      id: 'mine',
+      vendor: 'X',
+      family: { ja: 'x', en: 'x' },
+      sources: [{ id: 's', title: 't', url: null, vendorDoc: false }],
+      models: [{ id: 'm', vendr: 'typo' }],
+    });
     await act(async () => {
       await appStore.getState().importProfile('mine.json', bad);
     });
@@ -72,14 +79,24 @@ function hostileDiagnosis(): Diagnosis {
     egressIp: '203.0.113.7',
     recommendation: null,
     checks: [
-      { id: 'smtp.submission.banner', title: 'Banner', status: 'pass', startedAt: 0, durationMs: 5, findings: [], details: {} },
+      {
+        id: 'smtp.submission.banner',
+        title: 'Banner',
+        status: 'pass',
+        startedAt: 0,
+        durationMs: 5,
+        findings: [],
+        details: {},
+      },
       {
         id: 'auth',
         title: 'AUTH',
         status: 'fail',
         startedAt: 5,
         durationMs: 40,
-        findings: [{ code: 'AUTH_FAILED', evidence: ['535 5.7.139 <script>alert(1)</script>\u001b[31m\u0000'] }],
+        findings: [
+          { code: 'AUTH_FAILED', evidence: ['535 5.7.139 <script>alert(1)</script>\u001b[31m\u0000'] },
+        ],
         details: {},
       },
     ],
@@ -92,7 +109,9 @@ describe('Diagnose screen', () => {
     bridge.handlers['diagnose:start'] = () => ({ runId: 'r1' });
     await boot();
     act(() => appStore.getState().go('diagnose'));
-    fireEvent.change(screen.getByLabelText('ユーザー名（メールボックス）'), { target: { value: 'scanner@contoso.com' } });
+    fireEvent.change(screen.getByLabelText('ユーザー名（メールボックス）'), {
+      target: { value: 'scanner@contoso.com' },
+    });
     fireEvent.change(screen.getByLabelText('パスワード'), { target: { value: 'hunter2' } });
     fireEvent.click(screen.getByRole('button', { name: /診断を実行/ }));
     await flush();
@@ -101,14 +120,22 @@ describe('Diagnose screen', () => {
     expect(localStorage.getItem('device-mail-doctor') ?? '').not.toContain('hunter2');
 
     act(() => {
-      bridge.emit('diagnose:event', { runId: 'r1', event: { type: 'check-started', id: 'auth', title: 'AUTH', at: 0 } });
-      bridge.emit('diagnose:event', { runId: 'r1', event: { type: 'transcript', row: { t: 3, dir: 'S', text: '250-\u001b[2Jevil\u0007' } } });
+      bridge.emit('diagnose:event', {
+        runId: 'r1',
+        event: { type: 'check-started', id: 'auth', title: 'AUTH', at: 0 },
+      });
+      bridge.emit('diagnose:event', {
+        runId: 'r1',
+        event: { type: 'transcript', row: { t: 3, dir: 'S', text: '250-\u001b[2Jevil\u0007' } },
+      });
     });
     await flush();
     expect(document.querySelector('[data-check="auth"]')?.getAttribute('data-state')).toBe('running');
     expect(screen.getByRole('button', { name: /中止/ }).hasAttribute('disabled')).toBe(false);
 
-    act(() => bridge.emit('diagnose:event', { runId: 'r1', event: { type: 'done', diagnosis: hostileDiagnosis() } }));
+    act(() =>
+      bridge.emit('diagnose:event', { runId: 'r1', event: { type: 'done', diagnosis: hostileDiagnosis() } }),
+    );
     await flush();
     const verdict = document.querySelector('[data-verdict]');
     expect(verdict?.getAttribute('data-verdict')).toBe('fail');
@@ -153,7 +180,11 @@ describe('Diagnose screen', () => {
     fireEvent.click(screen.getByRole('button', { name: /診断を実行/ }));
     await flush();
     act(() => {
-      for (const text of ['EHLO dmd', '250-SIZE 157286400', '535 5.7.139 Authentication unsuccessful']) bridge.emit('diagnose:event', { runId: 'r3', event: { type: 'transcript', row: { t: 1, dir: 'S', text } } });
+      for (const text of ['EHLO dmd', '250-SIZE 157286400', '535 5.7.139 Authentication unsuccessful'])
+        bridge.emit('diagnose:event', {
+          runId: 'r3',
+          event: { type: 'transcript', row: { t: 1, dir: 'S', text } },
+        });
     });
     await flush();
     fireEvent.change(screen.getByLabelText('トランスクリプトを検索'), { target: { value: '535' } });
@@ -179,10 +210,20 @@ describe('Checklist screen', () => {
     expect(values).toContain('scanner@contoso.com');
     expect(values.some((v) => /^\d+\.\d+\.\d+\.\d+$/.test(v ?? ''))).toBe(false);
     expect(document.querySelector('.actor-admin')).not.toBeNull();
-    const authStep = [...document.querySelectorAll('[data-step]')].find((e) => e.getAttribute('data-verified') !== null && e.textContent?.includes('診断'));
+    const authStep = [...document.querySelectorAll('[data-step]')].find(
+      (e) => e.getAttribute('data-verified') !== null && e.textContent?.includes('診断'),
+    );
     expect(authStep).toBeDefined();
     act(() => {
-      appStore.setState((s) => ({ run: { ...s.run, checks: [{ id: 'auth', title: 'AUTH', state: 'pass' }, { id: 'tcp.submission.v4', title: 'TCP', state: 'fail' }] } }));
+      appStore.setState((s) => ({
+        run: {
+          ...s.run,
+          checks: [
+            { id: 'auth', title: 'AUTH', state: 'pass' },
+            { id: 'tcp.submission.v4', title: 'TCP', state: 'fail' },
+          ],
+        },
+      }));
     });
     const states = [...document.querySelectorAll('[data-step]')].map((e) => e.getAttribute('data-verified'));
     expect(states).toContain('pass');
@@ -200,18 +241,32 @@ describe('Method screen', () => {
       appStore.getState().selectDevice('ricoh-im');
       appStore.getState().go('method');
     });
-    const shownQuestions = () => [...document.querySelectorAll('[data-question]')].map((e) => e.getAttribute('data-question'));
+    const shownQuestions = () =>
+      [...document.querySelectorAll('[data-question]')].map((e) => e.getAttribute('data-question'));
     // Ricoh IM offers OAuth: the sign-in is the first question, and the only one shown until it is answered.
     expect(shownQuestions()).toEqual(['auth']);
     // The sign-in in force (基本認証) is shown pressed before any answer; answering it reveals the next question.
     fireEvent.click(screen.getByRole('button', { name: '✔ 基本認証（ユーザー名とパスワード）' }));
     expect(shownQuestions()).toEqual(['auth', 'externalRecipients']);
     // Internal recipients only: Direct Send becomes possible, so whether it is rejected now matters.
-    fireEvent.click(within(document.querySelector('[data-question="externalRecipients"]') as HTMLElement).getByRole('button', { name: 'いいえ' }));
-    fireEvent.click(within(document.querySelector('[data-question="smtpAuth"]') as HTMLElement).getByRole('button', { name: '無効' }));
+    fireEvent.click(
+      within(document.querySelector('[data-question="externalRecipients"]') as HTMLElement).getByRole(
+        'button',
+        { name: 'いいえ' },
+      ),
+    );
+    fireEvent.click(
+      within(document.querySelector('[data-question="smtpAuth"]') as HTMLElement).getByRole('button', {
+        name: '無効',
+      }),
+    );
     expect(shownQuestions().slice(0, 3)).toEqual(['auth', 'externalRecipients', 'smtpAuth']);
     // Answered questions stay visible and editable.
-    expect(within(document.querySelector('[data-question="externalRecipients"]') as HTMLElement).getByRole('button', { name: /いいえ/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      within(document.querySelector('[data-question="externalRecipients"]') as HTMLElement)
+        .getByRole('button', { name: /いいえ/ })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
     // SMTP AUTH off: client submission is impossible — folded under 使えない理由 with its reason, no choose button.
     const whyNot = document.querySelector('details.not-viable-box') as HTMLElement;
     expect(whyNot.querySelector('summary')?.textContent).toContain('使えない理由');

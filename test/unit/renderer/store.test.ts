@@ -106,7 +106,9 @@ describe('run events', () => {
     expect(run.transcript).toHaveLength(1);
     run = applyEvents(run, [{ type: 'done', diagnosis: diagnosis() }]);
     expect(run.phase).toBe('done');
-    expect(run.checks).toEqual([{ id: 'auth', title: 'AUTH', state: 'fail', durationMs: 12, codes: ['AUTH_FAILED'] }]);
+    expect(run.checks).toEqual([
+      { id: 'auth', title: 'AUTH', state: 'fail', durationMs: 12, codes: ['AUTH_FAILED'] },
+    ]);
   });
 
   it('bounds the transcript and counts what it dropped', () => {

@@ -2,7 +2,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareReports, compareRuns, sameSite } from '../../../src/main/export/compare-runs';
 import { defaultReportsDir } from '../../../src/main/store/default-dir';
-import { checkReportId, newReportId, resolveInside, sanitizeFileStem } from '../../../src/main/store/safe-paths';
+import {
+  checkReportId,
+  newReportId,
+  resolveInside,
+  sanitizeFileStem,
+} from '../../../src/main/store/safe-paths';
 import { REPORT_ID_PATTERN } from '../../../src/shared/report';
 import { check, diagnosis } from './fixtures';
 import { hostileReport } from './hostile';
@@ -30,12 +35,25 @@ describe('compareRuns', () => {
     const cmp = compareRuns(before, after);
     const byId = Object.fromEntries(cmp.checks.map((c) => [c.id, c]));
     expect(byId['dns.a']?.change).toBe('unchanged');
-    expect(byId['tls.matrix']).toMatchObject({ change: 'regressed', findingsAdded: ['TLS_VERSION_UNSUPPORTED'], findingsRemoved: ['TLS_CIPHER_MISMATCH'] });
-    expect(byId.auth).toMatchObject({ change: 'fixed', before: 'fail', after: 'pass', findingsRemoved: ['SMTP_AUTH_DISABLED_TENANT'] });
+    expect(byId['tls.matrix']).toMatchObject({
+      change: 'regressed',
+      findingsAdded: ['TLS_VERSION_UNSUPPORTED'],
+      findingsRemoved: ['TLS_CIPHER_MISMATCH'],
+    });
+    expect(byId.auth).toMatchObject({
+      change: 'fixed',
+      before: 'fail',
+      after: 'pass',
+      findingsRemoved: ['SMTP_AUTH_DISABLED_TENANT'],
+    });
     expect(byId.send).toMatchObject({ change: 'removed', after: null });
     expect(byId.envelope).toMatchObject({ change: 'changed', findingsAdded: ['SENDER_BLOCKED'] });
     expect(byId['dns.spf']).toMatchObject({ change: 'added', before: null });
-    expect(cmp.resolvedCodes.sort()).toEqual(['SEND_AS_DENIED', 'SMTP_AUTH_DISABLED_TENANT', 'TLS_CIPHER_MISMATCH']);
+    expect(cmp.resolvedCodes.sort()).toEqual([
+      'SEND_AS_DENIED',
+      'SMTP_AUTH_DISABLED_TENANT',
+      'TLS_CIPHER_MISMATCH',
+    ]);
     expect(cmp.newCodes.sort()).toEqual(['SENDER_BLOCKED', 'SPF_RECORD_MISSING', 'TLS_VERSION_UNSUPPORTED']);
     expect(cmp.verdict).toEqual({ before: 'fail', after: 'fail', change: 'unchanged' });
   });
@@ -66,7 +84,8 @@ describe('safe paths', () => {
   it('resolves only inside the folder', () => {
     const root = path.resolve('/srv/reports');
     expect(resolveInside(root, 'a.json')).toBe(path.join(root, 'a.json'));
-    for (const bad of ['../a.json', '/etc/passwd', '.', '', 'x/../../y']) expect(() => resolveInside(root, bad)).toThrow(/outside/);
+    for (const bad of ['../a.json', '/etc/passwd', '.', '', 'x/../../y'])
+      expect(() => resolveInside(root, bad)).toThrow(/outside/);
   });
 
   it('makes and checks report ids', () => {
@@ -79,9 +98,17 @@ describe('safe paths', () => {
 
   it('puts reports in the per-user folder Electron uses, unless told otherwise', () => {
     expect(defaultReportsDir({}, 'linux', '/home/t')).toBe('/home/t/.config/device-mail-doctor/reports');
-    expect(defaultReportsDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/t')).toBe('/x/device-mail-doctor/reports');
-    expect(defaultReportsDir({}, 'darwin', '/Users/t')).toBe('/Users/t/Library/Application Support/device-mail-doctor/reports');
-    expect(defaultReportsDir({ APPDATA: 'C:\\Users\\t\\AppData\\Roaming' }, 'win32', 'C:\\Users\\t')).toContain('device-mail-doctor');
-    expect(defaultReportsDir({ DMD_REPORTS_DIR: '/data/r' }, 'linux', '/home/t')).toBe(path.resolve('/data/r'));
+    expect(defaultReportsDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/t')).toBe(
+      '/x/device-mail-doctor/reports',
+    );
+    expect(defaultReportsDir({}, 'darwin', '/Users/t')).toBe(
+      '/Users/t/Library/Application Support/device-mail-doctor/reports',
+    );
+    expect(
+      defaultReportsDir({ APPDATA: 'C:\\Users\\t\\AppData\\Roaming' }, 'win32', 'C:\\Users\\t'),
+    ).toContain('device-mail-doctor');
+    expect(defaultReportsDir({ DMD_REPORTS_DIR: '/data/r' }, 'linux', '/home/t')).toBe(
+      path.resolve('/data/r'),
+    );
   });
 });

@@ -14,7 +14,12 @@ export function hostileReport(): Report {
   const d = diagnosis({
     egressIp: `203.0.113.7${SCRIPT}`,
     checks: [
-      check('smtp.banner', 'fail', [{ code: 'SMTP_INTERCEPTED', params: { reply: evil, host: SCRIPT }, evidence: [evil, HUGE] }], `Banner ${IMG}`),
+      check(
+        'smtp.banner',
+        'fail',
+        [{ code: 'SMTP_INTERCEPTED', params: { reply: evil, host: SCRIPT }, evidence: [evil, HUGE] }],
+        `Banner ${IMG}`,
+      ),
       check('auth', 'fail', [{ code: 'SMTP_AUTH_DISABLED_TENANT', evidence: ['535 5.7.139 ' + ANSI] }]),
       check('dns.a', 'pass'),
     ],
@@ -39,4 +44,5 @@ export function hostileReport(): Report {
 }
 
 /** Characters that must never survive into a text output. */
-export const FORBIDDEN_OUTPUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+export const FORBIDDEN_OUTPUT =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;

@@ -7,7 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadReportFile } from '../../../src/main/store/report-file';
 import { createReportStore } from '../../../src/main/store/report-store';
-import { JobSchema, REPORT_CODEC, REPORT_SCHEMA_VERSION, ReportSchema, type ReportCodec } from '../../../src/shared/report';
+import {
+  JobSchema,
+  REPORT_CODEC,
+  REPORT_SCHEMA_VERSION,
+  ReportSchema,
+  type ReportCodec,
+} from '../../../src/shared/report';
 import { diagnosis, JOB } from './fixtures';
 
 const NEXT = REPORT_SCHEMA_VERSION + 1;
@@ -25,7 +31,12 @@ const nextCodec: ReportCodec<NextReport> = {
     ...REPORT_CODEC.migrations,
     [REPORT_SCHEMA_VERSION]: (raw) => {
       const { notes, job, ...rest } = raw;
-      return { ...rest, schemaVersion: NEXT, job: { ...(job as object), contactPerson: '' }, technicianNotes: notes };
+      return {
+        ...rest,
+        schemaVersion: NEXT,
+        job: { ...(job as object), contactPerson: '' },
+        technicianNotes: notes,
+      };
     },
   },
 };
@@ -41,7 +52,10 @@ describe('report schema migrations', () => {
     const store = await createReportStore(dir);
     const r = await store.create(JOB);
     await store.addRun(r.id, diagnosis());
-    await store.save({ ...(await store.open(r.id)), notes: [{ at: r.createdAt, text: 'SMTP AUTH off for the tenant' }] });
+    await store.save({
+      ...(await store.open(r.id)),
+      notes: [{ at: r.createdAt, text: 'SMTP AUTH off for the tenant' }],
+    });
     const res = await loadReportFile(path.join(dir, `${r.id}.json`), nextCodec);
     if (!res.ok) throw new Error(res.reason);
     expect(res.migratedFrom).toBe(REPORT_SCHEMA_VERSION);
@@ -60,6 +74,10 @@ describe('report schema migrations', () => {
     const broken: ReportCodec<NextReport> = { ...nextCodec, migrations: {} };
     const store = await createReportStore(dir);
     const r = await store.create(JOB);
-    expect(await loadReportFile(path.join(dir, `${r.id}.json`), broken)).toMatchObject({ ok: false, kind: 'invalid', reason: expect.stringMatching(/no migration/) as unknown });
+    expect(await loadReportFile(path.join(dir, `${r.id}.json`), broken)).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      reason: expect.stringMatching(/no migration/) as unknown,
+    });
   });
 });

@@ -3,16 +3,28 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createElectronPdfPrinter, MAX_DATA_URL_CHARS, type HiddenWindowOptions, type PrintWindow } from '../../../src/main/export/pdf-electron';
+import {
+  createElectronPdfPrinter,
+  MAX_DATA_URL_CHARS,
+  type HiddenWindowOptions,
+  type PrintWindow,
+} from '../../../src/main/export/pdf-electron';
 
 function recorder(fail = false) {
-  const calls: { opts?: HiddenWindowOptions; url?: string; html?: string; destroyed: boolean; tempExisted?: boolean } = { destroyed: false };
+  const calls: {
+    opts?: HiddenWindowOptions;
+    url?: string;
+    html?: string;
+    destroyed: boolean;
+    tempExisted?: boolean;
+  } = { destroyed: false };
   const factory = (opts: HiddenWindowOptions): PrintWindow => {
     calls.opts = opts;
     return {
       loadURL: (url) => {
         calls.url = url;
-        if (url.startsWith('data:')) calls.html = Buffer.from(url.split(',')[1] ?? '', 'base64').toString('utf8');
+        if (url.startsWith('data:'))
+          calls.html = Buffer.from(url.split(',')[1] ?? '', 'base64').toString('utf8');
         else {
           const file = fileURLToPath(url);
           calls.tempExisted = existsSync(file);
@@ -20,7 +32,12 @@ function recorder(fail = false) {
         }
         return Promise.resolve();
       },
-      webContents: { printToPDF: () => (fail ? Promise.reject(new Error('print failed')) : Promise.resolve(new Uint8Array(Buffer.from('%PDF-1.7')))) },
+      webContents: {
+        printToPDF: () =>
+          fail
+            ? Promise.reject(new Error('print failed'))
+            : Promise.resolve(new Uint8Array(Buffer.from('%PDF-1.7'))),
+      },
       destroy: () => {
         calls.destroyed = true;
       },
@@ -34,7 +51,12 @@ describe('Electron PDF adapter', () => {
     const { calls, factory } = recorder();
     const bytes = await createElectronPdfPrinter(factory).print('<p>日本語</p>');
     expect(Buffer.from(bytes).toString()).toBe('%PDF-1.7');
-    expect(calls.opts?.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(calls.opts?.webPreferences).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(calls.opts?.show).toBe(false);
     expect(calls.url?.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true);
     expect(calls.html).toBe('<p>日本語</p>');

@@ -55,9 +55,14 @@ describe('Japanese practice texts', () => {
     expect(banner).toContain(PRACTICE_LABEL.ja);
     const texts = [
       banner,
-      renderTicket(r, { lang: 'ja', format: 'text', utcOffsetMinutes: 540 }).split('\n').slice(0, 3).join('\n'),
+      renderTicket(r, { lang: 'ja', format: 'text', utcOffsetMinutes: 540 })
+        .split('\n')
+        .slice(0, 3)
+        .join('\n'),
       renderHuman(practiceRun(), 'ja').split('\n')[0] ?? '',
-      renderReportText(reportOf(practiceRun(), diagnosis()), 'ja', 0).split('\n').find((l) => l.startsWith('!! ')) ?? '',
+      renderReportText(reportOf(practiceRun(), diagnosis()), 'ja', 0)
+        .split('\n')
+        .find((l) => l.startsWith('!! ')) ?? '',
     ];
     // The scenario id is the value typed with `diagnose --lab` (like an address or a flag): it keeps its form.
     for (const t of texts) expect(englishLeaks(t.replaceAll('tenant-auth-disabled', ' ')), t).toEqual([]);

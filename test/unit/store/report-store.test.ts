@@ -19,7 +19,11 @@ afterEach(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e instanceof StoreError ? e.code : String(e)));
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => (e instanceof StoreError ? e.code : String(e)),
+  );
 
 describe('report store', () => {
   it('creates, saves a run, opens and lists a report (one file per report)', async () => {
@@ -33,15 +37,23 @@ describe('report store', () => {
     expect(files).toEqual([`${r.id}.json`]);
     const { reports, problems } = await store.list();
     expect(problems).toEqual([]);
-    expect(reports.map((s) => [s.id, s.runCount, s.lastVerdict, s.findingCodes])).toEqual([[r.id, 1, 'fail', ['SMTP_AUTH_DISABLED_TENANT']]]);
+    expect(reports.map((s) => [s.id, s.runCount, s.lastVerdict, s.findingCodes])).toEqual([
+      [r.id, 1, 'fail', ['SMTP_AUTH_DISABLED_TENANT']],
+    ]);
   });
 
   it('searches by customer, site, device, finding code and date (case/width-insensitive)', async () => {
     const a = await store.create(JOB);
     await store.addRun(a.id, diagnosis());
-    const b = await store.create({ ...JOB, customer: 'Fabrikam', site: 'Osaka', device: { model: 'Canon iR-ADV C5840' } });
+    const b = await store.create({
+      ...JOB,
+      customer: 'Fabrikam',
+      site: 'Osaka',
+      device: { model: 'Canon iR-ADV C5840' },
+    });
     await store.addRun(b.id, diagnosis({ startedAt: '2026-10-01T03:00:00.000Z', checks: [] }));
-    const ids = async (q: Parameters<ReportStore['list']>[0]) => (await store.list(q)).reports.map((s) => s.id).sort();
+    const ids = async (q: Parameters<ReportStore['list']>[0]) =>
+      (await store.list(q)).reports.map((s) => s.id).sort();
     expect(await ids({ customer: 'contoso' })).toEqual([a.id]);
     expect(await ids({ site: 'ＯＳＡＫＡ' })).toEqual([b.id]);
     expect(await ids({ device: 'canon' })).toEqual([b.id]);
@@ -78,15 +90,25 @@ describe('report store', () => {
 
   it('quarantines damaged files, reports them in the listing, and keeps going', async () => {
     const good = await store.create(JOB);
-    await fsp.writeFile(path.join(dir, 'r20261101-000000-aaaaaaaaaaaa.json'), '{"schemaVersion":1,"id":"r2026');
-    await fsp.writeFile(path.join(dir, 'r20261101-000000-bbbbbbbbbbbb.json'), JSON.stringify({ schemaVersion: 1, id: 'x' }));
+    await fsp.writeFile(
+      path.join(dir, 'r20261101-000000-aaaaaaaaaaaa.json'),
+      '{"schemaVersion":1,"id":"r2026',
+    );
+    await fsp.writeFile(
+      path.join(dir, 'r20261101-000000-bbbbbbbbbbbb.json'),
+      JSON.stringify({ schemaVersion: 1, id: 'x' }),
+    );
     await fsp.writeFile(path.join(dir, 'r20261101-000000-cccccccccccc.json'), '');
     const { reports, problems } = await store.list();
     expect(reports.map((s) => s.id)).toEqual([good.id]);
     expect(problems).toHaveLength(3);
     expect(problems.every((p) => p.kind === 'quarantined' && p.movedTo?.startsWith('quarantine'))).toBe(true);
-    expect(problems.map((p) => p.reason).join('|')).toMatch(/not valid JSON.*\|.*schema 1 check failed.*\|empty file|empty file/s);
-    expect((await fsp.readdir(path.join(dir, 'quarantine'))).filter((n) => n.endsWith('.quarantined'))).toHaveLength(3);
+    expect(problems.map((p) => p.reason).join('|')).toMatch(
+      /not valid JSON.*\|.*schema 1 check failed.*\|empty file|empty file/s,
+    );
+    expect(
+      (await fsp.readdir(path.join(dir, 'quarantine'))).filter((n) => n.endsWith('.quarantined')),
+    ).toHaveLength(3);
     // Still reported on the next listing, with the same reason.
     const again = await store.list();
     expect(again.problems).toHaveLength(3);
@@ -114,15 +136,30 @@ describe('report store', () => {
 
   it('leaves files from a newer app version alone and lists them as problems', async () => {
     const name = 'r20991231-000000-dddddddddddd.json';
-    await fsp.writeFile(path.join(dir, name), JSON.stringify({ schemaVersion: 99, id: 'r20991231-000000-dddddddddddd' }));
+    await fsp.writeFile(
+      path.join(dir, name),
+      JSON.stringify({ schemaVersion: 99, id: 'r20991231-000000-dddddddddddd' }),
+    );
     const { problems } = await store.list();
-    expect(problems).toEqual([{ file: name, kind: 'newer-version', reason: expect.stringMatching(/newer app/) as unknown }]);
+    expect(problems).toEqual([
+      { file: name, kind: 'newer-version', reason: expect.stringMatching(/newer app/) as unknown },
+    ]);
     expect(await fsp.readdir(dir)).toContain(name);
     expect(await codeOf(store.open('r20991231-000000-dddddddddddd'))).toBe('newer');
   });
 
   it('refuses ids that are not plain names (path traversal, absolute paths, device names)', async () => {
-    for (const bad of ['../etc/passwd', '..', '/tmp/x', 'a/b', 'C:\\x', '.hidden', 'a.json', '', 'x'.repeat(200)]) {
+    for (const bad of [
+      '../etc/passwd',
+      '..',
+      '/tmp/x',
+      'a/b',
+      'C:\\x',
+      '.hidden',
+      'a.json',
+      '',
+      'x'.repeat(200),
+    ]) {
       expect(await codeOf(store.open(bad))).toBe('invalid-id');
       expect(await codeOf(store.remove(bad))).toBe('invalid-id');
     }
@@ -130,10 +167,23 @@ describe('report store', () => {
 
   it('blocks a save that would write a session secret, in any encoding, and writes nothing', async () => {
     const pw = 'S3cret-Pa55word!';
-    const s2 = await createReportStore(dir, { sessionSecrets: () => [{ user: 'scanner@contoso.com', password: pw }] });
+    const s2 = await createReportStore(dir, {
+      sessionSecrets: () => [{ user: 'scanner@contoso.com', password: pw }],
+    });
     const r = await s2.create(JOB);
-    const leaky = { ...r, notes: [{ at: r.createdAt, text: `AUTH PLAIN ${Buffer.from(`\0scanner@contoso.com\0${pw}`).toString('base64')}` }] };
-    const err = await s2.save(leaky).then(() => null, (e: unknown) => e as StoreError);
+    const leaky = {
+      ...r,
+      notes: [
+        {
+          at: r.createdAt,
+          text: `AUTH PLAIN ${Buffer.from(`\0scanner@contoso.com\0${pw}`).toString('base64')}`,
+        },
+      ],
+    };
+    const err = await s2.save(leaky).then(
+      () => null,
+      (e: unknown) => e as StoreError,
+    );
     expect(err?.code).toBe('secret');
     expect(err?.message).not.toContain(pw);
     expect((await s2.open(r.id)).notes).toEqual([]);

@@ -6,7 +6,9 @@ const MAX_ENTRIES = 100;
 
 export async function unzipTexts(bytes: Uint8Array): Promise<Map<string, string>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true }, (err, z) => (err ? reject(err) : resolve(z))),
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true }, (err, z) =>
+      err ? reject(err) : resolve(z),
+    ),
   );
   const out = new Map<string, string>();
   await new Promise<void>((resolve, reject) => {

@@ -19,7 +19,10 @@ export interface TypedRef<K extends CheckKind> extends CheckRef {
   kind: K;
 }
 
-export const ref = <K extends CheckKind>(kind: K, scope: CheckRef['scope'] = null): TypedRef<K> => ({ kind, scope });
+export const ref = <K extends CheckKind>(kind: K, scope: CheckRef['scope'] = null): TypedRef<K> => ({
+  kind,
+  scope,
+});
 
 /** A counting semaphore: FIFO, the slot passes straight to the next waiter. */
 class Slots {
@@ -74,7 +77,10 @@ export class HostLimiter {
    * that signs in, one of `signInAs`'s mailbox slots (taken first, so a queued sign-in never holds a host slot).
    */
   async run<T>(host: string | null, fn: () => Promise<T>, signInAs?: string): Promise<T> {
-    const mailbox = signInAs === undefined ? undefined : this.slots(this.mailboxes, signInAs.toLowerCase(), this.perMailbox);
+    const mailbox =
+      signInAs === undefined
+        ? undefined
+        : this.slots(this.mailboxes, signInAs.toLowerCase(), this.perMailbox);
     const hostSlots = host === null ? undefined : this.slots(this.hosts, host.toLowerCase(), this.perHost);
     await mailbox?.acquire();
     await hostSlots?.acquire();
@@ -122,7 +128,15 @@ export function stepRunner(sequential: boolean): EngineContext['all'] {
 /** Every check goes through here: it joins ctx.checks in start order and is announced when it starts. */
 function open(ctx: EngineContext, r: CheckRef, title: string, startedAt: number): Check {
   const id = checkId(r.kind, r.scope);
-  const check: Check = { id, title, status: 'skip', startedAt: Math.max(0, Math.round(startedAt)), durationMs: 0, findings: [], details: {} };
+  const check: Check = {
+    id,
+    title,
+    status: 'skip',
+    startedAt: Math.max(0, Math.round(startedAt)),
+    durationMs: 0,
+    findings: [],
+    details: {},
+  };
   ctx.checks.push(check);
   ctx.emit({ type: 'check-started', id, title, at: check.startedAt });
   return check;
@@ -151,15 +165,24 @@ export async function runCheck<K extends CheckKind>(
   const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
   let outcome: CheckOutcome<K>;
   if (ctx.signal.aborted) {
-    outcome = { status: 'skip', details: { skipped: ctx.cancelled() ? 'cancelled' : 'overall deadline reached' } as CheckDetails<K> };
+    outcome = {
+      status: 'skip',
+      details: { skipped: ctx.cancelled() ? 'cancelled' : 'overall deadline reached' } as CheckDetails<K>,
+    };
   } else {
     try {
       outcome = await fn(signal);
     } catch (err) {
-      outcome = { status: 'fail', details: { internalError: err instanceof Error ? err.message : String(err) } as CheckDetails<K> };
+      outcome = {
+        status: 'fail',
+        details: { internalError: err instanceof Error ? err.message : String(err) } as CheckDetails<K>,
+      };
     }
     if (ctx.signal.aborted && outcome.status !== 'pass') {
-      outcome.details = { ...outcome.details, interrupted: ctx.cancelled() ? 'cancelled' : 'overall deadline reached' } as CheckDetails<K>;
+      outcome.details = {
+        ...outcome.details,
+        interrupted: ctx.cancelled() ? 'cancelled' : 'overall deadline reached',
+      } as CheckDetails<K>;
       if (ctx.cancelled()) outcome = { ...outcome, status: 'skip', findings: [] };
     }
   }
@@ -170,11 +193,21 @@ export async function runCheck<K extends CheckKind>(
  * Records a check whose work already happened inside a shared operation (one SMTP session yields the banner,
  * EHLO, STARTTLS, AUTH and envelope checks): same events and shape as runCheck.
  */
-export function recordCheck<K extends CheckKind>(ctx: EngineContext, r: TypedRef<K>, title: string, startedAt: number, durationMs: number, o: CheckOutcome<K>): Check {
+export function recordCheck<K extends CheckKind>(
+  ctx: EngineContext,
+  r: TypedRef<K>,
+  title: string,
+  startedAt: number,
+  durationMs: number,
+  o: CheckOutcome<K>,
+): Check {
   return settle(ctx, open(ctx, r, title, startedAt), o, durationMs);
 }
 
 /** A check that did not run because something it needs failed or was not given. */
 export function skipped(ctx: EngineContext, r: CheckRef, title: string, reason: string): Check {
-  return recordCheck(ctx, r, title, performance.now() - ctx.t0, 0, { status: 'skip', details: { skipped: reason } });
+  return recordCheck(ctx, r, title, performance.now() - ctx.t0, 0, {
+    status: 'skip',
+    details: { skipped: reason },
+  });
 }

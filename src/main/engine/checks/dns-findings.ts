@@ -16,7 +16,16 @@ import { parseDnsServer } from '../protocol/dns';
 const ROUTE_LOOKUP_MS = 500;
 
 /** Resolver error codes meaning no DNS server answered at all (c-ares / getaddrinfo names). */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ETIMEOUT', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNRESET', 'ENETUNREACH', 'EHOSTUNREACH', 'ECANCELLED']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ETIMEOUT',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ECANCELLED',
+]);
 
 type Failed = Extract<DnsAnswer<unknown>, { ok: false }>;
 
@@ -39,10 +48,14 @@ export function adapterFor(server: string): Promise<string> {
       resolve(text);
     };
     const timer = setTimeout(() => done('unknown'), ROUTE_LOOKUP_MS);
-    sock.on('error', (err: NodeJS.ErrnoException) => done(`no route to ${server} (${err.code ?? err.message})`));
+    sock.on('error', (err: NodeJS.ErrnoException) =>
+      done(`no route to ${server} (${err.code ?? err.message})`),
+    );
     sock.connect(s.port, s.address, () => {
       const local = sock.address().address;
-      const entry = Object.entries(os.networkInterfaces()).find(([, list]) => list?.some((a) => a.address === local));
+      const entry = Object.entries(os.networkInterfaces()).find(([, list]) =>
+        list?.some((a) => a.address === local),
+      );
       done(entry ? `${entry[0]} (${local})` : local);
     });
   });
@@ -55,8 +68,15 @@ export function serverInUse(dns: DnsClient): string {
 }
 
 /** The finding for a failed answer about `host`; `notFoundCode` is used for a plain "does not exist". */
-export async function dnsFailureFinding(dns: DnsClient, r: Failed, host: string, notFoundCode: FindingCode, evidence: string[]): Promise<FindingRef> {
-  if (r.notFound && !isMicrosoft365Name(host)) return { code: notFoundCode, params: { host, domain: host }, evidence };
+export async function dnsFailureFinding(
+  dns: DnsClient,
+  r: Failed,
+  host: string,
+  notFoundCode: FindingCode,
+  evidence: string[],
+): Promise<FindingRef> {
+  if (r.notFound && !isMicrosoft365Name(host))
+    return { code: notFoundCode, params: { host, domain: host }, evidence };
   const server = serverInUse(dns);
   const adapter = server === 'none configured' ? 'none' : await adapterFor(server);
   const params = { host, server, adapter, reason: r.code };

@@ -28,7 +28,10 @@ export interface Routes {
 const FAMILY_LABEL = { v4: 'IPv4', v6: 'IPv6' } as const;
 
 /** DNS checks (unless --connect-to or an IP literal decides) and the addresses to connect to. */
-export async function resolveRoutes(ctx: EngineContext, ep: Endpoint): Promise<{ routes: Routes; checks: Check[] }> {
+export async function resolveRoutes(
+  ctx: EngineContext,
+  ep: Endpoint,
+): Promise<{ routes: Routes; checks: Check[] }> {
   const rule = applyConnectTo(ep.host, ep.port, ctx.request.target.connectTo);
   const dnsRef = ref('dns.a', ep.key);
   const id = checkId('dns.a', ep.key);
@@ -43,25 +46,44 @@ export async function resolveRoutes(ctx: EngineContext, ep: Endpoint): Promise<{
       v6 = all.filter((a) => a.family === 6).map((a) => a.address);
     }
     const reason = `--connect-to sends ${ep.host}:${ep.port} to ${rule.host}:${rule.port}`;
-    return { routes: { v4, v6, port: rule.port, via: 'connect-to' }, checks: [skipped(ctx, dnsRef, `DNS A/AAAA of ${ep.host}`, reason)] };
+    return {
+      routes: { v4, v6, port: rule.port, via: 'connect-to' },
+      checks: [skipped(ctx, dnsRef, `DNS A/AAAA of ${ep.host}`, reason)],
+    };
   }
   if (net.isIP(ep.host)) {
     const fam = net.isIPv4(ep.host);
-    return { routes: { v4: fam ? [ep.host] : [], v6: fam ? [] : [ep.host], port: ep.port, via: 'literal' }, checks: [] };
+    return {
+      routes: { v4: fam ? [ep.host] : [], v6: fam ? [] : [ep.host], port: ep.port, via: 'literal' },
+      checks: [],
+    };
   }
   const answers: { v4: string[]; v6: string[] } = { v4: [], v6: [] };
   const check = await runCheck(ctx, dnsRef, `DNS A/AAAA of ${ep.host}`, async () => {
     const [a, aaaa] = await Promise.all([ctx.dns.a(ep.host), ctx.dns.aaaa(ep.host)]);
     ctx.transcript.add('dns', `A ${ep.host} → ${a.ok ? a.values.join(' ') : a.code} (${a.ms} ms)`, id);
-    ctx.transcript.add('dns', `AAAA ${ep.host} → ${aaaa.ok ? aaaa.values.join(' ') : aaaa.code} (${aaaa.ms} ms)`, id);
+    ctx.transcript.add(
+      'dns',
+      `AAAA ${ep.host} → ${aaaa.ok ? aaaa.values.join(' ') : aaaa.code} (${aaaa.ms} ms)`,
+      id,
+    );
     if (a.ok) answers.v4 = a.values;
     if (aaaa.ok) answers.v6 = aaaa.values;
     const details = { server: ctx.dns.server, a: answers.v4, aaaa: answers.v6, ms: Math.max(a.ms, aaaa.ms) };
     if (answers.v4.length + answers.v6.length > 0) return { status: 'pass', details };
     const failed = !a.ok && !a.notFound ? a : !aaaa.ok && !aaaa.notFound ? aaaa : null;
-    const evidence = [a.ok ? 'A: no records' : `A: ${a.code}`, aaaa.ok ? 'AAAA: no records' : `AAAA: ${aaaa.code}`];
+    const evidence = [
+      a.ok ? 'A: no records' : `A: ${a.code}`,
+      aaaa.ok ? 'AAAA: no records' : `AAAA: ${aaaa.code}`,
+    ];
     // "No records" for both families reads as "does not exist" (the name has no address).
-    const answer = failed ?? (!a.ok ? a : !aaaa.ok ? aaaa : { ok: false as const, code: 'ENODATA', message: 'no records', notFound: true, ms: 0 });
+    const answer =
+      failed ??
+      (!a.ok
+        ? a
+        : !aaaa.ok
+          ? aaaa
+          : { ok: false as const, code: 'ENODATA', message: 'no records', notFound: true, ms: 0 });
     const finding = await dnsFailureFinding(ctx.dns, answer, ep.host, 'DNS_NAME_NOT_FOUND', evidence);
     return { status: 'fail', findings: [finding], details };
   });
@@ -82,7 +104,6 @@ export function tcpFinding(failure: TcpFailure, ep: Endpoint, evidence: string[]
   }
 }
 
-
 /** One TCP check per family that has an address; IPv6 failing while IPv4 works is a warning, not a failure. */
 export async function tcpChecks(ctx: EngineContext, ep: Endpoint, routes: Routes): Promise<Check[]> {
   const bind = ctx.request.target.bind;
@@ -92,20 +113,47 @@ export async function tcpChecks(ctx: EngineContext, ep: Endpoint, routes: Routes
       const id = checkId(tcpRef.kind, ep.key);
       const title = `TCP ${FAMILY_LABEL[fam]} to ${ep.host}:${ep.port}`;
       const address = routes[fam][0];
-      if (address === undefined) return skipped(ctx, tcpRef, title, `no ${FAMILY_LABEL[fam]} address for ${ep.host}`);
-      if (bind && (net.isIPv4(bind) ? fam !== 'v4' : fam !== 'v6')) return skipped(ctx, tcpRef, title, `bound to ${bind}`);
+      if (address === undefined)
+        return skipped(ctx, tcpRef, title, `no ${FAMILY_LABEL[fam]} address for ${ep.host}`);
+      if (bind && (net.isIPv4(bind) ? fam !== 'v4' : fam !== 'v6'))
+        return skipped(ctx, tcpRef, title, `bound to ${bind}`);
       return runCheck(ctx, tcpRef, title, async (signal) => {
         const r = await ctx.hosts.run(ep.host, () =>
-          probeTcp({ address, port: routes.port, localAddress: bind, timeoutMs: ctx.limits.connectTimeoutMs, signal }),
+          probeTcp({
+            address,
+            port: routes.port,
+            localAddress: bind,
+            timeoutMs: ctx.limits.connectTimeoutMs,
+            signal,
+          }),
         );
-        ctx.transcript.add('net', `TCP ${address}:${routes.port} → ${r.ok ? `connected in ${r.ms} ms` : `${r.code} after ${r.ms} ms`}`, id);
-        const details = { address, port: routes.port, via: routes.via, ms: r.ms, ...(r.ok ? { localAddress: r.localAddress } : { failure: r.failure, code: r.code }) };
+        ctx.transcript.add(
+          'net',
+          `TCP ${address}:${routes.port} → ${r.ok ? `connected in ${r.ms} ms` : `${r.code} after ${r.ms} ms`}`,
+          id,
+        );
+        const details = {
+          address,
+          port: routes.port,
+          via: routes.via,
+          ms: r.ms,
+          ...(r.ok ? { localAddress: r.localAddress } : { failure: r.failure, code: r.code }),
+        };
         if (r.ok) return { status: 'pass', details };
         if (r.failure === 'aborted' && ctx.cancelled()) return { status: 'skip', details };
         const evidence = [`${r.code}: ${r.message}`];
-        if (r.failure === 'aborted') return { status: 'fail', findings: [tcpFinding('timeout', ep, ['deadline reached while connecting'])], details };
+        if (r.failure === 'aborted')
+          return {
+            status: 'fail',
+            findings: [tcpFinding('timeout', ep, ['deadline reached while connecting'])],
+            details,
+          };
         if (fam === 'v6' && routes.v4.length > 0) {
-          return { status: 'warn', findings: [{ code: 'IPV6_PATH_FAILED', params: { host: ep.host }, evidence }], details };
+          return {
+            status: 'warn',
+            findings: [{ code: 'IPV6_PATH_FAILED', params: { host: ep.host }, evidence }],
+            details,
+          };
         }
         return { status: 'fail', findings: [tcpFinding(r.failure, ep, evidence)], details };
       });

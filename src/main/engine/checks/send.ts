@@ -40,18 +40,27 @@ function transcriptLogger(log: SessionLog, state: { dataSent: boolean }) {
       state.dataSent = true;
       log.client(text);
     } else if (entry.tnx === 'server') {
-      for (const [i, line] of text.split(/\r?\n/).entries()) log.server(line, i === text.split(/\r?\n/).length - 1);
+      for (const [i, line] of text.split(/\r?\n/).entries())
+        log.server(line, i === text.split(/\r?\n/).length - 1);
     } else if (entry.tnx === 'network' || entry.tnx === 'connection') log.net(text);
   };
   const levels: Level[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
   return Object.fromEntries(levels.map((l) => [l, write])) as Record<Level, typeof write>;
 }
 
-export async function sendTestMessage(spec: SendSpec, limits: EngineLimits, log: SessionLog, signal: AbortSignal): Promise<CheckOutcome> {
+export async function sendTestMessage(
+  spec: SendSpec,
+  limits: EngineLimits,
+  log: SessionLog,
+  signal: AbortSignal,
+): Promise<CheckOutcome> {
   const state = { dataSent: false };
-  const auth = spec.auth?.oauthToken !== undefined
-    ? { type: 'OAuth2' as const, user: spec.auth.user, accessToken: spec.auth.oauthToken }
-    : spec.auth?.password !== undefined ? { user: spec.auth.user, pass: spec.auth.password } : undefined;
+  const auth =
+    spec.auth?.oauthToken !== undefined
+      ? { type: 'OAuth2' as const, user: spec.auth.user, accessToken: spec.auth.oauthToken }
+      : spec.auth?.password !== undefined
+        ? { user: spec.auth.user, pass: spec.auth.password }
+        : undefined;
   // Loaded on the first --send only: a diagnosis without a test message never pays for nodemailer.
   const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
@@ -85,7 +94,13 @@ export async function sendTestMessage(spec: SendSpec, limits: EngineLimits, log:
   });
   try {
     const info = (await Promise.race([
-      transport.sendMail({ from: spec.from, to: [...spec.to], subject: TEST_SUBJECT, text: TEST_BODY, headers: { 'X-Device-Mail-Doctor': 'test' } }),
+      transport.sendMail({
+        from: spec.from,
+        to: [...spec.to],
+        subject: TEST_SUBJECT,
+        text: TEST_BODY,
+        headers: { 'X-Device-Mail-Doctor': 'test' },
+      }),
       stop,
     ])) as { response?: string; messageId?: string };
     details.response = info.response ?? '';
@@ -96,14 +111,26 @@ export async function sendTestMessage(spec: SendSpec, limits: EngineLimits, log:
     details.error = e.message;
     if (e.response && e.responseCode) {
       const findings = classify({ reply: e.response });
-      return { status: e.responseCode < 500 ? 'warn' : 'fail', findings, details: { ...details, response: e.response } };
+      return {
+        status: e.responseCode < 500 ? 'warn' : 'fail',
+        findings,
+        details: { ...details, response: e.response },
+      };
     }
     if (state.dataSent) {
       // The message went out but its fate is unknown: report, never resend (it may have been delivered).
-      const f: FindingRef = { code: 'CONNECTION_DROPPED', params: { host: spec.host, reason: 'no reply after the message: possibly delivered' }, evidence: [e.message] };
+      const f: FindingRef = {
+        code: 'CONNECTION_DROPPED',
+        params: { host: spec.host, reason: 'no reply after the message: possibly delivered' },
+        evidence: [e.message],
+      };
       return { status: 'warn', findings: [f], details: { ...details, possiblyDelivered: true } };
     }
-    return { status: 'fail', findings: [{ code: 'CONNECTION_DROPPED', params: { host: spec.host }, evidence: [e.message] }], details };
+    return {
+      status: 'fail',
+      findings: [{ code: 'CONNECTION_DROPPED', params: { host: spec.host }, evidence: [e.message] }],
+      details,
+    };
   } finally {
     clearTimeout(timer);
     transport.close();

@@ -39,27 +39,62 @@ export function isMicrosoftBanner(line: string): boolean {
  * A session error as a finding; null for the technician's Cancel (the check is skipped, not failed). An abort
  * by a deadline (the check's or the overall one) is a timeout in that phase: silence must never read as a pass.
  */
-export function errorFinding(err: SessionError, phase: Phase, ep: Endpoint, res: SessionResult, cancelled = false): FindingRef | FindingRef[] | null {
+export function errorFinding(
+  err: SessionError,
+  phase: Phase,
+  ep: Endpoint,
+  res: SessionResult,
+  cancelled = false,
+): FindingRef | FindingRef[] | null {
   const host = ep.host;
   const evidence = [err.message, ...err.evidence].filter(Boolean).slice(0, 4);
   if (err.kind === 'aborted') {
     if (cancelled) return null;
-    if (phase === 'connect') return { code: 'TCP_TIMEOUT', params: { host, port: String(ep.port) }, evidence: ['deadline reached while connecting'] };
-    if (phase === 'banner') return { code: 'BANNER_TIMEOUT', params: { host }, evidence: ['deadline reached before the greeting'] };
-    if (phase === 'tls') return { code: 'TLS_HANDSHAKE_FAILED', params: { host, reason: 'deadline reached during the handshake' }, evidence };
-    return { code: 'SERVER_MISBEHAVED', params: { host, reply: `no reply before the deadline (${phase})` }, evidence };
+    if (phase === 'connect')
+      return {
+        code: 'TCP_TIMEOUT',
+        params: { host, port: String(ep.port) },
+        evidence: ['deadline reached while connecting'],
+      };
+    if (phase === 'banner')
+      return { code: 'BANNER_TIMEOUT', params: { host }, evidence: ['deadline reached before the greeting'] };
+    if (phase === 'tls')
+      return {
+        code: 'TLS_HANDSHAKE_FAILED',
+        params: { host, reason: 'deadline reached during the handshake' },
+        evidence,
+      };
+    return {
+      code: 'SERVER_MISBEHAVED',
+      params: { host, reply: `no reply before the deadline (${phase})` },
+      evidence,
+    };
   }
-  if (phase === 'connect' && res.connect && !res.connect.ok) return tcpFinding(res.connect.failure, ep, evidence);
-  if (err.kind === 'timeout' && phase === 'banner') return { code: 'BANNER_TIMEOUT', params: { host }, evidence };
-  if (err.kind === 'not-smtp') return { code: 'NOT_SMTP', params: { host, port: String(ep.port), reply: err.evidence[0] ?? err.message }, evidence };
+  if (phase === 'connect' && res.connect && !res.connect.ok)
+    return tcpFinding(res.connect.failure, ep, evidence);
+  if (err.kind === 'timeout' && phase === 'banner')
+    return { code: 'BANNER_TIMEOUT', params: { host }, evidence };
+  if (err.kind === 'not-smtp')
+    return {
+      code: 'NOT_SMTP',
+      params: { host, port: String(ep.port), reply: err.evidence[0] ?? err.message },
+      evidence,
+    };
   if (err.kind === 'tls') {
     if (isCertError(err.code)) return certFindings(host, err.code ?? null, res.tls);
     // An oversized chain is the server's problem, never the device's firmware.
-    if (/EXCESSIVE_MESSAGE_SIZE/.test(err.code ?? '')) return certNotReceived(host, err.code ?? '', err.message);
+    if (/EXCESSIVE_MESSAGE_SIZE/.test(err.code ?? ''))
+      return certNotReceived(host, err.code ?? '', err.message);
     return { code: 'TLS_HANDSHAKE_FAILED', params: { host, reason: err.code ?? err.message }, evidence };
   }
-  if (err.kind === 'timeout' && phase === 'tls') return { code: 'TLS_HANDSHAKE_FAILED', params: { host, reason: err.message }, evidence };
-  if (err.kind === 'closed') return { code: 'CONNECTION_DROPPED', params: { host, stage: phase }, evidence: [`connection closed during ${phase}`, ...evidence].slice(0, 4) };
+  if (err.kind === 'timeout' && phase === 'tls')
+    return { code: 'TLS_HANDSHAKE_FAILED', params: { host, reason: err.message }, evidence };
+  if (err.kind === 'closed')
+    return {
+      code: 'CONNECTION_DROPPED',
+      params: { host, stage: phase },
+      evidence: [`connection closed during ${phase}`, ...evidence].slice(0, 4),
+    };
   return { code: 'SERVER_MISBEHAVED', params: { host, reply: err.message }, evidence };
 }
 
@@ -68,9 +103,16 @@ function fromReply(r: Reply): { status: CheckStatus; findings: FindingRef[] } {
   return { status: r.code >= 400 && r.code < 500 ? 'warn' : 'fail', findings };
 }
 
-export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResult, o: SessionCheckOptions): Check[] {
+export function sessionChecks(
+  ctx: EngineContext,
+  ep: Endpoint,
+  res: SessionResult,
+  o: SessionCheckOptions,
+): Check[] {
   const host = ep.host;
-  const errGroup = res.errorPhase ? (ORDER.find((g) => GROUPS[g]?.includes(res.errorPhase as Phase)) ?? null) : null;
+  const errGroup = res.errorPhase
+    ? (ORDER.find((g) => GROUPS[g]?.includes(res.errorPhase as Phase)) ?? null)
+    : null;
   const errIndex = errGroup ? ORDER.indexOf(errGroup) : ORDER.length;
   let t = o.startedAt - ctx.t0;
   const checks: Check[] = [];
@@ -78,15 +120,27 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
 
   // The envelope phase serves both recipients (one round trip when pipelined): each gets its share of it.
   const shares: Record<string, number> = { envelope: 2 };
-  const emit = <K extends CheckKind>(group: string, kind: K, title: string, evaluate: () => CheckOutcome<K> | null) => {
+  const emit = <K extends CheckKind>(
+    group: string,
+    kind: K,
+    title: string,
+    evaluate: () => CheckOutcome<K> | null,
+  ) => {
     const dur = (GROUPS[group] ?? []).reduce((n, p) => n + (res.ms[p] ?? 0), 0) / (shares[group] ?? 1);
     let outcome: CheckOutcome<K> | null;
     const idx = ORDER.indexOf(group);
     if (idx > errIndex || stoppedBefore) {
-      outcome = { status: 'skip', details: { skipped: stoppedBefore ?? `the session ended at ${errGroup}` } as CheckOutcome<K>['details'] };
+      outcome = {
+        status: 'skip',
+        details: {
+          skipped: stoppedBefore ?? `the session ended at ${errGroup}`,
+        } as CheckOutcome<K>['details'],
+      };
     } else if (idx === errIndex && res.error) {
       const f = errorFinding(res.error, res.errorPhase ?? 'connect', ep, res, ctx.cancelled());
-      const details = (f === null ? { skipped: 'cancelled' } : { phase: res.errorPhase ?? undefined }) as CheckOutcome<K>['details'];
+      const details = (
+        f === null ? { skipped: 'cancelled' } : { phase: res.errorPhase ?? undefined }
+      ) as CheckOutcome<K>['details'];
       outcome = f === null ? { status: 'skip', details } : { status: 'fail', findings: [f].flat(), details };
       stoppedBefore = `the session ended at ${group}`;
     } else {
@@ -99,14 +153,30 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
   emit('banner', 'smtp.banner', `Greeting from ${host}`, () => {
     const b = res.banner;
     if (!b) return { status: 'skip', details: { skipped: 'no connection' } };
-    const details = { banner: b.raw[0] ?? '', connectMs: res.ms.connect, address: res.connect?.ok ? res.connect.remoteAddress : undefined };
+    const details = {
+      banner: b.raw[0] ?? '',
+      connectMs: res.ms.connect,
+      address: res.connect?.ok ? res.connect.remoteAddress : undefined,
+    };
     if (b.code !== 220) {
       stoppedBefore = 'the server refused the session in its greeting';
       const f = classify({ reply: replyText(b) }).filter((x) => x.code !== 'UNRECOGNIZED_REPLY');
-      return { status: 'fail', findings: f.length ? f : [{ code: 'SERVICE_UNAVAILABLE', params: { reply: b.raw[0] ?? '' }, evidence: b.raw.slice(0, 3) }], details };
+      return {
+        status: 'fail',
+        findings: f.length
+          ? f
+          : [{ code: 'SERVICE_UNAVAILABLE', params: { reply: b.raw[0] ?? '' }, evidence: b.raw.slice(0, 3) }],
+        details,
+      };
     }
     if (isMicrosoftName(host) && !isMicrosoftBanner(b.raw[0] ?? '')) {
-      return { status: 'fail', findings: [{ code: 'SMTP_INTERCEPTED', params: { host, reply: b.raw[0] ?? '' }, evidence: b.raw.slice(0, 2) }], details };
+      return {
+        status: 'fail',
+        findings: [
+          { code: 'SMTP_INTERCEPTED', params: { host, reply: b.raw[0] ?? '' }, evidence: b.raw.slice(0, 2) },
+        ],
+        details,
+      };
     }
     return { status: 'pass', details };
   });
@@ -125,19 +195,39 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
   emit('starttls', 'smtp.starttls', `STARTTLS`, () => {
     const s = res.starttls;
     if (!s) return null;
-    const details: Record<string, unknown> = { offered: s.offered, tls: res.tls ? { protocol: res.tls.protocol, cipher: res.tls.cipher } : null };
+    const details: Record<string, unknown> = {
+      offered: s.offered,
+      tls: res.tls ? { protocol: res.tls.protocol, cipher: res.tls.cipher } : null,
+    };
     if (!s.offered) {
       if (o.tlsRequired) stoppedBefore = 'STARTTLS is not offered: credentials are never sent in clear';
-      return { status: o.tlsRequired ? 'fail' : 'warn', findings: [{ code: 'STARTTLS_NOT_OFFERED', params: { host }, evidence: res.caps?.keywords ?? [] }], details };
+      return {
+        status: o.tlsRequired ? 'fail' : 'warn',
+        findings: [{ code: 'STARTTLS_NOT_OFFERED', params: { host }, evidence: res.caps?.keywords ?? [] }],
+        details,
+      };
     }
     if (s.reply && s.reply.code !== 220) {
       stoppedBefore = 'STARTTLS was refused';
-      return { status: o.tlsRequired ? 'fail' : 'warn', findings: [{ code: 'STARTTLS_REJECTED', params: { reply: s.reply.raw[0] ?? '' }, evidence: s.reply.raw }], details };
+      return {
+        status: o.tlsRequired ? 'fail' : 'warn',
+        findings: [
+          { code: 'STARTTLS_REJECTED', params: { reply: s.reply.raw[0] ?? '' }, evidence: s.reply.raw },
+        ],
+        details,
+      };
     }
     const findings: FindingRef[] = [];
     if (s.discardedBytes > 0) {
       details.discardedBytes = s.discardedBytes;
-      findings.push({ code: 'SERVER_MISBEHAVED', params: { host, reply: `plaintext sent after STARTTLS, before the TLS handshake (discarded): ${s.discardedPreview}` }, evidence: [s.discardedPreview] });
+      findings.push({
+        code: 'SERVER_MISBEHAVED',
+        params: {
+          host,
+          reply: `plaintext sent after STARTTLS, before the TLS handshake (discarded): ${s.discardedPreview}`,
+        },
+        evidence: [s.discardedPreview],
+      });
     }
     if (res.ehlo2 && res.ehlo2.code !== 250) {
       stoppedBefore = 'EHLO after STARTTLS was refused';
@@ -151,18 +241,46 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
   if (o.withAuth) {
     emit('auth', 'smtp.auth', `Sign-in (SMTP AUTH)`, () => {
       const a = res.auth;
-      if (!a) return { status: 'skip', details: { skipped: 'no credentials given (--user with --password-stdin/--password-env or --oauth-token-env)' } };
+      if (!a)
+        return {
+          status: 'skip',
+          details: {
+            skipped:
+              'no credentials given (--user with --password-stdin/--password-env or --oauth-token-env)',
+          },
+        };
       const details = { mechanism: a.mechanism, offered: (res.caps2 ?? res.caps)?.auth ?? [] };
       if (a.skipped) {
         stoppedBefore = `AUTH not attempted: ${a.skipped}`;
-        const code = /offers no AUTH/.test(a.skipped) ? 'AUTH_NOT_OFFERED' : /mechanism|XOAUTH2/.test(a.skipped) ? 'AUTH_MECHANISM_UNSUPPORTED' : null;
+        const code = /offers no AUTH/.test(a.skipped)
+          ? 'AUTH_NOT_OFFERED'
+          : /mechanism|XOAUTH2/.test(a.skipped)
+            ? 'AUTH_MECHANISM_UNSUPPORTED'
+            : null;
         if (!code) return { status: 'skip', details: { ...details, skipped: a.skipped } };
-        return { status: 'fail', findings: [{ code, params: { host, reply: a.skipped }, evidence: [a.skipped] }], details };
+        return {
+          status: 'fail',
+          findings: [{ code, params: { host, reply: a.skipped }, evidence: [a.skipped] }],
+          details,
+        };
       }
-      if (!a.reply) return { status: 'fail', findings: [{ code: 'CONNECTION_DROPPED', params: { host, stage: 'AUTH' }, evidence: ['no reply to AUTH'] }], details };
+      if (!a.reply)
+        return {
+          status: 'fail',
+          findings: [
+            { code: 'CONNECTION_DROPPED', params: { host, stage: 'AUTH' }, evidence: ['no reply to AUTH'] },
+          ],
+          details,
+        };
       if (a.reply.code === 235) {
         const basic = a.mechanism !== 'XOAUTH2' && isMicrosoftName(host);
-        return basic ? { status: 'warn', findings: [{ code: 'BASIC_AUTH_RETIREMENT', evidence: [a.reply.raw[0] ?? ''] }], details } : { status: 'pass', details };
+        return basic
+          ? {
+              status: 'warn',
+              findings: [{ code: 'BASIC_AUTH_RETIREMENT', evidence: [a.reply.raw[0] ?? ''] }],
+              details,
+            }
+          : { status: 'pass', details };
       }
       stoppedBefore = 'sign-in failed';
       if (a.mechanism === 'XOAUTH2') {
@@ -173,7 +291,17 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
       const r = fromReply(a.reply);
       const known = r.findings.filter((f) => f.code !== 'UNRECOGNIZED_REPLY');
       if (a.reply.code >= 400 && a.reply.code < 500 && known.length === 0) {
-        return { status: 'fail', findings: [{ code: 'SERVICE_UNAVAILABLE', params: { reply: a.reply.raw[0] ?? '', stage: 'AUTH' }, evidence: [`AUTH answered ${a.reply.raw[0] ?? ''}`] }], details };
+        return {
+          status: 'fail',
+          findings: [
+            {
+              code: 'SERVICE_UNAVAILABLE',
+              params: { reply: a.reply.raw[0] ?? '', stage: 'AUTH' },
+              evidence: [`AUTH answered ${a.reply.raw[0] ?? ''}`],
+            },
+          ],
+          details,
+        };
       }
       return { status: 'fail', findings: r.findings, details };
     });
@@ -183,25 +311,55 @@ export function sessionChecks(ctx: EngineContext, ep: Endpoint, res: SessionResu
   const external = res.rcpts.find((r) => r.kind === 'external');
   for (const kind of ['internal', 'external'] as const) {
     const rc = kind === 'internal' ? internal : external;
-    emit('envelope', kind === 'internal' ? 'envelope.internal' : 'envelope.external', `MAIL FROM / RCPT TO (${kind} recipient)`, () => {
-      if (res.smtputf8Missing?.length) {
-        const address = res.smtputf8Missing[0] ?? '';
-        return { status: 'fail', findings: [{ code: 'SMTPUTF8_NOT_OFFERED', params: { address, host }, evidence: [`EHLO: ${(res.caps2 ?? res.caps)?.keywords.join(' ') ?? ''}`, ...res.smtputf8Missing] }], details: { notSent: res.smtputf8Missing } };
-      }
-      if (!res.mail) return { status: 'skip', details: { skipped: 'no sender given (--from)' } };
-      const details: Record<string, unknown> = { mailFrom: res.mail.raw[0] ?? '' };
-      if (res.mail.code !== 250) return { ...fromReply(res.mail), details };
-      if (!rc) return { status: 'skip', details: { ...details, skipped: `no ${kind} recipient given (--to)` } };
-      details.recipient = rc.address;
-      if (!rc.reply) return { status: 'skip', details };
-      details.rcptTo = rc.reply.raw[0] ?? '';
-      if (rc.reply.code === 250 || rc.reply.code === 251) return { status: 'pass', details };
-      const r = fromReply(rc.reply);
-      if (kind === 'external' && o.externalExpectedRejected && r.findings.some((f) => f.code === 'RELAY_DENIED')) {
-        return { status: 'warn', findings: r.findings, details: { ...details, note: 'Direct Send delivers to internal recipients only: this rejection is by design' } };
-      }
-      return { ...r, details };
-    });
+    emit(
+      'envelope',
+      kind === 'internal' ? 'envelope.internal' : 'envelope.external',
+      `MAIL FROM / RCPT TO (${kind} recipient)`,
+      () => {
+        if (res.smtputf8Missing?.length) {
+          const address = res.smtputf8Missing[0] ?? '';
+          return {
+            status: 'fail',
+            findings: [
+              {
+                code: 'SMTPUTF8_NOT_OFFERED',
+                params: { address, host },
+                evidence: [
+                  `EHLO: ${(res.caps2 ?? res.caps)?.keywords.join(' ') ?? ''}`,
+                  ...res.smtputf8Missing,
+                ],
+              },
+            ],
+            details: { notSent: res.smtputf8Missing },
+          };
+        }
+        if (!res.mail) return { status: 'skip', details: { skipped: 'no sender given (--from)' } };
+        const details: Record<string, unknown> = { mailFrom: res.mail.raw[0] ?? '' };
+        if (res.mail.code !== 250) return { ...fromReply(res.mail), details };
+        if (!rc)
+          return { status: 'skip', details: { ...details, skipped: `no ${kind} recipient given (--to)` } };
+        details.recipient = rc.address;
+        if (!rc.reply) return { status: 'skip', details };
+        details.rcptTo = rc.reply.raw[0] ?? '';
+        if (rc.reply.code === 250 || rc.reply.code === 251) return { status: 'pass', details };
+        const r = fromReply(rc.reply);
+        if (
+          kind === 'external' &&
+          o.externalExpectedRejected &&
+          r.findings.some((f) => f.code === 'RELAY_DENIED')
+        ) {
+          return {
+            status: 'warn',
+            findings: r.findings,
+            details: {
+              ...details,
+              note: 'Direct Send delivers to internal recipients only: this rejection is by design',
+            },
+          };
+        }
+        return { ...r, details };
+      },
+    );
   }
   return checks;
 }

@@ -38,28 +38,36 @@ export const MATRIX: readonly ProbeDef[] = [
 export type { TlsProbeResult as ProbeResult, TlsProbeRow as ProbeRow } from '../../../shared/check-registry';
 
 /** Codes raised by OUR side before anything reached the server: this TLS library cannot test that row. */
-const LOCAL_TLS = /^(ERR_TLS_SETUP|ERR_SSL_NO_PROTOCOLS_AVAILABLE|ERR_SSL_NO_CIPHERS_AVAILABLE|ERR_SSL_NO_CIPHER_MATCH|ERR_INVALID_ARG_VALUE)$/;
+const LOCAL_TLS =
+  /^(ERR_TLS_SETUP|ERR_SSL_NO_PROTOCOLS_AVAILABLE|ERR_SSL_NO_CIPHERS_AVAILABLE|ERR_SSL_NO_CIPHER_MATCH|ERR_INVALID_ARG_VALUE)$/;
 
 export function probeVerdict(res: SessionResult): Omit<ProbeRow, 'id' | 'version' | 'family' | 'ms'> {
   const base = { protocol: res.tls?.protocol ?? null, cipher: res.tls?.cipher ?? null };
   const e = res.error;
   if (e) {
     if (res.errorPhase === 'tls') {
-      if (e.kind === 'tls' && isCertError(e.code)) return { ...base, result: 'accepted', reason: e.code ?? null };
-      if (e.kind === 'tls' && LOCAL_TLS.test(e.code ?? '')) return { ...base, result: 'unavailable', reason: e.code ?? e.message };
+      if (e.kind === 'tls' && isCertError(e.code))
+        return { ...base, result: 'accepted', reason: e.code ?? null };
+      if (e.kind === 'tls' && LOCAL_TLS.test(e.code ?? ''))
+        return { ...base, result: 'unavailable', reason: e.code ?? e.message };
       if (e.kind === 'timeout') return { ...base, result: 'stalled', reason: e.message };
       // The server's oversized certificate chain ends every handshake: it says nothing about versions or ciphers.
-      if (e.kind === 'tls' && /EXCESSIVE_MESSAGE_SIZE/.test(e.code ?? '')) return { ...base, result: 'error', reason: `certificate chain too large (${e.code ?? ''})` };
+      if (e.kind === 'tls' && /EXCESSIVE_MESSAGE_SIZE/.test(e.code ?? ''))
+        return { ...base, result: 'error', reason: `certificate chain too large (${e.code ?? ''})` };
       return { ...base, result: 'rejected', reason: e.code ?? e.message };
     }
     if (res.errorPhase === 'ehlo2') return { ...base, result: 'refused-after', reason: e.message };
     return { ...base, result: 'error', reason: `${res.errorPhase ?? 'session'}: ${e.message}` };
   }
   if (!res.tls) {
-    const why = res.starttls && !res.starttls.offered ? 'STARTTLS not offered' : (res.starttls?.reply?.raw[0] ?? res.banner?.raw[0] ?? 'no STARTTLS');
+    const why =
+      res.starttls && !res.starttls.offered
+        ? 'STARTTLS not offered'
+        : (res.starttls?.reply?.raw[0] ?? res.banner?.raw[0] ?? 'no STARTTLS');
     return { ...base, result: 'error', reason: why };
   }
-  if (res.ehlo2 && res.ehlo2.code !== 250) return { ...base, result: 'refused-after', reason: res.ehlo2.raw[0] ?? '' };
+  if (res.ehlo2 && res.ehlo2.code !== 250)
+    return { ...base, result: 'refused-after', reason: res.ehlo2.raw[0] ?? '' };
   return { ...base, result: 'accepted', reason: null };
 }
 
@@ -90,7 +98,8 @@ export async function runProbe(
 ): Promise<ProbeRow> {
   const address = routes.v4[0] ?? routes.v6[0];
   const head = { id: def.id, version: def.version, family: def.family };
-  if (address === undefined) return { ...head, result: 'error', protocol: null, cipher: null, reason: 'no address', ms: 0 };
+  if (address === undefined)
+    return { ...head, result: 'error', protocol: null, cipher: null, reason: 'no address', ms: 0 };
   const started = performance.now();
   const log = new SessionLog(ctx.transcript, checkId);
   const res = await ctx.hosts.run(ep.host, () =>
@@ -98,7 +107,13 @@ export async function runProbe(
       {
         ...sessionBase(ctx, ep, routes, address),
         tlsMode: 'required',
-        tls: { extraCaPem: ctx.request.extraCaPem, minVersion: def.minVersion ?? def.version, maxVersion: def.version, ciphers: def.ciphers, rejectUnauthorized: true },
+        tls: {
+          extraCaPem: ctx.request.extraCaPem,
+          minVersion: def.minVersion ?? def.version,
+          maxVersion: def.version,
+          ciphers: def.ciphers,
+          rejectUnauthorized: true,
+        },
         stopAfter: 'ehlo2',
         ehloAfterTlsOnlyIfLegacy: true,
       },
@@ -117,23 +132,42 @@ export async function runProbe(
 export function matrixOutcome(ep: Endpoint, rows: readonly ProbeRow[]): CheckOutcome<'tls.matrix'> {
   const details = { rows: [...rows] };
   const decided = rows.filter((r) => r.result !== 'error' && r.result !== 'unavailable');
-  if (decided.length === 0) return { status: 'skip', details: { ...details, skipped: 'no probe reached the TLS handshake (see the STARTTLS check)' } };
+  if (decided.length === 0)
+    return {
+      status: 'skip',
+      details: { ...details, skipped: 'no probe reached the TLS handshake (see the STARTTLS check)' },
+    };
   const ok = (id: string) => rows.some((r) => r.id === id && r.result === 'accepted');
   const findings: FindingRef[] = [];
   const stalled = rows.filter((r) => r.result === 'stalled');
   if (stalled.length > 0) {
-    findings.push({ code: 'TLS_HANDSHAKE_FAILED', params: { host: ep.host, reason: `handshake stalled (${stalled.map((r) => r.id).join(', ')})` }, evidence: stalled.map((r) => r.reason ?? '') });
+    findings.push({
+      code: 'TLS_HANDSHAKE_FAILED',
+      params: { host: ep.host, reason: `handshake stalled (${stalled.map((r) => r.id).join(', ')})` },
+      evidence: stalled.map((r) => r.reason ?? ''),
+    });
   }
   const modern = rows.filter((r) => r.version === '1.2' || r.version === '1.3');
   if (modern.length > 0 && modern.every((r) => r.result === 'error' || r.result === 'unavailable')) {
     // Nothing is known about TLS 1.2/1.3 (e.g. the server's chain ends every handshake): never "not accepted".
-    return { status: 'skip', details: { ...details, skipped: `TLS 1.2/1.3 could not be judged: ${modern[0]?.reason ?? 'no result'}` } };
+    return {
+      status: 'skip',
+      details: {
+        ...details,
+        skipped: `TLS 1.2/1.3 could not be judged: ${modern[0]?.reason ?? 'no result'}`,
+      },
+    };
   }
   if (!ok('1.2-ecdhe') && !ok('1.2-rsa') && !ok('1.3')) {
     const legacy = ok('1.0') || ok('1.1');
     findings.push({
       code: 'TLS_HANDSHAKE_FAILED',
-      params: { host: ep.host, reason: legacy ? 'the server accepts only TLS 1.0/1.1' : 'no TLS version or key exchange was accepted' },
+      params: {
+        host: ep.host,
+        reason: legacy
+          ? 'the server accepts only TLS 1.0/1.1'
+          : 'no TLS version or key exchange was accepted',
+      },
       evidence: rows.map((r) => `${r.id}: ${r.result}${r.reason ? ` (${r.reason})` : ''}`),
     });
     return { status: 'fail', findings, details };
@@ -147,13 +181,28 @@ export function matrixOutcome(ep: Endpoint, rows: readonly ProbeRow[]): CheckOut
  */
 export function verifiedCertOutcome(ep: Endpoint, info: TlsInfo): CheckOutcome<'tls.cert'> | null {
   if (!info.authorized || info.chain.length === 0) return null;
-  const findings = info.nameMismatch || info.validity === 'expired' || info.validity === 'not-yet-valid' ? certFindings(ep.host, info.authorizationError, info) : [];
-  const details = { chain: info.chain, authorized: info.authorized, authorizationError: info.authorizationError, protocol: info.protocol, source: 'matrix-probe' };
+  const findings =
+    info.nameMismatch || info.validity === 'expired' || info.validity === 'not-yet-valid'
+      ? certFindings(ep.host, info.authorizationError, info)
+      : [];
+  const details = {
+    chain: info.chain,
+    authorized: info.authorized,
+    authorizationError: info.authorizationError,
+    protocol: info.protocol,
+    source: 'matrix-probe',
+  };
   return { status: findings.length ? 'fail' : 'pass', findings, details };
 }
 
 /** The certificate as presented, read with verification off; nothing is sent after the handshake. */
-export async function runCertCheck(ctx: EngineContext, ep: Endpoint, routes: Routes, checkId: string, signal: AbortSignal): Promise<CheckOutcome<'tls.cert'>> {
+export async function runCertCheck(
+  ctx: EngineContext,
+  ep: Endpoint,
+  routes: Routes,
+  checkId: string,
+  signal: AbortSignal,
+): Promise<CheckOutcome<'tls.cert'>> {
   const address = routes.v4[0] ?? routes.v6[0];
   if (address === undefined) return { status: 'skip', details: { skipped: 'no address' } };
   const res = await ctx.hosts.run(ep.host, () =>
@@ -161,7 +210,13 @@ export async function runCertCheck(ctx: EngineContext, ep: Endpoint, routes: Rou
       {
         ...sessionBase(ctx, ep, routes, address),
         tlsMode: 'required',
-        tls: { extraCaPem: ctx.request.extraCaPem, minVersion: '1.0', maxVersion: '1.3', ciphers: LEGACY, rejectUnauthorized: false },
+        tls: {
+          extraCaPem: ctx.request.extraCaPem,
+          minVersion: '1.0',
+          maxVersion: '1.3',
+          ciphers: LEGACY,
+          rejectUnauthorized: false,
+        },
         stopAfter: 'tls',
       },
       ctx.limits,
@@ -171,23 +226,48 @@ export async function runCertCheck(ctx: EngineContext, ep: Endpoint, routes: Rou
   );
   const info: TlsInfo | null = res.tls;
   // Ended before the handshake began (no STARTTLS, refused, or the session dropped earlier): other checks say why.
-  const beforeTls = res.error ? res.errorPhase !== 'tls' : !res.starttls?.offered || (res.starttls.reply !== null && res.starttls.reply.code !== 220);
+  const beforeTls = res.error
+    ? res.errorPhase !== 'tls'
+    : !res.starttls?.offered || (res.starttls.reply !== null && res.starttls.reply.code !== 220);
   if (beforeTls) {
-    const why = res.error ? `the session ended at ${res.errorPhase ?? 'connect'} (${res.error.message})` : res.starttls && !res.starttls.offered ? 'STARTTLS not offered' : (res.starttls?.reply?.raw[0] ?? 'no TLS session');
+    const why = res.error
+      ? `the session ended at ${res.errorPhase ?? 'connect'} (${res.error.message})`
+      : res.starttls && !res.starttls.offered
+        ? 'STARTTLS not offered'
+        : (res.starttls?.reply?.raw[0] ?? 'no TLS session');
     return { status: 'skip', details: { skipped: `certificate not read: ${why}` } };
   }
   // A pass needs a chain in hand: a handshake that failed before the certificate arrived proves nothing about it.
   if (res.error?.kind === 'tls' && LOCAL_TLS.test(res.error.code ?? '')) {
-    return { status: 'skip', details: { skipped: `certificate not read: this computer's TLS library refused the settings (${res.error.code ?? ''})` } };
+    return {
+      status: 'skip',
+      details: {
+        skipped: `certificate not read: this computer's TLS library refused the settings (${res.error.code ?? ''})`,
+      },
+    };
   }
   if (!info || info.chain.length === 0 || (res.error && res.errorPhase === 'tls')) {
     const reason = res.error ? (res.error.code ?? res.error.message) : 'no certificate in the handshake';
     const finding = certNotReceived(ep.host, reason, res.error?.message ?? reason);
-    return { status: 'fail', findings: [finding], details: { chain: [], authorized: false, authorizationError: reason } };
+    return {
+      status: 'fail',
+      findings: [finding],
+      details: { chain: [], authorized: false, authorizationError: reason },
+    };
   }
-  const details = { chain: info.chain, authorized: info.authorized, authorizationError: info.authorizationError, protocol: info.protocol };
+  const details = {
+    chain: info.chain,
+    authorized: info.authorized,
+    authorizationError: info.authorizationError,
+    protocol: info.protocol,
+  };
   const verified = info.authorized && !info.nameMismatch && info.validity === 'ok';
   const findings = verified ? [] : certFindings(ep.host, info.authorizationError, info);
-  if (!verified && findings.length === 0) findings.push({ code: 'TLS_CERT_UNTRUSTED', params: { host: ep.host, reason: 'the chain could not be verified' }, evidence: [info.authorizationError ?? 'not authorized'] });
+  if (!verified && findings.length === 0)
+    findings.push({
+      code: 'TLS_CERT_UNTRUSTED',
+      params: { host: ep.host, reason: 'the chain could not be verified' },
+      evidence: [info.authorizationError ?? 'not authorized'],
+    });
   return { status: findings.length ? 'fail' : 'pass', findings, details };
 }

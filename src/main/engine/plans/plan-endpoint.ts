@@ -8,7 +8,14 @@ import { resolveRoutes, tcpChecks, type Endpoint, type Routes } from '../checks/
 import { sessionChecks } from '../checks/smtp-checks';
 import { runSmtpSession, type Phase, type Recipient, type SessionResult } from '../protocol/smtp-session';
 import type { TlsInfo } from '../protocol/tls-connect';
-import { MATRIX, matrixOutcome, runCertCheck, runProbe, verifiedCertOutcome, type ProbeRow } from '../checks/tls-probe';
+import {
+  MATRIX,
+  matrixOutcome,
+  runCertCheck,
+  runProbe,
+  verifiedCertOutcome,
+  type ProbeRow,
+} from '../checks/tls-probe';
 import { sendTestMessage, type SendSpec } from '../checks/send';
 import { SessionLog } from '../protocol/transcript';
 
@@ -44,10 +51,20 @@ function phaseCheck(plan: EndpointPlan): (phase: string) => string {
   return (phase) => map[phase as Phase] ?? id('smtp.banner');
 }
 
-async function mainSession(ctx: EngineContext, plan: EndpointPlan, routes: Routes): Promise<{ session: SessionResult | null; checks: Check[] }> {
+async function mainSession(
+  ctx: EngineContext,
+  plan: EndpointPlan,
+  routes: Routes,
+): Promise<{ session: SessionResult | null; checks: Check[] }> {
   const { ep } = plan;
   const address = routes.v4[0] ?? routes.v6[0];
-  if (address === undefined) return { session: null, checks: [skipped(ctx, ref('smtp.banner', ep.key), `Greeting from ${ep.host}`, 'no address to connect to')] };
+  if (address === undefined)
+    return {
+      session: null,
+      checks: [
+        skipped(ctx, ref('smtp.banner', ep.key), `Greeting from ${ep.host}`, 'no address to connect to'),
+      ],
+    };
   const r = ctx.request;
   const auth =
     plan.withAuth && r.target.user && (r.password !== undefined || r.oauthToken !== undefined)
@@ -56,70 +73,91 @@ async function mainSession(ctx: EngineContext, plan: EndpointPlan, routes: Route
   const startedAt = performance.now();
   const log = new SessionLog(ctx.transcript, checkId('smtp.banner', ep.key), phaseCheck(plan));
   const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.limits.checkTimeoutMs)]);
-  const session = await ctx.hosts.run(ep.host, () =>
-    runSmtpSession(
-      {
-        host: ep.host,
-        port: ep.port,
-        address,
-        connectPort: routes.port,
-        localAddress: r.target.bind,
-        ehloName: ctx.ehloName,
-        tlsMode: plan.tlsRequired ? 'required' : 'opportunistic',
-        // The main session is a modern client: TLS 1.2+ with the default ciphers, certificate verified.
-        tls: { extraCaPem: r.extraCaPem, minVersion: '1.2', maxVersion: '1.3', rejectUnauthorized: true },
-        auth,
-        mailFrom: plan.from,
-        rcpts: plan.rcpts,
-        stopAfter: 'envelope',
-      },
-      ctx.limits,
-      log,
-      signal,
-    ),
+  const session = await ctx.hosts.run(
+    ep.host,
+    () =>
+      runSmtpSession(
+        {
+          host: ep.host,
+          port: ep.port,
+          address,
+          connectPort: routes.port,
+          localAddress: r.target.bind,
+          ehloName: ctx.ehloName,
+          tlsMode: plan.tlsRequired ? 'required' : 'opportunistic',
+          // The main session is a modern client: TLS 1.2+ with the default ciphers, certificate verified.
+          tls: { extraCaPem: r.extraCaPem, minVersion: '1.2', maxVersion: '1.3', rejectUnauthorized: true },
+          auth,
+          mailFrom: plan.from,
+          rcpts: plan.rcpts,
+          stopAfter: 'envelope',
+        },
+        ctx.limits,
+        log,
+        signal,
+      ),
     auth?.user,
   );
   const checks = sessionChecks(ctx, ep, session, { ...plan, startedAt });
   if (plan.withAuth) {
     const offered = session.caps2?.auth ?? null;
-    checks.push(await runCheck(ctx, ref('device.auth', ep.key), `Would the device's sign-in work?`, () => Promise.resolve(deviceAuthVerdict(r.device, offered, ep.host))));
+    checks.push(
+      await runCheck(ctx, ref('device.auth', ep.key), `Would the device's sign-in work?`, () =>
+        Promise.resolve(deviceAuthVerdict(r.device, offered, ep.host)),
+      ),
+    );
   }
   if (r.send) checks.push(await sendCheck(ctx, plan, routes, address, session, auth));
   return { session, checks };
 }
 
 /** --send: one real, labelled message to the recipients the envelope accepted; only after a clean envelope. */
-async function sendCheck(ctx: EngineContext, plan: EndpointPlan, routes: Routes, address: string, s: SessionResult, auth: SendSpec['auth']): Promise<Check> {
+async function sendCheck(
+  ctx: EngineContext,
+  plan: EndpointPlan,
+  routes: Routes,
+  address: string,
+  s: SessionResult,
+  auth: SendSpec['auth'],
+): Promise<Check> {
   const sendRef = ref('send', plan.ep.key);
   const id = checkId('send', plan.ep.key);
   const title = 'Test message (--send)';
-  const accepted = s.rcpts.filter((x) => x.reply && x.reply.code >= 250 && x.reply.code <= 251).map((x) => x.address);
-  const authOk = !plan.withAuth || (s.auth?.reply?.code === 235);
+  const accepted = s.rcpts
+    .filter((x) => x.reply && x.reply.code >= 250 && x.reply.code <= 251)
+    .map((x) => x.address);
+  const authOk = !plan.withAuth || s.auth?.reply?.code === 235;
   if (s.error || !s.mail || s.mail.code !== 250 || accepted.length === 0 || !authOk || !plan.from) {
     return skipped(ctx, sendRef, title, 'the envelope check did not pass: nothing is sent');
   }
   const from = plan.from;
-  return runCheck(ctx, sendRef, title, (signal) =>
-    ctx.hosts.run(plan.ep.host, () =>
-      sendTestMessage(
-        {
-          host: plan.ep.host,
-          address,
-          port: routes.port,
-          localAddress: ctx.request.target.bind,
-          ehloName: ctx.ehloName,
-          requireTls: plan.tlsRequired,
-          extraCaPem: ctx.request.extraCaPem,
-          from,
-          to: accepted,
-          auth,
-        },
-        ctx.limits,
-        new SessionLog(ctx.transcript, id),
-        signal,
+  return runCheck(
+    ctx,
+    sendRef,
+    title,
+    (signal) =>
+      ctx.hosts.run(
+        plan.ep.host,
+        () =>
+          sendTestMessage(
+            {
+              host: plan.ep.host,
+              address,
+              port: routes.port,
+              localAddress: ctx.request.target.bind,
+              ehloName: ctx.ehloName,
+              requireTls: plan.tlsRequired,
+              extraCaPem: ctx.request.extraCaPem,
+              from,
+              to: accepted,
+              auth,
+            },
+            ctx.limits,
+            new SessionLog(ctx.transcript, id),
+            signal,
+          ),
+        auth?.user,
       ),
-      auth?.user,
-    ),
     ctx.limits.sendTimeoutMs + 1_000,
   );
 }
@@ -127,13 +165,27 @@ async function sendCheck(ctx: EngineContext, plan: EndpointPlan, routes: Routes,
 /** True when the main session shows the endpoint cannot reach TLS at all: probing it 6 more times is pointless. */
 export function deadBeforeTls(s: SessionResult | null): boolean {
   if (!s) return true;
-  if (s.errorPhase === 'connect' || s.errorPhase === 'banner' || s.errorPhase === 'ehlo' || s.errorPhase === 'starttls') return true;
+  if (
+    s.errorPhase === 'connect' ||
+    s.errorPhase === 'banner' ||
+    s.errorPhase === 'ehlo' ||
+    s.errorPhase === 'starttls'
+  )
+    return true;
   if (s.banner && s.banner.code !== 220) return true;
   if (s.ehlo && s.ehlo.code !== 250) return true;
-  return s.starttls !== null && (!s.starttls.offered || (s.starttls.reply !== null && s.starttls.reply.code !== 220));
+  return (
+    s.starttls !== null &&
+    (!s.starttls.offered || (s.starttls.reply !== null && s.starttls.reply.code !== 220))
+  );
 }
 
-async function tlsChecks(ctx: EngineContext, plan: EndpointPlan, routes: Routes, stop: AbortSignal): Promise<Check[]> {
+async function tlsChecks(
+  ctx: EngineContext,
+  plan: EndpointPlan,
+  routes: Routes,
+  stop: AbortSignal,
+): Promise<Check[]> {
   const { ep } = plan;
   const rows: ProbeRow[] = [];
   const device = ctx.request.device;
@@ -145,19 +197,36 @@ async function tlsChecks(ctx: EngineContext, plan: EndpointPlan, routes: Routes,
   const firstVerified = new Promise<TlsInfo | null>((resolve) => (verified = resolve));
   const tls = await ctx.all([
     () =>
-      runCheck(ctx, ref('tls.matrix', ep.key), `TLS versions and key exchange accepted by ${ep.host}`, async (signal) => {
-        const defs = extra ? [...MATRIX, extra] : MATRIX;
-        try {
-          rows.push(...(await ctx.all(defs.map((d) => () => runProbe(ctx, ep, routes, d, checkId('tls.matrix', ep.key), signal, verified)))));
-        } finally {
-          verified(null);
-        }
-        return matrixOutcome(ep, rows.filter((r) => r.id !== 'device'));
-      }),
+      runCheck(
+        ctx,
+        ref('tls.matrix', ep.key),
+        `TLS versions and key exchange accepted by ${ep.host}`,
+        async (signal) => {
+          const defs = extra ? [...MATRIX, extra] : MATRIX;
+          try {
+            rows.push(
+              ...(await ctx.all(
+                defs.map(
+                  (d) => () => runProbe(ctx, ep, routes, d, checkId('tls.matrix', ep.key), signal, verified),
+                ),
+              )),
+            );
+          } finally {
+            verified(null);
+          }
+          return matrixOutcome(
+            ep,
+            rows.filter((r) => r.id !== 'device'),
+          );
+        },
+      ),
     () =>
       runCheck(ctx, ref('tls.cert', ep.key), `Certificate of ${ep.host}`, async (signal) => {
         const info = await firstVerified;
-        return (info && verifiedCertOutcome(ep, info)) ?? runCertCheck(ctx, ep, routes, checkId('tls.cert', ep.key), AbortSignal.any([signal, stop]));
+        return (
+          (info && verifiedCertOutcome(ep, info)) ??
+          runCertCheck(ctx, ep, routes, checkId('tls.cert', ep.key), AbortSignal.any([signal, stop]))
+        );
       }),
   ]);
   const verdict = await runCheck(ctx, ref('tls.device', ep.key), `Would the device's TLS get through?`, () =>

@@ -2,7 +2,13 @@
 // and AUTH; direct-send: the tenant's MX host on 25, internal recipients; relay: the same MX host, external
 // recipients accepted only from the connector's IP; auto: all three, sharing the MX session.
 import net from 'node:net';
-import { isExchangeMxHost, MX_PORT, SUBMISSION_HOST, SUBMISSION_PORT, UNSUPPORTED_IMPLICIT_TLS_PORT } from '../../../shared/exchange-online';
+import {
+  isExchangeMxHost,
+  MX_PORT,
+  SUBMISSION_HOST,
+  SUBMISSION_PORT,
+  UNSUPPORTED_IMPLICIT_TLS_PORT,
+} from '../../../shared/exchange-online';
 import { decidesMethod } from '../../../shared/check-registry';
 import type { Check, FindingRef, Method, Verdict } from '../../../shared/model';
 import { METHODS, verdictOf } from '../../../shared/model';
@@ -24,7 +30,11 @@ export interface PlanResult {
 const domainOf = (addr: string) => addr.slice(addr.lastIndexOf('@') + 1).toLowerCase();
 
 /** The first internal and first external recipient; the sender itself stands in as the internal one. */
-export function pickRecipients(to: readonly string[], domain: string | undefined, from: string | undefined): Recipient[] {
+export function pickRecipients(
+  to: readonly string[],
+  domain: string | undefined,
+  from: string | undefined,
+): Recipient[] {
   const home = (domain ?? (from ? domainOf(from) : '')).toLowerCase();
   const internal = to.find((a) => domainOf(a) === home) ?? from;
   const external = to.find((a) => domainOf(a) !== home);
@@ -34,7 +44,13 @@ export function pickRecipients(to: readonly string[], domain: string | undefined
   return out;
 }
 
-function configCheck(ctx: EngineContext, host: string, port: number, method: Method, rcpts: readonly Recipient[] = []): Promise<Check> {
+function configCheck(
+  ctx: EngineContext,
+  host: string,
+  port: number,
+  method: Method,
+  rcpts: readonly Recipient[] = [],
+): Promise<Check> {
   return runCheck(ctx, ref('config', method), `Server and port for ${method}`, () => {
     const findings: FindingRef[] = [];
     // High Volume Email (smtp.hve.mx.microsoft) is client submission to internal recipients only (src/shared/hve.ts).
@@ -42,12 +58,19 @@ function configCheck(ctx: EngineContext, host: string, port: number, method: Met
     if (hve && method !== 'submission') findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
     const external = rcpts.find((r) => r.kind === 'external');
     if (hve && method === 'submission' && external) {
-      findings.push({ code: 'HVE_EXTERNAL_RECIPIENT', params: { host, domain: ctx.request.target.domain ?? '' }, evidence: [`RCPT TO:<${external.address}>`] });
+      findings.push({
+        code: 'HVE_EXTERNAL_RECIPIENT',
+        params: { host, domain: ctx.request.target.domain ?? '' },
+        evidence: [`RCPT TO:<${external.address}>`],
+      });
     }
     if (net.isIP(host)) findings.push({ code: 'HOST_IS_IP_ADDRESS', params: { host } });
-    if (port === UNSUPPORTED_IMPLICIT_TLS_PORT) findings.push({ code: 'PORT_465_UNSUPPORTED', params: { port: String(port) } });
-    if (method === 'submission' && isExchangeMxHost(host)) findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
-    if (method !== 'submission' && host.toLowerCase() === SUBMISSION_HOST) findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
+    if (port === UNSUPPORTED_IMPLICIT_TLS_PORT)
+      findings.push({ code: 'PORT_465_UNSUPPORTED', params: { port: String(port) } });
+    if (method === 'submission' && isExchangeMxHost(host))
+      findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
+    if (method !== 'submission' && host.toLowerCase() === SUBMISSION_HOST)
+      findings.push({ code: 'ENDPOINT_METHOD_MISMATCH', params: { host } });
     return Promise.resolve({ status: findings.length ? 'fail' : 'pass', findings, details: { host, port } });
   });
 }
@@ -66,7 +89,9 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
   let mxSession: SessionResult | null = null;
 
   const submission = async () => {
-    const host = (method === 'submission' ? t.host : undefined) ?? (t.host && method === 'auto' && !isExchangeMxHost(t.host) ? t.host : SUBMISSION_HOST);
+    const host =
+      (method === 'submission' ? t.host : undefined) ??
+      (t.host && method === 'auto' && !isExchangeMxHost(t.host) ? t.host : SUBMISSION_HOST);
     const port = (method === 'submission' || method === 'auto' ? t.port : undefined) ?? SUBMISSION_PORT;
     const from = t.from ?? t.user;
     const plan: EndpointPlan = {
@@ -88,7 +113,15 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
     // Without a domain (neither --domain nor --from) the MX check is skipped, saying why, and --host is tested as given.
     const found = domain
       ? await mxCheck(ctx, domain)
-      : { host: null, check: skipped(ctx, ref('dns.mx'), 'MX record of the domain', `no domain: neither --domain nor --from was given, so the MX record was not checked${t.host ? `; ${t.host} is tested as given` : ''}`) };
+      : {
+          host: null,
+          check: skipped(
+            ctx,
+            ref('dns.mx'),
+            'MX record of the domain',
+            `no domain: neither --domain nor --from was given, so the MX record was not checked${t.host ? `; ${t.host} is tested as given` : ''}`,
+          ),
+        };
     const mine: Check[] = [found.check];
     // The server as the device has it, when the MX record did not give one (no domain, or no MX found).
     const host = found.host ?? (method !== 'auto' ? t.host : undefined) ?? null;
@@ -117,11 +150,15 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
   if (mxWanted) steps.push(mx);
   for (const group of await ctx.all(steps)) checks.push(...group);
 
-  const egressIp = (subSession as SessionResult | null)?.egressIp ?? (mxSession as SessionResult | null)?.egressIp ?? null;
+  const egressIp =
+    (subSession as SessionResult | null)?.egressIp ?? (mxSession as SessionResult | null)?.egressIp ?? null;
   if (mxWanted) {
     const spf = await spfCheck(ctx, domain, txt, egressIp);
     checks.push(spf);
-    if (wants('relay')) checks.push(await egressCheck(ctx, t.expectedIp, (mxSession as SessionResult | null)?.egressIp ?? egressIp));
+    if (wants('relay'))
+      checks.push(
+        await egressCheck(ctx, t.expectedIp, (mxSession as SessionResult | null)?.egressIp ?? egressIp),
+      );
   }
   // Which checks decide which method is the registry's to say (src/shared/check-registry.ts).
   for (const m of METHODS) {
@@ -136,7 +173,10 @@ export function decidedVerdict(statuses: readonly Check['status'][]): Verdict {
 }
 
 /** Each method's verdict from the checks that decide it. */
-export function methodVerdicts(checks: readonly Check[], membership: PlanResult['membership']): Partial<Record<Method, Verdict>> {
+export function methodVerdicts(
+  checks: readonly Check[],
+  membership: PlanResult['membership'],
+): Partial<Record<Method, Verdict>> {
   const out: Partial<Record<Method, Verdict>> = {};
   for (const [m, ids] of Object.entries(membership) as [Method, string[]][]) {
     out[m] = decidedVerdict(checks.filter((c) => ids.includes(c.id)).map((c) => c.status));

@@ -12,11 +12,17 @@ const OBSERVED_PENALTY: Record<Verdict, number> = { pass: 0, warn: 10, fail: 200
 /** Points lost when the advisor's rules say the method cannot work for this device/tenant. */
 const NOT_VIABLE_PENALTY = 100;
 
-const has = (checks: readonly Check[], code: FindingCode) => checks.some((c) => c.findings.some((f) => f.code === code));
-const status = (checks: readonly Check[], kind: CheckKind, scope: CheckScope) => checks.find((c) => c.id === checkId(kind, scope))?.status;
+const has = (checks: readonly Check[], code: FindingCode) =>
+  checks.some((c) => c.findings.some((f) => f.code === code));
+const status = (checks: readonly Check[], kind: CheckKind, scope: CheckScope) =>
+  checks.find((c) => c.id === checkId(kind, scope))?.status;
 
 /** What the advisor needs, from the request plus what the checks saw. */
-export function advisorInput(request: DiagnoseRequest, checks: readonly Check[], now = new Date()): AdvisorInput {
+export function advisorInput(
+  request: DiagnoseRequest,
+  checks: readonly Check[],
+  now = new Date(),
+): AdvisorInput {
   const t = request.target;
   const d = request.device;
   const home = (t.domain ?? t.from?.split('@')[1] ?? '').toLowerCase();
@@ -32,9 +38,17 @@ export function advisorInput(request: DiagnoseRequest, checks: readonly Check[],
     supportsAuth: d ? d.authMechanisms.length > 0 : true,
     supportsOAuth: d?.oauth ?? false,
     staticIp: t.expectedIp ?? false,
-    tenantSmtpAuth: has(checks, 'SMTP_AUTH_DISABLED_TENANT') ? 'disabled' : authPassed ? 'enabled' : 'unknown',
+    tenantSmtpAuth: has(checks, 'SMTP_AUTH_DISABLED_TENANT')
+      ? 'disabled'
+      : authPassed
+        ? 'enabled'
+        : 'unknown',
     securityDefaults: has(checks, 'SECURITY_DEFAULTS_BLOCK') ? 'on' : authPassed ? 'off' : 'unknown',
-    rejectDirectSend: has(checks, 'DIRECT_SEND_REJECTED') ? 'on' : status(checks, 'envelope.internal', 'mx') === 'pass' ? 'off' : 'unknown',
+    rejectDirectSend: has(checks, 'DIRECT_SEND_REJECTED')
+      ? 'on'
+      : status(checks, 'envelope.internal', 'mx') === 'pass'
+        ? 'off'
+        : 'unknown',
     serverFieldMaxLength: d?.serverFieldMaxLength ?? null,
     ...(t.domain ? { domain: t.domain } : {}),
     ...(typeof mxHost === 'string' ? { mxHost } : {}),
@@ -57,7 +71,11 @@ export function askedRecipients(request: DiagnoseRequest): { internal: string[];
 const ENVELOPE_OK = new Set(['pass', 'warn']);
 
 /** How much of the request a method delivered, from its envelope checks (Direct Send never reaches outside). */
-function delivered(method: Method, request: DiagnoseRequest, checks: readonly Check[]): { delivers: Delivers; part?: string } {
+function delivered(
+  method: Method,
+  request: DiagnoseRequest,
+  checks: readonly Check[],
+): { delivers: Delivers; part?: string } {
   const asked = askedRecipients(request);
   const scope: CheckScope = method === 'submission' ? 'submission' : 'mx';
   const ok = (kind: 'internal' | 'external') => {
@@ -69,7 +87,10 @@ function delivered(method: Method, request: DiagnoseRequest, checks: readonly Ch
   if (good.length === kinds.length) return { delivers: 'all' }; // nothing asked: nothing missing
   if (good.length === 0) return { delivers: 'none' };
   const bad = kinds.filter((k) => !good.includes(k));
-  return { delivers: 'part', part: `${good.join(', ')} recipients only (${good.flatMap((k) => asked[k]).join(', ')}); not ${bad.join(', ')} (${bad.flatMap((k) => asked[k]).join(', ')})` };
+  return {
+    delivers: 'part',
+    part: `${good.join(', ')} recipients only (${good.flatMap((k) => asked[k]).join(', ')}); not ${bad.join(', ')} (${bad.flatMap((k) => asked[k]).join(', ')})`,
+  };
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2 };
@@ -101,13 +122,25 @@ export function recommend(
     const ids = membership[method] ?? [];
     const observed = checks
       .filter((c) => ids.includes(c.id) && (c.status === 'fail' || c.status === 'warn'))
-      .map((c) => `check ${c.id}: ${c.status}${c.findings.length ? ` (${c.findings.map((f) => f.code).join(', ')})` : ''}`);
-    const rules = (a?.reasons ?? []).filter((r) => r.effect !== 'plus').map((r) => `advisor ${r.code}: ${r.effect}`);
+      .map(
+        (c) =>
+          `check ${c.id}: ${c.status}${c.findings.length ? ` (${c.findings.map((f) => f.code).join(', ')})` : ''}`,
+      );
+    const rules = (a?.reasons ?? [])
+      .filter((r) => r.effect !== 'plus')
+      .map((r) => `advisor ${r.code}: ${r.effect}`);
     const viable = a ? a.viable : true;
     const score = (a?.score ?? 50) - OBSERVED_PENALTY[v] - (viable ? 0 : NOT_VIABLE_PENALTY);
     const d = delivered(method, request, checks);
     const reasons = [...observed, ...rules, ...(d.part ? [`delivers ${d.part}`] : [])];
-    return { method, score, reasons: reasons.length ? reasons : [`every ${method} check passed`], viable, ...d, verdict: v };
+    return {
+      method,
+      score,
+      reasons: reasons.length ? reasons : [`every ${method} check passed`],
+      viable,
+      ...d,
+      verdict: v,
+    };
   });
   ranking.sort(
     (x, y) =>
@@ -124,7 +157,11 @@ export function recommend(
  * `auto`'s verdict: the recommended method's own verdict when it can do the job and delivered everything asked;
  * otherwise fail (no method delivers what was asked). Other methods failing turns a pass into a warning.
  */
-export function autoVerdict(rec: Recommendation | null, verdicts: Partial<Record<Method, Verdict>>, all: Verdict): Verdict {
+export function autoVerdict(
+  rec: Recommendation | null,
+  verdicts: Partial<Record<Method, Verdict>>,
+  all: Verdict,
+): Verdict {
   const best = rec?.ranking[0];
   if (!rec || !best) return all;
   const own = verdicts[rec.method] ?? 'fail';

@@ -3,7 +3,9 @@
 import { Resolver } from 'node:dns/promises';
 import net from 'node:net';
 
-export type DnsAnswer<T> = { ok: true; values: T[]; ms: number } | { ok: false; code: string; message: string; notFound: boolean; ms: number };
+export type DnsAnswer<T> =
+  | { ok: true; values: T[]; ms: number }
+  | { ok: false; code: string; message: string; notFound: boolean; ms: number };
 
 export interface DnsClient {
   a(name: string): Promise<DnsAnswer<string>>;
@@ -40,7 +42,11 @@ export function parseDnsServer(s: string): { address: string; port: number } | n
 /** Codes meaning "this name or record does not exist", as opposed to "the resolver failed". */
 const NOT_FOUND = new Set(['ENOTFOUND', 'ENODATA', 'NXDOMAIN']);
 
-export function createDnsClient(opts: { server?: string | undefined; timeoutMs: number; tries: number }): DnsClient {
+export function createDnsClient(opts: {
+  server?: string | undefined;
+  timeoutMs: number;
+  tries: number;
+}): DnsClient {
   const resolver = new Resolver({ timeout: opts.timeoutMs, tries: opts.tries });
   let label = 'system';
   if (opts.server) {

@@ -14,7 +14,11 @@ const QUIT_GRACE_MS = 300;
 export class SmtpConn {
   private socket: net.Socket;
   private reader: ReplyReader;
-  private waiter: { resolve: (r: Reply) => void; reject: (e: SessionError) => void; timer: NodeJS.Timeout } | null = null;
+  private waiter: {
+    resolve: (r: Reply) => void;
+    reject: (e: SessionError) => void;
+    timer: NodeJS.Timeout;
+  } | null = null;
   private failed: SessionError | null = null;
   private closing = false;
   tls: TlsInfo | null = null;
@@ -46,10 +50,18 @@ export class SmtpConn {
     this.deliver();
   };
   private readonly onClose = () => {
-    if (!this.closing) this.fail(new SessionError('closed', 'the server closed the connection', [this.reader.partial()].filter(Boolean)));
+    if (!this.closing)
+      this.fail(
+        new SessionError(
+          'closed',
+          'the server closed the connection',
+          [this.reader.partial()].filter(Boolean),
+        ),
+      );
   };
   private readonly onError = (err: NodeJS.ErrnoException) => {
-    if (!this.closing) this.fail(new SessionError('closed', `connection error: ${err.message}`, [err.message], err.code));
+    if (!this.closing)
+      this.fail(new SessionError('closed', `connection error: ${err.message}`, [err.message], err.code));
   };
 
   private attach(s: net.Socket): void {
@@ -100,7 +112,9 @@ export class SmtpConn {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         const partial = this.reader.partial();
-        this.fail(new SessionError('timeout', `no complete ${what} within ${timeoutMs} ms`, partial ? [partial] : []));
+        this.fail(
+          new SessionError('timeout', `no complete ${what} within ${timeoutMs} ms`, partial ? [partial] : []),
+        );
       }, timeoutMs);
       this.waiter = { resolve, reject, timer };
     });
@@ -119,13 +133,19 @@ export class SmtpConn {
     return new Promise((resolve, reject) => {
       const timeout = () => {
         const partial = this.reader.partial();
-        this.fail(new SessionError('timeout', `no complete ${what} within ${timeoutMs} ms`, partial ? [partial] : []));
+        this.fail(
+          new SessionError('timeout', `no complete ${what} within ${timeoutMs} ms`, partial ? [partial] : []),
+        );
       };
       let probed = false;
       // An SMTP reply to the probe is not a greeting: the port stayed silent until spoken to (banner timeout).
       const settle = (r: Reply) => {
         if (!probed) return resolve(r);
-        const err = new SessionError('timeout', `no ${what} within ${timeoutMs} ms; after one probe line the server answered "${r.raw[0] ?? ''}"`, r.raw.slice(0, 1));
+        const err = new SessionError(
+          'timeout',
+          `no ${what} within ${timeoutMs} ms; after one probe line the server answered "${r.raw[0] ?? ''}"`,
+          r.raw.slice(0, 1),
+        );
         this.fail(err);
         reject(err);
       };
@@ -144,13 +164,20 @@ export class SmtpConn {
   /** Writes command lines (several only when the server offered PIPELINING). */
   write(lines: readonly string[]): void {
     for (const l of lines) {
-      if (FORBIDDEN_FIELD_CHARS.test(l)) throw new Error('refusing to send a command containing CR, LF or NUL');
+      if (FORBIDDEN_FIELD_CHARS.test(l))
+        throw new Error('refusing to send a command containing CR, LF or NUL');
     }
     if (this.failed || this.closing) return;
     const stray = this.reader.queue.splice(0, this.reader.queue.length);
     if (stray.length > 0) {
       // A reply nobody asked for would be taken as the answer to this command: stop instead of misreading.
-      this.fail(new SessionError('bad-reply', 'the server sent a reply nobody asked for', stray.flatMap((r) => r.raw).slice(0, 3)));
+      this.fail(
+        new SessionError(
+          'bad-reply',
+          'the server sent a reply nobody asked for',
+          stray.flatMap((r) => r.raw).slice(0, 3),
+        ),
+      );
       return;
     }
     const data = lines.map((l) => `${l}\r\n`).join('');
@@ -167,7 +194,10 @@ export class SmtpConn {
    * STARTTLS's second half (after the 220): anything the server sent before the handshake is discarded (RFC 3207;
    * "STARTTLS response injection"), then the handshake runs. Returns how many bytes were discarded.
    */
-  async startTls(params: TlsParams, timeoutMs: number): Promise<{ discardedBytes: number; discardedPreview: string }> {
+  async startTls(
+    params: TlsParams,
+    timeoutMs: number,
+  ): Promise<{ discardedBytes: number; discardedPreview: string }> {
     if (this.failed) throw this.failed;
     const buffered = this.reader.takeBuffered();
     const plain = this.socket;

@@ -69,7 +69,9 @@ export class ReplyReader {
     if (this.error) return false;
     this.total += chunk.length;
     if (this.total > this.limits.maxSessionBytes) {
-      return this.fail('too-many-bytes', `the server sent more than ${this.limits.maxSessionBytes} bytes`, [this.preview()]);
+      return this.fail('too-many-bytes', `the server sent more than ${this.limits.maxSessionBytes} bytes`, [
+        this.preview(),
+      ]);
     }
     this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
     for (;;) {
@@ -84,7 +86,8 @@ export class ReplyReader {
     if (this.current === null && this.queue.length === 0 && this.total === this.pending.length) {
       // The very first bytes: catch implicit TLS / binary garbage without waiting for a newline.
       const other = looksLikeOtherProtocol(this.pending.toString('latin1'));
-      if (other === 'TLS') return this.fail('not-smtp', 'the server answered with TLS (implicit TLS port?)', [this.preview()]);
+      if (other === 'TLS')
+        return this.fail('not-smtp', 'the server answered with TLS (implicit TLS port?)', [this.preview()]);
     }
     return true;
   }
@@ -101,7 +104,10 @@ export class ReplyReader {
 
   /** Partial data when the stream ended mid-reply (evidence for "closed mid-line"). */
   partial(): string {
-    return [...(this.current?.raw ?? []), decodeReply(this.pending)].filter((s) => s !== '').join('\n').slice(0, 200);
+    return [...(this.current?.raw ?? []), decodeReply(this.pending)]
+      .filter((s) => s !== '')
+      .join('\n')
+      .slice(0, 200);
   }
 
   private line(s: string): boolean {
@@ -112,19 +118,32 @@ export class ReplyReader {
       const binary = /[\x00-\x08\x0e-\x1f\x7f-\xff]/.test(s);
       this.onLine(s, true);
       if (other || (first && binary)) {
-        return this.fail('not-smtp', `the server does not speak SMTP${other ? ` (looks like ${other})` : ''}`, [s.slice(0, 200)]);
+        return this.fail(
+          'not-smtp',
+          `the server does not speak SMTP${other ? ` (looks like ${other})` : ''}`,
+          [s.slice(0, 200)],
+        );
       }
-      return this.fail(binary ? 'not-smtp' : 'bad-reply', 'a reply line does not start with a 3-digit code', [s.slice(0, 200)]);
+      return this.fail(binary ? 'not-smtp' : 'bad-reply', 'a reply line does not start with a 3-digit code', [
+        s.slice(0, 200),
+      ]);
     }
     const code = Number(m[1]);
     const final = m[2] === ' ';
     this.onLine(s, final);
     const cur = this.current ?? { code, raw: [], lines: [] };
-    if (cur.code !== code) return this.fail('bad-reply', `reply code changed inside one reply (${cur.code} then ${code})`, [s.slice(0, 200)]);
+    if (cur.code !== code)
+      return this.fail('bad-reply', `reply code changed inside one reply (${cur.code} then ${code})`, [
+        s.slice(0, 200),
+      ]);
     cur.raw.push(s);
     cur.lines.push(m[3] ?? '');
     if (cur.raw.length > this.limits.maxReplyLines) {
-      return this.fail('too-many-lines', `a reply went on for more than ${this.limits.maxReplyLines} lines`, cur.raw.slice(0, 3));
+      return this.fail(
+        'too-many-lines',
+        `a reply went on for more than ${this.limits.maxReplyLines} lines`,
+        cur.raw.slice(0, 3),
+      );
     }
     if (final) {
       const enh = ENHANCED.exec(cur.lines[0] ?? '');
@@ -137,7 +156,9 @@ export class ReplyReader {
   }
 
   private lineTooLong(buf: Buffer): boolean {
-    return this.fail('line-too-long', `a reply line is longer than ${this.limits.maxLineBytes} bytes`, [decodeReply(buf.subarray(0, 120))]);
+    return this.fail('line-too-long', `a reply line is longer than ${this.limits.maxLineBytes} bytes`, [
+      decodeReply(buf.subarray(0, 120)),
+    ]);
   }
 
   private preview(): string {

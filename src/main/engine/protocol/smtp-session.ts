@@ -7,7 +7,8 @@ import { connectTcp, type TcpResult } from './tcp';
 import type { TlsInfo, TlsParams } from './tls-connect';
 import type { SessionLog } from './transcript';
 
-export type Phase = 'connect' | 'banner' | 'ehlo' | 'starttls' | 'tls' | 'ehlo2' | 'auth' | 'envelope' | 'quit';
+export type Phase =
+  'connect' | 'banner' | 'ehlo' | 'starttls' | 'tls' | 'ehlo2' | 'auth' | 'envelope' | 'quit';
 export type StopAfter = 'banner' | 'ehlo' | 'tls' | 'ehlo2' | 'auth' | 'envelope';
 
 export interface Recipient {
@@ -54,7 +55,12 @@ export interface SessionResult {
   ehlo: Reply | null;
   caps: Capabilities | null;
   egressIp: string | null;
-  starttls: { offered: boolean; reply: Reply | null; discardedBytes: number; discardedPreview: string } | null;
+  starttls: {
+    offered: boolean;
+    reply: Reply | null;
+    discardedBytes: number;
+    discardedPreview: string;
+  } | null;
   tls: TlsInfo | null;
   ehlo2: Reply | null;
   caps2: Capabilities | null;
@@ -96,10 +102,28 @@ export function egressIpFrom(r: Reply | null): string | null {
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 const stopAt = (spec: SessionSpec, p: StopAfter) => spec.stopAfter === p;
 
-export async function runSmtpSession(spec: SessionSpec, limits: EngineLimits, log: SessionLog, signal?: AbortSignal): Promise<SessionResult> {
+export async function runSmtpSession(
+  spec: SessionSpec,
+  limits: EngineLimits,
+  log: SessionLog,
+  signal?: AbortSignal,
+): Promise<SessionResult> {
   const res: SessionResult = {
-    connect: null, banner: null, ehlo: null, caps: null, egressIp: null, starttls: null, tls: null,
-    ehlo2: null, caps2: null, auth: null, mail: null, rcpts: [], error: null, errorPhase: null, ms: {},
+    connect: null,
+    banner: null,
+    ehlo: null,
+    caps: null,
+    egressIp: null,
+    starttls: null,
+    tls: null,
+    ehlo2: null,
+    caps2: null,
+    auth: null,
+    mail: null,
+    rcpts: [],
+    error: null,
+    errorPhase: null,
+    ms: {},
   };
   let phase: Phase = 'connect';
   log.phase(phase);
@@ -111,11 +135,24 @@ export async function runSmtpSession(spec: SessionSpec, limits: EngineLimits, lo
     phase = next;
     log.phase(next);
   };
-  log.net(`connect ${spec.address}:${spec.connectPort}${spec.address !== spec.host ? ` (for ${spec.host}:${spec.port})` : ''}`);
-  const tcp = await connectTcp({ address: spec.address, port: spec.connectPort, localAddress: spec.localAddress, timeoutMs: limits.connectTimeoutMs, signal });
+  log.net(
+    `connect ${spec.address}:${spec.connectPort}${spec.address !== spec.host ? ` (for ${spec.host}:${spec.port})` : ''}`,
+  );
+  const tcp = await connectTcp({
+    address: spec.address,
+    port: spec.connectPort,
+    localAddress: spec.localAddress,
+    timeoutMs: limits.connectTimeoutMs,
+    signal,
+  });
   if (!tcp.ok) {
     res.connect = tcp;
-    res.error = new SessionError(tcp.failure === 'aborted' ? 'aborted' : 'closed', tcp.message, [tcp.code], tcp.code);
+    res.error = new SessionError(
+      tcp.failure === 'aborted' ? 'aborted' : 'closed',
+      tcp.message,
+      [tcp.code],
+      tcp.code,
+    );
     res.errorPhase = 'connect';
     log.net(`connect failed: ${tcp.code} after ${tcp.ms} ms`);
     return res;
@@ -150,7 +187,8 @@ export async function runSmtpSession(spec: SessionSpec, limits: EngineLimits, lo
           const d = await conn.startTls({ ...spec.tls, host: spec.host }, limits.tlsHandshakeTimeoutMs);
           res.starttls.discardedBytes = d.discardedBytes;
           res.starttls.discardedPreview = d.discardedPreview;
-          if (d.discardedBytes > 0) log.net(`discarded ${d.discardedBytes} bytes the server sent before the TLS handshake`);
+          if (d.discardedBytes > 0)
+            log.net(`discarded ${d.discardedBytes} bytes the server sent before the TLS handshake`);
         } finally {
           res.tls = conn.tls;
         }
@@ -162,7 +200,11 @@ export async function runSmtpSession(spec: SessionSpec, limits: EngineLimits, lo
           return res;
         }
         mark('ehlo2');
-        res.ehlo2 = await conn.command(`EHLO ${spec.ehloName}`, limits.replyTimeoutMs, 'reply to EHLO after STARTTLS');
+        res.ehlo2 = await conn.command(
+          `EHLO ${spec.ehloName}`,
+          limits.replyTimeoutMs,
+          'reply to EHLO after STARTTLS',
+        );
         if (res.ehlo2.code !== 250) return res;
         res.caps2 = parseCapabilities(res.ehlo2);
         caps = res.caps2;
@@ -199,22 +241,37 @@ const PROBE_REPLY_MS = 3_000;
 
 /** The code of the last reply the session read (null before the greeting). */
 function lastReplyCode(res: SessionResult): number | null {
-  const last = [...res.rcpts.map((r) => r.reply)].reverse().find((r) => r) ?? res.mail ?? res.auth?.reply ?? res.ehlo2 ?? res.starttls?.reply ?? res.ehlo ?? res.banner;
+  const last =
+    [...res.rcpts.map((r) => r.reply)].reverse().find((r) => r) ??
+    res.mail ??
+    res.auth?.reply ??
+    res.ehlo2 ??
+    res.starttls?.reply ??
+    res.ehlo ??
+    res.banner;
   return last?.code ?? null;
 }
 
 /** At most ONE attempt, with one mechanism; never retried (lockout risk). */
-async function authenticate(conn: SmtpConn, spec: SessionSpec, caps: Capabilities, tlsActive: boolean, limits: EngineLimits): Promise<NonNullable<SessionResult['auth']>> {
+async function authenticate(
+  conn: SmtpConn,
+  spec: SessionSpec,
+  caps: Capabilities,
+  tlsActive: boolean,
+  limits: EngineLimits,
+): Promise<NonNullable<SessionResult['auth']>> {
   const a = spec.auth;
   if (!a) return { mechanism: null, reply: null, skipped: 'no credentials given' };
-  if (spec.tlsMode === 'required' && !tlsActive) return { mechanism: null, reply: null, skipped: 'no TLS: credentials are never sent in clear' };
+  if (spec.tlsMode === 'required' && !tlsActive)
+    return { mechanism: null, reply: null, skipped: 'no TLS: credentials are never sent in clear' };
   const deadline = performance.now() + limits.authTimeoutMs;
   const left = () => Math.max(1, Math.round(deadline - performance.now()));
   const step = (line: string) => conn.command(line, left(), 'reply during AUTH');
   let mechanism: string;
   let r: Reply;
   if (a.oauthToken !== undefined) {
-    if (!caps.auth.includes('XOAUTH2')) return { mechanism: 'XOAUTH2', reply: null, skipped: 'the server does not offer XOAUTH2' };
+    if (!caps.auth.includes('XOAUTH2'))
+      return { mechanism: 'XOAUTH2', reply: null, skipped: 'the server does not offer XOAUTH2' };
     mechanism = 'XOAUTH2';
     r = await step(`AUTH XOAUTH2 ${b64(`user=${a.user}\x01auth=Bearer ${a.oauthToken}\x01\x01`)}`);
     if (r.code === 334) r = await step(''); // the server's error challenge: an empty line ends the exchange
@@ -233,8 +290,15 @@ async function authenticate(conn: SmtpConn, spec: SessionSpec, caps: Capabilitie
     mechanism = 'PLAIN';
     r = await step(`AUTH PLAIN ${b64(`\0${a.user}\0${a.password}`)}`);
   } else {
-    const why = caps.auth.length === 0 ? 'the server offers no AUTH' : `no usable mechanism (server offers ${caps.auth.join(' ')})`;
-    return { mechanism: null, reply: null, skipped: a.password === undefined ? 'no password or token given' : why };
+    const why =
+      caps.auth.length === 0
+        ? 'the server offers no AUTH'
+        : `no usable mechanism (server offers ${caps.auth.join(' ')})`;
+    return {
+      mechanism: null,
+      reply: null,
+      skipped: a.password === undefined ? 'no password or token given' : why,
+    };
   }
   // A server that keeps asking (endless 334) is cancelled once with "*", never answered again.
   if (r.code === 334) r = await step('*');
@@ -247,9 +311,17 @@ function isUserNameChallenge(r: Reply): boolean {
   return /^user ?name/i.test(text);
 }
 
-async function envelope(conn: SmtpConn, spec: SessionSpec, caps: Capabilities, res: SessionResult, limits: EngineLimits): Promise<void> {
+async function envelope(
+  conn: SmtpConn,
+  spec: SessionSpec,
+  caps: Capabilities,
+  res: SessionResult,
+  limits: EngineLimits,
+): Promise<void> {
   // RFC 6531: a non-ASCII address needs SMTPUTF8, used only when the server offers it; otherwise it is not sent.
-  const nonAscii = [spec.mailFrom ?? '', ...spec.rcpts.map((r) => r.address)].filter((a) => /[^\x00-\x7f]/.test(a));
+  const nonAscii = [spec.mailFrom ?? '', ...spec.rcpts.map((r) => r.address)].filter((a) =>
+    /[^\x00-\x7f]/.test(a),
+  );
   const utf8 = nonAscii.length > 0 && caps.keywords.includes('SMTPUTF8');
   if (nonAscii.length > 0 && !utf8) {
     res.smtputf8Missing = nonAscii;
@@ -261,12 +333,16 @@ async function envelope(conn: SmtpConn, spec: SessionSpec, caps: Capabilities, r
     // Only because the server said PIPELINING: one round trip for the whole envelope.
     conn.write([mailCmd, ...rcptCmds]);
     res.mail = await conn.read(limits.replyTimeoutMs, 'reply to MAIL FROM');
-    for (const r of spec.rcpts) res.rcpts.push({ ...r, reply: await conn.read(limits.replyTimeoutMs, 'reply to RCPT TO') });
+    for (const r of spec.rcpts)
+      res.rcpts.push({ ...r, reply: await conn.read(limits.replyTimeoutMs, 'reply to RCPT TO') });
   } else {
     res.mail = await conn.command(mailCmd, limits.replyTimeoutMs, 'reply to MAIL FROM');
     if (res.mail.code !== 250) return;
     for (const [i, r] of spec.rcpts.entries()) {
-      res.rcpts.push({ ...r, reply: await conn.command(rcptCmds[i] ?? '', limits.replyTimeoutMs, 'reply to RCPT TO') });
+      res.rcpts.push({
+        ...r,
+        reply: await conn.command(rcptCmds[i] ?? '', limits.replyTimeoutMs, 'reply to RCPT TO'),
+      });
     }
   }
   // Stop point reached: nothing is sent (no DATA); RSET is unnecessary because QUIT follows.

@@ -19,7 +19,11 @@ export interface ConnectSpec {
 }
 
 /** Where a connection meant for host:port really goes; null when no rule matches (curl semantics). */
-export function applyConnectTo(host: string, port: number, rules: readonly ConnectToRule[]): { host: string; port: number } | null {
+export function applyConnectTo(
+  host: string,
+  port: number,
+  rules: readonly ConnectToRule[],
+): { host: string; port: number } | null {
   for (const r of rules) {
     const hostOk = r.host === '' || r.host.toLowerCase() === host.toLowerCase();
     const portOk = r.port === 0 || r.port === port;
@@ -81,10 +85,24 @@ export function connectTcp(spec: ConnectSpec): Promise<TcpResult> {
       finish({ ok: false, failure: classifyTcpError(code), code, message: err.message, ms: ms() });
     };
     const onConnect = () =>
-      finish({ ok: true, socket, ms: ms(), localAddress: socket.localAddress ?? '', remoteAddress: socket.remoteAddress ?? spec.address });
-    const onAbort = () => finish({ ok: false, failure: 'aborted', code: 'ABORT_ERR', message: 'cancelled', ms: ms() });
+      finish({
+        ok: true,
+        socket,
+        ms: ms(),
+        localAddress: socket.localAddress ?? '',
+        remoteAddress: socket.remoteAddress ?? spec.address,
+      });
+    const onAbort = () =>
+      finish({ ok: false, failure: 'aborted', code: 'ABORT_ERR', message: 'cancelled', ms: ms() });
     const timer = setTimeout(
-      () => finish({ ok: false, failure: 'timeout', code: 'ETIMEDOUT', message: `no answer within ${spec.timeoutMs} ms`, ms: ms() }),
+      () =>
+        finish({
+          ok: false,
+          failure: 'timeout',
+          code: 'ETIMEDOUT',
+          message: `no answer within ${spec.timeoutMs} ms`,
+          ms: ms(),
+        }),
       spec.timeoutMs,
     );
     try {

@@ -40,7 +40,12 @@ export interface TlsInfo {
   validity: 'ok' | 'expired' | 'not-yet-valid' | 'unknown';
 }
 
-export const NODE_TLS: Record<TlsVersion, tls.SecureVersion> = { '1.0': 'TLSv1', '1.1': 'TLSv1.1', '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' };
+export const NODE_TLS: Record<TlsVersion, tls.SecureVersion> = {
+  '1.0': 'TLSv1',
+  '1.1': 'TLSv1.1',
+  '1.2': 'TLSv1.2',
+  '1.3': 'TLSv1.3',
+};
 const SECLEVEL_SUFFIX = ':@SECLEVEL=0';
 /** Chain depth we walk when summarising certificates. */
 const MAX_CHAIN = 8;
@@ -85,7 +90,12 @@ function tlsInfo(sock: tls.TLSSocket, host: string): TlsInfo {
   const cipher = sock.getCipher() as tls.CipherNameAndProtocol | undefined;
   // Typed as Error, but Node hands over the OpenSSL code as a plain string.
   const authErr = sock.authorizationError as unknown;
-  const authCode = typeof authErr === 'string' ? authErr : authErr instanceof Error ? ((authErr as NodeJS.ErrnoException).code ?? authErr.message) : null;
+  const authCode =
+    typeof authErr === 'string'
+      ? authErr
+      : authErr instanceof Error
+        ? ((authErr as NodeJS.ErrnoException).code ?? authErr.message)
+        : null;
   const chain = certChain(sock);
   const leaf = sock.getPeerCertificate();
   const nameErr = leaf && Object.keys(leaf).length > 0 ? tls.checkServerIdentity(host, leaf) : undefined;
@@ -122,7 +132,11 @@ function secureContext(p: TlsParams, ciphers: string | undefined): tls.SecureCon
   return ctx;
 }
 
-function connectOptions(socket: net.Socket, p: TlsParams, ciphers: string | undefined): tls.ConnectionOptions {
+function connectOptions(
+  socket: net.Socket,
+  p: TlsParams,
+  ciphers: string | undefined,
+): tls.ConnectionOptions {
   const o: tls.ConnectionOptions = {
     socket,
     secureContext: secureContext(p, ciphers),
@@ -134,10 +148,17 @@ function connectOptions(socket: net.Socket, p: TlsParams, ciphers: string | unde
   return o;
 }
 
-export type TlsUpgrade = { ok: true; socket: tls.TLSSocket; info: TlsInfo; ms: number } | { ok: false; error: SessionError; info: TlsInfo | null; ms: number };
+export type TlsUpgrade =
+  | { ok: true; socket: tls.TLSSocket; info: TlsInfo; ms: number }
+  | { ok: false; error: SessionError; info: TlsInfo | null; ms: number };
 
 /** Starts TLS on `socket`; settles once; on failure the TLS socket (and the TCP socket below) is destroyed. */
-export function upgradeToTls(socket: net.Socket, p: TlsParams, timeoutMs: number, signal?: AbortSignal): Promise<TlsUpgrade> {
+export function upgradeToTls(
+  socket: net.Socket,
+  p: TlsParams,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<TlsUpgrade> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   let sock: tls.TLSSocket;
@@ -176,14 +197,38 @@ export function upgradeToTls(socket: net.Socket, p: TlsParams, timeoutMs: number
       }
     };
     const onSecure = () => finish({ ok: true, socket: sock, info: tlsInfo(sock, p.host), ms: ms() });
-    const onAbort = () => finish({ ok: false, error: new SessionError('aborted', 'cancelled during the TLS handshake'), info: null, ms: ms() });
+    const onAbort = () =>
+      finish({
+        ok: false,
+        error: new SessionError('aborted', 'cancelled during the TLS handshake'),
+        info: null,
+        ms: ms(),
+      });
     sock.on('error', (err: NodeJS.ErrnoException) => {
-      finish({ ok: false, error: new SessionError('tls', err.message, [err.message], err.code), info: peek(), ms: ms() });
+      finish({
+        ok: false,
+        error: new SessionError('tls', err.message, [err.message], err.code),
+        info: peek(),
+        ms: ms(),
+      });
     });
-    sock.once('close', () => finish({ ok: false, error: new SessionError('closed', 'the server closed the connection during the TLS handshake'), info: null, ms: ms() }));
+    sock.once('close', () =>
+      finish({
+        ok: false,
+        error: new SessionError('closed', 'the server closed the connection during the TLS handshake'),
+        info: null,
+        ms: ms(),
+      }),
+    );
     sock.once('secureConnect', onSecure);
     const timer = setTimeout(
-      () => finish({ ok: false, error: new SessionError('timeout', `TLS handshake did not finish within ${timeoutMs} ms`), info: null, ms: ms() }),
+      () =>
+        finish({
+          ok: false,
+          error: new SessionError('timeout', `TLS handshake did not finish within ${timeoutMs} ms`),
+          info: null,
+          ms: ms(),
+        }),
       timeoutMs,
     );
     if (signal?.aborted) onAbort();
@@ -194,7 +239,12 @@ export function upgradeToTls(socket: net.Socket, p: TlsParams, timeoutMs: number
 function setupFailure(socket: net.Socket, err: unknown, ms: number): TlsUpgrade {
   socket.destroy();
   const e = err as NodeJS.ErrnoException;
-  return { ok: false, error: new SessionError('tls', `TLS setup failed: ${e.message}`, [e.message], e.code ?? 'ERR_TLS_SETUP'), info: null, ms };
+  return {
+    ok: false,
+    error: new SessionError('tls', `TLS setup failed: ${e.message}`, [e.message], e.code ?? 'ERR_TLS_SETUP'),
+    info: null,
+    ms,
+  };
 }
 
 /** Node/OpenSSL error codes that mean "the handshake worked, but the certificate is not trusted". */

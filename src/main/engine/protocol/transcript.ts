@@ -33,7 +33,10 @@ export class Transcript {
     if (text.length > this.limits.maxRowChars) {
       text = `${text.slice(0, this.limits.maxRowChars)}… (${text.length - this.limits.maxRowChars} more characters not kept)`;
     }
-    if (this.rows.length >= this.limits.maxTranscriptRows || this.chars + text.length > this.limits.maxTranscriptChars) {
+    if (
+      this.rows.length >= this.limits.maxTranscriptRows ||
+      this.chars + text.length > this.limits.maxTranscriptChars
+    ) {
       this.dropped++;
       return;
     }
@@ -47,7 +50,11 @@ export class Transcript {
   /** Rows, plus one closing row when the bounds dropped some. */
   finish(): TranscriptRow[] {
     if (this.dropped > 0) {
-      this.rows.push({ t: Math.max(0, Date.now() - this.t0), dir: 'net', text: `(${this.dropped} further transcript rows not kept: size limit)` });
+      this.rows.push({
+        t: Math.max(0, Date.now() - this.t0),
+        dir: 'net',
+        text: `(${this.dropped} further transcript rows not kept: size limit)`,
+      });
       this.dropped = 0;
     }
     return this.rows;

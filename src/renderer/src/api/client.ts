@@ -1,7 +1,15 @@
 // The one thin module that talks to window.api: unwraps Results into values or ClientErrors.
 // Actions in the store call this; components never touch window.api directly.
 import type { DiagnoseRequest } from '../../../shared/model';
-import type { Api, OauthEventPayload, CaptureEventPayload, DiagnoseEventPayload, DiagnoseFailedPayload, FieldIssue, Result } from './types';
+import type {
+  Api,
+  OauthEventPayload,
+  CaptureEventPayload,
+  DiagnoseEventPayload,
+  DiagnoseFailedPayload,
+  FieldIssue,
+  Result,
+} from './types';
 
 export class ClientError extends Error {
   constructor(

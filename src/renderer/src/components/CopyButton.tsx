@@ -29,9 +29,12 @@ export function CopyButton({ value, label }: { value: string; label?: string }) 
   const { t } = useTranslation();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   const copy = async () => {
     const ok = await writeClipboard(value);
     setState(ok ? 'copied' : 'failed');
@@ -39,8 +42,18 @@ export function CopyButton({ value, label }: { value: string; label?: string }) 
     timer.current = setTimeout(() => setState('idle'), COPIED_FEEDBACK_MS);
   };
   return (
-    <button type="button" className="btn btn-small btn-copy" onClick={() => void copy()} aria-label={`${t('common.copy')}: ${label ?? value}`} data-copy-value={value}>
-      {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : t('common.copy')}
+    <button
+      type="button"
+      className="btn btn-small btn-copy"
+      onClick={() => void copy()}
+      aria-label={`${t('common.copy')}: ${label ?? value}`}
+      data-copy-value={value}
+    >
+      {state === 'copied'
+        ? t('common.copied')
+        : state === 'failed'
+          ? t('common.copyFailed')
+          : t('common.copy')}
     </button>
   );
 }

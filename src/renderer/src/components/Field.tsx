@@ -1,7 +1,15 @@
 // A labelled form control with an optional hint; the label is always visible (no placeholder-only fields).
 import { useId, type ReactNode } from 'react';
 
-export function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: (id: string) => ReactNode }) {
+export function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  children: (id: string) => ReactNode;
+}) {
   const id = useId();
   return (
     <div className="field">

@@ -1,7 +1,8 @@
 // Status shown with colour AND an icon AND a word, so it reads without colour vision or in greyscale print.
 import { useTranslation } from 'react-i18next';
 
-export type Status = 'pass' | 'warn' | 'fail' | 'skip' | 'running' | 'info' | 'error' | 'warning' | 'cancelled' | 'idle';
+export type Status =
+  'pass' | 'warn' | 'fail' | 'skip' | 'running' | 'info' | 'error' | 'warning' | 'cancelled' | 'idle';
 
 const ICONS: Record<Status, string> = {
   pass: '✔',

@@ -8,5 +8,8 @@ export function useSelectedModel(): ModelProfile | null {
   const files = useApp(catalogSel.files);
   const deviceId = useApp(jobSel.deviceId);
   const generationId = useApp(jobSel.generationId);
-  return useMemo(() => (deviceId ? resolveFromLoaded(files, deviceId, generationId) : null), [files, deviceId, generationId]);
+  return useMemo(
+    () => (deviceId ? resolveFromLoaded(files, deviceId, generationId) : null),
+    [files, deviceId, generationId],
+  );
 }

@@ -18,14 +18,24 @@ export const en = {
     where: 'Where on the device',
     values: 'What to enter',
     notPublished: 'not published',
-    delegatedValue: { panel: 'on the control panel', web: 'on the web page', 'panel-or-web': 'panel or web page (by model)', none: 'not supported' },
-    entraAppValue: { vendor: 'the vendor’s app', customer: 'the customer’s app registration', either: 'vendor’s or customer’s' },
+    delegatedValue: {
+      panel: 'on the control panel',
+      web: 'on the web page',
+      'panel-or-web': 'panel or web page (by model)',
+      none: 'not supported',
+    },
+    entraAppValue: {
+      vendor: 'the vendor’s app',
+      customer: 'the customer’s app registration',
+      either: 'vendor’s or customer’s',
+    },
     read: 'read {{date}}',
     explainTitle: 'What does the device show?',
     explainLabel: 'Code or message shown on the panel, web page or transmission report',
     explainPlaceholder: 'e.g. 016-764, #801, Token update failed',
     explainButton: 'Explain',
-    explainNothing: 'Nothing recognised. Copy the text exactly (with the code), or run a diagnosis to see the server’s reply.',
+    explainNothing:
+      'Nothing recognised. Copy the text exactly (with the code), or run a diagnosis to see the server’s reply.',
     vendorSays: 'Vendor says',
     smtpSide: 'SMTP side',
     likely: 'Likely findings',
@@ -36,7 +46,12 @@ export const en = {
     planToday: 'As of {{date}}',
     planDays_one: '{{count}} day to the default-off',
     planDays_other: '{{count}} days to the default-off',
-    fit: { recommended: 'recommended', possible: 'possible', temporary: 'temporary', unsuitable: 'unsuitable' },
+    fit: {
+      recommended: 'recommended',
+      possible: 'possible',
+      temporary: 'temporary',
+      unsuitable: 'unsuitable',
+    },
     facts: 'Dated facts used (source, date read)',
     unverified: 'unverified',
   },
@@ -136,19 +151,31 @@ export const en = {
     cipher: { ecdhe: 'ECDHE (modern)', rsa: 'RSA key exchange only', any: 'ECDHE and RSA' },
   },
   deviceWarning: {
-    'tls-none': 'No TLS at all: SMTP client submission is impossible. Use Direct Send or SMTP relay (internal recipients / connector), or a local relay server.',
-    'tls-old': 'TLS {{version}} only: Microsoft 365 refuses TLS 1.0/1.1 for client submission (421 4.7.66). Update the firmware, or use Direct Send / SMTP relay or a local relay.',
-    'rsa-only': 'TLS 1.2 with RSA key exchange only (no ECDHE): such devices have failed with “SSL negotiation failed”. The diagnosis tests this cipher profile.',
-    'server-field-short': 'The server field holds {{max}} characters but the MX host needs {{needed}} ({{host}}). Use smtp.office365.com (client submission), never an IP address.',
-    'implicit-only': 'Only implicit TLS (port 465) is offered: Microsoft 365 does not support port 465 for client submission.',
+    'tls-none':
+      'No TLS at all: SMTP client submission is impossible. Use Direct Send or SMTP relay (internal recipients / connector), or a local relay server.',
+    'tls-old':
+      'TLS {{version}} only: Microsoft 365 refuses TLS 1.0/1.1 for client submission (421 4.7.66). Update the firmware, or use Direct Send / SMTP relay or a local relay.',
+    'rsa-only':
+      'TLS 1.2 with RSA key exchange only (no ECDHE): such devices have failed with “SSL negotiation failed”. The diagnosis tests this cipher profile.',
+    'server-field-short':
+      'The server field holds {{max}} characters but the MX host needs {{needed}} ({{host}}). Use smtp.office365.com (client submission), never an IP address.',
+    'implicit-only':
+      'Only implicit TLS (port 465) is offered: Microsoft 365 does not support port 465 for client submission.',
     'no-auth': 'No SMTP AUTH: only Direct Send or SMTP relay are possible.',
-    'no-oauth': 'No OAuth: Basic authentication for SMTP AUTH is switched off by default for existing tenants at the end of December 2026. Plan for SMTP relay, Direct Send or newer firmware.',
-    oauth: 'Supports OAuth (XOAUTH2) for SMTP AUTH: keeps working after Basic authentication is switched off.',
+    'no-oauth':
+      'No OAuth: Basic authentication for SMTP AUTH is switched off by default for existing tenants at the end of December 2026. Plan for SMTP relay, Direct Send or newer firmware.',
+    oauth:
+      'Supports OAuth (XOAUTH2) for SMTP AUTH: keeps working after Basic authentication is switched off.',
   },
   method: {
     title: '2. Method',
     lead: 'Answer only what you know. Of the three ways a device can send through Microsoft 365, this shows which work for this job, and why the others do not.',
-    name: { submission: 'SMTP client submission', 'direct-send': 'Direct Send', relay: 'SMTP relay (connector)', auto: 'Automatic (test all three)' },
+    name: {
+      submission: 'SMTP client submission',
+      'direct-send': 'Direct Send',
+      relay: 'SMTP relay (connector)',
+      auto: 'Automatic (test all three)',
+    },
     answer: 'Methods that work',
     recommended: 'Recommended',
     possible: 'Methods that work',
@@ -177,7 +204,8 @@ export const en = {
     lead: 'Answer only what you know. Each answer shows the next question that could change the result. Unanswered questions count as “Unknown”.',
     noMore: 'No other question would change the result.',
     auth: 'How the device signs in (SMTP AUTH)',
-    authHint: 'This model supports OAuth (modern authentication). This choice is also used by the checklist and the diagnosis.',
+    authHint:
+      'This model supports OAuth (modern authentication). This choice is also used by the checklist and the diagnosis.',
     authBasic: 'Basic authentication (user name and password)',
     authOauth: 'OAuth (modern authentication)',
     externalRecipients: 'Must mail reach recipients outside the organization?',
@@ -198,12 +226,23 @@ export const en = {
     fromHint: 'For client submission this must be the mailbox itself.',
   },
   comparison: {
-    caption: 'Comparison of the options (Microsoft Learn: set up a multifunction device or application to send email)',
+    caption:
+      'Comparison of the options (Microsoft Learn: set up a multifunction device or application to send email)',
     feature: 'Compared',
     group: { features: 'Features', requirements: 'Requirements', limitations: 'Limitations' },
     rows: {
-      internal: { label: 'Send to recipients in your domain(s)', submission: 'Yes', 'direct-send': 'Yes', relay: 'Yes' },
-      internet: { label: 'Relay to the internet via Microsoft 365', submission: 'Yes', 'direct-send': 'No. Direct delivery only.', relay: 'Yes' },
+      internal: {
+        label: 'Send to recipients in your domain(s)',
+        submission: 'Yes',
+        'direct-send': 'Yes',
+        relay: 'Yes',
+      },
+      internet: {
+        label: 'Relay to the internet via Microsoft 365',
+        submission: 'Yes',
+        'direct-send': 'No. Direct delivery only.',
+        relay: 'Yes',
+      },
       antispam: {
         label: 'Bypasses antispam',
         submission: 'Yes, if the mail is destined for a Microsoft 365 mailbox.',
@@ -213,17 +252,34 @@ export const en = {
       thirdParty: {
         label: 'Supports mail sent from applications hosted by a third party',
         submission: 'Yes',
-        'direct-send': 'Yes. Updating the SPF record to let the third party send as your domain is recommended.',
+        'direct-send':
+          'Yes. Updating the SPF record to let the third party send as your domain is recommended.',
         relay: 'No',
       },
-      sentItems: { label: 'Saves to the Sent Items folder', submission: 'Yes', 'direct-send': 'No', relay: 'No' },
-      port: { label: 'Open network port', submission: 'Port 587 or port 25', 'direct-send': 'Port 25', relay: 'Port 25' },
-      tls: { label: 'Device or application server must support TLS', submission: 'Required', 'direct-send': 'Optional', relay: 'Optional' },
+      sentItems: {
+        label: 'Saves to the Sent Items folder',
+        submission: 'Yes',
+        'direct-send': 'No',
+        relay: 'No',
+      },
+      port: {
+        label: 'Open network port',
+        submission: 'Port 587 or port 25',
+        'direct-send': 'Port 25',
+        relay: 'Port 25',
+      },
+      tls: {
+        label: 'Device or application server must support TLS',
+        submission: 'Required',
+        'direct-send': 'Optional',
+        relay: 'Optional',
+      },
       auth: {
         label: 'Requires authentication',
         submission: 'Microsoft 365 user name and password required',
         'direct-send': 'None',
-        relay: 'One or more static IP addresses (the printer or the server running the application needs a static IP used to authenticate with Microsoft 365)',
+        relay:
+          'One or more static IP addresses (the printer or the server running the application needs a static IP used to authenticate with Microsoft 365)',
       },
       limits: {
         label: 'Throttling limits',
@@ -247,7 +303,13 @@ export const en = {
     admin: 'Admin',
     adminStep: 'Admin’s step',
     sendAdmin: 'What to send the admin',
-    verified: { pass: 'Verified by the diagnosis', fail: 'The diagnosis found a problem here', warn: 'The diagnosis has a warning here', running: 'Being checked…', none: 'Not verified yet' },
+    verified: {
+      pass: 'Verified by the diagnosis',
+      fail: 'The diagnosis found a problem here',
+      warn: 'The diagnosis has a warning here',
+      running: 'Being checked…',
+      none: 'Not verified yet',
+    },
     progress: '{{done}} of {{total}} steps ticked',
     next: 'Next: diagnose',
     unavailable: 'The checklist is not available: {{error}}',
@@ -255,8 +317,10 @@ export const en = {
   practiceLab: {
     badge: 'practice (lab)',
     badgeRunning: 'practice (lab) run in progress (scenario {{scenario}}): not the customer’s system.',
-    badgeDone: 'practice (lab) result (scenario {{scenario}}): not the customer’s system. It is not saved into the report automatically.',
-    badgeReady: 'practice (lab) is on (scenario {{scenario}}): the next run goes to the simulated Microsoft 365 on this PC, not to the customer’s system.',
+    badgeDone:
+      'practice (lab) result (scenario {{scenario}}): not the customer’s system. It is not saved into the report automatically.',
+    badgeReady:
+      'practice (lab) is on (scenario {{scenario}}): the next run goes to the simulated Microsoft 365 on this PC, not to the customer’s system.',
     valuesTitle: 'Values this run uses (practice (lab))',
     valuesLead: 'The job’s values are kept unchanged; turn practice off to diagnose with them again.',
     colField: 'Field',
@@ -270,7 +334,8 @@ export const en = {
     systemDns: 'this PC’s DNS settings',
     saveButton: 'Save this practice result to the report',
     saveHint: 'A practice (lab) result is never saved into the customer’s report automatically.',
-    confirmText: 'This is a practice (lab) result (scenario {{scenario}}), not the customer’s system. Save it into this visit’s report, marked “practice (lab)”?',
+    confirmText:
+      'This is a practice (lab) result (scenario {{scenario}}), not the customer’s system. Save it into this visit’s report, marked “practice (lab)”?',
     confirmSave: 'Save as practice result',
     confirmCancel: 'Do not save',
     saved: 'Saved to the report as a practice result',
@@ -284,7 +349,8 @@ export const en = {
     formLabel: 'Diagnosis inputs',
     practice: 'Practice',
     practiceEnable: 'Practice with the built-in lab (simulated Microsoft 365 on this laptop)',
-    practiceHint: 'This run uses the lab’s own tenant, mailbox and certificate authority; the job’s values are not changed.',
+    practiceHint:
+      'This run uses the lab’s own tenant, mailbox and certificate authority; the job’s values are not changed.',
     practiceTenant: 'Lab tenant {{domain}}, mailbox {{mailbox}}.',
     scenario: 'Lab scenario',
     target: 'What to test',
@@ -339,7 +405,8 @@ export const en = {
     recommended: 'Recommended method',
     partOnly: 'delivers only part of what was asked',
     noFindings: 'No problems found.',
-    noFindingsCancelled: 'No problems found before the diagnosis was cancelled; unchecked steps remain unknown.',
+    noFindingsCancelled:
+      'No problems found before the diagnosis was cancelled; unchecked steps remain unknown.',
     stage: {
       config: 'Settings',
       dns: 'DNS',
@@ -429,7 +496,8 @@ export const en = {
     dnsServer: 'DNS server',
     dnsHint: 'ADDR or ADDR:PORT. Empty = the system’s resolvers.',
     extraCa: 'Extra trusted CA certificate (PEM)',
-    extraCaHint: 'For example a customer’s TLS inspection CA. Certificates are never trusted silently otherwise.',
+    extraCaHint:
+      'For example a customer’s TLS inspection CA. Certificates are never trusted silently otherwise.',
     about: 'About',
     version: 'Version {{version}} · {{platform}} · {{runtime}}',
     secretStorage: 'Remembering passwords: {{state}}',
@@ -447,8 +515,12 @@ export const en = {
     to: 'To (date)',
     empty: 'No saved reports match. After a diagnosis, use “Save to report”.',
     problems_one: '{{count}} report file could not be read. It was set aside; the other reports are fine:',
-    problems_other: '{{count}} report files could not be read. They were set aside; the other reports are fine:',
-    problemKind: { quarantined: 'damaged, moved aside', 'newer-version': 'written by a newer version of the app' },
+    problems_other:
+      '{{count}} report files could not be read. They were set aside; the other reports are fine:',
+    problemKind: {
+      quarantined: 'damaged, moved aside',
+      'newer-version': 'written by a newer version of the app',
+    },
     movedTo: 'moved to {{path}}',
     noCustomer: '(no customer)',
     noSite: '(no site)',
@@ -480,7 +552,14 @@ export const en = {
     after: 'After',
     check: 'Check',
     changeCol: 'Change',
-    change: { fixed: 'Fixed', regressed: 'Got worse', unchanged: 'Unchanged', changed: 'Changed', added: 'New check', removed: 'Not run any more' },
+    change: {
+      fixed: 'Fixed',
+      regressed: 'Got worse',
+      unchanged: 'Unchanged',
+      changed: 'Changed',
+      added: 'New check',
+      removed: 'Not run any more',
+    },
     showUnchanged: 'Also show the {{count}} unchanged checks',
     otherVisit: 'earlier visit',
     resolved: 'Resolved',
@@ -529,10 +608,19 @@ export const en = {
     claimsLine: 'User {{upn}} · audience {{aud}} · permissions {{perms}}',
     useInRun: 'Run the diagnosis: sign-in (SMTP AUTH) now uses this token.',
     inspectTitle: 'Read a token (claims only)',
-    inspectLead: 'Paste an access token, e.g. from a device web page. Only its claims are read; the token is not sent anywhere or kept.',
+    inspectLead:
+      'Paste an access token, e.g. from a device web page. Only its claims are read; the token is not sent anywhere or kept.',
     tokenLabel: 'Access token',
     inspect: 'Read the token',
-    claim: { kind: 'Kind', aud: 'Audience (aud)', perms: 'Scopes / roles', exp: 'Expires', tid: 'Tenant (tid)', upn: 'User (upn)', appid: 'App (appid)' },
+    claim: {
+      kind: 'Kind',
+      aud: 'Audience (aud)',
+      perms: 'Scopes / roles',
+      exp: 'Expires',
+      tid: 'Tenant (tid)',
+      upn: 'User (upn)',
+      appid: 'App (appid)',
+    },
     kind: { delegated: 'delegated', app: 'app-only', unknown: 'unknown' },
   },
   oauthApp: {
@@ -545,14 +633,16 @@ export const en = {
     secretHint: 'The value created under "Certificates & secrets" in the Microsoft Entra admin center.',
     secretHintLab: 'Practice lab: leave it empty to use the practice lab’s secret.',
     certLabel: 'Certificate and private key (PEM)',
-    certHint: 'A PEM file with the certificate and an unencrypted private key, or the certificate file and the key file together (64 KB each at most). The private key is never stored.',
+    certHint:
+      'A PEM file with the certificate and an unencrypted private key, or the certificate file and the key file together (64 KB each at most). The private key is never stored.',
     tooManyFiles: 'Choose at most two files (certificate and private key).',
     fileTooLarge: 'The file is too large (64 KB at most).',
     start: 'Sign in as the app',
     requesting: 'Requesting a token…',
     signedIn: 'Signed in as the app.',
     claimsLine: 'App {{app}} · audience {{aud}} · permissions {{perms}}',
-    useInRun: 'Run the diagnosis: sign-in (SMTP AUTH) now uses this token. The XOAUTH2 user is the mailbox in the “User name (mailbox)” field.',
+    useInRun:
+      'Run the diagnosis: sign-in (SMTP AUTH) now uses this token. The XOAUTH2 user is the mailbox in the “User name (mailbox)” field.',
   },
   capture: {
     title: 'Capture',
@@ -568,7 +658,11 @@ export const en = {
     implicitPort: 'Implicit TLS port',
     method: 'Judge the device against',
     relay: 'Relay-through',
-    relayTo: { none: 'Off (record only)', lab: 'The built-in practice lab', m365: 'Microsoft 365 (smtp.office365.com:587)' },
+    relayTo: {
+      none: 'Off (record only)',
+      lab: 'The built-in practice lab',
+      m365: 'Microsoft 365 (smtp.office365.com:587)',
+    },
     relayHint: {
       none: 'The device is told its mail was accepted; nothing is sent on.',
       lab: 'The message goes on to the lab’s simulated Microsoft 365; the device gets the lab’s true answer.',
@@ -617,7 +711,8 @@ export const en = {
     passwordSent_one: 'password sent ({{count}} character)',
     passwordSent_other: 'password sent ({{count}} characters)',
     passwordNotSent: 'no password sent',
-    oauthClaims: 'token (not kept): audience {{aud}} · permissions {{perms}} · user {{upn}} · expires {{exp}}',
+    oauthClaims:
+      'token (not kept): audience {{aud}} · permissions {{perms}} · user {{upn}} · expires {{exp}}',
     oauthUnreadable: 'token sent, not a readable JWT',
     risky: 'characters old firmware may mangle: {{list}}',
     noAuth: 'The device did not sign in.',
@@ -671,13 +766,24 @@ export const en = {
     alternatives: 'Also possible',
     useOther: 'Use “Other MFP”',
     confidence: { high: 'sure', medium: 'likely', low: 'unsure' },
-    status: { answered: 'answered', 'no-answer': 'no answer', refused: 'refused', 'not-ipp': 'not IPP', error: 'error', cancelled: 'cancelled', skipped: 'skipped' },
+    status: {
+      answered: 'answered',
+      'no-answer': 'no answer',
+      refused: 'refused',
+      'not-ipp': 'not IPP',
+      error: 'error',
+      cancelled: 'cancelled',
+      skipped: 'skipped',
+    },
     outcome: {
       identified: 'Model identified.',
-      'vendor-only': 'The vendor is known but this model is in no profile: choose one of the vendor’s models or “Other MFP”.',
+      'vendor-only':
+        'The vendor is known but this model is in no profile: choose one of the vendor’s models or “Other MFP”.',
       unknown: 'A printer answered but no profile matches: use “Other MFP” and check the device’s menus.',
-      'not-a-printer': 'An SNMP agent answered, but it is not a printer (no Printer-MIB, no IPP). Check the address.',
-      'no-answer': 'Neither SNMP nor IPP answered: check the address, the SNMP community, the device’s SNMP/IPP settings and any firewall in between.',
+      'not-a-printer':
+        'An SNMP agent answered, but it is not a printer (no Printer-MIB, no IPP). Check the address.',
+      'no-answer':
+        'Neither SNMP nor IPP answered: check the address, the SNMP community, the device’s SNMP/IPP settings and any firewall in between.',
       cancelled: 'Detection cancelled.',
     },
   },

@@ -19,14 +19,20 @@ export const ja: Resources = {
     where: '機器での設定場所',
     values: '入力する内容',
     notPublished: '非公開',
-    delegatedValue: { panel: '操作パネルで', web: 'Web 設定画面で', 'panel-or-web': 'パネルまたは Web（機種による）', none: '非対応' },
+    delegatedValue: {
+      panel: '操作パネルで',
+      web: 'Web 設定画面で',
+      'panel-or-web': 'パネルまたは Web（機種による）',
+      none: '非対応',
+    },
     entraAppValue: { vendor: 'メーカーのアプリ', customer: '顧客のアプリ登録', either: 'メーカーまたは顧客' },
     read: '参照日 {{date}}',
     explainTitle: '機器の表示',
     explainLabel: '操作パネル・Web 画面・送信結果レポートに表示されたコードやメッセージ',
     explainPlaceholder: '例: 016-764、#801、トークンの更新に失敗しました',
     explainButton: '説明する',
-    explainNothing: '該当するものがありません。コードを含めて表示どおりに入力するか、診断を実行してサーバーの応答を確認してください。',
+    explainNothing:
+      '該当するものがありません。コードを含めて表示どおりに入力するか、診断を実行してサーバーの応答を確認してください。',
     vendorSays: 'メーカーの説明',
     smtpSide: 'SMTP 側の意味',
     likely: '考えられる検出事項',
@@ -137,19 +143,30 @@ export const ja: Resources = {
     cipher: { ecdhe: 'ECDHE（現行）', rsa: 'RSA 鍵交換のみ', any: 'ECDHE と RSA' },
   },
   deviceWarning: {
-    'tls-none': 'TLS に対応していないため、SMTP クライアント送信は使えません。直接送信か SMTP リレー（社内宛て／コネクタ）、またはローカルの中継サーバーを使ってください。',
-    'tls-old': 'TLS {{version}} までしか対応していません。Microsoft 365 はクライアント送信で TLS 1.0/1.1 を拒否します（421 4.7.66）。ファームウェアを更新するか、直接送信／SMTP リレー、またはローカル中継を使ってください。',
-    'rsa-only': 'TLS 1.2 の鍵交換が RSA のみ（ECDHE なし）です。このような機種で「SSL ネゴシエーションに失敗」となる事例があります。診断ではこの暗号スイートの組み合わせを試します。',
-    'server-field-short': 'サーバー欄は {{max}} 文字までですが、MX ホストには {{needed}} 文字必要です（{{host}}）。smtp.office365.com（クライアント送信）を使ってください。IP アドレスは使えません。',
-    'implicit-only': 'SSL/TLS（ポート 465、接続時に暗号化）にしか対応していません。Microsoft 365 のクライアント送信はポート 465 に対応していません。',
+    'tls-none':
+      'TLS に対応していないため、SMTP クライアント送信は使えません。直接送信か SMTP リレー（社内宛て／コネクタ）、またはローカルの中継サーバーを使ってください。',
+    'tls-old':
+      'TLS {{version}} までしか対応していません。Microsoft 365 はクライアント送信で TLS 1.0/1.1 を拒否します（421 4.7.66）。ファームウェアを更新するか、直接送信／SMTP リレー、またはローカル中継を使ってください。',
+    'rsa-only':
+      'TLS 1.2 の鍵交換が RSA のみ（ECDHE なし）です。このような機種で「SSL ネゴシエーションに失敗」となる事例があります。診断ではこの暗号スイートの組み合わせを試します。',
+    'server-field-short':
+      'サーバー欄は {{max}} 文字までですが、MX ホストには {{needed}} 文字必要です（{{host}}）。smtp.office365.com（クライアント送信）を使ってください。IP アドレスは使えません。',
+    'implicit-only':
+      'SSL/TLS（ポート 465、接続時に暗号化）にしか対応していません。Microsoft 365 のクライアント送信はポート 465 に対応していません。',
     'no-auth': 'SMTP 認証に対応していないため、直接送信か SMTP リレーのみ使えます。',
-    'no-oauth': 'OAuth に対応していません。既存テナントでは 2026 年 12 月末に SMTP AUTH の基本認証が既定で無効になります。SMTP リレー、直接送信、または新しいファームウェアを検討してください。',
+    'no-oauth':
+      'OAuth に対応していません。既存テナントでは 2026 年 12 月末に SMTP AUTH の基本認証が既定で無効になります。SMTP リレー、直接送信、または新しいファームウェアを検討してください。',
     oauth: 'SMTP AUTH の OAuth（XOAUTH2）に対応しています。基本認証が無効になっても送信を続けられます。',
   },
   method: {
     title: '2. 送信方法',
     lead: 'わかる質問にだけ答えてください。機器が Microsoft 365 経由で送信する 3 つの方法のうち、この作業で使える方法と、使えない方法の理由を示します。',
-    name: { submission: 'SMTP クライアント送信', 'direct-send': '直接送信', relay: 'SMTP リレー（コネクタ）', auto: '自動（3 つすべてを試す）' },
+    name: {
+      submission: 'SMTP クライアント送信',
+      'direct-send': '直接送信',
+      relay: 'SMTP リレー（コネクタ）',
+      auto: '自動（3 つすべてを試す）',
+    },
     answer: '使える送信方法',
     recommended: 'おすすめ',
     possible: '使える送信方法',
@@ -178,7 +195,8 @@ export const ja: Resources = {
     lead: 'わかる質問にだけ答えてください。答えると、結果を変える次の質問が表示されます。答えなかった質問は「不明」として扱います。',
     noMore: '結果を変える質問はこれで全部です。',
     auth: '機器のサインイン（SMTP AUTH）の方法',
-    authHint: 'この機種は OAuth（先進認証）に対応しています。ここでの選択がチェックリストと診断にも使われます。',
+    authHint:
+      'この機種は OAuth（先進認証）に対応しています。ここでの選択がチェックリストと診断にも使われます。',
     authBasic: '基本認証（ユーザー名とパスワード）',
     authOauth: 'OAuth（先進認証）',
     externalRecipients: '組織外の宛先にも送信する必要がありますか？',
@@ -193,44 +211,76 @@ export const ja: Resources = {
     domain: 'メール ドメイン',
     mailbox: '送信に使うメールボックス（サインイン）',
     mxHost: 'MX ホスト（ドメインの MX レコードの値）',
-    mxHint: 'MX レコードまたは管理センターで確認してください。推測で作らず、IP アドレスも使わないでください。',
+    mxHint:
+      'MX レコードまたは管理センターで確認してください。推測で作らず、IP アドレスも使わないでください。',
     staticIpValue: '固定パブリック IP',
     fromAddress: '送信者（From）アドレス',
     fromHint: 'クライアント送信では、メールボックスのアドレスそのものにする必要があります。',
   },
   comparison: {
-    caption: 'オプションの比較（Microsoft Learn: Microsoft 365 を使用してメールを送信するように多機能デバイスまたはアプリケーションをセットアップする方法）',
+    caption:
+      'オプションの比較（Microsoft Learn: Microsoft 365 を使用してメールを送信するように多機能デバイスまたはアプリケーションをセットアップする方法）',
     feature: '比較項目',
     group: { features: '機能', requirements: '要件', limitations: '制限事項' },
     rows: {
-      internal: { label: '自分のドメイン内の受信者への送信', submission: 'はい', 'direct-send': 'はい', relay: 'はい' },
-      internet: { label: 'Microsoft 365 経由でインターネットに中継する', submission: 'はい', 'direct-send': 'いいえ。直接配信のみ。', relay: 'はい' },
+      internal: {
+        label: '自分のドメイン内の受信者への送信',
+        submission: 'はい',
+        'direct-send': 'はい',
+        relay: 'はい',
+      },
+      internet: {
+        label: 'Microsoft 365 経由でインターネットに中継する',
+        submission: 'はい',
+        'direct-send': 'いいえ。直接配信のみ。',
+        relay: 'はい',
+      },
       antispam: {
         label: 'スパム対策をバイパス',
         submission: 'はい。メールの送信先が Microsoft 365 のメールボックスの場合。',
-        'direct-send': 'いいえ。疑わしい電子メールはフィルター処理される可能性があります。カスタム SPF レコードをお勧めします。',
-        relay: 'いいえ。不審なメールはフィルター処理される場合があります。カスタム SPF レコードをお勧めします。',
+        'direct-send':
+          'いいえ。疑わしい電子メールはフィルター処理される可能性があります。カスタム SPF レコードをお勧めします。',
+        relay:
+          'いいえ。不審なメールはフィルター処理される場合があります。カスタム SPF レコードをお勧めします。',
       },
       thirdParty: {
         label: 'サード パーティでホストされているアプリケーションから送信されたメールのサポート',
         submission: 'はい',
-        'direct-send': 'はい。サード パーティがあなたのドメインとして送信できるように SPF レコードを更新することをお勧めします。',
+        'direct-send':
+          'はい。サード パーティがあなたのドメインとして送信できるように SPF レコードを更新することをお勧めします。',
         relay: 'いいえ',
       },
-      sentItems: { label: '[送信済みアイテム] フォルダーに保存', submission: 'はい', 'direct-send': 'いいえ', relay: 'いいえ' },
-      port: { label: '開いているネットワーク ポート', submission: 'ポート 587 またはポート 25', 'direct-send': 'ポート 25', relay: 'ポート 25' },
-      tls: { label: 'デバイスやアプリケーション サーバーでの TLS のサポート', submission: '必須', 'direct-send': '省略可能', relay: '省略可能' },
+      sentItems: {
+        label: '[送信済みアイテム] フォルダーに保存',
+        submission: 'はい',
+        'direct-send': 'いいえ',
+        relay: 'いいえ',
+      },
+      port: {
+        label: '開いているネットワーク ポート',
+        submission: 'ポート 587 またはポート 25',
+        'direct-send': 'ポート 25',
+        relay: 'ポート 25',
+      },
+      tls: {
+        label: 'デバイスやアプリケーション サーバーでの TLS のサポート',
+        submission: '必須',
+        'direct-send': '省略可能',
+        relay: '省略可能',
+      },
       auth: {
         label: '認証の必要性',
         submission: 'Microsoft 365 のユーザー名とパスワードが必要',
         'direct-send': 'なし',
-        relay: '1 つまたは複数の静的 IP アドレス（プリンターまたは LOB アプリケーションを実行しているサーバーに、Microsoft 365 での認証に使用する静的 IP アドレスが必要）',
+        relay:
+          '1 つまたは複数の静的 IP アドレス（プリンターまたは LOB アプリケーションを実行しているサーバーに、Microsoft 365 での認証に使用する静的 IP アドレスが必要）',
       },
       limits: {
         label: '制限の調整',
         submission: '1 日あたり 10,000 の受信者。1 分あたり 30 個のメッセージ。',
         'direct-send': 'Microsoft 365 を保護するために、標準的な調整が行われます。',
-        relay: '適切な制限が適用されます。このサービスを使用して迷惑メールやバルク メールを送信することはできません。',
+        relay:
+          '適切な制限が適用されます。このサービスを使用して迷惑メールやバルク メールを送信することはできません。',
       },
     },
   },
@@ -248,7 +298,13 @@ export const ja: Resources = {
     admin: '管理者',
     adminStep: '管理者の作業',
     sendAdmin: '管理者に送る内容',
-    verified: { pass: '診断で確認済み', fail: '診断でこの手順に問題が見つかりました', warn: '診断でこの手順に注意があります', running: '確認中…', none: 'まだ確認していません' },
+    verified: {
+      pass: '診断で確認済み',
+      fail: '診断でこの手順に問題が見つかりました',
+      warn: '診断でこの手順に注意があります',
+      running: '確認中…',
+      none: 'まだ確認していません',
+    },
     progress: '{{total}} 手順中 {{done}} 手順にチェック済み',
     next: '次へ: 診断',
     unavailable: 'チェックリストを利用できません: {{error}}',
@@ -256,8 +312,10 @@ export const ja: Resources = {
   practiceLab: {
     badge: '練習用ラボ',
     badgeRunning: '練習用ラボで診断中（シナリオ: {{scenario}}）。お客様の環境ではありません。',
-    badgeDone: '練習用ラボでの結果です（シナリオ: {{scenario}}）。お客様の環境の結果ではありません。レポートには自動保存されません。',
-    badgeReady: '練習用ラボがオンです（シナリオ: {{scenario}}）。次の診断はお客様の環境ではなく、この PC 上の模擬 Microsoft 365 に対して行います。',
+    badgeDone:
+      '練習用ラボでの結果です（シナリオ: {{scenario}}）。お客様の環境の結果ではありません。レポートには自動保存されません。',
+    badgeReady:
+      '練習用ラボがオンです（シナリオ: {{scenario}}）。次の診断はお客様の環境ではなく、この PC 上の模擬 Microsoft 365 に対して行います。',
     valuesTitle: 'この診断で使う値（練習用ラボ）',
     valuesLead: 'お客様の設定は変更されずに残ります。練習用ラボをオフにすると、元の値で診断します。',
     colField: '項目',
@@ -271,7 +329,8 @@ export const ja: Resources = {
     systemDns: 'この PC の DNS 設定',
     saveButton: 'この練習結果をレポートに保存',
     saveHint: '練習用ラボでの結果は、お客様のレポートに自動保存されません。',
-    confirmText: 'これは練習用ラボ（シナリオ: {{scenario}}）での結果で、お客様の環境の結果ではありません。「練習用ラボ」と明記して、この訪問のレポートに保存しますか？',
+    confirmText:
+      'これは練習用ラボ（シナリオ: {{scenario}}）での結果で、お客様の環境の結果ではありません。「練習用ラボ」と明記して、この訪問のレポートに保存しますか？',
     confirmSave: '練習結果として保存',
     confirmCancel: '保存しない',
     saved: '練習結果としてレポートに保存しました',
@@ -285,7 +344,8 @@ export const ja: Resources = {
     formLabel: '診断の入力',
     practice: '練習',
     practiceEnable: '練習用ラボで練習する（この PC 上の模擬 Microsoft 365）',
-    practiceHint: 'この診断では練習用ラボのテナント、メールボックス、証明機関を使います。お客様の設定は変更されません。',
+    practiceHint:
+      'この診断では練習用ラボのテナント、メールボックス、証明機関を使います。お客様の設定は変更されません。',
     practiceTenant: 'ラボのテナント {{domain}}、メールボックス {{mailbox}}。',
     scenario: 'ラボのシナリオ',
     target: '診断対象',
@@ -304,7 +364,8 @@ export const ja: Resources = {
     bindAuto: '自動（OS が選択）',
     bindHint: 'デバイスと同じネットワーク セグメントのアダプターを選んでください。',
     sendTest: '実際にテスト メールを送信する',
-    sendTestHint: '「送信者として送信（Send As）の拒否」はこの方法でしか確認できません。件名にテストと明記します。',
+    sendTestHint:
+      '「送信者として送信（Send As）の拒否」はこの方法でしか確認できません。件名にテストと明記します。',
     run: '診断を実行',
     cancel: '中止',
     cancelling: '中止しています…',
@@ -430,7 +491,8 @@ export const ja: Resources = {
     dnsServer: 'DNS サーバー',
     dnsHint: 'ADDR または ADDR:PORT。空欄ならシステムの DNS を使います。',
     extraCa: '追加で信頼する CA 証明書（PEM）',
-    extraCaHint: 'たとえばお客様の TLS インスペクション用 CA。これ以外の証明書を黙って信頼することはありません。',
+    extraCaHint:
+      'たとえばお客様の TLS インスペクション用 CA。これ以外の証明書を黙って信頼することはありません。',
     about: 'このアプリについて',
     version: 'バージョン {{version}} · {{platform}} · {{runtime}}',
     secretStorage: 'パスワードの記憶: {{state}}',
@@ -447,9 +509,14 @@ export const ja: Resources = {
     from: '開始日',
     to: '終了日',
     empty: '該当するレポートはありません。診断のあとに「レポートに保存」を押してください。',
-    problems_one: '{{count}} 件のレポート ファイルを読み込めなかったため、別の場所に移しました。ほかのレポートは問題ありません:',
-    problems_other: '{{count}} 件のレポート ファイルを読み込めなかったため、別の場所に移しました。ほかのレポートは問題ありません:',
-    problemKind: { quarantined: '破損しているため移動しました', 'newer-version': '新しいバージョンのアプリで作成されています' },
+    problems_one:
+      '{{count}} 件のレポート ファイルを読み込めなかったため、別の場所に移しました。ほかのレポートは問題ありません:',
+    problems_other:
+      '{{count}} 件のレポート ファイルを読み込めなかったため、別の場所に移しました。ほかのレポートは問題ありません:',
+    problemKind: {
+      quarantined: '破損しているため移動しました',
+      'newer-version': '新しいバージョンのアプリで作成されています',
+    },
     movedTo: '移動先: {{path}}',
     noCustomer: '（お客様名なし）',
     noSite: '（拠点名なし）',
@@ -481,7 +548,14 @@ export const ja: Resources = {
     after: '修正後',
     check: 'チェック項目',
     changeCol: '変化',
-    change: { fixed: '解消', regressed: '悪化', unchanged: '変化なし', changed: '変化あり', added: '新しいチェック', removed: '実行されなくなったチェック' },
+    change: {
+      fixed: '解消',
+      regressed: '悪化',
+      unchanged: '変化なし',
+      changed: '変化あり',
+      added: '新しいチェック',
+      removed: '実行されなくなったチェック',
+    },
     showUnchanged: '変化のないチェック項目（{{count}} 件）も表示する',
     otherVisit: '別の訪問',
     resolved: '解消した検出事項',
@@ -500,7 +574,12 @@ export const ja: Resources = {
     markdown: 'Markdown',
     plainText: 'プレーン テキスト',
     exportNoRuns: 'このレポートには診断結果がないため、エクスポートには作業情報だけが含まれます。',
-    export: { html: 'HTML レポート', pdf: 'PDF', zip: 'サポート チケット一式（.zip）', ticket: 'チケット ファイル' },
+    export: {
+      html: 'HTML レポート',
+      pdf: 'PDF',
+      zip: 'サポート チケット一式（.zip）',
+      ticket: 'チケット ファイル',
+    },
     showTicket: 'チケットの文面を表示',
     exported: '{{format}}を保存しました（{{kb}} KB）:',
     path: '保存したファイルのパス',
@@ -530,10 +609,19 @@ export const ja: Resources = {
     claimsLine: 'ユーザー {{upn}} · 対象 {{aud}} · 権限 {{perms}}',
     useInRun: '診断を実行すると、サインイン（SMTP AUTH）にこのトークンを使います。',
     inspectTitle: 'トークンを読む（クレームのみ）',
-    inspectLead: '機器の Web ページなどから取得したアクセス トークンを貼り付けます。クレームだけを読み取り、トークンはどこにも送らず保持しません。',
+    inspectLead:
+      '機器の Web ページなどから取得したアクセス トークンを貼り付けます。クレームだけを読み取り、トークンはどこにも送らず保持しません。',
     tokenLabel: 'アクセス トークン',
     inspect: 'トークンを読む',
-    claim: { kind: '種類', aud: '対象 (aud)', perms: 'スコープ / ロール', exp: '有効期限', tid: 'テナント (tid)', upn: 'ユーザー (upn)', appid: 'アプリ (appid)' },
+    claim: {
+      kind: '種類',
+      aud: '対象 (aud)',
+      perms: 'スコープ / ロール',
+      exp: '有効期限',
+      tid: 'テナント (tid)',
+      upn: 'ユーザー (upn)',
+      appid: 'アプリ (appid)',
+    },
     kind: { delegated: '委任', app: 'アプリ専用', unknown: '不明' },
   },
   oauthApp: {
@@ -546,14 +634,16 @@ export const ja: Resources = {
     secretHint: 'Microsoft Entra 管理センターの「証明書とシークレット」で作成した値です。',
     secretHintLab: '練習用ラボでは、空欄のままにすると練習用ラボのシークレットを使います。',
     certLabel: '証明書と秘密鍵（PEM）',
-    certHint: '証明書と暗号化されていない秘密鍵を含む PEM ファイル、または証明書ファイルと鍵ファイルの 2 つを選びます（各 64 KB まで）。秘密鍵は保存しません。',
+    certHint:
+      '証明書と暗号化されていない秘密鍵を含む PEM ファイル、または証明書ファイルと鍵ファイルの 2 つを選びます（各 64 KB まで）。秘密鍵は保存しません。',
     tooManyFiles: 'ファイルは 2 つ（証明書と秘密鍵）まで選べます。',
     fileTooLarge: 'ファイルが大きすぎます（64 KB まで）。',
     start: 'アプリとしてサインイン',
     requesting: 'トークンを要求しています…',
     signedIn: 'アプリとしてサインインしました。',
     claimsLine: 'アプリ {{app}} · 対象 {{aud}} · 権限 {{perms}}',
-    useInRun: '診断を実行すると、サインイン（SMTP AUTH）にこのトークンを使います。XOAUTH2 のユーザーは「ユーザー名（メールボックス）」の欄のメールボックスです。',
+    useInRun:
+      '診断を実行すると、サインイン（SMTP AUTH）にこのトークンを使います。XOAUTH2 のユーザーは「ユーザー名（メールボックス）」の欄のメールボックスです。',
   },
   capture: {
     title: 'キャプチャ',
@@ -618,7 +708,8 @@ export const ja: Resources = {
     passwordSent_one: 'パスワード送信あり（{{count}} 文字）',
     passwordSent_other: 'パスワード送信あり（{{count}} 文字）',
     passwordNotSent: 'パスワード送信なし',
-    oauthClaims: 'トークン（保存しません）: 対象 {{aud}} · 権限 {{perms}} · ユーザー {{upn}} · 有効期限 {{exp}}',
+    oauthClaims:
+      'トークン（保存しません）: 対象 {{aud}} · 権限 {{perms}} · ユーザー {{upn}} · 有効期限 {{exp}}',
     oauthUnreadable: 'トークン送信あり（JWT として読めません）',
     risky: '古いファームウェアで化けるおそれのある文字: {{list}}',
     noAuth: 'デバイスはサインインしませんでした。',
@@ -672,13 +763,25 @@ export const ja: Resources = {
     alternatives: 'ほかの候補',
     useOther: '「その他の複合機」を使う',
     confidence: { high: '確度: 高', medium: '確度: 中', low: '確度: 低' },
-    status: { answered: '応答あり', 'no-answer': '応答なし', refused: '接続拒否', 'not-ipp': 'IPP ではない', error: 'エラー', cancelled: '中止', skipped: 'スキップ' },
+    status: {
+      answered: '応答あり',
+      'no-answer': '応答なし',
+      refused: '接続拒否',
+      'not-ipp': 'IPP ではない',
+      error: 'エラー',
+      cancelled: '中止',
+      skipped: 'スキップ',
+    },
     outcome: {
       identified: '機種を特定しました。',
-      'vendor-only': '機器メーカーは分かりましたが、この機種はプロファイルにありません。メーカーの機種か「その他の複合機」を選んでください。',
-      unknown: 'プリンターは応答しましたが、一致するプロファイルがありません。「その他の複合機」を使い、機器のメニューで確認してください。',
-      'not-a-printer': 'SNMP は応答しましたが、プリンター（Printer-MIB / IPP）ではありません。アドレスを確認してください。',
-      'no-answer': 'SNMP にも IPP にも応答がありません。アドレス、SNMP コミュニティ名、機器の SNMP / IPP 設定、途中のファイアウォールを確認してください。',
+      'vendor-only':
+        '機器メーカーは分かりましたが、この機種はプロファイルにありません。メーカーの機種か「その他の複合機」を選んでください。',
+      unknown:
+        'プリンターは応答しましたが、一致するプロファイルがありません。「その他の複合機」を使い、機器のメニューで確認してください。',
+      'not-a-printer':
+        'SNMP は応答しましたが、プリンター（Printer-MIB / IPP）ではありません。アドレスを確認してください。',
+      'no-answer':
+        'SNMP にも IPP にも応答がありません。アドレス、SNMP コミュニティ名、機器の SNMP / IPP 設定、途中のファイアウォールを確認してください。',
       cancelled: '検出を中止しました。',
     },
   },

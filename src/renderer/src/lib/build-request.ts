@@ -36,10 +36,13 @@ export function buildRequest(input: RequestInput): BuiltRequest {
   const method = job.method ?? 'auto';
   const tenant = lab?.tenant;
   const mailbox = tenant?.mailbox ?? job.mailbox.trim();
-  const domain = tenant?.domain ?? (blankToUndefined(job.domain) ?? mailbox.split('@')[1] ?? '');
+  const domain = tenant?.domain ?? blankToUndefined(job.domain) ?? mailbox.split('@')[1] ?? '';
   const mxHost = tenant?.mxHost ?? job.mxHost;
-  const to = tenant ? [tenant.internalRecipient, tenant.externalRecipient] : [job.internalRecipient, job.externalRecipient];
-  const host = method === 'submission' ? SUBMISSION_HOST : method === 'auto' ? undefined : blankToUndefined(mxHost);
+  const to = tenant
+    ? [tenant.internalRecipient, tenant.externalRecipient]
+    : [job.internalRecipient, job.externalRecipient];
+  const host =
+    method === 'submission' ? SUBMISSION_HOST : method === 'auto' ? undefined : blankToUndefined(mxHost);
   const ca = [settings.extraCaPem, lab?.caPem ?? ''].map((p) => p.trim()).filter((p) => p !== '');
   return buildDiagnoseRequest({
     method,
@@ -58,7 +61,10 @@ export function buildRequest(input: RequestInput): BuiltRequest {
     timeoutMs: settings.timeoutSec * 1000,
     extraCaPem: ca,
     // The lab's mailbox password is public lab data; a real one exists only in memory for this run.
-    password: input.auth === 'oauth' || (input.auth === undefined && input.oauthToken) ? undefined : (tenant?.password ?? input.password) || undefined, // never trimmed: spaces may be part of it
+    password:
+      input.auth === 'oauth' || (input.auth === undefined && input.oauthToken)
+        ? undefined
+        : (tenant?.password ?? input.password) || undefined, // never trimmed: spaces may be part of it
     oauthToken: input.auth === 'basic' ? undefined : input.oauthToken || undefined,
     // A run against the lab is practice in its data: labelled everywhere, never auto-saved into the job's report.
     practice: lab ? { scenario: lab.scenario } : undefined,

@@ -1,6 +1,14 @@
 // A diagnosis's findings for the verdict: deduplicated, rendered in the UI language, grouped by stage.
 import { catalogEntry, renderFinding } from '../../../shared/findings/catalog';
-import { StageSchema, type Actor, type Diagnosis, type FindingRef, type Lang, type RenderedFinding, type Stage } from '../../../shared/model';
+import {
+  StageSchema,
+  type Actor,
+  type Diagnosis,
+  type FindingRef,
+  type Lang,
+  type RenderedFinding,
+  type Stage,
+} from '../../../shared/model';
 
 export interface ShownFinding extends RenderedFinding {
   /** Everyone who may have to act, primary first. */
@@ -38,7 +46,9 @@ export function collectFindings(diagnosis: Diagnosis, lang: Lang): ShownFinding[
 }
 
 /** Stages in the order mail travels (config → tenant), only those with findings. */
-export function groupByStage(findings: readonly ShownFinding[]): { stage: Stage; findings: ShownFinding[] }[] {
+export function groupByStage(
+  findings: readonly ShownFinding[],
+): { stage: Stage; findings: ShownFinding[] }[] {
   return StageSchema.options
     .map((stage) => ({ stage, findings: findings.filter((f) => f.stage === stage) }))
     .filter((g) => g.findings.length > 0);

@@ -177,9 +177,14 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
         patch({ phase: 'error', error: i18n.t('capture.needAddress') });
         return;
       }
-      const listenerPassword = usesTechnicianSignIn(form, get().relayPassword) ? get().listenerPassword : undefined;
+      const listenerPassword = usesTechnicianSignIn(form, get().relayPassword)
+        ? get().listenerPassword
+        : undefined;
       if (listenerPassword !== undefined && listenerPassword.length < MIN_LISTENER_PASSWORD) {
-        patch({ phase: 'error', error: i18n.t('capture.listenerPasswordShort', { min: MIN_LISTENER_PASSWORD }) });
+        patch({
+          phase: 'error',
+          error: i18n.t('capture.listenerPasswordShort', { min: MIN_LISTENER_PASSWORD }),
+        });
         return;
       }
       patch({
@@ -203,10 +208,17 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
           listen,
           method: form.method,
           // Relay-through to the practice lab forwards only to the lab tenant's own domain (never an open relay).
-          tenantDomains: form.relay === 'lab' && get().practice.lab ? [get().practice.lab?.tenant.domain ?? ''] : job.domain.trim() ? [job.domain.trim()] : [],
+          tenantDomains:
+            form.relay === 'lab' && get().practice.lab
+              ? [get().practice.lab?.tenant.domain ?? '']
+              : job.domain.trim()
+                ? [job.domain.trim()]
+                : [],
           relay,
           // Relayed to the lab: every session is practice (練習用ラボ) in its data, labelled wherever it appears.
-          ...(form.relay === 'lab' && get().practice.lab ? { practice: { scenario: get().practice.lab?.scenario ?? get().practice.scenario } } : {}),
+          ...(form.relay === 'lab' && get().practice.lab
+            ? { practice: { scenario: get().practice.lab?.scenario ?? get().practice.scenario } }
+            : {}),
           ...(listenerPassword === undefined ? {} : { listenerPassword }),
         });
         patch({

@@ -9,7 +9,9 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
     set((s) => ({ catalog: { ...s.catalog, loading: true, error: null } }));
     try {
       const listing = await client.profilesList();
-      set((s) => ({ catalog: { ...s.catalog, files: listing.files, problems: listing.problems, loading: false } }));
+      set((s) => ({
+        catalog: { ...s.catalog, files: listing.files, problems: listing.problems, loading: false },
+      }));
     } catch (err) {
       set((s) => ({ catalog: { ...s.catalog, loading: false, error: errorText(err) } }));
     }
@@ -28,7 +30,10 @@ export const createCatalogSlice: Slice<CatalogSlice> = (set, get) => ({
       const label = `${file.profile.vendor} — ${file.profile.models.map((m) => m.family).join(', ')}`;
       set((s) => ({ catalog: { ...s.catalog, importedLabel: label } }));
     } catch (err) {
-      const issues = err instanceof ClientError && err.issues.length > 0 ? [...err.issues] : [{ path: '(file)', message: errorText(err) }];
+      const issues =
+        err instanceof ClientError && err.issues.length > 0
+          ? [...err.issues]
+          : [{ path: '(file)', message: errorText(err) }];
       set((s) => ({ catalog: { ...s.catalog, importErrors: issues } }));
     }
   },

@@ -121,7 +121,14 @@ export function createAppStore() {
           const job = obj(p.job) as Partial<Job>;
           return {
             ...current,
-            job: { ...current.job, ...job, answers: { ...current.job.answers, ...obj(job.answers) }, answered: validAnswered(job.answered), auth: validAuth(job.auth), identified: validEvidence(job.identified) },
+            job: {
+              ...current.job,
+              ...job,
+              answers: { ...current.job.answers, ...obj(job.answers) },
+              answered: validAnswered(job.answered),
+              auth: validAuth(job.auth),
+              identified: validEvidence(job.identified),
+            },
             ticks: obj(p.ticks) as Record<string, boolean>,
             settings: { ...current.settings, ...obj(p.settings) },
             screen: SCREENS.includes(p.screen as Screen) ? (p.screen as Screen) : current.screen,

@@ -13,7 +13,13 @@ export function emptyJob(): Job {
     deviceId: null,
     generationId: 'current',
     identified: null,
-    answers: { externalRecipients: 'unknown', staticIp: 'unknown', smtpAuth: 'unknown', securityDefaults: 'unknown', rejectDirectSend: 'unknown' },
+    answers: {
+      externalRecipients: 'unknown',
+      staticIp: 'unknown',
+      smtpAuth: 'unknown',
+      securityDefaults: 'unknown',
+      rejectDirectSend: 'unknown',
+    },
     answered: [],
     auth: null,
     method: null,
@@ -40,19 +46,42 @@ export const createJobSlice: Slice<JobSlice> = (set) => ({
       identify: emptyIdentify(),
       // A new job is a new visit: its runs go into a new report, never the previous visit's.
       jobReport: null,
-      run: { ...s.run, phase: 'idle', runId: null, cancelling: false, checks: [], transcript: [], droppedRows: 0, diagnosis: null, error: null },
+      run: {
+        ...s.run,
+        phase: 'idle',
+        runId: null,
+        cancelling: false,
+        checks: [],
+        transcript: [],
+        droppedRows: 0,
+        diagnosis: null,
+        error: null,
+      },
     })),
   updateJob: (patch) => set((s) => ({ job: { ...s.job, ...patch } })),
   updateAnswers: (patch) =>
-    set((s) => ({ job: { ...s.job, answers: { ...s.job.answers, ...patch }, answered: answeredWith(s.job.answered, Object.keys(patch) as QuestionKey[]) } })),
+    set((s) => ({
+      job: {
+        ...s.job,
+        answers: { ...s.job.answers, ...patch },
+        answered: answeredWith(s.job.answered, Object.keys(patch) as QuestionKey[]),
+      },
+    })),
   // Another sign-in changes the checklist's steps: the ticks made for the old path no longer apply.
   setAuth: (auth) =>
-    set((s) => (s.job.auth === auth ? {} : { job: { ...s.job, auth, answered: answeredWith(s.job.answered, ['auth']) }, ticks: {} })),
+    set((s) =>
+      s.job.auth === auth
+        ? {}
+        : { job: { ...s.job, auth, answered: answeredWith(s.job.answered, ['auth']) }, ticks: {} },
+    ),
   // A different device invalidates the method choice and the ticks made for the old one.
   selectDevice: (id, generationId = 'current') =>
     set((s) =>
-      s.job.deviceId === id && s.job.generationId === generationId ? {} : { job: { ...s.job, deviceId: id, generationId, method: null }, ticks: {} },
+      s.job.deviceId === id && s.job.generationId === generationId
+        ? {}
+        : { job: { ...s.job, deviceId: id, generationId, method: null }, ticks: {} },
     ),
-  chooseMethod: (method) => set((s) => (s.job.method === method ? {} : { job: { ...s.job, method }, ticks: {} })),
+  chooseMethod: (method) =>
+    set((s) => (s.job.method === method ? {} : { job: { ...s.job, method }, ticks: {} })),
   toggleTick: (stepId) => set((s) => ({ ticks: { ...s.ticks, [stepId]: !s.ticks[stepId] } })),
 });

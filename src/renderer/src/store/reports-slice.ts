@@ -204,7 +204,9 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => {
         // Reached for a practice (lab) run only from SaveToReport's confirmed action (never the auto-save).
         const practice = diagnosis.practice && opts.practiceConfirmed ? { savePractice: true } : {};
         const report = await client.reportAddRun(
-          same ? { id: same, diagnosis, ...practice } : { job: reportJobFrom(s.job, diagnosis), diagnosis, ...practice },
+          same
+            ? { id: same, diagnosis, ...practice }
+            : { job: reportJobFrom(s.job, diagnosis), diagnosis, ...practice },
         );
         set({
           jobReport: { id: report.id, site: s.job.site },

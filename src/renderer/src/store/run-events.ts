@@ -6,7 +6,16 @@ import type { RunState } from './types';
 export const MAX_TRANSCRIPT_ROWS = 5000;
 
 export function idleRun(): RunState {
-  return { phase: 'idle', runId: null, cancelling: false, checks: [], transcript: [], droppedRows: 0, diagnosis: null, error: null };
+  return {
+    phase: 'idle',
+    runId: null,
+    cancelling: false,
+    checks: [],
+    transcript: [],
+    droppedRows: 0,
+    diagnosis: null,
+    error: null,
+  };
 }
 
 export function applyEvents(run: RunState, events: readonly StepEvent[]): RunState {
@@ -19,7 +28,13 @@ export function applyEvents(run: RunState, events: readonly StepEvent[]): RunSta
         checks = upsert(checks, { id: event.id, title: event.title, state: 'running' });
         break;
       case 'check-finished':
-        checks = upsert(checks, { id: event.check.id, title: event.check.title, state: event.check.status, durationMs: event.check.durationMs, codes: event.check.findings.map((f) => f.code) });
+        checks = upsert(checks, {
+          id: event.check.id,
+          title: event.check.title,
+          state: event.check.status,
+          durationMs: event.check.durationMs,
+          codes: event.check.findings.map((f) => f.code),
+        });
         break;
       case 'transcript':
         rows.push(event.row);
@@ -42,7 +57,13 @@ export function applyEvents(run: RunState, events: readonly StepEvent[]): RunSta
     // The final diagnosis is authoritative: its checks replace the live list, its transcript fills gaps.
     next.phase = 'done';
     next.cancelling = false;
-    next.checks = diagnosis.checks.map((c) => ({ id: c.id, title: c.title, state: c.status, durationMs: c.durationMs, codes: c.findings.map((f) => f.code) }));
+    next.checks = diagnosis.checks.map((c) => ({
+      id: c.id,
+      title: c.title,
+      state: c.status,
+      durationMs: c.durationMs,
+      codes: c.findings.map((f) => f.code),
+    }));
     if (next.transcript.length === 0) next.transcript = diagnosis.transcript.slice(0, MAX_TRANSCRIPT_ROWS);
   }
   return next;

@@ -114,10 +114,21 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
         }
       }
       const s = get();
-      const model = s.job.deviceId ? resolveFromLoaded(s.catalog.files, s.job.deviceId, s.job.generationId) : null;
+      const model = s.job.deviceId
+        ? resolveFromLoaded(s.catalog.files, s.job.deviceId, s.job.generationId)
+        : null;
       const device = model ? toDeviceProfile(model) : null;
       const auth = effectiveAuth(s.job, model);
-      const built = buildRequest({ job: s.job, settings: s.settings, device, password: s.password, oauthToken: s.oauthToken, auth, sendTest: s.sendTest, lab });
+      const built = buildRequest({
+        job: s.job,
+        settings: s.settings,
+        device,
+        password: s.password,
+        oauthToken: s.oauthToken,
+        auth,
+        sendTest: s.sendTest,
+        lab,
+      });
       if (!built.ok) {
         fail(built.errors.join('\n'));
         return;
@@ -129,7 +140,9 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
         if (runId !== get().run.runId) return;
         streams.get(runId)?.();
         streams.delete(runId);
-        set((st) => ({ run: { ...st.run, phase: 'error', cancelling: false, error: `${error.message} (${error.code})` } }));
+        set((st) => ({
+          run: { ...st.run, phase: 'error', cancelling: false, error: `${error.message} (${error.code})` },
+        }));
       });
       const unsubscribe = () => {
         offEvent();
@@ -138,7 +151,9 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
       try {
         const { runId } = await client.diagnoseStart(built.request);
         streams.set(runId, unsubscribe);
-        set((st) => ({ run: { ...st.run, runId, phase: st.run.phase === 'starting' ? 'running' : st.run.phase } }));
+        set((st) => ({
+          run: { ...st.run, runId, phase: st.run.phase === 'starting' ? 'running' : st.run.phase },
+        }));
         flush();
       } catch (err) {
         unsubscribe();

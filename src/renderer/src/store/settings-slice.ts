@@ -14,7 +14,10 @@ export const createSettingsSlice: Slice<SettingsSlice> = (set, get) => ({
   settings: defaultSettings(),
   updateSettings: (patch) => {
     const next = { ...get().settings, ...patch };
-    next.timeoutSec = Math.min(TIMEOUT_MAX_SEC, Math.max(TIMEOUT_MIN_SEC, Math.round(next.timeoutSec) || TIMEOUT_MIN_SEC));
+    next.timeoutSec = Math.min(
+      TIMEOUT_MAX_SEC,
+      Math.max(TIMEOUT_MIN_SEC, Math.round(next.timeoutSec) || TIMEOUT_MIN_SEC),
+    );
     set({ settings: next });
     if (patch.lang !== undefined) void i18n.changeLanguage(next.lang ?? get().appInfo?.suggestedLang ?? 'en');
   },

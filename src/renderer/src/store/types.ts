@@ -152,5 +152,12 @@ export interface AppSlice {
   boot: () => Promise<void>;
 }
 
-export type Store = JobSlice & CatalogSlice & RunSlice & SettingsSlice & AppSlice & ReportsSlice & CaptureSlice & IdentifySlice;
+export type Store = JobSlice &
+  CatalogSlice &
+  RunSlice &
+  SettingsSlice &
+  AppSlice &
+  ReportsSlice &
+  CaptureSlice &
+  IdentifySlice;
 export type Slice<T> = StateCreator<Store, [['zustand/persist', unknown]], [], T>;

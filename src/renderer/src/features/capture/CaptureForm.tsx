@@ -6,7 +6,12 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Method } from '../../../../shared/model';
 import { SelectField, TextField } from '../../components/Field';
 import { useApp } from '../../store';
-import { captureActions, captureSel, usesTechnicianSignIn, type RelayChoice } from '../../store/capture-slice';
+import {
+  captureActions,
+  captureSel,
+  usesTechnicianSignIn,
+  type RelayChoice,
+} from '../../store/capture-slice';
 import { ListenerPasswordField } from './ListenerPasswordField';
 import { appSel, jobSel } from '../../store/selectors';
 

@@ -32,7 +32,14 @@ export function ChecklistScreen() {
         ? buildChecklist({
             model: model ?? undefined,
             method: job.method,
-            job: { mailbox: job.mailbox, fromAddress: job.fromAddress, domain: job.domain, mxHost: job.mxHost, staticIp: job.staticIp, egressIp: egressIp ?? undefined },
+            job: {
+              mailbox: job.mailbox,
+              fromAddress: job.fromAddress,
+              domain: job.domain,
+              mxHost: job.mxHost,
+              staticIp: job.staticIp,
+              egressIp: egressIp ?? undefined,
+            },
             lang,
             auth: chosenAuth,
           })
@@ -41,9 +48,7 @@ export function ChecklistScreen() {
     [job, model, egressIp, lang, i18n.language, chosenAuth],
   );
 
-  const header = (
-    <ScreenHeader name="checklist" />
-  );
+  const header = <ScreenHeader name="checklist" />;
   if (!checklist || !job.method) {
     return (
       <section className="screen" aria-labelledby="checklist-title">
@@ -65,7 +70,8 @@ export function ChecklistScreen() {
       {header}
       <div className="card">
         <h2>
-          {model ? `${model.vendor} ${model.series}` : t('device.otherMfp')} · {t(`method.name.${job.method}`)}
+          {model ? `${model.vendor} ${model.series}` : t('device.otherMfp')} ·{' '}
+          {t(`method.name.${job.method}`)}
         </h2>
         <p className="muted" role="status">
           {t('checklist.progress', { done, total })}
@@ -73,7 +79,13 @@ export function ChecklistScreen() {
         {offered ? (
           <div className="generic-buttons" role="group" aria-label={t('vendorUi.authChoice')}>
             {(['basic', 'oauth'] as const).map((a) => (
-              <button key={a} type="button" className={`btn${chosenAuth === a ? ' btn-selected' : ''}`} aria-pressed={chosenAuth === a} onClick={() => setAuth(a)}>
+              <button
+                key={a}
+                type="button"
+                className={`btn${chosenAuth === a ? ' btn-selected' : ''}`}
+                aria-pressed={chosenAuth === a}
+                onClick={() => setAuth(a)}
+              >
                 {t(a === 'oauth' ? 'question.authOauth' : 'question.authBasic')}
               </button>
             ))}
@@ -96,7 +108,13 @@ export function ChecklistScreen() {
       </div>
       <ol className="steps">
         {checklist.steps.map((step) => (
-          <ChecklistStepItem key={step.id} step={step} ticked={ticks[step.id] === true} verification={verified[step.id] ?? 'none'} onToggle={() => toggleTick(step.id)} />
+          <ChecklistStepItem
+            key={step.id}
+            step={step}
+            ticked={ticks[step.id] === true}
+            verification={verified[step.id] ?? 'none'}
+            onToggle={() => toggleTick(step.id)}
+          />
         ))}
       </ol>
       <div className="actions">

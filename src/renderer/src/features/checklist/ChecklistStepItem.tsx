@@ -6,13 +6,33 @@ import { CopyButton } from '../../components/CopyButton';
 import { StatusBadge, type Status } from '../../components/StatusBadge';
 import type { StepVerification } from '../../lib/step-status';
 
-const BADGE: Record<StepVerification, Status> = { pass: 'pass', fail: 'fail', warn: 'warn', running: 'running', none: 'idle' };
+const BADGE: Record<StepVerification, Status> = {
+  pass: 'pass',
+  fail: 'fail',
+  warn: 'warn',
+  running: 'running',
+  none: 'idle',
+};
 
-export function ChecklistStepItem({ step, ticked, verification, onToggle }: { step: ChecklistStep; ticked: boolean; verification: StepVerification; onToggle: () => void }) {
+export function ChecklistStepItem({
+  step,
+  ticked,
+  verification,
+  onToggle,
+}: {
+  step: ChecklistStep;
+  ticked: boolean;
+  verification: StepVerification;
+  onToggle: () => void;
+}) {
   const { t } = useTranslation();
   const tickId = useId();
   return (
-    <li className={`step actor-${step.actor} verified-${verification}`} data-step={step.id} data-verified={verification}>
+    <li
+      className={`step actor-${step.actor} verified-${verification}`}
+      data-step={step.id}
+      data-verified={verification}
+    >
       <div className="step-num" aria-hidden="true">
         {step.n}
       </div>
@@ -27,7 +47,9 @@ export function ChecklistStepItem({ step, ticked, verification, onToggle }: { st
               <dt>{t('checklist.where')}</dt>
               <dd>
                 {step.where}
-                {!step.confirmed && step.actor === 'technician' ? <span className="prov prov-check"> ⚠ {t('device.checkOnDevice')}</span> : null}
+                {!step.confirmed && step.actor === 'technician' ? (
+                  <span className="prov prov-check"> ⚠ {t('device.checkOnDevice')}</span>
+                ) : null}
               </dd>
             </>
           ) : null}
@@ -59,8 +81,12 @@ export function ChecklistStepItem({ step, ticked, verification, onToggle }: { st
         ) : null}
       </div>
       <div className="step-side">
-        <span className={`tag actor-${step.actor}`}>{step.actor === 'admin' ? `◆ ${t('checklist.adminStep')}` : t('checklist.technician')}</span>
-        {step.verifiedBy ? <StatusBadge status={BADGE[verification]} label={t(`checklist.verified.${verification}`)} /> : null}
+        <span className={`tag actor-${step.actor}`}>
+          {step.actor === 'admin' ? `◆ ${t('checklist.adminStep')}` : t('checklist.technician')}
+        </span>
+        {step.verifiedBy ? (
+          <StatusBadge status={BADGE[verification]} label={t(`checklist.verified.${verification}`)} />
+        ) : null}
         <label htmlFor={tickId} className="check">
           <input id={tickId} type="checkbox" checked={ticked} onChange={onToggle} />
           {t('checklist.done')}

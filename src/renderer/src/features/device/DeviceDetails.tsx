@@ -53,7 +53,10 @@ export function DeviceDetails({ model }: { model: ModelProfile }) {
         <SelectField
           label={t('device.generation')}
           value={model.generation.id}
-          options={model.generations.map((g) => ({ value: g.id, label: g.firmware ? `${g.label[lang]} (${g.firmware})` : g.label[lang] }))}
+          options={model.generations.map((g) => ({
+            value: g.id,
+            label: g.firmware ? `${g.label[lang]} (${g.firmware})` : g.label[lang],
+          }))}
           onChange={(g) => selectDevice(model.id, g)}
         />
       ) : null}

@@ -41,8 +41,20 @@ export function DeviceScreen() {
       <div className="card">
         <h2>{t('job.title')}</h2>
         <div className="grid-2">
-          <TextField label={t('job.site')} value={job.site} onChange={(site) => updateJob({ site })} placeholder={t('job.sitePlaceholder')} name="site" />
-          <TextField label={t('job.purpose')} value={job.purpose} onChange={(purpose) => updateJob({ purpose })} placeholder={t('job.purposePlaceholder')} name="purpose" />
+          <TextField
+            label={t('job.site')}
+            value={job.site}
+            onChange={(site) => updateJob({ site })}
+            placeholder={t('job.sitePlaceholder')}
+            name="site"
+          />
+          <TextField
+            label={t('job.purpose')}
+            value={job.purpose}
+            onChange={(purpose) => updateJob({ purpose })}
+            placeholder={t('job.purposePlaceholder')}
+            name="purpose"
+          />
         </div>
       </div>
 
@@ -50,10 +62,20 @@ export function DeviceScreen() {
         <div className="card">
           <h2>{t('device.choose')}</h2>
           <div className="generic-buttons">
-            <button type="button" className={`btn${job.deviceId !== null && job.deviceId === generic.otherMfp ? ' btn-selected' : ''}`} disabled={!generic.otherMfp} onClick={() => selectDevice(generic.otherMfp)}>
+            <button
+              type="button"
+              className={`btn${job.deviceId !== null && job.deviceId === generic.otherMfp ? ' btn-selected' : ''}`}
+              disabled={!generic.otherMfp}
+              onClick={() => selectDevice(generic.otherMfp)}
+            >
               {t('device.otherMfp')}
             </button>
-            <button type="button" className={`btn${job.deviceId !== null && job.deviceId === generic.application ? ' btn-selected' : ''}`} disabled={!generic.application} onClick={() => selectDevice(generic.application)}>
+            <button
+              type="button"
+              className={`btn${job.deviceId !== null && job.deviceId === generic.application ? ' btn-selected' : ''}`}
+              disabled={!generic.application}
+              onClick={() => selectDevice(generic.application)}
+            >
               {t('device.application')}
             </button>
           </div>
@@ -65,18 +87,39 @@ export function DeviceScreen() {
               }
             }}
           >
-            <TextField label={t('device.search')} type="search" value={query} onChange={setQuery} placeholder={t('device.searchPlaceholder')} name="device-search" />
+            <TextField
+              label={t('device.search')}
+              type="search"
+              value={query}
+              onChange={setQuery}
+              placeholder={t('device.searchPlaceholder')}
+              name="device-search"
+            />
           </div>
           {loading ? <p className="muted">{t('common.loading')}</p> : null}
-          {error ? <p className="error-text" role="alert">{t('device.loadError', { error })}</p> : null}
-          <DeviceListbox ref={list} hits={hits} selected={job.deviceId} loading={loading} onChoose={selectDevice} />
+          {error ? (
+            <p className="error-text" role="alert">
+              {t('device.loadError', { error })}
+            </p>
+          ) : null}
+          <DeviceListbox
+            ref={list}
+            hits={hits}
+            selected={job.deviceId}
+            loading={loading}
+            onChoose={selectDevice}
+          />
           {problems.length > 0 ? (
             <div className="error-box">
               <p>{t('device.problems', { count: problems.length })}</p>
               <ul className="mono">
                 {problems.map((p) => (
                   <li key={p.path}>
-                    {visible(p.path, 300)}: {p.errors.slice(0, 3).map((e) => `${visible(e.path, 200)}: ${visible(e.message, 300)}`).join('; ')}
+                    {visible(p.path, 300)}:{' '}
+                    {p.errors
+                      .slice(0, 3)
+                      .map((e) => `${visible(e.path, 200)}: ${visible(e.message, 300)}`)
+                      .join('; ')}
                   </li>
                 ))}
               </ul>

@@ -30,7 +30,12 @@ export function ProfileImport() {
       <label htmlFor={id} className="muted">
         {t('device.importHint')}
       </label>
-      <input id={id} type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} />
+      <input
+        id={id}
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => void onFile(e.target.files?.[0])}
+      />
       {imported ? (
         <p className="ok-text" role="status">
           {t('device.importOk', { label: imported })}

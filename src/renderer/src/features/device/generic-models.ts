@@ -4,7 +4,10 @@ import type { LoadedProfileFile } from '../../../../shared/profiles-resolve';
 const GENERIC_ID = /(^|[-_.])(other|generic)([-_.]|$)/;
 
 /** Generic MFP: an mfp whose id (or file id) says generic/other. Application: a generic one, else the first. */
-export function genericModelIds(files: readonly LoadedProfileFile[]): { otherMfp: string | null; application: string | null } {
+export function genericModelIds(files: readonly LoadedProfileFile[]): {
+  otherMfp: string | null;
+  application: string | null;
+} {
   let otherMfp: string | null = null;
   let anyApp: string | null = null;
   let genericApp: string | null = null;

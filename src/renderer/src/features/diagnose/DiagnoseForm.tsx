@@ -40,26 +40,106 @@ function TargetFields({ fields }: { fields: readonly FormField[] }) {
   const field = (f: FormField) => {
     switch (f) {
       case 'server':
-        return <TextField key={f} label={t(LABEL[f])} value={server || t('diagnose.serverFromMx')} readOnly name="server" />;
+        return (
+          <TextField
+            key={f}
+            label={t(LABEL[f])}
+            value={server || t('diagnose.serverFromMx')}
+            readOnly
+            name="server"
+          />
+        );
       case 'mxHost':
-        return <TextField key={f} label={t(LABEL[f])} value={job.mxHost} onChange={(mxHost) => a.updateJob({ mxHost })} placeholder={t('diagnose.mxPlaceholder')} name="mxHost" />;
+        return (
+          <TextField
+            key={f}
+            label={t(LABEL[f])}
+            value={job.mxHost}
+            onChange={(mxHost) => a.updateJob({ mxHost })}
+            placeholder={t('diagnose.mxPlaceholder')}
+            name="mxHost"
+          />
+        );
       case 'domain':
-        return <TextField key={f} label={t(LABEL[f])} value={job.domain} onChange={(domain) => a.updateJob({ domain })} placeholder="contoso.com" name="domain" />;
+        return (
+          <TextField
+            key={f}
+            label={t(LABEL[f])}
+            value={job.domain}
+            onChange={(domain) => a.updateJob({ domain })}
+            placeholder="contoso.com"
+            name="domain"
+          />
+        );
       case 'user':
-        return <TextField key={f} label={t(LABEL[f])} value={job.mailbox} onChange={(mailbox) => a.updateJob({ mailbox })} placeholder="scanner@contoso.com" name="user" />;
+        return (
+          <TextField
+            key={f}
+            label={t(LABEL[f])}
+            value={job.mailbox}
+            onChange={(mailbox) => a.updateJob({ mailbox })}
+            placeholder="scanner@contoso.com"
+            name="user"
+          />
+        );
       case 'password':
-        return <TextField key={f} label={t(LABEL[f])} type="password" value={password} onChange={a.setPassword} autoComplete="new-password" hint={t('diagnose.passwordHint')} name="password" />;
+        return (
+          <TextField
+            key={f}
+            label={t(LABEL[f])}
+            type="password"
+            value={password}
+            onChange={a.setPassword}
+            autoComplete="new-password"
+            hint={t('diagnose.passwordHint')}
+            name="password"
+          />
+        );
       case 'oauth':
         // The OAuth sign-in has its own card below the form (device code); nothing to type here.
         return null;
       case 'from':
-        return <TextField key={f} label={t(LABEL[f])} value={job.fromAddress} onChange={(fromAddress) => a.updateJob({ fromAddress })} placeholder={job.mailbox} name="from" />;
+        return (
+          <TextField
+            key={f}
+            label={t(LABEL[f])}
+            value={job.fromAddress}
+            onChange={(fromAddress) => a.updateJob({ fromAddress })}
+            placeholder={job.mailbox}
+            name="from"
+          />
+        );
       case 'internalRecipient':
-        return <TextField key={f} label={t(LABEL[f])} value={job.internalRecipient} onChange={(internalRecipient) => a.updateJob({ internalRecipient })} name="internalRecipient" />;
+        return (
+          <TextField
+            key={f}
+            label={t(LABEL[f])}
+            value={job.internalRecipient}
+            onChange={(internalRecipient) => a.updateJob({ internalRecipient })}
+            name="internalRecipient"
+          />
+        );
       case 'externalRecipient':
-        return <TextField key={f} label={t(LABEL[f])} value={job.externalRecipient} onChange={(externalRecipient) => a.updateJob({ externalRecipient })} name="externalRecipient" />;
+        return (
+          <TextField
+            key={f}
+            label={t(LABEL[f])}
+            value={job.externalRecipient}
+            onChange={(externalRecipient) => a.updateJob({ externalRecipient })}
+            name="externalRecipient"
+          />
+        );
       case 'expectedIp':
-        return <TextField key={f} label={t(LABEL[f])} value={job.staticIp} onChange={(staticIp) => a.updateJob({ staticIp })} placeholder="203.0.113.7" name="expectedIp" />;
+        return (
+          <TextField
+            key={f}
+            label={t(LABEL[f])}
+            value={job.staticIp}
+            onChange={(staticIp) => a.updateJob({ staticIp })}
+            placeholder="203.0.113.7"
+            name="expectedIp"
+          />
+        );
       case 'bind':
         return (
           <SelectField
@@ -68,7 +148,9 @@ function TargetFields({ fields }: { fields: readonly FormField[] }) {
             value={job.bind}
             options={[
               { value: '', label: t('diagnose.bindAuto') },
-              ...interfaces.filter((i) => !i.internal).map((i) => ({ value: i.address, label: `${i.name} — ${i.cidr ?? i.address}` })),
+              ...interfaces
+                .filter((i) => !i.internal)
+                .map((i) => ({ value: i.address, label: `${i.name} — ${i.cidr ?? i.address}` })),
             ]}
             onChange={(bind) => a.updateJob({ bind })}
             hint={t('diagnose.bindHint')}
@@ -91,7 +173,14 @@ function AuthToggle() {
   return (
     <div className="generic-buttons" role="group" aria-label={t('question.auth')}>
       {(['basic', 'oauth'] as const).map((v) => (
-        <button key={v} type="button" className={`btn${auth === v ? ' btn-selected' : ''}`} aria-pressed={auth === v} onClick={() => setAuth(v)} name={`auth-${v}`}>
+        <button
+          key={v}
+          type="button"
+          className={`btn${auth === v ? ' btn-selected' : ''}`}
+          aria-pressed={auth === v}
+          onClick={() => setAuth(v)}
+          name={`auth-${v}`}
+        >
           {t(v === 'oauth' ? 'question.authOauth' : 'question.authBasic')}
         </button>
       ))}
@@ -136,7 +225,10 @@ export function DiagnoseForm() {
           setOpen(true);
           // Focus the first empty field once the details are unfolded (OAuth: the sign-in button below).
           setTimeout(() => {
-            const target = need[0] === 'oauth' ? document.querySelector<HTMLElement>('section.oauth-sign-in button') : form.querySelector<HTMLElement>(`[name="${need[0]}"]`);
+            const target =
+              need[0] === 'oauth'
+                ? document.querySelector<HTMLElement>('section.oauth-sign-in button')
+                : form.querySelector<HTMLElement>(`[name="${need[0]}"]`);
             target?.focus();
           }, 0);
           return;

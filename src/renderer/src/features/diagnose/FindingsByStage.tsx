@@ -29,7 +29,10 @@ function FindingSources({ f }: { f: ShownFinding }) {
 function FindingCard({ f }: { f: ShownFinding }) {
   const { t } = useTranslation();
   return (
-    <article className={`finding sev-${f.predicted && f.severity === 'error' ? 'warning' : f.severity}`} data-code={f.code}>
+    <article
+      className={`finding sev-${f.predicted && f.severity === 'error' ? 'warning' : f.severity}`}
+      data-code={f.code}
+    >
       <header className="finding-head">
         {/* A predicted finding (capture: what Exchange Online would do) is a warning until Microsoft 365 says so. */}
         <StatusBadge status={f.predicted && f.severity === 'error' ? 'warning' : f.severity} />
@@ -93,9 +96,20 @@ function FindingCard({ f }: { f: ShownFinding }) {
   );
 }
 
-export function FindingsByStage({ findings, cancelled = false }: { findings: readonly ShownFinding[]; cancelled?: boolean }) {
+export function FindingsByStage({
+  findings,
+  cancelled = false,
+}: {
+  findings: readonly ShownFinding[];
+  cancelled?: boolean;
+}) {
   const { t } = useTranslation();
-  if (findings.length === 0) return cancelled ? <p className="muted">{t('verdict.noFindingsCancelled')}</p> : <p className="ok-text">{t('verdict.noFindings')}</p>;
+  if (findings.length === 0)
+    return cancelled ? (
+      <p className="muted">{t('verdict.noFindingsCancelled')}</p>
+    ) : (
+      <p className="ok-text">{t('verdict.noFindings')}</p>
+    );
   return (
     <div className="findings">
       {groupByStage(findings).map((g) => (

@@ -9,7 +9,15 @@ import { useApp } from '../../store';
 import { runSel } from '../../store/selectors';
 import type { CheckProgress } from '../../store/types';
 
-function CheckList({ checks, busy, starting }: { checks: readonly CheckProgress[]; busy: boolean; starting: boolean }) {
+function CheckList({
+  checks,
+  busy,
+  starting,
+}: {
+  checks: readonly CheckProgress[];
+  busy: boolean;
+  starting: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   return (
@@ -19,7 +27,11 @@ function CheckList({ checks, busy, starting }: { checks: readonly CheckProgress[
         <li key={c.id} className={`check-row state-${c.state}`} data-check={c.id} data-state={c.state}>
           <StatusBadge status={c.state} />
           <span className="check-title">{visible(checkTitle(c, lang), 300)}</span>
-          {c.durationMs !== undefined ? <span className="mono muted">{t('diagnose.ms', { ms: Math.round(c.durationMs) })}</span> : <span />}
+          {c.durationMs !== undefined ? (
+            <span className="mono muted">{t('diagnose.ms', { ms: Math.round(c.durationMs) })}</span>
+          ) : (
+            <span />
+          )}
         </li>
       ))}
     </ol>
@@ -43,7 +55,9 @@ function RunningLine({ checks }: { checks: readonly CheckProgress[] }) {
   return (
     <p className="running-line" data-elapsed={Math.floor((now - start) / 1000)}>
       <span className="mono">{t('lookUi.elapsed', { s: Math.floor((now - start) / 1000) })}</span>
-      {current ? <span>{t('lookUi.running', { title: visible(checkTitle(current, lang), 300) })}</span> : null}
+      {current ? (
+        <span>{t('lookUi.running', { title: visible(checkTitle(current, lang), 300) })}</span>
+      ) : null}
     </p>
   );
 }
@@ -60,7 +74,14 @@ export function RunProgress() {
       <details className="card run-progress">
         <summary>
           <strong>{t('diagnose.progress')}</strong>{' '}
-          <span className="muted">{t('diagnose.summary', { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') })}</span>
+          <span className="muted">
+            {t('diagnose.summary', {
+              pass: count('pass'),
+              warn: count('warn'),
+              fail: count('fail'),
+              skip: count('skip'),
+            })}
+          </span>
         </summary>
         <CheckList checks={checks} busy={false} starting={false} />
       </details>

@@ -7,7 +7,8 @@ import { visible } from '../../lib/visible-text';
 
 export function TlsMatrixTable({ rows }: { rows: readonly MatrixRow[] }) {
   const { t } = useTranslation();
-  const yesNo = (v: boolean | null) => (v === null ? t('tls.unknown') : v ? `✔ ${t('tls.yes')}` : `✖ ${t('tls.no')}`);
+  const yesNo = (v: boolean | null) =>
+    v === null ? t('tls.unknown') : v ? `✔ ${t('tls.yes')}` : `✖ ${t('tls.no')}`;
   return (
     <div className="card">
       <h2>{t('tls.title')}</h2>
@@ -37,7 +38,14 @@ export function TlsMatrixTable({ rows }: { rows: readonly MatrixRow[] }) {
                   <td>{r.kex === 'any' ? '—' : r.kex.toUpperCase()}</td>
                   <td title={visible(r.detail, 300)}>{yesNo(r.server)}</td>
                   <td>{yesNo(r.device)}</td>
-                  <td>{r.device === true ? <StatusBadge status={works ? 'pass' : 'fail'} label={works ? t('tls.works') : t('tls.fails')} /> : null}</td>
+                  <td>
+                    {r.device === true ? (
+                      <StatusBadge
+                        status={works ? 'pass' : 'fail'}
+                        label={works ? t('tls.works') : t('tls.fails')}
+                      />
+                    ) : null}
+                  </td>
                 </tr>
               );
             })}

@@ -11,7 +11,12 @@ export const MAX_ROWS_RENDERED = 1000;
 export function filterRows(rows: readonly TranscriptRow[], query: string): TranscriptRow[] {
   const q = query.trim().toLowerCase();
   if (q === '') return rows.slice();
-  return rows.filter((r) => r.text.toLowerCase().includes(q) || (r.check ?? '').toLowerCase().includes(q) || r.dir.toLowerCase() === q);
+  return rows.filter(
+    (r) =>
+      r.text.toLowerCase().includes(q) ||
+      (r.check ?? '').toLowerCase().includes(q) ||
+      r.dir.toLowerCase() === q,
+  );
 }
 
 export function Transcript({ rows, dropped }: { rows: readonly TranscriptRow[]; dropped: number }) {
@@ -24,7 +29,14 @@ export function Transcript({ rows, dropped }: { rows: readonly TranscriptRow[]; 
   return (
     <div className="card transcript">
       <h2>{t('transcript.title')}</h2>
-      <TextField label={t('transcript.search')} type="search" value={query} onChange={setQuery} placeholder={t('transcript.searchPlaceholder')} name="transcript-search" />
+      <TextField
+        label={t('transcript.search')}
+        type="search"
+        value={query}
+        onChange={setQuery}
+        placeholder={t('transcript.searchPlaceholder')}
+        name="transcript-search"
+      />
       <p className="muted" role="status">
         {t('transcript.count', { shown: shown.length, matches: matches.length, total: rows.length })}
         {dropped > 0 ? ` ${t('transcript.dropped', { count: dropped })}` : ''}

@@ -20,8 +20,14 @@ export function VerdictPanel({ show = 'both' }: { show?: 'verdict' | 'findings' 
   const diagnosis = useApp(runSel.diagnosis);
   const lang = currentLang();
   // Re-render in the new language when it switches live.
-  const findings = useMemo(() => (diagnosis ? collectFindings(diagnosis, lang) : []), [diagnosis, lang, i18n.language]);
-  const primary = useMemo(() => (diagnosis ? diagnosisPrimary(diagnosis, lang) : null), [diagnosis, lang, i18n.language]);
+  const findings = useMemo(
+    () => (diagnosis ? collectFindings(diagnosis, lang) : []),
+    [diagnosis, lang, i18n.language],
+  );
+  const primary = useMemo(
+    () => (diagnosis ? diagnosisPrimary(diagnosis, lang) : null),
+    [diagnosis, lang, i18n.language],
+  );
   if (!diagnosis) return null;
   const cancelled = diagnosis.cancelled === true;
   const rec = diagnosis.recommendation;
@@ -35,23 +41,34 @@ export function VerdictPanel({ show = 'both' }: { show?: 'verdict' | 'findings' 
   if (show === 'findings') return findingsCard;
   return (
     <>
-      <div className={`card verdict verdict-${cancelled ? 'cancelled' : diagnosis.verdict}`} role="status" data-verdict={cancelled ? 'cancelled' : diagnosis.verdict}>
+      <div
+        className={`card verdict verdict-${cancelled ? 'cancelled' : diagnosis.verdict}`}
+        role="status"
+        data-verdict={cancelled ? 'cancelled' : diagnosis.verdict}
+      >
         <h2>{t('verdict.title')}</h2>
         <p className="verdict-line">
           <StatusBadge status={cancelled ? 'cancelled' : diagnosis.verdict} />
           <strong>{cancelled ? t('verdict.cancelled') : t(`verdict.${diagnosis.verdict}`)}</strong>
-          <span className="muted">{t('verdict.duration', { s: (diagnosis.durationMs / 1000).toFixed(1) })}</span>
+          <span className="muted">
+            {t('verdict.duration', { s: (diagnosis.durationMs / 1000).toFixed(1) })}
+          </span>
         </p>
         {primary && !cancelled ? (
           <div className="verdict-primary" data-primary={primary.code}>
             <p className="verdict-title">
-              <span className="verdict-label">{t('verdict.primary')}</span> <strong>{visible(primary.title, 300)}</strong> <code className="nowrap">{primary.code}</code>
+              <span className="verdict-label">{t('verdict.primary')}</span>{' '}
+              <strong>{visible(primary.title, 300)}</strong> <code className="nowrap">{primary.code}</code>
             </p>
             <p>
-              <span className="verdict-label">{t('verdict.who')}</span> <span className={`actor-chip actor-${primary.actor}`} data-actor={primary.actor}>{ACTOR_LABELS[lang][primary.actor]}</span>
+              <span className="verdict-label">{t('verdict.who')}</span>{' '}
+              <span className={`actor-chip actor-${primary.actor}`} data-actor={primary.actor}>
+                {ACTOR_LABELS[lang][primary.actor]}
+              </span>
             </p>
             <p>
-              <span className="verdict-label">{t('verdict.firstStep')}</span> {visible(firstSentence(primary.fix), 600)}
+              <span className="verdict-label">{t('verdict.firstStep')}</span>{' '}
+              {visible(firstSentence(primary.fix), 600)}
             </p>
             <ValuesToChange diagnosis={diagnosis} code={primary.code} checkId={primary.checkId} lang={lang} />
             {primary.actor === 'admin' ? <CopyAdminMessage lang={lang} /> : null}
@@ -67,7 +84,8 @@ export function VerdictPanel({ show = 'both' }: { show?: 'verdict' | 'findings' 
           {t('verdict.egressIp')}:{' '}
           {diagnosis.egressIp ? (
             <>
-              <code data-egress-ip>{visible(diagnosis.egressIp, 100)}</code> <CopyButton value={diagnosis.egressIp} label={t('verdict.egressIp')} />
+              <code data-egress-ip>{visible(diagnosis.egressIp, 100)}</code>{' '}
+              <CopyButton value={diagnosis.egressIp} label={t('verdict.egressIp')} />
             </>
           ) : (
             <span className="muted">{t('verdict.egressUnknown')}</span>

@@ -2,8 +2,20 @@
 import { useTranslation } from 'react-i18next';
 import type { Method } from '../../../../shared/model';
 
-export const COMPARISON_ROWS = ['internal', 'internet', 'antispam', 'thirdParty', 'sentItems', 'port', 'tls', 'auth', 'limits'] as const;
-const GROUP_START: Partial<Record<(typeof COMPARISON_ROWS)[number], 'features' | 'requirements' | 'limitations'>> = {
+export const COMPARISON_ROWS = [
+  'internal',
+  'internet',
+  'antispam',
+  'thirdParty',
+  'sentItems',
+  'port',
+  'tls',
+  'auth',
+  'limits',
+] as const;
+const GROUP_START: Partial<
+  Record<(typeof COMPARISON_ROWS)[number], 'features' | 'requirements' | 'limitations'>
+> = {
   internal: 'features',
   port: 'requirements',
   limits: 'limitations',

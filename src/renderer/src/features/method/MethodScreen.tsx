@@ -23,7 +23,10 @@ export function MethodScreen() {
   const lang = currentLang();
   const result = useMemo(() => adviseFor(job, model, new Date()), [job, model]);
   // i18n.language: re-render the texts when the language switches live.
-  const views = useMemo(() => (result.ok ? methodViews(result.advice, lang) : []), [result, lang, i18n.language]);
+  const views = useMemo(
+    () => (result.ok ? methodViews(result.advice, lang) : []),
+    [result, lang, i18n.language],
+  );
   const recommended = result.ok ? result.advice.recommended : null;
   const target = job.method ?? recommended;
   // Next (or Enter in a value field): the chosen method, or the recommended one when none was chosen.
@@ -48,7 +51,10 @@ export function MethodScreen() {
             {result.advice.notices.length > 0 ? (
               <ul className="warning-list" style={{ marginBottom: 10 }}>
                 {result.advice.notices.map((n) => (
-                  <li key={n.code} className={`warn-item sev-${n.effect === 'blocker' ? 'error' : 'warning'}`}>
+                  <li
+                    key={n.code}
+                    className={`warn-item sev-${n.effect === 'blocker' ? 'error' : 'warning'}`}
+                  >
                     <StatusBadge status={n.effect === 'blocker' ? 'error' : 'warning'} />
                     <span>{n.text[lang]}</span>
                   </li>
@@ -61,12 +67,7 @@ export function MethodScreen() {
       </div>
       <MethodValues method={target} onEnter={next} />
       <div className="actions">
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={target === null}
-          onClick={next}
-        >
+        <button type="button" className="btn btn-primary" disabled={target === null} onClick={next}>
           {target !== null ? t('method.nextWith', { method: t(`method.name.${target}`) }) : t('method.next')}
         </button>
       </div>

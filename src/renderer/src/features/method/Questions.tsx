@@ -16,7 +16,23 @@ interface Option {
   label: string;
 }
 
-function Question({ id, label, hint, options, value, answered, onPick }: { id: QuestionKey; label: string; hint?: string; options: Option[]; value: string; answered: boolean; onPick: (v: string) => void }) {
+function Question({
+  id,
+  label,
+  hint,
+  options,
+  value,
+  answered,
+  onPick,
+}: {
+  id: QuestionKey;
+  label: string;
+  hint?: string;
+  options: Option[];
+  value: string;
+  answered: boolean;
+  onPick: (v: string) => void;
+}) {
   return (
     <fieldset className={`question${answered ? ' answered' : ' current'}`} data-question={id}>
       <legend>{label}</legend>
@@ -25,7 +41,13 @@ function Question({ id, label, hint, options, value, answered, onPick }: { id: Q
           // The value in force is shown even before an answer: an unanswered question counts as its default.
           const on = value === o.value;
           return (
-            <button key={o.value} type="button" className={`btn${on ? ' btn-selected' : ''}`} aria-pressed={on} onClick={() => onPick(o.value)}>
+            <button
+              key={o.value}
+              type="button"
+              className={`btn${on ? ' btn-selected' : ''}`}
+              aria-pressed={on}
+              onClick={() => onPick(o.value)}
+            >
               {on ? '✔ ' : ''}
               {o.label}
             </button>
@@ -75,7 +97,17 @@ export function Questions() {
         );
       case 'externalRecipients':
       case 'staticIp':
-        return <Question key={key} id={key} label={t(`question.${key}`)} options={tri} value={a[key]} answered={answered} onPick={(v) => updateAnswers({ [key]: v as typeof a[typeof key] })} />;
+        return (
+          <Question
+            key={key}
+            id={key}
+            label={t(`question.${key}`)}
+            options={tri}
+            value={a[key]}
+            answered={answered}
+            onPick={(v) => updateAnswers({ [key]: v as (typeof a)[typeof key] })}
+          />
+        );
       case 'smtpAuth':
         return (
           <Question
@@ -94,7 +126,17 @@ export function Questions() {
         );
       case 'securityDefaults':
       case 'rejectDirectSend':
-        return <Question key={key} id={key} label={t(`question.${key}`)} options={onOff} value={a[key]} answered={answered} onPick={(v) => updateAnswers({ [key]: v as typeof a[typeof key] })} />;
+        return (
+          <Question
+            key={key}
+            id={key}
+            label={t(`question.${key}`)}
+            options={onOff}
+            value={a[key]}
+            answered={answered}
+            onPick={(v) => updateAnswers({ [key]: v as (typeof a)[typeof key] })}
+          />
+        );
     }
   };
   const waiting = shown.some((k) => !job.answered.includes(k));
@@ -103,7 +145,11 @@ export function Questions() {
       <h2>{t('question.title')}</h2>
       <p className="hint">{t('question.lead')}</p>
       {shown.map(render)}
-      {!waiting ? <p className="muted" data-questions-done>{t('question.noMore')}</p> : null}
+      {!waiting ? (
+        <p className="muted" data-questions-done>
+          {t('question.noMore')}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,10 @@
 // Job + device → the advisor's input (src/shared/methods.ts), and its advice → what the ranking shows.
-import { AdvisorInputSchema, adviseMethods, type Advice, type AdvisorInput } from '../../../../shared/methods';
+import {
+  AdvisorInputSchema,
+  adviseMethods,
+  type Advice,
+  type AdvisorInput,
+} from '../../../../shared/methods';
 import type { Lang } from '../../../../shared/model';
 import type { ModelProfile } from '../../../../shared/profiles-resolve';
 import { questionMatters, type AdvisorQuestion } from '../../../../shared/method-questions';
@@ -38,7 +43,8 @@ export type AdviceResult = { ok: true; advice: Advice } | { ok: false; errors: s
 
 export function adviseFor(job: Job, model: ModelProfile | null, now: Date): AdviceResult {
   const parsed = AdvisorInputSchema.safeParse(advisorInput(job, model, now));
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  if (!parsed.success)
+    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
   return { ok: true, advice: adviseMethods(parsed.data) };
 }
 
@@ -70,7 +76,14 @@ const ADVISOR_KEY: Record<Exclude<QuestionKey, 'auth'>, AdvisorQuestion> = {
   rejectDirectSend: 'rejectDirectSend',
   staticIp: 'staticIp',
 };
-const ORDER: readonly QuestionKey[] = ['auth', 'externalRecipients', 'smtpAuth', 'securityDefaults', 'rejectDirectSend', 'staticIp'];
+const ORDER: readonly QuestionKey[] = [
+  'auth',
+  'externalRecipients',
+  'smtpAuth',
+  'securityDefaults',
+  'rejectDirectSend',
+  'staticIp',
+];
 
 /**
  * The questions the method screen shows, in order: every answered one (it stays editable), then the first

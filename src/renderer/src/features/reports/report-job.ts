@@ -20,11 +20,17 @@ export function reportJobFrom(
     device: {
       model: cut(from.device?.label ?? ''),
       ...(job.deviceId ? { profileId: job.deviceId.slice(0, 100) } : {}),
-      ...(job.deviceId && job.generationId !== 'current' ? { generation: job.generationId.slice(0, 100) } : {}),
+      ...(job.deviceId && job.generationId !== 'current'
+        ? { generation: job.generationId.slice(0, 100) }
+        : {}),
       // Detect's evidence, and the firmware / serial it read when it matched the device chosen.
       ...(job.identified ? { identified: job.identified } : {}),
-      ...(job.identified?.firmware && job.identified.match?.modelId === job.deviceId ? { firmware: job.identified.firmware.slice(0, SHORT_TEXT_MAX) } : {}),
-      ...(job.identified?.serial && job.identified.match?.modelId === job.deviceId ? { serial: job.identified.serial.slice(0, SHORT_TEXT_MAX) } : {}),
+      ...(job.identified?.firmware && job.identified.match?.modelId === job.deviceId
+        ? { firmware: job.identified.firmware.slice(0, SHORT_TEXT_MAX) }
+        : {}),
+      ...(job.identified?.serial && job.identified.match?.modelId === job.deviceId
+        ? { serial: job.identified.serial.slice(0, SHORT_TEXT_MAX) }
+        : {}),
     },
     method: job.method ?? from.method,
     ...(from.target ? { settings: from.target } : {}),

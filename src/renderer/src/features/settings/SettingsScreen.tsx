@@ -39,7 +39,10 @@ export function SettingsScreen() {
             onChange={(v) => updateSettings({ lang: v === 'auto' ? null : v })}
             name="language"
           />
-          <Field label={t('settings.timeout')} hint={t('settings.timeoutHint', { min: TIMEOUT_MIN_SEC, max: TIMEOUT_MAX_SEC })}>
+          <Field
+            label={t('settings.timeout')}
+            hint={t('settings.timeoutHint', { min: TIMEOUT_MIN_SEC, max: TIMEOUT_MAX_SEC })}
+          >
             {(id) => (
               <input
                 id={id}
@@ -57,11 +60,26 @@ export function SettingsScreen() {
               />
             )}
           </Field>
-          <TextField label={t('settings.dnsServer')} value={settings.dnsServer} onChange={(dnsServer) => updateSettings({ dnsServer })} hint={t('settings.dnsHint')} placeholder="192.0.2.53" name="dnsServer" />
+          <TextField
+            label={t('settings.dnsServer')}
+            value={settings.dnsServer}
+            onChange={(dnsServer) => updateSettings({ dnsServer })}
+            hint={t('settings.dnsHint')}
+            placeholder="192.0.2.53"
+            name="dnsServer"
+          />
         </div>
         <div className="field">
           <label htmlFor={caId}>{t('settings.extraCa')}</label>
-          <textarea id={caId} className="mono" rows={6} value={settings.extraCaPem} spellCheck={false} onChange={(e) => updateSettings({ extraCaPem: e.target.value })} placeholder="-----BEGIN CERTIFICATE-----" />
+          <textarea
+            id={caId}
+            className="mono"
+            rows={6}
+            value={settings.extraCaPem}
+            spellCheck={false}
+            onChange={(e) => updateSettings({ extraCaPem: e.target.value })}
+            placeholder="-----BEGIN CERTIFICATE-----"
+          />
           <div className="hint">{t('settings.extraCaHint')}</div>
         </div>
       </div>
@@ -69,10 +87,14 @@ export function SettingsScreen() {
         <div className="card">
           <h2>{t('settings.about')}</h2>
           {/* The runtime's own identifiers (platform, runtime, secret-storage backend) are shown as they are. */}
-          <p translate="no">{t('settings.version', { version: info.version, platform: info.platform, runtime: info.runtime })}</p>
+          <p translate="no">
+            {t('settings.version', { version: info.version, platform: info.platform, runtime: info.runtime })}
+          </p>
           <p translate="no">
             {t('settings.secretStorage', {
-              state: info.secretStorage.encrypted ? t('settings.secretOk', { backend: info.secretStorage.backend }) : t('settings.secretNo', { backend: info.secretStorage.backend }),
+              state: info.secretStorage.encrypted
+                ? t('settings.secretOk', { backend: info.secretStorage.backend })
+                : t('settings.secretNo', { backend: info.secretStorage.backend }),
             })}
           </p>
         </div>
