@@ -14,7 +14,7 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
 }) => {
   test.setTimeout(180_000);
   // 1. Device: the OS locale (ja-JP) decides the language.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('1. デバイス');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('1. 機器');
   await page.getByRole('button', { name: '新しい作業' }).click();
   await page.getByLabel('お客様先').fill('Contoso 大阪支店 3F');
   await page.getByLabel('目的').fill('複合機からのスキャン to メール');

@@ -27,7 +27,7 @@ test('検出: an SNMP agent answers as a Sharp MX-3570N and the Sharp MX profile
       oids: { '.1.3.6.1.2.1.25.3.2.1.2.1': '.1.3.6.1.2.1.25.3.1.5' },
     });
     const ippPort = await freeTcpPort();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('1. デバイス');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('1. 機器');
     await page.getByLabel('機器の IP アドレスまたはホスト名').fill('127.0.0.1');
     const communityField = page.getByLabel('SNMP コミュニティ名（任意）');
     await expect(communityField).toHaveAttribute('type', 'password');

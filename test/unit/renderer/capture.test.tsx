@@ -92,7 +92,7 @@ describe('Capture screen', () => {
       relay: null,
     });
     const box = document.querySelector('[data-type-this]') as HTMLElement;
-    expect(box.textContent).toContain('デバイスに次の値を入力してください');
+    expect(box.textContent).toContain('機器に次の値を入力してください');
     expect(box.querySelectorAll('[data-listen-port]')).toHaveLength(3);
     expect(box.querySelector('[data-listen-port="465"]')?.textContent).toContain('SSL / TLS（暗黙的）');
 

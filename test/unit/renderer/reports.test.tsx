@@ -78,7 +78,7 @@ describe('Reports screen', () => {
 
   it('searches by text, finding code and date after typing stops', async () => {
     await bootAt('reports');
-    fireEvent.change(screen.getByLabelText('お客様・拠点・デバイス'), { target: { value: ' Osaka ' } });
+    fireEvent.change(screen.getByLabelText('お客様・拠点・機器'), { target: { value: ' Osaka ' } });
     fireEvent.change(screen.getByLabelText('検出コード'), { target: { value: 'auth_failed' } });
     fireEvent.change(screen.getByLabelText('開始日'), { target: { value: '2026-11-21' } });
     await flush(400);

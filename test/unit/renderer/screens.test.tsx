@@ -31,7 +31,7 @@ describe('Device screen', () => {
   it('follows the OS locale, finds a Ricoh model and marks unverified claims', async () => {
     await boot();
     expect(i18n.language).toBe('ja');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('1. デバイス');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('1. 機器');
     fireEvent.change(screen.getByLabelText('メーカー名・機種名で検索'), { target: { value: 'IM C3000' } });
     const hit = screen.getAllByRole('option').find((b) => b.getAttribute('data-model') === 'ricoh-im');
     expect(hit).toBeDefined();

@@ -12,7 +12,7 @@ import type { SessionLog } from '../protocol/transcript';
 export const TEST_SUBJECT = 'Device Mail Doctor test message';
 export const TEST_BODY =
   'This is a test message sent by Device Mail Doctor while a technician checked how devices at this site send mail.\r\n' +
-  'No action is needed. / デバイスのメール送信設定を確認するためのテスト メッセージです。対応は不要です。\r\n';
+  'No action is needed. / 機器のメール送信設定を確認するためのテスト メッセージです。対応は不要です。\r\n';
 
 export interface SendSpec {
   host: string;
