@@ -133,7 +133,7 @@ describe('advise --basic-auth-plan', () => {
       'ja_JP.UTF-8',
     );
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('段階: default-off');
+    expect(r.stdout).toContain('段階: 既定で無効');
     expect(r.stdout).toMatch(/1\. \[推奨\] 直接送信に切り替える/);
     expect(r.stdout).toContain('[一時しのぎ] 管理者が基本認証を一時的に再有効化する');
     expect(r.stdout).toContain('2027 年後半');

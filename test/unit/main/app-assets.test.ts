@@ -52,7 +52,7 @@ describe('loadAsset', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/style-src 'self';/);
     const html = readFileSync(join(import.meta.dirname, '../../../src/renderer/index.html'), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
     // frame-ancestors only works as a header (Chromium logs an error for it in a meta tag); the rest is identical.
     expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
   });
