@@ -95,7 +95,7 @@ test('every screen, both languages and a lab diagnosis raise no CSP violation; a
   await visitAll(page);
   // A lab diagnosis: verdict, findings, transcript (the screens with the most dynamic styling).
   await goTo(page, 'diagnose');
-  await page.getByLabel(/内蔵ラボ/).check();
+  await page.getByLabel(/練習用ラボで練習する/).check();
   await page.getByRole('button', { name: /診断を実行/ }).click();
   await expect(page.locator('[data-verdict]')).toBeVisible({ timeout: RUN_DONE_MS });
   await visitAll(page);

@@ -20,6 +20,13 @@ test('client credentials against the lab, then XOAUTH2 as the app: verdict shown
   await page.getByRole('button', { name: 'OAuth（先進認証）' }).click();
   await page.locator('input[name="practice"]').check();
   await page.locator('select[name="scenario"]').selectOption('oauth-healthy-app');
+  // Practice on starts the app's own lab (its values table shows when it is up): ask for its details only after
+  // that, so the secret read here is the running lab's, not one from a start the app's own then replaces.
+  await expect(
+    page.getByTestId('practice-values').locator('tr[data-field="user"] [data-col="lab"]'),
+  ).toContainText('@', {
+    timeout: TOKEN_MS,
+  });
   const lab = await page.evaluate(async () => {
     const r = await (
       globalThis as unknown as {

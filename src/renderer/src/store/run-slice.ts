@@ -89,8 +89,12 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => {
     ensureLab: async () => {
       const practice = get().practice;
       if (!practice.enabled) return null;
-      if (practice.lab && practice.lab.scenario !== practice.scenario) await get().stopLab();
-      const lab = get().practice.lab ?? (await client.labStart(practice.scenario as ScenarioName));
+      // A new scenario is switched in place by main (same lab: ports, CA and the lab app's secret stay), so values
+      // already shown or read stay true.
+      const lab =
+        practice.lab && practice.lab.scenario === practice.scenario
+          ? practice.lab
+          : await client.labStart(practice.scenario as ScenarioName);
       set((s) => ({ practice: { ...s.practice, lab, error: null } }));
       return lab;
     },
