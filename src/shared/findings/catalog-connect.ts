@@ -110,10 +110,10 @@ export const CONNECT_CATALOG = {
     inMessageTrace: false,
     text: {
       ja: {
-        title: '送信方式とサーバーの組み合わせが誤っています',
+        title: '送信方法とサーバーの組み合わせが誤っています',
         cause:
-          'サーバー{{ {host} }}は選択した送信方式に対応していません。SMTP クライアント送信は smtp.office365.com、直接送信と SMTP リレーは *.mail.protection.outlook.com (MX ホスト) を使います。',
-        fix: '送信方式に合ったサーバーを設定してください。認証 (ユーザー名/パスワード) を使うなら smtp.office365.com のポート 587、認証なしなら MX ホストのポート 25 です。',
+          'サーバー{{ {host} }}は選択した送信方法に対応していません。SMTP クライアント送信は smtp.office365.com、直接送信と SMTP リレーは *.mail.protection.outlook.com (MX ホスト) を使います。',
+        fix: '送信方法に合ったサーバーを設定してください。認証 (ユーザー名/パスワード) を使うなら smtp.office365.com のポート 587、認証なしなら MX ホストのポート 25 です。',
       },
       en: {
         title: 'Server and sending method do not match',

@@ -181,7 +181,7 @@ describe('Capture screen', () => {
       mx: { host: 'contoso-com.mail.protection.outlook.com', address: '127.0.0.1', port: 15025 },
     });
     await bootCapture();
-    fireEvent.change(screen.getByLabelText('中継（リレースルー）'), { target: { value: 'lab' } });
+    fireEvent.change(screen.getByLabelText('中継送信'), { target: { value: 'lab' } });
     await click(/待ち受けを開始/);
     expect(calls('lab:start')).toHaveLength(1);
     const args = calls('capture:start')[0]?.args[0] as { relay: unknown };
@@ -199,7 +199,7 @@ describe('Capture screen', () => {
   it('relay-through to Microsoft 365 sends the typed credentials to main, never to storage', async () => {
     await bootCapture();
     act(() => appStore.getState().updateJob({ mailbox: 'scanner@contoso.com', domain: 'contoso.com' }));
-    fireEvent.change(screen.getByLabelText('中継（リレースルー）'), { target: { value: 'm365' } });
+    fireEvent.change(screen.getByLabelText('中継送信'), { target: { value: 'm365' } });
     fireEvent.change(screen.getByLabelText('中継でサインインするメールボックス'), {
       target: { value: 'scanner@contoso.com' },
     });
@@ -220,7 +220,7 @@ describe('Capture screen', () => {
 
   it('with the typed mailbox: a generated listener password is shown on request, copyable, replaceable, sent to main, never stored', async () => {
     await bootCapture();
-    fireEvent.change(screen.getByLabelText('中継（リレースルー）'), { target: { value: 'm365' } });
+    fireEvent.change(screen.getByLabelText('中継送信'), { target: { value: 'm365' } });
     fireEvent.change(screen.getByLabelText('中継でサインインするメールボックス'), {
       target: { value: 'scanner@contoso.com' },
     });
@@ -250,7 +250,7 @@ describe('Capture screen', () => {
 
   it('a listener password shorter than 8 characters is explained and nothing starts', async () => {
     await bootCapture();
-    fireEvent.change(screen.getByLabelText('中継（リレースルー）'), { target: { value: 'm365' } });
+    fireEvent.change(screen.getByLabelText('中継送信'), { target: { value: 'm365' } });
     fireEvent.change(screen.getByLabelText('中継でサインインするメールボックス'), {
       target: { value: 'scanner@contoso.com' },
     });
@@ -267,7 +267,7 @@ describe('Capture screen', () => {
 
   it("relay to the device's own sign-in or to the lab sends no listener password", async () => {
     await bootCapture();
-    fireEvent.change(screen.getByLabelText('中継（リレースルー）'), { target: { value: 'm365' } });
+    fireEvent.change(screen.getByLabelText('中継送信'), { target: { value: 'm365' } });
     await click(/待ち受けを開始/);
     expect(calls('capture:start')[0]?.args[0]).not.toHaveProperty('listenerPassword');
   });

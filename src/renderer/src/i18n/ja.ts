@@ -658,7 +658,7 @@ export const ja: Resources = {
     implicitHint: 'ポート 465 / SSL に設定された機器を検出できます。',
     implicitPort: 'SSL/TLS（接続時に暗号化）のポート',
     method: '診断の基準にする送信方法',
-    relay: '中継（リレースルー）',
+    relay: '中継送信',
     relayTo: { none: 'オフ（記録のみ）', lab: '練習用ラボ', m365: 'Microsoft 365（smtp.office365.com:587）' },
     relayHint: {
       none: '機器には受け付けたと応答し、メールは転送しません。',
