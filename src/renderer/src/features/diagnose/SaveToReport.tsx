@@ -17,6 +17,26 @@ export function SaveToReport() {
   if (run.phase !== 'done' || !run.diagnosis) return null;
   const mine = state.runId === run.runId;
   const saved = mine && state.phase === 'saved';
+  // The same two pieces follow either save button (practice or real run).
+  const openInReports =
+    saved && jobReport ? (
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          go('reports');
+          void openReport(jobReport.id);
+        }}
+      >
+        {t('reports.openInReports')}
+      </button>
+    ) : null;
+  const saveError =
+    mine && state.phase === 'error' && state.error ? (
+      <span className="error-text" role="alert">
+        {state.error}
+      </span>
+    ) : null;
   const practice = run.diagnosis.practice;
   if (practice) {
     // A practice (lab) run is never auto-saved: only this explicit action, confirmed in words that say it is practice.
@@ -54,24 +74,9 @@ export function SaveToReport() {
             {saved ? t('practiceLab.saved') : t('practiceLab.saveButton')}
           </button>
         )}
-        {saved && jobReport ? (
-          <button
-            type="button"
-            className="btn"
-            onClick={() => {
-              go('reports');
-              void openReport(jobReport.id);
-            }}
-          >
-            {t('reports.openInReports')}
-          </button>
-        ) : null}
+        {openInReports}
         <span className="muted">{t('practiceLab.saveHint')}</span>
-        {mine && state.phase === 'error' && state.error ? (
-          <span className="error-text" role="alert">
-            {state.error}
-          </span>
-        ) : null}
+        {saveError}
       </div>
     );
   }
@@ -85,24 +90,9 @@ export function SaveToReport() {
       >
         {saved ? t('reports.savedToReport') : t('reports.saveToReport')}
       </button>
-      {saved && jobReport ? (
-        <button
-          type="button"
-          className="btn"
-          onClick={() => {
-            go('reports');
-            void openReport(jobReport.id);
-          }}
-        >
-          {t('reports.openInReports')}
-        </button>
-      ) : null}
+      {openInReports}
       <span className="muted">{t('reports.saveHint')}</span>
-      {mine && state.phase === 'error' && state.error ? (
-        <span className="error-text" role="alert">
-          {state.error}
-        </span>
-      ) : null}
+      {saveError}
     </div>
   );
 }
