@@ -110,9 +110,32 @@ function tlsInfo(sock: tls.TLSSocket, host: string): TlsInfo {
   };
 }
 
-/** Secure contexts kept for reuse: building one with the full root store costs ~80 ms of CPU. */
+/** Secure contexts kept for reuse (one per bounds: versions and ciphers are the context's, not the connection's). */
 const CONTEXT_CACHE_MAX = 32;
 const contexts = new Map<string, tls.SecureContext>();
+
+/** The native context's CA loader (Node's SecureContext::AddCACert); absent on a runtime that does not expose it. */
+type AddCaCert = (pem: string) => void;
+function addCaCertOf(ctx: tls.SecureContext): AddCaCert | null {
+  const native: unknown = (ctx as { context?: unknown }).context;
+  const fn = native && typeof native === 'object' ? (native as { addCACert?: unknown }).addCACert : undefined;
+  return typeof fn === 'function' ? (pem: string) => (fn as AddCaCert).call(native, pem) : null;
+}
+
+/**
+ * Trusts Node's bundled roots plus the extra CAs. Passing `ca` to createSecureContext replaces the bundled roots,
+ * so the roots would have to be passed again as ~140 PEM texts and parsed for every context (~50-80 ms of CPU
+ * each, ~0.5 s per cold `diagnose` with --ca). Instead the context starts on the shared, already-parsed root store
+ * (no `ca`) and the extra CAs are added to it: Node then copies the parsed roots into a store of the context's own
+ * and adds the extra ones (SecureContext::SetCACert in src/crypto/crypto_context.cc), the same trust as before.
+ */
+function contextWithExtraCas(o: tls.SecureContextOptions, extraCaPem: readonly string[]): tls.SecureContext {
+  const ctx = tls.createSecureContext(o);
+  const add = addCaCertOf(ctx);
+  if (!add) return tls.createSecureContext({ ...o, ca: [...tls.rootCertificates, ...extraCaPem] });
+  for (const pem of extraCaPem) add(pem);
+  return ctx;
+}
 
 /** The context for these bounds (cached); throws when the TLS library rejects the cipher string. */
 function secureContext(p: TlsParams, ciphers: string | undefined): tls.SecureContext {
@@ -123,10 +146,8 @@ function secureContext(p: TlsParams, ciphers: string | undefined): tls.SecureCon
     minVersion: NODE_TLS[p.minVersion ?? '1.2'],
     maxVersion: NODE_TLS[p.maxVersion ?? '1.3'],
   };
-  // Passing `ca` replaces Node's bundled roots, so the extra CAs come with them.
-  if (p.extraCaPem.length > 0) o.ca = [...tls.rootCertificates, ...p.extraCaPem];
   if (ciphers) o.ciphers = ciphers;
-  const ctx = tls.createSecureContext(o);
+  const ctx = p.extraCaPem.length > 0 ? contextWithExtraCas(o, p.extraCaPem) : tls.createSecureContext(o);
   if (contexts.size >= CONTEXT_CACHE_MAX) contexts.delete(contexts.keys().next().value ?? '');
   contexts.set(key, ctx);
   return ctx;
