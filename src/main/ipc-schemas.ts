@@ -2,7 +2,7 @@
 // (src/main/ipc-dispatch.ts). The contract (src/shared/ipc.ts) declares the same arguments as plain types for
 // the preload and the renderer; the check at the end of this file makes the compiler reject a schema that
 // accepts anything other than exactly those types, so a field added on one side only does not compile.
-import { PracticeSchema } from '../shared/practice';
+import { PracticeSchema } from '../shared/practice-schema';
 import { z } from 'zod';
 import { DiagnoseRequestSchema, DiagnosisSchema, LangSchema, MethodSchema } from '../shared/model';
 import { JobSchema, ReportIdSchema, ReportSchema } from '../shared/report';

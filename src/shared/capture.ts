@@ -2,7 +2,7 @@
 // Shared by the capture listener (main), the CLI and the UI. Never holds a password: only facts about it.
 import { z } from 'zod';
 import { FindingRefSchema, MethodSchema } from './model';
-import { PracticeSchema } from './practice';
+import { PracticeSchema } from './practice-schema';
 
 /** Bounds on what one captured session keeps (counts of items, characters per item). */
 export const CAPTURE_MAX_HEADERS = 200;

@@ -1,12 +1,8 @@
 // The one request builder: the CLI (flags), the app (the job and settings) and the lab (its tenant and
-// loopback addresses) all turn what they have into a DiagnoseRequest here, validated by the model's schema.
-import {
-  DiagnoseRequestSchema,
-  type ConnectToRule,
-  type DeviceProfile,
-  type DiagnoseRequest,
-  type MethodChoice,
-} from './model';
+// loopback addresses) all turn what they have into a DiagnoseRequest here, validated as the model's schema would
+// (request-check.ts: the same rules without zod, so the CLI checks its request without zod's load time).
+import type { ConnectToRule, DeviceProfile, DiagnoseRequest, MethodChoice } from './model';
+import { checkDiagnoseRequest, issueTexts } from './request-check';
 
 /** Everything a request is made of, flat; unset optional parts are simply left out. */
 export interface RequestParts {
@@ -35,7 +31,7 @@ export interface RequestParts {
 export type BuiltRequest = { ok: true; request: DiagnoseRequest } | { ok: false; errors: string[] };
 
 export function buildDiagnoseRequest(p: RequestParts): BuiltRequest {
-  const parsed = DiagnoseRequestSchema.safeParse({
+  const parsed = checkDiagnoseRequest({
     target: {
       method: p.method,
       host: p.host,
@@ -57,11 +53,8 @@ export function buildDiagnoseRequest(p: RequestParts): BuiltRequest {
     oauthToken: p.oauthToken,
     practice: p.practice,
   });
-  if (parsed.success) return { ok: true, request: stripUndefined(parsed.data) };
-  return {
-    ok: false,
-    errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`),
-  };
+  if (parsed.ok) return { ok: true, request: stripUndefined(parsed.request) };
+  return { ok: false, errors: issueTexts(parsed.issues) };
 }
 
 /** Optional parts that were not given stay absent (as a hand-written object would have them). */

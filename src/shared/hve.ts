@@ -3,7 +3,7 @@
 // type), so it is advised beside them, with its own settings and its own checks (engine: config check in plans.ts).
 // Facts and where they come from (read 2026-12-02); what no Microsoft page we read confirms is marked unverified.
 import { HVE_HOST } from './exchange-online';
-import type { AdvisorInput } from './methods';
+import type { AdvisorInput } from './advisor';
 import type { Lang } from './model';
 import { SRC, type Source } from './findings/sources';
 

@@ -2,11 +2,19 @@
 // No Node, no DOM imports here (the renderer and the CLI both load this file).
 import { z } from 'zod';
 import { FINDING_CODE_PATTERN, type FindingCode } from './findings/codes';
-import { PracticeSchema } from './practice';
+import { PracticeSchema } from './practice-schema';
 import { ACTORS, CHECK_STATUSES, METHOD_CHOICES, METHOD_IDS, STAGES, VERDICTS } from './vocabulary';
+import {
+  AUTH_MECHANISMS,
+  CIPHER_FAMILIES,
+  DEVICE_KINDS,
+  FORBIDDEN_FIELD_CHARS,
+  TLS_VERSION_IDS,
+} from './model-values';
 
-/** Characters that must never reach an SMTP command line (header/command injection). */
-export const FORBIDDEN_FIELD_CHARS = /[\r\n\0]/;
+// The plain values live in model-values.ts (no zod) so the engine and `diagnose` can start without zod.
+export { FORBIDDEN_FIELD_CHARS, TLS_VERSIONS, verdictOf } from './model-values';
+
 const smtpSafe = (max: number) =>
   z
     .string()
@@ -33,21 +41,20 @@ export type Stage = z.infer<typeof StageSchema>;
 export const LangSchema = z.enum(['ja', 'en']);
 export type Lang = z.infer<typeof LangSchema>;
 
-export const TlsVersionSchema = z.enum(['1.0', '1.1', '1.2', '1.3']);
+export const TlsVersionSchema = z.enum(TLS_VERSION_IDS);
 export type TlsVersion = z.infer<typeof TlsVersionSchema>;
-export const TLS_VERSIONS: readonly TlsVersion[] = TlsVersionSchema.options;
 
 /** Key-exchange family a device's TLS 1.2 stack offers: ECDHE, plain RSA key exchange, or both. */
-export const CipherFamilySchema = z.enum(['ecdhe', 'rsa', 'any']);
+export const CipherFamilySchema = z.enum(CIPHER_FAMILIES);
 export type CipherFamily = z.infer<typeof CipherFamilySchema>;
 
-export const AuthMechanismSchema = z.enum(['LOGIN', 'PLAIN', 'XOAUTH2', 'CRAM-MD5', 'NTLM']);
+export const AuthMechanismSchema = z.enum(AUTH_MECHANISMS);
 export type AuthMechanism = z.infer<typeof AuthMechanismSchema>;
 
 /** What a device (or business application) can do, as far as the mail path is concerned. */
 export const DeviceProfileSchema = z.object({
   id: z.string().min(1).max(100),
-  kind: z.enum(['mfp', 'application']),
+  kind: z.enum(DEVICE_KINDS),
   label: z.string().min(1).max(200),
   /** Highest TLS version the firmware negotiates; null = no TLS at all. */
   maxTls: TlsVersionSchema.nullable(),
@@ -247,10 +254,3 @@ export type StepEvent =
   | { type: 'check-finished'; check: Check }
   | { type: 'transcript'; row: TranscriptRow }
   | { type: 'done'; diagnosis: Diagnosis };
-
-/** Worst status wins: fail > warn > pass; skip never decides. */
-export function verdictOf(statuses: readonly CheckStatus[]): Verdict {
-  if (statuses.includes('fail')) return 'fail';
-  if (statuses.includes('warn')) return 'warn';
-  return 'pass';
-}

@@ -1,18 +1,13 @@
 // Practice runs: a diagnosis or capture made against the built-in lab (練習用ラボ), never a customer's system.
 // The run carries `practice: { scenario }` in its data (model.ts), and every place that shows a run — the app,
 // the report, every export, the CLI — labels it with the words below, so nobody ever acts on a practice result.
-import { z } from 'zod';
 import type { Lang } from './model';
 
-/** What marks a run as practice: the lab scenario it ran against (e.g. "wrong-password"). */
-export const PracticeSchema = z.object({
-  scenario: z
-    .string()
-    .min(1)
-    .max(60)
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lab scenario name'),
-});
-export type Practice = z.infer<typeof PracticeSchema>;
+/** What marks a run as practice: the lab scenario it ran against (e.g. "wrong-password"). Its schema is in
+ *  practice-schema.ts (held to this type by the compiler), so the texts here load without zod. */
+export interface Practice {
+  scenario: string;
+}
 
 /** The label (glossary: 練習用ラボ). */
 export const PRACTICE_LABEL: Record<Lang, string> = { ja: '練習用ラボ', en: 'practice (lab)' };

@@ -1,6 +1,7 @@
 // Preload (`node -r`) for start-up tests: prints, once, the npm packages in require.cache as one stderr line
 // `DMD_PACKAGES ["a","b"]` — at the process' first network packet (a UDP send or a TCP connect), or at exit when
-// it never sends one. Lets a test say exactly what a command loaded before it started probing.
+// it never sends one. Lets a test say exactly what a command loaded before it started probing. With
+// DMD_PACKAGES_AT=exit in the environment it prints only at exit: everything the whole run loaded.
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload for `node -r` */
 const dgram = require('node:dgram');
@@ -25,12 +26,13 @@ const resolverMethods = (proto) =>
   Object.getOwnPropertyNames(proto)
     .filter((n) => /^(resolve|reverse)/.test(n))
     .map((n) => [proto, n]);
-for (const [proto, name] of [
+const firstPacket = [
   [dgram.Socket.prototype, 'send'],
   [net.Socket.prototype, 'connect'],
   ...resolverMethods(dns.Resolver.prototype),
   ...resolverMethods(dnsPromises.Resolver.prototype),
-]) {
+];
+for (const [proto, name] of process.env.DMD_PACKAGES_AT === 'exit' ? [] : firstPacket) {
   const original = proto[name];
   proto[name] = function (...args) {
     report();

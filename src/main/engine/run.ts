@@ -4,7 +4,7 @@
 import os from 'node:os';
 import { locateChecks, pickPrimary } from '../../shared/findings/primary';
 import type { Check, DiagnoseRequest, Diagnosis, Primary, StepEvent, Verdict } from '../../shared/model';
-import { DiagnoseRequestSchema } from '../../shared/model';
+import { parseDiagnoseRequest } from '../../shared/request-check';
 import { scrubSecrets, secretForms } from '../../shared/secrets';
 import { APP_VERSION } from '../../shared/version';
 import { HostLimiter, stepRunner, type EngineContext } from './checks/check-runner';
@@ -41,7 +41,7 @@ export function deepScrub<T>(value: T, forms: readonly string[]): T {
 }
 
 export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions = {}): Promise<Diagnosis> {
-  const request = DiagnoseRequestSchema.parse(input);
+  const request = parseDiagnoseRequest(input);
   const t = request.target;
   const startedAt = new Date();
   const t0 = performance.now();

@@ -1,12 +1,18 @@
 // Start-up: which npm packages a command loads before it does its work (counted from require.cache by a preload,
-// not timed). `--version` loads none; `diagnose` (Basic sign-in, no --send, no --save, no profile) loads only zod
-// before its first packet — never msal-node (OAuth only), nodemailer (--send only), smtp-server or node-forge (the
-// lab and capture), playwright-core (PDF export). `explain` never loads the probing or export packages.
+// not timed). `--version` loads none; `diagnose` (Basic sign-in, no --send, no --save, no profile) loads none
+// before its first packet and none in its whole run against the lab (its request is checked without zod:
+// src/shared/request-check.ts) — never zod, msal-node (OAuth only), nodemailer (--send only), smtp-server or
+// node-forge (the lab and capture), playwright-core (PDF export). `explain` never loads the probing or export
+// packages.
 import { spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab } from '../../../src/lab';
+import type { Lab } from '../../../src/lab/types';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = path.join(ROOT, 'bin', 'device-mail-doctor.cjs');
@@ -119,12 +125,83 @@ describe('what each command loads before it works', () => {
   });
 
   it(
-    'diagnose (Basic, no --send, no --save) loads only zod before its first packet',
+    'diagnose (Basic, no --send, no --save) loads no npm package before its first packet (not even zod)',
     async () => {
-      expect(await diagnoseUntilFirstPacket([])).toEqual(['zod']);
+      expect(await diagnoseUntilFirstPacket([])).toEqual([]);
     },
     2 * SPAWN_TIMEOUT_MS,
   );
+
+  describe('a whole diagnose --method auto run against the lab', () => {
+    let lab: Lab;
+    let dir: string;
+    beforeAll(async () => {
+      lab = await startLab({ scenario: 'healthy' });
+      dir = mkdtempSync(path.join(tmpdir(), 'dmd-startup-'));
+      writeFileSync(path.join(dir, 'ca.pem'), lab.caPem);
+    });
+    afterAll(async () => {
+      await lab?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it(
+      'loads no npm package from start to exit (TLS matrix, AUTH, envelope, recommendation, JSON output)',
+      async () => {
+        const t = lab.tenant;
+        const args = [
+          '-r',
+          PRELOAD,
+          BIN,
+          'diagnose',
+          '--method',
+          'auto',
+          '--domain',
+          t.domain,
+          '--user',
+          t.mailbox,
+          '--password-env',
+          'DMD_TEST_PW',
+          '--from',
+          t.mailbox,
+          '--to',
+          t.internalRecipient,
+          '--to',
+          t.externalRecipient,
+          '--dns-server',
+          `${lab.dns.address}:${lab.dns.port}`,
+          '--ca',
+          path.join(dir, 'ca.pem'),
+          '--timeout-ms',
+          '20000',
+          ...lab.connectTo.flatMap((r) => ['--connect-to', `${r.host}:${r.port}:${r.toHost}:${r.toPort}`]),
+          '--json',
+        ];
+        // Asynchronous spawn: the lab answers from this process's event loop.
+        const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+          const child = spawn(process.execPath, args, {
+            env: { ...process.env, DMD_TEST_PW: t.password, DMD_PACKAGES_AT: 'exit', LANG: 'en_US.UTF-8' },
+          });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+          child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+          const timer = setTimeout(() => child.kill('SIGKILL'), SPAWN_TIMEOUT_MS);
+          child.on('close', (code) => {
+            clearTimeout(timer);
+            resolve({ code, stdout, stderr });
+          });
+        });
+        const d = JSON.parse(r.stdout) as { verdict: string; checks: { id: string; status: string }[] };
+        // A real run: the healthy lab passes the submission TLS matrix and AUTH, and the process ended by itself.
+        expect(d.checks.find((c) => c.id === 'tls.submission.matrix')?.status).toBe('pass');
+        expect(d.checks.find((c) => c.id === 'auth')?.status).toMatch(/^(pass|warn)$/);
+        expect(r.code).toBe(0);
+        expect(packagesIn(r.stderr)).toEqual([]);
+      },
+      2 * SPAWN_TIMEOUT_MS,
+    );
+  });
 
   it('the preload really sees packages: OAuth input checks load msal-node (and stop before any packet here)', () => {
     // Bad OAuth input (no --tenant) is refused after the OAuth module loaded: proves the list is not always empty.

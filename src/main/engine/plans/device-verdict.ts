@@ -1,7 +1,7 @@
 // Would THIS device get through? From the TLS matrix (and, when the device's exact cipher list is known, a probe
 // with that list): its highest TLS version and its TLS 1.2 key-exchange family against what the server accepts.
 import type { DeviceProfile, FindingRef, TlsVersion } from '../../../shared/model';
-import { TLS_VERSIONS } from '../../../shared/model';
+import { TLS_VERSIONS } from '../../../shared/model-values';
 import type { CheckOutcome } from '../checks/check-runner';
 import { classify } from '../../../shared/findings/classify';
 import type { ProbeDef, ProbeRow } from '../checks/tls-probe';

@@ -11,7 +11,8 @@ import {
 } from '../../../shared/exchange-online';
 import { decidesMethod } from '../../../shared/check-registry';
 import type { Check, FindingRef, Method, Verdict } from '../../../shared/model';
-import { METHODS, verdictOf } from '../../../shared/model';
+import { verdictOf } from '../../../shared/model-values';
+import { METHOD_IDS as METHODS } from '../../../shared/vocabulary';
 import { ref, runCheck, skipped, type EngineContext } from '../checks/check-runner';
 import { runEndpoint, type EndpointPlan } from './plan-endpoint';
 import { egressCheck, mxCheck, prefetchSpf, spfCheck } from './plan-tenant';

@@ -3,7 +3,8 @@
 import { checkId, detailsOf, type CheckKind, type CheckScope } from '../../../shared/check-registry';
 import type { FindingCode } from '../../../shared/findings/codes';
 import type { Check, DiagnoseRequest, Delivers, Diagnosis, Method, Verdict } from '../../../shared/model';
-import { adviseMethods, AdvisorInputSchema, type AdvisorInput } from '../../../shared/methods';
+import { adviseMethods, type AdvisorInput } from '../../../shared/advisor';
+import { FORBIDDEN_FIELD_CHARS } from '../../../shared/model-values';
 
 export type Recommendation = NonNullable<Diagnosis['recommendation']>;
 
@@ -17,7 +18,13 @@ const has = (checks: readonly Check[], code: FindingCode) =>
 const status = (checks: readonly Check[], kind: CheckKind, scope: CheckScope) =>
   checks.find((c) => c.id === checkId(kind, scope))?.status;
 
-/** What the advisor needs, from the request plus what the checks saw. */
+/** A name or address as the advisor takes it (1..max characters, never CR, LF or NUL), else left out. */
+const field = (v: unknown, max: number): string | undefined =>
+  typeof v === 'string' && v.length >= 1 && v.length <= max && !FORBIDDEN_FIELD_CHARS.test(v) ? v : undefined;
+
+/** What the advisor needs, from the request plus what the checks saw. Built from the checked request and the
+ *  checks' own values, every field in the form AdvisorInputSchema states (methods.ts) — without loading zod; a value
+ *  the advisor could not take (an MX name a hostile DNS server sent with CR/LF) is left out, never a crash. */
 export function advisorInput(
   request: DiagnoseRequest,
   checks: readonly Check[],
@@ -31,13 +38,17 @@ export function advisorInput(
   const authPassed = auth === 'pass' || (auth === 'warn' && !has(checks, 'AUTH_FAILED'));
   const mxCheck = checks.find((c) => detailsOf(c, 'dns.mx') !== null);
   const mxHost = mxCheck ? detailsOf(mxCheck, 'dns.mx')?.endpoint : undefined;
-  const input = {
+  const staticIp = t.expectedIp === undefined ? false : (field(t.expectedIp, 45) ?? true);
+  const domain = field(t.domain, 253);
+  const mx = field(mxHost, 253);
+  const mailbox = field(t.user, 320);
+  return {
     recipients: external ? 'external' : 'internal',
     deviceTlsMax: d ? d.maxTls : '1.2',
     cipherFamily: d?.cipherFamily ?? 'any',
     supportsAuth: d ? d.authMechanisms.length > 0 : true,
     supportsOAuth: d?.oauth ?? false,
-    staticIp: t.expectedIp ?? false,
+    staticIp,
     tenantSmtpAuth: has(checks, 'SMTP_AUTH_DISABLED_TENANT')
       ? 'disabled'
       : authPassed
@@ -50,12 +61,11 @@ export function advisorInput(
         ? 'off'
         : 'unknown',
     serverFieldMaxLength: d?.serverFieldMaxLength ?? null,
-    ...(t.domain ? { domain: t.domain } : {}),
-    ...(typeof mxHost === 'string' ? { mxHost } : {}),
-    ...(t.user ? { mailbox: t.user } : {}),
+    ...(domain ? { domain } : {}),
+    ...(mx ? { mxHost: mx } : {}),
+    ...(mailbox ? { mailbox } : {}),
     now,
   };
-  return AdvisorInputSchema.parse(input);
 }
 
 /** Recipients the technician asked for, by kind (the sender stands in as internal when no --to is given). */

@@ -2,7 +2,7 @@
 // upgrades to TLS (discarding whatever arrived before the handshake), and has ONE fail() path that clears the
 // timer and destroys the socket. Every failure is a SessionError the caller turns into a finding.
 import type net from 'node:net';
-import { FORBIDDEN_FIELD_CHARS } from '../../../shared/model';
+import { FORBIDDEN_FIELD_CHARS } from '../../../shared/model-values';
 import type { EngineLimits } from '../limits';
 import { ReplyReader, SessionError, type Reply } from './smtp-reader';
 import { upgradeToTls, type TlsInfo, type TlsParams } from './tls-connect';
