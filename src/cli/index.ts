@@ -70,6 +70,29 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Resolves once everything written to `stream` so far has been handed to the OS (pipes are asynchronous on POSIX). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableEnded) resolve();
+    else stream.write('', () => resolve());
+  });
+}
+
+/**
+ * Ends the process once its output is flushed, for commands whose work is complete when they return (`diagnose`,
+ * `explain`, `--version`). Nothing is left to wait for then — the report is printed, probe sockets that are still
+ * saying goodbye (QUIT, TLS close_notify) mean nothing to the result — and Node's own teardown of a process that
+ * has held a few dozen TLS sessions costs ~20–40 ms of the technician's wait. Other commands end naturally.
+ */
+async function endIfDone(argv: readonly string[], code: number): Promise<void> {
+  const [name] = argv;
+  const done =
+    name === '--version' || name === '-v' || COMMANDS.some((c) => c.name === name && c.endsWhenDone);
+  if (!done) return;
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
+
 /** Entry used by bin/device-mail-doctor.cjs. */
 export function runFromProcess(): void {
   // `device-mail-doctor ... | head` closes stdout early: that is the reader's choice, not an error.
@@ -79,7 +102,8 @@ export function runFromProcess(): void {
       throw err;
     });
   }
-  main(process.argv.slice(2), {
+  const argv = process.argv.slice(2);
+  main(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
@@ -87,6 +111,7 @@ export function runFromProcess(): void {
   })
     .then((code) => {
       process.exitCode = code;
+      return endIfDone(argv, code);
     })
     .catch(() => {
       process.exitCode = 3;

@@ -9,6 +9,9 @@ export interface CommandEntry {
   summary: string;
   /** Loads the command's module (and only its dependencies). */
   load(): Promise<CliCommand>;
+  /** Its run has finished all its work when it resolves (no server, browser or save left running), so the
+   *  process may end as soon as its output is written instead of waiting for Node's own teardown. */
+  endsWhenDone?: true;
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
@@ -16,6 +19,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'explain',
     summary: 'Explain an SMTP reply, NDR or client error (cause, fix, who acts)',
     load: async () => (await import('./explain')).explainCommand,
+    endsWhenDone: true,
   },
   {
     name: 'advise',
@@ -36,6 +40,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'diagnose',
     summary: 'Probe the mail path from this computer and say what works and what does not',
     load: async () => (await import('./diagnose')).diagnoseCommand,
+    endsWhenDone: true,
   },
   {
     name: 'lab',
