@@ -2,9 +2,8 @@
 // (Node start-up, module loading, DNS, every connection), measured against the lab behind the same delaying proxies:
 //   - CLI start-up: `--version` and `explain` next to `node -e 0`;
 //   - `diagnose --method auto` (every method, TLS matrix, certificate, AUTH, envelope);
-//   - the classic sequence a technician would run instead: swaks × 3 (submission with AUTH, Direct Send, relay from
-//     the connector's IP) and openssl s_client × 5 (TLS 1.0, 1.1, 1.2 ECDHE, 1.2 RSA, 1.3 via STARTTLS), one after
-//     another;
+//   - the classic sequence a technician would run instead (classic.ts): swaks × 3 and openssl s_client × 5 one after
+//     another (the issue's baseline), and the same tools doing all of auto's checks;
 //   - testssl.sh's protocol scan of the submission endpoint (STARTTLS smtp), where testssl.sh is installed;
 //   - `diagnose --method auto` from spawn to its first packet (first-packet.ts): the CLI's own start-up.
 // testssl.sh is slow, not stuck: it is a bash script that spawns openssl many times. With 8 agents on 2 cores its
@@ -12,59 +11,21 @@
 // (220 greeting, EHLO → 250-… ending in "250 SMTPUTF8" with "250-STARTTLS" seen, STARTTLS → 220) completed in
 // under 0.5 s every time (--debug 2 traces). The earlier 60 s bound killed it just after "Service set: STARTTLS
 // via SMTP", its last line before the size-limit pre-test: that looked like a hang.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SUBMISSION_HOST, SUBMISSION_PORT } from '../../src/shared/exchange-online';
+import { benchClassic, proxyFor } from './classic';
 import { firstPacketMs } from './first-packet';
 import type { RemoteLab } from './lab-process';
+import { median, timed, type Timed } from './timed';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'bin/device-mail-doctor.cjs');
-/** Bound on one measured process, in ms (a hung tool ends the figure, not the benchmark). */
-const PROCESS_MS = 120_000;
 /** Bound on testssl.sh's protocol scan, in ms (run once; seconds on a quiet machine, ~2 min on a loaded one). */
 const TESTSSL_MS = 150_000;
 /** testssl.sh always gets at least this long, in ms, even when the benchmark's time budget is spent. */
 const TESTSSL_MIN_MS = 20_000;
-
-export interface Timed {
-  ms: number;
-  code: number | null;
-  out: string;
-}
-
-/** Runs a process to its exit; wall-clock ms from spawn to exit. */
-export function timed(
-  cmd: string,
-  args: readonly string[],
-  env: NodeJS.ProcessEnv = process.env,
-  input = '',
-  limitMs = PROCESS_MS,
-): Promise<Timed> {
-  return new Promise((done) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    const keep = (d: Buffer) => {
-      if (out.length < 200_000) out += d.toString();
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ ms: performance.now() - t0, code, out });
-    });
-    child.stdin.end(input);
-  });
-}
-
-export const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 
 async function medianOf(reps: number, run: () => Promise<Timed>): Promise<{ ms: number; last: Timed }> {
   const ms: number[] = [];
@@ -76,17 +37,6 @@ async function medianOf(reps: number, run: () => Promise<Timed>): Promise<{ ms: 
   return { ms: median(ms), last };
 }
 
-function have(path: string): boolean {
-  return existsSync(path);
-}
-
-/** Where a lab host:port is reachable (its proxy), from the lab's connect-to rules. */
-function proxyFor(lab: RemoteLab, port: number): { host: string; port: number } {
-  const rule = lab.connectTo.find((r) => r.port === port);
-  if (!rule) throw new Error(`no lab endpoint on port ${port}`);
-  return { host: rule.toHost, port: rule.toPort };
-}
-
 export interface WholeProcessFigures {
   nodeMs: number;
   versionMs: number;
@@ -95,8 +45,14 @@ export interface WholeProcessFigures {
   /** `diagnose --method auto` from spawn to its first packet. */
   firstPacketMs: number;
   autoVerdict: string;
+  /** swaks × 3 + openssl × 5 (the issue's baseline). */
   classicMs: number | null;
   classicWhy: string | null;
+  /** The classic tools doing the same checks as `auto` (classic.ts). */
+  classicFullMs: number | null;
+  classicFullWhy: string | null;
+  /** Classic steps that exited non-zero (first run). */
+  classicFailed: string[];
   testsslMs: number | null;
   testsslWhy: string | null;
 }
@@ -164,77 +120,14 @@ export async function benchWholeProcess(
       // keep the exit code
     }
 
-    let classicMs: number | null = null;
-    let classicWhy: string | null = null;
-    const swaks = '/usr/bin/swaks';
-    const openssl = '/usr/bin/openssl';
-    if (!have(swaks) || !have(openssl))
-      classicWhy = 'swaks and openssl are needed (apt-get install swaks libnet-ssleay-perl openssl)';
-    else {
-      const sub = proxyFor(lab, 587);
-      const mx = proxyFor(lab, 25);
-      const sw = (server: { host: string; port: number }, extra: string[]) => [
-        '--server',
-        server.host,
-        '--port',
-        String(server.port),
-        '--tls',
-        '--quit-after',
-        'RCPT',
-        '--timeout',
-        '20',
-        '--from',
-        t.mailbox,
-        ...extra,
-      ];
-      const ossl = (flags: string[]) => [
-        's_client',
-        '-connect',
-        `${sub.host}:${sub.port}`,
-        '-starttls',
-        'smtp',
-        '-CAfile',
-        ca,
-        ...flags,
-      ];
-      const classic = [
-        () =>
-          timed(
-            swaks,
-            sw(sub, [
-              '--to',
-              t.internalRecipient,
-              '--auth',
-              'LOGIN',
-              '--auth-user',
-              t.mailbox,
-              '--auth-password',
-              t.password,
-            ]),
-          ),
-        () => timed(swaks, sw(mx, ['--to', t.internalRecipient])),
-        () => timed(swaks, sw(mx, ['--to', t.externalRecipient, '--local-interface', t.connectorIp])),
-        () => timed(openssl, ossl(['-tls1', '-cipher', 'DEFAULT:@SECLEVEL=0'])),
-        () => timed(openssl, ossl(['-tls1_1', '-cipher', 'DEFAULT:@SECLEVEL=0'])),
-        () => timed(openssl, ossl(['-tls1_2', '-cipher', 'kECDHE'])),
-        () => timed(openssl, ossl(['-tls1_2', '-cipher', 'kRSA:@SECLEVEL=0'])),
-        () => timed(openssl, ossl(['-tls1_3'])),
-      ];
-      const totals: number[] = [];
-      for (let i = 0; i < reps; i += 1) {
-        let sum = 0;
-        for (const step of classic) sum += (await step()).ms;
-        totals.push(sum);
-      }
-      classicMs = median(totals);
-    }
+    const classic = await benchClassic(lab, ca, reps);
 
     let testsslMs: number | null = null;
     let testsslWhy: string | null = null;
-    const testssl = ['/usr/bin/testssl', '/usr/bin/testssl.sh'].find(have);
+    const testssl = ['/usr/bin/testssl', '/usr/bin/testssl.sh'].find((p) => existsSync(p));
     if (!testssl) testsslWhy = 'testssl.sh is not installed (apt-get install testssl.sh)';
     else {
-      const sub = proxyFor(lab, 587);
+      const sub = proxyFor(lab, SUBMISSION_HOST, SUBMISSION_PORT);
       const limitMs = Math.max(TESTSSL_MIN_MS, Math.min(TESTSSL_MS, deadline - performance.now()));
       const r = await timed(
         testssl,
@@ -267,8 +160,11 @@ export async function benchWholeProcess(
       autoMs: auto.ms,
       firstPacketMs: median(firstPackets),
       autoVerdict,
-      classicMs,
-      classicWhy,
+      classicMs: classic.baselineMs,
+      classicWhy: classic.why,
+      classicFullMs: classic.fullMs,
+      classicFullWhy: classic.fullWhy,
+      classicFailed: classic.failed,
       testsslMs,
       testsslWhy,
     };
