@@ -1,11 +1,15 @@
 // Runs one check: step events, a per-check deadline under the overall one, a settled Check whatever happens
 // (an unexpected exception becomes a failed check with the message as evidence, never a rejected diagnosis).
+import { setMaxListeners } from 'node:events';
 import { checkId, type CheckDetails, type CheckKind, type CheckRef } from '../../../shared/check-registry';
 import type { Check, CheckStatus, FindingRef, StepEvent } from '../../../shared/model';
 import type { DiagnoseRequest } from '../../../shared/model';
 import type { DnsClient } from '../protocol/dns';
 import type { EngineLimits } from '../limits';
 import type { Transcript } from '../protocol/transcript';
+
+/** Abort listeners one check's signal may carry at once (all its probes' connects, handshakes and reply waits). */
+const MAX_CHECK_SIGNAL_LISTENERS = 100;
 
 /** What a check found; `details` has the shape the registry declares for its kind. */
 export interface CheckOutcome<K extends CheckKind = CheckKind> {
@@ -163,6 +167,9 @@ export async function runCheck<K extends CheckKind>(
   const startedAt = Math.max(0, Math.round(performance.now() - ctx.t0));
   const check = open(ctx, r, title, startedAt);
   const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
+  // A check's probes all listen on its signal (a TLS matrix with a device probe: 6 sessions, each connect, TLS
+  // and reply wait): more than Node's default 10 by design, not a leak — without this Node prints a warning.
+  setMaxListeners(MAX_CHECK_SIGNAL_LISTENERS, signal);
   let outcome: CheckOutcome<K>;
   if (ctx.signal.aborted) {
     outcome = {
