@@ -5,7 +5,7 @@ import os from 'node:os';
 import { locateChecks, pickPrimary } from '../../shared/findings/primary';
 import type { Check, DiagnoseRequest, Diagnosis, Primary, StepEvent, Verdict } from '../../shared/model';
 import { parseDiagnoseRequest } from '../../shared/request-check';
-import { scrubSecrets, secretForms } from '../../shared/secrets';
+import { findSecret, scrubSecrets, secretForms } from '../../shared/secrets';
 import { APP_VERSION } from '../../shared/version';
 import { HostLimiter, stepRunner, type EngineContext } from './checks/check-runner';
 import { createDnsClient } from './protocol/dns';
@@ -26,9 +26,25 @@ export function defaultEhloName(): string {
   return h || 'device-mail-doctor';
 }
 
-/** Replaces every secret form in every string of a JSON-like value (keys included): the last line of defence. */
+/** A form JSON writes as it is (no quote, backslash, control character or lone surrogate to escape). */
+const jsonVerbatim = (form: string): boolean => JSON.stringify(form) === `"${form}"`;
+
+/** True when no form occurs in any string or key of `value`, decided from its JSON text in one native pass — only
+ *  for forms JSON writes verbatim (then each occurrence inside a string shows in the text as it is); else unknown. */
+function surelyClean(value: unknown, forms: readonly string[]): boolean {
+  if (!forms.every(jsonVerbatim)) return false;
+  try {
+    return findSecret(JSON.stringify(value) ?? '', forms) === null;
+  } catch {
+    return false; // not JSON (a cycle, a BigInt): walk it
+  }
+}
+
+/** Replaces every secret form in every string of a JSON-like value (keys included): the last line of defence.
+ *  A value where no form occurs (the usual case: the transcript is redacted as it is written) is returned as it
+ *  is; the walk, which copies every node, runs only when a form occurs or cannot be ruled out that way. */
 export function deepScrub<T>(value: T, forms: readonly string[]): T {
-  if (forms.length === 0) return value;
+  if (forms.length === 0 || surelyClean(value, forms)) return value;
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return scrubSecrets(v, forms, REDACTED);
     if (Array.isArray(v)) return v.map(walk);
