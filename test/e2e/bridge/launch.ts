@@ -16,6 +16,8 @@ export interface BridgeOptions {
   secretBackend: 'ephemeral' | 'basic_text';
   /** Folder of the renderer build; default out/renderer (`npm run build`), env E2E_RENDERER_DIR overrides. */
   rendererDir: string;
+  /** Keep one engine worker started ahead, as the app does (the renderer benchmark); default off. */
+  prewarm?: boolean;
 }
 
 export interface BridgeBuild {
@@ -65,6 +67,7 @@ export function startBridgeProcess(
       opts.rendererDir,
       '--worker-entry',
       bundle.worker,
+      ...(opts.prewarm ? ['--prewarm'] : []),
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DMD_PROJECT_ROOT: ROOT } },
   );

@@ -11,6 +11,7 @@ const { values } = parseArgs({
     'secret-backend': { type: 'string', default: 'ephemeral' },
     'worker-entry': { type: 'string' },
     renderer: { type: 'string' },
+    prewarm: { type: 'boolean', default: false },
   },
 });
 if (!values.data) {
@@ -23,6 +24,7 @@ const bridge = await startBridge({
   secretBackend: values['secret-backend'] === 'basic_text' ? 'basic_text' : 'ephemeral',
   ...(values['worker-entry'] ? { workerEntry: values['worker-entry'] } : {}),
   ...(values.renderer ? { rendererDir: values.renderer } : {}),
+  ...(values.prewarm ? { prewarm: true } : {}),
 });
 process.stdout.write(`${JSON.stringify({ url: bridge.url })}\n`);
 let closing = false;

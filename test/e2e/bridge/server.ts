@@ -36,6 +36,8 @@ export interface BridgeOptions {
   secretBackend?: 'ephemeral' | 'basic_text';
   /** Worker entry; default: the engine worker from source (run with tsx). */
   workerEntry?: string;
+  /** Keep one engine worker started ahead, as the app does (src/main/index.ts); default off (see below). */
+  prewarm?: boolean;
 }
 
 export interface Bridge {
@@ -104,11 +106,13 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     secretsFile: join(opts.dataDir, 'secrets.json'),
     cipher: opts.secretBackend === 'basic_text' ? refusingCipher('basic_text') : createEphemeralCipher(),
     engine: createEngineRunner(
-      // No prewarmed spare here (the app has one): most e2e tests never diagnose, and CPU is shared.
+      // No prewarmed spare by default (the app has one): most e2e tests never diagnose, and CPU is shared. The
+      // renderer benchmark turns it on, to time Run → first step event as the app meets it.
       nodeWorkerLauncher({
         entry: workerEntry,
         execArgv: workerEntry.endsWith('.ts') ? ['--import', 'tsx'] : [],
       }),
+      { prewarm: opts.prewarm === true },
     ),
     startLab,
     profiles: createProfileBackend({
