@@ -4,7 +4,7 @@ import { APP_VERSION } from '../shared/version';
 import { COMMANDS } from './commands';
 import { closest, flagsInHelp, unknownOptionOf } from './did-you-mean';
 import { EXIT_BAD_INPUT, UsageError, printable, type CliIo } from './io';
-import { rejectEmptyArgs } from './validate';
+import { rejectEmptyArgs } from './empty-args';
 
 /** The command's own --help text, captured (the flags it knows are the ones it documents). */
 async function helpOf(cmd: (typeof COMMANDS)[number], io: CliIo): Promise<string> {

@@ -11,21 +11,7 @@ const HOST_NAME = new RegExp(`^(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*\\.?$`, 'u')
 /** local@domain: no spaces, angle brackets or quotes; the local part may be non-ASCII (SMTPUTF8). */
 const ADDRESS = /^[^\s@<>"(),;:\\[\]]{1,64}@[^\s@<>"(),;:\\[\]]{1,253}$/u;
 
-/**
- * Rejects empty and blank argv elements ("--host ''", "--from=") for every command: no flag or argument of this
- * CLI means anything when empty, and an empty value silently became "not given" before.
- */
-export function rejectEmptyArgs(argv: readonly string[]): void {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    const eq = /^(--[A-Za-z0-9-]+)=(.*)$/s.exec(a);
-    if (eq && eq[2]?.trim() === '') throw new UsageError(`${eq[1] ?? ''} needs a value (got an empty one)`);
-    // An empty positional (explain '') is the command's to word; an empty value after a flag is always bad input.
-    const prev = argv[i - 1] ?? '';
-    if (a.trim() === '' && /^--[A-Za-z0-9-]+$/.test(prev))
-      throw new UsageError(`${prev} needs a value (got an empty one)`);
-  }
-}
+export { rejectEmptyArgs } from './empty-args';
 
 /** A server name or IP address; "[IPv6]" is accepted and unwrapped, anything else malformed is bad input. */
 /** CR, LF or NUL in a value that may reach an SMTP line is refused with the engine's own words. */
