@@ -4,9 +4,10 @@ import { checkTitle } from '../shared/check-registry';
 import { renderFinding } from '../shared/findings/catalog';
 import { diagnosisPrimary, methodsOf, rankedFindings } from '../shared/findings/diagnosis-primary';
 import { firstSentence } from '../shared/findings/primary';
-import type { Diagnosis, Lang, RenderedFinding } from '../shared/model';
+import type { Diagnosis, Lang, Method, RenderedFinding } from '../shared/model';
 import { PRACTICE_LABEL, practiceWarning } from '../shared/practice';
-import { ACTOR_LABELS, STATUS_LABELS } from '../shared/vocabulary';
+import { checkSkipText } from '../shared/skip-reasons';
+import { ACTOR_LABELS, METHOD_LABELS, STATUS_LABELS } from '../shared/vocabulary';
 import { printable } from './io';
 
 const T = {
@@ -78,6 +79,7 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
   // A run against the built-in lab says so before its verdict: nobody acts on a practice result.
   if (d.practice) out.push(`!! ${practiceWarning(d.practice, lang)}`);
   out.push(d.cancelled ? `${MARK.warn} ${t.cancelled}` : `${MARK[d.verdict]} ${t.verdict[d.verdict]}`);
+  const methodName = (m: Method) => METHOD_LABELS[lang][m];
   const primary = diagnosisPrimary(d, lang);
   if (primary) {
     out.push(`${t.primary}: ${safe(primary.title)} (${primary.code})`);
@@ -93,10 +95,10 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
         : d.verdict === 'fail'
           ? ` — ${t.notYet}`
           : '';
-    out.push(`${t.recommended}: ${rec.method}${note}`);
+    out.push(`${t.recommended}: ${methodName(rec.method)}${note}`);
     for (const r of rec.ranking)
       if (r.method !== rec.method && r.delivers === 'part' && r.part)
-        out.push(`  ${r.method}: ${t.partOnly}: ${safe(r.part)}`);
+        out.push(`  ${methodName(r.method)}: ${t.partOnly}: ${safe(r.part)}`);
   }
   out.push('', `${t.todo}:`);
   const findings = renderedFindings(d, lang);
@@ -105,7 +107,7 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
   // so each finding is listed once.
   const groups: { label: string | null; items: typeof findings }[] = [];
   for (const f of findings) {
-    const label = d.method === 'auto' ? methodsOf(f.checkId).join(' / ') : null;
+    const label = d.method === 'auto' ? methodsOf(f.checkId).map(methodName).join(' / ') : null;
     const g = groups.find((x) => x.label === label);
     if (g) g.items.push(f);
     else groups.push({ label, items: [f] });
@@ -122,13 +124,11 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
   }
   out.push('', `${t.details}:`);
   for (const c of d.checks) {
-    const reason =
-      c.status === 'skip' && typeof c.details.skipped === 'string'
-        ? ` — ${t.skipped}: ${safe(c.details.skipped, 160)}`
-        : '';
-    out.push(
-      `  ${MARK[c.status]} ${c.id.padEnd(26)} ${safe(checkTitle(c, lang), 70)} (${c.durationMs} ms)${reason}`,
-    );
+    const why = checkSkipText(c, lang);
+    const reason = why ? ` — ${t.skipped}: ${safe(why, 300)}` : '';
+    // Japanese readers get the check's title only; English keeps the id column (it names the check in --json).
+    const id = lang === 'ja' ? '' : `${c.id.padEnd(26)} `;
+    out.push(`  ${MARK[c.status]} ${id}${safe(checkTitle(c, lang), 70)} (${c.durationMs} ms)${reason}`);
     for (const ref of c.findings) {
       const f = renderFinding(ref, lang);
       out.push(`      ${f.code}: ${safe(f.cause, 400)}`);
@@ -176,4 +176,11 @@ export function diagnosisJson(d: Diagnosis, lang: Lang): unknown {
     })),
     transcript: d.transcript.map((r) => ({ t: r.t, dir: r.dir, text: r.text })),
   };
+}
+
+/** The line `diagnose --save` prints once the run is in a report (the id and folder stay as they are). */
+export function savedLine(reportId: string, runs: number, dir: string, lang: Lang): string {
+  return lang === 'ja'
+    ? `保存しました: レポート ${reportId}（実行 ${runs} 回分）、保存先 ${dir}\n`
+    : `saved: report ${reportId} (${runs} run${runs === 1 ? '' : 's'}) in ${dir}\n`;
 }

@@ -61,9 +61,7 @@ async function mainSession(
   if (address === undefined)
     return {
       session: null,
-      checks: [
-        skipped(ctx, ref('smtp.banner', ep.key), `Greeting from ${ep.host}`, 'no address to connect to'),
-      ],
+      checks: [skipped(ctx, ref('smtp.banner', ep.key), `Greeting from ${ep.host}`, { id: 'no-address' })],
     };
   const r = ctx.request;
   const auth =
@@ -128,7 +126,7 @@ async function sendCheck(
     .map((x) => x.address);
   const authOk = !plan.withAuth || s.auth?.reply?.code === 235;
   if (s.error || !s.mail || s.mail.code !== 250 || accepted.length === 0 || !authOk || !plan.from) {
-    return skipped(ctx, sendRef, title, 'the envelope check did not pass: nothing is sent');
+    return skipped(ctx, sendRef, title, { id: 'envelope-not-passed' });
   }
   const from = plan.from;
   return runCheck(
