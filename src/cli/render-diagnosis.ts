@@ -6,6 +6,7 @@ import { diagnosisPrimary, methodsOf, rankedFindings } from '../shared/findings/
 import { firstSentence } from '../shared/findings/primary';
 import type { Diagnosis, Lang, Method, RenderedFinding } from '../shared/model';
 import { PRACTICE_LABEL, practiceWarning } from '../shared/practice';
+import { scenarioName } from '../shared/scenario-names';
 import { checkSkipText } from '../shared/skip-reasons';
 import { ACTOR_LABELS, METHOD_LABELS, STATUS_LABELS } from '../shared/vocabulary';
 import { printable } from './io';
@@ -152,8 +153,16 @@ export function diagnosisJson(d: Diagnosis, lang: Lang): unknown {
     egressIp: d.egressIp,
     recommendation: d.recommendation,
     primaryFinding: diagnosisPrimary(d, lang),
-    // Present only on runs against the built-in lab: { scenario, label } (label: 練習用ラボ / practice (lab)).
-    ...(d.practice ? { practice: { scenario: d.practice.scenario, label: PRACTICE_LABEL[lang] } } : {}),
+    // Present only on runs against the built-in lab: { scenario (the id), name, label (練習用ラボ / practice (lab)) }.
+    ...(d.practice
+      ? {
+          practice: {
+            scenario: d.practice.scenario,
+            name: scenarioName(d.practice.scenario, lang),
+            label: PRACTICE_LABEL[lang],
+          },
+        }
+      : {}),
     ...(d.cancelled ? { cancelled: true } : {}),
     checks: d.checks.map((c) => ({
       id: c.id,

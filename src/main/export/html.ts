@@ -2,6 +2,7 @@
 // (styles allowed only by hash), A4 print layout. Every string that came from a server, a device or a person is
 // neutralised (controls, ANSI, bidi) and HTML-escaped through one helper, `t()`.
 import { checkTitle } from '../../shared/check-registry';
+import { checkSkipText } from '../../shared/skip-reasons';
 import { createHash } from 'node:crypto';
 import { renderFinding } from '../../shared/findings/catalog';
 import { adminRequest } from '../../shared/findings/admin-requests';
@@ -233,11 +234,15 @@ function findingsList(d: Diagnosis, L: ExportLabels, render: Render, t: Esc, lan
 function runBody(d: Diagnosis, L: ExportLabels, lang: Lang, render: Render, t: Esc): string {
   const out: string[] = [];
   out.push(`<h2>${escapeHtml(L.findings)}</h2>`, findingsList(d, L, render, t, lang));
-  const rows = d.checks.map(
-    (c) =>
-      `<tr><td>${t(checkTitle(c, lang))}</td><td class="st-${c.status}">${escapeHtml(`${ICON[c.status]} ${L.statuses[c.status]}`)}</td>` +
-      `<td>${Math.round(c.durationMs)} ms</td></tr>`,
-  );
+  const rows = d.checks.map((c) => {
+    // A skipped check says why, in the export's language (shared/skip-reasons.ts).
+    const why = checkSkipText(c, lang);
+    return (
+      `<tr><td>${t(checkTitle(c, lang))}${why ? `<br><span class="muted skip-reason">${t(why)}</span>` : ''}</td>` +
+      `<td class="st-${c.status}">${escapeHtml(`${ICON[c.status]} ${L.statuses[c.status]}`)}</td>` +
+      `<td>${Math.round(c.durationMs)} ms</td></tr>`
+    );
+  });
   out.push(
     `<h2>${escapeHtml(L.checks)}</h2><table><tr><th>${escapeHtml(L.check)}</th><th>${escapeHtml(L.status)}</th><th>${escapeHtml(L.duration)}</th></tr>${rows.join('')}</table>`,
   );

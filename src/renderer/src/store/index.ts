@@ -9,6 +9,7 @@ import { createRunSlice } from './run-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createReportsSlice } from './reports-slice';
 import { createCaptureSlice } from './capture-slice';
+import { skipReasonOf } from '../../../shared/skip-reasons';
 import type { Diagnosis } from '../../../shared/model';
 import { idleRun } from './run-events';
 import { createIdentifySlice, validEvidence } from './identify-slice';
@@ -72,6 +73,7 @@ function restoredRun(v: unknown): { run: RunState; saved: boolean; runId: string
       state: c.status,
       durationMs: c.durationMs,
       codes: Array.isArray(c.findings) ? c.findings.map((f) => f.code) : [],
+      skip: c.details && typeof c.details === 'object' ? skipReasonOf(c) : null,
     })),
     transcript: diagnosis.transcript,
   };
