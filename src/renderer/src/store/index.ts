@@ -9,9 +9,8 @@ import { createRunSlice } from './run-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createReportsSlice } from './reports-slice';
 import { createCaptureSlice } from './capture-slice';
-import { skipReasonOf } from '../../../shared/skip-reasons';
 import type { Diagnosis } from '../../../shared/model';
-import { idleRun } from './run-events';
+import { idleRun, skipOf } from './run-events';
 import { createIdentifySlice, validEvidence } from './identify-slice';
 import { validAnswered, validAuth } from '../lib/auth-choice';
 import type { Job, RunState, Screen, Settings, Store } from './types';
@@ -73,7 +72,7 @@ function restoredRun(v: unknown): { run: RunState; saved: boolean; runId: string
       state: c.status,
       durationMs: c.durationMs,
       codes: Array.isArray(c.findings) ? c.findings.map((f) => f.code) : [],
-      skip: c.details && typeof c.details === 'object' ? skipReasonOf(c) : null,
+      ...(c.details && typeof c.details === 'object' ? skipOf(c) : {}),
     })),
     transcript: diagnosis.transcript,
   };

@@ -85,7 +85,7 @@ export interface CheckProgress {
   /** Codes of the check's findings: they say which checklist step a failure is about. */
   codes?: string[];
   /** Why a skipped check did not run (rendered in the screen's language by shared/skip-reasons.ts). */
-  skip?: ReadSkipReason | null;
+  skip?: ReadSkipReason;
 }
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'done' | 'error';
