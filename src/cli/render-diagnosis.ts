@@ -190,6 +190,6 @@ export function diagnosisJson(d: Diagnosis, lang: Lang): unknown {
 /** The line `diagnose --save` prints once the run is in a report (the id and folder stay as they are). */
 export function savedLine(reportId: string, runs: number, dir: string, lang: Lang): string {
   return lang === 'ja'
-    ? `保存しました: レポート ${reportId}（実行 ${runs} 回分）、保存先 ${dir}\n`
+    ? `保存しました: レポート ${reportId} （診断 ${runs} 回） 保存先: ${dir}\n`
     : `saved: report ${reportId} (${runs} run${runs === 1 ? '' : 's'}) in ${dir}\n`;
 }
