@@ -189,7 +189,7 @@ export async function runCheck<K extends CheckKind>(
           ...outcome,
           status: 'skip',
           findings: [],
-          details: { ...outcome.details, skip: { id: 'cancelled' } } as CheckDetails<K>,
+          details: { ...outcome.details, skip: { id: 'cancelled' } },
         };
     }
   }

@@ -129,7 +129,6 @@ function versionRefusals(rows: readonly ProbeRow[], max: TlsVersion): string[] {
 export function deviceAuthVerdict(
   device: DeviceProfile | null,
   offered: readonly string[] | null,
-  host: string,
 ): CheckOutcome {
   if (!device)
     return {

@@ -101,7 +101,7 @@ async function mainSession(
     const offered = session.caps2?.auth ?? null;
     checks.push(
       await runCheck(ctx, ref('device.auth', ep.key), `Would the device's sign-in work?`, () =>
-        Promise.resolve(deviceAuthVerdict(r.device, offered, ep.host)),
+        Promise.resolve(deviceAuthVerdict(r.device, offered)),
       ),
     );
   }
