@@ -4,10 +4,11 @@ import { checkTitle } from '../shared/check-registry';
 import { renderFinding } from '../shared/findings/catalog';
 import { diagnosisPrimary, methodsOf, rankedFindings } from '../shared/findings/diagnosis-primary';
 import { firstSentence } from '../shared/findings/primary';
-import type { Diagnosis, Lang, Method, RenderedFinding } from '../shared/model';
+import type { Diagnosis, Lang, RenderedFinding } from '../shared/model';
 import { PRACTICE_LABEL, practiceWarning } from '../shared/practice';
 import { scenarioName } from '../shared/scenario-names';
 import { checkSkipText } from '../shared/skip-reasons';
+import { partText } from '../shared/delivers-part';
 import { ACTOR_LABELS, METHOD_LABELS, STATUS_LABELS } from '../shared/vocabulary';
 import { printable } from './io';
 
@@ -80,7 +81,6 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
   // A run against the built-in lab says so before its verdict: nobody acts on a practice result.
   if (d.practice) out.push(`!! ${practiceWarning(d.practice, lang)}`);
   out.push(d.cancelled ? `${MARK.warn} ${t.cancelled}` : `${MARK[d.verdict]} ${t.verdict[d.verdict]}`);
-  const methodName = (m: Method) => METHOD_LABELS[lang][m];
   const primary = diagnosisPrimary(d, lang);
   if (primary) {
     out.push(`${t.primary}: ${safe(primary.title)} (${primary.code})`);
@@ -91,15 +91,15 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
   if (rec) {
     const best = rec.ranking.find((r) => r.method === rec.method);
     const note =
-      best?.delivers === 'part' && best.part
-        ? ` — ${t.partOnly}: ${safe(best.part)}`
+      best?.delivers === 'part' && partText(best, lang)
+        ? ` — ${t.partOnly}: ${safe(partText(best, lang) ?? '')}`
         : d.verdict === 'fail'
           ? ` — ${t.notYet}`
           : '';
-    out.push(`${t.recommended}: ${methodName(rec.method)}${note}`);
+    out.push(`${t.recommended}: ${METHOD_LABELS[lang][rec.method]}${note}`);
     for (const r of rec.ranking)
-      if (r.method !== rec.method && r.delivers === 'part' && r.part)
-        out.push(`  ${methodName(r.method)}: ${t.partOnly}: ${safe(r.part)}`);
+      if (r.method !== rec.method && r.delivers === 'part' && partText(r, lang))
+        out.push(`  ${METHOD_LABELS[lang][r.method]}: ${t.partOnly}: ${safe(partText(r, lang) ?? '')}`);
   }
   out.push('', `${t.todo}:`);
   const findings = renderedFindings(d, lang);
@@ -108,7 +108,12 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
   // so each finding is listed once.
   const groups: { label: string | null; items: typeof findings }[] = [];
   for (const f of findings) {
-    const label = d.method === 'auto' ? methodsOf(f.checkId).map(methodName).join(' / ') : null;
+    const label =
+      d.method === 'auto'
+        ? methodsOf(f.checkId)
+            .map((m) => METHOD_LABELS[lang][m])
+            .join(' / ')
+        : null;
     const g = groups.find((x) => x.label === label);
     if (g) g.items.push(f);
     else groups.push({ label, items: [f] });
