@@ -39,6 +39,8 @@ th, td { border: 1px solid #bbb; padding: 1mm 2mm; text-align: left; vertical-al
 th { background: #eee; }
 table.kv th { width: 28%; }
 td.box { width: 8mm; text-align: center; }
+td.st-pass, td.st-warn, td.st-fail, td.st-skip, th.nowrap { white-space: nowrap; }
+.skip-reason { font-size: 90%; }
 tr { break-inside: avoid; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-all; font-family: "Noto Sans Mono CJK JP", "DejaVu Sans Mono", Consolas, monospace;
   font-size: 8pt; background: #f6f6f6; border: 1px solid #ddd; padding: 2mm; margin: 1mm 0 2mm; }
@@ -244,7 +246,7 @@ function runBody(d: Diagnosis, L: ExportLabels, lang: Lang, render: Render, t: E
     );
   });
   out.push(
-    `<h2>${escapeHtml(L.checks)}</h2><table><tr><th>${escapeHtml(L.check)}</th><th>${escapeHtml(L.status)}</th><th>${escapeHtml(L.duration)}</th></tr>${rows.join('')}</table>`,
+    `<h2>${escapeHtml(L.checks)}</h2><table><tr><th>${escapeHtml(L.check)}</th><th class="nowrap">${escapeHtml(L.status)}</th><th class="nowrap">${escapeHtml(L.duration)}</th></tr>${rows.join('')}</table>`,
   );
   if (d.transcript.length > 0) out.push(`<p class="muted">${escapeHtml(L.seeAppendix)}</p>`);
   return out.join('\n');

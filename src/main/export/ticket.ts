@@ -143,7 +143,7 @@ export function renderTicket(report: Report, opts: TicketOptions): string {
     out.push(heading(L.notChecked), '');
     for (const c of notRun) {
       const why = checkSkipText(c, lang);
-      out.push(`- ${start(checkTitle(c, lang))}${why ? `: ${start(why)}` : ''}`);
+      out.push(`- ${start(checkTitle(c, lang))}${why ? `: ${inline(why)}` : ''}`);
     }
     out.push('');
   }
