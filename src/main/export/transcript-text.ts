@@ -7,6 +7,7 @@ import { LABELS } from './labels';
 import { practiceTag } from '../../shared/practice';
 import { checkTitle } from '../../shared/check-registry';
 import { checkSkipText } from '../../shared/skip-reasons';
+import { METHOD_LABELS } from '../../shared/vocabulary';
 import { displayLine, MAX_DOC_TRANSCRIPT_ROWS } from './text-safety';
 
 export function renderTranscriptText(report: Report, lang: Lang): string {
@@ -17,7 +18,9 @@ export function renderTranscriptText(report: Report, lang: Lang): string {
     out.push(
       `# ${L.run} ${i + 1}${d.practice ? ` ${practiceTag(d.practice, lang)}` : ''} — ${displayLine(d.startedAt, lang)} — ${L.verdicts[d.verdict]}`,
     );
-    out.push(`# ${displayLine(`${d.target.host ?? ''}:${d.target.port ?? ''}`, lang)} (${d.method})`);
+    out.push(
+      `# ${displayLine(`${d.target.host ?? ''}:${d.target.port ?? ''}`, lang)} (${METHOD_LABELS[lang][d.method]})`,
+    );
     const shown = d.transcript.slice(0, MAX_DOC_TRANSCRIPT_ROWS);
     for (const r of shown)
       out.push(displayLine(`${transcriptLine(r)}${r.check ? `   [${r.check}]` : ''}`, lang));
