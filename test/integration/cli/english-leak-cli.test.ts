@@ -124,6 +124,14 @@ describe('English leaks in the CLI’s Japanese output', () => {
     expect(englishLeaks(readerLines(show.text)), show.text).toEqual([]);
   }, 60_000);
 
+  it('diagnose --lab (auto: both endpoints, MX skips, the practice banner by scenario name)', async () => {
+    const run = await cli(['diagnose', '--lab', 'wrong-password']);
+    expect(run.code, run.text).toBeLessThan(2);
+    expect(run.text).toContain('シナリオ: パスワード誤り');
+    expect(run.text).not.toContain('wrong-password');
+    expect(englishLeaks(readerLines(run.text)), run.text).toEqual([]);
+  }, 60_000);
+
   it('explain, advise, the Basic-auth plan and token inspect', async () => {
     const outputs = [
       await cli(['explain', '550 5.7.60 SMTP; Client does not have permissions to send as this sender']),
