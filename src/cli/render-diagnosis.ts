@@ -174,6 +174,8 @@ export function diagnosisJson(d: Diagnosis, lang: Lang): unknown {
       title: c.title,
       status: c.status,
       durationMs: c.durationMs,
+      // A skipped check: its reason rendered in the chosen language (details.skip keeps the typed reason).
+      ...(checkSkipText(c, lang) ? { skipReason: checkSkipText(c, lang) } : {}),
       findings: c.findings.map((ref) => {
         const f = renderFinding(ref, lang);
         return {

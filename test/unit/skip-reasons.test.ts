@@ -234,6 +234,9 @@ describe('diagnose human output', () => {
   it('--json keeps the ids and the typed reason (machine output)', () => {
     const json = diagnosisJson(RUN(), 'ja') as { checks: { id: string; details: Record<string, unknown> }[] };
     expect(json.checks.map((c) => c.id)).toContain('envelope.internal');
+    expect(json.checks.find((c) => c.id === 'envelope.internal')).toMatchObject({
+      skipReason: expect.stringMatching(/^サインイン（SMTP AUTH）に失敗したため/) as unknown,
+    });
     expect(json.checks.find((c) => c.id === 'envelope.internal')?.details).toEqual({
       skip: { id: 'auth-failed' },
     });
