@@ -145,7 +145,8 @@ export function egressCheck(
         {
           code: 'EGRESS_IP_NOT_CONNECTOR',
           params: { expected, ip: egressIp },
-          evidence: [`expected ${expected}, seen ${egressIp}`],
+          // Language-neutral: the address the server saw (its EHLO echo) ≠ the connector's, as typed.
+          evidence: [`${egressIp} ≠ ${expected}`],
         },
       ],
       details,
