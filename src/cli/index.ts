@@ -106,8 +106,12 @@ export function runFromProcess(): void {
   main(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Opened on first use: `process.stdin` sets up a stream (and Node's fs streams) that most commands never read.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
+    ownProcess: true,
   })
     .then((code) => {
       process.exitCode = code;

@@ -18,6 +18,9 @@ export interface CliIo {
   stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
+  /** Set when these are the process's own streams (the bin): the command may take Ctrl+C as Cancel. Reading
+   *  `process.stdin` to find out would open the stream, which costs every command that never reads it. */
+  ownProcess?: true;
 }
 
 export interface CliCommand {

@@ -321,7 +321,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     );
   }
   // Ctrl+C is the technician's Cancel: the report of what ran so far is still printed, marked cancelled.
-  const live = io.stdin === process.stdin;
+  const live = io.ownProcess === true;
   const clientSecret = oauth?.clientSecret;
   const d = await withInterrupt(
     async (signal) => {
