@@ -2,6 +2,12 @@
 // Thin launcher: the CLI is bundled to out/cli/index.cjs by `npm ci` (prepare) or `npm run build:cli`.
 'use strict';
 const path = require('node:path');
+const args = process.argv.slice(2);
+// `--version` alone needs no bundle: the version is package.json's (the bundle's APP_VERSION is built from it).
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  process.stdout.write(`${require(path.join(__dirname, '..', 'package.json')).version}\n`);
+  return;
+}
 const fs = require('node:fs');
 const entry = path.join(__dirname, '..', 'out', 'cli', 'index.cjs');
 if (!fs.existsSync(entry)) {
