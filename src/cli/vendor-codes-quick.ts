@@ -54,17 +54,20 @@ export async function mayMatchPanelCode(rawText: string): Promise<boolean> {
       continue; // the loader treats a missing folder the same way: try the next one
     }
     if (names.length === 0) continue;
-    for (const name of names) {
-      try {
-        const json: unknown = JSON.parse(
-          (await readFileBounded(join(dir, name), QUICK_MAX_FILE_BYTES)).toString('utf8'),
-        );
-        if (rawFileMatches(json, text) !== 'none') return true;
-      } catch {
-        return true; // unreadable, too large or not JSON: the validated loader reports it properly
-      }
-    }
-    return false; // the loader also stops at the first folder that has profiles
+    // All files at once (one file system round trip instead of one per file): the answer is "any could match".
+    const could = await Promise.all(
+      names.map(async (name) => {
+        try {
+          const json: unknown = JSON.parse(
+            (await readFileBounded(join(dir, name), QUICK_MAX_FILE_BYTES)).toString('utf8'),
+          );
+          return rawFileMatches(json, text) !== 'none';
+        } catch {
+          return true; // unreadable, too large or not JSON: the validated loader reports it properly
+        }
+      }),
+    );
+    return could.includes(true); // the loader also stops at the first folder that has profiles
   }
   return false;
 }
