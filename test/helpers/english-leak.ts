@@ -15,7 +15,10 @@ export const ALLOWED_WORDS = new Set(
     'JSON report json zip md txt Chromium npx npm PC OS Web Windows Enter Esc Tab PEM Markdown LF CR CRLF LOB SHA ADDR PORT Learn Ricoh bizhub SNMP IPP public ' +
     // Exchange's own status names, PowerShell's True/False as Get-* prints them, network terms Japanese documentation keeps, loopback's interface name, and the
     // language picker's "English" (each language is named in its own language).
-    'SendAsDenied IPoE PTR lo English Postfix True False'
+    'SendAsDenied IPoE PTR lo English Postfix True False ' +
+    // "Office 365": Microsoft's Japanese documentation keeps the product name (e.g. the connector wizard's
+    // "組織のメール サーバー → Office 365").
+    'Office'
   ).split(/\s+/),
 );
 
@@ -27,6 +30,8 @@ export const CHECK_ID =
 export function stripAllowed(text: string): string {
   return (
     text
+      // Code between backticks (a scope, permission name or command shown verbatim; the app renders it as code).
+      .replace(/`[^`\n]+`/g, ' ')
       .replace(/https?:\/\/\S+/g, ' ')
       // A server's reply quoted inside a sentence (code, enhanced code, its words) up to Japanese punctuation.
       .replace(/\b[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\b)?[^\n。」）]*/g, ' ')
