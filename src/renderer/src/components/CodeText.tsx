@@ -1,6 +1,6 @@
 // Shared texts mark verbatim values (a scope, a permission name, a command) with backticks, as the CLI prints
-// them; on screen those parts are code (kept in their own form, never wrapped mid-word by the sentence around them).
-import { Fragment } from 'react';
+// them; on screen those parts are code (kept in their own form, breaking only after a dot or a slash).
+import { Fragment, type ComponentPropsWithoutRef } from 'react';
 
 /** Splits "a `b` c" into text and code parts; an unpaired backtick stays as text. */
 export function codeParts(text: string): { code: boolean; text: string }[] {
@@ -16,11 +16,29 @@ export function codeParts(text: string): { code: boolean; text: string }[] {
   return out;
 }
 
+/**
+ * A code (host name, address, scope, command) that may go on to the next line only after a dot or a slash, never
+ * inside a label: a <wbr> after each '.' and '/' (a hyphen is a break opportunity already). <wbr> is not copied.
+ */
+export function Code({ text, ...rest }: { text: string } & ComponentPropsWithoutRef<'code'>) {
+  const parts = text.split(/(?<=[./])/);
+  return (
+    <code {...rest}>
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {p}
+          {i < parts.length - 1 ? <wbr /> : null}
+        </Fragment>
+      ))}
+    </code>
+  );
+}
+
 export function CodeText({ text }: { text: string }) {
   return (
     <>
       {codeParts(text).map((p, i) =>
-        p.code ? <code key={i}>{p.text}</code> : <Fragment key={i}>{p.text}</Fragment>,
+        p.code ? <Code key={i} text={p.text} /> : <Fragment key={i}>{p.text}</Fragment>,
       )}
     </>
   );
