@@ -18,7 +18,9 @@ export const ALLOWED_WORDS = new Set(
     'SendAsDenied IPoE PTR lo English Postfix True False ' +
     // "Office 365": Microsoft's Japanese documentation keeps the product name (e.g. the connector wizard's
     // "組織のメール サーバー → Office 365").
-    'Office'
+    'Office ' +
+    // Ricoh's own name for its devices' web page, kept in Ricoh's Japanese manuals ("Web Image Monitor").
+    'Image Monitor'
   ).split(/\s+/),
 );
 

@@ -70,7 +70,7 @@ export function ChecklistScreen() {
       {header}
       <div className="card">
         <h2>
-          {model ? `${model.vendor} ${model.series}` : t('device.otherMfp')} ·{' '}
+          {model ? <span translate="no">{`${model.vendor} ${model.series}`}</span> : t('device.otherMfp')} ·{' '}
           {t(`method.name.${job.method}`)}
         </h2>
         <p className="muted" role="status">
