@@ -674,6 +674,13 @@ export const ja: Resources = {
     listenerPasswordHide: '隠す',
     listenerPasswordNew: '新しいパスワード',
     listenerPasswordShort: '待ち受け用パスワードは {{min}} 文字以上にしてください。',
+    // The listener refused to become an open relay: what to fill in on this form (the CLI names its flags instead).
+    openRelay: {
+      'listener-password':
+        'このメールボックスで中継送信するには、機器がこの PC にサインインするためのパスワードが必要です。「待ち受け用パスワード（機器に入力）」欄に入力する（または「新しいパスワード」を押す）と開始できます。これがないと、同じネットワークの誰でもこのメールボックスとして送信できてしまいます。',
+      'domains-or-password':
+        'サインインせずに中継送信するには、お客様のメール ドメインが必要です。送信方法の画面で「メール ドメイン」を入力してください。または「中継でサインインするメールボックス」とそのパスワードを入力すると、「待ち受け用パスワード（機器に入力）」欄が表示されます。これがないと、同じネットワークの誰でもこの PC を通して送信できてしまいます。',
+    },
     start: '待ち受けを開始',
     starting: '開始しています…',
     stop: '停止',
