@@ -6,7 +6,8 @@ import { diagnosisPrimary, methodsOf, rankedFindings } from '../shared/findings/
 import { firstSentence } from '../shared/findings/primary';
 import type { Diagnosis, Lang, RenderedFinding } from '../shared/model';
 import { PRACTICE_LABEL, practiceWarning } from '../shared/practice';
-import { ACTOR_LABELS, STATUS_LABELS } from '../shared/vocabulary';
+import { partText } from '../shared/delivers-part';
+import { ACTOR_LABELS, METHOD_LABELS, STATUS_LABELS } from '../shared/vocabulary';
 import { printable } from './io';
 
 const T = {
@@ -88,15 +89,15 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
   if (rec) {
     const best = rec.ranking.find((r) => r.method === rec.method);
     const note =
-      best?.delivers === 'part' && best.part
-        ? ` — ${t.partOnly}: ${safe(best.part)}`
+      best?.delivers === 'part' && partText(best, lang)
+        ? ` — ${t.partOnly}: ${safe(partText(best, lang) ?? '')}`
         : d.verdict === 'fail'
           ? ` — ${t.notYet}`
           : '';
-    out.push(`${t.recommended}: ${rec.method}${note}`);
+    out.push(`${t.recommended}: ${METHOD_LABELS[lang][rec.method]}${note}`);
     for (const r of rec.ranking)
-      if (r.method !== rec.method && r.delivers === 'part' && r.part)
-        out.push(`  ${r.method}: ${t.partOnly}: ${safe(r.part)}`);
+      if (r.method !== rec.method && r.delivers === 'part' && partText(r, lang))
+        out.push(`  ${METHOD_LABELS[lang][r.method]}: ${t.partOnly}: ${safe(partText(r, lang) ?? '')}`);
   }
   out.push('', `${t.todo}:`);
   const findings = renderedFindings(d, lang);
@@ -105,7 +106,12 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
   // so each finding is listed once.
   const groups: { label: string | null; items: typeof findings }[] = [];
   for (const f of findings) {
-    const label = d.method === 'auto' ? methodsOf(f.checkId).join(' / ') : null;
+    const label =
+      d.method === 'auto'
+        ? methodsOf(f.checkId)
+            .map((m) => METHOD_LABELS[lang][m])
+            .join(' / ')
+        : null;
     const g = groups.find((x) => x.label === label);
     if (g) g.items.push(f);
     else groups.push({ label, items: [f] });

@@ -15,7 +15,7 @@ const T: Record<Lang, Record<string, string>> = {
     next: '次の確認',
     source: '根拠',
     read: '参照日',
-    none: '該当する公開コードはありません',
+    none: '該当する公開コードはありません。',
   },
   en: {
     head: 'Device message',
@@ -27,7 +27,7 @@ const T: Record<Lang, Record<string, string>> = {
     next: 'Next check',
     source: 'Source',
     read: 'read',
-    none: 'no published code matched',
+    none: 'no published code matched.',
   },
 };
 
@@ -45,7 +45,7 @@ export function writeVendorHuman(io: CliIo, r: VendorCodeResult, lang: Lang): vo
     io.stdout.write('\n');
   }
   for (const n of r.nothingPublished) {
-    io.stdout.write(`[${t.head}] ${n.vendor}: ${t.none}.${n.note ? ` ${n.note[lang]}` : ''}\n\n`);
+    io.stdout.write(`[${t.head}] ${n.vendor}: ${t.none}${n.note ? ` ${n.note[lang]}` : ''}\n\n`);
   }
 }
 

@@ -77,6 +77,9 @@ export interface ScenarioSpec {
   rejectDirectSend?: boolean;
   /** The relay connector holds tenant.staleConnectorIp instead of tenant.connectorIp. */
   connectorIpChanged?: boolean;
+  /** The practice site is not the connector's (its mail is anonymous Direct Send): a practice run leaves from
+   *  the default address, not tenant.connectorIp (see practice-source.ts). */
+  siteOffConnector?: boolean;
 }
 
 const NONE: ScenarioSymptom = { endpoint: 'both', at: 'none', code: null, enhanced: null };
@@ -184,6 +187,7 @@ export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
       'Set-OrganizationConfig -RejectDirectSend $true: anonymous mail that matches no inbound connector (any source but the connector IP) is refused at RCPT TO with 5.7.68 when its MAIL FROM (P1, envelope sender) domain is an accepted domain; a MAIL FROM in another domain is still accepted (the From header does not matter).',
     symptom: { endpoint: 'mx', at: 'rcpt', code: 550, enhanced: '5.7.68' },
     rejectDirectSend: true,
+    siteOffConnector: true,
   },
   'unregistered-sender-domain': {
     summary:

@@ -191,6 +191,9 @@ export interface LabInfo {
   dnsServer: string;
   submission: LabEndpoint;
   mx: LabEndpoint;
+  /** Put into Target.bind: the address a practice run of this scenario leaves from (the relay connector's,
+   *  standing in for the site's static IP), or absent to leave from the default address. */
+  source?: string | undefined;
 }
 
 /** Profile files as loaded (bundled first, then the technician's imports); bad files are listed, never fatal. */

@@ -209,8 +209,13 @@ export const RecommendationSchema = z.object({
       /** False when the method cannot do this job at all (e.g. Direct Send for an external recipient). */
       viable: z.boolean().optional(),
       delivers: DeliversSchema.optional(),
-      /** When `delivers` is 'part': which part, e.g. "internal recipients only (not partner@fabrikam.com)". */
+      /** When `delivers` is 'part': which part, in English (reports before 0.1 carry only this). */
       part: z.string().optional(),
+      /** When `delivers` is 'part': the kind of recipient reached, those reached and those not (any language:
+       *  shared/delivers-part.ts words it). */
+      reachedKind: z.enum(['internal', 'external']).optional(),
+      reached: z.array(z.string().max(320)).max(100).optional(),
+      missed: z.array(z.string().max(320)).max(100).optional(),
     }),
   ),
 });

@@ -35,6 +35,7 @@ export function stripAllowed(text: string): string {
       // Code between backticks (a scope, permission name or command shown verbatim; the app renders it as code).
       .replace(/`[^`\n]+`/g, ' ')
       .replace(/https?:\/\/\S+/g, ' ')
+      .replace(/\bOutlook on the web\b/g, ' ') // the product's name, kept in Japanese documentation
       // A server's reply quoted inside a sentence (code, enhanced code, its words) up to Japanese punctuation.
       .replace(/\b[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\b)?[^\n。」）]*/g, ' ')
       .replace(/-----(?:BEGIN|END) [A-Z ]+-----/g, ' ') // PEM armour (a placeholder shows the format)

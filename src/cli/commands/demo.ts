@@ -1,11 +1,11 @@
 // `device-mail-doctor demo`: starts the lab in this process and diagnoses a few scenarios with `--method auto`,
 // printing the human report for each. Needs no network, no display and no Electron: `npm run demo` on a fresh
 // machine shows what the tool does. Exit 0 once every scenario was diagnosed (their findings are the point).
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { SCENARIO_SPECS, isScenario, startLab, type Lab, type ScenarioName } from '../../lab';
 import { runDiagnosis } from '../../main/engine/run';
 import { labDiagnoseRequest } from '../../lab/request';
+import { canBind, practiceSource } from '../../lab/practice-source';
 import type { DeviceProfile } from '../../shared/model';
 import { EXIT_OK, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
 import { renderHuman } from '../render-diagnosis';
@@ -37,34 +37,23 @@ export const OLD_TLS_DEVICE: DeviceProfile = {
 interface DemoCase {
   scenario: ScenarioName;
   device: DeviceProfile | null;
-  /** Leave from the relay connector's IP (the site's static public IP); false: from another address. */
-  fromConnectorIp: boolean;
 }
 
+// Where each case leaves from is the scenario's to say (practice-source.ts): from the relay connector's IP (the
+// site's static public IP), except reject-direct-send, whose site is not the connector's.
 export const DEMO_CASES: readonly DemoCase[] = [
-  { scenario: 'healthy', device: null, fromConnectorIp: true },
-  { scenario: 'wrong-password', device: null, fromConnectorIp: true },
-  { scenario: 'legacy-tls10', device: OLD_TLS_DEVICE, fromConnectorIp: true },
-  // A site whose public IP is not the connector's: Direct Send is what it would use, and the tenant rejects it.
-  { scenario: 'reject-direct-send', device: null, fromConnectorIp: false },
+  { scenario: 'healthy', device: null },
+  { scenario: 'wrong-password', device: null },
+  { scenario: 'legacy-tls10', device: OLD_TLS_DEVICE },
+  { scenario: 'reject-direct-send', device: null },
 ];
-
-/** True when this machine can send from `address` (Linux and Windows answer on all of 127/8; macOS only on
- *  127.0.0.1 unless an alias was added). */
-function canBind(address: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(0, address, () => srv.close(() => resolve(true)));
-  });
-}
 
 function requestFor(lab: Lab, c: DemoCase, bindOk: boolean) {
   return labDiagnoseRequest(
     { ...lab, dnsServer: `${lab.dns.address}:${lab.dns.port}` },
     {
       device: c.device,
-      bindConnectorIp: Boolean(c.fromConnectorIp) && bindOk,
+      bindConnectorIp: practiceSource(lab, bindOk) !== undefined,
       timeoutMs: DEMO_DIAGNOSIS_TIMEOUT_MS,
       scenario: c.scenario,
     },
@@ -93,9 +82,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(
           `unknown scenario "${printable(name)}" (see: npx device-mail-doctor lab --help)`,
         );
-      return (
-        DEMO_CASES.find((c) => c.scenario === name) ?? { scenario: name, device: null, fromConnectorIp: true }
-      );
+      return DEMO_CASES.find((c) => c.scenario === name) ?? { scenario: name, device: null };
     });
   }
 
@@ -118,7 +105,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (c.device) io.stdout.write(`Device: ${c.device.label}\n`);
       // To try it by hand: `diagnose --lab` (a practice run, labelled as such in its output).
       io.stdout.write(
-        `$ npx device-mail-doctor diagnose --lab ${c.scenario} --method auto${c.device ? ' --device-tls-max 1.0 --device-ciphers rsa' : ''}${c.fromConnectorIp && bindOk ? ` --bind ${lab.tenant.connectorIp}` : ''}\n\n`,
+        `$ npx device-mail-doctor diagnose --lab ${c.scenario} --method auto${c.device ? ' --device-tls-max 1.0 --device-ciphers rsa' : ''}\n\n`,
       );
       const d = await runDiagnosis(requestFor(lab, c, bindOk));
       // The same report `diagnose` prints, then the codes on one line (easy to grep, stable across languages).

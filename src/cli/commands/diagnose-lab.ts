@@ -35,15 +35,23 @@ export function checkLabFlags(v: Record<string, unknown>): void {
   }
 }
 
-/** Starts the lab for `scenario` (checked by checkLabFlags); loaded only when asked for (CLI start-up). */
-export async function startCliLab(scenario: string): Promise<Lab> {
+/** Starts the lab for `scenario` (checked by checkLabFlags); loaded only when asked for (CLI start-up).
+ *  `source`: the address this practice run leaves from (the connector's, unless the scenario's site is not). */
+export async function startCliLab(scenario: string): Promise<{ lab: Lab; source: string | undefined }> {
   const { isScenario, startLab } = await import('../../lab');
+  const { canBind, practiceSource } = await import('../../lab/practice-source');
   if (!isScenario(scenario)) throw new UsageError(`--lab: unknown scenario "${printable(scenario)}"`);
-  return startLab({ scenario });
+  const lab = await startLab({ scenario });
+  return { lab, source: practiceSource(lab, await canBind(lab.tenant.connectorIp)) };
 }
 
 /** The request parts the lab supplies; what the technician typed (--user, --to, --from, --domain ...) is kept. */
-export function labParts(lab: Lab, given: Partial<RequestParts>, hasSecret: boolean): Partial<RequestParts> {
+export function labParts(
+  lab: Lab,
+  given: Partial<RequestParts>,
+  hasSecret: boolean,
+  source?: string,
+): Partial<RequestParts> {
   const t = lab.tenant;
   const dns = lab.dns.address.includes(':')
     ? `[${lab.dns.address}]:${lab.dns.port}`
@@ -54,6 +62,8 @@ export function labParts(lab: Lab, given: Partial<RequestParts>, hasSecret: bool
     to: given.to && given.to.length > 0 ? given.to : [t.internalRecipient, t.externalRecipient],
     user: given.user ?? t.mailbox,
     expectedIp: given.expectedIp ?? t.connectorIp,
+    // Leave from the site's address as the scenario has it (a typed --bind wins).
+    bind: given.bind ?? source,
     connectTo: lab.connectTo,
     dnsServer: dns,
     extraCaPem: [lab.caPem],

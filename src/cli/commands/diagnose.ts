@@ -292,10 +292,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     ...sec,
   };
   // Practice: the built-in lab runs in this process for this one diagnosis (closed when it ends).
-  const lab: Lab | null = v.lab !== undefined ? await startCliLab(v.lab) : null;
+  const started = v.lab !== undefined ? await startCliLab(v.lab) : null;
+  const lab: Lab | null = started?.lab ?? null;
   const built = buildDiagnoseRequest(
     lab
-      ? { ...parts, ...labParts(lab, parts, sec.password !== undefined || sec.oauthToken !== undefined) }
+      ? {
+          ...parts,
+          ...labParts(
+            lab,
+            parts,
+            sec.password !== undefined || sec.oauthToken !== undefined,
+            started?.source,
+          ),
+        }
       : parts,
   );
   if (!built.ok) {

@@ -12,6 +12,7 @@ import { createDnsClient } from './protocol/dns';
 import { resolveLimits } from './limits';
 import { decidedVerdict, methodVerdicts, runPlan } from './plans/plans';
 import { autoVerdict, recommend } from './plans/recommend';
+import { markRelayPath } from './plans/relay-path';
 import { REDACTED, Transcript } from './protocol/transcript';
 import type { RunOptions } from './types';
 
@@ -118,6 +119,11 @@ export async function runDiagnosis(input: DiagnoseRequest, options: RunOptions =
     // The path the job needs: the chosen method's checks, or in auto the recommended method's.
     const path =
       t.method === 'auto' && recommendation ? new Set(plan.membership[recommendation.method] ?? []) : null;
+    markRelayPath(
+      ctx.checks,
+      t.method === 'auto' ? (recommendation?.method ?? null) : t.method,
+      plan.egressIp,
+    );
     const top = pickPrimary(
       locateChecks(ctx.checks, (id) => path === null || path.has(id)),
       verdict === 'fail',

@@ -1,6 +1,12 @@
 // Words used by the exports (HTML/PDF report, ticket), in Japanese and English. Finding texts come from the
 // catalogue (src/shared/findings); these are only the document's own headings and labels.
 import type { Actor, CheckStatus, Lang, MethodChoice, Severity, Verdict } from '../../shared/model';
+
+/** A word set in a Japanese sentence: spaced from the particles only where it starts or ends in Latin letters or
+ *  digits ("の RICOH IM C3000 から", but "の機器から"). */
+function jaSpaced(word: string): string {
+  return `${/^[\x21-\x7e]/.test(word) ? ' ' : ''}${word}${/[\x21-\x7e]$/.test(word) ? ' ' : ''}`;
+}
 import { ACTOR_LABELS, METHOD_LABELS, STATUS_LABELS, VERDICT_LABELS } from '../../shared/vocabulary';
 
 export interface ExportLabels {
@@ -160,7 +166,7 @@ const ja: ExportLabels = {
   earlierRuns: 'これまでの診断',
   dearAdmin: 'Microsoft 365 管理者様',
   ticketIntro: (site, device) =>
-    `${site} の ${device} から Microsoft 365 経由でメールを送信できるよう設定しています。下記の変更をお願いします。`,
+    `${site} の${jaSpaced(device)}から Microsoft 365 経由でメールを送信できるよう設定しています。下記の変更をお願いします。`,
   ticketNoRequest:
     '今回の診断では、Microsoft 365 管理者にお願いする変更はありません（記録として共有します）。',
   requests: 'お願いしたい変更',

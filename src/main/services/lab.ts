@@ -1,10 +1,13 @@
 // Practice mode: at most one built-in lab (simulated Exchange Online on loopback) at a time.
 import { ok, type LabInfo, type Result } from '../../shared/ipc';
 import { SCENARIOS, type Lab, type ScenarioName, type StartLabOptions } from '../../lab/types';
+import { canBind, practiceSource } from '../../lab/practice-source';
 
 export type StartLab = (opts?: StartLabOptions) => Promise<Lab>;
 
-export function labInfo(lab: Lab): LabInfo {
+/** `bindable`: whether this machine can send from the lab's connector address (checked once per lab). */
+export function labInfo(lab: Lab, bindable = false): LabInfo {
+  const source = practiceSource(lab, bindable);
   return {
     scenario: lab.scenario,
     connectTo: lab.connectTo,
@@ -16,11 +19,13 @@ export function labInfo(lab: Lab): LabInfo {
       : `${lab.dns.address}:${lab.dns.port}`,
     submission: lab.submission,
     mx: lab.mx,
+    ...(source ? { source } : {}),
   };
 }
 
 export function createLabService(startLab: StartLab) {
   let current: Lab | null = null;
+  let bindable = false;
   let pending: Promise<unknown> = Promise.resolve();
   // Serialised so two quick clicks never leave two labs running.
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -40,10 +45,11 @@ export function createLabService(startLab: StartLab) {
         if (current) {
           // Same lab, new scenario: switch in place (keeps ports and CA the renderer already holds).
           current.setScenario(scenario);
-          return ok(labInfo(current));
+          return ok(labInfo(current, bindable));
         }
         current = await startLab({ scenario });
-        return ok(labInfo(current));
+        bindable = await canBind(current.tenant.connectorIp);
+        return ok(labInfo(current, bindable));
       }),
     stop: (): Promise<Result<null>> =>
       serial(async () => {

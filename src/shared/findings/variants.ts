@@ -13,7 +13,9 @@ import type { FindingText } from './catalog-types';
 
 export interface TextVariant {
   /** The params that must be equal (after normalising) for the variant to apply. */
-  same: [string, string];
+  same?: [string, string];
+  /** Or: the param that must hold this value (set by the engine from where the finding was seen). */
+  param?: [string, string];
   actors?: Actor[];
   text: Record<Lang, FindingText>;
 }
@@ -37,6 +39,34 @@ export const DIFFERENCE_CLAIMS: Record<string, { pair: [string, string]; claim: 
 };
 
 export const VARIANTS: Record<string, TextVariant> = {
+  // 5.7.54 on the path of SMTP relay: Exchange Online did not attribute the connection to the organisation's
+  // inbound connector (its source IP or certificate matched none), so it took it as anonymous inbound mail, which
+  // may only go to the tenant's own recipients. The usual text ("Direct Send used for an external recipient, use
+  // relay") would tell the technician to use the very method that failed and blame the device for the connector.
+  // Microsoft (read 2026-12-02), seed 000 "Office 365 を使ってメールを送信するプリンター、スキャナー、LOB アプリケーショ
+  // ンの問題を修正する", SMTP リレー section: a changed static IP means "コネクタが特定されず、メッセージが外部の受信者に
+  // 中継されなくなります" — update the connector and SPF; seed 001 option 3: the connector identifies the site by its
+  // static public IP (or certificate).
+  // https://learn.microsoft.com/ja-jp/exchange/mail-flow-best-practices/fix-issues-with-printers-scanners-and-lob-applications-that-send-email-using-off
+  // https://learn.microsoft.com/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365
+  RELAY_DENIED: {
+    param: ['path', 'relay'],
+    actors: ['admin', 'technician'],
+    text: {
+      ja: {
+        title: 'SMTP リレーの接続がコネクタに一致しませんでした',
+        cause:
+          'Exchange Online はこの拠点からの接続{{ (送信元のパブリック IP アドレス {ip})}}を組織のコネクタに結び付けず、匿名のメール (直接送信と同じ扱い) として受け取ったため、組織外の宛先を拒否しました{{ ({reply})}}。コネクタにこの IP アドレス (または証明書) が登録されていない、回線の変更などで送信元のパブリック IP アドレスが変わった、コネクタがまだない、のいずれかが考えられます。',
+        fix: 'Microsoft 365 管理者に、Exchange 管理センターの [メール フロー] > [コネクタ] で「組織のメール サーバー」から Microsoft 365 への受信コネクタがあり、送信元のパブリック IP アドレス{{ ({ip})}}が登録されているか確認してもらってください (Get-InboundConnector | fl Name,Enabled,SenderIPAddresses,TlsSenderCertificateName)。機器のサーバー欄は MX ホスト、ポート 25 のままにします。',
+      },
+      en: {
+        title: 'The SMTP relay connection matched no connector',
+        cause:
+          "Exchange Online did not attribute this site's connection{{ (egress public IP {ip})}} to the organisation's connector and took it as anonymous mail (as Direct Send), so it refused the external recipient{{ ({reply})}}. The connector does not hold this IP address (or certificate), the site's public IP changed (e.g. a new line), or there is no connector yet.",
+        fix: 'Have the Microsoft 365 admin check in the Exchange admin center under Mail flow > Connectors that an inbound connector from "Your organization\'s email server" to Microsoft 365 exists and holds the egress public IP{{ ({ip})}} (Get-InboundConnector | fl Name,Enabled,SenderIPAddresses,TlsSenderCertificateName). Keep the device\'s server field on the MX host, port 25.',
+      },
+    },
+  },
   SEND_AS_DENIED: {
     same: ['sender', 'mailbox'],
     actors: ['admin', 'technician'],
@@ -78,6 +108,8 @@ export const VARIANTS: Record<string, TextVariant> = {
 export function variantFor(ref: Pick<FindingRef, 'params'> & { code: string }): TextVariant | null {
   const v = VARIANTS[ref.code];
   if (!v) return null;
+  if (v.param) return ref.params?.[v.param[0]] === v.param[1] ? v : null;
+  if (!v.same) return null;
   const [a, b] = v.same.map((k) => ref.params?.[k]);
   return a !== undefined && b !== undefined && a.trim() !== '' && normalised(a) === normalised(b) ? v : null;
 }

@@ -117,6 +117,14 @@ describe('practice through the services', () => {
     SESSION_BOUND_MS * 3,
   );
 
+  it("lab:start says where a practice run leaves from: the connector stand-in, except where the site is not the connector's", async () => {
+    const healthy = await value<LabInfo>('lab:start', { scenario: 'healthy' });
+    expect(healthy.source).toBe(healthy.tenant.connectorIp);
+    const off = await value<LabInfo>('lab:start', { scenario: 'reject-direct-send' });
+    expect(off.source).toBeUndefined();
+    expect(off.mx.port).toBe(healthy.mx.port); // switched in place: same lab
+  });
+
   it('reports:add-run refuses a practice run without savePractice and takes it with', async () => {
     const d: Diagnosis = diagnosis({ practice: { scenario: 'wrong-password' } });
     const refused = await call('reports:add-run', { job: { customer: 'Contoso' }, diagnosis: d });

@@ -64,6 +64,39 @@ describe('buildRequest()', () => {
     });
     expect(r.ok && r.request.target.user).toBeUndefined();
   });
+  it("practice leaves from the lab source (the connector stand-in), never from the job's interface", () => {
+    const job = { ...emptyJob(), method: 'relay' as const, bind: '192.168.1.20' };
+    const lab = {
+      scenario: 'healthy',
+      connectTo: [],
+      caPem: '',
+      dnsServer: '127.0.0.1:5353',
+      submission: { host: 'smtp.office365.com', address: '127.0.0.1', port: 1587 },
+      mx: { host: 'contoso-com.mail.protection.outlook.com', address: '127.0.0.1', port: 1025 },
+      tenant: {
+        domain: 'contoso.com',
+        mxHost: 'contoso-com.mail.protection.outlook.com',
+        mailbox: 'scanner@contoso.com',
+        password: 'lab',
+        connectorIp: '127.0.0.5',
+        staleConnectorIp: '127.0.0.77',
+        otherSender: 'info@contoso.com',
+        internalRecipient: 'staff@contoso.com',
+        externalRecipient: 'partner@fabrikam.com',
+        oauthToken: '',
+        oauth: {} as never,
+      },
+    } satisfies Parameters<typeof buildRequest>[0]['lab'];
+    const withSource = buildRequest({ ...base, job, lab: { ...lab, source: '127.0.0.5' } });
+    expect(withSource.ok && withSource.request.target).toMatchObject({
+      bind: '127.0.0.5',
+      expectedIp: '127.0.0.5',
+    });
+    const without = buildRequest({ ...base, job, lab });
+    expect(without.ok && without.request.target.bind).toBeUndefined();
+    const real = buildRequest({ ...base, job });
+    expect(real.ok && real.request.target.bind).toBe('192.168.1.20');
+  });
   it('names the field when input is invalid', () => {
     const job = { ...emptyJob(), method: 'submission' as const, mailbox: 'a@b.c\nQUIT' };
     const r = buildRequest({ ...base, job });

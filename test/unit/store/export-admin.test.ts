@@ -199,3 +199,10 @@ describe('admin-addressed ticket texts', () => {
     }
   });
 });
+
+describe('the ticket’s opening sentence', () => {
+  it('spaces a model name from the particles but not the word 機器', () => {
+    expect(LABELS.ja.ticketIntro('本社 3F', '機器')).toContain('本社 3F の機器から Microsoft 365');
+    expect(LABELS.ja.ticketIntro('本社 3F', 'RICOH IM C3000')).toContain('本社 3F の RICOH IM C3000 から');
+  });
+});

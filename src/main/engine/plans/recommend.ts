@@ -75,7 +75,13 @@ function delivered(
   method: Method,
   request: DiagnoseRequest,
   checks: readonly Check[],
-): { delivers: Delivers; part?: string } {
+): {
+  delivers: Delivers;
+  part?: string;
+  reachedKind?: 'internal' | 'external';
+  reached?: string[];
+  missed?: string[];
+} {
   const asked = askedRecipients(request);
   const scope: CheckScope = method === 'submission' ? 'submission' : 'mx';
   const ok = (kind: 'internal' | 'external') => {
@@ -89,6 +95,9 @@ function delivered(
   const bad = kinds.filter((k) => !good.includes(k));
   return {
     delivers: 'part',
+    reachedKind: good[0] ?? 'internal',
+    reached: good.flatMap((k) => asked[k]),
+    missed: bad.flatMap((k) => asked[k]),
     part: `${good.join(', ')} recipients only (${good.flatMap((k) => asked[k]).join(', ')}); not ${bad.join(', ')} (${bad.flatMap((k) => asked[k]).join(', ')})`,
   };
 }

@@ -53,7 +53,8 @@ export function buildRequest(input: RequestInput): BuiltRequest {
     to: to.map((r) => r.trim()).filter((r) => r !== ''),
     user: method === 'submission' || method === 'auto' ? blankToUndefined(mailbox) : undefined,
     expectedIp: blankToUndefined(tenant?.connectorIp ?? job.staticIp),
-    bind: blankToUndefined(job.bind),
+    // Practice leaves from the lab's stand-in for the site's address (the job's interface is the customer's).
+    bind: lab ? lab.source : blankToUndefined(job.bind),
     connectTo: lab?.connectTo ?? [],
     dnsServer: blankToUndefined(lab?.dnsServer ?? settings.dnsServer),
     device: input.device,

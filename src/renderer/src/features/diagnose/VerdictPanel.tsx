@@ -6,6 +6,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { currentLang } from '../../i18n';
 import { diagnosisPrimary } from '../../../../shared/findings/diagnosis-primary';
 import { firstSentence } from '../../../../shared/findings/primary';
+import { partText } from '../../../../shared/delivers-part';
 import { ACTOR_LABELS } from '../../../../shared/vocabulary';
 import { collectFindings } from '../../lib/findings';
 import { visible } from '../../lib/visible-text';
@@ -31,7 +32,8 @@ export function VerdictPanel({ show = 'both' }: { show?: 'verdict' | 'findings' 
   if (!diagnosis) return null;
   const cancelled = diagnosis.cancelled === true;
   const rec = diagnosis.recommendation;
-  const part = rec?.ranking.find((r) => r.method === rec.method && r.delivers === 'part')?.part;
+  const best = rec?.ranking.find((r) => r.method === rec.method && r.delivers === 'part');
+  const part = best ? partText(best, lang) : undefined;
   const findingsCard = (
     <div className="card">
       <h2>{t('verdict.findings')}</h2>
