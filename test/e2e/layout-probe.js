@@ -15,8 +15,9 @@
   /** Most characters measured per code (bounds the work on a page with a long transcript). */
   const MAX_CHARS = 4000;
   const CODE_ELEMENTS = 'code, kbd, samp, .mono';
+  // Finding codes, enhanced status codes, host names, and PowerShell in a sentence (cmdlets, -Parameters).
   const CODE =
-    /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[245]\.\d{1,3}\.\d{1,3}\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|microsoft|org|jp)\b/g;
+    /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[245]\.\d{1,3}\.\d{1,3}\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|microsoft|org|jp)\b|\b[A-Z][a-z]+-[A-Z][A-Za-z]+\b|(?<=^|[\s(])-[A-Za-z][A-Za-z0-9]+/g;
   const main = document.querySelector('main');
   if (!main) return ['no main'];
   const skipped = (el) => el.closest('textarea, input, select, pre, .transcript-rows');
@@ -70,7 +71,10 @@
         const prevCh = chars[prev].node.data[chars[prev].i];
         // Japanese text may break between any two characters; a code is ASCII on both sides of the break.
         const ascii = /^[\x21-\x7e]$/.test(prevCh) && /^[\x21-\x7e]$/.test(ch);
-        if (newLine && ascii && !spaceBetween && !BREAK_AFTER.has(prevCh)) {
+        // A dash that starts a token (a PowerShell parameter such as -Identity) is not a separator.
+        const before2 = prev > 0 ? chars[prev - 1].node.data[chars[prev - 1].i] : ' ';
+        const leadingDash = prevCh === '-' && /[\s(]/.test(before2);
+        if (newLine && ascii && !spaceBetween && (!BREAK_AFTER.has(prevCh) || leadingDash)) {
           const text = chars.map((c) => c.node.data[c.i]).join('');
           return `${text.slice(Math.max(0, prev - 20), prev + 1)}⏎${text.slice(k, k + 20)}`;
         }

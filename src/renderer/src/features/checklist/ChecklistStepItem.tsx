@@ -5,7 +5,7 @@ import type { ChecklistStep } from '../../../../shared/checklist';
 import { CopyButton } from '../../components/CopyButton';
 import { StatusBadge, type Status } from '../../components/StatusBadge';
 import type { StepVerification } from '../../lib/step-status';
-import { Code } from '../../components/CodeText';
+import { Code, ProseText } from '../../components/CodeText';
 
 const BADGE: Record<StepVerification, Status> = {
   pass: 'pass',
@@ -77,7 +77,9 @@ export function ChecklistStepItem({
               <strong>{t('checklist.sendAdmin')}</strong>
               <CopyButton value={step.adminMessage} label={t('checklist.sendAdmin')} />
             </div>
-            <p className="admin-msg">{step.adminMessage}</p>
+            <p className="admin-msg">
+              <ProseText text={step.adminMessage} />
+            </p>
           </div>
         ) : null}
       </div>
