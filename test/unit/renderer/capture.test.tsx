@@ -94,7 +94,9 @@ describe('Capture screen', () => {
     const box = document.querySelector('[data-type-this]') as HTMLElement;
     expect(box.textContent).toContain('機器に次の値を入力してください');
     expect(box.querySelectorAll('[data-listen-port]')).toHaveLength(3);
-    expect(box.querySelector('[data-listen-port="465"]')?.textContent).toContain('SSL/TLS（ポート 465、接続時に暗号化）');
+    expect(box.querySelector('[data-listen-port="465"]')?.textContent).toContain(
+      'SSL/TLS（ポート 465、接続時に暗号化）',
+    );
 
     act(() => {
       // Another capture's session is not this screen's.
