@@ -6,6 +6,8 @@ import { diagnosisPrimary, methodsOf, rankedFindings } from '../shared/findings/
 import { firstSentence } from '../shared/findings/primary';
 import type { Diagnosis, Lang, RenderedFinding } from '../shared/model';
 import { PRACTICE_LABEL, practiceWarning } from '../shared/practice';
+import { scenarioName } from '../shared/scenario-names';
+import { checkSkipText } from '../shared/skip-reasons';
 import { partText } from '../shared/delivers-part';
 import { ACTOR_LABELS, METHOD_LABELS, STATUS_LABELS } from '../shared/vocabulary';
 import { printable } from './io';
@@ -128,13 +130,11 @@ export function renderHuman(d: Diagnosis, lang: Lang): string {
   }
   out.push('', `${t.details}:`);
   for (const c of d.checks) {
-    const reason =
-      c.status === 'skip' && typeof c.details.skipped === 'string'
-        ? ` — ${t.skipped}: ${safe(c.details.skipped, 160)}`
-        : '';
-    out.push(
-      `  ${MARK[c.status]} ${c.id.padEnd(26)} ${safe(checkTitle(c, lang), 70)} (${c.durationMs} ms)${reason}`,
-    );
+    const why = checkSkipText(c, lang);
+    const reason = why ? ` — ${t.skipped}: ${safe(why, 300)}` : '';
+    // Japanese readers get the check's title only; English keeps the id column (it names the check in --json).
+    const id = lang === 'ja' ? '' : `${c.id.padEnd(26)} `;
+    out.push(`  ${MARK[c.status]} ${id}${safe(checkTitle(c, lang), 70)} (${c.durationMs} ms)${reason}`);
     for (const ref of c.findings) {
       const f = renderFinding(ref, lang);
       out.push(`      ${f.code}: ${safe(f.cause, 400)}`);
@@ -158,14 +158,24 @@ export function diagnosisJson(d: Diagnosis, lang: Lang): unknown {
     egressIp: d.egressIp,
     recommendation: d.recommendation,
     primaryFinding: diagnosisPrimary(d, lang),
-    // Present only on runs against the built-in lab: { scenario, label } (label: 練習用ラボ / practice (lab)).
-    ...(d.practice ? { practice: { scenario: d.practice.scenario, label: PRACTICE_LABEL[lang] } } : {}),
+    // Present only on runs against the built-in lab: { scenario (the id), name, label (練習用ラボ / practice (lab)) }.
+    ...(d.practice
+      ? {
+          practice: {
+            scenario: d.practice.scenario,
+            name: scenarioName(d.practice.scenario, lang),
+            label: PRACTICE_LABEL[lang],
+          },
+        }
+      : {}),
     ...(d.cancelled ? { cancelled: true } : {}),
     checks: d.checks.map((c) => ({
       id: c.id,
       title: c.title,
       status: c.status,
       durationMs: c.durationMs,
+      // A skipped check: its reason rendered in the chosen language (details.skip keeps the typed reason).
+      ...(checkSkipText(c, lang) ? { skipReason: checkSkipText(c, lang) } : {}),
       findings: c.findings.map((ref) => {
         const f = renderFinding(ref, lang);
         return {
@@ -182,4 +192,11 @@ export function diagnosisJson(d: Diagnosis, lang: Lang): unknown {
     })),
     transcript: d.transcript.map((r) => ({ t: r.t, dir: r.dir, text: r.text })),
   };
+}
+
+/** The line `diagnose --save` prints once the run is in a report (the id and folder stay as they are). */
+export function savedLine(reportId: string, runs: number, dir: string, lang: Lang): string {
+  return lang === 'ja'
+    ? `保存しました: レポート ${reportId} （診断 ${runs} 回） 保存先: ${dir}\n`
+    : `saved: report ${reportId} (${runs} run${runs === 1 ? '' : 's'}) in ${dir}\n`;
 }

@@ -4,6 +4,7 @@
 // parses or pattern-matches check ids. A saved report's id is looked up exactly (lookupCheckId).
 // Pure data: no zod, no Node, no DOM.
 import type { Lang, Method, TlsVersion } from './model';
+import type { SkipReason } from './skip-reasons';
 import { METHOD_IDS } from './vocabulary';
 
 /** The two endpoints a diagnosis probes: smtp.office365.com (client submission) and the tenant's MX host. */
@@ -46,6 +47,9 @@ const P = VERIFIED_BY;
 
 /** Present on any check: why it did not run or was cut short. */
 export type CommonDetails = {
+  /** Why it was skipped (shared/skip-reasons.ts renders it in each language). */
+  skip?: SkipReason;
+  /** Reports saved before typed reasons: the reason as an English sentence (read by skipReasonOf). */
   skipped?: string;
   interrupted?: string;
   internalError?: string;

@@ -3,6 +3,7 @@
 // the report, every export, the CLI — labels it with the words below, so nobody ever acts on a practice result.
 import { z } from 'zod';
 import type { Lang } from './model';
+import { scenarioName as sharedScenarioName } from './scenario-names';
 
 /** What marks a run as practice: the lab scenario it ran against (e.g. "wrong-password"). */
 export const PracticeSchema = z.object({
@@ -25,11 +26,11 @@ const WARNING: Record<Lang, (scenario: string) => string> = {
     `practice (lab): run against the built-in lab (a simulated Microsoft 365 on this PC), scenario ${s}. This is not the customer's system: do not act on it.`,
 };
 
-/** `scenarioName` shows the scenario by its name in the language (the app's i18n); exports show its id. */
+/** The scenario by its name in the language (scenario-names.ts); the app may pass its i18n lookup instead. */
 export function practiceWarning(
   practice: Practice,
   lang: Lang,
-  scenarioName: (id: string) => string = (id) => id,
+  scenarioName: (id: string) => string = (id) => sharedScenarioName(id, lang),
 ): string {
   return WARNING[lang](scenarioName(practice.scenario));
 }
@@ -53,7 +54,7 @@ export function reportPracticeWarning(
   return n > 0 ? practiceIncludedWarning(n, lang) : null;
 }
 
-/** Short tag, e.g. "[練習用ラボ: wrong-password]" for lists and headings. */
+/** Short tag, e.g. "[練習用ラボ: パスワード誤り]" for lists and headings (the scenario by its name). */
 export function practiceTag(practice: Practice, lang: Lang): string {
-  return `[${PRACTICE_LABEL[lang]}: ${practice.scenario}]`;
+  return `[${PRACTICE_LABEL[lang]}: ${sharedScenarioName(practice.scenario, lang)}]`;
 }

@@ -26,7 +26,7 @@ import {
 import { withInterrupt } from '../interrupt';
 import { readSecretFromStdin, secretFromEnv } from '../secret-input';
 import { addressValue, domainValue, hostValue, reportIdValue, userValue } from '../validate';
-import { diagnosisJson, renderHuman } from '../render-diagnosis';
+import { diagnosisJson, renderHuman, savedLine } from '../render-diagnosis';
 import { checkLabFlags, labParts, startCliLab } from './diagnose-lab';
 import type { Lab } from '../../lab/types';
 
@@ -379,9 +379,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         },
       );
       await store.flush();
-      io.stderr.write(
-        `saved: report ${report.id} (${report.runs.length} run${report.runs.length === 1 ? '' : 's'}) in ${dir}\n`,
-      );
+      io.stderr.write(savedLine(report.id, report.runs.length, dir, lang));
     } catch (err) {
       if (!isStoreError(err)) throw err;
       io.stderr.write(`device-mail-doctor diagnose: not saved: ${printable(err.message, 300)}\n`);

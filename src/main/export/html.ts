@@ -2,6 +2,7 @@
 // (styles allowed only by hash), A4 print layout. Every string that came from a server, a device or a person is
 // neutralised (controls, ANSI, bidi) and HTML-escaped through one helper, `t()`.
 import { checkTitle } from '../../shared/check-registry';
+import { checkSkipText } from '../../shared/skip-reasons';
 import { createHash } from 'node:crypto';
 import { renderFinding } from '../../shared/findings/catalog';
 import { adminRequest } from '../../shared/findings/admin-requests';
@@ -38,6 +39,8 @@ th, td { border: 1px solid #bbb; padding: 1mm 2mm; text-align: left; vertical-al
 th { background: #eee; }
 table.kv th { width: 28%; }
 td.box { width: 8mm; text-align: center; }
+td.st-pass, td.st-warn, td.st-fail, td.st-skip, th.nowrap { white-space: nowrap; }
+.skip-reason { font-size: 90%; }
 tr { break-inside: avoid; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-all; font-family: "Noto Sans Mono CJK JP", "DejaVu Sans Mono", Consolas, monospace;
   font-size: 8pt; background: #f6f6f6; border: 1px solid #ddd; padding: 2mm; margin: 1mm 0 2mm; }
@@ -233,13 +236,17 @@ function findingsList(d: Diagnosis, L: ExportLabels, render: Render, t: Esc, lan
 function runBody(d: Diagnosis, L: ExportLabels, lang: Lang, render: Render, t: Esc): string {
   const out: string[] = [];
   out.push(`<h2>${escapeHtml(L.findings)}</h2>`, findingsList(d, L, render, t, lang));
-  const rows = d.checks.map(
-    (c) =>
-      `<tr><td>${t(checkTitle(c, lang))}</td><td class="st-${c.status}">${escapeHtml(`${ICON[c.status]} ${L.statuses[c.status]}`)}</td>` +
-      `<td>${Math.round(c.durationMs)} ms</td></tr>`,
-  );
+  const rows = d.checks.map((c) => {
+    // A skipped check says why, in the export's language (shared/skip-reasons.ts).
+    const why = checkSkipText(c, lang);
+    return (
+      `<tr><td>${t(checkTitle(c, lang))}${why ? `<br><span class="muted skip-reason">${t(why)}</span>` : ''}</td>` +
+      `<td class="st-${c.status}">${escapeHtml(`${ICON[c.status]} ${L.statuses[c.status]}`)}</td>` +
+      `<td>${Math.round(c.durationMs)} ms</td></tr>`
+    );
+  });
   out.push(
-    `<h2>${escapeHtml(L.checks)}</h2><table><tr><th>${escapeHtml(L.check)}</th><th>${escapeHtml(L.status)}</th><th>${escapeHtml(L.duration)}</th></tr>${rows.join('')}</table>`,
+    `<h2>${escapeHtml(L.checks)}</h2><table><tr><th>${escapeHtml(L.check)}</th><th class="nowrap">${escapeHtml(L.status)}</th><th class="nowrap">${escapeHtml(L.duration)}</th></tr>${rows.join('')}</table>`,
   );
   if (d.transcript.length > 0) out.push(`<p class="muted">${escapeHtml(L.seeAppendix)}</p>`);
   return out.join('\n');

@@ -1,6 +1,7 @@
 // Short terminal renderings for the CLI: a report with what to do about it (`report show`), a listing row, and a before/after
 // comparison (`report compare`). Everything from the report passes through displayLine (controls made visible).
 import { checkTitle } from '../../shared/check-registry';
+import { checkSkipText } from '../../shared/skip-reasons';
 import { renderFinding } from '../../shared/findings/catalog';
 import { primaryFindingOf } from '../../shared/findings/primary-of';
 import { formatLocalTime } from '../../shared/local-time';
@@ -78,10 +79,12 @@ export function renderReportText(report: Report, lang: Lang, utcOffsetMinutes?: 
       if (ev.length > 0) out.push(`    ${L.evidence}:`, ...ev.map((e) => `      ${d(e, lang)}`));
     }
     out.push('', `  ${L.checks}:`);
-    for (const c of dg.checks)
+    for (const c of dg.checks) {
+      const why = checkSkipText(c, lang);
       out.push(
-        `    ${MARK[c.status]} ${L.statuses[c.status].padEnd(lang === 'ja' ? 4 : 7)} ${d(checkTitle(c, lang), lang)}`,
+        `    ${MARK[c.status]} ${L.statuses[c.status].padEnd(lang === 'ja' ? 4 : 7)} ${d(checkTitle(c, lang), lang)}${why ? ` — ${d(why, lang)}` : ''}`,
       );
+    }
   });
   if (report.notes.length > 0)
     out.push('', `${L.notes}:`, ...report.notes.map((n) => `  ${d(n.text, lang)}`));

@@ -4,6 +4,7 @@
 // ticket.md / helpdesks that render it) and plain text (to paste into any form). Server text is neutralised;
 // in Markdown it goes into indented code blocks (literal by definition) or is escaped.
 import { checkTitle } from '../../shared/check-registry';
+import { checkSkipText } from '../../shared/skip-reasons';
 import { adminRequest } from '../../shared/findings/admin-requests';
 import { catalogEntry, renderFinding } from '../../shared/findings/catalog';
 import { primaryFindingOf } from '../../shared/findings/primary-of';
@@ -136,6 +137,16 @@ export function renderTicket(report: Report, opts: TicketOptions): string {
   for (const c of passed) out.push(`- ${start(checkTitle(c, lang))}: ${L.statuses.pass}`);
   for (const c of fixed) out.push(`- ${start(render({ code: c }, lang).title)}: ${L.fixedSince}`);
   out.push('');
+  // What was not verified, and why: the admin must not read a skipped check as ruled out.
+  const notRun = run ? run.diagnosis.checks.filter((c) => c.status === 'skip') : [];
+  if (notRun.length > 0) {
+    out.push(heading(L.notChecked), '');
+    for (const c of notRun) {
+      const why = checkSkipText(c, lang);
+      out.push(`- ${start(checkTitle(c, lang))}${why ? `: ${inline(why)}` : ''}`);
+    }
+    out.push('');
+  }
 
   out.push(heading(L.summary), '');
   const s = job.settings;

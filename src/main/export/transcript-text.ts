@@ -5,6 +5,9 @@ import type { Report } from '../../shared/report';
 import { transcriptLine } from './html';
 import { LABELS } from './labels';
 import { practiceTag } from '../../shared/practice';
+import { checkTitle } from '../../shared/check-registry';
+import { checkSkipText } from '../../shared/skip-reasons';
+import { METHOD_LABELS } from '../../shared/vocabulary';
 import { displayLine, MAX_DOC_TRANSCRIPT_ROWS } from './text-safety';
 
 export function renderTranscriptText(report: Report, lang: Lang): string {
@@ -15,12 +18,19 @@ export function renderTranscriptText(report: Report, lang: Lang): string {
     out.push(
       `# ${L.run} ${i + 1}${d.practice ? ` ${practiceTag(d.practice, lang)}` : ''} — ${displayLine(d.startedAt, lang)} — ${L.verdicts[d.verdict]}`,
     );
-    out.push(`# ${displayLine(`${d.target.host ?? ''}:${d.target.port ?? ''}`, lang)} (${d.method})`);
+    out.push(
+      `# ${displayLine(`${d.target.host ?? ''}:${d.target.port ?? ''}`, lang)} (${METHOD_LABELS[lang][d.method]})`,
+    );
     const shown = d.transcript.slice(0, MAX_DOC_TRANSCRIPT_ROWS);
     for (const r of shown)
       out.push(displayLine(`${transcriptLine(r)}${r.check ? `   [${r.check}]` : ''}`, lang));
     if (shown.length < d.transcript.length)
       out.push(`# ${L.transcriptCut(shown.length, d.transcript.length)}`);
+    // Checks that did not run leave no rows: say which, and why, in the file's language.
+    for (const c of d.checks) {
+      const why = checkSkipText(c, lang);
+      if (why) out.push(`# ${L.statuses.skip}: ${displayLine(`${checkTitle(c, lang)} — ${why}`, lang)}`);
+    }
     out.push('');
   });
   if (report.runs.length === 0) out.push(L.noRuns);

@@ -45,19 +45,26 @@ describe('diagnose --lab', () => {
       expect(json.code, json.err).toBe(1);
       const d = JSON.parse(json.out) as {
         verdict: string;
-        practice?: { scenario: string; label: string };
+        practice?: { scenario: string; name: string; label: string };
         primaryFinding: { code: string } | null;
       };
-      expect(d.practice).toEqual({ scenario: 'wrong-password', label: 'practice (lab)' });
+      // JSON keeps the scenario id (machine output) beside its name.
+      expect(d.practice).toEqual({
+        scenario: 'wrong-password',
+        name: 'Wrong password',
+        label: 'practice (lab)',
+      });
       expect(d.verdict).toBe('fail');
       expect(d.primaryFinding?.code).toBe('AUTH_FAILED');
 
       const en = await cli(['diagnose', '--lab', 'healthy', '--method', 'submission']);
       expect(en.code, en.err).toBe(0);
-      expect(en.out.split('\n')[0]).toMatch(/^!! practice \(lab\): .*scenario healthy.*do not act on it/);
+      expect(en.out.split('\n')[0]).toMatch(
+        /^!! practice \(lab\): .*scenario Healthy tenant.*do not act on it/,
+      );
       const ja = await cli(['diagnose', '--lab', 'healthy', '--method', 'submission', '--lang', 'ja']);
       expect(ja.out.split('\n')[0]).toContain(
-        '練習用ラボ（この PC 上の模擬 Microsoft 365）での診断です（シナリオ: healthy）',
+        '練習用ラボ（この PC 上の模擬 Microsoft 365）での診断です（シナリオ: 正常なテナント）',
       );
       expect(reportFiles()).toEqual([]);
     },
@@ -93,15 +100,15 @@ describe('diagnose --lab', () => {
 
       const show = await cli(['report', 'show', id]);
       expect(show.out).toMatch(/!! practice \(lab\): run against the built-in lab/);
-      expect(show.out).toContain('[practice (lab): healthy]');
+      expect(show.out).toContain('[practice (lab): Healthy tenant]');
       const showJa = await cli(['report', 'show', id, '--lang', 'ja']);
-      expect(showJa.out).toContain('[練習用ラボ: healthy]');
+      expect(showJa.out).toContain('[練習用ラボ: 正常なテナント]');
       const json = JSON.parse((await cli(['report', 'show', id, '--json'])).out) as {
         runs: { diagnosis: { practice?: unknown } }[];
       };
       expect(json.runs[0]?.diagnosis.practice).toEqual({ scenario: 'healthy' });
       const list = await cli(['report', 'list']);
-      expect(list.out).toContain('[practice (lab): healthy]');
+      expect(list.out).toContain('[practice (lab): Healthy tenant]');
     },
     LAB_RUN_MS * 3,
   );

@@ -177,7 +177,11 @@ describe('the cases that were confidently wrong', () => {
       );
       expect(d.primary?.ref.code).toBe('NOT_SMTP');
       expect(codesOf(d)).not.toContain('BANNER_TIMEOUT');
-      expect(d.checks.find((c) => c.id === 'dns.mx')?.details.skipped).toMatch(/neither --domain nor --from/);
+      // Skipped with a typed reason: no domain, and the server typed is tested as given.
+      expect(d.checks.find((c) => c.id === 'dns.mx')?.details.skip).toEqual({
+        id: 'no-domain',
+        host: '127.0.0.1',
+      });
     } finally {
       server.close();
     }

@@ -151,7 +151,7 @@ describe('no token or secret in any output (property)', () => {
       const reports = mkdtempSync(join(dir, 'r-'));
       const run = await cli([...args(reports), '--lang', lang], { APP_SECRET: secret });
       const texts = [run.text];
-      const id = /saved: report (\S+)/.exec(run.text)?.[1];
+      const id = /(?:saved: report|保存しました: レポート) (\S+)/.exec(run.text)?.[1];
       expect(id, run.text).toBeDefined();
       for (const format of ['html', 'ticket']) {
         const out = join(reports, `export.${format}`);

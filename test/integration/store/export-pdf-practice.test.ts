@@ -18,6 +18,7 @@ import {
   popplerMissing,
 } from '../../helpers/peers';
 import { diagnosis, JOB } from '../../unit/store/fixtures';
+import { SCENARIO_NAMES } from '../../../src/shared/scenario-names';
 
 const MISSING = firstMissing(chromiumMissing(), popplerMissing(), japaneseFontMissing());
 
@@ -61,7 +62,9 @@ describe('PDF of a practice run', () => {
           .replace(/\s+/g, '');
         const label = PRACTICE_LABEL[lang].replace(/\s+/g, '');
         expect(p1).toContain(label);
-        expect(p1).toContain('tenant-auth-disabled');
+        // The scenario by its name in the PDF's language (shared/scenario-names.ts), never its id.
+        expect(p1).toContain(SCENARIO_NAMES[lang]['tenant-auth-disabled'].replace(/\s+/g, ''));
+        expect(p1).not.toContain('tenant-auth-disabled');
         expect(p1.indexOf(label)).toBeLessThan(p1.indexOf(LABELS[lang].verdicts.fail.replace(/\s+/g, '')));
       },
     );

@@ -189,19 +189,15 @@ describe('device sign-in fit', () => {
     oauth: false,
   };
   it('a PLAIN/CRAM-MD5-only device cannot sign in to an endpoint offering LOGIN XOAUTH2', () => {
-    expect(
-      deviceAuthVerdict(base, ['LOGIN', 'XOAUTH2'], 'smtp.office365.com').findings?.map((f) => f.code),
-    ).toEqual(['AUTH_MECHANISM_UNSUPPORTED']);
-    expect(
-      deviceAuthVerdict({ ...base, oauth: true }, ['LOGIN', 'XOAUTH2'], 'smtp.office365.com').status,
-    ).toBe('pass');
+    expect(deviceAuthVerdict(base, ['LOGIN', 'XOAUTH2']).findings?.map((f) => f.code)).toEqual([
+      'AUTH_MECHANISM_UNSUPPORTED',
+    ]);
+    expect(deviceAuthVerdict({ ...base, oauth: true }, ['LOGIN', 'XOAUTH2']).status).toBe('pass');
   });
   it('an implicit-TLS-only device gets TLS_MODE_MISMATCH', () => {
-    const d = deviceAuthVerdict(
-      { ...base, authMechanisms: ['LOGIN'], starttls: false, implicitTls: true },
-      ['LOGIN'],
-      'smtp.office365.com',
-    );
+    const d = deviceAuthVerdict({ ...base, authMechanisms: ['LOGIN'], starttls: false, implicitTls: true }, [
+      'LOGIN',
+    ]);
     expect(d.findings?.map((f) => f.code)).toEqual(['TLS_MODE_MISMATCH']);
   });
 });

@@ -99,6 +99,25 @@ function hostileDiagnosis(): Diagnosis {
         ],
         details: {},
       },
+      // Skipped checks say why: a typed reason, and an older report's English sentence (read back as typed).
+      {
+        id: 'envelope.internal',
+        title: 'MAIL FROM / RCPT TO (internal recipient)',
+        status: 'skip',
+        startedAt: 45,
+        durationMs: 0,
+        findings: [],
+        details: { skip: { id: 'auth-failed' } },
+      },
+      {
+        id: 'tls.submission.device',
+        title: "Would the device's TLS get through?",
+        status: 'skip',
+        startedAt: 45,
+        durationMs: 0,
+        findings: [],
+        details: { skipped: 'no device profile given (--device-profile or --device-tls-max)' },
+      },
     ],
     transcript: [],
   };
@@ -150,6 +169,12 @@ describe('Diagnose screen', () => {
     expect(finding.textContent).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(document.body.textContent).toContain('250-\u241b[2Jevil\u2407');
     const jaTitle = within(finding).getByRole('heading', { level: 4 }).textContent;
+    const why = (id: string) => document.querySelector(`[data-check="${id}"] .skip-reason`)?.textContent;
+    expect(why('envelope.internal')).toBe(
+      'サインイン（SMTP AUTH）に失敗したため、行っていません。サインインの検出事項を解決してから、もう一度診断してください。',
+    );
+    expect(why('tls.submission.device')).toMatch(/^機器（機種、または TLS の上限）が指定されていないため/);
+    expect(why('auth')).toBeUndefined();
 
     await act(async () => {
       appStore.getState().updateSettings({ lang: 'en' });
@@ -159,6 +184,10 @@ describe('Diagnose screen', () => {
     const enFinding = document.querySelector('[data-code="AUTH_FAILED"]') as HTMLElement;
     expect(within(enFinding).getByText('Cause')).toBeTruthy();
     expect(within(enFinding).getByRole('heading', { level: 4 }).textContent).not.toBe(jaTitle);
+    expect(why('envelope.internal')).toBe(
+      'Not run: sign-in (SMTP AUTH) failed. Fix the sign-in finding, then run the diagnosis again.',
+    );
+    expect(why('tls.submission.device')).toMatch(/^Not judged: no device was given/);
   });
 
   it('Escape cancels a running diagnosis', async () => {

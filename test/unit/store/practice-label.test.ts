@@ -17,6 +17,8 @@ import { summarize } from '../../../src/main/store/report-search';
 import { diagnosisJson, renderHuman } from '../../../src/cli/render-diagnosis';
 import { DiagnosisSchema, type Diagnosis, type Lang } from '../../../src/shared/model';
 import { PRACTICE_LABEL } from '../../../src/shared/practice';
+import { SCENARIO_NAMES } from '../../../src/shared/scenario-names';
+import { escapeHtml } from '../../../src/main/export/text-safety';
 import {
   decodeReport,
   REPORT_CODEC,
@@ -64,8 +66,11 @@ describe('Japanese practice texts', () => {
         .split('\n')
         .find((l) => l.startsWith('!! ')) ?? '',
     ];
-    // The scenario id is the value typed with `diagnose --lab` (like an address or a flag): it keeps its form.
-    for (const t of texts) expect(englishLeaks(t.replaceAll('tenant-auth-disabled', ' ')), t).toEqual([]);
+    // Human text names the scenario in Japanese (shared/scenario-names.ts): no id, no English.
+    for (const t of texts) {
+      expect(t).not.toContain('tenant-auth-disabled');
+      expect(englishLeaks(t), t).toEqual([]);
+    }
   });
 });
 
@@ -99,7 +104,9 @@ describe('the data flag', () => {
     expect(s.practiceRuns).toBe(1);
     expect(summarize(reportOf(diagnosis())).practiceRuns).toBeUndefined();
     for (const lang of LANGS)
-      expect(renderSummaryRow(s, lang)).toContain(`${PRACTICE_LABEL[lang]}: tenant-auth-disabled`);
+      expect(renderSummaryRow(s, lang)).toContain(
+        `${PRACTICE_LABEL[lang]}: ${SCENARIO_NAMES[lang]['tenant-auth-disabled']}`,
+      );
   });
 });
 
@@ -139,6 +146,7 @@ describe('the store never silently takes a practice run', () => {
 describe('every export labels a practice run first', () => {
   for (const lang of LANGS) {
     const label = PRACTICE_LABEL[lang];
+    const name = SCENARIO_NAMES[lang]['tenant-auth-disabled'];
 
     it(`HTML (and so PDF): the banner comes before the verdict box on page 1 (${lang})`, () => {
       const html = renderReportHtml(reportOf(practiceRun()), { lang, utcOffsetMinutes: 540 });
@@ -146,7 +154,8 @@ describe('every export labels a practice run first', () => {
       expect(banner).toBeGreaterThan(0);
       expect(banner).toBeLessThan(html.indexOf('class="verdict-box'));
       expect(html.slice(banner, banner + 400)).toContain(label);
-      expect(html.slice(banner, banner + 400)).toContain('tenant-auth-disabled');
+      expect(html.slice(banner, banner + 400)).toContain(escapeHtml(name));
+      expect(html).not.toContain('tenant-auth-disabled');
       expect(/<h1>[^]*?<\/h1>/.exec(html)?.[0]).toContain(label);
     });
 
@@ -154,7 +163,7 @@ describe('every export labels a practice run first', () => {
       const html = renderReportHtml(reportOf(practiceRun(), diagnosis()), { lang, utcOffsetMinutes: 540 });
       expect(html).toContain('class="practice-banner"');
       expect(/<h1>[^]*?<\/h1>/.exec(html)?.[0]).not.toContain(label);
-      expect(/<h3>[^]*?<\/h3>/.exec(html)?.[0]).toContain(`${label}: tenant-auth-disabled`);
+      expect(/<h3>[^]*?<\/h3>/.exec(html)?.[0]).toContain(`${label}: ${escapeHtml(name)}`);
     });
 
     for (const format of ['markdown', 'text'] as const) {
@@ -162,7 +171,8 @@ describe('every export labels a practice run first', () => {
         const ticket = renderTicket(reportOf(practiceRun()), { lang, format, utcOffsetMinutes: 540 });
         const head = ticket.split('\n').slice(0, 4).join('\n');
         expect(head).toContain(label);
-        expect(head).toContain('tenant-auth-disabled');
+        expect(head).toContain(name);
+        expect(head).not.toContain('tenant-auth-disabled');
         expect(ticket.split('\n')[0]).toContain(label);
         expect(renderTicket(reportOf(diagnosis()), { lang, format, utcOffsetMinutes: 540 })).not.toContain(
           label,
@@ -188,17 +198,19 @@ describe('every export labels a practice run first', () => {
       const runLines = text.split('\n').filter((l) => /^(Diagnosis|診断) \d/.test(l));
       expect(runLines).toHaveLength(2);
       expect(runLines[0]).not.toContain(label);
-      expect(runLines[1]).toContain(`[${label}: tenant-auth-disabled]`);
+      expect(runLines[1]).toContain(`[${label}: ${name}]`);
       expect(warn).toBeLessThan(text.indexOf(runLines[0] ?? '?'));
     });
 
     it(`CLI human output: the first line says practice; JSON carries practice with its label (${lang})`, () => {
       const human = renderHuman(practiceRun(), lang);
       expect(human.split('\n')[0]).toContain(label);
-      expect(human.split('\n')[0]).toContain('tenant-auth-disabled');
+      expect(human.split('\n')[0]).toContain(name);
+      expect(human).not.toContain('tenant-auth-disabled');
       expect(renderHuman(diagnosis(), lang)).not.toContain(label);
       const json = diagnosisJson(practiceRun(), lang) as { practice?: { scenario: string; label: string } };
-      expect(json.practice).toEqual({ scenario: 'tenant-auth-disabled', label });
+      // JSON keeps the id (machine output) beside the name.
+      expect(json.practice).toEqual({ scenario: 'tenant-auth-disabled', name, label });
       expect((diagnosisJson(diagnosis(), lang) as { practice?: unknown }).practice).toBeUndefined();
     });
   }

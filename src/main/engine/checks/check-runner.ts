@@ -2,6 +2,7 @@
 // (an unexpected exception becomes a failed check with the message as evidence, never a rejected diagnosis).
 import { checkId, type CheckDetails, type CheckKind, type CheckRef } from '../../../shared/check-registry';
 import type { Check, CheckStatus, FindingRef, StepEvent } from '../../../shared/model';
+import type { SkipReason } from '../../../shared/skip-reasons';
 import type { DiagnoseRequest } from '../../../shared/model';
 import type { DnsClient } from '../protocol/dns';
 import type { EngineLimits } from '../limits';
@@ -167,7 +168,7 @@ export async function runCheck<K extends CheckKind>(
   if (ctx.signal.aborted) {
     outcome = {
       status: 'skip',
-      details: { skipped: ctx.cancelled() ? 'cancelled' : 'overall deadline reached' } as CheckDetails<K>,
+      details: { skip: { id: ctx.cancelled() ? 'cancelled' : 'deadline' } } as CheckDetails<K>,
     };
   } else {
     try {
@@ -183,7 +184,13 @@ export async function runCheck<K extends CheckKind>(
         ...outcome.details,
         interrupted: ctx.cancelled() ? 'cancelled' : 'overall deadline reached',
       } as CheckDetails<K>;
-      if (ctx.cancelled()) outcome = { ...outcome, status: 'skip', findings: [] };
+      if (ctx.cancelled())
+        outcome = {
+          ...outcome,
+          status: 'skip',
+          findings: [],
+          details: { ...outcome.details, skip: { id: 'cancelled' } },
+        };
     }
   }
   return settle(ctx, check, outcome, Math.round(performance.now() - ctx.t0) - startedAt);
@@ -205,9 +212,9 @@ export function recordCheck<K extends CheckKind>(
 }
 
 /** A check that did not run because something it needs failed or was not given. */
-export function skipped(ctx: EngineContext, r: CheckRef, title: string, reason: string): Check {
+export function skipped(ctx: EngineContext, r: CheckRef, title: string, reason: SkipReason): Check {
   return recordCheck(ctx, r, title, performance.now() - ctx.t0, 0, {
     status: 'skip',
-    details: { skipped: reason },
+    details: { skip: reason },
   });
 }

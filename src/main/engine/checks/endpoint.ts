@@ -45,7 +45,13 @@ export async function resolveRoutes(
       v4 = all.filter((a) => a.family === 4).map((a) => a.address);
       v6 = all.filter((a) => a.family === 6).map((a) => a.address);
     }
-    const reason = `--connect-to sends ${ep.host}:${ep.port} to ${rule.host}:${rule.port}`;
+    const reason = {
+      id: 'connect-to',
+      host: ep.host,
+      port: String(ep.port),
+      toHost: rule.host,
+      toPort: String(rule.port),
+    } as const;
     return {
       routes: { v4, v6, port: rule.port, via: 'connect-to' },
       checks: [skipped(ctx, dnsRef, `DNS A/AAAA of ${ep.host}`, reason)],
@@ -114,9 +120,13 @@ export async function tcpChecks(ctx: EngineContext, ep: Endpoint, routes: Routes
       const title = `TCP ${FAMILY_LABEL[fam]} to ${ep.host}:${ep.port}`;
       const address = routes[fam][0];
       if (address === undefined)
-        return skipped(ctx, tcpRef, title, `no ${FAMILY_LABEL[fam]} address for ${ep.host}`);
+        return skipped(ctx, tcpRef, title, {
+          id: 'no-family-address',
+          family: fam === 'v4' ? 'IPv4' : 'IPv6',
+          host: ep.host,
+        });
       if (bind && (net.isIPv4(bind) ? fam !== 'v4' : fam !== 'v6'))
-        return skipped(ctx, tcpRef, title, `bound to ${bind}`);
+        return skipped(ctx, tcpRef, title, { id: 'bound-to', bind });
       return runCheck(ctx, tcpRef, title, async (signal) => {
         const r = await ctx.hosts.run(ep.host, () =>
           probeTcp({

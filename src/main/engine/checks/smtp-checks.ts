@@ -3,6 +3,7 @@
 // are skipped with the reason.
 import type { Check, CheckStatus, FindingRef } from '../../../shared/model';
 import type { CheckKind } from '../../../shared/check-registry';
+import { SESSION_STEP, type SkipReason } from '../../../shared/skip-reasons';
 import { recordCheck, ref, type CheckOutcome, type EngineContext } from './check-runner';
 import { xoauth2Findings } from './oauth-auth';
 import { classify } from '../../../shared/findings/classify';
@@ -116,7 +117,7 @@ export function sessionChecks(
   const errIndex = errGroup ? ORDER.indexOf(errGroup) : ORDER.length;
   let t = o.startedAt - ctx.t0;
   const checks: Check[] = [];
-  let stoppedBefore: string | null = null;
+  let stoppedBefore: SkipReason | null = null;
 
   // The envelope phase serves both recipients (one round trip when pipelined): each gets its share of it.
   const shares: Record<string, number> = { envelope: 2 };
@@ -133,16 +134,16 @@ export function sessionChecks(
       outcome = {
         status: 'skip',
         details: {
-          skipped: stoppedBefore ?? `the session ended at ${errGroup}`,
+          skip: stoppedBefore ?? { id: 'session-ended', at: SESSION_STEP[errGroup ?? ''] ?? 'smtp.banner' },
         } as CheckOutcome<K>['details'],
       };
     } else if (idx === errIndex && res.error) {
       const f = errorFinding(res.error, res.errorPhase ?? 'connect', ep, res, ctx.cancelled());
       const details = (
-        f === null ? { skipped: 'cancelled' } : { phase: res.errorPhase ?? undefined }
+        f === null ? { skip: { id: 'cancelled' } } : { phase: res.errorPhase ?? undefined }
       ) as CheckOutcome<K>['details'];
       outcome = f === null ? { status: 'skip', details } : { status: 'fail', findings: [f].flat(), details };
-      stoppedBefore = `the session ended at ${group}`;
+      stoppedBefore = { id: 'session-ended', at: SESSION_STEP[group] ?? 'smtp.banner' };
     } else {
       outcome = evaluate();
     }
@@ -152,14 +153,14 @@ export function sessionChecks(
 
   emit('banner', 'smtp.banner', `Greeting from ${host}`, () => {
     const b = res.banner;
-    if (!b) return { status: 'skip', details: { skipped: 'no connection' } };
+    if (!b) return { status: 'skip', details: { skip: { id: 'no-connection' } } };
     const details = {
       banner: b.raw[0] ?? '',
       connectMs: res.ms.connect,
       address: res.connect?.ok ? res.connect.remoteAddress : undefined,
     };
     if (b.code !== 220) {
-      stoppedBefore = 'the server refused the session in its greeting';
+      stoppedBefore = { id: 'session-ended', at: 'smtp.banner' };
       const f = classify({ reply: replyText(b) }).filter((x) => x.code !== 'UNRECOGNIZED_REPLY');
       return {
         status: 'fail',
@@ -186,7 +187,7 @@ export function sessionChecks(
     if (!e) return null;
     const details = { capabilities: res.caps?.keywords ?? [], egressIp: res.egressIp };
     if (e.code !== 250) {
-      stoppedBefore = 'EHLO was refused';
+      stoppedBefore = { id: 'session-ended', at: 'smtp.ehlo' };
       return { ...fromReply(e), details };
     }
     return { status: 'pass', details };
@@ -200,7 +201,7 @@ export function sessionChecks(
       tls: res.tls ? { protocol: res.tls.protocol, cipher: res.tls.cipher } : null,
     };
     if (!s.offered) {
-      if (o.tlsRequired) stoppedBefore = 'STARTTLS is not offered: credentials are never sent in clear';
+      if (o.tlsRequired) stoppedBefore = { id: 'no-tls-for-credentials' };
       return {
         status: o.tlsRequired ? 'fail' : 'warn',
         findings: [{ code: 'STARTTLS_NOT_OFFERED', params: { host }, evidence: res.caps?.keywords ?? [] }],
@@ -208,7 +209,7 @@ export function sessionChecks(
       };
     }
     if (s.reply && s.reply.code !== 220) {
-      stoppedBefore = 'STARTTLS was refused';
+      stoppedBefore = { id: 'session-ended', at: 'smtp.starttls' };
       return {
         status: o.tlsRequired ? 'fail' : 'warn',
         findings: [
@@ -230,7 +231,7 @@ export function sessionChecks(
       });
     }
     if (res.ehlo2 && res.ehlo2.code !== 250) {
-      stoppedBefore = 'EHLO after STARTTLS was refused';
+      stoppedBefore = { id: 'session-ended', at: 'smtp.starttls' };
       const r = fromReply(res.ehlo2);
       return { status: r.status, findings: [...findings, ...r.findings], details };
     }
@@ -244,23 +245,27 @@ export function sessionChecks(
       if (!a)
         return {
           status: 'skip',
-          details: {
-            skipped:
-              'no credentials given (--user with --password-stdin/--password-env or --oauth-token-env)',
-          },
+          details: { skip: { id: 'no-credentials' } },
         };
       const details = { mechanism: a.mechanism, offered: (res.caps2 ?? res.caps)?.auth ?? [] };
       if (a.skipped) {
-        stoppedBefore = `AUTH not attempted: ${a.skipped}`;
-        const code = /offers no AUTH/.test(a.skipped)
-          ? 'AUTH_NOT_OFFERED'
-          : /mechanism|XOAUTH2/.test(a.skipped)
-            ? 'AUTH_MECHANISM_UNSUPPORTED'
-            : null;
-        if (!code) return { status: 'skip', details: { ...details, skipped: a.skipped } };
+        stoppedBefore = { id: 'auth-not-attempted' };
+        const why = a.skipped.why;
+        const code =
+          why === 'no-auth-offered'
+            ? 'AUTH_NOT_OFFERED'
+            : why === 'no-xoauth2' || why === 'no-usable-mechanism'
+              ? 'AUTH_MECHANISM_UNSUPPORTED'
+              : null;
+        if (!code) {
+          const skip: SkipReason =
+            why === 'no-tls' ? { id: 'no-tls-for-credentials' } : { id: 'no-credentials' };
+          return { status: 'skip', details: { ...details, skip } };
+        }
+        const text = a.skipped.text;
         return {
           status: 'fail',
-          findings: [{ code, params: { host, reply: a.skipped }, evidence: [a.skipped] }],
+          findings: [{ code, params: { host, reply: text }, evidence: [text] }],
           details,
         };
       }
@@ -282,7 +287,7 @@ export function sessionChecks(
             }
           : { status: 'pass', details };
       }
-      stoppedBefore = 'sign-in failed';
+      stoppedBefore = { id: 'auth-failed' };
       if (a.mechanism === 'XOAUTH2') {
         const oauth = xoauth2Findings(a.reply, ctx.request.oauthToken, ctx.request.target.user);
         if (oauth) return { status: 'fail', findings: oauth, details };
@@ -333,11 +338,10 @@ export function sessionChecks(
             details: { notSent: res.smtputf8Missing },
           };
         }
-        if (!res.mail) return { status: 'skip', details: { skipped: 'no sender given (--from)' } };
+        if (!res.mail) return { status: 'skip', details: { skip: { id: 'no-sender' } } };
         const details: Record<string, unknown> = { mailFrom: res.mail.raw[0] ?? '' };
         if (res.mail.code !== 250) return { ...fromReply(res.mail), details };
-        if (!rc)
-          return { status: 'skip', details: { ...details, skipped: `no ${kind} recipient given (--to)` } };
+        if (!rc) return { status: 'skip', details: { ...details, skip: { id: 'no-recipient', kind } } };
         details.recipient = rc.address;
         if (!rc.reply) return { status: 'skip', details };
         details.rcptTo = rc.reply.raw[0] ?? '';

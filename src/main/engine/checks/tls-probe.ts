@@ -9,6 +9,7 @@ import { certFindings, certNotReceived } from './tls-findings';
 import { SessionLog } from '../protocol/transcript';
 import type { TlsProbeRow as ProbeRow } from '../../../shared/check-registry';
 import type { FindingRef, TlsVersion } from '../../../shared/model';
+import type { SkipReason } from '../../../shared/skip-reasons';
 
 /** OpenSSL 3 refuses TLS 1.0/1.1 (SHA-1 signatures) above security level 0; BoringSSL drops the suffix. */
 const LEGACY = 'DEFAULT:@SECLEVEL=0';
@@ -135,7 +136,7 @@ export function matrixOutcome(ep: Endpoint, rows: readonly ProbeRow[]): CheckOut
   if (decided.length === 0)
     return {
       status: 'skip',
-      details: { ...details, skipped: 'no probe reached the TLS handshake (see the STARTTLS check)' },
+      details: { ...details, skip: { id: 'no-tls-handshake' } },
     };
   const ok = (id: string) => rows.some((r) => r.id === id && r.result === 'accepted');
   const findings: FindingRef[] = [];
@@ -154,7 +155,7 @@ export function matrixOutcome(ep: Endpoint, rows: readonly ProbeRow[]): CheckOut
       status: 'skip',
       details: {
         ...details,
-        skipped: `TLS 1.2/1.3 could not be judged: ${modern[0]?.reason ?? 'no result'}`,
+        skip: { id: 'tls-modern-unjudged', detail: modern[0]?.reason ?? '' },
       },
     };
   }
@@ -204,7 +205,7 @@ export async function runCertCheck(
   signal: AbortSignal,
 ): Promise<CheckOutcome<'tls.cert'>> {
   const address = routes.v4[0] ?? routes.v6[0];
-  if (address === undefined) return { status: 'skip', details: { skipped: 'no address' } };
+  if (address === undefined) return { status: 'skip', details: { skip: { id: 'no-address' } } };
   const res = await ctx.hosts.run(ep.host, () =>
     runSmtpSession(
       {
@@ -230,20 +231,18 @@ export async function runCertCheck(
     ? res.errorPhase !== 'tls'
     : !res.starttls?.offered || (res.starttls.reply !== null && res.starttls.reply.code !== 220);
   if (beforeTls) {
-    const why = res.error
-      ? `the session ended at ${res.errorPhase ?? 'connect'} (${res.error.message})`
+    const skip: SkipReason = res.error
+      ? { id: 'cert-not-read', stop: 'session-ended', detail: res.error.message }
       : res.starttls && !res.starttls.offered
-        ? 'STARTTLS not offered'
-        : (res.starttls?.reply?.raw[0] ?? 'no TLS session');
-    return { status: 'skip', details: { skipped: `certificate not read: ${why}` } };
+        ? { id: 'cert-not-read', stop: 'starttls-not-offered' }
+        : { id: 'cert-not-read', stop: 'starttls-refused', detail: res.starttls?.reply?.raw[0] ?? '' };
+    return { status: 'skip', details: { skip } };
   }
   // A pass needs a chain in hand: a handshake that failed before the certificate arrived proves nothing about it.
   if (res.error?.kind === 'tls' && LOCAL_TLS.test(res.error.code ?? '')) {
     return {
       status: 'skip',
-      details: {
-        skipped: `certificate not read: this computer's TLS library refused the settings (${res.error.code ?? ''})`,
-      },
+      details: { skip: { id: 'local-tls-refused', code: res.error.code ?? '' } },
     };
   }
   if (!info || info.chain.length === 0 || (res.error && res.errorPhase === 'tls')) {

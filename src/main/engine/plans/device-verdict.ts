@@ -40,7 +40,7 @@ export function deviceVerdict(
   if (!device)
     return {
       status: 'skip',
-      details: { skipped: 'no device profile given (--device-profile or --device-tls-max)' },
+      details: { skip: { id: 'no-device-profile' } },
     };
   const details: Record<string, unknown> = {
     device: device.id,
@@ -66,7 +66,7 @@ export function deviceVerdict(
   const decided = exact ? [exact] : usable.filter((r) => r.result !== 'error' && r.result !== 'unavailable');
   if (decided.length === 0) {
     if (!rows.some((r) => r.result !== 'error' && r.result !== 'unavailable'))
-      return { status: 'skip', details: { ...details, skipped: 'the TLS matrix could not run' } };
+      return { status: 'skip', details: { ...details, skip: { id: 'needs-check', check: 'tls.matrix' } } };
     // Every row the device could use was out of reach for our own TLS library; say so rather than guess.
     if (usable.length > 0)
       return {
@@ -129,12 +129,11 @@ function versionRefusals(rows: readonly ProbeRow[], max: TlsVersion): string[] {
 export function deviceAuthVerdict(
   device: DeviceProfile | null,
   offered: readonly string[] | null,
-  host: string,
 ): CheckOutcome {
   if (!device)
     return {
       status: 'skip',
-      details: { skipped: 'no device profile given (--device-profile or --device-tls-max)' },
+      details: { skip: { id: 'no-device-profile' } },
     };
   const details: Record<string, unknown> = {
     device: device.id,
@@ -153,7 +152,7 @@ export function deviceAuthVerdict(
     if (findings.length) return { status: 'fail', findings, details };
     return {
       status: 'skip',
-      details: { ...details, skipped: `${host} did not list its AUTH mechanisms (see the STARTTLS check)` },
+      details: { ...details, skip: { id: 'needs-check', check: 'smtp.starttls' } },
     };
   }
   const usable = [...device.authMechanisms, ...(device.oauth ? ['XOAUTH2'] : [])].filter((m) =>

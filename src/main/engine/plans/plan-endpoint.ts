@@ -3,6 +3,7 @@
 import type { Check } from '../../../shared/model';
 import { checkId, type CheckKind } from '../../../shared/check-registry';
 import { ref, runCheck, skipped, type EngineContext } from '../checks/check-runner';
+import type { SkipReason } from '../../../shared/skip-reasons';
 import { deviceAuthVerdict, deviceProbe, deviceVerdict } from './device-verdict';
 import { resolveRoutes, tcpChecks, type Endpoint, type Routes } from '../checks/endpoint';
 import { sessionChecks } from '../checks/smtp-checks';
@@ -61,9 +62,7 @@ async function mainSession(
   if (address === undefined)
     return {
       session: null,
-      checks: [
-        skipped(ctx, ref('smtp.banner', ep.key), `Greeting from ${ep.host}`, 'no address to connect to'),
-      ],
+      checks: [skipped(ctx, ref('smtp.banner', ep.key), `Greeting from ${ep.host}`, { id: 'no-address' })],
     };
   const r = ctx.request;
   const auth =
@@ -103,7 +102,7 @@ async function mainSession(
     const offered = session.caps2?.auth ?? null;
     checks.push(
       await runCheck(ctx, ref('device.auth', ep.key), `Would the device's sign-in work?`, () =>
-        Promise.resolve(deviceAuthVerdict(r.device, offered, ep.host)),
+        Promise.resolve(deviceAuthVerdict(r.device, offered)),
       ),
     );
   }
@@ -128,7 +127,19 @@ async function sendCheck(
     .map((x) => x.address);
   const authOk = !plan.withAuth || s.auth?.reply?.code === 235;
   if (s.error || !s.mail || s.mail.code !== 250 || accepted.length === 0 || !authOk || !plan.from) {
-    return skipped(ctx, sendRef, title, 'the envelope check did not pass: nothing is sent');
+    // Say the first thing that stopped it: the sign-in, a missing sender, or the envelope itself.
+    // (A session that ended early says why in its own checks.)
+    const signInRefused = plan.withAuth && !s.error && s.auth?.reply && s.auth.reply.code !== 235;
+    const why: SkipReason = s.error
+      ? { id: 'envelope-not-passed' }
+      : signInRefused
+        ? { id: 'auth-failed' }
+        : !authOk
+          ? { id: 'auth-not-attempted' }
+          : !plan.from
+            ? { id: 'no-sender' }
+            : { id: 'envelope-not-passed' };
+    return skipped(ctx, sendRef, title, why);
   }
   const from = plan.from;
   return runCheck(

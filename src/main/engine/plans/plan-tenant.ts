@@ -14,7 +14,7 @@ export async function mxCheck(
   if (!domain)
     return {
       host: null,
-      check: skipped(ctx, ref('dns.mx'), 'MX record of the domain', 'no domain given (--domain)'),
+      check: skipped(ctx, ref('dns.mx'), 'MX record of the domain', { id: 'no-domain' }),
     };
   let host: string | null = null;
   const check = await runCheck(ctx, ref('dns.mx'), `MX record of ${domain}`, async () => {
@@ -77,9 +77,7 @@ export function spfCheck(
   ip: string | null,
 ): Promise<Check> {
   if (!domain || !txt)
-    return Promise.resolve(
-      skipped(ctx, ref('dns.spf'), 'SPF record of the domain', 'no domain given (--domain)'),
-    );
+    return Promise.resolve(skipped(ctx, ref('dns.spf'), 'SPF record of the domain', { id: 'no-domain' }));
   return runCheck(ctx, ref('dns.spf'), `SPF record of ${domain}`, async () => {
     const r = await txt;
     if (!r.ok && !r.notFound) {
@@ -134,13 +132,9 @@ export function egressCheck(
 ): Promise<Check> {
   const title = 'Egress IP vs the relay connector';
   if (!expected)
-    return Promise.resolve(
-      skipped(ctx, ref('relay.egress-ip'), title, 'no connector IP given (--expected-ip)'),
-    );
+    return Promise.resolve(skipped(ctx, ref('relay.egress-ip'), title, { id: 'no-connector-ip' }));
   if (!egressIp)
-    return Promise.resolve(
-      skipped(ctx, ref('relay.egress-ip'), title, 'the server did not echo our public IP (Hello [ip])'),
-    );
+    return Promise.resolve(skipped(ctx, ref('relay.egress-ip'), title, { id: 'egress-ip-not-seen' }));
   return runCheck(ctx, ref('relay.egress-ip'), title, () => {
     const same = normaliseIp(expected) === normaliseIp(egressIp);
     const details = { expected, egressIp };
@@ -151,7 +145,8 @@ export function egressCheck(
         {
           code: 'EGRESS_IP_NOT_CONNECTOR',
           params: { expected, ip: egressIp },
-          evidence: [`expected ${expected}, seen ${egressIp}`],
+          // Language-neutral: the address the server saw (its EHLO echo) ≠ the connector's, as typed.
+          evidence: [`${egressIp} ≠ ${expected}`],
         },
       ],
       details,

@@ -115,12 +115,10 @@ export async function runPlan(ctx: EngineContext): Promise<PlanResult> {
       ? await mxCheck(ctx, domain)
       : {
           host: null,
-          check: skipped(
-            ctx,
-            ref('dns.mx'),
-            'MX record of the domain',
-            `no domain: neither --domain nor --from was given, so the MX record was not checked${t.host ? `; ${t.host} is tested as given` : ''}`,
-          ),
+          check: skipped(ctx, ref('dns.mx'), 'MX record of the domain', {
+            id: 'no-domain',
+            ...(t.host ? { host: t.host } : {}),
+          }),
         };
     const mine: Check[] = [found.check];
     // The server as the device has it, when the MX record did not give one (no domain, or no MX found).

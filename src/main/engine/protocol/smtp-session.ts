@@ -64,7 +64,7 @@ export interface SessionResult {
   tls: TlsInfo | null;
   ehlo2: Reply | null;
   caps2: Capabilities | null;
-  auth: { mechanism: string | null; reply: Reply | null; skipped: string | null } | null;
+  auth: { mechanism: string | null; reply: Reply | null; skipped: AuthSkip | null } | null;
   mail: Reply | null;
   rcpts: { address: string; kind: Recipient['kind']; reply: Reply | null }[];
   /** Where and why the session ended early (null: reached its stop point). */
@@ -252,6 +252,15 @@ function lastReplyCode(res: SessionResult): number | null {
   return last?.code ?? null;
 }
 
+/**
+ * Why AUTH was not attempted: `why` for the check (no credentials and no TLS are skips; the others are findings),
+ * `text` the English sentence kept as the finding's evidence.
+ */
+export interface AuthSkip {
+  why: 'no-credentials' | 'no-tls' | 'no-xoauth2' | 'no-auth-offered' | 'no-usable-mechanism';
+  text: string;
+}
+
 /** At most ONE attempt, with one mechanism; never retried (lockout risk). */
 async function authenticate(
   conn: SmtpConn,
@@ -261,9 +270,14 @@ async function authenticate(
   limits: EngineLimits,
 ): Promise<NonNullable<SessionResult['auth']>> {
   const a = spec.auth;
-  if (!a) return { mechanism: null, reply: null, skipped: 'no credentials given' };
+  if (!a)
+    return { mechanism: null, reply: null, skipped: { why: 'no-credentials', text: 'no credentials given' } };
   if (spec.tlsMode === 'required' && !tlsActive)
-    return { mechanism: null, reply: null, skipped: 'no TLS: credentials are never sent in clear' };
+    return {
+      mechanism: null,
+      reply: null,
+      skipped: { why: 'no-tls', text: 'no TLS: credentials are never sent in clear' },
+    };
   const deadline = performance.now() + limits.authTimeoutMs;
   const left = () => Math.max(1, Math.round(deadline - performance.now()));
   const step = (line: string) => conn.command(line, left(), 'reply during AUTH');
@@ -271,7 +285,11 @@ async function authenticate(
   let r: Reply;
   if (a.oauthToken !== undefined) {
     if (!caps.auth.includes('XOAUTH2'))
-      return { mechanism: 'XOAUTH2', reply: null, skipped: 'the server does not offer XOAUTH2' };
+      return {
+        mechanism: 'XOAUTH2',
+        reply: null,
+        skipped: { why: 'no-xoauth2', text: 'the server does not offer XOAUTH2' },
+      };
     mechanism = 'XOAUTH2';
     r = await step(`AUTH XOAUTH2 ${b64(`user=${a.user}\x01auth=Bearer ${a.oauthToken}\x01\x01`)}`);
     if (r.code === 334) r = await step(''); // the server's error challenge: an empty line ends the exchange
@@ -290,15 +308,16 @@ async function authenticate(
     mechanism = 'PLAIN';
     r = await step(`AUTH PLAIN ${b64(`\0${a.user}\0${a.password}`)}`);
   } else {
-    const why =
-      caps.auth.length === 0
-        ? 'the server offers no AUTH'
-        : `no usable mechanism (server offers ${caps.auth.join(' ')})`;
-    return {
-      mechanism: null,
-      reply: null,
-      skipped: a.password === undefined ? 'no password or token given' : why,
-    };
+    const skipped: AuthSkip =
+      a.password === undefined
+        ? { why: 'no-credentials', text: 'no password or token given' }
+        : caps.auth.length === 0
+          ? { why: 'no-auth-offered', text: 'the server offers no AUTH' }
+          : {
+              why: 'no-usable-mechanism',
+              text: `no usable mechanism (server offers ${caps.auth.join(' ')})`,
+            };
+    return { mechanism: null, reply: null, skipped };
   }
   // A server that keeps asking (endless 334) is cancelled once with "*", never answered again.
   if (r.code === 334) r = await step('*');

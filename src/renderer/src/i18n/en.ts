@@ -1,5 +1,6 @@
 // English UI strings. ja.ts must have exactly the same keys (typed against this file; a test compares them).
 import { ACTOR_LABELS } from '../../../shared/vocabulary';
+import { SCENARIO_NAMES } from '../../../shared/scenario-names';
 
 export const en = {
   vendorUi: {
@@ -457,36 +458,8 @@ export const en = {
     check: 'Check',
     text: 'Text',
   },
-  scenario: {
-    'basic-auth-default-off': 'Basic auth off by default (from end of Dec 2026)',
-    'oauth-healthy-delegated': 'OAuth works (delegated)',
-    'oauth-healthy-app': 'OAuth works (app-only)',
-    'oauth-no-service-principal': 'OAuth: service principal not registered',
-    'oauth-no-mailbox-permission': 'OAuth: no mailbox permission',
-    'oauth-wrong-audience': 'OAuth: token not for Exchange Online',
-    'oauth-expired': 'OAuth: token expired',
-    'oauth-consent-missing': 'OAuth: no consent (AADSTS65001)',
-    'oauth-blocked-by-policy': 'OAuth: blocked by Conditional Access (AADSTS53003)',
-    healthy: 'Healthy tenant',
-    'wrong-password': 'Wrong password',
-    'tenant-auth-disabled': 'SMTP AUTH disabled for the tenant',
-    'mailbox-auth-disabled': 'SMTP AUTH disabled for the mailbox',
-    'security-defaults': 'Security defaults on',
-    'conditional-access': 'Conditional Access blocks',
-    'basic-auth-disabled': 'Basic authentication disabled',
-    'send-as-denied': 'Send as denied',
-    'sender-blocked': 'Sender blocked (restricted user)',
-    'ip-blocklisted': 'Site IP blocklisted',
-    throttled: 'Throttled',
-    'mailbox-full': 'Mailbox full',
-    'legacy-tls10': 'Old TLS 1.0 only',
-    'rsa-only-ciphers': 'RSA-only ciphers',
-    'intercepting-proxy': 'Intercepting proxy / antivirus',
-    'silent-port': 'Silent port (blackhole)',
-    'reject-direct-send': 'Reject Direct Send on',
-    'unregistered-sender-domain': 'Sender domain not registered (IP connector)',
-    'connector-ip-changed': 'Connector IP changed',
-  },
+  // The lab's scenario names live in shared (the CLI and the exports show them too).
+  scenario: SCENARIO_NAMES.en,
   settings: {
     title: 'Settings',
     language: 'Language',

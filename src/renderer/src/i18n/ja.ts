@@ -1,5 +1,6 @@
 // 日本語の UI 文字列。キーは en.ts と同一（型で強制し、テストでも比較します）。
 import { ACTOR_LABELS } from '../../../shared/vocabulary';
+import { SCENARIO_NAMES } from '../../../shared/scenario-names';
 import type { Resources } from './en';
 
 export const ja: Resources = {
@@ -452,36 +453,8 @@ export const ja: Resources = {
     check: 'チェック',
     text: '内容',
   },
-  scenario: {
-    'basic-auth-default-off': '基本認証が既定で無効（2026 年 12 月末以降）',
-    'oauth-healthy-delegated': 'OAuth 正常（委任）',
-    'oauth-healthy-app': 'OAuth 正常（アプリ専用）',
-    'oauth-no-service-principal': 'OAuth: サービス プリンシパル未登録',
-    'oauth-no-mailbox-permission': 'OAuth: メールボックスのアクセス許可なし',
-    'oauth-wrong-audience': 'OAuth: 対象が Exchange Online ではない',
-    'oauth-expired': 'OAuth: トークン期限切れ',
-    'oauth-consent-missing': 'OAuth: 同意なし（AADSTS65001）',
-    'oauth-blocked-by-policy': 'OAuth: 条件付きアクセスでブロック（AADSTS53003）',
-    healthy: '正常なテナント',
-    'wrong-password': 'パスワード誤り',
-    'tenant-auth-disabled': 'テナントで SMTP AUTH が無効',
-    'mailbox-auth-disabled': 'メールボックスで SMTP AUTH が無効',
-    'security-defaults': 'セキュリティの既定値がオン',
-    'conditional-access': '条件付きアクセスによるブロック',
-    'basic-auth-disabled': '基本認証が無効',
-    'send-as-denied': '送信者として送信（Send As）の拒否',
-    'sender-blocked': '送信者のブロック（制限付きユーザー）',
-    'ip-blocklisted': 'サイトの IP がブロックリストに登録',
-    throttled: 'スロットリング',
-    'mailbox-full': 'メールボックスの容量不足',
-    'legacy-tls10': 'TLS 1.0 のみの旧機種',
-    'rsa-only-ciphers': 'RSA のみの暗号スイート',
-    'intercepting-proxy': '通信を傍受するプロキシ／ウイルス対策',
-    'silent-port': '応答しないポート（ブラックホール）',
-    'reject-direct-send': '直接送信の拒否がオン',
-    'unregistered-sender-domain': '差出人ドメインが未登録（IP コネクタ）',
-    'connector-ip-changed': 'コネクタの IP が変わった',
-  },
+  // The lab's scenario names live in shared (the CLI and the exports show them too).
+  scenario: SCENARIO_NAMES.ja,
   settings: {
     title: '設定',
     language: '表示言語',

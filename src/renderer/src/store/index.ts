@@ -10,7 +10,7 @@ import { createSettingsSlice } from './settings-slice';
 import { createReportsSlice } from './reports-slice';
 import { createCaptureSlice } from './capture-slice';
 import type { Diagnosis } from '../../../shared/model';
-import { idleRun } from './run-events';
+import { idleRun, skipOf } from './run-events';
 import { createIdentifySlice, validEvidence } from './identify-slice';
 import { validAnswered, validAuth } from '../lib/auth-choice';
 import type { Job, RunState, Screen, Settings, Store } from './types';
@@ -72,6 +72,7 @@ function restoredRun(v: unknown): { run: RunState; saved: boolean; runId: string
       state: c.status,
       durationMs: c.durationMs,
       codes: Array.isArray(c.findings) ? c.findings.map((f) => f.code) : [],
+      ...(c.details && typeof c.details === 'object' ? skipOf(c) : {}),
     })),
     transcript: diagnosis.transcript,
   };

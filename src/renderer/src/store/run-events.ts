@@ -1,5 +1,6 @@
 // Pure reducer: step events → run state. Bounded: a hostile server cannot grow the transcript without limit.
-import type { StepEvent } from '../../../shared/model';
+import type { Check, StepEvent } from '../../../shared/model';
+import { skipReasonOf, type ReadSkipReason } from '../../../shared/skip-reasons';
 import type { RunState } from './types';
 
 /** Most transcript rows the UI keeps for one run (rows beyond are counted, not stored). */
@@ -34,6 +35,7 @@ export function applyEvents(run: RunState, events: readonly StepEvent[]): RunSta
           state: event.check.status,
           durationMs: event.check.durationMs,
           codes: event.check.findings.map((f) => f.code),
+          ...skipOf(event.check),
         });
         break;
       case 'transcript':
@@ -63,10 +65,17 @@ export function applyEvents(run: RunState, events: readonly StepEvent[]): RunSta
       state: c.status,
       durationMs: c.durationMs,
       codes: c.findings.map((f) => f.code),
+      ...skipOf(c),
     }));
     if (next.transcript.length === 0) next.transcript = diagnosis.transcript.slice(0, MAX_TRANSCRIPT_ROWS);
   }
   return next;
+}
+
+/** The check's skip reason, only on a skipped check that has one. */
+export function skipOf(c: Check): { skip?: ReadSkipReason } {
+  const skip = skipReasonOf(c);
+  return skip ? { skip } : {};
 }
 
 function upsert(list: RunState['checks'], item: RunState['checks'][number]): RunState['checks'] {

@@ -1,5 +1,6 @@
 // The store's shape: one store composed from slices (zustand slices pattern). Actions live at the root.
 import type { StateCreator } from 'zustand';
+import type { ReadSkipReason } from '../../../shared/skip-reasons';
 import type { Check, Diagnosis, Lang, Method, StepEvent, TranscriptRow } from '../../../shared/model';
 import type { AppInfo, LabInfo, NetInterface, FieldIssue } from '../api/types';
 import type { LoadedProfileFile, Origin } from '../../../shared/profiles-resolve';
@@ -83,6 +84,8 @@ export interface CheckProgress {
   durationMs?: number;
   /** Codes of the check's findings: they say which checklist step a failure is about. */
   codes?: string[];
+  /** Why a skipped check did not run (rendered in the screen's language by shared/skip-reasons.ts). */
+  skip?: ReadSkipReason;
 }
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'done' | 'error';

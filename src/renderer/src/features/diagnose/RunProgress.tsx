@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkTitle } from '../../../../shared/check-registry';
+import { skipReasonText } from '../../../../shared/skip-reasons';
 import { StatusBadge } from '../../components/StatusBadge';
 import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
@@ -26,7 +27,12 @@ function CheckList({
       {checks.map((c) => (
         <li key={c.id} className={`check-row state-${c.state}`} data-check={c.id} data-state={c.state}>
           <StatusBadge status={c.state} />
-          <span className="check-title">{visible(checkTitle(c, lang), 300)}</span>
+          <span className="check-title">
+            {visible(checkTitle(c, lang), 300)}
+            {c.skip ? (
+              <span className="skip-reason muted">{visible(skipReasonText(c.skip, lang), 400)}</span>
+            ) : null}
+          </span>
           {c.durationMs !== undefined ? (
             <span className="mono muted">{t('diagnose.ms', { ms: Math.round(c.durationMs) })}</span>
           ) : (
