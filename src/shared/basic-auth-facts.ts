@@ -21,6 +21,11 @@ export interface DatedFact<T> {
   /** True only when the value was read in Microsoft's own text; false = secondary source or not found (hedge it). */
   verified: boolean;
   note?: Localized;
+  /**
+   * Words for an object value's keys (the keys are data, never shown): e.g. `delegated` is shown as
+   * 委任されたアクセス許可 / "delegated permission". A key without words here is shown as it is.
+   */
+  parts?: Record<string, Localized>;
 }
 
 /**
@@ -135,13 +140,21 @@ export const BASIC_AUTH_FACTS = {
     value: {
       tenant: 'Set-TransportConfig -SmtpClientAuthenticationDisabled $false',
       mailbox: 'Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false',
-      portal:
-        'Microsoft 365 admin center → Users → Active users → Mail → Manage email apps → Authenticated SMTP',
+      // The admin center's own labels (Japanese UI as quoted in Microsoft's Japanese docs), not a command.
+      portal: {
+        ja: 'Microsoft 365 管理センター → ユーザー → アクティブなユーザー → メール → メール アプリの管理 → 認証済み SMTP',
+        en: 'Microsoft 365 admin center → Users → Active users → Mail → Manage email apps → Authenticated SMTP',
+      },
     },
     text: { ja: 'SMTP AUTH を有効にする設定: {value}', en: 'Settings that enable SMTP AUTH: {value}' },
     source: LEARN_SMTP_AUTH,
     read: READ,
     verified: true,
+    parts: {
+      tenant: { ja: '組織全体', en: 'whole organization' },
+      mailbox: { ja: 'メールボックスごと', en: 'per mailbox' },
+      portal: { ja: '管理センターで', en: 'in the admin center' },
+    },
     note: {
       ja: '既定無効化の後に「基本認証」を戻す専用の設定名は、2026-12-02 時点で Microsoft の資料にも第三者の解説にも見つかりませんでした（不明）。上の SMTP AUTH の設定で戻るかどうかは、Exchange 管理センターとメッセージ センターで確認してください。',
       en: "The exact switch that brings Basic authentication back after the default-off was not found in Microsoft's documentation or in third-party explanations as read 2026-12-02 (not known); whether the SMTP AUTH settings above bring it back must be checked in the Exchange admin center and the Message center.",
@@ -161,6 +174,27 @@ export const BASIC_AUTH_FACTS = {
     source: LEARN_OAUTH_SMTP,
     read: READ,
     verified: true,
+    // Permission and scope names stay verbatim (shown as code); the words beside them follow Microsoft's
+    // Japanese docs: 委任されたアクセス許可 / アプリケーションのアクセス許可, and offline_access is the scope for a
+    // refresh token (https://learn.microsoft.com/ja-jp/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth, read 2026-12-02).
+    parts: {
+      delegated: {
+        ja: '委任されたアクセス許可（機器がユーザーとしてサインインする場合のスコープ。`offline_access` は更新トークンを受け取るためのスコープ）',
+        en: 'delegated permission (the scopes when the device signs in as a user; `offline_access` is the scope for a refresh token)',
+      },
+      appOnly: {
+        ja: 'アプリケーションのアクセス許可（ユーザーなしでアプリとして送信する場合のスコープと必要なアクセス許可）',
+        en: 'application permission (the scope and the permission needed when the app sends without a user)',
+      },
+      servicePrincipal: {
+        ja: 'Exchange Online へのサービス プリンシパルの登録',
+        en: 'register the service principal in Exchange Online',
+      },
+      mailboxPermission: {
+        ja: 'サービス プリンシパルにメールボックスへのアクセスを与える',
+        en: 'give the service principal access to the mailbox',
+      },
+    },
   },
   /** High Volume Email: its endpoint. */
   hveEndpoint: {
@@ -238,17 +272,31 @@ export function allBasicAuthFacts(): DatedFact<unknown>[] {
   return Object.values(BASIC_AUTH_FACTS);
 }
 
-/** A fact's value as text: periods as "2026-12-01 – 2026-12-31", objects as "key: value; …", null as "not known". */
-export function factValueText(value: unknown, lang: 'ja' | 'en'): string {
+const isLocalized = (v: unknown): v is Localized =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Localized).ja === 'string' &&
+  typeof (v as Localized).en === 'string';
+
+/**
+ * A fact's value as text: periods as "<words> (2026-12-01 – 2026-12-31)", words ({ja, en}) in the reader's
+ * language, objects as "<words for the key>: `value`; …" (verbatim values are code, between backticks, which the
+ * app shows as code), null as "not known".
+ */
+export function factValueText(value: unknown, lang: 'ja' | 'en', parts?: Record<string, Localized>): string {
   if (value === null || value === undefined)
     return lang === 'ja' ? '不明（未確認）' : 'not known (unverified)';
+  if (isLocalized(value)) return value[lang];
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     const label = v['label'] as Localized | undefined;
     if (label && typeof v['from'] === 'string' && typeof v['to'] === 'string')
       return `${label[lang]} (${v['from']} – ${v['to']})`;
     return Object.entries(v)
-      .map(([k, x]) => `${k}: ${typeof x === 'string' ? x : JSON.stringify(x)}`)
+      .map(([k, x]) => {
+        const shown = isLocalized(x) ? x[lang] : `\`${typeof x === 'string' ? x : JSON.stringify(x)}\``;
+        return `${parts?.[k]?.[lang] ?? k}: ${shown}`;
+      })
       .join('; ');
   }
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -256,5 +304,5 @@ export function factValueText(value: unknown, lang: 'ja' | 'en'): string {
 
 /** The fact's sentence with its value filled in. */
 export function factText(fact: DatedFact<unknown>, lang: 'ja' | 'en'): string {
-  return fact.text[lang].replace('{value}', factValueText(fact.value, lang));
+  return fact.text[lang].replace('{value}', factValueText(fact.value, lang, fact.parts));
 }

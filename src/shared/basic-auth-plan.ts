@@ -81,9 +81,18 @@ function fill(t: Localized, params: Record<string, string | Localized>): Localiz
   return { ja: one(t.ja, 'ja'), en: one(t.en, 'en') };
 }
 const fv = (fact: DatedFact<unknown>): Localized => ({
-  ja: factValueText(fact.value, 'ja'),
-  en: factValueText(fact.value, 'en'),
+  ja: factValueText(fact.value, 'ja', fact.parts),
+  en: factValueText(fact.value, 'en', fact.parts),
 });
+/** A verbatim value (command, scope, permission name) inside a sentence: code, between backticks. */
+const code = (s: string): string => `\`${s}\``;
+/** The mailbox: the one given, or a placeholder in the reader's language. */
+const MAILBOX_PLACEHOLDER: Localized = { ja: '<メールボックス>', en: '<mailbox>' };
+/** A command with the mailbox filled in, per language (as code when `asCode`). */
+function withMailbox(cmd: string, mailbox: Localized, asCode = false): Localized {
+  const one = (lang: Lang) => cmd.replace('<mailbox>', mailbox[lang]);
+  return asCode ? { ja: code(one('ja')), en: code(one('en')) } : { ja: one('ja'), en: one('en') };
+}
 const ft = (fact: DatedFact<unknown>): Localized => ({ ja: factText(fact, 'ja'), en: factText(fact, 'en') });
 
 /** Where today stands against the dated facts. */
@@ -163,7 +172,7 @@ const orgConsent = L(
 function oauthOption(
   model: ModelProfile | null | undefined,
   capable: boolean | null,
-  mailbox: string,
+  mailbox: Localized,
 ): PlanOption {
   const o = model?.oauth;
   const scopes = F.oauthScopes.value;
@@ -173,7 +182,7 @@ function oauthOption(
         'Microsoft 365 管理者: {mb} の SMTP AUTH（認証済み SMTP）を有効のままにする（OAuth でも必要）: {cmd}',
         'Microsoft 365 admin: keep SMTP AUTH (Authenticated SMTP) enabled for {mb} (OAuth needs it too): {cmd}',
       ),
-      { mb: mailbox, cmd: F.smtpAuthSwitches.value.mailbox.replace('<mailbox>', mailbox) },
+      { mb: mailbox, cmd: withMailbox(F.smtpAuthSwitches.value.mailbox, mailbox, true) },
     ),
   ];
   const app = o?.entraApp.value;
@@ -182,10 +191,10 @@ function oauthOption(
     steps.push(
       fill(
         L(
-          'Microsoft 365 管理者: アプリを登録し、API のアクセス許可（委任: {d}／アプリケーション: SMTP.SendAsApp）に管理者の同意を与え、クライアント ID とテナント ID を技術者に渡す。',
-          'Microsoft 365 admin: register an app, grant admin consent to its API permission (delegated: {d} / application: SMTP.SendAsApp), and give the technician the client id and tenant id.',
+          'Microsoft 365 管理者: アプリを登録し、API のアクセス許可（委任されたアクセス許可: {d}／アプリケーションのアクセス許可: {a}）に管理者の同意を与え、クライアント ID とテナント ID を技術者に渡す。',
+          'Microsoft 365 admin: register an app, grant admin consent to its API permission (delegated permission: {d} / application permission: {a}), and give the technician the client id and tenant id.',
         ),
-        { d: scopes.delegated },
+        { d: code(scopes.delegated), a: code('SMTP.SendAsApp') },
       ),
     );
   }
@@ -196,7 +205,10 @@ function oauthOption(
           'アプリのみ（クライアント資格情報）の場合、Exchange Online PowerShell で: {sp} と {mp}',
           'For app-only (client credentials), in Exchange Online PowerShell: {sp} and {mp}',
         ),
-        { sp: scopes.servicePrincipal, mp: scopes.mailboxPermission.replace('<mailbox>', mailbox) },
+        {
+          sp: code(scopes.servicePrincipal),
+          mp: withMailbox(scopes.mailboxPermission, mailbox, true),
+        },
       ),
     );
   }
@@ -241,7 +253,7 @@ function oauthOption(
   };
 }
 
-function alternatives(ctx: PlanContext, mailbox: string, preferAlternatives: boolean): PlanOption[] {
+function alternatives(ctx: PlanContext, mailbox: Localized, preferAlternatives: boolean): PlanOption[] {
   const external = ctx.recipients === 'external';
   const internal = ctx.recipients === 'internal';
   const noIp = ctx.staticIp === false;
@@ -251,7 +263,7 @@ function alternatives(ctx: PlanContext, mailbox: string, preferAlternatives: boo
     title: L('SMTP リレー（コネクタ）に切り替える', 'Switch to SMTP relay (connector)'),
     steps: [
       L(
-        'Microsoft 365 管理者: Exchange 管理センター → メール フロー → コネクタ → 組織のメールサーバー → Office 365、拠点の固定パブリック IP で識別するコネクタを作成。',
+        'Microsoft 365 管理者: Exchange 管理センター → メール フロー → コネクタ → 組織のメール サーバー → Office 365、拠点の固定パブリック IP で識別するコネクタを作成。',
         "Microsoft 365 admin: Exchange admin center → Mail flow → Connectors → from your organization's email server to Office 365, identified by the site's static public IP.",
       ),
       L(
@@ -320,8 +332,8 @@ function alternatives(ctx: PlanContext, mailbox: string, preferAlternatives: boo
         { portal: sw.portal, mb: mailbox },
       ),
       fill(L('PowerShell: {t} / {m}', 'PowerShell: {t} / {m}'), {
-        t: sw.tenant,
-        m: sw.mailbox.replace('<mailbox>', mailbox),
+        t: code(sw.tenant),
+        m: withMailbox(sw.mailbox, mailbox, true),
       }),
     ],
     caveats: [
@@ -342,7 +354,8 @@ export function planDevice(d: PlanDeviceInput, ctx: PlanContext): DevicePlan {
   const claim = d.model?.capabilities.oauth;
   const capable = d.oauthOverride ?? (claim ? claim.value : null);
   const affected = isAffected(d);
-  const mailbox = ctx.mailbox?.trim() || '<mailbox>';
+  const given = ctx.mailbox?.trim();
+  const mailbox: Localized = given ? { ja: given, en: given } : MAILBOX_PLACEHOLDER;
   const options: PlanOption[] = [];
   if (affected !== 'no') {
     if (capable !== false) options.push(oauthOption(d.model, capable, mailbox));

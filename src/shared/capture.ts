@@ -132,3 +132,12 @@ export const CaptureDiagnosisSchema = z.object({
   practice: PracticeSchema.optional(),
 });
 export type CaptureDiagnosis = z.infer<typeof CaptureDiagnosisSchema>;
+
+/**
+ * Why the capture listener refused a relay setup as an open relay (main/capture/relay-policy.ts): the technician's
+ * own sign-in without a listener password, or no sign-in without the tenant's domains. Crosses IPC as a field issue
+ * at OPEN_RELAY_ISSUE_PATH so the app can say what to fill in on its form (the CLI names its flags instead).
+ */
+export const OPEN_RELAY_REASONS = ['listener-password', 'domains-or-password'] as const;
+export type OpenRelayReason = (typeof OPEN_RELAY_REASONS)[number];
+export const OPEN_RELAY_ISSUE_PATH = 'openRelay';

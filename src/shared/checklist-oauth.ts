@@ -54,7 +54,7 @@ export function oauthSteps(input: OAuthPathInput): { admin: OAuthDraft[]; device
         `${entra} → Enterprise applications (or "Consent on behalf of your organization" at sign-in)`,
       ),
       adminMessage: t(
-        `${model?.vendor ?? '機器'} のアプリが ${mailbox} として SMTP で送信できるよう、委任アクセス許可（${scopes.delegated}）に組織として同意してください。サインインはクラウド アプリケーション管理者以上のロールで行います。`,
+        `${model?.vendor ?? '機器'} のアプリが ${mailbox} として SMTP で送信できるよう、委任されたアクセス許可（${scopes.delegated}）に組織として同意してください。サインインはクラウド アプリケーション管理者以上のロールで行います。`,
         `Please consent for the organization to ${model?.vendor ?? 'the device'}'s app using the delegated permissions ${scopes.delegated}, so it can send over SMTP as ${mailbox}. Sign in with the Cloud Application Administrator role or higher.`,
       ),
       copyable: false,
@@ -74,7 +74,7 @@ export function oauthSteps(input: OAuthPathInput): { admin: OAuthDraft[]; device
         `${entra} → App registrations → New registration → API permissions → Office 365 Exchange Online`,
       ),
       adminMessage: t(
-        `アプリを登録し、${appOnly ? 'アプリケーションのアクセス許可 SMTP.SendAsApp' : `委任アクセス許可 SMTP.Send（スコープ ${scopes.delegated}）`} に管理者の同意を与え、アプリケーション（クライアント）ID とディレクトリ（テナント）ID を技術者に渡してください。`,
+        `アプリを登録し、${appOnly ? 'アプリケーションのアクセス許可 SMTP.SendAsApp' : `委任されたアクセス許可 SMTP.Send（スコープ ${scopes.delegated}）`} に管理者の同意を与え、アプリケーション（クライアント）ID とディレクトリ（テナント）ID を技術者に渡してください。`,
         `Please register an app, grant admin consent to ${appOnly ? 'the application permission SMTP.SendAsApp' : `the delegated permission SMTP.Send (scope ${scopes.delegated})`}, and give the technician the application (client) id and directory (tenant) id.`,
       ),
       copyable: false,

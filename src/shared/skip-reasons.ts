@@ -178,9 +178,9 @@ export const SKIP_REASON_TEXTS: Record<SkipReasonId, Record<Lang, Text>> = {
   },
   'connect-to': {
     ja: (p) =>
-      `--connect-to で ${p.host}:${p.port} への接続を ${p.toHost}:${p.toPort} に向けているため、DNS は確認していません。`,
+      `この診断は ${p.host}:${p.port} への接続を ${p.toHost}:${p.toPort} に向けているため (接続先の指定)、DNS は確認していません。`,
     en: (p) =>
-      `Not checked: --connect-to sends ${p.host}:${p.port} to ${p.toHost}:${p.toPort}, so DNS was not asked.`,
+      `Not checked: this run sends ${p.host}:${p.port} to ${p.toHost}:${p.toPort} (a connect-to rule), so DNS was not asked.`,
   },
   'no-family-address': {
     ja: (p) => `${p.host} に ${p.family} のアドレスがないため、行っていません。`,

@@ -90,7 +90,7 @@ test('new job → Ricoh → advisor → checklist → wrong-password diagnosis i
   await expect(finding).toContainText('原因');
   await expect(finding.locator('xpath=ancestor::section[@data-stage]')).toHaveAttribute('data-stage', 'auth');
   // The transcript is there, searchable, and never shows the typed password (the lab's mailbox was used).
-  await page.getByLabel('トランスクリプトを検索').fill('535');
+  await page.getByLabel('通信ログを検索').fill('535');
   await expect(page.locator('.transcript-rows tbody tr').first()).toContainText('535');
   await expect(page.locator('body')).not.toContainText('typed-on-site-1!');
   await finding.scrollIntoViewIfNeeded();
@@ -146,7 +146,7 @@ test('cancel mid-run (silent port) ends the run as cancelled', async ({ app: pag
   // Generous bound on a shared 2-core machine: cancel must not wait for the overall deadline (60 s default).
   expect(Date.now() - cancelAt).toBeLessThan(30_000);
   await expect(page.getByRole('button', { name: /診断を実行/ })).toBeEnabled();
-  await expect(page.locator('main')).toContainText('中止までに問題は見つかりませんでした');
+  await expect(page.locator('main')).toContainText('中止までに検出事項はありませんでした');
   await shootBothSizes(page, '4-diagnose-cancelled');
 });
 

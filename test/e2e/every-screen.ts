@@ -1,5 +1,5 @@
 // Walks every screen of the app in one language, in the states a technician sees: empty device screen, a model
-// chosen, method, checklist, the diagnose form, a finished lab run whose primary finding the Microsoft 365 admin
+// chosen, method, checklist (before a method is chosen, then filled for the chosen method), the diagnose form, a finished lab run whose primary finding the Microsoft 365 admin
 // acts on (verdict box with "copy message to the admin"), Reports (list and one report), Capture (idle and
 // listening) and Settings. Selectors are language-free (data-*, name=), so the same walk serves ja and en.
 // `visit(name)` runs at each state: the accessibility, screenshot and English-leak specs hook in there.
@@ -20,6 +20,7 @@ export const SCREEN_STATES = [
   'device-chosen',
   'method',
   'checklist',
+  'checklist-filled',
   'diagnose-form',
   'diagnose-result',
   'reports-list',
@@ -44,6 +45,14 @@ export async function walkEveryScreen(page: Page, visit: Visit): Promise<void> {
 
   await goTo(page, 'checklist');
   await visit('checklist');
+
+  // The checklist as a technician uses it: client submission chosen for the model, the mailbox given.
+  await goTo(page, 'method');
+  await page.locator('[data-method="submission"][data-viable="true"] .advice-head button').click();
+  await page.locator('input[name="mailbox"]').fill('scanner@contoso.com');
+  await goTo(page, 'checklist');
+  await expect(page.locator('[data-step="submission.password"]')).toBeVisible();
+  await visit('checklist-filled');
 
   await goTo(page, 'diagnose');
   await page.locator('select[name="method"]').selectOption('submission');

@@ -68,11 +68,11 @@ test('client credentials against the lab, then XOAUTH2 as the app: verdict shown
   await expect(page.locator('[data-code="OAUTH_REJECTED"]')).toHaveCount(0);
   await expect(page.locator('[data-code="AUTH_FAILED"]')).toHaveCount(0);
   await expect(page.locator('[data-code="BASIC_AUTH_RETIREMENT"]')).toHaveCount(0);
-  await page.getByLabel('トランスクリプトを検索').fill('XOAUTH2');
+  await page.getByLabel('通信ログを検索').fill('XOAUTH2');
   await expect(
     page.locator('.transcript-rows tbody tr.dir-C', { hasText: 'AUTH XOAUTH2' }).first(),
   ).toBeVisible();
-  await page.getByLabel('トランスクリプトを検索').fill('235 2.7.0');
+  await page.getByLabel('通信ログを検索').fill('235 2.7.0');
   await expect(page.locator('.transcript-rows tbody tr', { hasText: '235 2.7.0' }).first()).toBeVisible();
   const body = page.locator('body');
   await expect(body).not.toContainText(lab.tenant.oauth.clientSecret);

@@ -88,11 +88,11 @@ test('device code sign-in against the lab, then XOAUTH2 diagnosis: verdict shown
   await expect(page.locator('[data-code="BASIC_AUTH_RETIREMENT"]')).toHaveCount(0);
   await expect(page.locator('[data-code="AUTH_FAILED"]')).toHaveCount(0);
   await expect(page.locator('[data-code="OAUTH_REJECTED"]')).toHaveCount(0);
-  await page.getByLabel('トランスクリプトを検索').fill('XOAUTH2');
+  await page.getByLabel('通信ログを検索').fill('XOAUTH2');
   // The client's AUTH XOAUTH2 line is there, its token redacted at capture.
   const authRow = page.locator('.transcript-rows tbody tr.dir-C', { hasText: 'AUTH XOAUTH2' }).first();
   await expect(authRow).toBeVisible();
-  await page.getByLabel('トランスクリプトを検索').fill('235 2.7.0');
+  await page.getByLabel('通信ログを検索').fill('235 2.7.0');
   await expect(page.locator('.transcript-rows tbody tr', { hasText: '235 2.7.0' }).first()).toBeVisible();
   await expect(page.locator('body')).not.toContainText(/eyJ[A-Za-z0-9_-]{10,}\./);
   await screenshot(page, '4-diagnose-oauth-verdict');

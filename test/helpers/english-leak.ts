@@ -15,7 +15,12 @@ export const ALLOWED_WORDS = new Set(
     'JSON report json zip md txt Chromium npx npm PC OS Web Windows Enter Esc Tab PEM Markdown LF CR CRLF LOB SHA ADDR PORT Learn Ricoh bizhub SNMP IPP public ' +
     // Exchange's own status names, PowerShell's True/False as Get-* prints them, network terms Japanese documentation keeps, loopback's interface name, and the
     // language picker's "English" (each language is named in its own language).
-    'SendAsDenied IPoE PTR lo English Postfix True False'
+    'SendAsDenied IPoE PTR lo English Postfix True False ' +
+    // "Office 365": Microsoft's Japanese documentation keeps the product name (e.g. the connector wizard's
+    // "組織のメール サーバー → Office 365").
+    'Office ' +
+    // Ricoh's own name for its devices' web page, kept in Ricoh's Japanese manuals ("Web Image Monitor").
+    'Image Monitor'
   ).split(/\s+/),
 );
 
@@ -27,6 +32,8 @@ export const CHECK_ID =
 export function stripAllowed(text: string): string {
   return (
     text
+      // Code between backticks (a scope, permission name or command shown verbatim; the app renders it as code).
+      .replace(/`[^`\n]+`/g, ' ')
       .replace(/https?:\/\/\S+/g, ' ')
       .replace(/\bOutlook on the web\b/g, ' ') // the product's name, kept in Japanese documentation
       // A server's reply quoted inside a sentence (code, enhanced code, its words) up to Japanese punctuation.

@@ -185,3 +185,44 @@ describe('basicAuthPlan', () => {
     expect(plan.today).toBe(day(off.from, -3).toISOString().slice(0, 10));
   });
 });
+
+describe('the plan in the reader’s language', () => {
+  it('object facts show words for their keys and the verbatim values as code, per language', () => {
+    const s = BASIC_AUTH_FACTS.oauthScopes;
+    const ja = factValueText(s.value, 'ja', s.parts);
+    const en = factValueText(s.value, 'en', s.parts);
+    expect(ja).toContain(`委任されたアクセス許可`);
+    expect(ja).toContain(`アプリケーションのアクセス許可`);
+    expect(ja).toContain('`https://outlook.office.com/SMTP.Send offline_access`');
+    expect(en).toContain('delegated permission');
+    for (const key of Object.keys(s.value)) {
+      expect(ja, key).not.toMatch(new RegExp(`(^|; )${key}:`));
+      expect(en, key).not.toMatch(new RegExp(`(^|; )${key}:`));
+    }
+    const sw = BASIC_AUTH_FACTS.smtpAuthSwitches;
+    expect(factValueText(sw.value, 'ja', sw.parts)).toContain('メール アプリの管理');
+    expect(factValueText(sw.value, 'en', sw.parts)).toContain('Manage email apps');
+    expect(factValueText(sw.value, 'ja', sw.parts)).not.toContain('Manage email apps');
+    // Without words for the keys, a key is shown as it is (never dropped).
+    expect(factValueText({ k: 'v' }, 'en')).toBe('k: `v`');
+  });
+
+  it('with no mailbox given, the placeholder is in the reader’s language; a given mailbox goes into the commands', () => {
+    const none = planDevice(
+      { label: 'x', model: model('ricoh-im'), method: 'submission' },
+      ctx(day(off.from, -3), { mailbox: '' }),
+    );
+    const steps = none.options.flatMap((o) => o.steps);
+    expect(steps.map((s) => s.ja).join('\n')).toContain('<メールボックス>');
+    expect(steps.map((s) => s.ja).join('\n')).not.toContain('<mailbox>');
+    expect(steps.map((s) => s.en).join('\n')).toContain('<mailbox>');
+    const given = planDevice(
+      { label: 'x', model: model('ricoh-im'), method: 'submission' },
+      ctx(day(off.from, -3)),
+    );
+    const ja = given.options.flatMap((o) => o.steps.map((s) => s.ja)).join('\n');
+    expect(ja).toContain(
+      '`Set-CASMailbox -Identity scan@contoso.com -SmtpClientAuthenticationDisabled $false`',
+    );
+  });
+});

@@ -6,7 +6,8 @@ import { SCENARIO_SPECS, isScenario, startLab, type Lab, type ScenarioName } fro
 import { runDiagnosis } from '../../main/engine/run';
 import { labDiagnoseRequest } from '../../lab/request';
 import { canBind, practiceSource } from '../../lab/practice-source';
-import type { DeviceProfile } from '../../shared/model';
+import type { DeviceProfile, Lang } from '../../shared/model';
+import { scenarioName } from '../../shared/scenario-names';
 import { EXIT_OK, UsageError, parseLang, printable, type CliCommand, type CliIo } from '../io';
 import { renderHuman } from '../render-diagnosis';
 
@@ -32,6 +33,44 @@ export const OLD_TLS_DEVICE: DeviceProfile = {
   implicitTls: false,
   serverFieldMaxLength: 64,
   oauth: false,
+};
+
+/** The demo's own lines, in the chosen language (the diagnosis itself is `diagnose`'s renderer). */
+const DEMO_WORDS: Record<
+  Lang,
+  {
+    intro: (domain: string) => string;
+    noBind: (ip: string) => string;
+    scenario: string;
+    device: string;
+    codes: string;
+    none: string;
+    done: (n: number) => string;
+  }
+> = {
+  ja: {
+    intro: (d) =>
+      `Device Mail Doctor のデモ: この PC 上の模擬 Exchange Online (テナント ${d}) を診断します (練習用ラボ)。`,
+    noBind: (ip) =>
+      `(この PC は ${ip} (練習用ラボでの拠点の固定 IP アドレス) から送信できないため、SMTP リレーの確認では送信元 IP アドレスの不一致が表示されます。)`,
+    scenario: 'シナリオ',
+    device: '機器',
+    codes: '検出事項のコード',
+    none: '(なし)',
+    done: (n) =>
+      `デモを終了しました: ${n} 件のシナリオを診断しました。自分で試すには: npx device-mail-doctor lab`,
+  },
+  en: {
+    intro: (d) =>
+      `Device Mail Doctor demo: a simulated Exchange Online (tenant ${d}) on this machine (practice lab).`,
+    noBind: (ip) =>
+      `(This machine cannot send from ${ip}, the lab's stand-in for the site's static IP: relay checks will show the egress IP mismatch.)`,
+    scenario: 'Scenario',
+    device: 'Device',
+    codes: 'Finding codes',
+    none: '(none)',
+    done: (n) => `Demo finished: ${n} scenario(s) diagnosed. Try your own with: npx device-mail-doctor lab`,
+  },
 };
 
 interface DemoCase {
@@ -88,21 +127,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   const lab = await startLab({ scenario: cases[0]?.scenario ?? 'healthy' });
   try {
-    io.stdout.write(
-      `Device Mail Doctor demo: a simulated Exchange Online (tenant ${lab.tenant.domain}) on this machine.\n`,
-    );
+    const w = DEMO_WORDS[lang];
+    io.stdout.write(`${w.intro(lab.tenant.domain)}\n`);
     const bindOk = await canBind(lab.tenant.connectorIp);
     if (!bindOk) {
-      io.stdout.write(
-        `(This machine cannot send from ${lab.tenant.connectorIp}, the lab's stand-in for the site's static IP: relay checks will show the egress IP mismatch.)\n`,
-      );
+      io.stdout.write(`${w.noBind(lab.tenant.connectorIp)}\n`);
     }
     for (const [i, c] of cases.entries()) {
       lab.setScenario(c.scenario);
       io.stdout.write(
-        `\n━━ ${i + 1}/${cases.length}  Scenario: ${c.scenario} ━━\n${SCENARIO_SPECS[c.scenario].summary}\n`,
+        `\n━━ ${i + 1}/${cases.length}  ${w.scenario}: ${lang === 'en' ? c.scenario : scenarioName(c.scenario, lang)} ━━\n${lang === 'en' ? `${SCENARIO_SPECS[c.scenario].summary}\n` : ''}`,
       );
-      if (c.device) io.stdout.write(`Device: ${c.device.label}\n`);
+      if (c.device) io.stdout.write(`${w.device}: ${c.device.label}\n`);
       // To try it by hand: `diagnose --lab` (a practice run, labelled as such in its output).
       io.stdout.write(
         `$ npx device-mail-doctor diagnose --lab ${c.scenario} --method auto${c.device ? ' --device-tls-max 1.0 --device-ciphers rsa' : ''}\n\n`,
@@ -112,11 +148,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const report = renderHuman(d, lang);
       io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
       const codes = [...new Set(d.checks.flatMap((ch) => ch.findings.map((f) => f.code)))];
-      io.stdout.write(`Finding codes: ${codes.length ? codes.join(', ') : '(none)'}\n`);
+      io.stdout.write(`${w.codes}: ${codes.length ? codes.join(', ') : w.none}\n`);
     }
-    io.stdout.write(
-      `\nDemo finished: ${cases.length} scenario(s) diagnosed. Try your own with: npx device-mail-doctor lab\n`,
-    );
+    io.stdout.write(`\n${w.done(cases.length)}\n`);
   } finally {
     await lab.close();
   }

@@ -27,7 +27,9 @@ import type { RelayTarget } from './relay';
 import {
   listenerPasswordMatches,
   openRelayProblem,
+  openRelayReason,
   RelayGate,
+  type OpenRelayReason,
   REPLY_BAD_LISTENER_PASSWORD,
 } from './relay-policy';
 import { watchCommands, type WatchedConnection } from './command-watch';
@@ -135,6 +137,13 @@ export interface CaptureHandle {
 
 export class CaptureListenError extends Error {
   override readonly name = 'CaptureListenError';
+  constructor(
+    message: string,
+    /** Set when the listener refused because it would be an open relay (the app words it for its form). */
+    readonly openRelay?: OpenRelayReason,
+  ) {
+    super(message);
+  }
 }
 
 type Upgrade = SMTPServer['_upgrade'];
@@ -148,8 +157,9 @@ export async function startCapture(opts: CaptureOptions): Promise<CaptureHandle>
     listenerPassword: opts.listenerPassword,
     tenantDomains: opts.tenantDomains?.map((d) => d.toLowerCase()),
   };
-  const openRelay = relay ? openRelayProblem(relay, access) : null;
-  if (openRelay) throw new CaptureListenError(openRelay);
+  const openRelay = relay ? openRelayReason(relay, access) : null;
+  if (relay && openRelay)
+    throw new CaptureListenError(openRelayProblem(relay, access) ?? openRelay, openRelay);
   const gate = new RelayGate(relay, access);
   const perAddress = new AddressCounter();
   const recorder = new SessionRecorder(relay?.auth === 'device');

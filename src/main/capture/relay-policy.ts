@@ -5,6 +5,7 @@
 // connector, which have no sign-in — only recipients in the tenant's own domains. Everything else gets the
 // reply Exchange Online itself would give, and the session records it as a finding.
 import { timingSafeEqual } from 'node:crypto';
+import type { OpenRelayReason } from '../../shared/capture';
 import type { RelayTarget } from './relay';
 
 /** What Exchange Online answers MAIL FROM without AUTH on smtp.office365.com (exchange-online-facts.md). */
@@ -30,17 +31,34 @@ export interface RelayAccess {
   tenantDomains?: readonly string[] | undefined;
 }
 
-/** Why a relay setup would be an open relay, or null when it is safe. The CLI and the app refuse these. */
-export function openRelayProblem(relay: RelayTarget, access: RelayAccess): string | null {
+/**
+ * Why a relay setup would be an open relay: the technician's own sign-in without a listener password, or no sign-in
+ * without the tenant's domains (nor a listener password). Each surface words it for what its reader can do there
+ * (the CLI names its flags, the app its capture form's fields).
+ */
+export type { OpenRelayReason };
+
+/** The open-relay reason, or null when the relay setup is safe. The CLI and the app refuse these. */
+export function openRelayReason(relay: RelayTarget, access: RelayAccess): OpenRelayReason | null {
   if (relay.auth === 'device') return null;
   if (access.listenerPassword) return null;
-  if (relay.auth !== null) {
-    return "relaying with the technician's own sign-in needs a listener password the device signs in with (--listen-password-env VAR); otherwise anyone on this network could send as that mailbox";
-  }
-  if (!access.tenantDomains?.length) {
-    return "relaying without sign-in needs the tenant's domains (--domain contoso.com, repeatable) or a listener password (--listen-password-env VAR); otherwise anyone on this network could send through it";
-  }
+  if (relay.auth !== null) return 'listener-password';
+  if (!access.tenantDomains?.length) return 'domains-or-password';
   return null;
+}
+
+/** The CLI's words for an open-relay reason (they name its flags). */
+const CLI_TEXT: Record<OpenRelayReason, string> = {
+  'listener-password':
+    "relaying with the technician's own sign-in needs a listener password the device signs in with (--listen-password-env VAR); otherwise anyone on this network could send as that mailbox",
+  'domains-or-password':
+    "relaying without sign-in needs the tenant's domains (--domain contoso.com, repeatable) or a listener password (--listen-password-env VAR); otherwise anyone on this network could send through it",
+};
+
+/** Why a relay setup would be an open relay, in the CLI's words, or null when it is safe. */
+export function openRelayProblem(relay: RelayTarget, access: RelayAccess): string | null {
+  const reason = openRelayReason(relay, access);
+  return reason ? CLI_TEXT[reason] : null;
 }
 
 const domainOf = (addr: string): string => addr.slice(addr.lastIndexOf('@') + 1).toLowerCase();

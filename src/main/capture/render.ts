@@ -106,7 +106,7 @@ export function renderCaptureHuman(d: CaptureDiagnosis, n: number, lang: Lang): 
   const primary = capturePrimary(d, lang);
   if (primary)
     lines.push(
-      `   ${ja ? '最初に直す問題' : 'Fix first'}: ${primary.title} (${primary.code}) — ${firstSentence(primary.fix)}`,
+      `   ${ja ? '最初に直す検出事項' : 'Fix first'}: ${primary.title} (${primary.code}) — ${firstSentence(primary.fix)}`,
     );
   if (s.commands?.length)
     lines.push(`   ${ja ? 'コマンド' : 'commands'}: ${s.commands.map((c) => safe(c, 40)).join(' → ')}`);
@@ -118,6 +118,6 @@ export function renderCaptureHuman(d: CaptureDiagnosis, n: number, lang: Lang): 
     lines.push(`   ${mark} ${r.code}  ${r.title}${predicted}`);
     lines.push(`     → ${r.fix}`);
   }
-  if (d.findings.length === 0) lines.push(`   ✓ ${ja ? '問題は見つかりませんでした' : 'no problems found'}`);
+  if (d.findings.length === 0) lines.push(`   ✓ ${ja ? '検出事項はありませんでした' : 'no problems found'}`);
   return lines.join('\n');
 }

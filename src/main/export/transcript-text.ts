@@ -8,15 +8,17 @@ import { practiceTag } from '../../shared/practice';
 import { checkTitle } from '../../shared/check-registry';
 import { checkSkipText } from '../../shared/skip-reasons';
 import { METHOD_LABELS } from '../../shared/vocabulary';
+import { formatLocalTime } from '../../shared/local-time';
 import { displayLine, MAX_DOC_TRANSCRIPT_ROWS } from './text-safety';
 
-export function renderTranscriptText(report: Report, lang: Lang): string {
+/** `utcOffsetMinutes`: the offset to show times in (default: this machine's), as the other exports. */
+export function renderTranscriptText(report: Report, lang: Lang, utcOffsetMinutes?: number): string {
   const L = LABELS[lang];
   const out: string[] = [];
   report.runs.forEach((run, i) => {
     const d = run.diagnosis;
     out.push(
-      `# ${L.run} ${i + 1}${d.practice ? ` ${practiceTag(d.practice, lang)}` : ''} — ${displayLine(d.startedAt, lang)} — ${L.verdicts[d.verdict]}`,
+      `# ${L.run} ${i + 1}${d.practice ? ` ${practiceTag(d.practice, lang)}` : ''} — ${displayLine(formatLocalTime(d.startedAt, utcOffsetMinutes), lang)} — ${L.verdicts[d.verdict]}`,
     );
     out.push(
       `# ${displayLine(`${d.target.host ?? ''}:${d.target.port ?? ''}`, lang)} (${METHOD_LABELS[lang][d.method]})`,

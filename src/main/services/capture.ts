@@ -3,7 +3,7 @@
 // to the session-secret list so every report write and export is scanned for it, and so does the listener password.
 import { randomBytes } from 'node:crypto';
 import { fail, ok, type CaptureStarted, type Result } from '../../shared/ipc';
-import type { CaptureDiagnosis } from '../../shared/capture';
+import { OPEN_RELAY_ISSUE_PATH, type CaptureDiagnosis } from '../../shared/capture';
 import type { Method } from '../../shared/model';
 import type { SessionSecrets } from '../../shared/secrets';
 import { CaptureListenError, startCapture, type CaptureHandle } from '../capture';
@@ -97,7 +97,13 @@ export function createCaptureService(deps: CaptureServiceDeps) {
       });
     } catch (err) {
       // A port in use or an address not on this machine is the technician's to fix, in the listener's words.
-      if (err instanceof CaptureListenError) return fail('invalid-argument', err.message);
+      if (err instanceof CaptureListenError)
+        return fail(
+          'invalid-argument',
+          err.message,
+          // The open-relay refusal's reason, for the app to say what to fill in on its capture form.
+          err.openRelay ? [{ path: OPEN_RELAY_ISSUE_PATH, message: err.openRelay }] : undefined,
+        );
       throw err;
     }
     captures.set(captureId, capture);

@@ -78,7 +78,7 @@ export const OAUTH_CAUSE_TEXT: Record<'causes' | 'fixes', Record<Lang, Record<Oa
       expired:
         '機器の時刻（NTP）を確認し、トークンを取り直してください。更新に失敗し続ける場合は機器で再サインインしてください。',
       'scope-missing':
-        'Microsoft 365 管理者: Entra 管理センターのアプリ登録で Office 365 Exchange Online の委任アクセス許可 SMTP.Send を追加し、同意してください。',
+        'Microsoft 365 管理者: Entra 管理センターのアプリ登録で Office 365 Exchange Online の委任されたアクセス許可 SMTP.Send を追加し、同意してください。',
       'role-missing':
         'Microsoft 365 管理者: アプリ登録で Office 365 Exchange Online のアプリケーション アクセス許可 SMTP.SendAsApp を追加し、「管理者の同意を与えます」を実行してください。',
       'user-mismatch':

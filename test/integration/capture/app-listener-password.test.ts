@@ -65,6 +65,8 @@ describePeers("the app's capture with the technician's sign-in", SWAKS_MISSING, 
     const r = await service.start(args());
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(r.ok ? '' : r.error.message).toMatch(/listener password/);
+    // The reason travels as a field issue, so the app words it for its form (not the CLI's flag).
+    expect(r.ok ? [] : r.error.issues).toEqual([{ path: 'openRelay', message: 'listener-password' }]);
   });
 
   it('with a listener password: no AUTH → 530 and nothing relayed; AUTH with it → relayed; the password is a session secret', async () => {

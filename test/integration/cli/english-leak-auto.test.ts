@@ -6,6 +6,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/index';
 import { englishLeaks } from '../../helpers/english-leak';
+import { scenarioName } from '../../../src/shared/scenario-names';
 
 async function cli(args: string[]) {
   const out = new PassThrough();
@@ -26,6 +27,7 @@ function head(text: string): string {
   return text
     .split('\n')
     .filter((l) => !/^\s*PowerShell:/.test(l))
+    .map((l) => l.replace(/(?:\$ )?npx \S+(?: \S+)*/g, ' ')) // commands to type, as printed
     .filter((l) => !/^\s{4,}\S/.test(l) || /[\u3040-\u30ff\u4e00-\u9fff]/.test(l))
     .join('\n');
 }
@@ -49,4 +51,14 @@ describe('diagnose --method auto, Japanese verdict and to-do list', () => {
       expect(text).not.toMatch(/\[(?:submission|direct-send|relay)\b|: (?:submission|direct-send|relay)\b/);
     }, 60_000);
   }
+});
+
+describe('demo in Japanese', () => {
+  it('its own lines (scenario by name, codes line, closing line) and the reports it prints are Japanese', async () => {
+    const r = await cli(['demo', '--scenario', 'healthy', '--scenario', 'wrong-password']);
+    expect(r.code, r.text).toBe(0);
+    expect(r.text).toContain(`シナリオ: ${scenarioName('wrong-password', 'ja')} ━━`);
+    expect(r.text).toMatch(/デモを終了しました: 2 件/);
+    expect(englishLeaks(head(r.text)), r.text).toEqual([]);
+  }, 90_000);
 });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/renderer/src/App';
 import { parsePorts } from '../../../src/renderer/src/features/capture/ports';
 import { appStore } from '../../../src/renderer/src/store';
-import { fakeBridge, install, type FakeBridge } from './fake-api';
+import { IpcFailure, fakeBridge, install, type FakeBridge } from './fake-api';
 import { captured, report } from './reports-fixtures';
 
 const initial = appStore.getState();
@@ -94,7 +94,9 @@ describe('Capture screen', () => {
     const box = document.querySelector('[data-type-this]') as HTMLElement;
     expect(box.textContent).toContain('機器に次の値を入力してください');
     expect(box.querySelectorAll('[data-listen-port]')).toHaveLength(3);
-    expect(box.querySelector('[data-listen-port="465"]')?.textContent).toContain('SSL / TLS（暗黙的）');
+    expect(box.querySelector('[data-listen-port="465"]')?.textContent).toContain(
+      'SSL/TLS（ポート 465、接続時に暗号化）',
+    );
 
     act(() => {
       // Another capture's session is not this screen's.
@@ -159,6 +161,30 @@ describe('Capture screen', () => {
     await click(/待ち受けを開始/);
     expect(screen.getByRole('alert').textContent).toContain('port 2525 is in use');
     expect(appStore.getState().capture.phase).toBe('error');
+  });
+
+  it('an open-relay refusal says what to fill in on the form, not the CLI flag (ja and en)', async () => {
+    const refusal = (reason: string) => () => {
+      // What main's capture service answers (src/main/services/capture.ts): the CLI's words plus the reason.
+      throw new IpcFailure({
+        code: 'invalid-argument',
+        message: 'relaying without sign-in needs ... (--listen-password-env VAR)',
+        issues: [{ path: 'openRelay', message: reason }],
+      });
+    };
+    bridge.handlers['capture:start'] = refusal('domains-or-password');
+    await bootCapture();
+    await click(/待ち受けを開始/);
+    const ja = screen.getByRole('alert').textContent ?? '';
+    expect(ja).toContain('メール ドメイン');
+    expect(ja).toContain('待ち受け用パスワード（機器に入力）');
+    expect(ja).not.toContain('--listen-password-env');
+    bridge.handlers['capture:start'] = refusal('listener-password');
+    act(() => appStore.getState().updateSettings({ lang: 'en' }));
+    await click(/Start listening/);
+    const en = screen.getByRole('alert').textContent ?? '';
+    expect(en).toContain('Listener password (type into the device)');
+    expect(en).not.toContain('--listen-password-env');
   });
 
   it('relay-through to the practice lab starts the lab and forwards to its submission endpoint with its CA', async () => {

@@ -129,6 +129,31 @@ describe('device screen: OAuth support and the Basic-auth plan', () => {
   });
 });
 
+describe('device screen: the Basic-auth plan in Japanese', () => {
+  it('shows the same Japanese texts as the CLI: words for the OAuth permissions, their names as code, no backticks', async () => {
+    await bootWith('ricoh-im', 'ja');
+    act(() => {
+      appStore.getState().updateJob({ method: 'submission', mailbox: '' });
+    });
+    const plan = screen.getByRole('region', { name: '基本認証が無効になったら' });
+    const text = plan.textContent ?? '';
+    expect(text).not.toContain('`');
+    expect(text).toContain('委任されたアクセス許可');
+    expect(text).toContain('アプリケーションのアクセス許可');
+    expect(text).toContain('<メールボックス>');
+    expect(text).not.toMatch(/\b(?:delegated|appOnly|servicePrincipal|mailboxPermission|tenant|portal):/);
+    const codes = [...plan.querySelectorAll('code')].map((c) => c.textContent);
+    expect(codes).toContain('https://outlook.office.com/SMTP.Send offline_access');
+    expect(codes).toContain(
+      'Set-CASMailbox -Identity <メールボックス> -SmtpClientAuthenticationDisabled $false',
+    );
+    // Every fact keeps its source URL and read date.
+    const facts = [...plan.querySelectorAll(':scope > details:last-of-type li')];
+    expect(facts.length).toBeGreaterThan(3);
+    for (const f of facts) expect(f.textContent).toMatch(/https:\/\/\S+ \(参照日 \d{4}-\d\d-\d\d/);
+  });
+});
+
 describe('checklist: OAuth path', () => {
   it('offers the OAuth path for an OAuth-capable model on client submission and shows its steps instead of the password', async () => {
     await bootWith('sharp-bp');

@@ -7,6 +7,15 @@ import ricoh from '../../../resources/printers/ricoh.json';
 import generic from '../../../resources/printers/generic-mfp.json';
 import apps from '../../../resources/printers/business-application.json';
 
+/** Thrown by a scripted handler: the bridge answers with this error exactly, as main would. */
+export class IpcFailure extends Error {
+  constructor(
+    readonly ipcError: { code: string; message: string; issues?: { path: string; message: string }[] },
+  ) {
+    super(ipcError.message);
+  }
+}
+
 export interface FakeBridge {
   api: Api;
   calls: { channel: InvokeChannel; args: readonly unknown[] }[];
@@ -66,6 +75,8 @@ export function fakeBridge(overrides: FakeBridge['handlers'] = {}): FakeBridge {
         try {
           return Promise.resolve({ ok: true, value: h(args) });
         } catch (err) {
+          // A handler may throw an IpcFailure to answer with main's exact error (code, message, issues).
+          if (err instanceof IpcFailure) return Promise.resolve({ ok: false, error: err.ipcError });
           return Promise.resolve({ ok: false, error: { code: 'internal', message: String(err) } });
         }
       },

@@ -216,7 +216,7 @@ describe('Diagnose screen', () => {
         });
     });
     await flush();
-    fireEvent.change(screen.getByLabelText('トランスクリプトを検索'), { target: { value: '535' } });
+    fireEvent.change(screen.getByLabelText('通信ログを検索'), { target: { value: '535' } });
     await flush();
     const rows = document.querySelectorAll('.transcript-rows tbody tr');
     expect(rows).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { formatLocalTime } from '../../../src/shared/local-time';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
@@ -224,5 +225,13 @@ describe('transcript.txt', () => {
     expect(txt.length).toBeLessThan(20_000);
     expect(txt).toContain(SCRIPT);
     expect(txt).toMatch(/more characters in report\.json/);
+  });
+  it('shows each run’s start in local time with its offset, like the other exports (not raw UTC ISO)', () => {
+    const report = hostileReport();
+    const iso = report.runs[0]!.diagnosis.startedAt;
+    const txt = renderTranscriptText(report, 'ja', 9 * 60);
+    expect(txt.split('\n')[0]).toContain(formatLocalTime(iso, 9 * 60));
+    expect(txt.split('\n')[0]).toContain('(UTC+09:00)');
+    expect(txt).not.toContain(iso);
   });
 });

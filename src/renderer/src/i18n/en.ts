@@ -650,6 +650,13 @@ export const en = {
     listenerPasswordHide: 'Hide',
     listenerPasswordNew: 'New password',
     listenerPasswordShort: 'The listener password needs at least {{min}} characters.',
+    // The listener refused to become an open relay: what to fill in on this form (the CLI names its flags instead).
+    openRelay: {
+      'listener-password':
+        'Relaying with your mailbox needs a password the device signs in to this laptop with. Type one into "Listener password (type into the device)" (or press "New password"), then start. Without it anyone on this network could send as that mailbox.',
+      'domains-or-password':
+        'Relaying without sign-in needs the customer\'s mail domain: enter "Mail domain" on the Method screen. Or enter the relay mailbox and its password; the "Listener password (type into the device)" field then appears. Without either, anyone on this network could send through this laptop.',
+    },
     start: 'Start listening',
     starting: 'Starting…',
     stop: 'Stop',

@@ -1,12 +1,12 @@
 // Capture mode: listeners on this laptop the device is pointed at; sessions arrive live as capture events.
 // The relay and listener passwords are session-only like the diagnosis password (persist's partialize never
 // includes them).
-import type { CaptureDiagnosis } from '../../../shared/capture';
+import { OPEN_RELAY_ISSUE_PATH, type CaptureDiagnosis } from '../../../shared/capture';
 import { SUBMISSION_HOST, SUBMISSION_PORT } from '../../../shared/exchange-online';
 import type { Method } from '../../../shared/model';
 import { resolveFromLoaded, toDeviceProfile } from '../../../shared/profiles-resolve';
 import type { InvokeArgs } from '../../../shared/ipc';
-import { client, errorText } from '../api/client';
+import { ClientError, client, errorText } from '../api/client';
 import i18n from '../i18n';
 import type { CaptureEventPayload, CaptureStarted } from '../api/types';
 import { generateListenerPassword, MIN_LISTENER_PASSWORD } from '../features/capture/listener-password';
@@ -94,6 +94,15 @@ export const idleCapture = (): CaptureState => ({
 let unsubscribe: (() => void) | null = null;
 
 /** Relay-through to Microsoft 365 with the mailbox typed here (not the device's own): needs the listener password. */
+/** The listener's open-relay refusal in the app's words (what to fill in on the capture form), else null. */
+export function openRelayText(err: unknown): string | null {
+  if (!(err instanceof ClientError)) return null;
+  const reason = err.issues.find((i) => i.path === OPEN_RELAY_ISSUE_PATH)?.message;
+  return reason === 'listener-password' || reason === 'domains-or-password'
+    ? i18n.t(`capture.openRelay.${reason}`)
+    : null;
+}
+
 export function usesTechnicianSignIn(form: CaptureForm, relayPassword: string): boolean {
   return form.relay === 'm365' && form.relayUser.trim() !== '' && relayPassword !== '';
 }
@@ -232,7 +241,7 @@ export const createCaptureSlice: Slice<CaptureSlice> = (set, get) => {
       } catch (err) {
         unsubscribe?.();
         unsubscribe = null;
-        patch({ phase: 'error', error: errorText(err) });
+        patch({ phase: 'error', error: openRelayText(err) ?? errorText(err) });
       }
     },
     stopCapture: async () => {

@@ -13,6 +13,7 @@ import { useApp } from '../../store';
 import { actions, jobSel, runSel } from '../../store/selectors';
 import { ChecklistStepItem } from './ChecklistStepItem';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { CodeText } from '../../components/CodeText';
 
 export function ChecklistScreen() {
   const { t, i18n } = useTranslation();
@@ -70,7 +71,7 @@ export function ChecklistScreen() {
       {header}
       <div className="card">
         <h2>
-          {model ? `${model.vendor} ${model.series}` : t('device.otherMfp')} ·{' '}
+          {model ? <span translate="no">{`${model.vendor} ${model.series}`}</span> : t('device.otherMfp')} ·{' '}
           {t(`method.name.${job.method}`)}
         </h2>
         <p className="muted" role="status">
@@ -99,7 +100,9 @@ export function ChecklistScreen() {
             {checklist.warnings.map((w) => (
               <li key={w.id} className={`warn-item sev-${w.severity}`}>
                 <StatusBadge status={w.severity} />
-                <span>{w.text}</span>
+                <span>
+                  <CodeText text={w.text} />
+                </span>
                 {!w.verified ? <span className="prov prov-check">⚠ {t('device.checkOnDevice')}</span> : null}
               </li>
             ))}

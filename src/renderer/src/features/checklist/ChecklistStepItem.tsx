@@ -5,6 +5,7 @@ import type { ChecklistStep } from '../../../../shared/checklist';
 import { CopyButton } from '../../components/CopyButton';
 import { StatusBadge, type Status } from '../../components/StatusBadge';
 import type { StepVerification } from '../../lib/step-status';
+import { Code, ProseText } from '../../components/CodeText';
 
 const BADGE: Record<StepVerification, Status> = {
   pass: 'pass',
@@ -63,7 +64,7 @@ export function ChecklistStepItem({
             <>
               <dt>{t('checklist.value')}</dt>
               <dd className="value-line">
-                <code data-value>{step.value}</code>
+                <Code data-value text={step.value} />
                 {step.copyable ? <CopyButton value={step.value} label={step.field ?? step.title} /> : null}
               </dd>
             </>
@@ -76,7 +77,9 @@ export function ChecklistStepItem({
               <strong>{t('checklist.sendAdmin')}</strong>
               <CopyButton value={step.adminMessage} label={t('checklist.sendAdmin')} />
             </div>
-            <p className="admin-msg">{step.adminMessage}</p>
+            <p className="admin-msg">
+              <ProseText text={step.adminMessage} />
+            </p>
           </div>
         ) : null}
       </div>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { factText } from '../../../../shared/basic-auth-facts';
 import { basicAuthPlan } from '../../../../shared/basic-auth-plan';
 import type { ModelProfile } from '../../../../shared/profiles-resolve';
+import { CodeText } from '../../components/CodeText';
 import { currentLang } from '../../i18n';
 import { useApp } from '../../store';
 import { jobSel } from '../../store/selectors';
@@ -39,7 +40,9 @@ export function BasicAuthPlanPanel({ model, today }: { model: ModelProfile; toda
         {t('vendorUi.planToday', { date: plan.today })} ·{' '}
         {t('vendorUi.planDays', { count: Math.max(plan.daysToDefaultOff, 0) })}
       </p>
-      <p data-affected={d.affected}>{d.impact[lang]}</p>
+      <p data-affected={d.affected}>
+        <CodeText text={d.impact[lang]} />
+      </p>
       <ol className="plan-options">
         {d.options.map((o) => (
           <li key={o.id} data-option={o.id} data-fit={o.fit}>
@@ -49,13 +52,17 @@ export function BasicAuthPlanPanel({ model, today }: { model: ModelProfile; toda
               </summary>
               <ul>
                 {o.steps.map((s, i) => (
-                  <li key={i}>{s[lang]}</li>
+                  <li key={i}>
+                    <CodeText text={s[lang]} />
+                  </li>
                 ))}
               </ul>
               {o.caveats.length > 0 ? (
                 <ul className="muted">
                   {o.caveats.map((c, i) => (
-                    <li key={i}>⚠ {c[lang]}</li>
+                    <li key={i}>
+                      ⚠ <CodeText text={c[lang]} />
+                    </li>
                   ))}
                 </ul>
               ) : null}
@@ -68,7 +75,7 @@ export function BasicAuthPlanPanel({ model, today }: { model: ModelProfile; toda
         <ul className="muted">
           {plan.facts.map((f) => (
             <li key={f.id}>
-              {factText(f, lang)} — <span className="mono">{f.source.url}</span> (
+              <CodeText text={factText(f, lang)} /> — <span className="mono">{f.source.url}</span> (
               {t('vendorUi.read', { date: f.read })}
               {f.verified ? '' : `, ${t('vendorUi.unverified')}`})
             </li>

@@ -13,6 +13,7 @@ import { BasicAuthPlanPanel } from './BasicAuthPlanPanel';
 import { DeviceMessageExplain } from './DeviceMessageExplain';
 import { OAuthSupport } from './OAuthSupport';
 import { Provenance } from './Provenance';
+import { CodeText } from '../../components/CodeText';
 
 export { Provenance } from './Provenance';
 
@@ -91,7 +92,9 @@ export function DeviceDetails({ model }: { model: ModelProfile }) {
         {model.warnings.map((w) => (
           <li key={w.id} className={`warn-item sev-${w.severity}`}>
             <StatusBadge status={w.severity} />
-            <span>{w.text[lang]}</span>
+            <span>
+              <CodeText text={w.text[lang]} />
+            </span>
             <Provenance claim={w} />
           </li>
         ))}

@@ -4,6 +4,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { groupByStage, type ShownFinding } from '../../lib/findings';
 import { visible } from '../../lib/visible-text';
+import { ProseText } from '../../components/CodeText';
 
 /** "根拠資料（出典） / Source": where the catalogue's knowledge for this finding comes from, with the day it was read. */
 function FindingSources({ f }: { f: ShownFinding }) {
@@ -42,9 +43,13 @@ function FindingCard({ f }: { f: ShownFinding }) {
       </header>
       <dl className="finding-body">
         <dt>{t('verdict.cause')}</dt>
-        <dd>{visible(f.cause)}</dd>
+        <dd>
+          <ProseText text={visible(f.cause)} />
+        </dd>
         <dt>{t('verdict.fix')}</dt>
-        <dd>{visible(f.fix)}</dd>
+        <dd>
+          <ProseText text={visible(f.fix)} />
+        </dd>
         <dt>{t('verdict.who')}</dt>
         <dd>
           {f.actors.map((a) => (

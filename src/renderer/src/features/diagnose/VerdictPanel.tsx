@@ -14,6 +14,7 @@ import { useApp } from '../../store';
 import { runSel } from '../../store/selectors';
 import { FindingsByStage } from './FindingsByStage';
 import { CopyAdminMessage, ValuesToChange } from './VerdictActions';
+import { ProseText } from '../../components/CodeText';
 
 /** `show`: the verdict box alone (it leads the screen, above the form) or the findings by stage (below). */
 export function VerdictPanel({ show = 'both' }: { show?: 'verdict' | 'findings' | 'both' }) {
@@ -70,7 +71,7 @@ export function VerdictPanel({ show = 'both' }: { show?: 'verdict' | 'findings' 
             </p>
             <p>
               <span className="verdict-label">{t('verdict.firstStep')}</span>{' '}
-              {visible(firstSentence(primary.fix), 600)}
+              <ProseText text={visible(firstSentence(primary.fix), 600)} />
             </p>
             <ValuesToChange diagnosis={diagnosis} code={primary.code} checkId={primary.checkId} lang={lang} />
             {primary.actor === 'admin' ? <CopyAdminMessage lang={lang} /> : null}

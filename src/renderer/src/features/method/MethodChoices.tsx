@@ -2,6 +2,7 @@
 // folded under 使えない理由 with the reason. No order numbers, no scores: a method works for this job or it does not.
 import { useTranslation } from 'react-i18next';
 import type { Method } from '../../../../shared/model';
+import { Code } from '../../components/CodeText';
 import { CopyButton } from '../../components/CopyButton';
 import { StatusBadge } from '../../components/StatusBadge';
 
@@ -47,7 +48,7 @@ function Settings({ s }: { s: MethodView['settings'] }) {
     <dl className="settings-grid">
       <dt>{t('method.server')}</dt>
       <dd>
-        <code>{s.server}</code>
+        <Code text={s.server} />
       </dd>
       <dt>{t('method.port')}</dt>
       <dd>{s.port}</dd>

@@ -5,15 +5,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { FindingRef } from '../../../../shared/model';
-import type { TokenClaims } from '../../../../shared/oauth/claims';
-import { renderFinding } from '../../../../shared/findings/catalog';
 import { client, errorText } from '../../api/client';
 import { TextField } from '../../components/Field';
-import { currentLang } from '../../i18n';
 import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
-import { actions, jobSel, runSel } from '../../store/selectors';
+import { actions } from '../../store/selectors';
+import { OauthOutcome, OauthPanelFrame, useOauthTarget, type Outcome } from './OauthPanel';
 
 /** Largest certificate + key file read, in bytes (main refuses more than 64 k characters anyway). */
 const MAX_CERT_FILE_BYTES = 64 * 1024;
@@ -31,31 +28,19 @@ function readText(file: File): Promise<string> {
     reader.readAsText(file);
   });
 }
-type State =
-  | { phase: 'idle' }
-  | { phase: 'requesting' }
-  | { phase: 'signed-in'; claims: TokenClaims | null; findings: FindingRef[] }
-  | { phase: 'failed'; finding: FindingRef | null; error: string | null };
+type State = { phase: 'idle' } | { phase: 'requesting' } | Outcome;
 
 export function OauthAppSignIn() {
   const { t } = useTranslation();
-  const lang = currentLang();
   const fileId = useId();
-  const job = useApp(jobSel.job);
-  const practice = useApp(runSel.practice);
   const a = useApp(useShallow(actions));
-  const labTenant = practice.enabled ? practice.lab?.tenant : undefined;
-  const [tenant, setTenant] = useState('');
-  const [clientId, setClientId] = useState('');
+  const target = useOauthTarget('confidentialClientId');
   const [credential, setCredential] = useState<Credential>('secret');
   // The secret stays in this component's memory only: never in the store, never persisted, cleared after use.
   const [secret, setSecret] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
   const [state, setState] = useState<State>({ phase: 'idle' });
-
-  const tenantValue = tenant || labTenant?.domain || job.domain;
-  const clientValue = clientId || labTenant?.oauth.confidentialClientId || '';
 
   const chooseFiles = (list: FileList | null) => {
     setFileError(null);
@@ -68,9 +53,7 @@ export function OauthAppSignIn() {
   const start = async () => {
     setState({ phase: 'requesting' });
     try {
-      const lab = practice.enabled ? await a.ensureLab() : null;
-      const useTenant = (tenant || lab?.tenant.domain || tenantValue).trim();
-      const useClient = (clientId || lab?.tenant.oauth.confidentialClientId || clientValue).trim();
+      const { lab, tenant, clientId } = await target.resolve();
       let certificate: { text: string } | undefined;
       if (credential === 'certificate') {
         // Read only now, bounded, and let the text go with this call (nothing keeps it).
@@ -78,9 +61,9 @@ export function OauthAppSignIn() {
         certificate = texts.length > 0 ? { text: texts.join('\n') } : undefined;
       }
       const r = await client.oauthAppSignIn({
-        tenant: useTenant,
-        clientId: useClient,
-        lab: practice.enabled,
+        tenant,
+        clientId,
+        lab: target.practice,
         // Practice mode: an empty secret field means the lab's practice secret (a lab value, not a customer's).
         ...(credential === 'secret' && (secret || lab)
           ? { clientSecret: secret || lab?.tenant.oauth.clientSecret || '' }
@@ -99,25 +82,7 @@ export function OauthAppSignIn() {
   };
 
   return (
-    <section className="card oauth-app-sign-in" aria-labelledby="oauth-app-title">
-      <h2 id="oauth-app-title">{t('oauthApp.title')}</h2>
-      <p className="hint">{t('oauthApp.lead')}</p>
-      <div className="grid-3 grid-dense">
-        <TextField
-          label={t('oauth.tenant')}
-          value={tenantValue}
-          onChange={setTenant}
-          placeholder="contoso.com"
-          name="oauthAppTenant"
-        />
-        <TextField
-          label={t('oauth.clientId')}
-          value={clientValue}
-          onChange={setClientId}
-          placeholder="00000000-0000-0000-0000-000000000000"
-          name="oauthAppClientId"
-        />
-      </div>
+    <OauthPanelFrame kind="oauthApp" title={t('oauthApp.title')} lead={t('oauthApp.lead')} target={target}>
       <fieldset className="radio-row">
         <legend>{t('oauthApp.credential')}</legend>
         {(['secret', 'certificate'] as const).map((c) => (
@@ -141,7 +106,7 @@ export function OauthAppSignIn() {
           onChange={setSecret}
           autoComplete="off"
           name="oauthAppSecret"
-          hint={practice.enabled ? t('oauthApp.secretHintLab') : t('oauthApp.secretHint')}
+          hint={target.practice ? t('oauthApp.secretHintLab') : t('oauthApp.secretHint')}
         />
       ) : (
         <div className="field">
@@ -177,45 +142,27 @@ export function OauthAppSignIn() {
           {t('oauthApp.requesting')}
         </p>
       ) : null}
-      {state.phase === 'signed-in' ? (
-        <div role="status" data-oauth-app-state="signed-in">
-          <p>
-            <strong>{t('oauthApp.signedIn')}</strong>{' '}
-            {state.claims
-              ? t('oauthApp.claimsLine', {
-                  app: visible(state.claims.appid ?? '-', 60),
-                  aud: visible(state.claims.aud.join(' '), 200),
-                  perms: visible([...state.claims.scp, ...state.claims.roles].join(' '), 200),
-                })
-              : null}
-          </p>
-          {state.findings.map((f) => {
-            const r = renderFinding(f, lang);
-            return <p key={f.code} className="error-text">{`${r.code}: ${r.title}`}</p>;
-          })}
-          <p className="hint">{t('oauthApp.useInRun')}</p>
-        </div>
+      {state.phase === 'signed-in' || state.phase === 'failed' ? (
+        <OauthOutcome
+          outcome={state}
+          stateAttr="data-oauth-app-state"
+          useInRun={t('oauthApp.useInRun')}
+          signedIn={
+            state.phase === 'signed-in' ? (
+              <>
+                <strong>{t('oauthApp.signedIn')}</strong>{' '}
+                {state.claims
+                  ? t('oauthApp.claimsLine', {
+                      app: visible(state.claims.appid ?? '-', 60),
+                      aud: visible(state.claims.aud.join(' '), 200),
+                      perms: visible([...state.claims.scp, ...state.claims.roles].join(' '), 200),
+                    })
+                  : null}
+              </>
+            ) : null
+          }
+        />
       ) : null}
-      {state.phase === 'failed' ? (
-        <div role="alert" data-oauth-app-state="failed" className="error-box">
-          {state.finding ? (
-            (() => {
-              const r = renderFinding(state.finding, lang);
-              return (
-                <>
-                  <p data-code={r.code}>
-                    <strong>{`${r.code}: ${r.title}`}</strong>
-                  </p>
-                  <p>{r.cause}</p>
-                  <p>{r.fix}</p>
-                </>
-              );
-            })()
-          ) : (
-            <p>{state.error}</p>
-          )}
-        </div>
-      ) : null}
-    </section>
+    </OauthPanelFrame>
   );
 }

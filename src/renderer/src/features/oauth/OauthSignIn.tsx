@@ -4,41 +4,28 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { FindingRef } from '../../../../shared/model';
-import type { TokenClaims } from '../../../../shared/oauth/claims';
-import { renderFinding } from '../../../../shared/findings/catalog';
 import { client, errorText } from '../../api/client';
 import { CopyButton } from '../../components/CopyButton';
-import { TextField } from '../../components/Field';
-import { currentLang } from '../../i18n';
 import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
-import { actions, jobSel, runSel } from '../../store/selectors';
+import { actions, runSel } from '../../store/selectors';
+import { OauthOutcome, OauthPanelFrame, useOauthTarget, type Outcome } from './OauthPanel';
 
 type State =
   | { phase: 'idle' }
   | { phase: 'starting' }
   | { phase: 'waiting'; signInId: string; userCode: string | null; uri: string | null }
-  | { phase: 'signed-in'; claims: TokenClaims | null; findings: FindingRef[] }
-  | { phase: 'failed'; finding: FindingRef | null; error: string | null };
+  | Outcome;
 
 export function OauthSignIn() {
   const { t } = useTranslation();
-  const lang = currentLang();
-  const job = useApp(jobSel.job);
-  const practice = useApp(runSel.practice);
   const token = useApp(runSel.oauthToken);
   const a = useApp(useShallow(actions));
-  const labTenant = practice.enabled ? practice.lab?.tenant : undefined;
-  const [tenant, setTenant] = useState('');
-  const [clientId, setClientId] = useState('');
+  // Practice mode: the lab's tenant and its public client are the values to use.
+  const target = useOauthTarget('publicClientId');
   const [state, setState] = useState<State>({ phase: 'idle' });
   const [openError, setOpenError] = useState<string | null>(null);
   const signInRef = useRef<string | null>(null);
-
-  // Practice mode: the lab's tenant and its public client are the values to use.
-  const tenantValue = tenant || labTenant?.domain || job.domain;
-  const clientValue = clientId || labTenant?.oauth.publicClientId || '';
 
   useEffect(
     () =>
@@ -58,14 +45,11 @@ export function OauthSignIn() {
     setState({ phase: 'starting' });
     setOpenError(null);
     try {
-      // Practice mode: the lab may start only now; its tenant and public client fill what was left empty.
-      const lab = practice.enabled ? await a.ensureLab() : null;
-      const useTenant = (tenant || lab?.tenant.domain || tenantValue).trim();
-      const useClient = (clientId || lab?.tenant.oauth.publicClientId || clientValue).trim();
+      const use = await target.resolve();
       const { signInId } = await client.oauthSignIn({
-        tenant: useTenant,
-        clientId: useClient,
-        lab: practice.enabled,
+        tenant: use.tenant,
+        clientId: use.clientId,
+        lab: target.practice,
       });
       signInRef.current = signInId;
       setState((s) =>
@@ -88,25 +72,7 @@ export function OauthSignIn() {
   };
 
   return (
-    <section className="card oauth-sign-in" aria-labelledby="oauth-title">
-      <h2 id="oauth-title">{t('oauth.title')}</h2>
-      <p className="hint">{t('oauth.lead')}</p>
-      <div className="grid-3 grid-dense">
-        <TextField
-          label={t('oauth.tenant')}
-          value={tenantValue}
-          onChange={setTenant}
-          placeholder="contoso.com"
-          name="oauthTenant"
-        />
-        <TextField
-          label={t('oauth.clientId')}
-          value={clientValue}
-          onChange={setClientId}
-          placeholder="00000000-0000-0000-0000-000000000000"
-          name="oauthClientId"
-        />
-      </div>
+    <OauthPanelFrame kind="oauth" title={t('oauth.title')} lead={t('oauth.lead')} target={target}>
       <div className="actions">
         <button
           type="button"
@@ -165,45 +131,27 @@ export function OauthSignIn() {
           )}
         </div>
       ) : null}
-      {state.phase === 'signed-in' ? (
-        <div role="status" data-oauth-state="signed-in">
-          <p>
-            <strong>{t('oauth.signedIn')}</strong>{' '}
-            {state.claims
-              ? t('oauth.claimsLine', {
-                  upn: visible(state.claims.upn ?? '-', 320),
-                  aud: visible(state.claims.aud.join(' '), 200),
-                  perms: visible([...state.claims.scp, ...state.claims.roles].join(' '), 200),
-                })
-              : null}
-          </p>
-          {state.findings.map((f) => {
-            const r = renderFinding(f, lang);
-            return <p key={f.code} className="error-text">{`${r.code}: ${r.title}`}</p>;
-          })}
-          <p className="hint">{t('oauth.useInRun')}</p>
-        </div>
+      {state.phase === 'signed-in' || state.phase === 'failed' ? (
+        <OauthOutcome
+          outcome={state}
+          stateAttr="data-oauth-state"
+          useInRun={t('oauth.useInRun')}
+          signedIn={
+            state.phase === 'signed-in' ? (
+              <>
+                <strong>{t('oauth.signedIn')}</strong>{' '}
+                {state.claims
+                  ? t('oauth.claimsLine', {
+                      upn: visible(state.claims.upn ?? '-', 320),
+                      aud: visible(state.claims.aud.join(' '), 200),
+                      perms: visible([...state.claims.scp, ...state.claims.roles].join(' '), 200),
+                    })
+                  : null}
+              </>
+            ) : null
+          }
+        />
       ) : null}
-      {state.phase === 'failed' ? (
-        <div role="alert" data-oauth-state="failed" className="error-box">
-          {state.finding ? (
-            (() => {
-              const r = renderFinding(state.finding, lang);
-              return (
-                <>
-                  <p>
-                    <strong>{`${r.code}: ${r.title}`}</strong>
-                  </p>
-                  <p>{r.cause}</p>
-                  <p>{r.fix}</p>
-                </>
-              );
-            })()
-          ) : (
-            <p>{state.error}</p>
-          )}
-        </div>
-      ) : null}
-    </section>
+    </OauthPanelFrame>
   );
 }

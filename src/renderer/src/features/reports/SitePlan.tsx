@@ -6,6 +6,7 @@ import { basicAuthPlan, type BasicAuthPlan } from '../../../../shared/basic-auth
 import { foldName, planDevicesFromReports } from '../../../../shared/basic-auth-site';
 import type { Report } from '../../../../shared/report';
 import { client, errorText } from '../../api/client';
+import { CodeText } from '../../components/CodeText';
 import { currentLang } from '../../i18n';
 import { visible } from '../../lib/visible-text';
 import { useApp } from '../../store';
@@ -64,7 +65,7 @@ export function SitePlan({ report }: { report: Report }) {
         <ul>
           {plan.devices.map((d) => (
             <li key={d.label} data-affected={d.affected}>
-              <strong>{visible(d.label, 200)}</strong>: {d.impact[lang]}
+              <strong>{visible(d.label, 200)}</strong>: <CodeText text={d.impact[lang]} />
               {d.options[0] ? (
                 <span>
                   {' '}
