@@ -53,18 +53,25 @@ function htmlEscape(s: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** The URL-encoded form; a lone surrogate (a string typed in the app can hold one) cannot be URL-encoded, so it
+ *  stands as U+FFFD there, as a UTF-8 writer would put it. */
+function uriForm(secret: string): string {
+  try {
+    return encodeURIComponent(secret);
+  } catch {
+    return encodeURIComponent(
+      secret.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+    );
+  }
+}
+
 /** All the strings whose presence in an output means a secret leaked. Deduplicated, longest first. */
 export function secretForms(secrets: SessionSecrets): string[] {
   const forms = new Set<string>();
   const user = secrets.user ?? '';
   for (const secret of [secrets.password, secrets.oauthToken, secrets.clientSecret, secrets.snmpCommunity]) {
     if (!secret) continue;
-    const variants = [
-      secret,
-      JSON.stringify(secret).slice(1, -1),
-      htmlEscape(secret),
-      encodeURIComponent(secret),
-    ];
+    const variants = [secret, JSON.stringify(secret).slice(1, -1), htmlEscape(secret), uriForm(secret)];
     for (const v of variants) forms.add(v);
     const b64 = base64(secret);
     forms.add(b64);

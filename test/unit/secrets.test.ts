@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { base64, findSecret, secretForms } from '../../src/shared/secrets';
 
 describe('secretForms', () => {
+  it('takes a password with a lone surrogate (possible from the app) without throwing, and still finds it', () => {
+    const pw = 'Pass\uD800word-1234';
+    const forms = secretForms({ password: pw });
+    expect(findSecret(`x ${pw} y`, forms)).not.toBeNull();
+    expect(findSecret(JSON.stringify({ pw }), forms)).not.toBeNull();
+    expect(findSecret(Buffer.from(pw, 'utf8').toString('base64'), forms)).not.toBeNull();
+  });
   it('finds a password embedded at any offset of a base64 stream', () => {
     fc.assert(
       fc.property(
