@@ -2,26 +2,13 @@
 // Unverified codes stay a family with a next check (never one confident cause), every vendor's note records the
 // second search, the Konica Minolta claims its own manual pages now back are verified, and the Kyocera 1102 entry
 // gained a third-party page without becoming "verified".
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseProfileFile, type ProfileFile } from '../../src/shared/profiles';
-import { resolveFromLoaded, type LoadedProfileFile } from '../../src/shared/profiles-resolve';
+import { loadedProfiles, profileFiles } from '../helpers/builtin-profiles';
+import { resolveFromLoaded } from '../../src/shared/profiles-resolve';
 import { lookupVendorCodes } from '../../src/shared/vendor-codes';
 
-const DIR = join(import.meta.dirname, '..', '..', 'resources', 'printers');
-const names = readdirSync(DIR).filter((n) => n.endsWith('.json') && n !== 'schema.json');
-function load(name: string): ProfileFile {
-  const r = parseProfileFile(readFileSync(join(DIR, name), 'utf8'));
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.errors)}`);
-  return r.profile;
-}
-const files = names.map(load);
-const loaded: LoadedProfileFile[] = files.map((profile, i) => ({
-  path: names[i] ?? '',
-  origin: 'builtin',
-  profile,
-}));
+const files = profileFiles;
+const loaded = loadedProfiles;
 const VENDORS = [
   'ricoh',
   'xerox',

@@ -1,27 +1,18 @@
 // Vendor knowledge in resources/printers: every OAuth claim and panel code is sourced (URL + read date for vendor
 // documents), "not published" is never shown as verified, the stale Xerox claim stays fixed, every vendor says what
 // it publishes about codes, and the per-vendor tally of sourced vs. unverified claims (printed for the note).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROFILE_DIR, loadedProfiles, profileFiles } from '../helpers/builtin-profiles';
 import { FINDING_CODES } from '../../src/shared/findings/codes';
-import { OAUTH_CLAIM_KEYS, parseProfileFile, type ProfileFile } from '../../src/shared/profiles';
+import { OAUTH_CLAIM_KEYS, parseProfileFile } from '../../src/shared/profiles';
 import { formatTally, sourcedShare, tallyFile } from '../../src/shared/profile-tally';
-import { resolveFromLoaded, resolveModel, type LoadedProfileFile } from '../../src/shared/profiles-resolve';
+import { resolveFromLoaded, resolveModel } from '../../src/shared/profiles-resolve';
 
-const DIR = join(import.meta.dirname, '..', '..', 'resources', 'printers');
-const names = readdirSync(DIR).filter((n) => n.endsWith('.json') && n !== 'schema.json');
-function load(name: string): ProfileFile {
-  const r = parseProfileFile(readFileSync(join(DIR, name), 'utf8'));
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.errors)}`);
-  return r.profile;
-}
-const files = names.map(load);
-const loaded: LoadedProfileFile[] = files.map((profile, i) => ({
-  path: names[i] ?? '',
-  origin: 'builtin',
-  profile,
-}));
+const DIR = PROFILE_DIR;
+const files = profileFiles;
+const loaded = loadedProfiles;
 /** OAuth finding codes issue 10 defines (added by the oauth branch); panel codes may point at them already. */
 const PENDING_OAUTH_CODES = [
   'OAUTH_REJECTED',
