@@ -1,8 +1,10 @@
-// `explain` runs from a bundle of its own (out/cli/explain.cjs, picked by the launcher for a shorter start-up).
+// `explain` runs from a bundle of its own (out/cli/explain.cjs, picked by the launcher for a shorter start-up) and
+// answers "could a panel code match?" from the build's index of the profiles (out/cli/panel-codes.json) — the whole
+// CLI run below, started without the launcher, finds no index and reads the profile files instead.
 // It must answer exactly as the whole CLI does: same stdout, stderr and exit code, for good input, bad flags,
 // no text, stdin, JSON, a vendor code and a Japanese NDR sentence.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -38,9 +40,16 @@ const CASES: { args: string[]; input?: string }[] = [
 ];
 
 describe('explain from its own bundle answers as the whole CLI does', () => {
-  it('both bundles are built (npm ci / build:cli)', () => {
+  it('both bundles are built (npm ci / build:cli), with the panel-code index of the profiles as they are now', () => {
     expect(existsSync(WHOLE)).toBe(true);
     expect(existsSync(OWN)).toBe(true);
+    const index = JSON.parse(readFileSync(join(ROOT, 'out', 'cli', 'panel-codes.json'), 'utf8')) as {
+      files: { name: string; size: number; mtimeMs: number }[];
+    };
+    const dir = join(ROOT, 'resources', 'printers');
+    const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+    expect(index.files.map((f) => f.name).sort()).toEqual([...names].sort());
+    for (const f of index.files) expect(statSync(join(dir, f.name)).size, f.name).toBe(f.size);
   });
   it('the launcher runs explain from explain.cjs (and every other command from index.cjs)', () => {
     const probe = (cmd: string[]) =>
@@ -56,10 +65,8 @@ describe('explain from its own bundle answers as the whole CLI does', () => {
   });
   for (const c of CASES) {
     it(`explain ${c.args.join(' ') || '(no text)'}`, () => {
-      const own = run(
-        ['-e', `require(${JSON.stringify(OWN)}).runFromProcess()`, 'x', 'explain', ...c.args],
-        c.input,
-      );
+      // Through the launcher: explain.cjs (checked above) with the build's panel-code index.
+      const own = run([BIN, 'explain', ...c.args], c.input);
       const whole = run(
         ['-e', `require(${JSON.stringify(WHOLE)}).runFromProcess()`, 'x', 'explain', ...c.args],
         c.input,
