@@ -2,6 +2,8 @@
 // the source it comes from, the day it was read and whether we could verify it from Microsoft's own text. Plans
 // compare these values with today's date at run time (src/shared/basic-auth-plan.ts); no sentence elsewhere may
 // carry one of these dates as literal text. Pure: no Node, no DOM.
+// Japanese terms for the two permission types, as Microsoft's Japanese documentation writes them (read 2026-12-02):
+// 委任されたアクセス許可 / アプリケーションのアクセス許可 — https://learn.microsoft.com/ja-jp/graph/permissions-overview
 import { HVE_HOST } from './exchange-online';
 import type { Localized } from './profiles';
 

@@ -2,8 +2,7 @@
 // reports) what happens to it when Basic authentication goes off by default, and what to do — OAuth when the model can, otherwise
 // SMTP relay, Direct Send, High Volume Email, or the admin's temporary re-enable. Every date comes from
 // basic-auth-facts.ts and is compared with `today` at run time. Pure: no Node, no DOM.
-// Japanese terms for the two permission types as Microsoft's Japanese documentation writes them (read 2026-12-02):
-// 委任されたアクセス許可 / アプリケーションのアクセス許可 — https://learn.microsoft.com/ja-jp/graph/permissions-overview
+// The Japanese terms for the two permission types are cited in basic-auth-facts.ts (dates live only there).
 import {
   BASIC_AUTH_FACTS as F,
   factText,
